@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= demo.db
+
+.PHONY: install demo test browser bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+# Ingests the bundled demo corpus, prints what was understood and the events,
+# then serves the web app on http://127.0.0.1:8000 (Ctrl-C to stop).
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/tidings demo --db $(DB)
+	$(BIN)/tidings serve --db $(DB)
+
+# Browser tests need Debian's chromium; install it when we can (root), else they skip.
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  echo "chromium could not be installed: browser tests will be skipped"
+
+test: install browser
+	$(BIN)/python -m pytest -q -rs
+
+bench: install
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/semeval.py
+	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/web.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,1 @@
+"""Clustering: articles with features -> events, online and explainable."""

@@ -1,0 +1,47 @@
+"""Every threshold and weight in one place, with documented defaults.
+
+Values are chosen on our own demo corpus (src/tidings/demo) and dev data, never on
+../shared/bench, which is for reporting only. Override any field with
+`Config(field=value)` or the environment variable TIDINGS_<FIELD> (upper case).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Config:
+    # --- sources: bounds on untrusted input ---
+    max_file_bytes: int = 20_000_000
+    """Files larger than this are refused (reason kept); a single article is never this big."""
+    max_article_chars: int = 200_000
+    """Text beyond this is cut before cleaning; the cut is recorded as a problem."""
+    max_raw_keep_chars: int = 100_000
+    """How much of unprocessable input is kept beside its reason."""
+
+    # --- clean ---
+    min_text_chars: int = 40
+    """An article whose cleaned text is shorter than this is kept raw with a reason."""
+    near_duplicate_threshold: float = 0.8
+    """Shingle (Jaccard) similarity above which an article is a syndicated copy of an earlier one."""
+    repeated_line_min_articles: int = 3
+    """A line seen in this many articles of one outlet is site furniture."""
+
+    # --- understand ---
+    embed_words: int = 48
+    """Words of title + lead given to the embedding model (cost grows with length)."""
+
+    # --- cluster (filled in by the clustering stage) ---
+    time_window_days: float = 4.0
+    """Events whose reported time is further apart than this are never candidates."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            env = os.environ.get(f"TIDINGS_{f.name.upper()}")
+            if env is not None:
+                object.__setattr__(self, f.name, type(getattr(self, f.name))(env))
+
+
+DEFAULT = Config()

@@ -1,0 +1,536 @@
+"""The SQLite store: the only module that writes SQL.
+
+One file, WAL mode, schema versioned by numbered migrations. Every statement takes its
+values as parameters, never by string building, because article text is untrusted.
+The public methods are the store interface; a PostgreSQL store would implement the same.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+
+from tidings.records import Article, Event, Features, Figure, Mention, Problem
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        url TEXT, source TEXT, lang TEXT, lang_score REAL,
+        date TEXT, date_source TEXT,
+        title TEXT NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL,
+        author TEXT, content_hash TEXT NOT NULL,
+        duplicate_of TEXT, status TEXT NOT NULL, problems TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE TABLE problems (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        origin TEXT NOT NULL, line INTEGER, reason TEXT NOT NULL, raw TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE dup_bands (band TEXT NOT NULL, article_id TEXT NOT NULL);
+    CREATE INDEX dup_bands_band ON dup_bands(band);
+    CREATE TABLE outlet_lines (
+        source TEXT NOT NULL, line_hash TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (source, line_hash)
+    );
+    CREATE TABLE features (
+        article_id TEXT PRIMARY KEY,
+        figures TEXT NOT NULL, dates_mentioned TEXT NOT NULL, event_time TEXT,
+        embedding BLOB
+    );
+    CREATE TABLE names (
+        article_id TEXT NOT NULL, key TEXT NOT NULL, surface TEXT NOT NULL,
+        kind TEXT NOT NULL, count INTEGER NOT NULL
+    );
+    CREATE INDEX names_key ON names(key);
+    CREATE INDEX names_article ON names(article_id);
+    CREATE TABLE embedding_cache (
+        hash TEXT PRIMARY KEY, vector BLOB NOT NULL
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        first_time TEXT, last_time TEXT,
+        languages TEXT NOT NULL, sources TEXT NOT NULL,
+        n_articles INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        centroid BLOB,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX events_last ON events(last_time);
+    CREATE TABLE event_articles (
+        article_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        score REAL,
+        joined_at TEXT NOT NULL
+    );
+    CREATE INDEX event_articles_event ON event_articles(event_id);
+    CREATE TABLE briefs (
+        event_id TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL,
+        n_articles INTEGER NOT NULL, built_at TEXT NOT NULL,
+        PRIMARY KEY (event_id, lang)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='seq', tokenize='trigram'
+    );
+    CREATE TRIGGER articles_fts_ins AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_del AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    """,
+]
+
+_ARTICLE_COLS = (
+    "id, origin, url, source, lang, lang_score, date, date_source, title, text, raw, "
+    "author, content_hash, duplicate_of, status, problems"
+)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _vec(blob: bytes | None) -> np.ndarray | None:
+    return None if blob is None else np.frombuffer(blob, dtype=np.float32)
+
+
+def _blob(vec: Any) -> bytes | None:
+    return None if vec is None else np.asarray(vec, dtype=np.float32).tobytes()
+
+
+class SQLiteStore:
+    """A Tidings database in one SQLite file.
+
+    Safe to share between threads (the web server's); writes are serialised by a lock.
+    Use `with store.transaction():` to make a group of writes atomic: an ingest killed
+    midway leaves whole articles or none.
+    """
+
+    def __init__(self, path: str | Path = "tidings.db") -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._migrate()
+
+    # --- plumbing ---
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise RuntimeError(
+                f"{self.path}: database schema version {version} is newer than this "
+                f"Tidings ({len(MIGRATIONS)}); upgrade Tidings to open it."
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in _split_sql(script):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number:d}")
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth == 0:
+                self._db.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._db.execute("COMMIT")
+
+    def _q(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    def _x(self, sql: str, params: Iterable[Any] = ()) -> None:
+        with self._lock:
+            self._db.execute(sql, tuple(params))
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- articles ---
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._q("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def article_by_hash(self, content_hash: str) -> str | None:
+        rows = self._q(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1", (content_hash,)
+        )
+        return rows[0]["id"] if rows else None
+
+    def add_article(self, a: Article) -> bool:
+        """Insert an article; False (and nothing written) when its id is already stored."""
+        with self._lock:
+            cur = self._db.execute(
+                f"INSERT OR IGNORE INTO articles ({_ARTICLE_COLS}, ingested_at) "
+                f"VALUES ({', '.join('?' * 17)})",
+                (
+                    a.id, a.origin, a.url, a.source, a.lang, a.lang_score, a.date,
+                    a.date_source, a.title, a.text, a.raw, a.author, a.content_hash,
+                    a.duplicate_of, a.status, json.dumps(a.problems, ensure_ascii=False),
+                    _now(),
+                ),
+            )
+            return cur.rowcount == 1
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        d = dict(row)
+        d["problems"] = json.loads(d["problems"])
+        for k in ("seq", "ingested_at"):
+            d.pop(k, None)
+        return Article(**d)
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self._q(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
+        return self._article(rows[0]) if rows else None
+
+    def get_articles(self, ids: Iterable[str]) -> list[Article]:
+        """Articles with these ids, in the order given (unknown ids are left out)."""
+        ids = list(ids)
+        found: dict[str, Article] = {}
+        for chunk in _chunks(ids, 500):
+            rows = self._q(
+                f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for r in rows:
+                found[r["id"]] = self._article(r)
+        return [found[i] for i in ids if i in found]
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Stored articles in arrival order."""
+        rows = self._q(
+            f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY seq LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
+        return [self._article(r) for r in rows]
+
+    def count_articles(self) -> int:
+        return self._q("SELECT count(*) FROM articles")[0][0]
+
+    def search_articles(self, query: str, limit: int = 200) -> list[str]:
+        """Ids of articles whose title or text contains `query` (any script; 3+ characters)."""
+        q = query.strip()
+        if len(q) < 3:
+            rows = self._q(
+                "SELECT id FROM articles WHERE instr(title, ?) > 0 OR instr(text, ?) > 0 "
+                "ORDER BY seq DESC LIMIT ?",
+                (q, q, limit),
+            )
+            return [r["id"] for r in rows]
+        phrase = '"' + q.replace('"', '""') + '"'
+        rows = self._q(
+            "SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (phrase, limit),
+        )
+        return [r["id"] for r in rows]
+
+    # --- problems: input that could not be processed, kept with its reason ---
+    def add_problem(self, p: Problem) -> None:
+        self._x(
+            "INSERT INTO problems (origin, line, reason, raw, at) VALUES (?, ?, ?, ?, ?)",
+            (p.origin, p.line, p.reason, p.raw, _now()),
+        )
+
+    def problems(self) -> list[Problem]:
+        rows = self._q("SELECT origin, line, reason, raw FROM problems ORDER BY seq")
+        return [Problem(**dict(r)) for r in rows]
+
+    # --- near-duplicate index (MinHash bands) ---
+    def add_dup_bands(self, article_id: str, bands: Iterable[str]) -> None:
+        with self._lock:
+            self._db.executemany(
+                "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)",
+                [(b, article_id) for b in bands],
+            )
+
+    def dup_candidates(self, bands: Iterable[str]) -> list[str]:
+        """Ids of earlier articles sharing a band, oldest first."""
+        bands = list(bands)
+        if not bands:
+            return []
+        rows = self._q(
+            "SELECT DISTINCT d.article_id FROM dup_bands d JOIN articles a ON a.id = d.article_id "
+            f"WHERE d.band IN ({','.join('?' * len(bands))}) ORDER BY a.seq",
+            bands,
+        )
+        return [r["article_id"] for r in rows]
+
+    # --- lines that repeat across one outlet's articles (site furniture) ---
+    def count_outlet_lines(self, source: str, line_hashes: Iterable[str]) -> None:
+        with self._lock:
+            self._db.executemany(
+                "INSERT INTO outlet_lines (source, line_hash, n) VALUES (?, ?, 1) "
+                "ON CONFLICT (source, line_hash) DO UPDATE SET n = n + 1",
+                [(source, h) for h in set(line_hashes)],
+            )
+
+    def outlet_line_counts(self, source: str, line_hashes: Iterable[str]) -> dict[str, int]:
+        hashes = list(set(line_hashes))
+        out: dict[str, int] = {}
+        for chunk in _chunks(hashes, 500):
+            rows = self._q(
+                "SELECT line_hash, n FROM outlet_lines WHERE source = ? "
+                f"AND line_hash IN ({','.join('?' * len(chunk))})",
+                [source, *chunk],
+            )
+            out.update({r["line_hash"]: r["n"] for r in rows})
+        return out
+
+    # --- features: names, figures, dates, embedding ---
+    def put_features(self, f: Features) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO features (article_id, figures, dates_mentioned, event_time, "
+                "embedding) VALUES (?, ?, ?, ?, ?)",
+                (
+                    f.article_id,
+                    json.dumps([asdict(x) for x in f.figures], ensure_ascii=False),
+                    json.dumps(f.dates_mentioned),
+                    f.event_time,
+                    _blob(f.embedding),
+                ),
+            )
+            self._db.execute("DELETE FROM names WHERE article_id = ?", (f.article_id,))
+            self._db.executemany(
+                "INSERT INTO names (article_id, key, surface, kind, count) VALUES (?, ?, ?, ?, ?)",
+                [(f.article_id, m.key, m.surface, m.kind, m.count) for m in f.names],
+            )
+
+    def get_features(self, ids: Iterable[str]) -> dict[str, Features]:
+        ids = list(ids)
+        out: dict[str, Features] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self._q(f"SELECT * FROM features WHERE article_id IN ({marks})", chunk):
+                out[r["article_id"]] = Features(
+                    article_id=r["article_id"],
+                    figures=[Figure(**x) for x in json.loads(r["figures"])],
+                    dates_mentioned=json.loads(r["dates_mentioned"]),
+                    event_time=r["event_time"],
+                    embedding=_vec(r["embedding"]),
+                )
+            for r in self._q(
+                f"SELECT article_id, key, surface, kind, count FROM names "
+                f"WHERE article_id IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                f = out.get(r["article_id"])
+                if f is not None:
+                    f.names.append(Mention(r["key"], r["surface"], r["kind"], r["count"]))
+        return out
+
+    def articles_with_name(self, key: str) -> list[str]:
+        return [r["article_id"] for r in self._q(
+            "SELECT DISTINCT article_id FROM names WHERE key = ?", (key,))]
+
+    def name_surfaces(self, key: str) -> dict[str, int]:
+        """How often each spelling of the entity `key` was seen."""
+        rows = self._q(
+            "SELECT surface, sum(count) AS n FROM names WHERE key = ? GROUP BY surface "
+            "ORDER BY n DESC",
+            (key,),
+        )
+        return {r["surface"]: r["n"] for r in rows}
+
+    def name_keys_for_surface(self, surface: str) -> list[str]:
+        return [r["key"] for r in self._q(
+            "SELECT DISTINCT key FROM names WHERE surface = ? COLLATE NOCASE", (surface,))]
+
+    # --- embedding cache, by content hash of the embedded text ---
+    def cached_embeddings(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        hashes = list(hashes)
+        out: dict[str, np.ndarray] = {}
+        for chunk in _chunks(hashes, 500):
+            rows = self._q(
+                f"SELECT hash, vector FROM embedding_cache WHERE hash IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update({r["hash"]: _vec(r["vector"]) for r in rows})
+        return out
+
+    def cache_embeddings(self, vectors: dict[str, Any]) -> None:
+        with self._lock:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO embedding_cache (hash, vector) VALUES (?, ?)",
+                [(h, _blob(v)) for h, v in vectors.items()],
+            )
+
+    # --- events ---
+    def put_event(self, e: Event, state: dict[str, Any] | None = None, centroid: Any = None) -> None:
+        """Insert or update an event's summary row; `state` is the clusterer's own JSON."""
+        now = _now()
+        self._x(
+            "INSERT INTO events (id, title, first_time, last_time, languages, sources, n_articles, "
+            "state, centroid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_time = excluded.first_time, "
+            "last_time = excluded.last_time, languages = excluded.languages, "
+            "sources = excluded.sources, n_articles = excluded.n_articles, state = excluded.state, "
+            "centroid = excluded.centroid, updated_at = excluded.updated_at",
+            (
+                e.id, e.title, e.first_time, e.last_time, json.dumps(e.languages),
+                json.dumps(e.sources, ensure_ascii=False), len(e.article_ids),
+                json.dumps(state or {}, ensure_ascii=False), _blob(centroid), now, now,
+            ),
+        )
+
+    def delete_event(self, event_id: str) -> None:
+        with self.transaction():
+            self._x("DELETE FROM events WHERE id = ?", (event_id,))
+            self._x("DELETE FROM briefs WHERE event_id = ?", (event_id,))
+
+    def assign(self, article_id: str, event_id: str, score: float | None = None) -> None:
+        self._x(
+            "INSERT INTO event_articles (article_id, event_id, score, joined_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id, "
+            "score = excluded.score",
+            (article_id, event_id, score, _now()),
+        )
+
+    def event_of(self, article_id: str) -> str | None:
+        rows = self._q("SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,))
+        return rows[0]["event_id"] if rows else None
+
+    def event_states(self) -> Iterator[tuple[str, dict[str, Any], np.ndarray | None]]:
+        """Every event's clusterer state, for rebuilding the in-memory index."""
+        for r in self._q("SELECT id, state, centroid FROM events"):
+            yield r["id"], json.loads(r["state"]), _vec(r["centroid"])
+
+    def _event(self, r: sqlite3.Row, with_articles: bool) -> Event:
+        ids = self.event_article_ids(r["id"]) if with_articles else []
+        return Event(
+            id=r["id"], title=r["title"], first_time=r["first_time"], last_time=r["last_time"],
+            languages=json.loads(r["languages"]), article_ids=ids,
+            sources=json.loads(r["sources"]),
+        )
+
+    def event_article_ids(self, event_id: str) -> list[str]:
+        rows = self._q(
+            "SELECT ea.article_id FROM event_articles ea JOIN articles a ON a.id = ea.article_id "
+            "WHERE ea.event_id = ? ORDER BY a.date IS NULL, a.date, a.seq",
+            (event_id,),
+        )
+        return [r["article_id"] for r in rows]
+
+    def get_event(self, event_id: str) -> Event | None:
+        rows = self._q("SELECT * FROM events WHERE id = ?", (event_id,))
+        return self._event(rows[0], True) if rows else None
+
+    def events(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        ids: Iterable[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events, largest and most recent first, filtered by time overlap, language, ids."""
+        where, params = ["n_articles > 0"], []
+        if since:
+            where.append("(last_time IS NULL OR last_time >= ?)")
+            params.append(since)
+        if until:
+            where.append("(first_time IS NULL OR first_time <= ?)")
+            params.append(until)
+        if lang:
+            where.append("EXISTS (SELECT 1 FROM json_each(events.languages) WHERE value = ?)")
+            params.append(lang)
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return []
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        rows = self._q(
+            f"SELECT * FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY last_time IS NULL, last_time DESC, n_articles DESC, id LIMIT ? OFFSET ?",
+            [*params, -1 if limit is None else limit, offset],
+        )
+        return [self._event(r, with_articles=True) for r in rows]
+
+    def count_events(self) -> int:
+        return self._q("SELECT count(*) FROM events WHERE n_articles > 0")[0][0]
+
+    def event_times(self, event_id: str) -> dict[str, str]:
+        rows = self._q("SELECT created_at, updated_at FROM events WHERE id = ?", (event_id,))
+        return dict(rows[0]) if rows else {}
+
+    def events_changed_since(self, stamp: str) -> list[Event]:
+        rows = self._q(
+            "SELECT * FROM events WHERE updated_at > ? AND n_articles > 0 ORDER BY updated_at DESC",
+            (stamp,),
+        )
+        return [self._event(r, with_articles=True) for r in rows]
+
+    # --- briefs ---
+    def put_brief(self, event_id: str, lang: str, body: dict[str, Any], n_articles: int) -> None:
+        self._x(
+            "INSERT OR REPLACE INTO briefs (event_id, lang, body, n_articles, built_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (event_id, lang, json.dumps(body, ensure_ascii=False), n_articles, _now()),
+        )
+
+    def get_brief(self, event_id: str, lang: str) -> tuple[dict[str, Any], int] | None:
+        """The stored brief and the article count it was built from."""
+        rows = self._q(
+            "SELECT body, n_articles FROM briefs WHERE event_id = ? AND lang = ?", (event_id, lang)
+        )
+        return (json.loads(rows[0]["body"]), rows[0]["n_articles"]) if rows else None
+
+
+def _chunks(items: list[Any], n: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out, buf = [], []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        text = "\n".join(buf).strip()
+        if text.endswith(";") and sqlite3.complete_statement(text):
+            out.append(text)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf))
+    return out

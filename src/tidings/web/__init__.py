@@ -1,0 +1,1 @@
+"""Web app and HTTP API over the same library as the CLI."""
