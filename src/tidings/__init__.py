@@ -1,0 +1,30 @@
+"""Tidings: multilingual news event intelligence.
+
+Raw articles in many languages -> clean, dated, language-tagged records -> events (one per
+real-world happening, across languages and scripts) -> briefs. See tidings.api for the
+Python API; the `tidings` command and the web app are thin layers over it.
+"""
+
+from tidings.api import (
+    IngestReport,
+    Pipeline,
+    brief,
+    cluster_records,
+    compare,
+    digest,
+    evaluate,
+    ingest,
+    ingest_raw,
+    open_store,
+    understand_article,
+)
+from tidings.config import DEFAULT, Config
+from tidings.records import Article, Event, Features, Figure, Mention, Problem, RawArticle
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Config", "DEFAULT", "Event", "Features", "Figure", "IngestReport", "Mention",
+    "Pipeline", "Problem", "RawArticle", "brief", "cluster_records", "compare", "digest",
+    "evaluate", "ingest", "ingest_raw", "open_store", "understand_article",
+]

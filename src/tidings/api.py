@@ -1,0 +1,88 @@
+"""The Python API. The CLI and the web app are thin layers over these functions.
+
+    import tidings
+    store = tidings.open_store("news.db")
+    report = tidings.ingest(["articles/"], store)
+    for event in store.events(limit=10):
+        print(event.title, event.languages)
+    print(tidings.brief(store, event.id, fmt="md"))
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+from tidings.config import DEFAULT, Config
+from tidings.pipeline import IngestReport, Pipeline, cluster_records, ingest, ingest_raw
+from tidings.records import Article, Features, Problem, RawArticle
+from tidings.store import SQLiteStore, open_store
+
+__all__ = [
+    "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
+    "brief", "digest", "understand_article", "IngestReport", "Pipeline",
+]
+
+
+def evaluate(pred: dict[str, str], gold: dict[str, str]) -> dict:
+    """BCubed and pairwise precision, recall and F1 of `pred` against `gold` (id -> event),
+    over the ids both name."""
+    from tidings.cluster.evaluate import score
+
+    return score(pred, gold)
+
+
+def understand_article(raw: RawArticle, config: Config = DEFAULT, embedder=None) -> tuple[Article, Features]:
+    """Clean and understand one article without storing it."""
+    from tidings.clean import clean
+    from tidings.understand import understand_batch
+    from tidings.understand.embed import Embedder
+
+    article = clean(raw, config)
+    features = understand_batch([article], embedder or Embedder(), config)[0]
+    return article, features
+
+
+def _load(ref: str, store: SQLiteStore | None, config: Config) -> tuple[Article, Features]:
+    if store is not None:
+        article = store.get_article(ref)
+        if article is not None:
+            features = store.get_features([ref]).get(ref)
+            if features is not None:
+                return article, features
+    if os.path.exists(ref):
+        from tidings.sources import read
+
+        for item in read([ref], config):
+            if isinstance(item, Problem):
+                raise LookupError(f"cannot read {item.message()}")
+            from tidings.understand.embed import Embedder
+
+            return understand_article(item, config, Embedder(store))
+        raise LookupError(f"{ref}: no article found in this file")
+    raise LookupError(f"{ref!r} is neither an article id in the store nor a readable file")
+
+
+def compare(a: str, b: str, store: SQLiteStore | None = None, config: Config = DEFAULT):
+    """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
+    `store` or paths to article files."""
+    from tidings.cluster.similarity import compare as similarity
+
+    art_a, feat_a = _load(a, store, config)
+    art_b, feat_b = _load(b, store, config)
+    return similarity(art_a, feat_a, art_b, feat_b, config)
+
+
+def brief(store: SQLiteStore, event_id: str, lang: str = "en", fmt: str = "json",
+          config: Config = DEFAULT):
+    """The brief of one event: a dict for fmt="dict", else rendered text (md, json, html)."""
+    from tidings.brief import build_brief, render
+
+    body = build_brief(store, event_id, lang=lang, config=config)
+    return body if fmt == "dict" else render(body, fmt)
+
+
+def digest(store: SQLiteStore, since: str | None = None, fmt: str = "md", lang: str = "en") -> str:
+    from tidings.brief import digest as make_digest
+
+    return make_digest(store, since=since, fmt=fmt, lang=lang)

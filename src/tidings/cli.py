@@ -1,0 +1,295 @@
+"""The `tidings` command: parse options, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tidings import api
+from tidings.records import Problem
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _clip(text: str | None, n: int) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _warn(p: Problem) -> None:
+    print(f"tidings: {'skipped' if p.fatal else 'note'}: {p.message()}", file=sys.stderr)
+
+
+# --- commands ---
+def cmd_ingest(args) -> int:
+    store = api.open_store(args.db)
+    report = api.ingest(args.paths, store, progress=not args.quiet and sys.stderr.isatty(),
+                        on_problem=None if args.quiet else _warn)
+    print(f"{args.db}: {report.summary()}")
+    for p in report.skipped:
+        print(f"  skipped {p.message()}")
+    if report.ingested == 0 and report.already_stored == 0:
+        print("tidings: nothing could be ingested; see the reasons above.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_articles(args) -> int:
+    store = api.open_store(args.db)
+    for a in store.articles(limit=args.limit):
+        if args.json:
+            d = a.to_dict()
+            d.pop("raw", None)
+            _print_json(d)
+        else:
+            print(f"{a.id}  {a.lang or '??':2}  {(a.date or '-')[:16]:16}  "
+                  f"{(a.date_source or '-'):8}  {_clip(a.source, 18):18}  {_clip(a.title, 70)}"
+                  + (f"  [duplicate of {a.duplicate_of}]" if a.duplicate_of else "")
+                  + (f"  [{a.status}]" if a.status != "ok" else ""))
+    return 0
+
+
+def _event_row(e) -> dict:
+    return {
+        "id": e.id, "title": e.title, "first": e.first_time, "last": e.last_time,
+        "languages": e.languages, "articles": e.size, "sources": len(e.sources),
+    }
+
+
+def cmd_events(args) -> int:
+    store = api.open_store(args.db)
+    for e in store.events(since=args.since, lang=args.lang, limit=args.limit):
+        if args.json:
+            _print_json(_event_row(e))
+        else:
+            print(f"{e.id:24}  {(e.first_time or '-')[:16]:16} → {(e.last_time or '-')[:16]:16}  "
+                  f"{','.join(e.languages):12}  {e.size:3} art {len(e.sources):2} src  "
+                  f"{_clip(e.title, 70)}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    store = api.open_store(args.db)
+    event = store.get_event(args.event)
+    if event is None:
+        print(f"tidings: no event {args.event!r} in {args.db}; `tidings events` lists them.",
+              file=sys.stderr)
+        return 2
+    articles = store.get_articles(event.article_ids)
+    if args.json:
+        row = _event_row(event)
+        row["article_list"] = [
+            {"id": a.id, "date": a.date, "lang": a.lang, "source": a.source, "title": a.title,
+             "url": a.url, "duplicate_of": a.duplicate_of}
+            for a in articles
+        ]
+        _print_json(row)
+        return 0
+    print(f"{event.id}: {event.title}")
+    print(f"  {event.first_time} → {event.last_time}; languages {', '.join(event.languages)}; "
+          f"{event.size} articles from {len(event.sources)} sources")
+    for a in articles:
+        print(f"  {a.id}  {a.lang or '??':2}  {(a.date or '-')[:16]:16}  {_clip(a.source, 18):18}  "
+              f"{_clip(a.title, 70)}")
+    return 0
+
+
+def cmd_cluster(args) -> int:
+    from tidings.sources import read
+
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    try:
+        for item_id, event in api.cluster_records(read([args.file])):
+            out.write(json.dumps({"id": item_id, "event": event}, ensure_ascii=False) + "\n")
+    finally:
+        if args.out:
+            out.close()
+    return 0
+
+
+def _read_labels(path: str) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                labels[str(obj["id"])] = str(obj["event"])
+            except (ValueError, KeyError, TypeError) as e:
+                raise SystemExit(f"tidings: {path}:{n}: expected {{\"id\": …, \"event\": …}} ({e})")
+    return labels
+
+
+def cmd_eval(args) -> int:
+    pred, gold = _read_labels(args.pred), _read_labels(args.gold)
+    scores = api.evaluate(pred, gold)
+    if args.json:
+        _print_json(scores)
+    else:
+        for k, v in scores.items():
+            print(f"{k:22} {v:.4f}" if isinstance(v, float) else f"{k:22} {v}")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    store = api.open_store(args.db)
+    try:
+        result = api.compare(args.a, args.b, store)
+    except LookupError as e:
+        print(f"tidings: {e}", file=sys.stderr)
+        return 2
+    d = result.to_dict()
+    if args.json:
+        _print_json(d)
+    else:
+        print(f"similarity {d['score']:.3f}")
+        for k, v in d.get("reasons", {}).items():
+            print(f"  {k}: {v}")
+    return 0
+
+
+def cmd_brief(args) -> int:
+    store = api.open_store(args.db)
+    if store.get_event(args.event) is None:
+        print(f"tidings: no event {args.event!r} in {args.db}; `tidings events` lists them.",
+              file=sys.stderr)
+        return 2
+    print(api.brief(store, args.event, lang=args.lang, fmt=args.format))
+    return 0
+
+
+def cmd_digest(args) -> int:
+    store = api.open_store(args.db)
+    print(api.digest(store, since=args.since, fmt=args.format, lang=args.lang))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from tidings.web.app import serve
+
+    return serve(args.db, host=args.host, port=args.port, token=args.token) or 0
+
+
+def cmd_demo(args) -> int:
+    from tidings import demo
+
+    store = api.open_store(args.db)
+    report = api.ingest([str(demo.CORPUS)], store, progress=sys.stderr.isatty(), on_problem=_warn)
+    print(f"Demo corpus → {args.db}: {report.summary()}\n")
+    print("Articles (id, language, date, where the date came from, outlet, title):")
+    args.limit, args.json = None, False
+    cmd_articles(args)
+    print("\nEvents:")
+    args.since = args.lang = None
+    cmd_events(args)
+    articles = store.articles()
+    gold = demo.gold_for(articles)
+    pred = {a.id: store.event_of(a.id) for a in articles if a.id in gold}
+    scores = api.evaluate(pred, gold)
+    print(f"\nAgainst the demo's gold labels: BCubed F1 {scores['bcubed_f1']:.3f} "
+          f"(P {scores['bcubed_precision']:.3f}, R {scores['bcubed_recall']:.3f}) "
+          f"on {len(gold)} articles")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tidings",
+        description="Multilingual news event intelligence: which articles report the same "
+        "happening, across languages and scripts, and what happened.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def db(sp):
+        sp.add_argument("--db", default="tidings.db", help="SQLite database file (default: tidings.db)")
+
+    s = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the store")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
+    db(s)
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("articles", help="list stored articles")
+    s.add_argument("--json", action="store_true", help="one JSON object per line")
+    s.add_argument("--limit", type=int)
+    db(s)
+    s.set_defaults(func=cmd_articles)
+
+    s = sub.add_parser("events", help="list events")
+    s.add_argument("--json", action="store_true", help="one JSON object per line")
+    s.add_argument("--since", help="only events going on since this date (YYYY-MM-DD)")
+    s.add_argument("--lang", help="only events with articles in this language (ISO 639-1)")
+    s.add_argument("--limit", type=int)
+    db(s)
+    s.set_defaults(func=cmd_events)
+
+    s = sub.add_parser("show", help="one event and its articles")
+    s.add_argument("event")
+    s.add_argument("--json", action="store_true")
+    db(s)
+    s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("cluster", help="stateless: cluster a JSONL file, print {id, event} per line")
+    s.add_argument("file", metavar="FILE.jsonl")
+    s.add_argument("--out", help="write here instead of standard output")
+    s.set_defaults(func=cmd_cluster)
+
+    s = sub.add_parser("eval", help="BCubed and pairwise precision/recall/F1 of PRED against GOLD")
+    s.add_argument("pred", metavar="PRED.jsonl")
+    s.add_argument("gold", metavar="GOLD.jsonl")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("compare", help="similarity of two articles (ids in the store, or files), and why")
+    s.add_argument("a")
+    s.add_argument("b")
+    s.add_argument("--json", action="store_true")
+    db(s)
+    s.set_defaults(func=cmd_compare)
+
+    s = sub.add_parser("brief", help="an event explained: headline, summary, timeline, names, quotes, figures")
+    s.add_argument("event")
+    s.add_argument("--format", choices=["md", "json", "html"], default="md")
+    s.add_argument("--lang", default="en", help="reader's language (default: en)")
+    db(s)
+    s.set_defaults(func=cmd_brief)
+
+    s = sub.add_parser("digest", help="the period's events ranked by coverage and growth")
+    s.add_argument("--since", help="YYYY-MM-DD")
+    s.add_argument("--format", choices=["md", "html"], default="md")
+    s.add_argument("--lang", default="en")
+    db(s)
+    s.set_defaults(func=cmd_digest)
+
+    s = sub.add_parser("serve", help="web app and HTTP API")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--token", help="API token required for POST (default: $TIDINGS_API_TOKEN)")
+    db(s)
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("demo", help="ingest the bundled demo corpus and print what was understood")
+    db(s)
+    s.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("tidings: interrupted; what was stored so far is kept, run again to finish.",
+              file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

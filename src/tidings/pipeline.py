@@ -1,0 +1,194 @@
+"""The ingest pipeline: sources -> clean -> duplicates -> understand -> cluster -> store.
+
+Articles go through in small batches; each batch is written in one transaction, so an
+ingest killed midway leaves whole articles or none, and running it again completes the
+rest (ids already stored are skipped, so nothing is doubled).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from tidings.config import DEFAULT, Config
+from tidings.records import Article, Problem, RawArticle
+from tidings.store import SQLiteStore
+
+BATCH = 32
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    duplicates: int = 0
+    already_stored: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    events: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        parts = [
+            f"ingested {self.ingested}",
+            f"duplicates {self.duplicates}",
+            f"already stored {self.already_stored}",
+            f"skipped {len(self.skipped)}",
+        ]
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "already_stored": self.already_stored,
+            "skipped": [{"origin": p.origin, "line": p.line, "reason": p.reason} for p in self.skipped],
+            "article_ids": self.article_ids,
+            "events": self.events,
+        }
+
+
+class Pipeline:
+    """Holds what is costly to set up once (the embedding model, the clusterer's index)
+    and feeds batches of raw articles through every stage into the store."""
+
+    def __init__(self, store: SQLiteStore, config: Config = DEFAULT, embedder=None) -> None:
+        from tidings.clean import OutletLines
+        from tidings.cluster import Clusterer
+        from tidings.understand.embed import Embedder
+
+        self.store = store
+        self.config = config
+        self.outlet_lines = OutletLines(store)
+        self.embedder = embedder if embedder is not None else Embedder(store)
+        self.clusterer = Clusterer(store, config)
+
+    def run(
+        self,
+        items: Iterable[RawArticle | Problem],
+        report: IngestReport | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+        progress=None,
+    ) -> IngestReport:
+        report = report or IngestReport()
+        batch: list[RawArticle] = []
+        for item in items:
+            if isinstance(item, Problem):
+                self._problem(item, report, on_problem)
+                if progress is not None:
+                    progress.update(1)
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                self._batch(batch, report, on_problem)
+                if progress is not None:
+                    progress.update(len(batch))
+                batch = []
+        if batch:
+            self._batch(batch, report, on_problem)
+            if progress is not None:
+                progress.update(len(batch))
+        return report
+
+    def _problem(self, p: Problem, report: IngestReport, on_problem) -> None:
+        self.store.add_problem(p)
+        (report.skipped if p.fatal else report.warnings).append(p)
+        if on_problem:
+            on_problem(p)
+
+    def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
+        from tidings.clean import clean
+
+        fresh: list[Article] = []
+        order: list[str] = []
+        for raw in raws:
+            article = clean(raw, self.config, self.outlet_lines)
+            order.append(article.id)
+            if article.id in order[:-1] or self.store.has_article(article.id):
+                # Re-ingesting is a no-op, but the caller still learns where it went.
+                report.already_stored += 1
+                continue
+            fresh.append(article)
+        if fresh:
+            self._store_fresh(fresh, report, on_problem)
+        report.article_ids.extend(order)
+        for article_id in order:
+            if article_id not in report.events:
+                event = self.store.event_of(article_id)
+                if event:
+                    report.events[article_id] = event
+
+    def _store_fresh(self, fresh: list[Article], report: IngestReport, on_problem) -> None:
+        from tidings.clean.duplicates import bands, find_duplicate
+        from tidings.understand import understand_batch
+
+        features = understand_batch(fresh, self.embedder, self.config)
+        with self.store.transaction():
+            for article, feats in zip(fresh, features):
+                if article.status == "ok":
+                    article.duplicate_of = find_duplicate(article, self.store, self.config)
+                self.store.add_article(article)
+                if article.status == "ok" and article.duplicate_of is None:
+                    self.store.add_dup_bands(article.id, bands(article.text))
+                self.store.put_features(feats)
+                event_id, _ = self.clusterer.add(article, feats)
+                report.ingested += 1
+                report.duplicates += article.duplicate_of is not None
+                report.events[article.id] = event_id
+                for reason in article.problems:
+                    warning = Problem(article.origin, reason, fatal=False)
+                    report.warnings.append(warning)
+                    if on_problem:
+                        on_problem(warning)
+
+
+def ingest(
+    paths: Iterable[str],
+    store: SQLiteStore,
+    config: Config = DEFAULT,
+    progress: bool = False,
+    on_problem: Callable[[Problem], None] | None = None,
+    pipeline: Pipeline | None = None,
+) -> IngestReport:
+    """Read every article under `paths` ("-" for standard input) into `store`."""
+    from tidings.sources import read
+
+    items: Iterator = read(list(paths), config)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, leave=False)
+    try:
+        return (pipeline or Pipeline(store, config)).run(items, on_problem=on_problem, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def ingest_raw(
+    items: Iterable[RawArticle | Problem],
+    store: SQLiteStore,
+    config: Config = DEFAULT,
+    pipeline: Pipeline | None = None,
+) -> IngestReport:
+    """Ingest records already read (the HTTP API's way in)."""
+    return (pipeline or Pipeline(store, config)).run(items)
+
+
+def cluster_records(raws: Iterable[RawArticle | Problem], config: Config = DEFAULT) -> list[tuple[str, str | None]]:
+    """Stateless clustering for pipelines and evaluation: an in-memory store, the same
+    cleaning and clustering as `ingest`. One (input id, event id) pair per input record,
+    in input order; event is None for input that could not be read."""
+    store = SQLiteStore(":memory:")
+    items = list(raws)
+    report = Pipeline(store, config).run(items)
+    out: list[tuple[str, str | None]] = []
+    ids = iter(report.article_ids)
+    for item in items:
+        if isinstance(item, Problem):
+            out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None))
+            continue
+        article_id = next(ids)
+        out.append((item.id or article_id, report.events.get(article_id) or store.event_of(article_id)))
+    return out
