@@ -1,0 +1,34 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def tidings_command() -> list[str]:
+    """The installed `tidings` command (the venv's), else the module."""
+    exe = Path(sys.executable).with_name("tidings")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "tidings.cli"]
+
+
+def command_env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"../shared/seeds not found at {SEEDS}: the seed articles are read at run time")
+    return SEEDS
+
+
+@pytest.fixture
+def seed_files(seeds_dir) -> dict[str, Path]:
+    """The seed files keyed by their number: {"000": Path, ...}."""
+    return {p.name[:3]: p for p in sorted(seeds_dir.glob("*.txt"))}
