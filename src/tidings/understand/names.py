@@ -1,0 +1,473 @@
+"""Names in an article, with a key that meets across scripts and spellings.
+
+There is no offline NER model for most of our languages, so names are found with cheap,
+explainable cues: capitalised word runs in cased scripts (Latin, Cyrillic, Greek), and in
+Devanagari (which has no case) tokens after a title word ("राष्ट्रपति ...") or before a
+postposition ("... ने"), or whose key is already known as a name from other articles.
+
+`name_key` folds a surface form to a consonant skeleton: transliterate (anyascii), fold
+sounds that scripts spell differently (z/zh/j/sh/sch -> s, kh/ch -> k, w -> v, ph -> f,
+anusvara m before a consonant -> n), drop vowels but mark a leading one. Vowels go because
+Devanagari transliteration drops the inherent "a" (ट्रम्प -> "trmp") and transliteration
+schemes disagree most on vowels (Zelensky / Zelenskyy / Selenskyj / Зеленский / जेलेंस्की
+all become "slnsk"). The price is some collisions between short names; callers weight
+names by rarity and never rely on names alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterable
+
+from anyascii import anyascii
+from rapidfuzz.distance import JaroWinkler
+
+from tidings.records import Mention
+
+MAX_MENTIONS = 60  # an article naming more than this is a list, not a report
+
+# --- word lists (surface forms; compared case-insensitively) ---------------------------
+
+# Words that start sentences or are capitalised without being names. Union over languages:
+# a capitalised "The" or "Der" is never a name anywhere.
+_STOP_CASED = set(
+    """
+    a an the this that these those there here it its he she they we you i his her their our
+    my your in on at of for to from by with without about after before during over under
+    into onto and or but nor so yet if when while where which who whom whose what why how
+    as than then also not no yes all any some many most more much few each every both
+    either neither one two three four five six seven eight nine ten first second third last
+    next new old other such same own only just even still already again however meanwhile
+    according despite although though because since until unless whether instead amid
+    mr mrs ms dr sir madam prof gen col capt lt sgt st
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    president prime minister ministry spokesman spokeswoman spokesperson secretary adviser
+    advisor aide chief head leader leaders official officials chancellor king queen prince
+    senator governor mayor general ambassador envoy foreign defence defense interior state
+    deputy director chairman chair ceo founder commander judge court police army
+    government parliament congress senate cabinet council committee agency news press
+    breaking update live video photo photos watch read more see also click share follow
+    subscribe sign newsletter advertisement copyright home top stories latest related
+    russian ukrainian american british french german chinese indian european romanian
+    spanish italian polish turkish iranian israeli palestinian arab korean japanese
+    western eastern northern southern north south east west central
+    peace talks war deal summit meeting invitation security guarantees
+    le la les un une des du de et ou mais pour par avec sans dans sur sous ce cette ces
+    il elle ils elles nous vous on qui que quoi dont selon lors après avant depuis pendant
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
+    juillet août septembre octobre novembre décembre président ministre
+    el los las una unos unas del al y o pero para por con sin en sobre según tras desde
+    durante este esta estos estas ese esa lunes martes miércoles jueves viernes sábado
+    domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+    diciembre presidente ministro gobierno
+    der die das ein eine einer eines einem einen den dem des und oder aber für mit ohne
+    im am vom zum zur bei nach vor seit während über unter auf aus von zu es sie wir ihr
+    ich er man nicht kein keine auch noch schon nur wie wenn als dass weil ob doch dann
+    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz juni
+    juli oktober dezember präsident präsidentin minister ministerin kanzler kanzlerin
+    regierung sprecher sprecherin berater beraterin außenminister krieg frieden gespräche
+    verhandlungen angriff angriffe woche jahr jahre jahren tag tage tagen land länder stadt
+    menschen leute zeit teil seite ende anfang frage fragen sicherheit treffen einladung
+    kreml-sprecher laut zudem bereits dabei damit jedoch trotz wegen
+    il lo gli i una uno e o ma per con senza su tra fra che chi non anche più
+    și sau dar pentru cu fără în pe la din de despre după înainte până când care ce cine
+    este sunt a au fost va vor nu da iar însă totuși astfel acest această aceste acesta
+    luni marți miercuri joi vineri sâmbătă duminică ianuarie februarie martie aprilie iunie
+    iulie august septembrie octombrie noiembrie decembrie ian feb
+    președintele președinte ministrul ministru purtătorul purtător consilierul consilier
+    liderul lider guvernul guvern oficialul oficial anunțul reacția acest
+    и в во на с со по к ко о об от до из за для при без над под что как это этот эта
+    эти он она они мы вы я его ее их но а или же ли не ни также уже еще когда где
+    понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+    президент министр глава пресс-секретарь помощник советник заявил сообщил по словам
+    """.split()
+)
+
+# Capitalised words after which a name follows (they are cues, never part of the name).
+_TITLES_CASED = set(
+    """
+    president presidents prime minister spokesman spokeswoman spokesperson secretary
+    adviser advisor aide chancellor king queen prince princess senator governor mayor
+    general ambassador envoy chief leader pope sheikh mr mrs ms dr sir madam prof
+    président ministre porte-parole conseiller chancelier roi reine
+    presidente ministro portavoz asesor canciller rey reina
+    präsident präsidentin minister ministerin kanzler kanzlerin sprecher sprecherin
+    berater beraterin außenminister bundeskanzler kreml-sprecher
+    președintele președinte ministrul ministru purtătorul consilierul liderul premierul
+    президент министр пресс-секретарь помощник советник глава премьер
+    """.split()
+)
+
+# Common first names (any script gives the same key): "Vladimir Putin" is keyed "Putin".
+_FIRST_NAMES = """
+vladimir volodymyr dmitry dmitri dmytro yuri yuriy iuri donald joe joseph marco sergei
+sergey serhiy andrii andriy andrei andrey ramzan emmanuel olaf friedrich keir rishi
+narendra rahul kamala hillary barack boris angela ursula antonio mark mike michael john
+james robert william david richard thomas charles daniel matthew anthony steven stephen
+paul andrew kevin brian george elon jeff bill tim sam mary elizabeth jennifer maria anna
+olga alexander aleksandr oleksandr alexei alexey aleksei mikhail mykhailo mihail nikolai
+ivan pavel igor oleg viktor victor petro denys ilham recep benjamin abdel mohammed
+muhammad mohammad ali ahmed hassan jean pierre francois marine giorgia pedro luis jose
+carlos javier nicolas klaus wolfgang jens nicusor marcel ion gheorghe ilie mihai elena
+ludovic kristalina christine janet jerome shehbaz imran amit rajnath arvind yogi mamata
+nitish lionel cristiano novak jannik roger rafael serena virat rohit kylian erling
+valery valeriy vasily maxim maksim kirill anton evgeny yevgeny tatiana natalia svetlana
+volodimir
+""".split()
+
+_PLACES = """
+russia ukraine moscow kyiv kiev washington beijing london paris berlin brussels delhi
+india china america usa europe romania bucharest germany france spain madrid italy rome
+poland warsaw turkey ankara istanbul iran tehran israel gaza jerusalem syria damascus
+korea pyongyang seoul japan tokyo pakistan islamabad abu dhabi dubai qatar doha egypt
+cairo crimea donetsk luhansk kharkiv odesa zaporizhzhia belgorod kursk minsk belarus
+kremlin geneva istanbul riyadh saudi davos munich new york mumbai chechnya arctic
+greenland moskau kiew rusia ucraina moscova rusiei ucrainei moscou ukraina
+""".split()
+
+_ORG_WORDS = set(
+    """
+    ministry agency bank party council union nations university company group corporation
+    inc ltd news tass interfax reuters nato un eu who imf opec fifa uefa
+    ministerium partei bank agentur ministère parti banque agence ministerio partido
+    ministerul partidul banca agenția
+    """.split()
+)
+
+# --- Devanagari ---------------------------------------------------------------------
+
+# Title words: the tokens after them (up to three) are a person's name.
+_HI_TITLES = set(
+    """
+    राष्ट्रपति प्रधानमंत्री मंत्री विदेशमंत्री रक्षामंत्री प्रवक्ता सहयोगी नेता सलाहकार सचिव
+    अध्यक्ष राजदूत उपराष्ट्रपति मुख्यमंत्री राज्यपाल जनरल कमांडर प्रमुख श्री श्रीमती
+    सुश्री डॉ डॉक्टर कप्तान कोच सांसद विधायक महासचिव चांसलर राजा रानी प्रिंस गवर्नर
+    निदेशक संस्थापक सीईओ न्यायाधीश जज पोप
+    """.split()
+)
+_HI_POSTPOSITIONS = set("ने के की को से का में पर तक वाले वाली द्वारा".split())
+# Frequent Hindi words that stand before postpositions or after titles but are no names.
+_HI_STOP = set(
+    """
+    और या लेकिन पर कि जो जिस जिसे जिसके जिसकी जिन जिनके यह ये वह वे इस इन उस उन इसे उसे
+    इसके उसके इनके उनके इसकी उसकी उनकी इसका उसका उनका हम हमें हमारे हमारी आप आपके तुम मैं
+    मेरे मेरी अपने अपनी अपना खुद सभी सब कुछ कई कोई किसी हर एक दो तीन चार पांच पाँच छह सात
+    आठ नौ दस सौ हजार हज़ार लाख करोड़ पहले बाद साथ बीच तरह लिए लिये बारे ओर तरफ़ तरफ
+    है हैं था थी थे हो होगा होगी होंगे होने हुआ हुई हुए रहा रही रहे गया गई गए गये किया
+    की करने करना करते करती करता कर कहा कहना कहते कहती बताया दिया दी दिए लिया ली लिए
+    नहीं ना न भी ही तो जब तब अब यहां वहां यहाँ वहाँ कहां क्यों क्या कैसे कौन कितने
+    शांति वार्ता बातचीत युद्ध संघर्ष हमला हमले हमलों ड्रोन मिसाइल मिसाइलों सेना सैनिक
+    सरकार देश देशों राष्ट्र दुनिया क्षेत्र इलाके शहर राजधानी सीमा सुरक्षा समझौता समझौते
+    बैठक मुलाकात निमंत्रण न्योता आमंत्रण प्रस्ताव बयान दावा दावे दावों आरोप रिपोर्ट
+    रिपोर्टों जानकारी खबर ख़बर समाचार मीडिया एजेंसी अधिकारी अधिकारियों लोगों लोग
+    नागरिक बच्चों बच्चे महिलाओं परिवार मौत मौतों घायल प्रयास प्रयासों प्रक्रिया
+    स्थिति शर्तों शर्त गारंटी मेजबानी बिंदुओं प्रगति निष्कर्ष कदम दौर दिन दिनों
+    सप्ताह हफ्ते हफ़्ते महीने महीनों साल सालों वर्ष वर्षों समय वक्त आज कल सुबह शाम रात
+    सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार जनवरी फरवरी मार्च अप्रैल
+    मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर
+    रूसी यूक्रेनी अमेरिकी भारतीय चीनी पाकिस्तानी ब्रिटिश फ्रांसीसी जर्मन ईरानी
+    इजरायली इज़रायली कोरियाई जापानी यूरोपीय पश्चिमी पूर्वी उत्तरी दक्षिणी उत्तर दक्षिण
+    पूर्व पश्चिम वरिष्ठ शीर्ष पूर्व बड़े बड़ी बड़ा छोटे नए नई नया पुराने अगले अगला पिछले
+    पिछली पहली पहला दूसरे दूसरी दूसरा तीसरे अन्य कुछ ज्यादा ज़्यादा अधिक कम लगभग
+    ऊर्जा बिजली ग्रिड हवाई रक्षा रणनीति बदलाव पैमाने तैयारी संकेत खुफिया निशाना लक्ष्य
+    लक्ष्यों हथियार हथियारों सौदे सौदा व्यापार बाजार बाज़ार कीमत कीमतें शेयर कंपनी
+    कंपनियों पार्टी चुनाव चुनावों वोट मतदान अदालत कोर्ट फैसला फ़ैसला मामले मामला जांच
+    पुलिस मैच खेल टीम खिलाड़ी जीत हार स्कोर रन विकेट गोल फिल्म भाषा काम पानी बारिश
+    मौसम भूकंप बाढ़ आग दुर्घटना हादसा विमान ट्रेन बस सड़क इमारत अस्पताल स्कूल
+    ओर नेता प्रवक्ता मंत्री राष्ट्रपति प्रधानमंत्री सहयोगी सलाहकार अनुसार मुताबिक
+    तहत जरिए ज़रिए दौरान खिलाफ़ खिलाफ विरोध समर्थन मदद सहायता आवश्यक जरूरी ज़रूरी
+    संबंध रिश्ते मुद्दे मुद्दों सवाल जवाब विचार योजना नीति कानून क़ानून अधिकार
+    पढ़ें देखें भी इसे ये टिप्पणी इनकार पुष्टि हवाला दौरे यात्रा यात्राएं शुरुआत
+    अंत अंदर बाहर ऊपर नीचे आगे पीछे पास दूर दूरी करीब सामने मंच वास्तव वास्तविक स्वयं
+    आयोजित घोषित प्रकाशित शुरू खत्म ख़त्म तैनात शामिल जारी तैयार स्वीकार बंद रद्द दर्ज
+    प्राप्त हासिल पेश लागू नियुक्त गिरफ्तार गिरफ़्तार बरामद रिहा सफल असफल नाकाम मजबूर
+    उपलब्ध सक्रिय संभव जरूर ज़रूर बेहद काफी काफ़ी सिर्फ केवल पूरे पूरी पूरा कुल
+    """.split()
+)
+# Adjectival / grammatical endings: words ending so are rarely names.
+_HI_BAD_ENDINGS = ("ों", "ाओं", "ियों", "ीय", "िक", "ाना", "ाने", "ाता", "ाती", "ाते", "ना", "ने")
+# Marks that mostly occur in transliterated foreign words: ॉ (English o), nukta, and
+# consonant clusters Hindi words rarely have (स्क, ट्र, म्प).
+_HI_FOREIGN_MARKS = ("ॉ", "़", "्ट", "्प", "्क")
+
+_DEV_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
+_CASED_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
+_SENT_END = re.compile(r"[.!?…:;\"“”«»„()\[\]|।]\s*$")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+# Romanian/other inflection on names: "Kremlinului" -> "Kremlin". Only long tokens.
+_RO_SUFFIXES = ("ului", "ul", "ei")
+
+
+# --- keys ----------------------------------------------------------------------------
+
+_VOWELS = set("aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def _token_key(token: str) -> str:
+    devanagari = bool(_DEVANAGARI.search(token))
+    t = anyascii(token).lower()
+    t = re.sub(r"[^a-z]", "", t)
+    if not t:
+        return ""
+    t = re.sub(r"(yj|ij)$", "", t) or t  # German Selenskyj, Polish -ij
+    t = t.replace("sch", "s").replace("tch", "c")
+    if devanagari:
+        t = t.replace("ch", "k").replace("c", "k")
+    else:
+        t = t.replace("ch", "k").replace("ck", "k")
+        t = re.sub(r"c(?=[eiy])", "s", t).replace("c", "k")
+    for a, b in (("zh", "s"), ("sh", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"),
+                 ("dh", "d"), ("ph", "f"), ("bh", "b"), ("jh", "s"), ("x", "ks"),
+                 ("q", "k"), ("w", "v"), ("z", "s"), ("j", "s")):
+        t = t.replace(a, b)
+    # A leading h is kept (House is not "US"); elsewhere it only marks aspiration.
+    t = t[:1] + t[1:].replace("h", "")
+    t = re.sub(r"m(?=[^aeiouym])", "n", t)  # anusvara: ट्रंप "trmp" ~ Trump
+    if not t:
+        return ""
+    lead = "a" if t[0] in _VOWELS else ""
+    skeleton = "".join(ch for ch in t if ch not in _VOWELS)
+    out = lead + re.sub(r"(.)\1+", r"\1", skeleton)
+    return out or t[:1]
+
+
+_FIRST_KEYS = {_token_key(n) for n in _FIRST_NAMES}
+_PLACE_KEYS = {_token_key(n) for n in _PLACES}
+
+
+def name_key(surface: str) -> str:
+    """Cross-script key of a name: Zelensky, Зеленский and जेलेंस्की give the same key.
+
+    A multi-word name whose first word is a common first name or an initial is keyed by its
+    last word (Vladimir Putin ~ Putin); other multi-word names keep every word's key.
+    """
+    words = [w for w in re.split(r"[\s\-–—‐]+", surface.strip()) if w]
+    keys = [k for k in (_token_key(w) for w in words) if k]
+    if not keys:
+        return ""
+    if len(keys) > 1 and (keys[0] in _FIRST_KEYS or re.fullmatch(r"[^\W\d_]\.?", words[0])):
+        return keys[-1]
+    return " ".join(keys)
+
+
+def similar_keys(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of two keys (1.0 when equal) for spellings that fold apart,
+    like Ouchakov (French ch) vs Ushakov."""
+    if a == b:
+        return 1.0
+    return JaroWinkler.similarity(a, b)
+
+
+# --- extraction ----------------------------------------------------------------------
+
+def extract(text: str, lang: str | None = None, known: Iterable[str] | None = None) -> list[Mention]:
+    """Names in `text`, merged by key, most mentioned first.
+
+    `known`: keys already seen as names elsewhere (e.g. in Latin-script articles); a
+    Devanagari token whose key is known counts as a name without any other cue.
+    """
+    if not text:
+        return []
+    known_set = set(known or ())
+    found: list[tuple[str, str]] = []  # (surface, kind)
+    if _LATIN.search(text) or re.search(r"[\u0370-\u03FF\u0400-\u04FF]", text):
+        found.extend(_cased_names(text, lang))
+    if _DEVANAGARI.search(text):
+        found.extend(_devanagari_names(text, known_set))
+    return _merge(found)
+
+
+def _merge(found: list[tuple[str, str]]) -> list[Mention]:
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for surface, kind in found:
+        key = name_key(surface)
+        if len(key.replace(" ", "")) < 2:
+            continue
+        by_key[key][surface] += 1
+        kinds[key][kind] += 1
+    out = []
+    for key, surfaces in by_key.items():
+        kind_counts = kinds[key]
+        specific = [k for k, _ in kind_counts.most_common() if k != "name"]
+        kind = specific[0] if specific else "name"
+        if key in _PLACE_KEYS:
+            kind = "place"
+        # The longest frequent spelling reads best ("Vladimir Putin" over "Putin").
+        surface = max(surfaces, key=lambda s: (surfaces[s] > 0, len(s.split()), surfaces[s]))
+        out.append(Mention(key=key, surface=surface, kind=kind, count=sum(surfaces.values())))
+    out.sort(key=lambda m: (-m.count, m.key))
+    return out[:MAX_MENTIONS]
+
+
+def _is_title_case_line(words: list[str]) -> bool:
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) / len(long) >= 0.6
+
+
+def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
+    words_all = re.findall(r"[^\W\d_]+", text)
+    lower_words = {w for w in words_all if w[0].islower()}
+    lower_prefixes = {w[:5] for w in lower_words if len(w) >= 5}
+    german = lang == "de"
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    # (surface, kind, unconfirmed): runs found only at sentence starts or in headline case
+    # are names only if the same word also appears capitalised mid-sentence.
+    runs: list[tuple[str, str, bool]] = []
+    confirmed: set[str] = set()
+    for line in lines:
+        matches = list(_CASED_WORD.finditer(line))
+        if not matches:
+            continue
+        title_case = _is_title_case_line([m.group() for m in matches])
+        caps_line = sum(m.group().isupper() for m in matches) > len(matches) / 2
+        run: list[str] = []
+        state = {"kind": "name", "doubt": False}
+        prev_title = False
+        prev_end = 0
+
+        def flush() -> None:
+            if run:
+                runs.append((" ".join(run), state["kind"], state["doubt"] and len(run) == 1))
+            run.clear()
+            state.update(kind="name", doubt=False)
+
+        for m in matches:
+            word = re.sub(r"['’]s$", "", m.group())
+            if run and line[prev_end:m.start()].strip():
+                flush()
+            prev_end = m.end()
+            before = line[: m.start()]
+            sentence_start = not before.strip() or bool(_SENT_END.search(before))
+            low = word.lower().strip("'’")
+            if not word[0].isupper():
+                flush()
+                prev_title = False
+                continue
+            if low in _TITLES_CASED:
+                flush()
+                prev_title = True
+                continue
+            if low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED):
+                flush()
+                prev_title = False
+                continue
+            if lang == "ro" and len(low) > 6 and not word.isupper():
+                for suf in _RO_SUFFIXES:
+                    if low.endswith(suf):
+                        word = word[: -len(suf)]
+                        break
+            doubtful = sentence_start or title_case
+            if doubtful:
+                # A capitalised word that also occurs in lower case is an ordinary word.
+                if low in lower_words or (title_case and len(low) >= 5 and low[:5] in lower_prefixes):
+                    flush()
+                    continue
+            if german and not run and not prev_title and _german_common_noun(low):
+                flush()
+                continue
+            if word.isupper():
+                flush()
+                if 2 <= len(word) <= 6 and not caps_line:
+                    runs.append((word, "org", False))
+                prev_title = False
+                continue
+            if len(low) < 2:
+                flush()
+                continue
+            if not run:
+                state["kind"] = "person" if prev_title else "name"
+                state["doubt"] = doubtful and not prev_title
+                if _token_key(word) in _FIRST_KEYS:
+                    state["kind"] = "person"
+            else:
+                state["doubt"] = False
+            if low in _ORG_WORDS:
+                state["kind"] = "org"
+            if not doubtful:
+                confirmed.add(word)
+            run.append(word)
+            prev_title = False
+            if len(run) >= 4:
+                flush()
+        flush()
+    few_lines = len(lines) <= 1
+    out = []
+    for surface, kind, doubt in runs:
+        if doubt and not few_lines and surface not in confirmed \
+                and _token_key(surface) not in _PLACE_KEYS:
+            continue
+        out.append((surface, kind))
+    return out
+
+
+_DE_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ismus",
+                    "chen", "tät", "ik", "nis", "ten", "gen", "ern")
+
+
+def _german_common_noun(low: str) -> bool:
+    """German capitalises every noun; these endings mark ordinary nouns, not names."""
+    return low.endswith(_DE_NOUN_ENDINGS)
+
+
+def _devanagari_names(text: str, known: set[str]) -> list[tuple[str, str]]:
+    tokens = [(m.group(), m.start(), m.end()) for m in _DEV_WORD.finditer(text)]
+    counts = Counter(t for t, _, _ in tokens)
+    out: list[tuple[str, str]] = []
+    used: set[int] = set()
+
+    def plain(i: int) -> bool:
+        if i >= len(tokens):
+            return False
+        tok = tokens[i][0]
+        return (tok not in _HI_STOP and tok not in _HI_POSTPOSITIONS and tok not in _HI_TITLES
+                and len(tok) >= 2 and not tok.endswith(_HI_BAD_ENDINGS))
+
+    def adjacent(i: int, j: int) -> bool:
+        # Tokens belong to one name only when separated by plain spaces.
+        return text[tokens[i][2]:tokens[j][1]].strip() == ""
+
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i][0]
+        if tok in _HI_TITLES:
+            j = i + 1
+            run = []
+            while j < len(tokens) and len(run) < 3 and plain(j) and adjacent(j - 1, j):
+                run.append(j)
+                j += 1
+            if run and (j >= len(tokens) or tokens[j][0] in _HI_POSTPOSITIONS or len(run) >= 2
+                        or _looks_foreign(tokens[run[-1]][0])):
+                out.append((" ".join(tokens[k][0] for k in run), "person"))
+                used.update(run)
+                i = j
+                continue
+        i += 1
+    for i, (tok, _, _) in enumerate(tokens):
+        if i in used or not plain(i):
+            continue
+        key = _token_key(tok)
+        if key in known and len(key) >= 3:
+            out.append((tok, "name"))
+            continue
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) and adjacent(i, i + 1) else ""
+        if nxt in _HI_POSTPOSITIONS and (counts[tok] >= 2 or _looks_foreign(tok)):
+            # A preceding plain token that is a first name joins: "व्लादिमीर पुतिन ने".
+            if i > 0 and i - 1 not in used and plain(i - 1) and adjacent(i - 1, i) \
+                    and _token_key(tokens[i - 1][0]) in _FIRST_KEYS:
+                out.append((tokens[i - 1][0] + " " + tok, "person"))
+            else:
+                out.append((tok, "name"))
+    return out
+
+
+def _looks_foreign(tok: str) -> bool:
+    return any(mark in tok for mark in _HI_FOREIGN_MARKS)
