@@ -37,6 +37,20 @@ class Config:
     time_window_days: float = 4.0
     """Events whose reported time is further apart than this are never candidates."""
 
+    # --- web app and HTTP API ---
+    web_max_request_bytes: int = 2_000_000
+    """Request bodies larger than this are refused (413) before they are parsed."""
+    web_max_post_articles: int = 500
+    """Most articles one POST /api/articles may carry; more is refused (422)."""
+    web_page_size: int = 30
+    """Events per page on the front page and the default `limit` of GET /api/events."""
+    web_max_page_size: int = 200
+    """Largest `limit` GET /api/events accepts."""
+    web_poll_seconds: float = 3.0
+    """How often the front page asks for new and grown events."""
+    web_brief_lang: str = "en"
+    """Reader's language of the briefs shown on event pages (override with ?lang=)."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             env = os.environ.get(f"TIDINGS_{f.name.upper()}")

@@ -95,6 +95,11 @@ MIGRATIONS: list[str] = [
         VALUES ('delete', old.seq, old.title, old.text);
     END;
     """,
+    # 2: the web app's event listing, newest first, and its live-update poll
+    """
+    CREATE INDEX events_listing ON events(last_time IS NULL, last_time DESC, n_articles DESC, id);
+    CREATE INDEX events_updated ON events(updated_at);
+    """,
 ]
 
 _ARTICLE_COLS = (
@@ -500,6 +505,112 @@ class SQLiteStore:
             (stamp,),
         )
         return [self._event(r, with_articles=True) for r in rows]
+
+    # --- web: event listing, entity and search look-ups ---
+    def list_events(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        ids: Iterable[str] | None = None,
+        changed_since: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of event summaries (no article ids) and the total matching.
+
+        Same order and filters as `events`, plus `changed_since` (updated_at at or after the
+        stamp: stamps have one-second resolution, so the poller re-reads its last second
+        rather than miss an update made within it). Each row has `growth`: its articles dated
+        within the last day of its coverage.
+        """
+        where, params = ["n_articles > 0"], []
+        if since:
+            where.append("(last_time IS NULL OR last_time >= ?)")
+            params.append(since)
+        if until:
+            where.append("(first_time IS NULL OR first_time <= ?)")
+            params.append(until)
+        if lang:
+            where.append("EXISTS (SELECT 1 FROM json_each(events.languages) WHERE value = ?)")
+            params.append(lang)
+        if changed_since:
+            where.append("updated_at >= ?")
+            params.append(changed_since)
+        if ids is not None:
+            ids = list(dict.fromkeys(ids))
+            if not ids:
+                return [], 0
+            where.append("id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(ids))
+        cond = " AND ".join(where)
+        total = self._q(f"SELECT count(*) FROM events WHERE {cond}", params)[0][0]
+        order = "last_time IS NULL, last_time DESC, n_articles DESC, id"
+        rows = self._q(
+            f"WITH page AS (SELECT id, title, first_time, last_time, languages, sources, n_articles, "
+            f"created_at, updated_at FROM events WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
+            "SELECT page.*, (SELECT count(*) FROM event_articles ea JOIN articles a "
+            "ON a.id = ea.article_id WHERE ea.event_id = page.id "
+            "AND julianday(a.date) >= julianday(page.last_time) - 1) AS growth "
+            f"FROM page ORDER BY {order}",
+            [*params, limit, offset],
+        )
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["languages"] = json.loads(d["languages"])
+            d["sources"] = json.loads(d["sources"])
+            out.append(d)
+        return out, total
+
+    def events_stamp(self) -> str | None:
+        """The latest event update time: a live-update poller asks for changes since it."""
+        return self._q("SELECT max(updated_at) FROM events")[0][0]
+
+    def events_with_names(self, keys: Iterable[str]) -> list[str]:
+        """Ids of events with an article mentioning any of the entity `keys`."""
+        keys = list(keys)
+        if not keys:
+            return []
+        rows = self._q(
+            "SELECT DISTINCT ea.event_id FROM names n JOIN event_articles ea "
+            "ON ea.article_id = n.article_id WHERE n.key IN (SELECT value FROM json_each(?))",
+            (json.dumps(keys, ensure_ascii=False),),
+        )
+        return [r["event_id"] for r in rows]
+
+    def events_of_articles(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article id -> event id, for those assigned to an event."""
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        rows = self._q(
+            "SELECT article_id, event_id FROM event_articles "
+            "WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids, ensure_ascii=False),),
+        )
+        return {r["article_id"]: r["event_id"] for r in rows}
+
+    def name_kinds(self, key: str) -> dict[str, int]:
+        """How often the entity `key` was tagged person, place, org or plain name."""
+        rows = self._q(
+            "SELECT kind, sum(count) AS n FROM names WHERE key = ? GROUP BY kind ORDER BY n DESC",
+            (key,),
+        )
+        return {r["kind"]: r["n"] for r in rows}
+
+    def stored_name_keys(self, keys: Iterable[str]) -> list[str]:
+        """Those of `keys` that some stored article mentions (any script), in the order given."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return []
+        rows = self._q(
+            "SELECT DISTINCT key FROM names WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(keys, ensure_ascii=False),),
+        )
+        found = {r["key"] for r in rows}
+        return [k for k in keys if k in found]
 
     # --- briefs ---
     def put_brief(self, event_id: str, lang: str, body: dict[str, Any], n_articles: int) -> None:

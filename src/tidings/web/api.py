@@ -1,0 +1,229 @@
+"""The JSON API under /api (schema at /openapi.json, reference at /docs)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, model_validator
+
+from tidings.records import RawArticle
+from tidings.web import data
+
+log = logging.getLogger("tidings.web")
+router = APIRouter(prefix="/api", tags=["api"])
+
+Id = Annotated[str, Path(min_length=1, max_length=300)]
+
+
+def _store(request: Request):
+    return request.app.state.store
+
+
+def _bad_query(name: str, problem: str):
+    return RequestValidationError([{"loc": ("query", name), "msg": problem, "type": "value_error"}])
+
+
+def _when(name: str, value: str | None, end_of_day: bool = False) -> str | None:
+    if not value:
+        return None
+    try:
+        return data.parse_when(value, end_of_day=end_of_day)
+    except ValueError as e:
+        raise _bad_query(name, str(e)) from None
+
+
+@router.get("/health", summary="Is the service up; schema version and counts")
+def health(request: Request) -> dict[str, Any]:
+    store = _store(request)
+    return {
+        "ok": True,
+        "schema_version": store.schema_version,
+        "articles": store.count_articles(),
+        "events": store.count_events(),
+        "writes_need_token": request.app.state.token is not None,
+    }
+
+
+@router.get("/events", summary="Events, most recent first, filtered and paginated")
+def list_events(
+    request: Request,
+    since: Annotated[str | None, Query(max_length=40, description="ISO date or date-time: events still covered at or after it")] = None,
+    until: Annotated[str | None, Query(max_length=40, description="ISO date or date-time: events first reported at or before it")] = None,
+    lang: Annotated[str | None, Query(pattern=data.LANG_RE.pattern, description="a language code, e.g. hi")] = None,
+    entity: Annotated[str | None, Query(min_length=1, max_length=200, description="an entity key or a name in any script, e.g. Зеленский")] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="text to search for, any script")] = None,
+    changed_since: Annotated[str | None, Query(max_length=40, description="only events updated at or after this stamp (see `stamp` in the answer)")] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    limit: Annotated[int | None, Query(ge=1, description="events per page")] = None,
+) -> dict[str, Any]:
+    store, config = _store(request), request.app.state.config
+    limit = limit or config.web_page_size
+    if limit > config.web_max_page_size:
+        raise _bad_query("limit", f"at most {config.web_max_page_size} events per page")
+    ids = None
+    if entity:
+        ids = store.events_with_names(data.entity_keys(store, entity))
+    if q:
+        _, found = data.search_event_ids(store, q)
+        ids = found if ids is None else [i for i in ids if i in set(found)]
+    rows, total = store.list_events(
+        since=_when("since", since),
+        until=_when("until", until, end_of_day=True),
+        lang=lang,
+        ids=ids,
+        changed_since=_when("changed_since", changed_since),
+        limit=limit,
+        offset=(page - 1) * limit,
+    )
+    return {
+        "events": [data.event_summary(r) for r in rows],
+        "total": total,
+        "page": page,
+        "limit": limit,
+        "pages": (total + limit - 1) // limit,
+        # Read after the rows: an event changed meanwhile carries this stamp, so the
+        # next poll (changed_since=stamp, inclusive) still sees it.
+        "stamp": store.events_stamp() or data.now_stamp(),
+    }
+
+
+@router.get("/events/{event_id}", summary="One event with its articles and its brief")
+def get_event(
+    request: Request,
+    event_id: Id,
+    lang: Annotated[str | None, Query(pattern=data.LANG_RE.pattern, description="reader's language of the brief")] = None,
+) -> dict[str, Any]:
+    store, config = _store(request), request.app.state.config
+    event = store.get_event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id {event_id!r}; list events at /api/events")
+    articles = store.get_articles(event.article_ids)
+    return {
+        **event.to_dict(),
+        "article_ids": event.article_ids,
+        "articles_detail": [data.article_summary(a) for a in articles],
+        "brief": data.get_brief(store, event_id, lang or config.web_brief_lang, config),
+    }
+
+
+@router.get("/articles/{article_id}", summary="One article as cleaned and stored")
+def get_article(request: Request, article_id: Id) -> dict[str, Any]:
+    store = _store(request)
+    a = store.get_article(article_id)
+    if a is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    out = a.to_dict()
+    out.pop("raw", None)  # the input as received can be large; the cleaned text is here
+    out["event"] = store.event_of(a.id)
+    feats = store.get_features([a.id]).get(a.id)
+    out["names"] = [vars(m) for m in feats.names] if feats else []
+    out["figures"] = [vars(f) for f in feats.figures] if feats else []
+    return out
+
+
+@router.get("/entities/{entity_id:path}", summary="An entity (person, place, organisation): its spellings and events over time")
+def get_entity(request: Request, entity_id: str) -> dict[str, Any]:
+    store = _store(request)
+    if not entity_id or len(entity_id) > 300:
+        raise HTTPException(404, "entity ids are 1 to 300 characters")
+    info = data.entity_info(store, entity_id)
+    if info is None:
+        keys = data.entity_keys(store, entity_id)
+        hint = f"; did you mean {keys[0]!r}?" if keys else "; search names at /api/events?entity=NAME"
+        raise HTTPException(404, f"no entity with id {entity_id!r}{hint}")
+    return info
+
+
+class ArticleIn(BaseModel):
+    """One article, with the same fields as a line of JSONL input."""
+
+    model_config = ConfigDict(extra="ignore", str_max_length=2_000_000)
+
+    text: StrictStr | None = Field(None, description="plain text of the article (or give html)")
+    html: StrictStr | None = Field(None, description="the article's HTML page (or give text)")
+    id: StrictStr | None = Field(None, max_length=200)
+    url: StrictStr | None = Field(None, max_length=2000)
+    title: StrictStr | None = Field(None, max_length=2000)
+    date: StrictStr | None = Field(None, max_length=100, description="publication date, ISO 8601 preferred")
+    lang: StrictStr | None = Field(None, max_length=20)
+    source: StrictStr | None = Field(None, max_length=300)
+    author: StrictStr | None = Field(None, max_length=300)
+
+    @model_validator(mode="after")
+    def _needs_body(self):
+        if not (self.text or "").strip() and not (self.html or "").strip():
+            raise ValueError("an article needs a non-empty 'text' or 'html' field")
+        return self
+
+
+_ARTICLE_SCHEMA = ArticleIn.model_json_schema()
+
+
+@router.post(
+    "/articles",
+    summary="Ingest one article or a list (cleaned, de-duplicated and clustered as `tidings ingest` does)",
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "anyOf": [_ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA}]}}}}},
+)
+def post_articles(request: Request, body: Annotated[Any, Body()] = None) -> dict[str, Any]:
+    config = request.app.state.config
+    # Validated here rather than by a Union type: pydantic would report each error once
+    # per union branch, which reads as nonsense to the person who sent the article.
+    if isinstance(body, dict):
+        body = [body]
+    elif not isinstance(body, list):
+        raise _body_error("send a JSON object (one article) or a list of them, "
+                          "each with a 'text' or 'html' field")
+    if not body:
+        raise _body_error("the list is empty; send at least one article")
+    if len(body) > config.web_max_post_articles:
+        raise _body_error(f"{len(body)} articles in one request; at most {config.web_max_post_articles}")
+    items, errors = [], []
+    for i, obj in enumerate(body):
+        try:
+            items.append(ArticleIn.model_validate(obj))
+        except ValidationError as e:
+            errors += [{**err, "loc": ("body", i, *err["loc"])} for err in e.errors()]
+    if errors:
+        raise RequestValidationError(errors)
+    raws = [
+        RawArticle(origin=f"POST /api/articles[{i}]" + (f" id={a.id}" if a.id else ""),
+                   **a.model_dump())
+        for i, a in enumerate(items)
+    ]
+    report = _ingest(request, raws)
+    return {
+        "ingested": report.ingested,
+        "duplicates": report.duplicates,
+        "already_stored": getattr(report, "already_stored", 0),
+        "articles": [
+            {"id": i, "event": report.events.get(i)} for i in dict.fromkeys(report.article_ids)
+        ],
+        "events": report.events,
+        "skipped": [{"origin": p.origin, "reason": p.reason} for p in report.skipped],
+        "warnings": [{"origin": p.origin, "reason": p.reason} for p in getattr(report, "warnings", [])],
+    }
+
+
+def _body_error(problem: str):
+    return RequestValidationError([{"loc": ("body",), "msg": problem, "type": "value_error"}])
+
+
+def _ingest(request: Request, raws: list[RawArticle]):
+    """Through the shared pipeline: built once (the embedding model is costly to load) and
+    used by one request at a time (the clusterer's index is not thread-safe)."""
+    state = request.app.state
+    with state.ingest_lock:
+        if state.pipeline is None:
+            try:
+                from tidings.pipeline import Pipeline
+                state.pipeline = Pipeline(state.store, state.config)
+            except ImportError as e:
+                raise HTTPException(503, f"ingest is not available in this installation ({e}); "
+                                    "use `tidings ingest` or try again later") from None
+        from tidings.pipeline import ingest_raw
+
+        return ingest_raw(raws, state.store, state.config, pipeline=state.pipeline)

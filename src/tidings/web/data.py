@@ -1,0 +1,217 @@
+"""What the API and the pages both show, read from the store as plain dicts.
+
+The other stages (names, briefs) are imported lazily: the web app keeps working, with
+plainer output, while a stage is missing or fails, and picks it up as soon as it exists.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from datetime import date, datetime, timezone
+from typing import Any
+
+from tidings.config import Config
+from tidings.store import SQLiteStore
+
+log = logging.getLogger("tidings.web")
+
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})?$")
+MAX_SEARCH_ARTICLES = 1000
+
+
+def now_stamp() -> str:
+    """Same format as the store's updated_at stamps, so they compare as strings."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def parse_when(value: str, *, end_of_day: bool = False) -> str:
+    """An ISO date or date-time from a query, as the store compares it (a string).
+
+    Raises ValueError with a readable reason. A bare date used as an upper bound covers
+    that whole day: "2026-01-30" must still include "2026-01-30T08:00", which sorts after it.
+    """
+    v = value.strip()
+    try:
+        if len(v) == 10:
+            d = date.fromisoformat(v)
+            return f"{d.isoformat()}T23:59:59.999999+99:99" if end_of_day else d.isoformat()
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an ISO date or date-time; use e.g. 2026-01-28 or 2026-01-28T18:20:00+02:00"
+        ) from None
+
+
+def name_key(surface: str) -> str:
+    """The cross-script entity key of a name (tidings.understand.names when available)."""
+    try:
+        from tidings.understand.names import name_key as key
+    except ImportError:
+        return " ".join(surface.casefold().split())
+    try:
+        return key(surface)
+    except Exception:  # a name the extractor cannot key must not break a search
+        log.exception("name_key failed on a query")
+        return " ".join(surface.casefold().split())
+
+
+def entity_keys(store: SQLiteStore, text: str) -> list[str]:
+    """Stored entity keys a user's text may mean: the key itself, the key of the name
+    (any script), or a spelling seen in an article."""
+    text = text.strip()
+    if not text:
+        return []
+    candidates = [text, name_key(text), *store.name_keys_for_surface(text)]
+    return store.stored_name_keys(k for k in candidates if k)
+
+
+def search_event_ids(store: SQLiteStore, q: str) -> tuple[list[str], list[str]]:
+    """(entity keys, event ids) matching a text query: the entities it names, in any
+    script, and the events of articles containing it (full-text, trigram: any script)."""
+    keys = entity_keys(store, q)
+    events = store.events_with_names(keys)
+    article_ids = store.search_articles(q, limit=MAX_SEARCH_ARTICLES)
+    events += store.events_of_articles(article_ids).values()
+    return keys, list(dict.fromkeys(events))
+
+
+def event_summary(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row from store.list_events, as the API and the front page show it."""
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "first_time": row["first_time"],
+        "last_time": row["last_time"],
+        "languages": row["languages"],
+        "sources": row["sources"],
+        "n_sources": len(row["sources"]),
+        "articles": row["n_articles"],
+        "growth": row.get("growth", 0),
+        "created_at": row.get("created_at"),
+        "updated_at": row.get("updated_at"),
+    }
+
+
+def article_summary(a) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "source": a.source,
+        "lang": a.lang,
+        "date": a.date,
+        "url": a.url,
+        "duplicate_of": a.duplicate_of,
+        "status": a.status,
+    }
+
+
+def entity_info(store: SQLiteStore, key: str) -> dict[str, Any] | None:
+    """An entity: its spellings, kind and events over time; None when no article names it."""
+    variants = store.name_surfaces(key)
+    if not variants:
+        return None
+    kinds = store.name_kinds(key)
+    rows, _ = store.list_events(ids=store.events_with_names([key]), limit=-1)
+    events = sorted(
+        (event_summary(r) for r in rows), key=lambda e: (e["first_time"] or "~", e["id"])
+    )
+    return {
+        "id": key,
+        "name": display_name(variants),
+        "kind": _main_kind(kinds),
+        "kinds": kinds,
+        "variants": variants,
+        "articles": len(store.articles_with_name(key)),
+        "events": events,
+    }
+
+
+def display_name(variants: dict[str, int]) -> str:
+    """The spelling to show: the most frequent, ties going to the Latin-script and longest
+    one (most readers of the interface read Latin script; "Volodymyr Zelensky" over "Zelensky")."""
+    return max(variants, key=lambda s: (variants[s], s.isascii(), len(s)))
+
+
+def _main_kind(kinds: dict[str, int]) -> str:
+    # "name" is the extractor's "don't know"; a more specific tag seen at all wins.
+    specific = [k for k in kinds if k != "name"]
+    return specific[0] if specific else next(iter(kinds), "name")
+
+
+def get_brief(store: SQLiteStore, event_id: str, lang: str, config: Config) -> dict[str, Any]:
+    """The event's brief from tidings.brief (cached in the store by article count), or a
+    plain one built here from stored features while that stage is missing or fails."""
+    try:
+        from tidings.brief import build_brief
+    except ImportError:
+        build_brief = None
+    if build_brief is not None:
+        try:
+            brief = build_brief(store, event_id, lang=lang, config=config)
+            if isinstance(brief, dict):
+                return brief
+        except Exception:
+            log.exception("build_brief failed for event %s; showing a plain brief", event_id)
+    return plain_brief(store, event_id)
+
+
+def plain_brief(store: SQLiteStore, event_id: str) -> dict[str, Any]:
+    """A brief with no analysis beyond what the store holds: leads, timeline, names, figures."""
+    event = store.get_event(event_id)
+    articles = store.get_articles(event.article_ids) if event else []
+    feats = store.get_features(a.id for a in articles)
+    summary, seen_langs = [], set()
+    for a in articles:
+        if a.lang in seen_langs or len(summary) >= 4:
+            continue
+        seen_langs.add(a.lang)
+        lead = _first_sentence(a.text)
+        if lead:
+            summary.append({"text": lead, "article": a.id})
+    timeline = [
+        {"article": a.id, "source": a.source, "lang": a.lang, "date": a.date, "title": a.title}
+        for a in articles
+    ]
+    dated = [t for t in timeline if t["date"]]
+    first = dated[0] if dated else (timeline[0] if timeline else None)
+    names: dict[str, dict[str, Any]] = {}
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    figures = []
+    for a in articles:
+        f = feats.get(a.id)
+        if not f:
+            continue
+        for m in f.names:
+            e = names.setdefault(m.key, {"key": m.key, "kind": m.kind, "articles": []})
+            if a.id not in e["articles"]:
+                e["articles"].append(a.id)
+            surfaces[m.key][m.surface] += m.count
+        for fig in f.figures[:5]:
+            figures.append({"value": fig.value, "what": fig.what, "text": fig.text,
+                            "sources": [{"article": a.id, "lang": a.lang}]})
+    entities = sorted(names.values(), key=lambda e: -len(e["articles"]))[:30]
+    for e in entities:
+        e["name"] = surfaces[e["key"]].most_common(1)[0][0]
+        e["variants"] = [s for s, _ in surfaces[e["key"]].most_common()]
+    return {
+        "event": event_id,
+        "headline": event.title if event else "",
+        "summary": summary,
+        "timeline": timeline,
+        "first_report": {"article": first["article"], "source": first["source"],
+                         "date": first["date"]} if first else None,
+        "entities": entities,
+        "quotes": [],
+        "figures": figures[:30],
+        "disagreements": [],
+        "plain": True,
+    }
+
+
+def _first_sentence(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    m = re.search(r"(?<=[.!?।。])\s", text)
+    s = text[: m.start()] if m else text
+    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
