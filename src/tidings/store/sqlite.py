@@ -379,6 +379,21 @@ class SQLiteStore:
         return [r["key"] for r in self._q(
             "SELECT DISTINCT key FROM names WHERE surface = ? COLLATE NOCASE", (surface,))]
 
+    def known_name_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` were seen as names written in Latin letters (a cased script,
+        where capitals made them names), for recognising names in Devanagari text."""
+        keys = list(set(keys))
+        out: set[str] = set()
+        for chunk in _chunks(keys, 500):
+            rows = self._q(
+                f"SELECT DISTINCT key FROM names WHERE key IN ({','.join('?' * len(chunk))}) "
+                "AND surface GLOB '*[A-Za-z]*'",
+                chunk,
+            )
+            out.update(r["key"] for r in rows)
+        return out
+
+
     # --- embedding cache, by content hash of the embedded text ---
     def cached_embeddings(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         hashes = list(hashes)

@@ -1,2 +1,63 @@
 """Understanding: Article -> Features (names with cross-script keys, figures, dates
 mentioned, time of the reported happening, embedding)."""
+
+from __future__ import annotations
+
+import re
+
+from tidings.config import DEFAULT, Config
+from tidings.records import Article, Features
+from tidings.understand import dates, figures, names
+from tidings.understand.embed import Embedder, text_for
+
+__all__ = ["understand", "understand_batch", "Embedder", "full_text"]
+
+MAX_CHARS = 20_000  # names and figures past this are not worth their cost
+_DEV_TOKEN = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
+
+
+def full_text(article: Article) -> str:
+    """Title and text, without repeating the title when the text starts with it."""
+    title, text = (article.title or "").strip(), article.text or ""
+    if title and not text.lstrip().startswith(title):
+        return f"{title}\n{text}"[:MAX_CHARS]
+    return text[:MAX_CHARS]
+
+
+def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT) -> list[Features]:
+    """Features for each article, in order; one batched embedding call for all of them.
+
+    Devanagari has no capital letters, so a Hindi token also counts as a name when its
+    key is a name already seen in a cased script, in this batch or in the store.
+    """
+    texts = [full_text(a) for a in articles]
+    cased_keys: set[str] = set()
+    for a, t in zip(articles, texts):
+        if not _DEV_TOKEN.search(t):
+            cased_keys.update(m.key for m in names.extract(t, a.lang))
+    store = getattr(embedder, "store", None)
+    out: list[Features] = []
+    for a, t in zip(articles, texts):
+        known: set[str] = set()
+        if _DEV_TOKEN.search(t):
+            token_keys = {names._token_key(tok) for tok in set(_DEV_TOKEN.findall(t))}
+            token_keys.discard("")
+            known = token_keys & cased_keys
+            if store is not None and hasattr(store, "known_name_keys"):
+                known |= store.known_name_keys(token_keys - known)
+        when, mentioned = dates.event_time(a)
+        out.append(Features(
+            article_id=a.id,
+            names=names.extract(t, a.lang, known=known),
+            figures=figures.extract(t, a.lang),
+            dates_mentioned=mentioned,
+            event_time=when,
+        ))
+    vectors = embedder.embed([text_for(a, config) for a in articles]) if articles else []
+    for f, v in zip(out, vectors):
+        f.embedding = v
+    return out
+
+
+def understand(article: Article, embedder, config: Config = DEFAULT) -> Features:
+    return understand_batch([article], embedder, config)[0]

