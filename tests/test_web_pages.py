@@ -1,0 +1,234 @@
+"""Server-rendered pages: what they show, and that a hostile article stays inert text."""
+
+from __future__ import annotations
+
+import warnings
+from html.parser import HTMLParser
+
+import pytest
+
+from tidings.config import Config
+from tidings.web import create_app
+from web_store import HOSTILE_EVENT, HOSTILE_ID, XSS, ZELENSKY, build_store
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, as a browser's parser would see them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def links(self) -> list[dict[str, str]]:
+        return [a for t, a in self.tags if t == "a"]
+
+    def all_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def assert_inert(html: str) -> Tags:
+    """No markup from an article became markup: the only script is our own file, no event
+    handler attributes, no javascript: links, no img/svg/iframe/style elements at all."""
+    page = Tags(html)
+    for tag, attrs in page.tags:
+        assert tag not in ("img", "svg", "iframe", "object", "embed", "style", "base", "form") or (
+            tag == "form" and attrs.get("action") == "/search"), (tag, attrs)
+        if tag == "script":
+            assert attrs == {"src": "/static/live.js", "defer": ""}, attrs
+        assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        for k in ("href", "src", "action"):
+            assert not attrs.get(k, "").strip().lower().startswith(("javascript:", "data:")), (tag, attrs)
+        if tag == "link":
+            assert attrs["href"] == "/static/tidings.css"
+    for a in page.links():
+        href = a.get("href", "")
+        if href.startswith(("http://", "https://")):
+            assert set(a.get("rel", "").split()) >= {"noopener", "noreferrer", "nofollow"}, a
+        else:
+            assert href.startswith("/") or href.startswith("#"), a
+    return page
+
+
+@pytest.fixture()
+def store():
+    s = build_store()
+    yield s
+    s.close()
+
+
+@pytest.fixture()
+def client(store):
+    return TestClient(create_app(store, token=""))
+
+
+def get(client, url: str) -> str:
+    r = client.get(url, headers={"Accept": "text/html"})
+    assert r.status_code == 200, (url, r.status_code, r.text[:300])
+    assert r.headers["content-type"].startswith("text/html")
+    return r.text
+
+
+def test_front_page_lists_current_events(client):
+    page = assert_inert(get(client, "/"))
+    text = page.all_text()
+    assert "Kremlinul îl invită pe Zelenski la Moscova" in text
+    assert "Floods close roads across northern Romania" in text and "東京で首脳会議が開幕" in text
+    assert "de, en, hi, ro, ru" in text  # languages
+    assert "28 Jan 2026, 18:20" in text  # first seen
+    rows = [a for t, a in page.tags if t == "tr" and "data-id" in a]
+    assert [r["data-id"] for r in rows] == [HOSTILE_EVENT, "ev-moscow", "ev-floods", "ev-tokyo"]
+    assert rows[1]["data-articles"] == "5"
+    assert "/events/ev-moscow" in [a["href"] for a in page.links()]
+    table = next(a for t, a in page.tags if t == "table")
+    assert table["id"] == "events" and table["data-stamp"] and table["data-insert"] == "1"
+
+
+def test_front_page_is_paginated(store):
+    client = TestClient(create_app(store, config=Config(web_page_size=3), token=""))
+    first, second = get(client, "/"), get(client, "/?page=2")
+    assert "Page 1 of 2" in first and "/?page=2" in first
+    assert "Page 2 of 2" in second and "東京で首脳会議が開幕" in second
+    assert "東京で首脳会議が開幕" not in first
+    assert client.get("/?page=0", headers={"Accept": "text/html"}).status_code == 422
+
+
+def test_event_page_shows_the_brief(client):
+    page = assert_inert(get(client, "/events/ev-moscow"))
+    text = page.all_text()
+    assert "Kremlinul îl invită pe Zelenski la Moscova" in text
+    for section in ("Summary", "Timeline", "People, places and organisations", "Figures",
+                    "Articles by language"):
+        assert section in text, section
+    assert "First report: digi24.ro" in text and "first report" in text
+    # entity with its spellings across scripts, linked to its page
+    assert f"/entities/{ZELENSKY}" in [a["href"] for a in page.links()]
+    for spelling in ("Зеленский", "जेलेंस्की", "Selenskyj"):
+        assert spelling in text, spelling
+    # articles grouped by language, each with its original link
+    for lang in ("Romanian", "English", "Hindi", "Russian", "German"):
+        assert lang in text
+    originals = [a for a in page.links() if a["href"].startswith("https://")]
+    assert {a["href"] for a in originals} >= {"https://hindi.example.in/news/zelensky-moscow"}
+    assert "6,000 drones" in text
+
+
+def test_article_entity_and_search_pages(client):
+    text = assert_inert(get(client, "/articles/hi-1")).all_text()
+    assert "क्रेमलिन ने जेलेंस्की को मॉस्को आमंत्रित किया" in text and "दैनिक समाचार" in text
+    assert "Part of the event" in text
+
+    text = assert_inert(get(client, f"/entities/{ZELENSKY}")).all_text()
+    assert "Volodymyr Zelensky" in text and "Зеленский" in text and "जेलेंस्की" in text
+    assert "Kremlinul îl invită pe Zelenski la Moscova" in text
+
+
+@pytest.mark.parametrize("q, event", [
+    ("जेलेंस्की", "ev-moscow"),      # a name in Devanagari finds the entity
+    ("Зеленский", "ev-moscow"),      # in Cyrillic
+    ("Selenskyj", "ev-moscow"),      # a German spelling
+    ("मॉस्को", "ev-moscow"),          # full text, Devanagari
+    ("首脳会議", "ev-tokyo"),         # full text, CJK
+    ("northern Romania", "ev-floods"),
+])
+def test_search_across_languages_and_scripts(client, q, event):
+    page = assert_inert(get(client, f"/search?q={q}"))
+    hrefs = [a["href"] for a in page.links()]
+    assert f"/events/{event}" in hrefs
+
+
+def test_search_shows_the_matching_entity_and_says_when_nothing_matches(client):
+    page = Tags(get(client, "/search?q=जेलेंस्की"))
+    assert f"/entities/{ZELENSKY}" in [a["href"] for a in page.links()]
+    assert "Matching names" in page.all_text()
+    assert "No event mentions" in get(client, "/search?q=nothing+like+this")
+
+
+def test_unknown_pages_are_404_pages(client):
+    for url in ("/events/nope", "/articles/nope", "/entities/nope"):
+        r = client.get(url, headers={"Accept": "text/html"})
+        assert r.status_code == 404 and "Not found" in r.text
+        assert r.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+# --- a hostile article, on every page that shows any of it ---
+HOSTILE_PAGES = [
+    "/",
+    f"/events/{HOSTILE_EVENT}",
+    f"/articles/{HOSTILE_ID}",
+    "/entities/evil",
+    "/search?q=Breaking",
+    "/search?q=" + XSS["script"],
+    "/search?q=" + XSS["img"],
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE_PAGES)
+def test_hostile_article_renders_as_inert_text(client, url):
+    html = get(client, url)
+    assert_inert(html)
+    for payload in XSS.values():
+        if payload.startswith("<"):
+            assert payload not in html
+    if "q=" not in url or "Breaking" in url:
+        text = Tags(html).all_text()
+        assert "alert('xss-" in text  # shown, as text
+
+
+def test_hostile_article_page_shows_the_payloads_as_text(client):
+    page = assert_inert(get(client, f"/articles/{HOSTILE_ID}"))
+    text = page.all_text()
+    assert XSS["script"] in text and XSS["img"] in text and XSS["svg"] in text
+    # its javascript: url is not made a link
+    assert not [a for a in page.links() if "xss-link" in a.get("href", "")]
+
+
+def test_hostile_ids_in_urls_are_escaped_on_error_pages(client):
+    r = client.get("/events/" + XSS["img"], headers={"Accept": "text/html"})
+    assert r.status_code == 404
+    assert_inert(r.text)
+    assert XSS["img"] not in r.text
+
+
+def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
+    """Whatever shape quirks the brief stage's dict has, quotes, disagreements and parallel
+    reading render, and their untrusted text is escaped."""
+    from tidings.web import data
+
+    def fake_brief(store, event_id, lang, config):
+        return {
+            "headline": "Kremlin invites Zelensky " + XSS["script"],
+            "summary": [{"text": "Ushakov spoke. " + XSS["img"], "article": "en-1"}],
+            "timeline": [{"article": "ro-1", "source": "digi24.ro", "lang": "ro", "date": "2026-01-28T18:20:00+02:00"}],
+            "first_report": {"article": "ro-1", "source": "digi24.ro", "date": "2026-01-28T18:20:00+02:00"},
+            "entities": [{"name": "Volodymyr Zelensky", "kind": "person", "variants": ["Zelenski", {"surface": "Зеленский"}],
+                          "articles": ["ro-1", "ru-1"], "key": ZELENSKY}],
+            "quotes": [{"speaker": "Yuri Ushakov", "text": "we guarantee the safety " + XSS["svg"],
+                        "sources": [{"article": "en-1", "lang": "en"}, {"article": "hi-1", "lang": "hi"}]}],
+            "figures": [{"value": 6000.0, "what": "drones", "sources": [{"article": "en-1"}]}],
+            "disagreements": [{"what": "drones", "versions": [
+                {"value": 6000, "sources": [{"article": "en-1"}]},
+                {"value": 5000, "sources": [{"article": "hi-1"}]}]}],
+            "parallel": [{"article": "hi-1", "sentences": [
+                {"text": "उशाकोव ने कहा", "matches": [{"text": "Ushakov said", "article": "en-1"}]}]}],
+        }
+
+    monkeypatch.setattr(data, "get_brief", fake_brief)
+    page = assert_inert(get(client, "/events/ev-moscow"))
+    text = page.all_text()
+    assert "Kremlin invites Zelensky " + XSS["script"] in text
+    assert "we guarantee the safety" in text and "Yuri Ushakov" in text
+    assert "Where sources disagree" in text and "6,000" in text and "5000" in text
+    assert "Parallel reading" in text and "Ushakov said" in text
+    assert "Зеленский" in text
