@@ -28,6 +28,19 @@ class Config:
     """Shingle (Jaccard) similarity above which an article is a syndicated copy of an earlier one."""
     repeated_line_min_articles: int = 3
     """A line seen in this many articles of one outlet is site furniture."""
+    repeated_line_max_chars: int = 200
+    """Only lines up to this long are counted per outlet: longer ones are reporting, and a
+    syndicated copy must not make its own paragraphs look like furniture."""
+    max_title_chars: int = 160
+    """A title taken from the first sentence (no headline line) is cut at a word to this."""
+    lang_min_score: float = 0.3
+    """Language-identification confidence below this means no recognisable language."""
+    date_min_year: int = 1990
+    """Dates before this year are rejected as publication dates (old references, typos)."""
+    date_max_future_days: int = 2
+    """Dates more than this many days after today are rejected (time zones allow a little)."""
+    shingle_words: int = 3
+    """Words per shingle for near-duplicate detection (MinHash over word shingles)."""
 
     # --- understand ---
     embed_words: int = 48

@@ -2,4 +2,228 @@
 
 Contract: `clean(raw, config, outlet_lines)` never raises; when cleaning fails the Article
 has status "raw", the raw text as text, and the reason in `problems`.
+
+The steps, each a plain function in its own module:
+encoding.repair -> html.extract (HTML only) -> boilerplate.remove_furniture ->
+OutletLines (lines repeated across one outlet) -> language.detect -> meta.read_header
+(title, byline, dateline) -> dates (given|metadata|url|dateline|text) -> meta.outlet.
 """
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from tidings.clean.boilerplate import remove_furniture
+from tidings.clean.dates import date_in_url, find_dates, parse_date, split_metadata_line
+from tidings.clean.encoding import lines_of, repair
+from tidings.clean.html import extract, visible_text
+from tidings.clean.language import detect
+from tidings.clean.meta import outlet, read_header
+from tidings.config import DEFAULT, Config
+from tidings.records import Article, RawArticle
+
+__all__ = ["clean", "OutletLines", "content_hash", "article_id"]
+
+_WS = re.compile(r"\s+")
+
+
+def article_id(raw: RawArticle) -> str:
+    """The given id, else a content hash of the raw text (sha256 hex, 16 characters)."""
+    if raw.id:
+        return raw.id
+    return hashlib.sha256(_raw_text(raw).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def content_hash(text: str) -> str:
+    """Hash of cleaned text, blind to case and white space: equal hashes are exact copies."""
+    norm = _WS.sub(" ", text.casefold()).strip()
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class OutletLines:
+    """Counts, per outlet, in how many articles each short line appeared (in the store).
+
+    A line seen in config.repeated_line_min_articles articles of one outlet is that site's
+    furniture ("Follow us on Telegram", a section list...) even when no rule knows it.
+    `filter` both drops such lines and counts the article's own lines, so clean each
+    article once (inside the transaction that stores it, to survive a kill midway).
+    """
+
+    def __init__(self, store: Any, config: Config = DEFAULT) -> None:
+        self.store = store
+        self.config = config
+
+    @staticmethod
+    def line_hash(line: str) -> str:
+        norm = _WS.sub(" ", line.casefold()).strip()
+        return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+    def filter(self, source: str, lines: list[str]) -> tuple[list[str], list[str]]:
+        """(kept, removed) lines; the article's lines are counted for next time."""
+        limit = self.config.repeated_line_max_chars
+        hashes = {i: self.line_hash(line) for i, line in enumerate(lines) if line and len(line) <= limit}
+        if not hashes:
+            return lines, []
+        counts = self.store.outlet_line_counts(source, hashes.values())
+        self.store.count_outlet_lines(source, hashes.values())
+        threshold = self.config.repeated_line_min_articles
+        repeated = {i for i, h in hashes.items() if counts.get(h, 0) >= threshold}
+        kept = [line for i, line in enumerate(lines) if i not in repeated]
+        return kept, [lines[i] for i in sorted(repeated)]
+
+
+def clean(raw: RawArticle, config: Config = DEFAULT, outlet_lines: OutletLines | None = None) -> Article:
+    """A cleaned, dated, language-tagged Article. Never raises: on failure the Article has
+    status "raw", the raw text, and the reason in `problems`."""
+    try:
+        return _clean(raw, config, outlet_lines)
+    except Exception as e:  # a bug or a pathological input must not lose the article
+        reason = f"cleaning failed ({type(e).__name__}: {str(e)[:200]}); kept the raw text"
+        return _raw_article(raw, config, [reason])
+
+
+def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) -> Article:
+    problems: list[str] = []
+    url = raw.url
+    html_meta: dict[str, str | None] = {}
+    is_html = raw.text is None and bool(raw.html)
+    if is_html:
+        ex = extract(raw.html or "", url)
+        html_meta = {"title": ex.title, "date": ex.date, "author": ex.author, "sitename": ex.sitename}
+        url = url or ex.url
+        body = ex.text if ex.method == "fallback" else ex.text.replace("\n", "\n\n")
+        if not body.strip():
+            return _raw_article(
+                raw, config,
+                ["HTML with no text: the page shows no readable text (only markup, scripts or "
+                 "images); export the article text instead"],
+                text="",
+            )
+    else:
+        body = raw.text or ""
+    body = repair(body)
+    if len(body) > config.max_article_chars:
+        problems.append(
+            f"text cut to {config.max_article_chars} characters (it had {len(body)}); "
+            "raise TIDINGS_MAX_ARTICLE_CHARS to keep more"
+        )
+        body = body[: config.max_article_chars]
+    meta_date, body = split_metadata_line(body)
+
+    lines = lines_of(body)
+    kept, removed = remove_furniture(lines)
+    source = outlet(raw.source, url, html_meta.get("sitename"), removed + kept[:40] + kept[-40:])
+    if outlet_lines is not None and source:
+        kept, repeated = outlet_lines.filter(source, kept)
+        removed += repeated
+
+    lang, lang_score = _language(raw, "\n".join(line for line in kept if line), config, problems)
+    header = read_header(kept, raw.title or html_meta.get("title"), lang, config)
+    text_lines = [line for i, line in enumerate(kept) if line and i not in header.drop]
+    text = "\n\n".join(text_lines)
+
+    date, date_source = _date(raw, meta_date, html_meta.get("date"), url, header.dateline,
+                              text, lang, config, problems)
+    article = Article(
+        id=article_id(raw),
+        origin=raw.origin,
+        title=_bound(header.title, 500),
+        text=text,
+        raw=_raw_text(raw),
+        content_hash=content_hash(text),
+        url=url,
+        source=source,
+        lang=lang,
+        lang_score=lang_score,
+        date=date,
+        date_source=date_source,
+        author=raw.author or html_meta.get("author") or header.author,
+        problems=problems,
+    )
+    if len(text) < config.min_text_chars:
+        article.problems.append(
+            f"cleaned text is only {len(text)} characters (under {config.min_text_chars}); "
+            "kept the raw text, check whether this is an article"
+        )
+        article.status = "raw"
+        article.text = _bound(repair(body if not is_html else body), config.max_article_chars)
+        article.content_hash = content_hash(article.text)
+    return article
+
+
+def _language(raw: RawArticle, text: str, config: Config, problems: list[str]) -> tuple[str | None, float | None]:
+    if raw.lang:
+        return raw.lang.strip().lower().replace("_", "-").split("-")[0][:3], None
+    lang, score = detect(text, config)
+    if lang is None:
+        problems.append("no recognisable language (too few letters, or none the model knows); lang left empty")
+    return lang, score
+
+
+def _date(
+    raw: RawArticle, meta_date: str | None, html_date: str | None, url: str | None,
+    dateline: str | None, text: str, lang: str | None, config: Config, problems: list[str],
+) -> tuple[str | None, str | None]:
+    if raw.date:
+        given = parse_date(raw.date, lang, config)
+        if given:
+            return given, "given"
+        problems.append(f"given date {raw.date[:40]!r} not understood or implausible; looked for another")
+    if meta_date:
+        return meta_date, "metadata"
+    if html_date:
+        parsed = parse_date(html_date, lang, config)
+        if parsed:
+            return _more_precise(parsed, dateline), "metadata"
+    from_url = date_in_url(url, config)
+    if from_url:
+        return _more_precise(from_url, dateline), "url"
+    if dateline:
+        return dateline, "dateline"
+    in_text = find_dates(text[:5000], lang, config, limit=1)
+    if in_text:
+        return in_text[0], "text"
+    problems.append("no recognisable date (no metadata, URL date, dateline or full date in the text)")
+    return None, None
+
+
+def _more_precise(day: str, dateline: str | None) -> str:
+    """The dateline's time when it agrees with a day-only date from elsewhere."""
+    if dateline and len(day) == 10 and dateline.startswith(day):
+        return dateline
+    return day
+
+
+def _raw_text(raw: RawArticle) -> str:
+    return raw.text if raw.text is not None else (raw.html or "")
+
+
+def _bound(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n]
+
+
+def _raw_article(raw: RawArticle, config: Config, problems: list[str], text: str | None = None) -> Article:
+    if text is None:
+        try:
+            text = raw.text if raw.text is not None else visible_text(raw.html or "")
+        except Exception:
+            text = raw.html or ""
+    text = _bound(text or "", config.max_article_chars)
+    return Article(
+        id=article_id(raw),
+        origin=raw.origin,
+        title=_bound((raw.title or text.strip().split("\n", 1)[0]).strip(), 300),
+        text=text,
+        raw=_raw_text(raw),
+        content_hash=content_hash(text),
+        url=raw.url,
+        source=raw.source,
+        lang=raw.lang,
+        date=raw.date,
+        date_source="given" if raw.date else None,
+        author=raw.author,
+        status="raw",
+        problems=problems,
+    )

@@ -1,0 +1,71 @@
+"""Main text and metadata of an HTML page: trafilatura, with a plain fallback.
+
+trafilatura drops menus, related-article lists and newsletter boxes and reads title, date,
+author and site name from the page's metadata. When it finds no main text (very short or
+oddly built pages) the fallback keeps all visible text, one line per block element, and
+lets the plain-text furniture rules clean it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLOCKS = (
+    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "article",
+    "section", "header", "footer", "blockquote", "pre", "title", "figcaption", "time",
+)
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "nav")
+
+
+@dataclass
+class Extracted:
+    text: str
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    method: str = "trafilatura"  # trafilatura|fallback
+
+
+def extract(html: str, url: str | None = None) -> Extracted:
+    """Main text and metadata of a page; text is "" when the page shows no text at all."""
+    import trafilatura
+
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_images=False,
+            include_links=False, include_formatting=False, fast=True,
+        )
+    except Exception:  # trafilatura gives up on some malformed markup: use the fallback
+        doc = None
+    meta = {k: _clean_meta(getattr(doc, k, None)) for k in ("title", "date", "author", "sitename", "url")}
+    text = (getattr(doc, "text", None) or "").strip()
+    if text:
+        return Extracted(text=text, **meta)
+    return Extracted(text=visible_text(html), method="fallback", **meta)
+
+
+def visible_text(html: str) -> str:
+    """All visible text of a page, one line per block element."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html)
+    except Exception:  # not parseable at all: strip tags by hand
+        return re.sub(r"<[^>]*>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html))
+    for el in list(root.iter(*_INVISIBLE)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in root.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+    return root.text_content()
+
+
+def _clean_meta(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value[:500] or None

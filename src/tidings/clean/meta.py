@@ -1,0 +1,230 @@
+"""Title, byline, dateline and outlet, read from the top of an article and its furniture.
+
+Scrapers copy the headline several times (breadcrumb, page title, article heading), glue
+section names onto it ("…Peace TalksTop Stories") or cut it ("…peace talks with..."), so
+the title is the headline line that the other header lines repeat; failing that the first
+header line; failing that (the text starts straight with a paragraph) the first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from tidings.clean.boilerplate import is_paragraph
+from tidings.clean.dates import date_span, parse_date
+from tidings.config import DEFAULT, Config
+
+_HEADER_MAX_LINES = 10
+_CAPTION_MAX = 40  # header lines shorter than this (not title, not byline) are captions
+_GLUED_SECTION = re.compile(
+    r"(?<=[a-z0-9?!.”\"'])(Top Stories|Breaking News|Latest News|World News|India News|News|"
+    r"World|Politics|Opinion|Trending|Exclusive|Live Updates)$"
+)
+_TRUNCATED = re.compile(r"\s*(\.\.\.|…)$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|reported by|de|von|par|por|di|autor|автор|लेखक|रिपोर्ट)\s*[:\-–]?\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s*(?:[।|·•,]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bactualizat\b|"
+                         r"\bpublicat\b|\baktualisiert\b|\bmis à jour\b|\bобновлено\b)\s*:?\s*",
+                         re.IGNORECASE)
+_NOT_NAMES = {
+    "creative", "common", "commons", "getty", "images", "image", "photo", "photos", "file",
+    "foto", "video", "reuters", "afp", "ap", "ani", "pti", "ians", "staff", "desk", "news",
+    "agency", "top", "stories", "world", "home", "live", "updates", "updated", "source",
+    "shutterstock", "istock", "wikimedia", "wikipedia", "the", "știri", "externe",
+}
+_PREFERRED_SOURCE = re.compile(r"^Add (?P<name>.{2,60}?) as a Preferred Source\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?,?\s*"
+    r"(?:by\s+)?(?P<name>[^\W\d_][\w.&'’ -]{1,60}?)\s*"
+    r"(?:[.,|]\s|all rights|alle rechte|tous droits|todos los|toate drepturile|все права|"
+    r"tutti i diritti|सर्वाधिकार|$)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?।])\s+")
+
+
+@dataclass
+class Header:
+    title: str = ""
+    title_from: str = ""  # given|headline|sentence
+    author: str | None = None
+    dateline: str | None = None  # the ISO date read from a dateline
+    drop: set[int] = field(default_factory=set)  # line indexes that are header, not text
+
+
+def read_header(
+    lines: list[str], given_title: str | None, lang: str | None, config: Config = DEFAULT
+) -> Header:
+    """Find title, author and dateline among the first lines; say which lines to drop."""
+    h = Header()
+    header: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if is_paragraph(line) or len(line) >= 200 or len(header) >= _HEADER_MAX_LINES:
+            break
+        header.append(i)
+
+    candidates: list[int] = []
+    for pos, i in enumerate(header):
+        line = lines[i]
+        if h.dateline is None and len(line) <= 120:
+            iso = parse_date(line, lang, config)
+            if iso:
+                h.dateline = iso
+                h.drop.add(i)
+                h.author = h.author or _author_beside_date(line)
+                if h.author is None:
+                    h.author = _author_near(lines, header, pos, candidates)
+                continue
+        m = _BYLINE.match(line)
+        if m and _name_like(m["name"], cased=False):
+            h.author = h.author or m["name"].strip()
+            h.drop.add(i)
+            continue
+        candidates.append(i)
+    # An author line just before the dateline was taken as a candidate: take it back.
+    if h.author:
+        for i in candidates:
+            if lines[i] == h.author:
+                h.drop.add(i)
+        candidates = [i for i in candidates if lines[i] != h.author]
+
+    if given_title:
+        h.title, h.title_from = given_title.strip(), "given"
+    elif candidates:
+        h.title, h.title_from = _pick_title(lines, candidates), "headline"
+    else:
+        h.title, h.title_from = first_sentence(lines, config.max_title_chars), "sentence"
+
+    key = _key(h.title)
+    for i in candidates:
+        k = _key(lines[i])
+        if not key:
+            break
+        stem = _key(_TRUNCATED.sub("", lines[i]))
+        if (
+            k == key
+            or key in k  # breadcrumb or glued section around the headline
+            or (_TRUNCATED.search(lines[i]) and len(stem) >= 20 and key.startswith(stem))
+            or (len(lines[i]) < _CAPTION_MAX and not is_paragraph(lines[i], 1))
+        ):
+            h.drop.add(i)
+    if h.title_from == "given":
+        pass
+    elif h.title_from == "headline" and candidates and not any(i in h.drop for i in candidates):
+        h.drop.add(candidates[0])
+    # The headline repeated further down the text.
+    for i, line in enumerate(lines):
+        if line and i not in h.drop and _key(line) == key:
+            h.drop.add(i)
+    return h
+
+
+def _pick_title(lines: list[str], candidates: list[int]) -> str:
+    keys = [_key(lines[i]) for i in candidates]
+    for a, i in enumerate(candidates):
+        ka = keys[a]
+        if len(ka) < 10:
+            continue
+        for b, j in enumerate(candidates):
+            if a == b:
+                continue
+            kb = keys[b]
+            stem = _key(_TRUNCATED.sub("", lines[j]))
+            if kb == ka or (ka in kb and len(kb) > len(ka)) or (
+                _TRUNCATED.search(lines[j]) and len(stem) >= 20 and ka.startswith(stem)
+            ):
+                return lines[i]
+    return _GLUED_SECTION.sub("", lines[candidates[0]]).strip()
+
+
+def first_sentence(lines: list[str], max_chars: int) -> str:
+    """The first sentence of the first non-empty line, cut at a word to `max_chars`."""
+    first = next((line for line in lines if line), "")
+    sentence = _SENTENCE.split(first, maxsplit=1)[0].rstrip(".। ")
+    if len(sentence) <= max_chars:
+        return sentence
+    cut = sentence[:max_chars].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.casefold()).strip()
+
+
+def _author_beside_date(line: str) -> str | None:
+    """"अभिनय आकाश । Jan 9 2024 5:53PM" -> "अभिनय आकाश"; "By Jane Roe | 9 Jan 2024" -> "Jane Roe"."""
+    span = date_span(line)
+    if not span:
+        return None
+    parts = [p.strip() for p in _SEPARATORS.split(line[: span[0]]) if p and p.strip()]
+    if not parts:
+        return None
+    m = _BYLINE.match(parts[-1])
+    name = m["name"] if m else parts[-1]
+    return name.strip() if _name_like(name, cased=False) else None
+
+
+def _author_near(lines: list[str], header: list[int], pos: int, candidates: list[int]) -> str | None:
+    """A name on the line right before the dateline ("Olga Borșcevschi" / "28 ian. 2026, 18:20")."""
+    if pos == 0:
+        return None
+    prev = lines[header[pos - 1]]
+    if header[pos - 1] in candidates and _name_like(prev, cased=True):
+        return prev
+    return None
+
+
+def _name_like(text: str, cased: bool) -> bool:
+    text = text.strip()
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 40 or re.search(r"[\d@:/?!;]", text):
+        return False
+    if any(w.strip(".,").casefold() in _NOT_NAMES for w in words):
+        return False
+    if cased:
+        return all(w[0].isupper() for w in words if w[0].isalpha())
+    return all(w[0].isupper() or not w[0].isascii() for w in words if w[0].isalpha())
+
+
+def outlet(
+    source: str | None, url: str | None, sitename: str | None, lines: list[str]
+) -> str | None:
+    """Given source, else the URL host, else the site name, else a name the text states."""
+    if source:
+        return source
+    host = host_of(url)
+    if host:
+        return host
+    if sitename:
+        return sitename.strip()
+    for line in lines:
+        m = _PREFERRED_SOURCE.search(line)
+        if m:
+            return m["name"].strip()
+    for line in lines:
+        if "(image" in line.lower() or "source from" in line.lower():
+            continue  # an image credit names someone else's site
+        m = _COPYRIGHT.search(line)
+        if m and len(line) < 400:
+            name = m["name"].strip(" .-")
+            if name and name.casefold() not in ("all rights reserved", "the"):
+                return name
+    return None
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
