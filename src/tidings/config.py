@@ -64,6 +64,70 @@ class Config:
     web_brief_lang: str = "en"
     """Reader's language of the briefs shown on event pages (override with ?lang=)."""
 
+    # --- brief ---
+    brief_max_entities: int = 30
+    """Entities listed in a brief, most salient first."""
+    entity_merge_similarity: float = 0.92
+    """Jaro-Winkler similarity of two name keys above which they are one entity (Kremlin/Kremlinul)."""
+    entity_merge_min_key: int = 5
+    """Keys shorter than this never merge fuzzily: on a 3-letter skeleton one letter is a different name."""
+    salience_article_weight: float = 1.0
+    """Entity salience: weight of the share of the event's articles naming it."""
+    salience_title_weight: float = 0.5
+    """Entity salience: weight of the share of articles naming it in their title."""
+    salience_language_weight: float = 0.5
+    """Entity salience: weight of the share of the event's languages it is named in."""
+    quote_min_words: int = 4
+    """Quoted or reported text shorter than this is a scare quote or a title, not a statement."""
+    quote_max_chars: int = 400
+    """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
+    quote_max_per_article: int = 12
+    """Quotes taken from one article (the lead ones)."""
+    quote_max_embedded: int = 80
+    """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
+    quote_merge_similarity: float = 0.8
+    """Cosine at least which two quotes by one speaker, each the other's closest in its article, are one statement."""
+    quote_merge_similarity_unattributed: float = 0.88
+    """Cosine at least which a quote without a speaker joins an attributed statement (as mutual closest)."""
+    brief_max_quotes: int = 15
+    """Quotes listed in a brief, most widely reported first."""
+    summary_sentences: int = 5
+    """Sentences in a brief's summary (at least 3 when the event has them, at most 6)."""
+    summary_lead_sentences: int = 4
+    """Summary candidates: the first sentences of each article (news puts the facts first)."""
+    summary_max_articles: int = 16
+    """Summary candidates come from at most this many articles, most central first, all languages kept."""
+    summary_redundancy: float = 0.9
+    """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
+    summary_mmr_lambda: float = 0.7
+    """MMR trade-off: weight of centrality against novelty when choosing summary sentences."""
+    summary_reader_lang_bonus: float = 0.01
+    """Small centrality bonus for summary sentences in the reader's language (ties go to what they can read)."""
+    summary_min_words: int = 6
+    """Summary candidates shorter than this are captions or headings."""
+    summary_max_words: int = 60
+    """Summary candidates longer than this are run-on site text."""
+    figure_context_similarity: float = 0.83
+    """Cosine of two figures' sentences above which different values of one thing disagree."""
+    figure_disagreement_ratio: float = 0.02
+    """Values of the same thing further apart than this (relative) disagree."""
+    date_disagreement_days: float = 1.0
+    """Articles placing the happening this many days apart (after both dates) disagree on the date."""
+    align_max_articles: int = 6
+    """Parallel reading: foreign-language articles aligned per brief."""
+    align_max_sentences: int = 10
+    """Parallel reading: sentences aligned per foreign-language article (its first ones)."""
+    align_pool_sentences: int = 60
+    """Parallel reading: reader's-language sentences searched for matches."""
+    align_top: int = 2
+    """Parallel reading: closest sentences shown per foreign sentence."""
+    align_min_score: float = 0.8
+    """Parallel reading: matches below this cosine are not shown (unrelated text scores about 0.75)."""
+    embed_sentence_words: int = 40
+    """Words of a sentence given to the embedding model in briefs (cost grows with length)."""
+    digest_recent_days: float = 1.0
+    """Digest growth: articles in this many last days of the period count as recent."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             env = os.environ.get(f"TIDINGS_{f.name.upper()}")

@@ -1,0 +1,299 @@
+"""Compose an event's brief from its articles and their features.
+
+`compose` is a pure function of the articles (tests call it without a store);
+`build_brief` reads them from the store and caches the result there, keyed on the
+event's article count, so a brief is rebuilt only when its event grew or shrank.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from tidings.brief import align as align_mod
+from tidings.brief import entities as entities_mod
+from tidings.brief import figures as figures_mod
+from tidings.brief import quotes as quotes_mod
+from tidings.brief import summary as summary_mod
+from tidings.brief import timeline as timeline_mod
+from tidings.brief.sentences import split as split_sentences
+from tidings.brief.sentences import word_count
+from tidings.config import DEFAULT, Config
+from tidings.records import Article, Features
+
+# Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
+BRIEF_VERSION = 1
+# Only the start of very long articles is read: briefs quote leads, and it bounds time.
+MAX_TEXT_CHARS = 20_000
+
+
+class Vectors:
+    """Sentence vectors for one brief: texts cut to `embed_sentence_words` words, embedded
+    in as few model calls as possible, cached by the embedder (store.embedding_cache)."""
+
+    def __init__(self, embedder: Any, config: Config) -> None:
+        self.embedder = embedder
+        self.words = config.embed_sentence_words
+        self._vec: dict[str, np.ndarray] = {}
+
+    def _cut(self, text: str) -> str:
+        words = text.split()
+        return " ".join(words[: self.words])
+
+    def need(self, texts: list[str]) -> None:
+        todo = list(dict.fromkeys(t for t in texts if t and t not in self._vec))
+        if not todo:
+            return
+        mat = self.embedder.embed([self._cut(t) for t in todo])
+        for t, v in zip(todo, mat):
+            self._vec[t] = np.asarray(v, dtype=np.float32)
+
+    def __call__(self, text: str) -> np.ndarray:
+        if text not in self._vec:
+            self.need([text])
+        return self._vec[text]
+
+    def get(self, text: str) -> np.ndarray | None:
+        return self._vec.get(text)
+
+
+def _default_embedder(store: Any = None):
+    from tidings.understand.embed import Embedder
+
+    return Embedder(store)
+
+
+def _body(a: Article) -> str:
+    text = (a.text or "")[:MAX_TEXT_CHARS]
+    title = (a.title or "").strip()
+    if title and text.lstrip().startswith(title):
+        text = text.lstrip()[len(title):]
+    return text
+
+
+def compose(articles: list[Article], features: dict[str, Features], lang: str = "en",
+            config: Config = DEFAULT, embedder: Any = None, event_id: str | None = None) -> dict:
+    """The brief (JSON form) of one event's articles, for a reader of `lang`."""
+    embedder = embedder if embedder is not None else _default_embedder()
+    vectors = Vectors(embedder, config)
+    by_id = {a.id: a for a in articles}
+    sentences_cache: dict[str, list[str]] = {}
+
+    def sentences_of(a: Article) -> list[str]:
+        if a.id not in sentences_cache:
+            sentences_cache[a.id] = split_sentences(_body(a), a.lang)
+        return sentences_cache[a.id]
+
+    # Article vectors come from ingest (features); an article without one gets its title
+    # embedded here.
+    art_vec: dict[str, np.ndarray] = {}
+    missing = []
+    for a in articles:
+        f = features.get(a.id)
+        if f is not None and f.embedding is not None and len(f.embedding):
+            art_vec[a.id] = np.asarray(f.embedding, dtype=np.float32)
+        elif (a.title or "").strip():
+            missing.append(a)
+    if missing:
+        vectors.need([a.title for a in missing])
+        for a in missing:
+            art_vec[a.id] = vectors(a.title)
+    center = summary_mod.centroid(list(art_vec.values()))
+    ranked = summary_mod.rank_articles(articles, art_vec, center)
+
+    head = summary_mod.headline(articles, art_vec, center, lang)
+    timeline, first_report, coverage = timeline_mod.build(articles)
+
+    # --- entities ---
+    ents, key_to_entity = entities_mod.collect(articles, features, config)
+    entity_list = entities_mod.rank(ents, articles, config)
+    entity_name = {e["id"]: e["name"] for e in entity_list}
+    for e in ents:
+        entity_name.setdefault(e.key, entities_mod.display_name(e))
+
+    # --- which sentences get embedded (all at once, for one batched model call) ---
+    summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
+    cands = []
+    seen_text: set[str] = set()
+    for a in summary_pool:
+        pos = 0
+        for s in sentences_of(a)[: config.summary_lead_sentences + 2]:
+            if pos >= config.summary_lead_sentences:
+                break
+            if not summary_mod.candidate(s, a.title, config):
+                continue
+            norm = " ".join(s.lower().split())
+            if norm in seen_text:
+                continue
+            seen_text.add(norm)
+            cands.append({"text": s, "article": a.id, "source": a.source, "lang": a.lang,
+                          "position": pos})
+            pos += 1
+
+    all_quotes: list[quotes_mod.Quote] = []
+    for a in ranked:
+        f = features.get(a.id)
+        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config))
+    for q in all_quotes:
+        if q.speaker_key:
+            q.speaker_key = key_to_entity.get(q.speaker_key, q.speaker_key)
+    to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
+
+    found_figures = figures_mod.collect(ranked, features, sentences_of)
+    fig_sentences = _figure_sentences_worth_embedding(found_figures)
+
+    foreign, pool = _alignment_inputs(ranked, lang, sentences_of, config)
+
+    vectors.need([c["text"] for c in cands] + [q.text for q in to_embed_quotes] + fig_sentences
+                 + [s for f in foreign for s in f["sentences"]] + [p["text"] for p in pool])
+
+    # --- summary ---
+    summary = []
+    if cands:
+        mat = np.stack([vectors(c["text"]) for c in cands])
+        for c in summary_mod.choose(cands, mat, center, lang, config):
+            summary.append({"text": c["text"], "article": c["article"], "source": c["source"],
+                            "lang": c["lang"]})
+
+    # --- quotes ---
+    for q in to_embed_quotes:
+        q.vector = vectors(q.text)
+    groups = quotes_mod.merge(all_quotes, {}, config)
+    quotes = [_quote_entry(g, lang, by_id, entity_name) for g in groups[: config.brief_max_quotes]]
+
+    # --- figures and disagreements ---
+    fig_vecs = {s: vectors(s) for s in fig_sentences}
+    figures = figures_mod.group(found_figures)
+    disagreements = figures_mod.disagreements(found_figures, fig_vecs, config)
+    disagreements += figures_mod.date_disagreements(articles, features, config)
+
+    parallel = align_mod.align(foreign, pool, vectors, config)
+
+    return {
+        "version": BRIEF_VERSION,
+        "event": event_id,
+        "lang": lang,
+        "headline": head,
+        "summary": summary,
+        "timeline": timeline,
+        "first_report": first_report,
+        "coverage": coverage,
+        "entities": entity_list,
+        "quotes": quotes,
+        "figures": figures,
+        "disagreements": disagreements,
+        "parallel": parallel,
+        "articles": [
+            {"id": a.id, "title": a.title, "source": a.source, "lang": a.lang, "date": a.date,
+             "url": a.url, "duplicate_of": a.duplicate_of}
+            for a in sorted(articles, key=timeline_mod.order_key)
+        ],
+        "languages": sorted({a.lang or "und" for a in articles}),
+        "sources": sorted({a.source for a in articles if a.source}),
+        "n_articles": len(articles),
+    }
+
+
+def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> list[quotes_mod.Quote]:
+    """Quotes that may merge with a quote in another article: those of a speaker quoted in
+    two or more articles, then unattributed ones (which may join them), lead first."""
+    articles_by_speaker: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker_key:
+            articles_by_speaker.setdefault(q.speaker_key, set()).add(q.article)
+    shared = [q for q in quotes if q.speaker_key and len(articles_by_speaker[q.speaker_key]) > 1]
+    loose = sorted((q for q in quotes if not q.speaker_key), key=lambda q: q.position)
+    if not shared:
+        return []
+    return (shared + loose)[: config.quote_max_embedded]
+
+
+def _figure_sentences_worth_embedding(found: list[figures_mod.Found]) -> list[str]:
+    """Sentences of figures whose concept has two or more values: only those can disagree."""
+    values: dict[str, set[float]] = {}
+    for x in found:
+        values.setdefault(x.concept, set()).add(round(x.figure.value, 6))
+    return list(dict.fromkeys(x.sentence for x in found if len(values[x.concept]) > 1))
+
+
+def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Config):
+    foreign_arts = [a for a in ranked if a.lang and a.lang != lang][: config.align_max_articles]
+    own = [a for a in ranked if a.lang == lang]
+    if not foreign_arts or not own:
+        return [], []
+    foreign = []
+    for a in foreign_arts:
+        ss = [s for s in sentences_of(a) if word_count(s) >= 4][: config.align_max_sentences]
+        if ss:
+            foreign.append({"article": a.id, "lang": a.lang, "source": a.source, "title": a.title,
+                            "sentences": ss})
+    pool: list[dict] = []
+    seen: set[str] = set()
+    # Reader's-language sentences in turn from each article (its lead first), bounded.
+    per_article = [[s for s in sentences_of(a) if word_count(s) >= 4] for a in own]
+    depth = 0
+    while len(pool) < config.align_pool_sentences and any(depth < len(x) for x in per_article):
+        for a, ss in zip(own, per_article):
+            if depth < len(ss) and len(pool) < config.align_pool_sentences and ss[depth] not in seen:
+                seen.add(ss[depth])
+                pool.append({"article": a.id, "text": ss[depth]})
+        depth += 1
+    return foreign, pool
+
+
+def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Article],
+                 entity_name: dict[str, str]) -> dict:
+    # Shown text: the reader's language if any source has it, direct speech first.
+    best = min(group, key=lambda q: (q.lang != lang, q.kind != "direct", q.position))
+    keys = [q.speaker_key for q in group if q.speaker_key]
+    key = max(set(keys), key=keys.count) if keys else None
+    speaker = entity_name.get(key) if key else None
+    if speaker is None and key:
+        speaker = next(q.speaker for q in group if q.speaker_key == key)
+    sources, seen = [], set()
+    for q in sorted(group, key=lambda q: q.position):
+        if (q.article, q.text) in seen:
+            continue
+        seen.add((q.article, q.text))
+        a = by_id.get(q.article)
+        sources.append({"article": q.article, "source": a.source if a else None, "lang": q.lang,
+                        "text": q.text, "kind": q.kind, "speaker_as_written": q.speaker})
+    return {
+        "speaker": speaker,
+        "speaker_id": key,
+        "text": best.text,
+        "lang": best.lang,
+        "kind": best.kind,
+        "languages": sorted({q.lang for q in group}),
+        "sources": sources,
+    }
+
+
+def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DEFAULT,
+                embedder: Any = None, force: bool = False) -> dict:
+    """The brief of a stored event; reuses the stored brief while the event's article
+    count is unchanged (and the brief format is current)."""
+    event = store.get_event(event_id)
+    if event is None:
+        raise LookupError(
+            f"no event {event_id!r} in {getattr(store, 'path', 'the store')}; "
+            "list events with `tidings events`"
+        )
+    lang = (lang or "en").strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        raise ValueError(f"reader language {lang!r} is not a language code like 'en' or 'hi'")
+    n = len(event.article_ids)
+    if not force:
+        stored = store.get_brief(event_id, lang)
+        if stored is not None and stored[1] == n and stored[0].get("version") == BRIEF_VERSION:
+            return stored[0]
+    articles = store.get_articles(event.article_ids)
+    features = store.get_features(event.article_ids)
+    if embedder is None:
+        embedder = _default_embedder(store)
+    brief = compose(articles, features, lang, config, embedder, event_id=event_id)
+    brief["event_title"] = event.title
+    store.put_brief(event_id, lang, brief, n)
+    return brief

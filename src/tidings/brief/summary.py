@@ -1,0 +1,138 @@
+"""Headline and summary: the event's most representative title, and a few sentences from
+across its articles and languages that do not repeat each other.
+
+Centrality is cosine to the event centroid, the mean of the articles' title+lead vectors
+stored at ingest; sentences are embedded with the same model, so cosines compare across
+languages. Sentences are chosen by maximal marginal relevance (MMR): central to the event,
+unlike what is already chosen, in whatever language it was said.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from tidings.brief.sentences import word_count
+from tidings.config import DEFAULT, Config
+from tidings.records import Article
+
+
+def centroid(vectors: list[np.ndarray]) -> np.ndarray | None:
+    vs = [v for v in vectors if v is not None]
+    if not vs:
+        return None
+    c = np.mean(np.stack(vs), axis=0)
+    n = np.linalg.norm(c)
+    return c / n if n else c
+
+
+def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.ndarray | None,
+             lang: str) -> dict | None:
+    """The title closest to the centroid among the reader's-language articles, else among
+    all (then marked as in its original language)."""
+    titled = [a for a in articles if (a.title or "").strip()]
+    if not titled:
+        return None
+    own = [a for a in titled if a.lang == lang]
+    pool = own or titled
+
+    def score(a: Article) -> float:
+        v = vecs.get(a.id)
+        return float(v @ center) if v is not None and center is not None else 0.0
+
+    # Originals before syndicated copies; then centrality; then earliest.
+    best = max(pool, key=lambda a: (a.duplicate_of is None, score(a), -pool.index(a)))
+    return {
+        "text": best.title.strip(),
+        "lang": best.lang,
+        "article": best.id,
+        "source": best.source,
+        "original_language": best.lang != lang,
+    }
+
+
+def rank_articles(articles: list[Article], vecs: dict[str, np.ndarray],
+                  center: np.ndarray | None) -> list[Article]:
+    """Articles most central first, syndicated copies left out."""
+    pool = [a for a in articles if a.duplicate_of is None] or list(articles)
+
+    def score(a: Article) -> float:
+        v = vecs.get(a.id)
+        return float(v @ center) if v is not None and center is not None else 0.0
+
+    return sorted(pool, key=lambda a: -score(a))
+
+
+def spread_languages(ranked: list[Article], n: int) -> list[Article]:
+    """Up to n articles, taking languages in turn (each language's most central first), so
+    a 90-article English event still draws on its Hindi and Romanian reports."""
+    by_lang: dict[str, list[Article]] = {}
+    for a in ranked:
+        by_lang.setdefault(a.lang or "und", []).append(a)
+    out: list[Article] = []
+    queues = list(by_lang.values())
+    while len(out) < n and any(queues):
+        for q in queues:
+            if q and len(out) < n:
+                out.append(q.pop(0))
+    return out
+
+
+_FURNITURE = re.compile(
+    r"(?i)\b(read more|sign up|newsletter|subscribe|click here|follow us|advert|copyright|"
+    r"all rights reserved|whatsapp|telegram channel|preferred source|ये भी पढ़ें|इसे भी पढ़ें|"
+    r"citește și|citeste si|recomandarea|читайте также|lesen sie auch|lire aussi|lee también)"
+)
+
+
+def candidate(sentence: str, title: str, config: Config) -> bool:
+    """Whether a sentence may stand in a summary: a statement, not a caption, heading or
+    site line."""
+    n = word_count(sentence)
+    if n < config.summary_min_words or n > config.summary_max_words:
+        return False
+    if not re.search(r"[.!?।\"”»’]$", sentence) and n < 12:
+        return False  # headings and captions carry no full stop
+    if _FURNITURE.search(sentence):
+        return False
+    return _norm(sentence) != _norm(title)
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", (s or "").lower()))
+
+
+def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, lang: str,
+           config: Config) -> list[dict]:
+    """MMR over candidates ({text, article, source, lang, position}) with their vectors."""
+    if not cands:
+        return []
+    rel = vectors @ center if center is not None else np.zeros(len(cands))
+    # A lead sentence says what happened; later ones add detail.
+    rel = rel + np.array([0.02 if c["position"] == 0 else 0.0 for c in cands])
+    rel = rel + np.array([config.summary_reader_lang_bonus if c["lang"] == lang else 0.0
+                          for c in cands])
+    sims = vectors @ vectors.T
+    k = max(1, min(6, config.summary_sentences))
+    chosen: list[int] = []
+    articles_used: dict[str, int] = {}
+    lam = config.summary_mmr_lambda
+    while len(chosen) < k:
+        best, best_score = None, -1e9
+        for i in range(len(cands)):
+            if i in chosen:
+                continue
+            redundancy = max((sims[i, j] for j in chosen), default=0.0)
+            if redundancy >= config.summary_redundancy:
+                continue
+            if articles_used.get(cands[i]["article"], 0) >= 2:
+                continue
+            s = lam * rel[i] - (1 - lam) * redundancy
+            if s > best_score:
+                best, best_score = i, s
+        if best is None:
+            break
+        chosen.append(best)
+        articles_used[cands[best]["article"]] = articles_used.get(cands[best]["article"], 0) + 1
+    return [dict(cands[i], score=round(float(rel[i]), 4)) for i in chosen]
