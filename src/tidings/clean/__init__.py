@@ -27,6 +27,7 @@ from tidings.records import Article, RawArticle
 __all__ = ["clean", "OutletLines", "content_hash", "article_id"]
 
 _WS = re.compile(r"\s+")
+_TABLE_EDGES = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.MULTILINE)  # trafilatura's table cells
 
 
 def article_id(raw: RawArticle) -> str:
@@ -94,6 +95,7 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
         html_meta = {"title": ex.title, "date": ex.date, "author": ex.author, "sitename": ex.sitename}
         url = url or ex.url
         body = ex.text if ex.method == "fallback" else ex.text.replace("\n", "\n\n")
+        body = _TABLE_EDGES.sub("", body)
         if not body.strip():
             return _raw_article(
                 raw, config,
@@ -123,6 +125,9 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
     header = read_header(kept, raw.title or html_meta.get("title"), lang, config)
     text_lines = [line for i, line in enumerate(kept) if line and i not in header.drop]
     text = "\n\n".join(text_lines)
+    if len(text) < config.min_text_chars:
+        # A very short piece is all header: keep its lines as the text rather than lose them.
+        text = "\n\n".join(dict.fromkeys(line for line in kept if line))
 
     date, date_source = _date(raw, meta_date, html_meta.get("date"), url, header.dateline,
                               text, lang, config, problems)

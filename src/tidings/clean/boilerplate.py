@@ -193,6 +193,7 @@ def _drop_time_runs(lines: list[str], content: list[int], drop: list[bool]) -> N
             if k in (first - 1, last + 1) and is_paragraph(lines[i], 200):
                 continue
             drop[i] = True
+        _drop_list_heading(lines, content, first - 2, drop)
 
 
 def _drop_outlet_runs(lines: list[str], content: list[int], drop: list[bool]) -> None:
@@ -207,6 +208,15 @@ def _drop_outlet_runs(lines: list[str], content: list[int], drop: list[bool]) ->
             if k == group[-1] + 1 and is_paragraph(lines[i], 200):
                 continue
             drop[i] = True
+        _drop_list_heading(lines, content, group[0] - 1, drop)
+
+
+def _drop_list_heading(lines: list[str], content: list[int], k: int, drop: list[bool]) -> None:
+    """The short line right above a list of other headlines names that list ("Most read")."""
+    if 0 <= k < len(content) - 1 and drop[content[k + 1]]:
+        line = lines[content[k]]
+        if len(line) <= 60 and not _SENTENCE_END.search(line):
+            drop[content[k]] = True
 
 
 def _drop_after_markers(lines: list[str], content: list[int], drop: list[bool]) -> None:

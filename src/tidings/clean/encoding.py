@@ -32,7 +32,7 @@ def repair(text: str) -> str:
     """Fix mojibake and HTML entities, drop control and zero-width characters, NFC."""
     if _MOJIBAKE.search(text):
         text = _NFKC_FRACTIONS.sub(lambda m: m[1] + _FRACTIONS[f"{m[2]}\u2044{m[3]}"], text)
-        text = ftfy.fix_text(text, unescape_html=False, normalization="NFC")
+        text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, normalization="NFC")
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     text = _NEWLINES.sub("\n", text)

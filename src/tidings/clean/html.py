@@ -38,6 +38,8 @@ def extract(html: str, url: str | None = None) -> Extracted:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_images=False,
             include_links=False, include_formatting=False, fast=True,
+            # Only dates the markup states; dates in the text are found (and labelled) by us.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # trafilatura gives up on some malformed markup: use the fallback
         doc = None

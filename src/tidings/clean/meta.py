@@ -73,7 +73,7 @@ def read_header(
     for pos, i in enumerate(header):
         line = lines[i]
         if h.dateline is None and len(line) <= 120:
-            iso = parse_date(line, lang, config)
+            iso = parse_date(line, lang, config) if _dateline_shaped(line) else None
             if iso:
                 h.dateline = iso
                 h.drop.add(i)
@@ -123,6 +123,14 @@ def read_header(
         if line and i not in h.drop and _key(line) == key:
             h.drop.add(i)
     return h
+
+
+def _dateline_shaped(line: str) -> bool:
+    """Mostly a date: at most a name, a place or a section besides it, not a sentence."""
+    span = date_span(line)
+    rest = line[: span[0]] + " " + line[span[1]:] if span else line
+    words = rest.split()
+    return len(words) <= (6 if span else 8) and not (len(words) > 3 and is_paragraph(line, 1))
 
 
 def _pick_title(lines: list[str], candidates: list[int]) -> str:

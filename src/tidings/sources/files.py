@@ -56,21 +56,25 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
 
 
 def _read_folder(folder: Path, given: str, config: Config) -> Iterator[Item]:
-    def on_error(e: OSError) -> None:
-        errors.append(e)
-
-    errors: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            full = Path(root) / name
-            origin = (Path(given) / full.relative_to(folder)).as_posix()
-            yield from read_file(full, origin, config)
-        while errors:
-            e = errors.pop(0)
-            yield Problem(getattr(e, "filename", None) or given, f"cannot read: {_os_reason(e)}")
+    """Files and subfolders in one sorted order (a path sorts where its name does)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield Problem((Path(given)).as_posix(), f"cannot read folder: {_os_reason(e)}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        origin = (Path(given) / entry.name).as_posix()
+        try:
+            is_dir = entry.is_dir()  # follows symlinks; loops end at the OS's depth limit
+        except OSError as e:
+            yield Problem(origin, f"cannot read: {_os_reason(e)}")
+            continue
+        if is_dir:
+            yield from _read_folder(Path(entry.path), origin, config)
+        elif entry.is_file():
+            yield from read_file(Path(entry.path), origin, config)
 
 
 def read_file(path: Path, origin: str, config: Config = DEFAULT) -> Iterator[Item]:
@@ -299,19 +303,32 @@ def decode(data: bytes) -> tuple[str | None, str | None, str | None]:
 
 
 def _guess_charset(data: bytes) -> tuple[str, str] | None:
+    """The legacy encoding under which the bytes read most like a language.
+
+    charset_normalizer proposes encodings that decode without chaos, but often ranks a
+    Baltic or DOS code page above cp1252 for French or German; the language identifier's
+    confidence on each decoding picks the right one.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.chaos > 0.1:
-        return None
-    try:
-        text = data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    printable = sum(1 for c in text[:20000] if c.isprintable() or c in "\n\r\t")
-    if printable < 0.97 * min(len(text), 20000):
-        return None
-    return text, best.encoding
+    from tidings.clean.language import detect
+
+    sample = data[:200_000]
+    proposed = [m.encoding for m in from_bytes(sample) if m.chaos <= 0.1]
+    best: tuple[float, str, str] | None = None
+    for encoding in dict.fromkeys([*proposed, "cp1252", "cp1250", "cp1251", "iso8859_16"]):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        head = text[:20000]
+        printable = sum(1 for c in head if c.isprintable() or c in "\n\r\t")
+        if printable < 0.97 * len(head):
+            continue
+        lang, score = detect(head)
+        if lang and (best is None or score > best[0]):
+            best = (score or 0.0, text, encoding)
+    return (best[1], best[2]) if best else None
 
 
 def _control_ratio(sample: bytes) -> float:
