@@ -97,9 +97,9 @@ class Config:
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
     summary_max_articles: int = 16
     """Summary candidates come from at most this many articles, most central first, all languages kept."""
-    summary_redundancy: float = 0.9
+    summary_redundancy: float = 0.86
     """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
-    summary_mmr_lambda: float = 0.7
+    summary_mmr_lambda: float = 0.5
     """MMR trade-off: weight of centrality against novelty when choosing summary sentences."""
     summary_reader_lang_bonus: float = 0.01
     """Small centrality bonus for summary sentences in the reader's language (ties go to what they can read)."""
@@ -127,6 +127,16 @@ class Config:
     """Words of a sentence given to the embedding model in briefs (cost grows with length)."""
     digest_recent_days: float = 1.0
     """Digest growth: articles in this many last days of the period count as recent."""
+    digest_weight_articles: float = 1.0
+    """Digest rank: weight of the event's articles in the period."""
+    digest_weight_sources: float = 1.0
+    """Digest rank: weight of its distinct outlets (many outlets = widely covered)."""
+    digest_weight_languages: float = 2.0
+    """Digest rank: weight of its languages (crossing languages = international story)."""
+    digest_weight_recent: float = 1.5
+    """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
+    digest_max_events: int = 20
+    """Events in a digest (each needs a brief, so this bounds its time)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -18,6 +18,7 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 from tidings.understand.names import name_key, similar_keys
 
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
 
 
@@ -31,7 +32,7 @@ class Entity:
     articles: set[str] = field(default_factory=set)
 
 
-def _merge_near_keys(keys: list[str], config: Config) -> dict[str, str]:
+def _merge_near_keys(keys: list[str], config: Config, devanagari: set[str] = frozenset()) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
     one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
@@ -40,13 +41,10 @@ def _merge_near_keys(keys: list[str], config: Config) -> dict[str, str]:
     reps: list[str] = []
     for k in keys:
         target = None
-        if len(k) >= config.entity_merge_min_key:
-            for r in reps:
-                if (len(r) >= config.entity_merge_min_key and r[0] == k[0]
-                        and (" " in r) == (" " in k)
-                        and similar_keys(r, k) >= config.entity_merge_similarity):
-                    target = r
-                    break
+        for r in reps:
+            if _near(r, k, config, devanagari):
+                target = r
+                break
         if target is None:
             reps.append(k)
             parent[k] = k
@@ -55,17 +53,33 @@ def _merge_near_keys(keys: list[str], config: Config) -> dict[str, str]:
     return parent
 
 
+def _near(a: str, b: str, config: Config, devanagari: set[str]) -> bool:
+    if a[0] != b[0] or (" " in a) != (" " in b):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    # Hindi transliterations often drop a final consonant (मॉस्को "msk" / Moscow "mskv"):
+    # a Devanagari key one letter short of another is the same name.
+    if (short in devanagari and len(short) >= 3 and len(long_) == len(short) + 1
+            and long_.startswith(short)):
+        return True
+    return (len(short) >= config.entity_merge_min_key
+            and similar_keys(a, b) >= config.entity_merge_similarity)
+
+
 def collect(articles: list[Article], features: dict[str, Features],
             config: Config = DEFAULT) -> tuple[list[Entity], dict[str, str]]:
     """Entities of the articles, and a map from every name key to its entity's key."""
     per_key_articles: dict[str, set[str]] = defaultdict(set)
+    devanagari: set[str] = set()
     for a in articles:
         f = features.get(a.id)
         for m in (f.names if f else []):
             if m.key:
                 per_key_articles[m.key].add(a.id)
+                if _DEVANAGARI.search(m.surface):
+                    devanagari.add(m.key)
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
-    parent = _merge_near_keys(ordered, config)
+    parent = _merge_near_keys(ordered, config, devanagari)
 
     entities: dict[str, Entity] = {}
     for a in articles:
@@ -133,6 +147,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     langs_all = {a.lang or "und" for a in articles}
     lang_of = {a.id: a.lang or "und" for a in articles}
     title_keys = {a.id: _title_keys(a.title) for a in articles}
+    entities_by_key = {e.key: e for e in entities}
     out = []
     for e in entities:
         in_title = sum(
@@ -156,5 +171,10 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "title_mentions": in_title,
             "salience": round(salience, 4),
         })
+    if len(articles) >= 3:
+        # In a larger event, a name seen once in one article (not in its title) is
+        # usually a side remark or a leftover of site furniture.
+        out = [d for d in out if len(d["articles"]) > 1 or d["title_mentions"]
+               or sum(entities_by_key[d["id"]].surfaces.values()) > 1]
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]

@@ -118,13 +118,16 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
     chosen: list[int] = []
     articles_used: dict[str, int] = {}
     lam = config.summary_mmr_lambda
+    # Up to k sentences that repeat nothing chosen; then, if fewer than three, the least
+    # repetitive of the rest, since a brief needs some substance even on a thin event.
+    strict = True
     while len(chosen) < k:
         best, best_score = None, -1e9
         for i in range(len(cands)):
             if i in chosen:
                 continue
             redundancy = max((sims[i, j] for j in chosen), default=0.0)
-            if redundancy >= config.summary_redundancy:
+            if strict and redundancy >= config.summary_redundancy:
                 continue
             if articles_used.get(cands[i]["article"], 0) >= 2:
                 continue
@@ -132,6 +135,9 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
             if s > best_score:
                 best, best_score = i, s
         if best is None:
+            if strict and len(chosen) < 3:
+                strict = False
+                continue
             break
         chosen.append(best)
         articles_used[cands[best]["article"]] = articles_used.get(cands[best]["article"], 0) + 1
