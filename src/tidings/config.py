@@ -49,6 +49,38 @@ class Config:
     # --- cluster (filled in by the clustering stage) ---
     time_window_days: float = 4.0
     """Events whose reported time is further apart than this are never candidates."""
+    time_grace_days: float = 2.0
+    """Reported times this close count as the same happening (no time penalty)."""
+    time_zero_days: float = 6.0
+    """Similarity falls linearly from 1 at time_grace_days to 0 at this gap: the next round of talks splits."""
+    emb_low: float = 0.76
+    """Embedding cosine mapped to 0: unrelated headlines score up to ~0.75 with e5-small."""
+    emb_high: float = 0.90
+    """Embedding cosine mapped to 1: same-event headlines score ~0.86-0.92."""
+    w_embedding: float = 0.65
+    """Weight of the calibrated embedding similarity in the score."""
+    w_names: float = 0.35
+    """Weight of the rarity-weighted shared names in the score."""
+    w_figures: float = 0.1
+    """Bonus per shared distinctive figure (at most two count), added to the score."""
+    names_top: int = 12
+    """An article's most-mentioned names that take part in matching."""
+    name_fuzzy_min_len: int = 4
+    """Keys shorter than this match only exactly (a 3-letter skeleton is too easily hit)."""
+    name_fuzzy_similarity: float = 0.88
+    """Jaro-Winkler similarity above which two name keys are one name (Ouchakov ~ Ushakov)."""
+    join_threshold: float = 0.5
+    """An article joins the best event scoring at least this; otherwise it starts a new event."""
+    merge_threshold: float = 0.62
+    """Two events an article links (both above join_threshold) merge when they score this together."""
+    move_margin: float = 0.03
+    """An undated article moves to a newer event only when it scores this much better there."""
+    candidates_top_k: int = 12
+    """Events within the time block kept by embedding similarity for full scoring."""
+    event_exemplars: int = 6
+    """Member vectors kept per event besides its centroid (the first and the latest)."""
+    event_max_names: int = 40
+    """Names kept in an event's profile, most shared first."""
 
     # --- web app and HTTP API ---
     web_max_request_bytes: int = 2_000_000

@@ -1,0 +1,155 @@
+"""Candidate lookup: which events an arriving article could belong to, without a scan.
+
+Blocking by time: events are bucketed by every day their reported time spans, and an
+article looks only at buckets within `time_window_days` of its own time. An undated article
+looks at events sharing one of its rarer names and at the most recently touched events.
+Within the block, centroids are compared in one matrix product and the top-k kept, plus any
+event sharing a rare name (a cross-lingual match the embedding ranks low still gets scored).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict, defaultdict
+from datetime import date, timedelta
+
+import numpy as np
+
+MAX_INDEXED_DAYS = 60  # an event spanning more days is indexed on its last ones only
+MAX_POSTING = 400  # events remembered per name key (the most recent)
+RECENT = 300  # most recently touched events, the block of an undated article
+
+
+class CandidateIndex:
+    def __init__(self, dim: int = 384) -> None:
+        self.dim = dim
+        self._rows: dict[str, int] = {}
+        self._ids: list[str | None] = []
+        self._free: list[int] = []
+        self._matrix = np.zeros((1024, dim), dtype=np.float32)
+        self._days: dict[str, tuple[int, int] | None] = {}
+        self._by_day: dict[int, set[str]] = defaultdict(set)
+        self._by_name: dict[str, OrderedDict[str, None]] = defaultdict(OrderedDict)
+        self._recent: OrderedDict[str, None] = OrderedDict()
+        self._undated: OrderedDict[str, None] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    # --- maintenance ---
+    def put(self, event_id: str, centroid: np.ndarray | None, tmin: date | None, tmax: date | None,
+            name_keys: list[str]) -> None:
+        """Insert or update an event's entry."""
+        row = self._rows.get(event_id)
+        if row is None:
+            row = self._free.pop() if self._free else len(self._ids)
+            if row >= len(self._matrix):
+                grown = np.zeros((len(self._matrix) * 2, self.dim), dtype=np.float32)
+                grown[: len(self._matrix)] = self._matrix
+                self._matrix = grown
+            if row == len(self._ids):
+                self._ids.append(event_id)
+            else:
+                self._ids[row] = event_id
+            self._rows[event_id] = row
+        if centroid is not None:
+            v = np.asarray(centroid, dtype=np.float32)
+            n = float(np.linalg.norm(v))
+            self._matrix[row] = v / n if n else v
+        self._set_days(event_id, tmin, tmax)
+        for key in name_keys:
+            posting = self._by_name[key]
+            posting[event_id] = None
+            posting.move_to_end(event_id)
+            if len(posting) > MAX_POSTING:
+                posting.popitem(last=False)
+        self._recent[event_id] = None
+        self._recent.move_to_end(event_id)
+        if len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+
+    def _set_days(self, event_id: str, tmin: date | None, tmax: date | None) -> None:
+        old = self._days.get(event_id)
+        if tmin is None:
+            new = None
+        else:
+            a, b = tmin.toordinal(), (tmax or tmin).toordinal()
+            new = (max(a, b - MAX_INDEXED_DAYS), b)
+        if old == new and event_id in self._days:
+            return
+        if old is not None:
+            for d in range(old[0], old[1] + 1):
+                self._by_day[d].discard(event_id)
+        self._undated.pop(event_id, None)
+        if new is None:
+            self._undated[event_id] = None
+            if len(self._undated) > RECENT:
+                self._undated.popitem(last=False)
+        else:
+            for d in range(new[0], new[1] + 1):
+                self._by_day[d].add(event_id)
+        self._days[event_id] = new
+
+    def remove(self, event_id: str) -> None:
+        row = self._rows.pop(event_id, None)
+        if row is not None:
+            self._ids[row] = None
+            self._matrix[row] = 0
+            self._free.append(row)
+        old = self._days.pop(event_id, None)
+        if old is not None:
+            for d in range(old[0], old[1] + 1):
+                self._by_day[d].discard(event_id)
+        self._undated.pop(event_id, None)
+        self._recent.pop(event_id, None)
+        # name postings are cleaned lazily in candidates()
+
+    # --- lookup ---
+    def block(self, t: date | None, window_days: float, name_keys: list[str]) -> set[str]:
+        """Events that may be compared at all: same time window, or (undated) shared names."""
+        out: set[str] = set()
+        if t is None:
+            for key in name_keys:
+                out.update(list(self._by_name.get(key, ()))[-50:])
+            out.update(self._recent)
+        else:
+            w = int(window_days)
+            base = t.toordinal()
+            for d in range(base - w, base + w + 1):
+                out.update(self._by_day.get(d, ()))
+            out.update(self._undated)  # events no one could date stay reachable
+        return {e for e in out if e in self._rows}
+
+    def candidates(self, vector: np.ndarray | None, t: date | None, window_days: float,
+                   name_keys: list[str], top_k: int) -> list[tuple[str, float]]:
+        """(event id, centroid cosine) for the events worth scoring, best first."""
+        block = self.block(t, window_days, name_keys)
+        if not block:
+            return []
+        ids = list(block)
+        if vector is None:
+            return [(e, float("nan")) for e in ids[: top_k * 2]]
+        rows = np.fromiter((self._rows[e] for e in ids), dtype=np.int64, count=len(ids))
+        sims = self._matrix[rows] @ np.asarray(vector, dtype=np.float32)
+        order = np.argsort(-sims)
+        keep = [(ids[i], float(sims[i])) for i in order[:top_k]]
+        if len(ids) > top_k and name_keys:
+            # Any shared name gets the event scored: it is how a cross-lingual report that
+            # the embedding ranks low still finds its event.
+            chosen = {e for e, _ in keep}
+            named: set[str] = set()
+            for k in name_keys:
+                posting = self._by_name.get(k)
+                if posting:
+                    named.update(block & posting.keys())
+            pos = {e: i for i, e in enumerate(ids)} if named - chosen else {}
+            extra = sorted(((e, float(sims[pos[e]])) for e in named - chosen), key=lambda x: -x[1])
+            keep.extend(extra[:top_k])
+        return keep
+
+    def centroid(self, event_id: str) -> np.ndarray | None:
+        row = self._rows.get(event_id)
+        return None if row is None else self._matrix[row]
+
+
+def day_range(tmin: date, tmax: date) -> list[date]:
+    return [tmin + timedelta(days=i) for i in range((tmax - tmin).days + 1)]
