@@ -148,13 +148,23 @@ def get_brief(store: SQLiteStore, event_id: str, lang: str, config: Config) -> d
     except ImportError:
         build_brief = None
     if build_brief is not None:
-        try:
-            brief = build_brief(store, event_id, lang=lang, config=config)
-            if isinstance(brief, dict):
-                return brief
-        except Exception:
-            log.exception("build_brief failed for event %s; showing a plain brief", event_id)
+        size = len(store.event_article_ids(event_id))
+        # A brief that failed is not retried until the event changes: each retry costs a
+        # full build, and a page that fails once would fail on every visit.
+        if _failed_briefs.get((event_id, lang)) != size:
+            try:
+                brief = build_brief(store, event_id, lang=lang, config=config)
+                if isinstance(brief, dict):
+                    return brief
+            except Exception:
+                log.exception("build_brief failed for event %s; showing a plain brief", event_id)
+                if len(_failed_briefs) > 10_000:
+                    _failed_briefs.clear()
+                _failed_briefs[(event_id, lang)] = size
     return plain_brief(store, event_id)
+
+
+_failed_briefs: dict[tuple[str, str], int] = {}
 
 
 def plain_brief(store: SQLiteStore, event_id: str) -> dict[str, Any]:
