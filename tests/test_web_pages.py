@@ -208,7 +208,10 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
 
     def fake_brief(store, event_id, lang, config):
         return {
-            "headline": "Kremlin invites Zelensky " + XSS["script"],
+            "headline": {"text": "Kremlin invites Zelensky " + XSS["script"], "lang": "ro", "article": "ro-1"},
+            "coverage": {"by_day": [
+                {"date": "2026-01-28", "total": 1, "cumulative": 1, "langs": {"ro": 1}},
+                {"date": "2026-01-29", "total": 2, "cumulative": 3, "langs": {"en": 1, "hi": 1}}]},
             "summary": [{"text": "Ushakov spoke. " + XSS["img"], "article": "en-1"}],
             "timeline": [{"article": "ro-1", "source": "digi24.ro", "lang": "ro", "date": "2026-01-28T18:20:00+02:00"}],
             "first_report": {"article": "ro-1", "source": "digi24.ro", "date": "2026-01-28T18:20:00+02:00"},
@@ -225,10 +228,13 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
         }
 
     monkeypatch.setattr(data, "get_brief", fake_brief)
-    page = assert_inert(get(client, "/events/ev-moscow"))
+    html = get(client, "/events/ev-moscow")
+    page = assert_inert(html)
     text = page.all_text()
     assert "Kremlin invites Zelensky " + XSS["script"] in text
     assert "we guarantee the safety" in text and "Yuri Ushakov" in text
     assert "Where sources disagree" in text and "6,000" in text and "5000" in text
     assert "Parallel reading" in text and "Ushakov said" in text
     assert "Зеленский" in text
+    assert 'title="headline in its original language">Romanian</span></h1>' in html
+    assert "How coverage grew" in text and "29 Jan 2026 +2 (en 1, hi 1), 3 in all" in text

@@ -202,7 +202,7 @@ def _brief_view(brief: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
         a = by_id.get(article_id) if isinstance(article_id, str) else None
         return {
             "id": article_id if isinstance(article_id, str) else None,
-            "source": extra.get("source") or (a.source if a else None) or "source",
+            "source": extra.get("source") or (a.source if a else None) or "unknown source",
             "lang": extra.get("lang") or (a.lang if a else None),
             "url": (a.url if a else None),
             "date": extra.get("date") or (a.date if a else None),
@@ -232,9 +232,16 @@ def _brief_view(brief: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
             "variants": [v for v in dict.fromkeys(variants) if v and v != name],
             "n_articles": len(e.get("articles") or []),
         })
+    head = brief.get("headline")
+    coverage = brief.get("coverage") if isinstance(brief.get("coverage"), dict) else {}
     return {
-        "headline": _text(brief.get("headline")),
-        "headline_lang": brief.get("headline_lang") or brief.get("lang"),
+        "headline": _text(head),
+        "headline_lang": head.get("lang") if isinstance(head, dict) else brief.get("headline_lang"),
+        "coverage": [
+            {"date": d.get("date"), "total": d.get("total"), "cumulative": d.get("cumulative"),
+             "langs": d.get("langs") if isinstance(d.get("langs"), dict) else {}}
+            for d in coverage.get("by_day") or [] if isinstance(d, dict)
+        ],
         "summary": [
             {"text": _text(s.get("text")), **{"ref": ref(s.get("article"), source=s.get("source"))}}
             for s in brief.get("summary") or [] if isinstance(s, dict)

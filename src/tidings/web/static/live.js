@@ -47,7 +47,7 @@
     cells[0].firstChild.textContent = ev.title || "(untitled)";
     cells[1].textContent = (ev.languages || []).join(", ");
     var src = ev.sources || [];
-    cells[2].textContent = src.length + (src.length ? ": " + src.slice(0, 3).join(", ") + (src.length > 3 ? ", …" : "") : "");
+    cells[2].textContent = src.length ? src.length + ": " + src.slice(0, 3).join(", ") + (src.length > 3 ? ", …" : "") : "—";
     cells[2].title = src.join(", ");
     cells[3].textContent = String(ev.articles);
     cells[4].textContent = ev.growth ? "+" + ev.growth : "";
