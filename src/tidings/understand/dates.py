@@ -39,20 +39,20 @@ for _n, _names in enumerate(
 _WEEKDAYS: dict[str, int] = {}
 for _n, _names in enumerate(
     [
-        "monday luni montag lundi lunes lunedì lunedi segunda poniedziałek poniedziałek pazartesi maandag понедельник понедельника सोमवार",
-        "tuesday marți marti dienstag mardi martes martedì martedi terça wtorek salı dinsdag вторник вторника मंगलवार",
-        "wednesday miercuri mittwoch mercredi miércoles mercoledì mercoledi quarta środa środę çarşamba woensdag среда среду среды बुधवार",
-        "thursday joi donnerstag jeudi jueves giovedì giovedi quinta czwartek perşembe donderdag четверг четверга गुरुवार बृहस्पतिवार",
-        "friday vineri freitag vendredi viernes venerdì venerdi sexta piątek cuma vrijdag пятница пятницу пятницы शुक्रवार",
-        "saturday sâmbătă sambata samstag samedi sábado sabato sobota sobotę cumartesi zaterdag суббота субботу субботы शनिवार",
-        "sunday duminică duminica sonntag dimanche domingo domenica niedziela niedzielę pazar zondag воскресенье воскресенья रविवार",
+        "monday luni montag lundi lunes lunedì lunedi poniedziałek poniedziałek pazartesi maandag понедельник понедельника понеділок понеділка सोमवार",
+        "tuesday marți marti dienstag mardi martes martedì martedi wtorek salı dinsdag вторник вторника вівторок вівторка मंगलवार",
+        "wednesday miercuri mittwoch mercredi miércoles mercoledì mercoledi środa środę çarşamba woensdag среда среду среды середа середу बुधवार",
+        "thursday joi donnerstag jeudi jueves giovedì giovedi czwartek perşembe donderdag четверг четверга четвер четверга गुरुवार बृहस्पतिवार",
+        "friday vineri freitag vendredi viernes venerdì venerdi piątek cuma vrijdag пятница пятницу пятницы пʼятниця пʼятницю п'ятницю п'ятниця пятницю शुक्रवार",
+        "saturday sâmbătă sambata samstag samedi sábado sabato sobota sobotę cumartesi zaterdag суббота субботу субботы субота суботу शनिवार",
+        "sunday duminică duminica sonntag dimanche domingo domenica niedziela niedzielę pazar zondag воскресенье воскресенья неділя неділю रविवार",
     ]
 ):
     for _w in _names.split():
         _WEEKDAYS[_w] = _n
 
-_YESTERDAY = set("yesterday ieri gestern hier ayer вчера wczoraj dün gisteren ontem".split())
-_TODAY = set("today azi astăzi heute aujourd'hui hoy oggi сегодня dzisiaj bugün vandaag hoje आज".split())
+_YESTERDAY = set("yesterday ieri gestern hier ayer вчера учора wczoraj dün gisteren ontem".split())
+_TODAY = set("today azi astăzi heute aujourd'hui hoy oggi сегодня сьогодні dzisiaj bugün vandaag hoje आज".split())
 _LAST_WEEK = re.compile(
     r"last week|săptămâna trecută|vorige woche|letzte woche|vergangene woche|la semaine dernière|"
     r"la semana pasada|la settimana scorsa|на прошлой неделе|पिछले हफ्ते|पिछले हफ़्ते|पिछले सप्ताह",
@@ -135,7 +135,7 @@ def explicit_dates(text: str, pub: date | None = None) -> list[tuple[int, date]]
     return out
 
 
-def relative_dates(text: str, pub: date | None) -> list[tuple[int, date]]:
+def relative_dates(text: str, pub: date | None, weeks: bool = True) -> list[tuple[int, date]]:
     """(position, date) for weekday names and words like "yesterday", resolved against the
     publication date: a weekday means the latest such day on or before publication."""
     if pub is None:
@@ -150,8 +150,9 @@ def relative_dates(text: str, pub: date | None) -> list[tuple[int, date]]:
             out.append((m.start(), pub - timedelta(days=1)))
         elif w in _TODAY:
             out.append((m.start(), pub))
-    for m in _LAST_WEEK.finditer(text):
-        out.append((m.start(), pub - timedelta(days=7)))
+    if weeks:
+        for m in _LAST_WEEK.finditer(text):
+            out.append((m.start(), pub - timedelta(days=7)))
     out.sort()
     return out
 
@@ -177,7 +178,8 @@ def event_time(article: Article, lead_chars: int = LEAD_CHARS) -> tuple[str | No
     lead = title + "\n" + (text[len(title):] if text.startswith(title) else text)[:lead_chars]
     dates = mentioned(title + "\n" + text[:20_000], pub)
     if pub is not None:
-        candidates = [d for _, d in relative_dates(lead, pub)]
+        # "Last week" in a lead is background more often than the news itself.
+        candidates = [d for _, d in relative_dates(lead, pub, weeks=False)]
         candidates += [d for _, d in explicit_dates(lead, pub) if 0 <= (pub - d).days <= 10]
         if candidates:
             return candidates[0].isoformat(), dates

@@ -210,9 +210,17 @@ _RO_SUFFIXES = ("ului", "ul", "ei")
 _VOWELS = set("aeiouy")
 
 
+# Russian and Ukrainian decline names (Зеленского, Путиным, Умєровим): strip the case
+# endings that carry consonants, since vowels vanish from keys anyway.
+_CYR_CASE = re.compile(r"(ого|его|ому|ему|ими|ыми|ым|им|ом|ем|ой|ей|ою|ею|ам|ям|ах|ях)$")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
 @lru_cache(maxsize=200_000)
 def _token_key(token: str) -> str:
     devanagari = bool(_DEVANAGARI.search(token))
+    if _CYRILLIC.search(token) and len(token) > 5:
+        token = _CYR_CASE.sub("", token.lower())
     t = anyascii(token).lower()
     t = re.sub(r"[^a-z]", "", t)
     if not t:
@@ -246,13 +254,17 @@ _PLACE_KEYS = {_token_key(n) for n in _PLACES}
 def name_key(surface: str) -> str:
     """Cross-script key of a name: Zelensky, Зеленский and जेलेंस्की give the same key.
 
-    A multi-word name whose first word is a common first name or an initial is keyed by its
-    last word (Vladimir Putin ~ Putin); other multi-word names keep every word's key.
+    A name of two or three words is keyed by its last word (Vladimir Putin ~ Putin,
+    Rustem Umerov ~ Umerov), since reports give the full name once and the surname after,
+    and scripts differ in which they spell out. Longer names, names with an organisation
+    word, and last words too short to tell apart keep every word's key.
     """
     words = [w for w in re.split(r"[\s\-–—‐]+", surface.strip()) if w]
     keys = [k for k in (_token_key(w) for w in words) if k]
     if not keys:
         return ""
+    if 1 < len(keys) <= 3 and len(keys[-1]) >= 3 and not any(w.lower() in _ORG_WORDS for w in words):
+        return keys[-1]
     if len(keys) > 1 and (keys[0] in _FIRST_KEYS or re.fullmatch(r"[^\W\d_]\.?", words[0])):
         return keys[-1]
     return " ".join(keys)
@@ -336,7 +348,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
 
         def flush() -> None:
             if run:
-                runs.append((" ".join(run), state["kind"], state["doubt"] and len(run) == 1))
+                runs.append((list(run), state["kind"], state["doubt"]))
             run.clear()
             state.update(kind="name", doubt=False)
 
@@ -377,7 +389,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
             if word.isupper():
                 flush()
                 if 2 <= len(word) <= 6 and not caps_line:
-                    runs.append((word, "org", False))
+                    runs.append(([word], "org", False))
                 prev_title = False
                 continue
             if len(low) < 2:
@@ -388,8 +400,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
                 state["doubt"] = doubtful and not prev_title
                 if _token_key(word) in _FIRST_KEYS:
                     state["kind"] = "person"
-            else:
-                state["doubt"] = False
+                    state["doubt"] = False
             if low in _ORG_WORDS:
                 state["kind"] = "org"
             if not doubtful:
@@ -401,11 +412,14 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
         flush()
     few_lines = len(lines) <= 1
     out = []
-    for surface, kind, doubt in runs:
-        if doubt and not few_lines and surface not in confirmed \
-                and _token_key(surface) not in _PLACE_KEYS:
-            continue
-        out.append((surface, kind))
+    for words, kind, doubt in runs:
+        # A run's first word, when it only ever starts a sentence, may be an ordinary
+        # word ("Delegations Ukraine..."): keep it only if seen capitalised elsewhere.
+        if doubt and not few_lines and words[0] not in confirmed \
+                and _token_key(words[0]) not in _PLACE_KEYS:
+            words = words[1:]
+        if words:
+            out.append((" ".join(words), kind))
     return out
 
 
