@@ -115,9 +115,9 @@ class Config:
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
     quote_max_per_article: int = 12
     """Quotes taken from one article (the lead ones)."""
-    quote_max_embedded: int = 80
+    quote_max_embedded: int = 24
     """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
-    quote_merge_similarity: float = 0.8
+    quote_merge_similarity: float = 0.83
     """Cosine at least which two quotes by one speaker, each the other's closest in its article, are one statement."""
     quote_merge_similarity_unattributed: float = 0.88
     """Cosine at least which a quote without a speaker joins an attributed statement (as mutual closest)."""
@@ -125,9 +125,9 @@ class Config:
     """Quotes listed in a brief, most widely reported first."""
     summary_sentences: int = 5
     """Sentences in a brief's summary (at least 3 when the event has them, at most 6)."""
-    summary_lead_sentences: int = 4
+    summary_lead_sentences: int = 3
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
-    summary_max_articles: int = 16
+    summary_max_articles: int = 10
     """Summary candidates come from at most this many articles, most central first, all languages kept."""
     summary_redundancy: float = 0.86
     """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
@@ -141,21 +141,27 @@ class Config:
     """Summary candidates longer than this are run-on site text."""
     figure_context_similarity: float = 0.83
     """Cosine of two figures' sentences above which different values of one thing disagree."""
-    figure_disagreement_ratio: float = 0.02
+    figure_disagreement_ratio: float = 0.005
     """Values of the same thing further apart than this (relative) disagree."""
+    figure_near_ratio: float = 0.1
+    """Shares/sums of unnamed subjects pair across articles only within this relative distance."""
     date_disagreement_days: float = 1.0
-    """Articles placing the happening this many days apart (after both dates) disagree on the date."""
-    align_max_articles: int = 6
+    """Articles placing the happening this many days apart (published after both days) disagree on the date."""
+    date_disagreement_min_sources: int = 2
+    """A date version needs this many articles: one article's date may be our misreading."""
+    align_max_articles: int = 3
     """Parallel reading: foreign-language articles aligned per brief."""
-    align_max_sentences: int = 10
+    align_max_sentences: int = 6
     """Parallel reading: sentences aligned per foreign-language article (its first ones)."""
-    align_pool_sentences: int = 60
+    align_pool_sentences: int = 24
     """Parallel reading: reader's-language sentences searched for matches."""
     align_top: int = 2
     """Parallel reading: closest sentences shown per foreign sentence."""
     align_min_score: float = 0.8
     """Parallel reading: matches below this cosine are not shown (unrelated text scores about 0.75)."""
-    embed_sentence_words: int = 40
+    figure_max_embedded: int = 16
+    """Figure sentences embedded to check that two values are about the same thing (bounds brief time)."""
+    embed_sentence_words: int = 28
     """Words of a sentence given to the embedding model in briefs (cost grows with length)."""
     digest_recent_days: float = 1.0
     """Digest growth: articles in this many last days of the period count as recent."""

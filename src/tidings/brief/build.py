@@ -142,7 +142,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
 
     found_figures = figures_mod.collect(ranked, features, sentences_of)
-    fig_sentences = _figure_sentences_worth_embedding(found_figures)
+    fig_pairs = figures_mod.candidate_pairs(found_figures, config)
+    fig_sentences = list(dict.fromkeys(x.sentence for pair in fig_pairs for x in pair))
+    fig_sentences = fig_sentences[: config.figure_max_embedded]
 
     foreign, pool = _alignment_inputs(ranked, lang, sentences_of, config)
 
@@ -166,7 +168,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # --- figures and disagreements ---
     fig_vecs = {s: vectors(s) for s in fig_sentences}
     figures = figures_mod.group(found_figures)
-    disagreements = figures_mod.disagreements(found_figures, fig_vecs, config)
+    disagreements = figures_mod.disagreements(found_figures, fig_pairs, fig_vecs, config)
     disagreements += figures_mod.date_disagreements(articles, features, config)
 
     parallel = align_mod.align(foreign, pool, vectors, config)
@@ -203,19 +205,16 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     for q in quotes:
         if q.speaker_key:
             articles_by_speaker.setdefault(q.speaker_key, set()).add(q.article)
-    shared = [q for q in quotes if q.speaker_key and len(articles_by_speaker[q.speaker_key]) > 1]
-    loose = sorted((q for q in quotes if not q.speaker_key), key=lambda q: q.position)
+    # Every article's first quotes before anyone's later ones (quotes come in article
+    # rank order, so the most central articles win ties).
+    order = {id(q): i for i, q in enumerate(quotes)}
+    shared = sorted((q for q in quotes if q.speaker_key and len(articles_by_speaker[q.speaker_key]) > 1),
+                    key=lambda q: (q.position, order[id(q)]))
+    loose = sorted((q for q in quotes if not q.speaker_key), key=lambda q: (q.position, order[id(q)]))
     if not shared:
         return []
-    return (shared + loose)[: config.quote_max_embedded]
-
-
-def _figure_sentences_worth_embedding(found: list[figures_mod.Found]) -> list[str]:
-    """Sentences of figures whose concept has two or more values: only those can disagree."""
-    values: dict[str, set[float]] = {}
-    for x in found:
-        values.setdefault(x.concept, set()).add(round(x.figure.value, 6))
-    return list(dict.fromkeys(x.sentence for x in found if len(values[x.concept]) > 1))
+    budget = config.quote_max_embedded
+    return shared[:budget] + loose[: max(0, budget - len(shared)) // 2]
 
 
 def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Config):

@@ -8,6 +8,8 @@ model puts short words such as "dead" and "injured" (or "morți" and "răniți")
 0.93, which would report a death toll and an injury count as a disagreement.
 A disagreement also needs the two figures' sentences to be about the same thing
 (sentence cosine), so two death tolls of two different attacks are not a disagreement.
+Shares and sums whose subject has no lexicon entry (31.2% for the CDU, 30.8% for "die
+Christdemokraten") pair by nearest value between two articles, then by sentence.
 """
 
 from __future__ import annotations
@@ -23,35 +25,48 @@ from tidings.brief.timeline import parse_date
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Figure
 
-# concept -> stems (lower-case prefixes, any language). Order matters: the first concept
-# found wins, so "people killed" is a death toll, not a head count.
+# concept -> stems (lower-case word prefixes, any language).
 _LEXICON: list[tuple[str, tuple[str, ...]]] = [
-    ("killed", ("killed", "dead", "death", "died", "fatalit", "lives", "morți", "morti", "decedat",
-                "decese", "murit", "uciș", "ucis", "погиб", "убит", "погибш", "жертв", "загин",
-                "вбит", "getötet", "tote", "toten", "starben", "morts", "tués", "tues", "décès",
-                "muertos", "fallecid", "murieron", "मारे", "मौत", "मृत")),
+    ("killed", ("killed", "killing", "dead", "death", "died", "fatalit", "lives", "toll", "morți",
+                "morti", "decedat", "decese", "murit", "uciș", "ucis", "погиб", "убит", "жертв",
+                "загин", "вбит", "getötet", "tote", "toten", "todesopfer", "starben", "leben",
+                "morts", "tués", "tues", "décès", "péri", "muertos", "fallecid", "murieron",
+                "मारे", "मौत", "मृत", "मरने")),
     ("injured", ("injur", "wound", "hurt", "rănit", "ranit", "ранен", "пострадав", "поранен",
                  "verletz", "verwund", "blessé", "blesse", "herido", "घायल", "जख्मी", "ज़ख्मी")),
+    ("survivors", ("survivor", "survived", "supraviețuit", "supravietuit", "überlebend",
+                   "survivant", "supervivient", "sobrevivient", "выжил", "выживш", "вижил",
+                   "जीवित")),
     ("missing", ("missing", "dispărut", "disparut", "пропал", "зник", "vermisst", "disparu",
                  "desaparecid", "लापता")),
     ("arrested", ("arrest", "detain", "reținut", "arestat", "задерж", "арестов", "затрим",
                   "festgenommen", "verhaftet", "interpellé", "arrêté", "detenid", "गिरफ्तार")),
-    ("evacuated", ("evacu", "эвакуир", "евакуйов", "निकाला")),
+    ("evacuated", ("evacu", "эвакуир", "евакуйов")),
+    ("passengers", ("passenger", "pasager", "passagier", "passager", "pasajero", "пассажир",
+                    "пасажир", "यात्री")),
+    ("crew", ("crew", "echipaj", "besatzung", "équipage", "tripula", "экипаж", "екіпаж", "चालक")),
+    ("aboard", ("aboard", "board", "bord", "bordo", "борту", "insassen", "occupant", "ocupante")),
     ("prisoners", ("prisoner", "captive", "prizonier", "пленн", "полонен", "gefangen",
                    "prisonnier", "prisioner", "कैदी", "बंदी", "युद्धबंदी")),
     ("soldiers", ("soldier", "troop", "servicem", "soldaț", "soldat", "militari", "военнослуж",
-                  "солдат", "військов", "soldaten", "soldados", "सैनिक", "जवान")),
+                  "солдат", "військов", "soldados", "सैनिक", "जवान")),
     ("drones", ("drone", "dron", "uav", "беспилот", "бпла", "безпілот", "drohne", "ड्रोन")),
     ("missiles", ("missile", "rachet", "ракет", "rakete", "misil", "मिसाइल")),
+    ("magnitude", ("magnitud", "stärke", "магнитуд", "магнітуд", "richter", "рихтер", "तीव्रता")),
+    ("depth", ("depth", "deep", "adâncim", "adancim", "tiefe", "profondeur", "profundidad",
+               "глубин", "глибин", "गहराई")),
     ("refugees", ("refugee", "refugiat", "беженц", "біженц", "flüchtling", "réfugié", "refugiad",
                   "शरणार्थी")),
     ("votes", ("vote", "voturi", "голос", "stimme", "voix", "votos", "वोट")),
     ("seats", ("seat", "locuri", "sitz", "sièges", "escaño", "सीट")),
-    ("homes", ("home", "house", "locuin", "домов", "будинк", "häuser", "maisons",
-               "viviendas", "घर", "मकान")),
     ("people", ("people", "person", "oameni", "persoan", "человек", "людей", "люди", "осіб",
                 "menschen", "personen", "personnes", "personas", "लोग", "व्यक्ति")),
 ]
+# Concepts too vague to call a disagreement on by themselves.
+_VAGUE = {"people"}
+_TOKEN = re.compile(r"[\w\u0900-\u097F%]+")
+_WINDOW = 6  # words either side of the number searched for what it counts
+_STRONG_DISTANCE = 3
 _STOP = {"de", "of", "the", "la", "le", "les", "des", "del", "der", "die", "das", "a", "an",
          "से", "के", "की", "का", "अधिक", "more", "than", "over", "about", "some", "mai", "mult",
          "peste", "plus", "около", "более"}
@@ -63,32 +78,81 @@ class Found:
     figure: Figure
     concept: str
     sentence: str
+    strong: bool = True  # the concept comes from the counted word or a word beside the number
 
 
-def concept_of(fig: Figure, context: str = "") -> str:
-    """What a figure counts, comparable across languages: "killed", "drones", "%:dntsk"."""
-    words = [w.lower() for w in re.findall(r"[\w\u0900-\u097F%]+", f"{fig.what} {context}")]
+def _lexicon(word: str) -> str | None:
+    w = word.lower()
     for concept, stems in _LEXICON:
-        if any(w.startswith(stems) for w in words):
-            base = concept
-            break
-    else:
-        content = [w for w in re.findall(r"[\w\u0900-\u097F]+", fig.what.lower()) if w not in _STOP]
-        head = anyascii(content[0]).lower() if content else ""
-        base = "w:" + head[:4] if len(head) >= 3 else ""
+        if w.startswith(stems):
+            return concept
+    return None
+
+
+def concept_of(fig: Figure, sentence: str = "") -> str:
+    return concept_and_strength(fig, sentence)[0]
+
+
+def concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
+    """What a figure counts, comparable across languages: "killed", "drones", "%:", "w:apel".
+
+    The counted word itself decides when the lexicon knows it ("121 passengers"); else the
+    lexicon word nearest the number in its sentence ("killing 112 of the 127 people on
+    board": 112 killed, 127 aboard); else the transliterated stem of the counted word.
+    """
     unit = fig.unit or ""
-    if not base and not unit:
-        return ""
-    return f"{unit}:{base}" if unit else base
+    what_words = _TOKEN.findall(fig.what or "")
+    content = [w for w in what_words if w.lower() not in _STOP]
+    head = _lexicon(content[0]) if content else None
+    if head and head not in _VAGUE:
+        return (f"{unit}:{head}" if unit else head), True
+    tokens = _TOKEN.findall(sentence or "")
+    number = _TOKEN.findall(fig.text or "")[:1]
+    at = None
+    if number:
+        num = number[0]
+        for i, t in enumerate(tokens):
+            if t == num or t.replace(",", "").replace(".", "") == num:
+                at = i
+                break
+    if at is not None:
+        numbers = [i for i, t in enumerate(tokens) if t[:1].isdigit() and i != at]
+        best, best_d = None, None
+        # Right side first, so that at equal distance the words after the number win.
+        for i in sorted(range(max(0, at - _WINDOW), min(len(tokens), at + _WINDOW + 1)),
+                        key=lambda i: (abs(i - at), i < at)):
+            if i == at:
+                continue
+            # "118 morts parmi les 127 personnes": "morts" is nearer 118 than 127, so it
+            # says what 118 counts, not 127.
+            if any(abs(i - j) < abs(i - at) for j in numbers):
+                continue
+            c = _lexicon(tokens[i])
+            if c and c not in _VAGUE:
+                best, best_d = c, abs(i - at)
+                break
+        if best:
+            # "118 des 127 personnes à bord ont péri": five words away, "bord" belongs to
+            # 127; only a word close to the number names what it counts with confidence.
+            return (f"{unit}:{best}" if unit else best), best_d <= _STRONG_DISTANCE
+    if head:
+        return (f"{unit}:{head}" if unit else head), True
+    stem = anyascii(content[0]).lower() if content else ""
+    base = "w:" + stem[:4] if len(stem) >= 3 else ""
+    if unit:
+        return f"{unit}:", True  # a share or a sum: what it is of is compared by context
+    return base, True
 
 
-def _context(article: Article, fig: Figure, sentences_of) -> tuple[str, str]:
-    """(sentence containing the figure, the few words after the number)."""
+def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
     for s in sentences_of(article):
         if fig.text and fig.text in s:
-            after = s[s.index(fig.text):][:80]
-            return s, after
-    return fig.text, fig.text
+            return s
+    head = (fig.text or "").split(" ")[0]
+    for s in sentences_of(article):
+        if head and head in s:
+            return s
+    return article.title if fig.text and fig.text in (article.title or "") else (fig.text or "")
 
 
 def collect(articles: list[Article], features: dict[str, Features], sentences_of) -> list[Found]:
@@ -96,10 +160,10 @@ def collect(articles: list[Article], features: dict[str, Features], sentences_of
     for a in articles:
         f = features.get(a.id)
         for fig in (f.figures if f else []):
-            sentence, after = _context(a, fig, sentences_of)
-            concept = concept_of(fig, after)
+            sentence = _sentence_of(a, fig, sentences_of)
+            concept, strong = concept_and_strength(fig, sentence)
             if concept:
-                out.append(Found(a, fig, concept, sentence))
+                out.append(Found(a, fig, concept, sentence, strong))
     return out
 
 
@@ -128,49 +192,164 @@ def group(found: list[Found]) -> list[dict]:
     return out
 
 
-def disagreements(found: list[Found], vectors: dict[str, np.ndarray], config: Config = DEFAULT) -> list[dict]:
-    """Figures counting the same thing with different values in different articles, when
-    their sentences are about the same thing (cosine >= figure_context_similarity).
+def _specific(concept: str) -> bool:
+    base = concept.split(":", 1)[1] if ":" in concept and not concept.startswith("w:") else concept
+    return bool(base) and not base.startswith("w:") and base not in _VAGUE
 
-    `vectors` maps a figure sentence to its embedding; sentences without one are compared
-    by concept alone.
-    """
-    by_concept: dict[str, list[Found]] = defaultdict(list)
+
+# Words marking a sentence that recalls an earlier happening ("ten days ago, in the first
+# round, 314 prisoners were swapped"): its figures belong to that happening, not this one.
+_RECAP = re.compile(
+    r"(?i)(?<!\w)(?:ago|years? earlier|last (?:year|month|week)|first round|previous round|"
+    r"hace|el año pasado|primera ronda|în urmă|in urma|anul trecut|prima rundă|prima runda|"
+    r"vor \w+ (?:tagen|wochen|monaten|jahren)|im vergangenen jahr|ersten runde|"
+    r"il y a|l'an dernier|l’an dernier|premier round|premier tour|"
+    r"назад|в прошлом году|первом раунде|тому|минулого року|першому раунді|"
+    r"पिछले साल|साल पहले|दिन पहले|पहले दौर)(?!\w)"
+)
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def recap(x: Found) -> bool:
+    """Whether the figure's sentence recalls an earlier happening (a marker, or a year
+    other than the article's)."""
+    if _RECAP.search(x.sentence):
+        return True
+    year = (x.article.date or "")[:4]
+    years = set(_YEAR.findall(x.sentence))
+    return bool(year) and bool(years) and year not in years
+
+
+def candidate_pairs(found: list[Found], config: Config = DEFAULT) -> list[tuple[Found, Found]]:
+    """Pairs of figures in different articles that may give one thing different values:
+    the same specific concept (a death toll, a magnitude), or, for shares and sums whose
+    subject we cannot name, each other's nearest value in the other article, close but
+    different (31.2% against 30.8% for the same party)."""
+    pairs = []
+    by_article: dict[str, list[Found]] = defaultdict(list)
     for x in found:
-        if x.concept.startswith("w:") or x.concept in ("", "people"):
-            # A bare stem or a head count is too vague to call a disagreement on.
-            continue
-        by_concept[x.concept].append(x)
+        if not recap(x):
+            by_article[x.article.id].append(x)
+    ids = list(by_article)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            for x in by_article[a]:
+                for y in by_article[b]:
+                    if x.concept == y.concept and _specific(x.concept) and x.strong and y.strong \
+                            and not _same(x.figure.value, y.figure.value, config):
+                        pairs.append((x, y))
+            # Shares and sums by unit alone: "31.2% of the vote" and "30,8 Prozent" must
+            # meet although only one names what the share is of.
+            for unit in {x.figure.unit for x in by_article[a] if x.figure.unit}:
+                xs = [x for x in by_article[a] if x.figure.unit == unit]
+                ys = [y for y in by_article[b] if y.figure.unit == unit]
+                for x in xs:
+                    y = _nearest(x, ys)
+                    if y is None or _nearest(y, xs).figure.value != x.figure.value:
+                        continue
+                    if x.concept == y.concept and _specific(x.concept):
+                        continue  # paired above
+                    if _same(x.figure.value, y.figure.value, config):
+                        continue
+                    if abs(x.figure.value - y.figure.value) <= config.figure_near_ratio * max(
+                            abs(x.figure.value), abs(y.figure.value)):
+                        pairs.append((x, y))
+    # One pair per (article, value) couple: a figure repeated in the title and the body
+    # is one claim.
+    seen, unique = set(), []
+    for x, y in pairs:
+        key = (x.article.id, x.figure.value, y.article.id, y.figure.value)
+        if key not in seen:
+            seen.add(key)
+            unique.append((x, y))
+    return unique
+
+
+def _nearest(x: Found, ys: list[Found]) -> Found | None:
+    return min(ys, key=lambda y: abs(y.figure.value - x.figure.value), default=None)
+
+
+def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
+                  vectors: dict[str, np.ndarray], config: Config = DEFAULT) -> list[dict]:
+    """Figures of one thing with different values in different articles.
+
+    A candidate pair counts when its two sentences are about the same thing (cosine at
+    least `figure_context_similarity`); a pair of one specific concept whose sentences
+    were not embedded (over the time budget) counts on the concept alone. Pairs sharing a
+    figure form one disagreement; every other article giving one of its values with the
+    same concept supports that version.
+    """
+    confirmed = []
+    for x, y in pairs:
+        vx, vy = vectors.get(x.sentence), vectors.get(y.sentence)
+        if vx is None or vy is None:
+            if _specific(x.concept):
+                confirmed.append((x, y))
+        elif float(vx @ vy) >= config.figure_context_similarity:
+            confirmed.append((x, y))
+    if not confirmed:
+        return []
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    items = {id(x): x for pair in confirmed for x in pair}
+    for x, y in confirmed:
+        parent[find(id(x))] = find(id(y))
+    groups: dict[int, list[Found]] = defaultdict(list)
+    for k, x in items.items():
+        groups[find(k)].append(x)
     out = []
-    for concept, xs in by_concept.items():
-        versions: dict[float, list[Found]] = {}
-        for x in xs:
-            key = next((v for v in versions if _same(v, x.figure.value, config)), x.figure.value)
-            versions.setdefault(key, []).append(x)
+    for members in groups.values():
+        concept = members[0].concept
+        versions: list[list[Found]] = []
+        for x in sorted(members, key=lambda x: x.figure.value):
+            for v in versions:
+                if _same(v[0].figure.value, x.figure.value, config):
+                    v.append(x)
+                    break
+            else:
+                versions.append([x])
+        if _specific(concept):
+            # Other articles giving one of these values for the same thing support it.
+            for x in found:
+                if x.concept == concept and x.strong and all(x is not m for m in members) \
+                        and not recap(x):
+                    for v in versions:
+                        if _same(v[0].figure.value, x.figure.value, config):
+                            v.append(x)
+                            break
         if len(versions) < 2:
             continue
-        # Keep only versions whose sentences match some other version's sentence.
-        values = list(versions)
-        linked: set[float] = set()
-        for i, v in enumerate(values):
-            for w in values[i + 1:]:
-                if _related(versions[v], versions[w], vectors, config):
-                    linked.update((v, w))
-        if len(linked) < 2:
-            continue
-        arts = {x.article.id for v in linked for x in versions[v]}
-        if len(arts) < 2:
-            continue
+        versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
+        about = concept.split(":")[-1] or members[0].figure.what or concept
+        if concept.startswith("%"):
+            about = "share (%)" + (f": {members[0].figure.what}" if members[0].figure.what else "")
         out.append({
             "kind": "figure",
-            "about": concept.replace("w:", ""),
-            "what": versions[values[0]][0].figure.what,
+            "about": about,
+            "concept": concept,
             "versions": [
-                {"value": v, "text": versions[v][0].figure.text,
-                 "sources": [_src(x) for x in versions[v]]}
-                for v in sorted(linked, key=lambda v: (-len(versions[v]), v))
+                {"value": v[0].figure.value, "text": v[0].figure.text,
+                 "sources": [dict(_src(x), sentence=x.sentence[:300]) for x in _unique(v)]}
+                for v in versions
             ],
         })
+    out.sort(key=lambda d: -sum(len(v["sources"]) for v in d["versions"]))
+    return out
+
+
+def _unique(xs: list[Found]) -> list[Found]:
+    seen, out = set(), []
+    for x in xs:
+        if (x.article.id, x.figure.value) not in seen:
+            seen.add((x.article.id, x.figure.value))
+            out.append(x)
     return out
 
 
@@ -178,27 +357,21 @@ def _same(a: float, b: float, config: Config) -> bool:
     return abs(a - b) <= config.figure_disagreement_ratio * max(abs(a), abs(b), 1e-9)
 
 
-def _related(xs: list[Found], ys: list[Found], vectors, config: Config) -> bool:
-    for x in xs:
-        for y in ys:
-            if x.article.id == y.article.id:
-                continue
-            vx, vy = vectors.get(x.sentence), vectors.get(y.sentence)
-            if vx is None or vy is None or float(vx @ vy) >= config.figure_context_similarity:
-                return True
-    return False
-
-
 def date_disagreements(articles: list[Article], features: dict[str, Features],
                        config: Config = DEFAULT) -> list[dict]:
     """Articles placing the happening on days `date_disagreement_days` or more apart, when
-    each was published after both days (so neither was simply written before the other
-    day came)."""
+    each was published on or after the later day (an article of the 28th saying "today"
+    does not contradict one of the 30th saying "on the 29th": it was written before).
+
+    Only the best estimate per article (Features.event_time) is compared: two articles
+    on different days disagree; the versions list which articles give which day."""
     days: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         f = features.get(a.id)
         parsed = parse_date(f.event_time if f else None)
-        if parsed:
+        # Only a day the article states: an event time guessed from the publication date
+        # is not a claim about when it happened.
+        if parsed and any((d or "")[:10] == parsed[0].date().isoformat() for d in f.dates_mentioned):
             days[parsed[0].date().isoformat()].append(a)
     if len(days) < 2:
         return []
@@ -210,7 +383,7 @@ def date_disagreements(articles: list[Article], features: dict[str, Features],
 
     def after_both(a: Article) -> bool:
         p = parse_date(a.date)
-        return bool(p) and p[0].date() > latest.date()
+        return bool(p) and p[0].date() >= latest.date()
 
     versions = []
     for day in ordered:
@@ -219,5 +392,9 @@ def date_disagreements(articles: list[Article], features: dict[str, Features],
             versions.append({"value": day, "sources": [
                 {"article": a.id, "source": a.source, "lang": a.lang} for a in arts]})
     if len(versions) < 2:
+        return []
+    # A day read from one article alone may be our misreading of it ("Tuesday" resolved
+    # against the wrong week): a version needs the corroboration of a second article.
+    if sum(1 for v in versions if len(v["sources"]) >= config.date_disagreement_min_sources) < 2:
         return []
     return [{"kind": "date", "about": "when it happened", "versions": versions}]

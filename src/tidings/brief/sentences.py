@@ -79,6 +79,24 @@ def _protected(text: str, dot_pos: int) -> bool:
     return False
 
 
+_MONTHS = set("""
+january february march april may june july august september october november december
+januar februar märz mai juni juli oktober dezember ianuarie februarie martie aprilie iunie
+iulie septembrie octombrie noiembrie decembrie janvier février mars avril juin juillet août
+septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto
+septiembre octubre noviembre diciembre января февраля марта апреля мая июня июля августа
+сентября октября ноября декабря січня лютого березня квітня травня червня липня серпня
+вересня жовтня листопада грудня
+""".split())
+
+
+def _ordinal_date(block: str, m: re.Match) -> bool:
+    """German-style ordinal dates: "am 15. April" is one sentence."""
+    before = _word_before(block, m.start(1))
+    after = re.match(r"[^\W\d_]+", block[m.end():])
+    return before.isdigit() and len(before) <= 2 and bool(after) and after.group().lower() in _MONTHS
+
+
 def split(text: str, lang: str | None = None, max_chars: int = 600) -> list[str]:
     """Sentences of `text`, in order, whitespace-normalised.
 
@@ -95,7 +113,7 @@ def split(text: str, lang: str | None = None, max_chars: int = 600) -> list[str]
         for m in _BOUNDARY.finditer(block):
             nxt = block[m.end() : m.end() + 1]
             term = m.group(1)
-            if term == "." and _protected(block, m.start(1)):
+            if term == "." and (_protected(block, m.start(1)) or _ordinal_date(block, m)):
                 continue
             if term[-1] in "।॥":
                 pass  # the danda always ends a sentence
