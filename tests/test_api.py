@@ -341,3 +341,9 @@ def test_post_articles_ingests_and_answers_with_events(tmp_path, monkeypatch):
     again = client.post("/api/articles", json=payload[0]).json()
     assert again["ingested"] == 0 and again["articles"][0]["id"] == "post-1"
     assert store.count_articles() == 8 + 2
+
+
+def test_event_brief_language_is_checked(client):
+    r = client.get("/api/events/ev-moscow?lang=english")
+    assert r.status_code == 422 and r.json()["problems"][0]["where"] == "query.lang"
+    assert client.get("/api/events/ev-moscow?lang=hi").status_code == 200

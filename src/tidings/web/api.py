@@ -94,7 +94,7 @@ def list_events(
 def get_event(
     request: Request,
     event_id: Id,
-    lang: Annotated[str | None, Query(pattern=data.LANG_RE.pattern, description="reader's language of the brief")] = None,
+    lang: Annotated[str | None, Query(pattern=data.BRIEF_LANG_RE, description="reader's language of the brief, e.g. en")] = None,
 ) -> dict[str, Any]:
     store, config = _store(request), request.app.state.config
     event = store.get_event(event_id)

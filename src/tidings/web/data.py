@@ -18,6 +18,7 @@ from tidings.store import SQLiteStore
 log = logging.getLogger("tidings.web")
 
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})?$")
+BRIEF_LANG_RE = r"^[a-z]{2,3}$"  # what tidings.brief accepts as a reader's language
 MAX_SEARCH_ARTICLES = 1000
 
 

@@ -110,7 +110,7 @@ def index(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1):
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(
     request: Request, event_id: str,
-    lang: Annotated[str | None, Query(pattern=data.LANG_RE.pattern)] = None,
+    lang: Annotated[str | None, Query(pattern=data.BRIEF_LANG_RE)] = None,
 ):
     store, config = request.app.state.store, request.app.state.config
     event = store.get_event(event_id)
