@@ -385,3 +385,12 @@ def test_remove_furniture_reports_what_it_removed():
     kept, removed = remove_furniture(["Headline", "", "- Advertisment -", "Rate This Article", "(3 votes)", "Body."])
     assert kept == ["Headline", "", "Body."]
     assert removed == ["- Advertisment -", "Rate This Article", "(3 votes)"]
+
+
+def test_language_is_read_from_more_than_the_opening_words():
+    # An English kicker longer than 80 characters must not decide a Spanish article.
+    text = ("Live updates from the climate summit in New York City, with reactions from leaders\n\n"
+            "Los líderes reunidos en Nueva York acordaron el martes un fondo para los países más "
+            "afectados por las sequías, según informaron fuentes de la delegación chilena.\n\n"
+            "El acuerdo deberá ser ratificado por los parlamentos nacionales antes de fin de año.\n")
+    assert clean(txt(text)).lang == "es"

@@ -97,13 +97,11 @@ _CONTAINS = [
 ]
 
 _SHORT = 250
-# Romanian is often typed with cedillas (ş ţ) instead of commas below (ș ț).
-_FOLD = str.maketrans("şţŞŢ", "șțȘȚ")
-
-
 def _compile(patterns: list[str], template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    # Devanagari nukta letters and the like must match the NFC form that repair() produces.
+    # Devanagari nukta letters and the like must match the NFC form that repair() produces;
+    # Romanian is often typed with cedillas (ş ţ) instead of commas below (ș ț).
     joined = "|".join(unicodedata.normalize("NFC", p) for p in patterns)
+    joined = joined.replace("ș", "[șş]").replace("ț", "[țţ]")
     return re.compile(template.format(joined), flags)
 
 
@@ -112,6 +110,7 @@ _WHOLE_RE = _compile(_WHOLE, "(?:{})")
 _MARKER_RE = _compile(_MARKERS, "(?:{})")
 _PREFIX_RE = _compile(_PREFIXES, "^(?:{})")
 _CONTAINS_RE = _compile(_CONTAINS, "{}")
+_LONGEST_WHOLE = 60  # no whole-line rule or marker is longer: skip the regexes for longer lines
 
 # A time on its own line ("18:30", "5:53 PM", "2 hours ago", "acum 3 ore").
 _TIME_LINE = re.compile(
@@ -128,13 +127,12 @@ _PARAGRAPH_END = re.compile(r"[.।][\"'”»)\]]*$")
 
 def is_furniture_line(line: str) -> bool:
     """True when one line on its own is site furniture by the line rules."""
-    line = line.translate(_FOLD)
     core = _IGNORE_PUNCT.sub("", line)
     if not core:
         return False
     if _GLUED_CRUMB.match(line):
         return True
-    if _WHOLE_RE.fullmatch(core) or _MARKER_RE.fullmatch(core):
+    if len(core) <= _LONGEST_WHOLE and (_WHOLE_RE.fullmatch(core) or _MARKER_RE.fullmatch(core)):
         return True
     if len(line) < _SHORT * 2 and _PREFIX_RE.match(core):
         return True
@@ -143,7 +141,9 @@ def is_furniture_line(line: str) -> bool:
 
 def is_marker(line: str) -> bool:
     """A heading that introduces other headlines ("Read more", "Citește și", "RELATED")."""
-    core = _IGNORE_PUNCT.sub("", line.translate(_FOLD))
+    if len(line) > _LONGEST_WHOLE + 10:
+        return False
+    core = _IGNORE_PUNCT.sub("", line)
     return bool(core) and bool(_MARKER_RE.fullmatch(core))
 
 

@@ -3,8 +3,9 @@
 Exact: equal content hash of the cleaned text (so copies that differed only in furniture
 are exact). Near: MinHash over word shingles, 20 bands of 5 rows: two texts sharing a
 band are candidates (a pair with Jaccard 0.8 shares one with probability > 0.999, a pair
-at 0.3 with about 0.05), and each candidate is confirmed by recomputing the true Jaccard
-similarity of the shingle sets from the stored text.
+at 0.3 with about 0.05). Candidates sharing at least two bands, most-shared first, are
+confirmed by recomputing the true Jaccard similarity of the shingle sets from the stored
+text; the oldest confirmed one is the first copy.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from tidings.records import Article
 BANDS = 20
 ROWS = 5
 _MAX_CANDIDATES = 20
+# A pair at Jaccard 0.8 shares at most one band with probability 0.004 (0.9: 1e-6), while
+# pairs sharing just one band are nearly all unrelated: checking them costs more than it finds.
+_MIN_SHARED = 2
 _PUNCT = ".,;:!?\"'()[]{}<>“”„«»‘’‚—–-…।॥|/\\*#"
 
 
@@ -66,9 +70,14 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
 
 def bands(text: str, config: Config = DEFAULT) -> list[str]:
     """The MinHash band keys of `text` (store.add_dup_bands); [] for a text without words."""
-    ids = shingle_ids(text, config.shingle_words)
+    return list(_bands(text, config.shingle_words))
+
+
+@lru_cache(maxsize=256)  # find_duplicate and then add_dup_bands ask for the same text
+def _bands(text: str, k: int) -> tuple[str, ...]:
+    ids = shingle_ids(text, k)
     if not ids:
-        return []
+        return ()
     x = np.fromiter(ids, dtype=np.uint32, count=len(ids))
     # One hash function per row: xor, multiply by an odd constant (wrapping in 32 bits,
     # which is the point), xorshift to mix the high bits down.
@@ -80,7 +89,7 @@ def bands(text: str, config: Config = DEFAULT) -> list[str]:
     for b in range(BANDS):
         digest = hashlib.blake2b(signature[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8)
         out.append(f"{b:02d}{digest.hexdigest()}")
-    return out
+    return tuple(out)
 
 
 def find_duplicate(article: Article, store: Any, config: Config = DEFAULT) -> str | None:
@@ -95,11 +104,12 @@ def find_duplicate(article: Article, store: Any, config: Config = DEFAULT) -> st
     if same and same != article.id:
         return _original(store, same)
     keys = bands(article.text, config)
-    candidates = [c for c in store.dup_candidates(keys) if c != article.id][:_MAX_CANDIDATES]
+    ranked = store.dup_candidates_ranked(keys, _MAX_CANDIDATES)
+    candidates = [c for c, shared in ranked if c != article.id and shared >= _MIN_SHARED]
     if not candidates:
         return None
     mine = shingle_ids(article.text, config.shingle_words)
-    for other in store.get_articles(candidates):  # oldest first
+    for other in store.get_articles(candidates):  # oldest first: the first copy wins
         if jaccard(mine, shingle_ids(other.text, config.shingle_words)) >= config.near_duplicate_threshold:
             return other.duplicate_of or other.id
     return None

@@ -144,11 +144,14 @@ def _pick_title(lines: list[str], candidates: list[int]) -> str:
                 continue
             kb = keys[b]
             stem = _key(_TRUNCATED.sub("", lines[j]))
-            if kb == ka or (ka in kb and len(kb) > len(ka)) or (
+            # kb holds ka plus a little (a breadcrumb, a glued section name): ka is the headline.
+            if kb == ka or (ka in kb and len(kb) > len(ka) and len(ka) >= 0.6 * len(kb)) or (
                 _TRUNCATED.search(lines[j]) and len(stem) >= 20 and ka.startswith(stem)
             ):
                 return lines[i]
-    return _GLUED_SECTION.sub("", lines[candidates[0]]).strip()
+    title = _GLUED_SECTION.sub("", lines[candidates[0]]).strip()
+    # Headlines carry no full stop; a line that has one was written as a sentence.
+    return title[:-1] if title.endswith(".") and not title.endswith("..") else title
 
 
 def first_sentence(lines: list[str], max_chars: int) -> str:
@@ -183,7 +186,8 @@ def _author_near(lines: list[str], header: list[int], pos: int, candidates: list
     if pos == 0:
         return None
     prev = lines[header[pos - 1]]
-    if header[pos - 1] in candidates and _name_like(prev, cased=True):
+    cased = any(c.isupper() or c.islower() for c in prev)  # Devanagari has no case
+    if header[pos - 1] in candidates and _name_like(prev, cased=cased):
         return prev
     return None
 

@@ -298,6 +298,25 @@ class SQLiteStore:
         )
         return [r["article_id"] for r in rows]
 
+    def dup_candidates_ranked(self, bands: Iterable[str], limit: int = 20) -> list[tuple[str, int]]:
+        """(id, bands shared) of the `limit` earlier articles sharing most bands, oldest first.
+
+        Sharing more bands means more similar, so a few checks find the true copies even
+        when many articles share a band or two (templated or boilerplate-heavy text)."""
+        bands = list(bands)
+        if not bands:
+            return []
+        rows = self._q(
+            "SELECT article_id, shared FROM ("
+            "  SELECT d.article_id, count(*) AS shared, a.seq FROM dup_bands d"
+            "  JOIN articles a ON a.id = d.article_id"
+            f"  WHERE d.band IN ({','.join('?' * len(bands))})"
+            "  GROUP BY d.article_id ORDER BY shared DESC, a.seq LIMIT ?"
+            ") ORDER BY seq",
+            [*bands, limit],
+        )
+        return [(r["article_id"], r["shared"]) for r in rows]
+
     # --- lines that repeat across one outlet's articles (site furniture) ---
     def count_outlet_lines(self, source: str, line_hashes: Iterable[str]) -> None:
         with self._lock:
@@ -392,7 +411,6 @@ class SQLiteStore:
             )
             out.update(r["key"] for r in rows)
         return out
-
 
     # --- embedding cache, by content hash of the embedded text ---
     def cached_embeddings(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
