@@ -115,12 +115,16 @@ class Config:
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
     quote_max_per_article: int = 12
     """Quotes taken from one article (the lead ones)."""
-    quote_max_embedded: int = 24
+    quote_max_embedded: int = 32
     """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
     quote_merge_similarity: float = 0.83
     """Cosine at least which two quotes by one speaker, each the other's closest in its article, are one statement."""
     quote_merge_similarity_unattributed: float = 0.88
     """Cosine at least which a quote without a speaker joins an attributed statement (as mutual closest)."""
+    quote_group_similarity: float = 0.8
+    """Average cosine between two groups of linked quotes at least which they merge into one statement."""
+    speaker_similarity: float = 0.8
+    """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
     brief_max_quotes: int = 15
     """Quotes listed in a brief, most widely reported first."""
     summary_sentences: int = 5

@@ -211,10 +211,15 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     shared = sorted((q for q in quotes if q.speaker_key and len(articles_by_speaker[q.speaker_key]) > 1),
                     key=lambda q: (q.position, order[id(q)]))
     loose = sorted((q for q in quotes if not q.speaker_key), key=lambda q: (q.position, order[id(q)]))
-    if not shared:
-        return []
-    budget = config.quote_max_embedded
-    return shared[:budget] + loose[: max(0, budget - len(shared)) // 2]
+    others = sorted((q for q in quotes if q.speaker_key and len(articles_by_speaker[q.speaker_key]) == 1),
+                    key=lambda q: (q.position, order[id(q)]))
+    if len({q.article for q in quotes}) < 2:
+        return []  # nothing to merge across articles
+    # Speakers quoted in several articles first; then the rest alternately, since a
+    # speaker's name may be spelt apart (Umerov / Umjerow) or missing in some languages.
+    rest = [q for pair in zip(others, loose) for q in pair]
+    rest += others[len(loose):] + loose[len(others):]
+    return (shared + rest)[: config.quote_max_embedded]
 
 
 def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Config):
@@ -248,6 +253,10 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     best = min(group, key=lambda q: (q.lang != lang, q.kind != "direct", q.position))
     keys = [q.speaker_key for q in group if q.speaker_key]
     key = max(set(keys), key=keys.count) if keys else None
+    # Attributions to the same person under spellings the keys leave apart count together.
+    support = sum(1 for k in keys if key and quotes_mod.same_speaker(k, key))
+    if key and support < 2 and support * 2 < len(group):
+        key = None  # one attribution among many unattributed reports is too thin
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)

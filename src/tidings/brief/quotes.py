@@ -19,7 +19,7 @@ import numpy as np
 from tidings.brief.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
-from tidings.understand.names import name_key
+from tidings.understand.names import similar_keys
 
 # --- quotation marks --------------------------------------------------------------------
 
@@ -40,14 +40,14 @@ _PAIRS = {
 # right after in the inverted order ("…, said Ushakov"). Forms with a space must match
 # whole phrases. Each list is a regex alternation of word forms.
 _VERBS = {
-    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|reiterated|acknowledged|vowed|assured|suggested)",
-    "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite",
+    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|called|calling|described)",
+    "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite|spunând|declarând|afirmând|adăugând|menționând|subliniind|precizând|(?:a|au) numit|(?:a|au) calificat|(?:a|au) descris",
     "hi": r"ने\s+(?:\S+\s+){0,3}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर)|का\s+कहना\s+(?:है|था)",
-    "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет)",
-    "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже)",
-    "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte)",
-    "fr": r"(?:a |ont )?(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|assuré|expliqué|annoncé|estimé|précisé|promis|garanti|averti)|déclare|affirme|estime|assure|souligne|explique",
-    "es": r"(?:dijo|dice|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció)",
+    "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет)",
+    "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали)",
+    "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|sagt|nannte|nannten|bezeichnete)",
+    "fr": r"(?:a |ont )?(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|assuré|expliqué|annoncé|estimé|précisé|promis|garanti|averti)|déclare|affirme|estime|assure|souligne|explique|affirmant|déclarant|estimant|expliquant|ajoutant|(?:a |ont )?qualifié|(?:a |ont )?dénoncé",
+    "es": r"(?:dijo|dice|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció|diciendo|afirmando|asegurando|añadiendo|calificó|llamó|tildó)",
 }
 # Conjunctions opening the reported clause.
 _THAT = {
@@ -60,8 +60,11 @@ _ACCORDING = {
     "ru": r"по словам", "uk": r"за словами", "de": r"laut|so", "fr": r"selon",
     "es": r"según",
 }
+_INVERTED_PRONOUNS = set(
+    """he she el ea acesta aceasta oficialul er sie il elle él ella он она він вона""".split()
+)
 _PRONOUNS = set(
-    """he she they it him her his
+    """he she they
     el ea ei ele acesta aceasta oficialul
     उन्होंने उसने वह वे इन्होंने
     он она они він вона вони
@@ -190,6 +193,9 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
     for sp in spans:
         if sp.end > verb_start or sp.start < floor:
             continue
+        # "Mr Putin's foreign policy aide said": a possessor is not the speaker.
+        if re.match(r"['’]s?\b", text[sp.end:sp.end + 3]):
+            continue
         # "the Kremlin announced": a place speaks only as the verb's immediate subject.
         if sp.kind == "place" and text[sp.end:verb_start].strip():
             continue
@@ -235,9 +241,10 @@ def _inverted_speaker(text: str, spans: list[_Span], verb_end: int) -> _Span | N
 
 
 def _pronoun_after(text: str, verb_end: int) -> bool:
-    """"…, a precizat oficialul rus": an inverted pronoun-like subject."""
+    """"…, a precizat oficialul rus": an inverted pronoun-like subject (never an object
+    such as "called it")."""
     words = _WORD.findall(text[verb_end:verb_end + 30])
-    return bool(words) and words[0].lower() in _PRONOUNS
+    return bool(words) and words[0].lower() in _INVERTED_PRONOUNS
 
 
 def _pronoun_before(text: str, verb_start: int) -> bool:
@@ -329,7 +336,8 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                     not block[s0:qs - 1].strip() and not block[qe + 1:e0].strip(" .,;"):
                 # A bare quoted paragraph continues the previous speaker's words.
                 speaker = last_speaker
-            q = Quote(article=article, lang=lang or "und", text=_bound(block[qs:qe].strip(), config),
+            q = Quote(article=article, lang=lang or "und",
+                      text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
                       sentence=_bound(block[s0:e0].strip(), config), kind="direct",
                       position=pos)
             pos += 1
@@ -495,7 +503,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     neighbours: each is the other's closest quote, by the same speaker, in the other's
     article, with cosine at least `quote_merge_similarity`. A quote without a speaker
     links the same way at `quote_merge_similarity_unattributed`. Linked groups merge
-    while their average cross cosine stays at least `quote_merge_similarity`.
+    while their average cross cosine stays at least `quote_group_similarity`.
 
     Quotes need `.vector` set (L2-normalised) to merge. Returns groups, largest first.
     """
@@ -505,6 +513,9 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         if not q.speaker_key:
             return None
         return speaker_entity.get(q.speaker_key, q.speaker_key)
+
+    def same(a: str, b: str) -> bool:
+        return same_speaker(a, b, config)
 
     have = [i for i in range(n) if quotes[i].vector is not None]
     links: list[tuple[float, int, int]] = []
@@ -517,10 +528,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
             """Threshold for linking i and j, or None when they cannot be one statement."""
             ei, ej = ent(quotes[i]), ent(quotes[j])
             if ei and ej:
-                return config.quote_merge_similarity if ei == ej else None
-            if ei or ej:
-                return config.quote_merge_similarity_unattributed
-            return None
+                return config.quote_merge_similarity if same(ei, ej) else None
+            return config.quote_merge_similarity_unattributed
 
         def best_in(i: int, article: str) -> int | None:
             best, best_s = None, -1.0
@@ -556,7 +565,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         if not _can_join([quotes[x] for x in a], [quotes[y] for y in b]):
             continue
         cross = [float(quotes[x].vector @ quotes[y].vector) for x in a for y in b]
-        if sum(cross) / len(cross) < config.quote_merge_similarity:
+        if sum(cross) / len(cross) < config.quote_group_similarity:
             continue
         for x in b:
             group_of[x] = gi
@@ -566,6 +575,17 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
                             min(q.position for q in g)))
     return out
+
+
+def same_speaker(a: str, b: str, config: Config = DEFAULT) -> bool:
+    """Whether two speaker keys may name one person: equal, or the same surname under
+    transliterations the name keys leave apart (Umerov / Umjerow); "Rustem Umerov" keeps
+    both words in its key, so surnames (last words) are compared."""
+    if a == b:
+        return True
+    a, b = a.split()[-1], b.split()[-1]
+    return a == b or (min(len(a), len(b)) >= 4 and a[0] == b[0]
+                      and similar_keys(a, b) >= config.speaker_similarity)
 
 
 def _can_join(a: list[Quote], b: list[Quote]) -> bool:
