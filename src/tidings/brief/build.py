@@ -252,7 +252,9 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     # Shown text: the reader's language if any source has it, direct speech first.
     best = min(group, key=lambda q: (q.lang != lang, q.kind != "direct", q.position))
     keys = [q.speaker_key for q in group if q.speaker_key]
-    key = max(set(keys), key=keys.count) if keys else None
+    # The most frequent spelling; on a tie, the one used in the reader's language.
+    own = {q.speaker_key for q in group if q.speaker_key and q.lang == lang}
+    key = max(sorted(set(keys)), key=lambda k: (keys.count(k), k in own)) if keys else None
     # Attributions to the same person under spellings the keys leave apart count together.
     support = sum(1 for k in keys if key and quotes_mod.same_speaker(k, key))
     if key and support < 2 and support * 2 < len(group):

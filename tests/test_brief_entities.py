@@ -1,0 +1,66 @@
+"""Entities merged across scripts and spellings, named by their common Latin form."""
+
+from tidings.brief import entities
+from tidings.records import Article, Features
+from tidings.understand.names import extract
+
+TEXTS = [
+    ("a1", "en", "Kremlin aide Yuri Orlov said President Volodymyr Zelenskyy could visit. "
+                 "Zelenskyy has not answered. Yuri Orlov spoke on Tuesday."),
+    ("a2", "en", "Ukrainian President Volodymyr Zelensky rejected the venue proposed by Yuri Orlov. "
+                 "Zelensky said Orlov was not serious."),
+    ("a3", "de", "Der ukrainische Präsident Wolodymyr Selenskyj lehnte ab. Selenskyj sagte, "
+                 "Juri Orlow habe keinen Termin genannt."),
+    ("a4", "ru", "Президент Украины Владимир Зеленский отказался. Зеленский заявил, что "
+                 "Юрий Орлов не назвал дату."),
+    ("a5", "hi", "यूक्रेन के राष्ट्रपति वलोडिमिर जेलेंस्की ने प्रस्ताव ठुकरा दिया. जेलेंस्की ने "
+                 "कहा कि यूरी ओरलोव ने कोई तारीख नहीं बताई."),
+    ("a6", "ro", "Președintele ucrainean Volodimir Zelenski a refuzat. Zelenski a spus că "
+                 "Iuri Orlov nu a dat o dată."),
+]
+
+
+def build():
+    arts, feats, known = [], {}, set()
+    for aid, lang, text in TEXTS:
+        a = Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=lang)
+        ms = extract(text, lang, known)
+        known |= {m.key for m in ms}
+        arts.append(a)
+        feats[aid] = Features(aid, names=ms)
+    ents, key_map = entities.collect(arts, feats)
+    return arts, entities.rank(ents, arts), key_map
+
+
+def test_one_entity_across_six_languages_and_four_scripts():
+    arts, ranked, _ = build()
+    zel = [e for e in ranked if any("elensk" in v or "Selenskyj" in v for v in e["variants"])]
+    assert len(zel) == 1
+    z = zel[0]
+    assert z["name"] == "Volodymyr Zelensky"
+    for v in ("Zelenskyy", "Zelensky", "Selenskyj", "Zelenski", "Зеленский", "जेलेंस्की"):
+        assert v in z["variants"], (v, z["variants"])
+    assert z["articles"] == ["a1", "a2", "a3", "a4", "a5", "a6"]
+    assert z["variant_articles"]["Selenskyj"] == ["a3"]
+    assert set(z["languages"]) == {"en", "de", "ru", "hi", "ro"}
+    assert ranked[0] is z  # named in every article: the most salient
+
+
+def test_second_person_merged_too_and_not_with_the_first():
+    _, ranked, _ = build()
+    orlov = [e for e in ranked if any(v in ("Orlov", "Orlow", "Орлов") for v in e["variants"])]
+    assert len(orlov) == 1
+    assert orlov[0]["name"] == "Yuri Orlov"
+    assert {"Orlov", "Orlow", "Орлов"} <= set(orlov[0]["variants"])
+    assert not any("Zelensk" in v for v in orlov[0]["variants"])
+
+
+def test_near_keys_merge_but_short_keys_do_not():
+    from tidings.config import DEFAULT
+    from tidings.brief.entities import _merge_near_keys
+
+    parent = _merge_near_keys(["krnln", "krnlnl", "ptn", "pskv", "msk", "mskv"], DEFAULT,
+                              devanagari={"msk"})
+    assert parent["krnlnl"] == "krnln"          # Kremlin / Kremlinul
+    assert parent["mskv"] == "msk"              # मॉस्को / Moscow
+    assert parent["pskv"] == "pskv" and parent["ptn"] == "ptn"

@@ -1,0 +1,124 @@
+"""Sentence splitting, timeline order, figure concepts and disagreements, on our own
+fixture sentences."""
+
+import numpy as np
+import pytest
+
+from tidings.brief import figures as F
+from tidings.brief.sentences import split
+from tidings.brief.timeline import build as timeline
+from tidings.records import Article, Features, Figure
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Mr. Lee met Dr. Park in the U.S. capital. They spoke for an hour! Then they left.",
+     ["Mr. Lee met Dr. Park in the U.S. capital.", "They spoke for an hour!", "Then they left."]),
+    ("hi", "मंत्री ने बैठक की। बैठक दो घंटे चली. फिर सभी लौट गए", 
+     ["मंत्री ने बैठक की।", "बैठक दो घंटे चली.", "फिर सभी लौट गए"]),
+    ("de", "Die Wahl fand am 8. März statt. Das Ergebnis kam spät.",
+     ["Die Wahl fand am 8. März statt.", "Das Ergebnis kam spät."]),
+    ("ro", "„Suntem gata.” Ministrul a plecat. Cifra este 3.5 la sută.",
+     ["„Suntem gata.”", "Ministrul a plecat.", "Cifra este 3.5 la sută."]),
+    ("ru", "В. В. Орлов приехал в 10 ч. утра. Встреча началась.",
+     ["В. В. Орлов приехал в 10 ч. утра.", "Встреча началась."]),
+])
+def test_sentences(lang, text, expected):
+    assert split(text, lang) == expected
+
+
+def test_paragraphs_always_end_sentences_and_long_ones_are_cut():
+    assert split("Headline without stop\nBody sentence here.") == [
+        "Headline without stop", "Body sentence here."]
+    long = split("word " * 400, max_chars=100)[0]
+    assert len(long) <= 102 and long.endswith("…")
+
+
+def art(aid, date, lang="en", text="", source="S"):
+    return Article(id=aid, origin=aid, title=aid, text=text, raw=text, content_hash=aid,
+                   lang=lang, date=date, source=source)
+
+
+def test_first_report_is_earliest_and_undated_go_last():
+    arts = [art("late", "2026-01-30T07:10:00"), art("undated", None),
+            art("dayonly", "2026-01-28"), art("first", "2026-01-28T18:20:00+02:00"),
+            art("utc", "2026-01-29T01:00:00Z", lang="hi")]
+    tl, first, cov = timeline(arts)
+    assert first["article"] == "first"
+    # A date-only article goes after the timed ones of its day: it cannot claim first.
+    assert [t["article"] for t in tl] == ["first", "dayonly", "utc", "late", "undated"]
+    assert [t["first"] for t in tl] == [True, False, False, False, False]
+    assert cov["undated"] == 1 and cov["by_lang"] == {"en": 4, "hi": 1}
+    assert [d["cumulative"] for d in cov["by_day"]] == [2, 3, 4]
+
+
+@pytest.mark.parametrize("text, sentence, concept", [
+    ("112 dead", "The crash left 112 dead.", "killed"),
+    ("118 late", "Police put the death toll at 118 late on Thursday.", "killed"),
+    ("127 people", "The jet crashed, killing 112 of the 127 people on board.", "aboard"),
+    ("112 of the people", "The jet crashed, killing 112 of the 127 people on board.", "killed"),
+    ("118 morts", "L'accident a fait 118 morts parmi les 127 personnes à bord.", "killed"),
+    ("127 personnes", "L'accident a fait 118 morts parmi les 127 personnes à bord.", "aboard"),
+    ("112 लोगों", "हादसे में 112 लोगों की मौत हो गई.", "killed"),
+    ("5,9 a", "Un seism cu magnitudinea 5,9 a lovit zona.", "magnitude"),
+    ("470 drones", "Russia launched 470 drones overnight.", "drones"),
+])
+def test_concept_of_a_figure(text, sentence, concept):
+    value = float(text.split()[0].replace(",", "."))
+    what = " ".join(text.split()[1:])
+    assert F.concept_of(Figure(value, text, what), sentence) == concept
+
+
+def found(aid, value, text, what, sentence, unit="", date="2026-02-05"):
+    a = art(aid, date)
+    fig = Figure(value, text, what, unit)
+    concept, strong = F.concept_and_strength(fig, sentence)
+    return F.Found(a, fig, concept, sentence, strong)
+
+
+def test_death_toll_disagreement_and_recap_left_out():
+    xs = [
+        found("a", 112, "112 dead", "dead", "The ministry said 112 dead."),
+        found("b", 112, "112 muertos", "muertos", "El ministerio informó de 112 muertos."),
+        found("c", 118, "118 late", "late", "Police put the death toll at 118 late on Thursday."),
+        # A recap of an older crash is not a version of this toll.
+        found("d", 158, "158 people", "people", "A crash in 2010 killed 158 people."),
+    ]
+    pairs = F.candidate_pairs(xs)
+    (d,) = F.disagreements(xs, pairs, {})
+    assert d["kind"] == "figure" and d["about"] == "killed"
+    assert [v["value"] for v in d["versions"]] == [112, 118]
+    assert {s["article"] for s in d["versions"][0]["sources"]} == {"a", "b"}
+
+
+def test_shares_pair_by_nearest_value_only_when_sentences_agree():
+    s1 = "The CDU took 31.2% of the vote, the Greens 24.1%."
+    s2 = "Die Christdemokraten kommen auf 30,8 Prozent, die Grünen auf 24,5 Prozent."
+    s3 = "Inflation stood at 2.1% in May."
+    xs = [found("a", 31.2, "31.2%", "", s1, "%"), found("a", 24.1, "24.1%", "", s1, "%"),
+          found("b", 30.8, "30,8 Prozent", "", s2, "%"), found("b", 24.5, "24,5 Prozent", "", s2, "%"),
+          found("c", 2.2, "2.2%", "", s3, "%")]
+    pairs = F.candidate_pairs(xs)
+    assert {(x.figure.value, y.figure.value) for x, y in pairs} == {(31.2, 30.8), (24.1, 24.5)}
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    far = np.array([0.0, 1.0], dtype=np.float32)
+    agree = F.disagreements(xs, pairs, {s1: same, s2: same, s3: far})
+    assert sorted(v["value"] for d in agree for v in d["versions"]) == [24.1, 24.5, 30.8, 31.2]
+    assert F.disagreements(xs, pairs, {s1: same, s2: far, s3: far}) == []
+
+
+def test_date_disagreement_needs_stated_and_corroborated_days():
+    def a(aid, pub, when, stated):
+        return (art(aid, pub), Features(aid, event_time=when, dates_mentioned=stated))
+
+    rows = [a("a", "2026-02-17T09:00:00", "2026-02-16", ["2026-02-16"]),
+            a("b", "2026-02-17T10:00:00", "2026-02-16", ["2026-02-16"]),
+            a("c", "2026-02-17T06:00:00", "2026-02-17", ["2026-02-17"]),
+            a("d", "2026-02-17T07:00:00", "2026-02-17", ["2026-02-17"]),
+            # Guessed from the publication date, not stated: no claim.
+            a("e", "2026-02-18", "2026-02-18", [])]
+    arts = [r[0] for r in rows]
+    feats = {r[0].id: r[1] for r in rows}
+    (d,) = F.date_disagreements(arts, feats)
+    assert [v["value"] for v in d["versions"]] == ["2026-02-16", "2026-02-17"]
+    # One article alone on a day may be our misreading: no disagreement.
+    assert F.date_disagreements(arts[1:], {k: v for k, v in feats.items() if k != "a"}) == []

@@ -1,0 +1,114 @@
+"""Quote extraction per language (direct and reported speech, with the speaker) and the
+merge of one statement reported in several languages. Fixture sentences are our own."""
+
+import numpy as np
+import pytest
+
+from tidings.brief.quotes import Quote, extract, merge
+from tidings.understand.names import extract as names, name_key
+
+
+def quotes_of(text, lang):
+    return extract(text, lang, names(text, lang), article="a1")
+
+
+@pytest.mark.parametrize("lang, text, speaker, said", [
+    ("en", 'Foreign minister Anna Kovac said that the border would reopen on Monday.',
+     "Kovac", "the border would reopen on Monday"),
+    ("en", '"We will not sign this agreement today," Anna Kovac told reporters.',
+     "Kovac", "We will not sign this agreement today"),
+    ("en", 'The talks must continue next week, said Anna Kovac, the foreign minister.',
+     "Kovac", "The talks must continue next week"),
+    ("ro", 'Ministrul Andrei Popescu a declarat că fabrica va fi închisă până în martie.',
+     "Popescu", "fabrica va fi închisă până în martie"),
+    ("ro", '„Nu vom accepta aceste condiții în niciun caz”, a spus Andrei Popescu.',
+     "Popescu", "Nu vom accepta aceste condiții în niciun caz"),
+    ("hi", 'मंत्री रमेश वर्मा ने कहा कि सरकार अगले महीने नई योजना शुरू करेगी.',
+     "वर्मा", "सरकार अगले महीने नई योजना शुरू करेगी"),
+    ("ru", 'Министр Игорь Петров заявил, что переговоры продолжатся в пятницу.',
+     "Петров", "переговоры продолжатся в пятницу"),
+    ("ru", '«Мы готовы к новому раунду переговоров», — заявил Игорь Петров.',
+     "Петров", "Мы готовы к новому раунду переговоров"),
+    ("uk", 'Міністр Олена Коваль сказала, що уряд виділить кошти на відновлення.',
+     "Коваль", "уряд виділить кошти на відновлення"),
+    ("de", 'Ministerin Julia Brandt sagte, dass die Schulen ab Montag wieder öffnen.',
+     "Brandt", "die Schulen ab Montag wieder öffnen"),
+    ("de", '„Wir brauchen jetzt schnelle Entscheidungen“, sagte Julia Brandt.',
+     "Brandt", "Wir brauchen jetzt schnelle Entscheidungen"),
+    ("fr", 'Le ministre Paul Girard a déclaré que les négociations reprendraient mardi.',
+     "Girard", "les négociations reprendraient mardi"),
+    ("fr", '« Nous ne céderons pas sur ce point essentiel », a affirmé Paul Girard.',
+     "Girard", "Nous ne céderons pas sur ce point essentiel"),
+    ("es", 'La ministra Lucía Romero dijo que el gobierno bajará los impuestos en enero.',
+     "Romero", "el gobierno bajará los impuestos en enero"),
+])
+def test_quote_and_speaker_per_language(lang, text, speaker, said):
+    qs = quotes_of(text, lang)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert said in q.text
+    assert q.speaker and speaker in q.speaker
+    assert q.speaker_key == name_key(speaker)
+
+
+def test_pronoun_takes_the_previous_speaker_and_possessors_do_not_speak():
+    text = ("Yuri Volkov, Mr Orlov's chief adviser, said that a meeting was possible in May. "
+            "He added that the venue had not been chosen yet.")
+    qs = quotes_of(text, "en")
+    assert [q.speaker for q in qs] == ["Yuri Volkov", "Yuri Volkov"]
+
+
+def test_principal_after_a_preposition_is_not_the_speaker():
+    text = "A senior aide to President Mark Orlov has said that the offer remains open to all sides."
+    (q,) = quotes_of(text, "en")
+    assert q.speaker is None
+    assert q.text.startswith("the offer remains open")
+
+
+def test_multi_sentence_quotation_is_one_quote():
+    text = ("„Trebuie să fim pregătiți. Asta contează acum. Restul vine după”, a adăugat "
+            "Andrei Popescu.")
+    (q,) = quotes_of(text, "ro")
+    assert q.text.startswith("Trebuie să fim pregătiți") and q.text.endswith("Restul vine după")
+    assert q.speaker == "Andrei Popescu"
+
+
+def test_scare_quotes_and_passive_reports_are_not_quotes():
+    text = ('The plan was described as "very good" by observers. '
+            'As reported by the agency, the convoy left at dawn.')
+    assert quotes_of(text, "en") == []
+
+
+def _q(article, lang, speaker, vec, position=0):
+    v = np.asarray(vec, dtype=np.float32)
+    return Quote(article=article, lang=lang, text=f"{lang} text", sentence="", kind="direct",
+                 speaker=speaker, speaker_key=speaker, position=position,
+                 vector=v / np.linalg.norm(v))
+
+
+def test_one_statement_in_five_languages_is_one_quote():
+    base = np.array([1.0, 0.2, 0.0, 0.0])
+    other = np.array([0.2, 1.0, 0.3, 0.0])
+    qs = [_q(f"a{i}", lang, "askv", base + np.array([0, 0, 0.05 * i, 0.05]))
+          for i, lang in enumerate(["en", "ro", "hi", "ru", "de"])]
+    qs.append(_q("a0", "en", "askv", other, position=1))  # another statement, same speaker
+    groups = merge(qs, {})
+    assert len(groups) == 2
+    assert sorted(q.lang for q in groups[0]) == ["de", "en", "hi", "ro", "ru"]
+
+
+def test_different_speakers_never_merge_and_near_spellings_do():
+    v = [1.0, 0.1, 0.0]
+    assert len(merge([_q("a1", "en", "askv", v), _q("a2", "ro", "pskv", v)], {})) == 2
+    # Umerov / Umjerow: keys a letter apart are one person.
+    assert len(merge([_q("a1", "en", "amrv", v), _q("a2", "de", "amsrv", v)], {})) == 1
+
+
+def test_mutual_nearest_only():
+    # a2 has two quotes; a1's quote matches only the closer one.
+    q1 = _q("a1", "en", "askv", [1.0, 0.0, 0.0])
+    q2 = _q("a2", "ro", "askv", [0.95, 0.3, 0.0], position=0)
+    q3 = _q("a2", "ro", "askv", [0.8, 0.0, 0.6], position=5)
+    groups = merge([q1, q2, q3], {})
+    together = next(g for g in groups if q1 in g)
+    assert q2 in together and q3 not in together
