@@ -54,15 +54,15 @@ class Config:
     time_zero_days: float = 6.0
     """Similarity falls linearly from 1 at time_grace_days to 0 at this gap: the next round of talks splits."""
     emb_low: float = 0.76
-    """Embedding cosine mapped to 0: unrelated headlines score up to ~0.75 with e5-small."""
+    """Embedding cosine mapped to 0.1 (bottom of the band that matters): unrelated headlines score up to ~0.75 with e5-small."""
     emb_high: float = 0.90
-    """Embedding cosine mapped to 1: same-event headlines score ~0.86-0.92."""
+    """Embedding cosine mapped to 0.9 (top of the band): same-event headlines score ~0.86-0.92."""
     w_embedding: float = 0.65
     """Weight of the calibrated embedding similarity in the score."""
     w_names: float = 0.35
     """Weight of the rarity-weighted shared names in the score."""
-    w_figures: float = 0.1
-    """Bonus per shared distinctive figure (at most two count), added to the score."""
+    w_figures: float = 0.2
+    """Shared distinctive figures (two or more: full effect) close this share of the gap between the score and 1."""
     names_top: int = 12
     """An article's most-mentioned names that take part in matching."""
     name_fuzzy_min_len: int = 4

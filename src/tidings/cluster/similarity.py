@@ -93,10 +93,18 @@ def embedding_similarity(a: Profile, b: Profile) -> float:
 
 
 def calibrate(cos: float, config: Config = DEFAULT) -> float:
-    """Map a cosine from the model's band onto [0, 1]: emb_low -> 0, emb_high -> 1."""
+    """Map a cosine onto [0, 1], spending most of the range on the model's narrow band:
+    emb_low..emb_high -> 0.1..0.9, and the cosines outside it linearly onto the rest.
+    Order is kept everywhere (a graded similarity must not flatten its ends); only the
+    band decides whether articles cluster."""
     if math.isnan(cos):
         return float("nan")
-    return min(1.0, max(0.0, (cos - config.emb_low) / (config.emb_high - config.emb_low)))
+    lo, hi = config.emb_low, config.emb_high
+    if cos < lo:
+        return max(0.0, 0.1 * (cos - 0.0) / lo) if lo > 0 else 0.0
+    if cos > hi:
+        return min(1.0, 0.9 + 0.1 * (cos - hi) / max(1e-9, 1.0 - hi))
+    return 0.1 + 0.8 * (cos - lo) / (hi - lo)
 
 
 def _match_keys(a: dict[str, float], b: dict[str, float], min_len: int, min_sim: float) -> dict[str, str]:
@@ -181,7 +189,7 @@ def score_profiles(
     total = sum(w for w, _ in present)
     base = sum(w * v for w, v in present) / total if total else 0.0
     if not math.isnan(figs):
-        base += config.w_figures * figs
+        base += config.w_figures * figs * (1.0 - base)  # closes part of the gap, never past 1
     score = max(0.0, min(1.0, base * tf))
     reasons: dict[str, Any] = {
         "embedding": None if math.isnan(cos) else round(cos, 4),

@@ -76,7 +76,9 @@ _CUT = set(
     am im auf für mit und oder bei seit nach vor der die das den dem des wurden sind
     en à au aux pour avec et ou par dans sur qui ont sont le la les
     en el los las para con y o por que han son del al
-    в на с по за для и или из что были
+    в на с по за для и или из что были был была было будут
+    fueron fue han sido será wurden wurde werden ont été sont seront furono sono stati
+    were will would could said says
     की के का को से में पर ने और या हैं है थे थी था हो किए किया गए गई
     """.split()
 )

@@ -1,0 +1,46 @@
+"""The embedder: the real model's cross-lingual behaviour and the content cache."""
+
+import numpy as np
+
+from tidings.records import Article
+from tidings.store import SQLiteStore
+from tidings.understand.embed import Embedder, HashingEmbedderForTests, text_for
+from tidings.config import Config
+
+
+def test_real_model_vectors_are_normalised_and_cross_lingual():
+    e = Embedder()
+    v = e.embed([
+        "Earthquake of magnitude 6 strikes off Crete",
+        "Erdbeben der Stärke 6 vor Kreta",
+        "क्रीट के पास 6 तीव्रता का भूकंप",
+        "Greek parliament approves the budget",
+    ])
+    assert v.shape == (4, 384) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
+    sims = v @ v.T
+    assert sims[0, 1] > sims[0, 3] and sims[0, 2] > sims[0, 3]
+
+
+def test_cache_by_content_in_the_store(tmp_path):
+    store = SQLiteStore(tmp_path / "c.db")
+    e = Embedder(store)
+    first = e.embed(["one headline", "another headline", "one headline"])
+    assert e.calls == 2  # the repeat is embedded once
+    again = Embedder(store)  # a new process: vectors come from the store, not the model
+    second = again.embed(["another headline", "one headline"])
+    assert again.calls == 0
+    assert np.allclose(second[1], first[0]) and np.allclose(second[0], first[1])
+
+
+def test_text_for_is_title_and_lead_cut_to_embed_words():
+    a = Article(id="a", origin="t", title="Big news today", text="Big news today\n" + "word " * 500,
+                raw="", content_hash="a")
+    t = text_for(a, Config(embed_words=10))
+    assert t.startswith("Big news today") and len(t.split()) == 10
+
+
+def test_hashing_stand_in_is_for_tests_only_and_deterministic():
+    e = HashingEmbedderForTests()
+    a, b = e.embed(["same text", "same text"])
+    assert np.allclose(a, b) and e.dim == 256
