@@ -23,7 +23,7 @@ demo: install
 # Browser tests need Debian's chromium; install it when we can (root), else they skip.
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk >/dev/null) || \
 	  echo "chromium could not be installed: browser tests will be skipped"
 
 test: install browser
