@@ -131,6 +131,7 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
 
     date, date_source = _date(raw, meta_date, html_meta.get("date"), url, header.dateline,
                               text, lang, config, problems)
+    author = raw.author or html_meta.get("author") or header.author
     article = Article(
         id=article_id(raw),
         origin=raw.origin,
@@ -138,13 +139,13 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
         text=text,
         raw=_raw_text(raw),
         content_hash=content_hash(text),
-        url=url,
-        source=source,
+        url=_bound(url, 2000) if url else None,
+        source=_bound(source, 200) if source else None,
         lang=lang,
         lang_score=lang_score,
         date=date,
         date_source=date_source,
-        author=raw.author or html_meta.get("author") or header.author,
+        author=_bound(author, 200) if author else None,
         problems=problems,
     )
     if len(text) < config.min_text_chars:
@@ -153,7 +154,7 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
             "kept the raw text, check whether this is an article"
         )
         article.status = "raw"
-        article.text = _bound(repair(body if not is_html else body), config.max_article_chars)
+        article.text = body.strip()  # repaired and bounded, furniture and all
         article.content_hash = content_hash(article.text)
     return article
 

@@ -78,22 +78,28 @@ _PREFIXES = [
 # Breadcrumbs glued by the scraper: "HomeNewsRussian government tells ..." (case matters).
 _GLUED_CRUMB = re.compile(r"^Home(?:News|World|Politics|India|Business|Sports?|Latest)*[A-Z]")
 
-# Lines containing these are furniture when short (< _SHORT characters).
+# Lines containing these are furniture when short (< _SHORT characters). Plain phrases are
+# checked with `in` on the lower-cased line (a regex alternation this long costs ~40 us a line).
+_CONTAINS_PHRASES = [
+    "as a preferred source", "we're now on whatsapp", "we are now on whatsapp", "click to join",
+    "click here", "our newsletter", "newsletter gives you", "straight to your inbox",
+    "in your inbox", "submit your stories", "submit your story", "copyright ©", "copyright (c)",
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+    "todos los derechos reservados", "toate drepturile rezervate", "все права защищены",
+    "tutti i diritti riservati", "todos os direitos reservados", "सर्वाधिकार सुरक्षित",
+    "follow us on", "abonează-te la", "newsletter abonnieren", "подпишитесь на", "हमें फॉलो करें",
+    "lesen sie mehr", "weiterlesen", "enjoyed this post", "enjoyed this article",
+]
 _CONTAINS = [
-    r"as a preferred source", r"we'?re now on whatsapp", r"click to join", r"click here",
-    r"sign up (for|to) (our |the )?newsletter", r"subscribe to (our|the)", r"our newsletter",
-    r"newsletter gives you", r"straight to your inbox", r"in your inbox", r"join our .{0,40}community",
-    r"enjoyed this (post|article)", r"submit your stor(y|ies)", r"copyright\s*(©|\(c\)|\d{4})",
-    r"©\s*\d{4}", r"^\s*©", r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés",
-    r"todos los derechos reservados", r"toate drepturile rezervate", r"все права защищены",
-    r"tutti i diritti riservati", r"todos os direitos reservados", r"सर्वाधिकार सुरक्षित",
+    r"sign up (for|to) (our |the )?newsletter", r"subscribe to (our|the)", r"join our .{0,40}community",
+    r"copyright\s*\d{4}", r"©\s*\d{4}", r"^\s*©",
     r"\((image|photo|picture|foto|bild|फोटो|तस्वीर)[^)]{0,20}(source|credit|sursa|sursă|quelle|सोर्स|साभार)",
-    r"^(image|photo|foto|picture) (source|credit)s?\s*:", r"^(sursa foto|foto)\s*:",
-    r"follow us on", r"urmărește.{0,20}(pe|on) (google news|facebook|whatsapp)",
-    r"abonează-te la", r"newsletter abonnieren", r"inscrivez-vous à (notre|la) newsletter",
-    r"suscríbete a (nuestro|nuestra|el|la)", r"подпишитесь на", r"हमें फॉलो करें",
+    r"^(image|photo|foto|picture|bild|фото|फोटो|तस्वीर)s?\s*(source|credit|sursa|quelle|crédit)?s?\s*[:©]",
+    r"^sursa foto\s*:",
+    r"urmărește.{0,20}(pe|on) (google news|facebook|whatsapp)",
+    r"inscrivez-vous à (notre|la) newsletter", r"suscríbete a (nuestro|nuestra|el|la)",
     r"(व्हाट्सएप|whatsapp) चैनल", r"google news (पर|on)", r"download (the|our) app",
-    r"lesen sie mehr", r"weiterlesen", r"read the full (story|article)",
+    r"read the full (story|article)",
 ]
 
 _SHORT = 250
@@ -109,7 +115,10 @@ _IGNORE_PUNCT = re.compile(r"^[\s\-–—|•*·:»>]+|[\s\-–—|•*·:!.»>]
 _WHOLE_RE = _compile(_WHOLE, "(?:{})")
 _MARKER_RE = _compile(_MARKERS, "(?:{})")
 _PREFIX_RE = _compile(_PREFIXES, "^(?:{})")
-_CONTAINS_RE = _compile(_CONTAINS, "{}")
+# Lower-cased line, case-sensitive patterns, anchored ones apart: 3x faster than IGNORECASE.
+_CONTAINS_START = _compile([p[1:] for p in _CONTAINS if p.startswith("^")], "(?:{})", 0)
+_CONTAINS_ANYWHERE = _compile([p for p in _CONTAINS if not p.startswith("^")], "(?:{})", 0)
+_CONTAINS_LOWER = [unicodedata.normalize("NFC", p).lower() for p in _CONTAINS_PHRASES]
 _LONGEST_WHOLE = 60  # no whole-line rule or marker is longer: skip the regexes for longer lines
 
 # A time on its own line ("18:30", "5:53 PM", "2 hours ago", "acum 3 ore").
@@ -136,7 +145,14 @@ def is_furniture_line(line: str) -> bool:
         return True
     if len(line) < _SHORT * 2 and _PREFIX_RE.match(core):
         return True
-    return len(line) < _SHORT and bool(_CONTAINS_RE.search(line))
+    if len(line) >= _SHORT:
+        return False
+    low = line.lower()
+    return (
+        any(p in low for p in _CONTAINS_LOWER)
+        or _CONTAINS_START.match(low) is not None
+        or _CONTAINS_ANYWHERE.search(low) is not None
+    )
 
 
 def is_marker(line: str) -> bool:
