@@ -394,3 +394,46 @@ def test_language_is_read_from_more_than_the_opening_words():
             "afectados por las sequías, según informaron fuentes de la delegación chilena.\n\n"
             "El acuerdo deberá ser ratificado por los parlamentos nacionales antes de fin de año.\n")
     assert clean(txt(text)).lang == "es"
+
+
+BODY = ("The regional assembly approved the new water charges on Thursday after a debate that "
+        "lasted most of the night, officials said.\n")
+
+
+@pytest.mark.parametrize("crumb", [
+    "International > Europe", "Новости / Политика", "Gazeta Nordului > Economie > Auto",
+    "Acasa > Externe > Water charges approved", "Home | News | World",
+])
+def test_breadcrumbs_of_any_site(crumb):
+    a = clean(txt(f"{crumb}\n\nWater charges approved\n\n{BODY}"))
+    assert a.title == "Water charges approved" and crumb not in a.text and BODY.strip() in a.text
+
+
+def test_wire_dateline_opening_the_first_paragraph():
+    text = ("Startseite › Politik\n\nWasserpreise steigen\n\n"
+            "MAINZ, 12. März 2026, 18:45 Uhr (dpa) – Der Landtag hat die neuen Wasserpreise nach "
+            "einer langen Debatte beschlossen, wie die Regierung mitteilte.\n")
+    a = clean(txt(text))
+    assert (a.date, a.date_source) == ("2026-03-12T18:45:00", "dateline")
+    assert a.text.startswith("MAINZ, 12. März 2026")  # the paragraph itself stays
+    on = clean(txt("Charges\n\nOn 5 March 2025, the court ruled that the charges were lawful and "
+                   "rejected the appeal brought by two consumer groups.\n"))
+    assert on.date_source == "text"
+
+
+def test_bylines_with_places_and_update_notes():
+    def author(byline):
+        return clean(txt(f"Water charges approved\n\n{byline}\n\n{BODY}")).author
+
+    assert author("Von Jens Albrecht · Aktualisiert am 25.04.2026, 21:30 Uhr") == "Jens Albrecht"
+    assert author("Agencies | New Delhi | March 11, 2026 08:15 IST") is None
+    assert author("Por Javier Montalvo | Madrid") == "Javier Montalvo"
+    html = ("<html><head><meta name='author' content='Harriet Cole; March 9'></head><body><article>"
+            "<h1>Water charges approved</h1><p>" + BODY + "</p></article></body></html>")
+    assert clean(RawArticle(origin="p.html", html=html)).author == "Harriet Cole"
+
+
+def test_date_guessed_from_the_file_name():
+    a = clean(txt(f"Water charges approved\n\n{BODY}", origin="novosti/2025-10-02-water.txt"))
+    assert (a.date, a.date_source) == ("2025-10-02", "guess")
+    assert clean(txt(f"Water charges approved\n\n{BODY}", origin="x/004_fa65fd90d91e186e.txt")).date is None

@@ -16,11 +16,11 @@ import re
 from typing import Any
 
 from tidings.clean.boilerplate import remove_furniture
-from tidings.clean.dates import date_in_url, find_dates, parse_date, split_metadata_line
+from tidings.clean.dates import date_in_path, date_in_url, find_dates, parse_date, split_metadata_line
 from tidings.clean.encoding import lines_of, repair
 from tidings.clean.html import extract, visible_text
 from tidings.clean.language import detect
-from tidings.clean.meta import outlet, read_header
+from tidings.clean.meta import clean_author, outlet, read_header
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, RawArticle
 
@@ -131,7 +131,7 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
 
     date, date_source = _date(raw, meta_date, html_meta.get("date"), url, header.dateline,
                               text, lang, config, problems)
-    author = raw.author or html_meta.get("author") or header.author
+    author = clean_author(raw.author) or clean_author(html_meta.get("author")) or header.author
     article = Article(
         id=article_id(raw),
         origin=raw.origin,
@@ -191,6 +191,10 @@ def _date(
     in_text = find_dates(text[:5000], lang, config, limit=1)
     if in_text:
         return in_text[0], "text"
+    from_path = date_in_path(raw.origin, config)
+    if from_path:
+        problems.append("publication date guessed from the file name")
+        return from_path, "guess"
     problems.append("no recognisable date (no metadata, URL date, dateline or full date in the text)")
     return None, None
 

@@ -71,9 +71,9 @@ _PREFIXES = [
     r"leggi anche\s*[:\-–|]?", r"leia também\s*[:\-–|]?", r"читайте также\s*[:\-–|]?",
     r"смотрите также\s*[:\-–|]?",
     # breadcrumbs: "Home » News » ...", "Prima pagină » Știri externe » ..."
-    r"(home|start|startseite|accueil|inicio|portada|главная|होम|prima pagină|acasă)\s*[»>/|›]",
-    # breadcrumbs of any site: "News » World » ..."
-    r"(?:[^»›|]{1,30}\s[»›]\s){2,}",
+    r"(home|start|startseite|accueil|inicio|portada|главная|головна|होम|prima pagină|acasă|acasa)\s*[»>/|›]",
+    # breadcrumbs of any site: "News » World » ...", "Gazeta > Economie > Auto > ..."
+    r"(?:[^»›>/|]{1,30}\s[»›>/]\s){2,}",
 ]
 # Breadcrumbs glued by the scraper: "HomeNewsRussian government tells ..." (case matters).
 _GLUED_CRUMB = re.compile(r"^Home(?:News|World|Politics|India|Business|Sports?|Latest)*[A-Z]")
@@ -130,8 +130,20 @@ _TIME_LINE = re.compile(
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?)$",
     re.IGNORECASE,
 )
+_CRUMB_SEP = re.compile(r"\s+[>»›/|]\s+")
 _SENTENCE_END = re.compile(r"[.!?।…][\"'”»)\]]*$")
 _PARAGRAPH_END = re.compile(r"[.।][\"'”»)\]]*$")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """"International > Europe", "Новости / Политика": a few short section names joined by
+    separators. Lines with digits are left alone: "Redactia | 21.01.2026" is a dateline."""
+    if len(line) > 80 or any(c.isdigit() for c in line):
+        return False
+    parts = _CRUMB_SEP.split(line)
+    if len(parts) < (3 if "|" in line else 2):
+        return False
+    return all(0 < len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts)
 
 
 def is_furniture_line(line: str) -> bool:
@@ -139,7 +151,7 @@ def is_furniture_line(line: str) -> bool:
     core = _IGNORE_PUNCT.sub("", line)
     if not core:
         return False
-    if _GLUED_CRUMB.match(line):
+    if _GLUED_CRUMB.match(line) or is_breadcrumb(line):
         return True
     if len(core) <= _LONGEST_WHOLE and (_WHOLE_RE.fullmatch(core) or _MARKER_RE.fullmatch(core)):
         return True

@@ -77,6 +77,9 @@ _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/-](?P<num>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)"
     r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?:/|-|_|$)"
 )
+_PATH_DATE = re.compile(
+    r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d{2})(?:[-_/.]?)(?P<m>[01]\d)(?:[-_/.]?)(?P<d>[0-3]\d)(?![0-9A-Za-z])"
+)
 _METADATA_LINE = re.compile(
     r"^\s*(?:date|datum|data|fecha|дата|दिनांक|तारीख|published|publicat|pubdate)\s*[:=]?\s*"
     r"(?P<value>(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)"
@@ -122,6 +125,16 @@ def date_in_url(url: str | None, config: Config = DEFAULT) -> str | None:
     else:
         y, mo, d = int(m["y2"]), int(m["m2"]), int(m["d2"])
     return _build(y, mo, d, None, None, None, None, config)
+
+
+def date_in_path(path: str | None, config: Config = DEFAULT) -> str | None:
+    """A date in a file name or path ("novosti/2025-10-02-putin.txt", "x-20260311.html")."""
+    if not path:
+        return None
+    m = _PATH_DATE.search(path)
+    if not m:
+        return None
+    return _build(int(m["y"]), int(m["m"]), int(m["d"]), None, None, None, None, config)
 
 
 def find_dates(text: str, lang: str | None = None, config: Config = DEFAULT, limit: int = 20) -> list[str]:

@@ -45,6 +45,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?।])\s+")
+_WIRE_MARK = re.compile(r"[^.!?]{0,25}?(?:\s[-–—]\s|\(\w{1,12}\)|:\s)")
 
 
 @dataclass
@@ -82,11 +83,13 @@ def read_header(
                     h.author = _author_near(lines, header, pos, candidates)
                 continue
         m = _BYLINE.match(line)
-        if m and _name_like(m["name"], cased=False):
-            h.author = h.author or m["name"].strip()
+        if m and _name_like(clean_author(m["name"]) or "", cased=False):
+            h.author = h.author or clean_author(m["name"])
             h.drop.add(i)
             continue
         candidates.append(i)
+    if h.dateline is None:
+        h.dateline = _wire_dateline(lines, header, lang, config)
     # An author line just before the dateline was taken as a candidate: take it back.
     if h.author:
         for i in candidates:
@@ -125,12 +128,25 @@ def read_header(
     return h
 
 
+def _wire_dateline(lines: list[str], header: list[int], lang: str | None, config: Config) -> str | None:
+    """"STUTTGART, 8. März 2026, 18:45 Uhr (rb) – Die CDU hat ...": a date opening the first
+    paragraph is a dateline too (the paragraph stays in the text)."""
+    after = header[-1] + 1 if header else 0
+    first = next((line for line in lines[after:] if line), "")
+    span = date_span(first[:80])
+    # "PLACE, date (agency) – text": a dash or an agency mark follows; "On 5 March 2025, the
+    # court ..." is a date in the text, not a dateline.
+    if span and span[0] <= 40 and _WIRE_MARK.match(first[span[1] : span[1] + 40]):
+        return parse_date(first[: span[1] + 20], lang, config)
+    return None
+
+
 def _dateline_shaped(line: str) -> bool:
-    """Mostly a date: at most a name, a place or a section besides it, not a sentence."""
+    """Mostly a date: besides it at most a name, a place, a section or "Updated", not a sentence."""
     span = date_span(line)
     rest = line[: span[0]] + " " + line[span[1]:] if span else line
-    words = rest.split()
-    return len(words) <= (6 if span else 8) and not (len(words) > 3 and is_paragraph(line, 1))
+    words = [w for w in rest.split() if any(c.isalnum() for c in w)]
+    return len(words) <= 8 and not (len(words) > 3 and is_paragraph(line, 1))
 
 
 def _pick_title(lines: list[str], candidates: list[int]) -> str:
@@ -176,9 +192,21 @@ def _author_beside_date(line: str) -> str | None:
     parts = [p.strip() for p in _SEPARATORS.split(line[: span[0]]) if p and p.strip()]
     if not parts:
         return None
-    m = _BYLINE.match(parts[-1])
-    name = m["name"] if m else parts[-1]
+    # "Author | Place | date": only the first part can be the author ("Agencies | New Delhi |").
+    m = _BYLINE.match(parts[0])
+    name = m["name"] if m else parts[0]
     return name.strip() if _name_like(name, cased=False) else None
+
+
+def clean_author(value: str | None) -> str | None:
+    """An author string from page metadata, without byline words and trailing parts:
+    "Par Marc Delorme" -> "Marc Delorme", "Harriet Cole; March 9" -> "Harriet Cole"."""
+    if not value:
+        return None
+    value = re.split(r"\s*[;|·•]\s*|\s+[-–—]\s+", value.strip())[0].strip(" ,.:")
+    m = _BYLINE.match(value)
+    value = (m["name"] if m else value).strip(" ,.:")
+    return value[:200] or None
 
 
 def _author_near(lines: list[str], header: list[int], pos: int, candidates: list[int]) -> str | None:
