@@ -437,3 +437,29 @@ def test_date_guessed_from_the_file_name():
     a = clean(txt(f"Water charges approved\n\n{BODY}", origin="novosti/2025-10-02-water.txt"))
     assert (a.date, a.date_source) == ("2025-10-02", "guess")
     assert clean(txt(f"Water charges approved\n\n{BODY}", origin="x/004_fa65fd90d91e186e.txt")).date is None
+
+
+def test_more_furniture_kinds():
+    text = (
+        "Water charges approved\n\n" + BODY + "\n"
+        "Partager : Facebook · X · LinkedIn · E-mail\n\n"
+        "Abonati-va la newsletterul nostru zilnic!\n\n"
+        "Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини.\n\n"
+        "Cititi si: Pretul painii creste din nou\n\n"
+        "(Disclaimer: this is not investment advice.)\n\n"
+        "Source: Harbour Gazette\n\n"
+        "More from the region\n"
+        "Ferry timetable changes next week 16:40\n"
+        "Council elects new speaker 15:05\n"
+        "Museum reopens after repairs 11:30\n"
+    )
+    a = clean(txt(text))
+    assert a.text == BODY.strip()
+    assert a.source == "Harbour Gazette"
+
+
+def test_a_sentence_ending_with_a_time_is_not_a_list():
+    text = ("Polls open\n\nVoting started across the country on Sunday and the polls close at 18:00.\n\n"
+            "Officials expect turnout to be higher than at the last election, when it reached 61 "
+            "percent of registered voters.\n")
+    assert "polls close at 18:00." in clean(txt(text)).text

@@ -49,7 +49,8 @@ _MARKERS = [
     r"most popular", r"most read", r"you may also like", r"latest( news| stories)?",
     r"ये भी पढ़ें", r"यह भी पढ़ें", r"इसे भी पढ़ें", r"ये भी पढ़े", r"और पढ़ें", r"अन्य न्यूज़?",
     r"संबंधित (खबरें|ख़बरें|लेख)", r"ताज़ा ख़बरें", r"ताजा खबरें",
-    r"citește și", r"citeste si", r"vezi și", r"vezi si", r"recomandarea autorului",
+    r"citește și", r"citeste si", r"cititi si", r"citiți și", r"vezi și", r"vezi si",
+    r"ultimele știri", r"ultimele stiri", r"recomandarea autorului",
     r"recomandarea video", r"recomandări", r"cele mai noi", r"cele mai citite", r"știri recomandate",
     r"lesen sie auch", r"auch interessant", r"mehr zum thema", r"das könnte sie auch interessieren",
     r"weitere artikel", r"meistgelesen",
@@ -57,7 +58,9 @@ _MARKERS = [
     r"lee también", r"leer más", r"te puede interesar", r"noticias relacionadas", r"lo más leído",
     r"leggi anche", r"potrebbe interessarti", r"leia também", r"veja também",
     r"читайте также", r"читать также", r"похожие новости", r"новости по теме", r"самое читаемое",
-    r"по теме",
+    r"по теме", r"читайте також", r"новини за темою", r"більше новин",
+    r"mehr (aus|zu|zum|zur|vom) [\w -]{2,30}", r"mehr sport", r"more (from|in) [\w -]{2,30}",
+    r"plus d'(actualités|articles)", r"más (noticias|de) [\w -]{2,30}",
 ]
 
 # Lines starting like this (then a headline) are "read also" links: drop the line.
@@ -65,7 +68,8 @@ _PREFIXES = [
     r"(read|see) (more|also)\s*[:\-–|»]", r"also read\s*[:\-–|»]", r"related\s*[:\-–|»]",
     r"ये भी पढ़ें\s*[:\-–|]?", r"यह भी पढ़ें\s*[:\-–|]?", r"इसे भी पढ़ें\s*[:\-–|]?",
     r"ये भी पढ़े\s*[:\-–|]?", r"और पढ़ें\s*[:\-–|]?",
-    r"citește și\s*[:\-–|]?", r"citeste si\s*[:\-–|]?", r"vezi și\s*[:\-–|]", r"vezi si\s*[:\-–|]",
+    r"citește și\s*[:\-–|]?", r"citeste si\s*[:\-–|]?", r"cititi si\s*[:\-–|]?", r"citiți și\s*[:\-–|]?",
+    r"читайте також\s*[:\-–|]?", r"vezi și\s*[:\-–|]", r"vezi si\s*[:\-–|]",
     r"lesen sie auch\s*[:\-–|]?", r"mehr zum thema\s*[:\-–|]", r"(à )?lire aussi\s*[:\-–|]?",
     r"voir aussi\s*[:\-–|]", r"lee también\s*[:\-–|]?", r"leer más\s*[:\-–|]",
     r"leggi anche\s*[:\-–|]?", r"leia também\s*[:\-–|]?", r"читайте также\s*[:\-–|]?",
@@ -89,6 +93,16 @@ _CONTAINS_PHRASES = [
     "tutti i diritti riservati", "todos os direitos reservados", "सर्वाधिकार सुरक्षित",
     "follow us on", "abonează-te la", "newsletter abonnieren", "подпишитесь на", "हमें फॉलो करें",
     "lesen sie mehr", "weiterlesen", "enjoyed this post", "enjoyed this article",
+    # newsletters and subscriptions, in any language
+    "newsletter", "lettre d'information", "abonnez-vous", "abonează-te", "abonati-va", "abonați-vă",
+    "suscríbete", "подписывайтесь", "подпишитесь", "підписуйтесь", "telegram-канал",
+    "telegram channel", "whatsapp channel", "en tu whatsapp", "pe whatsapp", "on whatsapp",
+    "в telegram", "у telegram",
+    # "was this useful?", disclaimers, live-article notes
+    "vous a été utile", "was this article helpful", "war dieser artikel hilfreich",
+    "ți-a fost util", "disclaimer", "डिस्क्लेमर", "अस्वीकरण", "ohne gewähr",
+    "wird laufend aktualisiert", "this story is developing", "this article will be updated",
+    "cet article sera mis à jour", "articol actualizat permanent",
 ]
 _CONTAINS = [
     r"sign up (for|to) (our |the )?newsletter", r"subscribe to (our|the)", r"join our .{0,40}community",
@@ -100,6 +114,9 @@ _CONTAINS = [
     r"inscrivez-vous à (notre|la) newsletter", r"suscríbete a (nuestro|nuestra|el|la)",
     r"(व्हाट्सएप|whatsapp) चैनल", r"google news (पर|on)", r"download (the|our) app",
     r"read the full (story|article)",
+    r"पर पढ़ें .{0,40}(खबरें|ख़बरें|न्यूज़)",
+    # a source line: "Source: Novosti Dnya", "Sursa: Agerpres" (the outlet is read from it first)
+    r"^(source|sources|sursa|sursă|quelle|fuente|источник|джерело|स्रोत)\s*:\s*.{2,60}$",
 ]
 
 _SHORT = 250
@@ -130,9 +147,24 @@ _TIME_LINE = re.compile(
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?)$",
     re.IGNORECASE,
 )
+_SOCIAL = {
+    "facebook", "x", "twitter", "linkedin", "e-mail", "email", "mail", "whatsapp", "telegram",
+    "instagram", "youtube", "pinterest", "reddit", "threads", "bluesky", "vk", "вконтакте",
+    "одноклассники", "print", "copy", "link",
+}
+_SOCIAL_SPLIT = re.compile(r"[\s·•|,/:]+")
 _CRUMB_SEP = re.compile(r"\s+[>»›/|]\s+")
+_TRAILING_TIME = re.compile(r"\S\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?।…][\"'”»)\]]*$")
 _PARAGRAPH_END = re.compile(r"[.।][\"'”»)\]]*$")
+
+
+def is_share_line(line: str) -> bool:
+    """"Partager : Facebook · X · LinkedIn · E-mail": a row of social network names."""
+    if len(line) > 100:
+        return False
+    words = _SOCIAL_SPLIT.split(line.lower())
+    return sum(1 for w in words if w in _SOCIAL) >= 2 and sum(1 for w in words if w) <= 10
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -151,7 +183,7 @@ def is_furniture_line(line: str) -> bool:
     core = _IGNORE_PUNCT.sub("", line)
     if not core:
         return False
-    if _GLUED_CRUMB.match(line) or is_breadcrumb(line):
+    if _GLUED_CRUMB.match(line) or is_breadcrumb(line) or is_share_line(line):
         return True
     if len(core) <= _LONGEST_WHOLE and (_WHOLE_RE.fullmatch(core) or _MARKER_RE.fullmatch(core)):
         return True
@@ -213,6 +245,7 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _drop_time_runs(lines: list[str], content: list[int], drop: list[bool]) -> None:
     """Lists of other headlines, each next to its time: "INEDIT Headline" / "18:30" / "Headline"."""
+    _drop_timed_headlines(lines, content, drop)
     times = [k for k, i in enumerate(content) if is_time_line(lines[i])]
     for group in _groups(times, max_gap=3, min_size=2):
         first, last = group[0], group[-1]
@@ -222,6 +255,18 @@ def _drop_time_runs(lines: list[str], content: list[int], drop: list[bool]) -> N
                 continue
             drop[i] = True
         _drop_list_heading(lines, content, first - 2, drop)
+
+
+def _drop_timed_headlines(lines: list[str], content: list[int], drop: list[bool]) -> None:
+    """Lists of other headlines with the time at the end of each: "Headline 13:05"."""
+    timed = [
+        k for k, i in enumerate(content)
+        if len(lines[i]) < 160 and _TRAILING_TIME.search(lines[i]) and not is_paragraph(lines[i], 1)
+    ]
+    for group in _groups(timed, max_gap=1, min_size=2):
+        for k in group:
+            drop[content[k]] = True
+        _drop_list_heading(lines, content, group[0] - 1, drop)
 
 
 def _drop_outlet_runs(lines: list[str], content: list[int], drop: list[bool]) -> None:

@@ -45,6 +45,9 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?।])\s+")
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sursa|sursă|quelle|fuente|источник|джерело|स्रोत)\s*:\s*(?P<name>.{2,60})$", re.IGNORECASE
+)
 _WIRE_MARK = re.compile(r"[^.!?]{0,25}?(?:\s[-–—]\s|\(\w{1,12}\)|:\s)")
 
 
@@ -247,6 +250,10 @@ def outlet(
         m = _PREFERRED_SOURCE.search(line)
         if m:
             return m["name"].strip()
+    for line in lines:
+        m = _SOURCE_LINE.match(line)
+        if m:
+            return m["name"].strip(" «»\"'“”„.")
     for line in lines:
         if "(image" in line.lower() or "source from" in line.lower():
             continue  # an image credit names someone else's site
