@@ -43,6 +43,9 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
         if p == "-":
             yield from read_stream(sys.stdin.buffer, "<stdin>", config)
             continue
+        if not p.strip():
+            yield Problem("''", "empty path; give a file, a folder or - for standard input")
+            continue
         path = Path(p)
         try:
             if path.is_dir():
