@@ -163,3 +163,18 @@ def test_demo_corpus_bcubed_f1_and_order_robustness():
     shuffled, _ = _demo_run(shuffle_seed=7)
     assert score(shuffled, pred)["bcubed_f1"] >= 0.95
     assert score(shuffled, gold)["bcubed_f1"] >= 0.95
+
+
+def test_undated_article_still_moves_after_a_restart(embedder, tmp_path):
+    undated = article("r1-undated", "en", None, "Geneva talks: 250 prisoners each in first round",
+                      "Delegations led by Vladimir Medinsky and Rustem Umerov agreed on Tuesday in "
+                      "Geneva to swap 250 prisoners each at their first round of talks.")
+    r1, _ = articles(ROUND1)
+    r2, _ = articles(ROUND2)
+    store = SQLiteStore(tmp_path / "restart.db")
+    first, _ = run([*r2, undated], embedder, store)
+    assert first["r1-undated"] == first["r2-en"]  # nothing better existed yet
+    store.close()
+    store = SQLiteStore(tmp_path / "restart.db")
+    later, _ = run(r1, embedder, store, Clusterer(store, DEFAULT))
+    assert store.event_of("r1-undated") == later["r1-en"] != store.event_of("r2-en")

@@ -37,6 +37,7 @@ from tidings.understand.dates import parse_iso
 
 MAX_FIGURES = 40
 MAX_FLOATING = 5000  # undated articles still allowed to move (the most recent)
+MAX_VECTORS = 50_000  # member vectors kept in memory (exemplars are reloaded on demand)
 
 
 @dataclass
@@ -143,7 +144,7 @@ class Clusterer:
         self.article_event: dict[str, str] = {}
         self.df: Counter = Counter()
         self.n_docs = 0
-        self._vectors: dict[str, np.ndarray] = {}  # exemplar vectors, loaded on demand
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # exemplar vectors, LRU
         self._seq = 0
         # Undated articles have no time to block them: they join whatever similar event
         # exists when they arrive, which may be the look-alike (the crash report a month
@@ -164,6 +165,7 @@ class Clusterer:
             self.df.update(ev.names)
             self.n_docs += ev.n
             self._index(ev)
+        self._load_floating()
 
     # --- public ---
     def add(self, article: Article, features: Features) -> tuple[str, float]:
@@ -171,7 +173,7 @@ class Clusterer:
             event_id = self.article_event[article.id]
             return event_id, 1.0
         if features.embedding is not None:
-            self._vectors[article.id] = np.asarray(features.embedding, dtype=np.float32)
+            self._remember(article.id, np.asarray(features.embedding, dtype=np.float32))
         if article.duplicate_of:
             original = self.article_event.get(article.duplicate_of) or self.store.event_of(article.duplicate_of)
             if original and original in self.events:
@@ -238,7 +240,7 @@ class Clusterer:
         if missing:
             for aid, f in self.store.get_features(missing).items():
                 if f.embedding is not None:
-                    self._vectors[aid] = f.embedding
+                    self._remember(aid, f.embedding)
         vectors.extend(self._vectors[a] for a in exemplars if a in self._vectors)
         n = max(1, n)
         top = names.most_common(self.config.event_max_names)
@@ -252,6 +254,12 @@ class Clusterer:
         )
 
     # --- internals ---
+    def _remember(self, article_id: str, vector: np.ndarray) -> None:
+        self._vectors[article_id] = vector
+        self._vectors.move_to_end(article_id)
+        if len(self._vectors) > MAX_VECTORS:
+            self._vectors.popitem(last=False)
+
     def _index(self, ev: EventState) -> None:
         keys = [k for k, _ in ev.names.most_common(self.config.event_max_names)]
         self.index.put(ev.id, ev.centroid(), ev.tmin, ev.tmax, keys)
@@ -366,6 +374,19 @@ class Clusterer:
         return keep
 
     # --- undated articles that may still move ---
+    def _load_floating(self) -> None:
+        """Undated articles stored by an earlier run may still move: reload them."""
+        if not hasattr(self.store, "undated_article_ids"):
+            return
+        ids = [a for a in self.store.undated_article_ids(MAX_FLOATING) if a in self.article_event]
+        if not ids:
+            return
+        feats = self.store.get_features(ids)
+        for article in reversed(self.store.get_articles(ids)):
+            f = feats.get(article.id)
+            if f is not None:
+                self._float(article.id, article_profile(f, self.config, article), f)
+
     def _float(self, article_id: str, profile: Profile, features: Features) -> None:
         keys = [m.key for m in features.names]
         vec = None if features.embedding is None else np.asarray(features.embedding, dtype=np.float32)

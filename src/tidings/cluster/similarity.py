@@ -27,7 +27,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
-from tidings.understand.dates import parse_iso
+from tidings.understand.dates import lead_weekday, parse_iso
 
 KIND_WEIGHT = {"person": 1.0, "org": 0.8, "name": 0.7, "place": 0.5}
 
@@ -47,6 +47,7 @@ class Profile:
     figures: set[tuple[float, str]] = field(default_factory=set)
     tmin: date | None = None
     tmax: date | None = None
+    weekday: int | None = None  # undated articles: the weekday their lead names
 
 
 @dataclass
@@ -68,8 +69,9 @@ def article_profile(features: Features, config: Config = DEFAULT, article: Artic
     if t is None and article is not None:
         t = parse_iso(article.date)
     vecs = [] if features.embedding is None else [np.asarray(features.embedding, dtype=np.float32)]
+    weekday = lead_weekday(article) if t is None and article is not None else None
     return Profile(vectors=vecs, names=names, kinds=kinds, figures=distinctive_figures(features.figures),
-                   tmin=t, tmax=t)
+                   tmin=t, tmax=t, weekday=weekday)
 
 
 def distinctive_figures(figs) -> set[tuple[float, str]]:
@@ -163,6 +165,18 @@ def time_gap_days(a: Profile, b: Profile) -> float | None:
     return 0.0
 
 
+def weekday_match(a: Profile, b: Profile) -> bool | None:
+    """Does an undated side's named weekday fall within the dated side's days? None when
+    there is nothing to check (both dated, no weekday, or a span of a week or more)."""
+    for x, y in ((a, b), (b, a)):
+        if x.tmin is None and x.weekday is not None and y.tmin is not None:
+            span = (y.tmax - y.tmin).days
+            if span >= 6:
+                return None
+            return any((y.tmin.weekday() + i) % 7 == x.weekday for i in range(span + 1))
+    return None
+
+
 def time_factor(gap: float | None, config: Config = DEFAULT) -> float:
     """1 within the grace period, falling linearly to 0 at time_zero_days; 1 when unknown."""
     if gap is None:
@@ -182,6 +196,9 @@ def score_profiles(
     figs, shared_figs = figure_overlap(a, b)
     gap = time_gap_days(a, b)
     tf = time_factor(gap, config)
+    same_weekday = weekday_match(a, b) if gap is None else None
+    if same_weekday is False:
+        tf *= config.weekday_mismatch_factor
     # Missing evidence (no names found, no vector) drops out of the weighted mean instead
     # of counting as disagreement. Figures only ever add: a story without the other's
     # numbers is not less similar, but sharing a distinctive one is telling.
@@ -200,6 +217,7 @@ def score_profiles(
         "figures_score": None if math.isnan(figs) else round(figs, 4),
         "time_gap_days": gap,
         "time_factor": round(tf, 4),
+        "weekday_match": same_weekday,
     }
     return Comparison(score=score, reasons=reasons)
 

@@ -188,3 +188,17 @@ def event_time(article: Article, lead_chars: int = LEAD_CHARS) -> tuple[str | No
     if written:
         return max(written).isoformat(), dates
     return None, dates
+
+
+def lead_weekday(article: Article, lead_chars: int = LEAD_CHARS) -> int | None:
+    """Weekday (0 = Monday) first named in the title or lead: for an undated article the
+    only clue to which of two look-alike happenings it reports ("mercredi" is not a
+    Saturday's round of talks)."""
+    text = article.text or ""
+    title = article.title or ""
+    lead = title + "\n" + (text[len(title):] if text.startswith(title) else text)[:lead_chars]
+    for m in _WORDS.finditer(lead):
+        day = _WEEKDAYS.get(m.group().lower())
+        if day is not None:
+            return day
+    return None
