@@ -118,7 +118,7 @@ class Config:
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
     quote_max_per_article: int = 12
     """Quotes taken from one article (the lead ones)."""
-    quote_max_embedded: int = 32
+    quote_max_embedded: int = 24
     """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
     quote_merge_similarity: float = 0.83
     """Cosine at least which two quotes by one speaker, each the other's closest in its article, are one statement."""
@@ -134,7 +134,7 @@ class Config:
     """Sentences in a brief's summary (at least 3 when the event has them, at most 6)."""
     summary_lead_sentences: int = 3
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
-    summary_max_articles: int = 10
+    summary_max_articles: int = 8
     """Summary candidates come from at most this many articles, most central first, all languages kept."""
     summary_redundancy: float = 0.86
     """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
@@ -158,7 +158,7 @@ class Config:
     """A date version needs this many articles: one article's date may be our misreading."""
     align_max_articles: int = 3
     """Parallel reading: foreign-language articles aligned per brief."""
-    align_max_sentences: int = 6
+    align_max_sentences: int = 5
     """Parallel reading: sentences aligned per foreign-language article (its first ones)."""
     align_pool_sentences: int = 24
     """Parallel reading: reader's-language sentences searched for matches."""
@@ -166,8 +166,10 @@ class Config:
     """Parallel reading: closest sentences shown per foreign sentence."""
     align_min_score: float = 0.8
     """Parallel reading: matches below this cosine are not shown (unrelated text scores about 0.75)."""
-    figure_max_embedded: int = 16
+    figure_max_embedded: int = 12
     """Figure sentences embedded to check that two values are about the same thing (bounds brief time)."""
+    brief_max_figures: int = 30
+    """Figures listed in a brief, most widely reported first."""
     embed_sentence_words: int = 28
     """Words of a sentence given to the embedding model in briefs (cost grows with length)."""
     digest_recent_days: float = 1.0

@@ -14,18 +14,18 @@ __all__ = ["BRIEF_VERSION", "build_brief", "compose", "render", "render_html_fra
 
 
 def render(brief: dict, fmt: str = "md") -> str:
-    from tidings.brief.render import render as _render
+    from tidings.brief.formats import render as _render
 
     return _render(brief, fmt)
 
 
 def render_html_fragment(brief: dict) -> str:
-    from tidings.brief.render import render_html_fragment as _fragment
+    from tidings.brief.formats import render_html_fragment as _fragment
 
     return _fragment(brief)
 
 
 def digest(store, since: str | None = None, fmt: str = "md", lang: str = "en", **kwargs) -> str:
-    from tidings.brief.digest import digest as _digest
+    from tidings.brief.digests import digest as _digest
 
     return _digest(store, since=since, fmt=fmt, lang=lang, **kwargs)

@@ -46,6 +46,8 @@ class Vectors:
         todo = list(dict.fromkeys(t for t in texts if t and t not in self._vec))
         if not todo:
             return
+        # Similar lengths batch together: the model pads a batch to its longest text.
+        todo.sort(key=len)
         mat = self.embedder.embed([self._cut(t) for t in todo])
         for t, v in zip(todo, mat):
             self._vec[t] = np.asarray(v, dtype=np.float32)
@@ -146,7 +148,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     fig_sentences = list(dict.fromkeys(x.sentence for pair in fig_pairs for x in pair))
     fig_sentences = fig_sentences[: config.figure_max_embedded]
 
-    foreign, pool = _alignment_inputs(ranked, lang, sentences_of, config)
+    foreign, pool = _alignment_inputs(ranked, lang, sentences_of, config,
+                                      [c["text"] for c in cands if c["lang"] == lang])
 
     vectors.need([c["text"] for c in cands] + [q.text for q in to_embed_quotes] + fig_sentences
                  + [s for f in foreign for s in f["sentences"]] + [p["text"] for p in pool])
@@ -167,7 +170,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
     # --- figures and disagreements ---
     fig_vecs = {s: vectors(s) for s in fig_sentences}
-    figures = figures_mod.group(found_figures)
+    figures = figures_mod.group(found_figures)[: config.brief_max_figures]
     disagreements = figures_mod.disagreements(found_figures, fig_pairs, fig_vecs, config)
     disagreements += figures_mod.date_disagreements(articles, features, config)
 
@@ -215,14 +218,37 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
                     key=lambda q: (q.position, order[id(q)]))
     if len({q.article for q in quotes}) < 2:
         return []  # nothing to merge across articles
-    # Speakers quoted in several articles first; then the rest alternately, since a
-    # speaker's name may be spelt apart (Umerov / Umjerow) or missing in some languages.
+    # Speakers quoted in several articles first, taking languages in turn (the same words
+    # in seven languages matter more than a seventh English copy); then the rest
+    # alternately, since a name may be spelt apart (Umerov / Umjerow) or missing.
     rest = [q for pair in zip(others, loose) for q in pair]
     rest += others[len(loose):] + loose[len(others):]
-    return (shared + rest)[: config.quote_max_embedded]
+    chosen, texts = [], set()
+    for q in _languages_in_turn(shared) + rest:
+        if q.text in texts:
+            chosen.append(q)  # the same words cost nothing more to embed
+            continue
+        if len(texts) >= config.quote_max_embedded:
+            continue
+        texts.add(q.text)
+        chosen.append(q)
+    return chosen
 
 
-def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Config):
+def _languages_in_turn(quotes: list[quotes_mod.Quote]) -> list[quotes_mod.Quote]:
+    by_lang: dict[str, list[quotes_mod.Quote]] = {}
+    for q in quotes:
+        by_lang.setdefault(q.lang, []).append(q)
+    out, queues = [], list(by_lang.values())
+    while any(queues):
+        for queue in queues:
+            if queue:
+                out.append(queue.pop(0))
+    return out
+
+
+def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Config,
+                      already: list[str] = ()):
     foreign_arts = [a for a in ranked if a.lang and a.lang != lang][: config.align_max_articles]
     own = [a for a in ranked if a.lang == lang]
     if not foreign_arts or not own:
@@ -235,6 +261,12 @@ def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Co
                             "sentences": ss})
     pool: list[dict] = []
     seen: set[str] = set()
+    # Reader's-language summary candidates first: they are embedded anyway.
+    article_of = {s: a.id for a in own for s in sentences_of(a)}
+    for s in already:
+        if s in article_of and s not in seen and len(pool) < config.align_pool_sentences:
+            seen.add(s)
+            pool.append({"article": article_of[s], "text": s})
     # Reader's-language sentences in turn from each article (its lead first), bounded.
     per_article = [[s for s in sentences_of(a) if word_count(s) >= 4] for a in own]
     depth = 0

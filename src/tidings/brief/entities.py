@@ -111,13 +111,14 @@ def _forms(surface: str, key: str) -> list[str]:
 
 def display_name(e: Entity) -> str:
     """The Latin-script full form used in most articles; ties go to the spelling closest
-    to all the others (the consensus transliteration: Zelensky between Zelenskyy and
+    to the other full forms (the consensus transliteration: Zelensky between Zelenskyy and
     Zelenski). Without any Latin form, the most frequent surface."""
     surfaces = list(e.surfaces)
     latin = [s for s in surfaces if _LATIN_ONLY.match(s)]
     pool = latin or surfaces
-    longest = max(len(s.split()) for s in pool)
-    full = [s for s in pool if len(s.split()) == longest]
+    # Full names (two words or more) in the most articles: "Dmitry Peskov" over a one-off
+    # "Kremlsprecher Dmitri Peskow" that swallowed a title.
+    full = [s for s in pool if len(s.split()) >= 2] or pool
     folded = {s: anyascii(s).lower() for s in full}
 
     def spread(s: str) -> int:

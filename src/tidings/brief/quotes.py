@@ -42,7 +42,7 @@ _PAIRS = {
 _VERBS = {
     "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|called|calling|described)",
     "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite|spunând|declarând|afirmând|adăugând|menționând|subliniind|precizând|(?:a|au) numit|(?:a|au) calificat|(?:a|au) descris",
-    "hi": r"ने\s+(?:\S+\s+){0,3}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर)|का\s+कहना\s+(?:है|था)",
+    "hi": r"ने\s+(?:\S+\s+){0,5}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर)|का\s+कहना\s+(?:है|था)",
     "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет)",
     "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали)",
     "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|sagt|nannte|nannten|bezeichnete)",
@@ -240,6 +240,22 @@ def _inverted_speaker(text: str, spans: list[_Span], verb_end: int) -> _Span | N
     return None
 
 
+def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span | None:
+    """The speaker after the verb that follows a quotation: "…», — заявил пресс-секретарь
+    президента России Дмитрий Песков." No reported clause follows, so the first person
+    named in the clause (places skipped, a few title words allowed) is the speaker."""
+    for sp in spans:
+        if sp.start < verb_end:
+            continue
+        gap = text[verb_end:sp.start]
+        if re.search(r"[.;:!?]", gap) or len(_WORD.findall(gap)) > 6:
+            return None
+        if sp.kind == "place":
+            continue
+        return sp
+    return None
+
+
 def _pronoun_after(text: str, verb_end: int) -> bool:
     """"…, a precizat oficialul rus": an inverted pronoun-like subject (never an object
     such as "called it")."""
@@ -386,7 +402,7 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
     m = verbs.search(after)
     if m and m.start() <= 40:
         vs, ve = qe + 1 + m.start(), qe + 1 + m.end()
-        sp = _inverted_speaker(block, spans, ve) or _subject_speaker(block, spans, vs, qe + 1)
+        sp = _speaker_after_quote(block, spans, ve) or _subject_speaker(block, spans, vs, qe + 1)
         if sp:
             return sp.surface, sp.key
         if _pronoun_before(block, vs) or _pronoun_after(block, ve):
@@ -520,40 +536,41 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     have = [i for i in range(n) if quotes[i].vector is not None]
     links: list[tuple[float, int, int]] = []
     if len(have) > 1:
+        k = len(have)
         mat = np.stack([quotes[i].vector for i in have])
         sims = mat @ mat.T
-        pos = {i: k for k, i in enumerate(have)}
-
-        def compatible(i: int, j: int) -> float | None:
-            """Threshold for linking i and j, or None when they cannot be one statement."""
-            ei, ej = ent(quotes[i]), ent(quotes[j])
-            if ei and ej:
-                return config.quote_merge_similarity if same(ei, ej) else None
-            return config.quote_merge_similarity_unattributed
-
-        def best_in(i: int, article: str) -> int | None:
-            best, best_s = None, -1.0
-            for j in have:
-                if quotes[j].article != article or compatible(i, j) is None:
+        ents = [ent(quotes[i]) for i in have]
+        # Threshold for each pair, NaN where the two cannot be one statement (two
+        # different speakers); speaker comparisons are made once per pair of names.
+        names = sorted({e for e in ents if e})
+        alike = {(a, b): same(a, b) for a in names for b in names}
+        thresh = np.full((k, k), np.nan, dtype=np.float32)
+        for a in range(k):
+            for b in range(k):
+                ea, eb = ents[a], ents[b]
+                if ea and eb:
+                    if alike[(ea, eb)]:
+                        thresh[a, b] = config.quote_merge_similarity
+                else:
+                    thresh[a, b] = config.quote_merge_similarity_unattributed
+        masked = np.where(np.isnan(thresh), -np.inf, sims)
+        art = [quotes[i].article for i in have]
+        cols: dict[str, list[int]] = {}
+        for a, x in enumerate(art):
+            cols.setdefault(x, []).append(a)
+        # best[x][a]: position (in `have`) of a's closest compatible quote in article x.
+        best = {x: np.asarray(c)[np.argmax(masked[:, c], axis=1)] for x, c in cols.items()}
+        for a in range(k):
+            for x in cols:
+                if x == art[a]:
                     continue
-                s_ = sims[pos[i], pos[j]]
-                if s_ > best_s:
-                    best, best_s = j, s_
-            return best
-
-        articles = sorted({quotes[i].article for i in have})
-        for i in have:
-            for art in articles:
-                if art == quotes[i].article:
+                b = int(best[x][a])
+                if b <= a or masked[a, b] == -np.inf:
                     continue
-                j = best_in(i, art)
-                if j is None or j < i:
-                    continue
-                if best_in(j, quotes[i].article) != i:
-                    continue
-                sim = float(sims[pos[i], pos[j]])
-                if sim >= compatible(i, j):
-                    links.append((sim, i, j))
+                if int(best[art[a]][b]) != a:
+                    continue  # not mutual
+                if sims[a, b] >= thresh[a, b]:
+                    links.append((float(sims[a, b]), have[a], have[b]))
 
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}

@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import DictLoader, Environment, select_autoescape
 
 from tidings.brief.build import build_brief
-from tidings.brief.render import md, safe_url, short_date
+from tidings.brief.formats import md, safe_url, short_date
 from tidings.brief.timeline import parse_date
 from tidings.config import DEFAULT, Config
 
