@@ -190,3 +190,28 @@ def test_kill_midway_then_rerun_completes_with_nothing_lost_or_doubled(tmp_path)
     assert assigned == n
     feats = con.execute("SELECT count(*) FROM features").fetchone()[0]
     assert feats == n
+
+
+def test_one_article_breaking_a_stage_does_not_stop_the_batch_fake_failure(tmp_path, monkeypatch):
+    """A stage failure is faked (the understand stage raises on one article) to check the
+    pipeline's recovery; the real stages have their own tests."""
+    import tidings.understand as understand
+
+    real = understand.understand_batch
+
+    def flaky(articles, embedder, config):
+        if any("Lyon" in a.text for a in articles):
+            raise ValueError("simulated failure")
+        return real(articles, embedder, config)
+
+    monkeypatch.setattr(understand, "understand_batch", flaky)
+    folder = write_mixed_corpus(tmp_path)
+    store = tidings.open_store(tmp_path / "t.db")
+    report = tidings.ingest([str(folder)], store)
+    assert report.ingested == 3
+    failed = [p for p in report.skipped if "simulated failure" in p.reason]
+    assert len(failed) == 1 and failed[0].origin.endswith("feed.jsonl:3")
+    kept = [p for p in store.problems() if "simulated failure" in p.reason]
+    assert "Lyon" in kept[0].raw  # the raw text is kept beside the reason
+    assert store.count_articles() == 3
+    assert all(store.event_of(a.id) for a in store.articles())

@@ -97,33 +97,58 @@ class Pipeline:
             on_problem(p)
 
     def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
-        from tidings.clean import clean
+        from tidings.clean import article_id
 
-        fresh: list[Article] = []
         order: list[str] = []
+        todo: list[RawArticle] = []
         for raw in raws:
-            article = clean(raw, self.config, self.outlet_lines)
-            order.append(article.id)
-            if article.id in order[:-1] or self.store.has_article(article.id):
-                # Re-ingesting is a no-op, but the caller still learns where it went.
+            aid = article_id(raw)
+            order.append(aid)
+            # Re-ingesting is a no-op (checked before cleaning, which counts outlet lines),
+            # but the caller still learns where each article went.
+            if aid in order[:-1] or self.store.has_article(aid):
                 report.already_stored += 1
-                continue
-            fresh.append(article)
-        if fresh:
-            self._store_fresh(fresh, report, on_problem)
-        report.article_ids.extend(order)
-        for article_id in order:
-            if article_id not in report.events:
-                event = self.store.event_of(article_id)
-                if event:
-                    report.events[article_id] = event
+            else:
+                todo.append(raw)
+        try:
+            self._store(todo, report, on_problem)
+        except Exception:
+            # Something in the batch broke a stage: the transaction was rolled back, so
+            # rebuild the clusterer's memory from the store and go one article at a time,
+            # keeping any article that still fails as a problem with its raw text.
+            from tidings.cluster import Clusterer
 
-    def _store_fresh(self, fresh: list[Article], report: IngestReport, on_problem) -> None:
+            self.clusterer = Clusterer(self.store, self.config)
+            for raw in todo:
+                try:
+                    self._store([raw], report, on_problem)
+                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                    self.clusterer = Clusterer(self.store, self.config)
+                    text = raw.text if raw.text is not None else raw.html or ""
+                    self._problem(Problem(raw.origin, f"could not be processed ({type(exc).__name__}: "
+                                          f"{exc}); kept raw, please report this as a bug",
+                                          raw=text[: self.config.max_raw_keep_chars]),
+                                  report, on_problem)
+        report.article_ids.extend(order)
+        for aid in order:
+            if aid not in report.events:
+                event = self.store.event_of(aid)
+                if event:
+                    report.events[aid] = event
+
+    def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
+        from tidings.clean import clean
         from tidings.clean.duplicates import bands, find_duplicate
         from tidings.understand import understand_batch
 
-        features = understand_batch(fresh, self.embedder, self.config)
+        if not todo:
+            return
+        done: list[tuple[Article, str]] = []
+        # One transaction per batch: cleaning updates outlet-line counts, so it belongs
+        # inside too; a kill midway leaves whole batches or nothing.
         with self.store.transaction():
+            fresh = [clean(raw, self.config, self.outlet_lines) for raw in todo]
+            features = understand_batch(fresh, self.embedder, self.config)
             for article, feats in zip(fresh, features):
                 if article.status == "ok":
                     article.duplicate_of = find_duplicate(article, self.store, self.config)
@@ -132,14 +157,17 @@ class Pipeline:
                     self.store.add_dup_bands(article.id, bands(article.text))
                 self.store.put_features(feats)
                 event_id, _ = self.clusterer.add(article, feats)
-                report.ingested += 1
-                report.duplicates += article.duplicate_of is not None
-                report.events[article.id] = event_id
-                for reason in article.problems:
-                    warning = Problem(article.origin, reason, fatal=False)
-                    report.warnings.append(warning)
-                    if on_problem:
-                        on_problem(warning)
+                done.append((article, event_id))
+        # Counted only once committed, so a batch retried article by article counts once.
+        for article, event_id in done:
+            report.ingested += 1
+            report.duplicates += article.duplicate_of is not None
+            report.events[article.id] = event_id
+            for reason in article.problems:
+                warning = Problem(article.origin, reason, fatal=False)
+                report.warnings.append(warning)
+                if on_problem:
+                    on_problem(warning)
 
 
 def ingest(
