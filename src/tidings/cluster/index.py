@@ -143,7 +143,7 @@ class CandidateIndex:
                     named.update(block & posting.keys())
             pos = {e: i for i, e in enumerate(ids)} if named - chosen else {}
             extra = sorted(((e, float(sims[pos[e]])) for e in named - chosen), key=lambda x: -x[1])
-            keep.extend(extra[:top_k])
+            keep.extend(extra[: max(2, top_k // 3)])
         return keep
 
     def centroid(self, event_id: str) -> np.ndarray | None:

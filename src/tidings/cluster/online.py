@@ -38,6 +38,7 @@ from tidings.understand.dates import parse_iso
 MAX_FIGURES = 40
 MAX_FLOATING = 5000  # undated articles still allowed to move (the most recent)
 MAX_VECTORS = 50_000  # member vectors kept in memory (exemplars are reloaded on demand)
+MAX_PROFILES = 5_000  # event profiles kept between arrivals (rebuilt when an event changes)
 
 
 @dataclass
@@ -145,6 +146,7 @@ class Clusterer:
         self.df: Counter = Counter()
         self.n_docs = 0
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # exemplar vectors, LRU
+        self._profiles: OrderedDict[str, Profile] = OrderedDict()  # unchanged events' profiles
         self._seq = 0
         # Undated articles have no time to block them: they join whatever similar event
         # exists when they arrive, which may be the look-alike (the crash report a month
@@ -205,6 +207,7 @@ class Clusterer:
         vec = profile.vectors[0] if profile.vectors else None
         cands = self.index.candidates(vec, t, self.config.time_window_days, keys,
                                       self.config.candidates_top_k)
+        self._preload_exemplars([e for e, _ in cands])
         idf = self.idf()
         out = []
         for event_id, _ in cands:
@@ -221,6 +224,19 @@ class Clusterer:
     def profile(self, ev: EventState, without: str | None = None) -> Profile:
         """The event's evidence; `without` leaves one member out (to ask whether that
         member would still choose this event)."""
+        if without is None:
+            cached = self._profiles.get(ev.id)
+            if cached is not None:
+                self._profiles.move_to_end(ev.id)
+                return cached
+        p = self._build_profile(ev, without)
+        if without is None:
+            self._profiles[ev.id] = p
+            if len(self._profiles) > MAX_PROFILES:
+                self._profiles.popitem(last=False)
+        return p
+
+    def _build_profile(self, ev: EventState, without: str | None) -> Profile:
         vectors = []
         gone = self.floating.get(without) if without else None
         vec_sum = ev.vec_sum
@@ -254,6 +270,18 @@ class Clusterer:
         )
 
     # --- internals ---
+    def _preload_exemplars(self, event_ids: list[str]) -> None:
+        """One query for the exemplar vectors of every candidate not seen since a restart."""
+        missing = []
+        for e in event_ids:
+            ev = self.events.get(e)
+            if ev is not None and e not in self._profiles:
+                missing.extend(a for a in ev.exemplars if a not in self._vectors)
+        if missing:
+            for aid, f in self.store.get_features(missing).items():
+                if f.embedding is not None:
+                    self._remember(aid, f.embedding)
+
     def _remember(self, article_id: str, vector: np.ndarray) -> None:
         self._vectors[article_id] = vector
         self._vectors.move_to_end(article_id)
@@ -261,6 +289,7 @@ class Clusterer:
             self._vectors.popitem(last=False)
 
     def _index(self, ev: EventState) -> None:
+        self._profiles.pop(ev.id, None)  # every change of an event passes here
         keys = [k for k, _ in ev.names.most_common(self.config.event_max_names)]
         self.index.put(ev.id, ev.centroid(), ev.tmin, ev.tmax, keys)
 
@@ -367,6 +396,7 @@ class Clusterer:
             self.article_event[aid] = keep.id
             self.store.assign(aid, keep.id, None)
         del self.events[gone.id]
+        self._profiles.pop(gone.id, None)
         self.index.remove(gone.id)
         self.store.delete_event(gone.id)
         self._index(keep)
@@ -441,6 +471,7 @@ class Clusterer:
         self.store.assign(aid, dst.id, score)
         if not src.members:
             del self.events[src.id]
+            self._profiles.pop(src.id, None)
             self.index.remove(src.id)
             self.store.delete_event(src.id)
         else:

@@ -48,6 +48,12 @@ class Profile:
     tmin: date | None = None
     tmax: date | None = None
     weekday: int | None = None  # undated articles: the weekday their lead names
+    _matrix: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    def matrix(self) -> np.ndarray | None:
+        if self._matrix is None and self.vectors:
+            self._matrix = np.stack(self.vectors)
+        return self._matrix
 
 
 @dataclass
@@ -89,9 +95,7 @@ def embedding_similarity(a: Profile, b: Profile) -> float:
     """Best cosine between the two profiles' vectors (centroid or exemplars)."""
     if not a.vectors or not b.vectors:
         return float("nan")
-    A = np.stack(a.vectors)
-    B = np.stack(b.vectors)
-    return float(np.max(A @ B.T))
+    return float(np.max(a.matrix() @ b.matrix().T))
 
 
 def calibrate(cos: float, config: Config = DEFAULT) -> float:
@@ -253,10 +257,15 @@ def _surfaces(keys: list[str], fa: Features, fb: Features) -> list[str]:
 
 
 def idf_from_counts(df: dict[str, int], n_docs: int) -> Callable[[str], float]:
-    """Rarity weight of a name key from how many of n_docs articles name it."""
+    """Rarity weight of a name key from how many of n_docs articles name it (memoised:
+    one scoring round asks for the same keys many times)."""
     n = max(1, n_docs)
+    memo: dict[str, float] = {}
 
     def idf(key: str) -> float:
-        return math.log(1.0 + n / (1.0 + df.get(key, 0)))
+        w = memo.get(key)
+        if w is None:
+            w = memo[key] = math.log(1.0 + n / (1.0 + df.get(key, 0)))
+        return w
 
     return idf
