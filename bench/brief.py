@@ -126,6 +126,10 @@ T = {
               "क्षेत्रीय सरकार ने {n} दिनों के लिए आपातकाल घोषित किया.",
               "अधिकारियों ने कहा कि बांध टूटने का कारण अभी पता नहीं है."]),
 }
+EDITIONS = ["North", "South", "East", "West", "Central", "Metro", "Weekend", "Online",
+            "Evening", "Morning", "Regional", "Capital", "Coast", "Valley", "Express", "Digital",
+            "Plus", "Today", "Live", "Wire", "Extra", "Local", "Daily", "Review", "Times",
+            "Herald", "Journal", "Post", "Star", "Mirror", "Globe", "Voice", "Echo", "Press"]
 SHARE = {"en": 30, "de": 12, "fr": 12, "es": 10, "ro": 12, "ru": 12, "hi": 12}
 
 
@@ -150,7 +154,9 @@ def generate(n: int, seed: int = 11):
         body += [s.replace("{n}", str(rnd.randint(12, 900))) for s in pool[: rnd.randint(2, len(pool))]]
         text = "\n\n".join(s.format(**fill) for s in body)
         day, hour = 3 + i * 3 // n, rnd.randint(6, 22)
-        outlet = rnd.choice(t["outlets"])
+        # Outlets by edition, so that no outlet carries the same template line three times
+        # (the cleaner rightly drops a line an outlet repeats as site furniture).
+        outlet = f"{rnd.choice(t['outlets'])} {EDITIONS[i % len(EDITIONS)]}"
         raws.append(RawArticle(
             origin=f"bench:{i}", id=f"b{i:03d}", text=text, lang=lg, source=outlet,
             title=rnd.choice(t["titles"]).format(**fill),

@@ -72,6 +72,26 @@ _STOP = {"de", "of", "the", "la", "le", "les", "des", "del", "der", "die", "das"
          "peste", "plus", "около", "более"}
 
 
+# Words that join clauses: what is counted is named in the number's own clause.
+_CONJUNCTIONS = set("""and but while whereas und aber während et mais tandis y pero mientras
+și iar dar ci и а но і та але और लेकिन जबकि""".split())
+_CLAUSE_TOKEN = re.compile(r"[\w\u0900-\u097F%]+|[,;:()\[\]—–]")
+
+
+def _clauses(sentence: str) -> tuple[list[str], list[int]]:
+    """Word tokens of a sentence and, for each, the number of the clause it is in."""
+    tokens, clause, k = [], [], 0
+    for t in _CLAUSE_TOKEN.findall(sentence):
+        if not (t[0].isalnum() or t[0] in "%_" or "\u0900" <= t[0] <= "\u097F"):
+            k += 1
+            continue
+        if t.lower() in _CONJUNCTIONS:
+            k += 1
+        tokens.append(t)
+        clause.append(k)
+    return tokens, clause
+
+
 @dataclass
 class Found:
     article: Article
@@ -106,7 +126,7 @@ def concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
     head = _lexicon(content[0]) if content else None
     if head and head not in _VAGUE:
         return (f"{unit}:{head}" if unit else head), True
-    tokens = _TOKEN.findall(sentence or "")
+    tokens, clause = _clauses(sentence or "")
     number = _TOKEN.findall(fig.text or "")[:1]
     at = None
     if number:
@@ -121,8 +141,8 @@ def concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
         # Right side first, so that at equal distance the words after the number win.
         for i in sorted(range(max(0, at - _WINDOW), min(len(tokens), at + _WINDOW + 1)),
                         key=lambda i: (abs(i - at), i < at)):
-            if i == at:
-                continue
+            if i == at or clause[i] != clause[at]:
+                continue  # "14 oameni au murit, iar 3.200 de locuitori": another clause
             # "118 morts parmi les 127 personnes": "morts" is nearer 118 than 127, so it
             # says what 118 counts, not 127.
             if any(abs(i - j) < abs(i - at) for j in numbers):

@@ -402,7 +402,9 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
     m = verbs.search(after)
     if m and m.start() <= 40:
         vs, ve = qe + 1 + m.start(), qe + 1 + m.end()
-        sp = _speaker_after_quote(block, spans, ve) or _subject_speaker(block, spans, vs, qe + 1)
+        # '…," Minister Elena Marsh told reporters in Valdora': a name between the quote
+        # and the verb is the subject; else the inverted '…», — заявил … Песков'.
+        sp = _subject_speaker(block, spans, vs, qe + 1) or _speaker_after_quote(block, spans, ve)
         if sp:
             return sp.surface, sp.key
         if _pronoun_before(block, vs) or _pronoun_after(block, ve):
@@ -543,16 +545,14 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         # Threshold for each pair, NaN where the two cannot be one statement (two
         # different speakers); speaker comparisons are made once per pair of names.
         names = sorted({e for e in ents if e})
-        alike = {(a, b): same(a, b) for a in names for b in names}
-        thresh = np.full((k, k), np.nan, dtype=np.float32)
-        for a in range(k):
-            for b in range(k):
-                ea, eb = ents[a], ents[b]
-                if ea and eb:
-                    if alike[(ea, eb)]:
-                        thresh[a, b] = config.quote_merge_similarity
-                else:
-                    thresh[a, b] = config.quote_merge_similarity_unattributed
+        index = {e: i for i, e in enumerate(names)}
+        alike = np.array([[same(a, b) for b in names] for a in names], dtype=bool).reshape(
+            len(names), len(names))
+        eid = np.array([index[e] if e else -1 for e in ents])
+        both = (eid[:, None] >= 0) & (eid[None, :] >= 0)
+        safe = np.where(eid >= 0, eid, 0)
+        thresh = np.where(both, np.where(alike[safe][:, safe], config.quote_merge_similarity, np.nan),
+                          config.quote_merge_similarity_unattributed).astype(np.float32)
         masked = np.where(np.isnan(thresh), -np.inf, sims)
         art = [quotes[i].article for i in have]
         cols: dict[str, list[int]] = {}
