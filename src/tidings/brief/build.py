@@ -7,9 +7,12 @@ event's article count, so a brief is rebuilt only when its event grew or shrank.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -25,7 +28,7 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
-BRIEF_VERSION = 1
+BRIEF_VERSION = 2
 # Only the start of very long articles is read: briefs quote leads, and it bounds time.
 MAX_TEXT_CHARS = 20_000
 
@@ -68,6 +71,14 @@ def _default_embedder(store: Any = None):
     return Embedder(store)
 
 
+def _source_label(a: Article) -> str | None:
+    host = urlsplit(a.url).hostname if a.url else None
+    if host:
+        return host.removeprefix("www.")
+    name = PurePath(a.origin.split(":")[0]).name if a.origin else ""
+    return name or None
+
+
 def _body(a: Article) -> str:
     text = (a.text or "")[:MAX_TEXT_CHARS]
     title = (a.title or "").strip()
@@ -81,6 +92,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     """The brief (JSON form) of one event's articles, for a reader of `lang`."""
     embedder = embedder if embedder is not None else _default_embedder()
     vectors = Vectors(embedder, config)
+    # An article without an outlet name is shown by its site or file, not its hash.
+    articles = [a if a.source else dataclasses.replace(a, source=_source_label(a)) for a in articles]
     by_id = {a.id: a for a in articles}
     sentences_cache: dict[str, list[str]] = {}
 

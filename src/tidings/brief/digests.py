@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import DictLoader, Environment, select_autoescape
 
 from tidings.brief.build import build_brief
-from tidings.brief.formats import md, safe_url, short_date
+from tidings.brief.formats import md, plural, safe_url, short_date
 from tidings.brief.timeline import parse_date
 from tidings.config import DEFAULT, Config
 
@@ -96,7 +96,8 @@ def digest(store: Any, since: str | None = None, fmt: str = "md", lang: str = "e
                           ensure_ascii=False, indent=2)
     if fmt == "html":
         return _ENV.get_template("digest.html").render(
-            entries=entries, since=since, until=until, short_date=short_date, safe_url=safe_url)
+            entries=entries, since=since, until=until, short_date=short_date, safe_url=safe_url,
+            plural=plural)
     return _markdown(entries, since, until)
 
 
@@ -119,7 +120,7 @@ def _markdown(entries: list[dict], since, until) -> str:
         title = h.get("text") or e.get("title") or e["event"]
         mark = f" ({md(h.get('lang'))})" if h.get("original_language") else ""
         out.append(f"## {i}. {md(title)}{mark}")
-        out.append(f"{e['articles']} articles · {e['sources']} sources · "
+        out.append(f"{plural(e['articles'], 'article')} · {plural(e['sources'], 'source')} · "
                    f"{md(', '.join(e['languages']))} · {e['recent']} in the last day · "
                    f"event `{md(e['event'])}`")
         for s in e.get("summary") or []:
@@ -145,7 +146,7 @@ _DIGEST = """\
 {% for e in entries %}{% set h = e.headline or {} %}
 <article class="digest-event" data-event="{{ e.event }}">
 <h2{% if h.lang %} lang="{{ h.lang }}"{% endif %}>{{ loop.index }}. {{ h.text or e.title or e.event }}</h2>
-<p class="facts">{{ e.articles }} articles · {{ e.sources }} sources · {{ e.languages|join(", ") }} · {{ e.recent }} in the last day</p>
+<p class="facts">{{ plural(e.articles, "article") }} · {{ plural(e.sources, "source") }} · {{ e.languages|join(", ") }} · {{ e.recent }} in the last day</p>
 <ul>{% for s in e.summary %}<li><span{% if s.lang %} lang="{{ s.lang }}"{% endif %}>{{ s.text }}</span> <small>— {{ s.source or s.article }} ({{ s.lang }})</small></li>{% endfor %}</ul>
 {% if e.first_report %}{% set fr = e.first_report %}<p>First report: {% if safe_url(e.urls.get(fr.article)) %}<a href="{{ safe_url(e.urls.get(fr.article)) }}" rel="noopener noreferrer nofollow">{{ fr.source or fr.article }}</a>{% else %}{{ fr.source or fr.article }}{% endif %}, <time>{{ short_date(fr.date) }}</time> ({{ fr.lang }})</p>{% endif %}
 </article>

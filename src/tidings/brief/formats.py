@@ -47,6 +47,10 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def anchor(article_id: str | None) -> str:
     """An HTML id for an article: only [A-Za-z0-9_-], bounded."""
     return "a-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(article_id or ""))[:64]
@@ -91,8 +95,8 @@ def render_markdown(brief: dict) -> str:
     out.append(f"# {md(title)}{mark}")
     out.append("")
     out.append(
-        f"{brief.get('n_articles', len(brief.get('articles') or []))} articles · "
-        f"{len(brief.get('sources') or [])} sources · languages: "
+        f"{plural(brief.get('n_articles', len(brief.get('articles') or [])), 'article')} · "
+        f"{plural(len(brief.get('sources') or []), 'source')} · languages: "
         f"{md(', '.join(brief.get('languages') or []))}"
     )
     first = brief.get("first_report")
@@ -161,7 +165,7 @@ _FRAGMENT = """\
 <header>
 <h2 class="headline"{% if lang_attr(h.lang) %} lang="{{ lang_attr(h.lang) }}"{% endif %}>{{ h.text or b.event_title or b.event }}</h2>
 {% if h.original_language %}<p class="original-language">Headline in its original language ({{ h.lang }}): no article in the reader's language.</p>{% endif %}
-<p class="facts">{{ b.n_articles }} articles · {{ (b.sources or [])|length }} sources · languages: {{ (b.languages or [])|join(", ") }}</p>
+<p class="facts">{{ plural(b.n_articles or 0, "article") }} · {{ plural((b.sources or [])|length, "source") }} · languages: {{ (b.languages or [])|join(", ") }}</p>
 {% if b.first_report %}<p class="first-report">First report: {{ src(b.first_report.article, b.first_report.source) }}, <time>{{ short_date(b.first_report.date) }}</time> ({{ b.first_report.lang }})</p>{% endif %}
 </header>
 {% if b.summary %}<h3>Summary</h3>
@@ -254,6 +258,7 @@ def _context(brief: dict) -> dict:
         "safe_url": safe_url,
         "short_date": short_date,
         "lang_attr": _lang_attr,
+        "plural": plural,
     }
 
 
