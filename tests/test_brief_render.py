@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tidings.brief import compose, render, render_html_fragment
-from tidings.brief.render import safe_url
+from tidings.brief.formats import safe_url
 from tidings.records import Article, Features
 from tidings.understand.embed import HashingEmbedderForTests
 from tidings.understand.figures import extract as figures
