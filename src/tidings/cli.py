@@ -111,22 +111,14 @@ def cmd_cluster(args) -> int:
     return 0
 
 
-def _read_labels(path: str) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                labels[str(obj["id"])] = str(obj["event"])
-            except (ValueError, KeyError, TypeError) as e:
-                raise SystemExit(f"tidings: {path}:{n}: expected {{\"id\": …, \"event\": …}} ({e})")
-    return labels
-
-
 def cmd_eval(args) -> int:
-    pred, gold = _read_labels(args.pred), _read_labels(args.gold)
+    from tidings.cluster.evaluate import read_jsonl
+
+    try:
+        pred, gold = read_jsonl(args.pred), read_jsonl(args.gold)
+    except (OSError, ValueError) as e:
+        print(f"tidings: {e}", file=sys.stderr)
+        return 2
     scores = api.evaluate(pred, gold)
     if args.json:
         _print_json(scores)
