@@ -30,6 +30,7 @@ from tidings.cluster.similarity import (
     distinctive_figures,
     idf_from_counts,
     score_profiles,
+    weak_time,
 )
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Event, Features
@@ -337,7 +338,7 @@ class Clusterer:
             ev.figures[fig] += 1
         if len(ev.figures) > MAX_FIGURES:
             ev.figures = Counter(dict(ev.figures.most_common(MAX_FIGURES)))
-        t = parse_iso(features.event_time) or parse_iso(article.date)
+        t = None if weak_time(article) else (parse_iso(features.event_time) or parse_iso(article.date))
         if t is not None:
             ev.tmin = t if ev.tmin is None else min(ev.tmin, t)
             ev.tmax = t if ev.tmax is None else max(ev.tmax, t)

@@ -74,10 +74,24 @@ def article_profile(features: Features, config: Config = DEFAULT, article: Artic
     t = parse_iso(features.event_time)
     if t is None and article is not None:
         t = parse_iso(article.date)
+    if article is not None and weak_time(article):
+        t = None  # a date found somewhere in the body may be a recalled one: no time at all
     vecs = [] if features.embedding is None else [np.asarray(features.embedding, dtype=np.float32)]
     weekday = lead_weekday(article) if t is None and article is not None else None
     return Profile(vectors=vecs, names=names, kinds=kinds, figures=distinctive_figures(features.figures),
                    tmin=t, tmax=t, weekday=weekday)
+
+
+WEAK_DATE_SOURCES = {"text", "guess"}
+
+
+def weak_time(article: Article) -> bool:
+    """True when the article's time is no evidence: its publication date was only the
+    first date seen in the body or a file name, or it has none and the time came from
+    dates written in the text (which may be those of a happening it recalls)."""
+    if article.date is None:
+        return True
+    return article.date_source in WEAK_DATE_SOURCES
 
 
 def distinctive_figures(figs) -> set[tuple[float, str]]:
@@ -149,7 +163,9 @@ def name_overlap(
     for ka, kb in pairs.items():
         dot += w(ka, a.kinds) * a.names[ka] * w(kb, b.kinds) * b.names[kb]
     shared = sorted(pairs, key=lambda k: -a.names[k] * w(k, a.kinds))
-    return min(1.0, dot / (na * nb)), shared
+    # Put the overlap on the embedding score's scale: reports of one event share about
+    # names_full of their weighted names, and that counts as full agreement.
+    return min(1.0, dot / (na * nb) / config.names_full), shared
 
 
 def figure_overlap(a: Profile, b: Profile) -> tuple[float, list[str]]:

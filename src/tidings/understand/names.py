@@ -42,6 +42,7 @@ _STOP_CASED = set(
     next new old other such same own only just even still already again however meanwhile
     according despite although though because since until unless whether instead amid
     mr mrs ms dr sir madam prof gen col capt lt sgt st
+    am pm ist gmt utc cet cest est edt pst bst eet eest msk hrs min km kg
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
@@ -124,9 +125,9 @@ _PLACES = """
 russia ukraine moscow kyiv kiev washington beijing london paris berlin brussels delhi
 india china america usa europe romania bucharest germany france spain madrid italy rome
 poland warsaw turkey ankara istanbul iran tehran israel gaza jerusalem syria damascus
-korea pyongyang seoul japan tokyo pakistan islamabad abu dhabi dubai qatar doha egypt
+korea pyongyang seoul japan tokyo pakistan islamabad dhabi dubai qatar doha egypt
 cairo crimea donetsk luhansk kharkiv odesa zaporizhzhia belgorod kursk minsk belarus
-kremlin geneva istanbul riyadh saudi davos munich new york mumbai chechnya arctic
+kremlin geneva istanbul riyadh saudi davos munich york mumbai chechnya arctic
 greenland moskau kiew rusia ucraina moscova rusiei ucrainei moscou ukraina
 """.split()
 
@@ -183,6 +184,15 @@ _HI_STOP = set(
     तहत जरिए ज़रिए दौरान खिलाफ़ खिलाफ विरोध समर्थन मदद सहायता आवश्यक जरूरी ज़रूरी
     संबंध रिश्ते मुद्दे मुद्दों सवाल जवाब विचार योजना नीति कानून क़ानून अधिकार
     पढ़ें देखें भी इसे ये टिप्पणी इनकार पुष्टि हवाला दौरे यात्रा यात्राएं शुरुआत
+    हादसा हादसे हादसों इंजन इंजनों कैप्टन पायलट पायलटों मंत्रालय मंत्रालयों जिनमें जिसमें
+    उनमें इनमें कारोबार कारोबारी रिकॉर्ड स्तर निवेश निवेशक निवेशकों रुपये रुपया तेजी तेज़ी
+    गिरावट बढ़त सूचकांक उड़ान यात्री यात्रियों जांच बॉक्स ब्लैक डॉक्टर अस्पताल मरीज
+    शेयरों कारण वजह नतीजे नतीजा परिणाम चुनाव मतगणना सीटें सीटों वोटों मुकाबला मुकाबले
+    गोल टीमों खिलाड़ियों कप्तान कोच फाइनल सेमीफाइनल लीग भूकंप झटके झटकों तीव्रता केंद्र
+    गहराई नुकसान राहत बचाव कर्मचारी कर्मचारियों नौकरियां नौकरियों कारखाने फैक्ट्री संयंत्र
+    उत्पादन बिक्री मॉडल इलेक्ट्रिक कार कारों गाड़ी गाड़ियों प्रति प्रतिशत फीसदी हिस्सा हिस्से
+    बयान बयानों संवाददाताओं पत्रकारों सूत्रों सूत्र प्रशासन पक्ष पक्षों दल दलों प्रतिनिधिमंडल
+    प्रतिनिधिमंडलों कैदियों कैदी बंदियों अदला बदली
     अंत अंदर बाहर ऊपर नीचे आगे पीछे पास दूर दूरी करीब सामने मंच वास्तव वास्तविक स्वयं
     आयोजित घोषित प्रकाशित शुरू खत्म ख़त्म तैनात शामिल जारी तैयार स्वीकार बंद रद्द दर्ज
     प्राप्त हासिल पेश लागू नियुक्त गिरफ्तार गिरफ़्तार बरामद रिहा सफल असफल नाकाम मजबूर
@@ -260,6 +270,10 @@ def name_key(surface: str) -> str:
     word, and last words too short to tell apart keep every word's key.
     """
     words = [w for w in re.split(r"[\s\-–—‐]+", surface.strip()) if w]
+    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+        # Acronyms are spelt letter by letter in every script (AAIB, NATO, НАТО, TASS):
+        # keep their letters, vowels included, or AAIB would meet every "Abu".
+        return re.sub(r"[^a-z]", "", anyascii(words[0]).lower())
     keys = [k for k in (_token_key(w) for w in words) if k]
     if not keys:
         return ""
@@ -286,7 +300,7 @@ def extract(text: str, lang: str | None = None, known: Iterable[str] | None = No
     `known`: keys already seen as names elsewhere (e.g. in Latin-script articles); a
     Devanagari token whose key is known counts as a name without any other cue.
     """
-    if not text:
+    if not text or not _names_readable(text):
         return []
     known_set = set(known or ())
     found: list[tuple[str, str]] = []  # (surface, kind)
@@ -295,6 +309,19 @@ def extract(text: str, lang: str | None = None, known: Iterable[str] | None = No
     if _DEVANAGARI.search(text):
         found.extend(_devanagari_names(text, known_set))
     return _merge(found)
+
+
+_SUPPORTED = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0900-\u097F]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _names_readable(text: str) -> bool:
+    """Names are found only in scripts with capitals or in Devanagari. In a Chinese or
+    Arabic article the few Latin words are brands and acronyms, not the article's actors:
+    better no names at all (missing evidence) than a misleading list."""
+    sample = text[:3000]
+    letters = len(_LETTER.findall(sample))
+    return letters == 0 or len(_SUPPORTED.findall(sample)) >= 0.5 * letters
 
 
 def _merge(found: list[tuple[str, str]]) -> list[Mention]:
