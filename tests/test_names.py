@@ -117,3 +117,9 @@ def test_romanian_german_french_spanish_russian():
 def test_empty_and_nameless_text():
     assert extract("", "en") == []
     assert extract("the rain fell all day and nobody came.", "en") == []
+
+
+def test_no_names_from_scripts_we_cannot_read():
+    # In Chinese text the stray Latin words are brands, not the actors of the story.
+    assert extract("苹果公司今天在北京发布了新款 iPhone 手机，华为也宣布了 Mate 系列的价格。", "zh") == []
+    assert name_key("НАТО") == name_key("NATO") == "nato"

@@ -90,3 +90,16 @@ def test_missing_evidence_drops_out_instead_of_counting_against():
     fa.figures = [Figure(314, "314 prisoners", "prisoners")]
     fb.figures = [Figure(314, "314 prisoners", "prisoners")]
     assert compare(a, fa, b, fb).reasons["figures"] == ["314"]
+
+
+def test_a_date_found_only_in_the_body_is_no_time_evidence(feats):
+    a, fa = feats["sep-en"]
+    b, fb = feats["feb-en"]
+    from dataclasses import replace
+    recalled = replace(b, date_source="text")  # the first date in its body, maybe a recalled one
+    c = compare(a, fa, recalled, fb)
+    assert c.reasons["time_gap_days"] is None
+    # Only the weekday its lead names ("on Tuesday") is left to check against the other's date.
+    assert c.reasons["weekday_match"] is False
+    assert c.reasons["time_factor"] == DEFAULT.weekday_mismatch_factor
+    assert compare(a, fa, b, fb).reasons["time_factor"] == 0.0
