@@ -199,6 +199,10 @@ class Clusterer:
             self._refloat(self.events[self.article_event[article.id]], profile)
         return self.article_event[article.id], result[1]
 
+    def event_of(self, article_id: str) -> str | None:
+        """The event an article is in now (a later merge or move may have changed it)."""
+        return self.article_event.get(article_id)
+
     def score_candidates(self, article: Article | None, features: Features,
                          profile: Profile | None = None) -> list[tuple[EventState, Comparison]]:
         """Candidate events for an article with their comparisons, best first."""

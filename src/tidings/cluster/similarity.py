@@ -285,3 +285,10 @@ def idf_from_counts(df: dict[str, int], n_docs: int) -> Callable[[str], float]:
         return w
 
     return idf
+
+
+def store_idf(store, *features: Features) -> Callable[[str], float]:
+    """Rarity weights for the names of these articles, counted over the whole store
+    (for `tidings compare` on stored articles: Putin weighs less where every story names him)."""
+    keys = {m.key for f in features for m in f.names}
+    return idf_from_counts(store.name_document_counts(keys), store.count_articles())

@@ -412,6 +412,19 @@ class SQLiteStore:
             out.update(r["key"] for r in rows)
         return out
 
+    def name_document_counts(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many stored articles name each of `keys` (for weighting names by rarity)."""
+        keys = list(set(keys))
+        out: dict[str, int] = {}
+        for chunk in _chunks(keys, 500):
+            rows = self._q(
+                "SELECT key, count(DISTINCT article_id) AS n FROM names "
+                f"WHERE key IN ({','.join('?' * len(chunk))}) GROUP BY key",
+                chunk,
+            )
+            out.update({r["key"]: r["n"] for r in rows})
+        return out
+
     def undated_article_ids(self, limit: int = 5000) -> list[str]:
         """The latest articles with no time at all (neither reported nor published), newest
         first: the clusterer may still move them to a better-fitting event."""
