@@ -178,3 +178,32 @@ def test_undated_article_still_moves_after_a_restart(embedder, tmp_path):
     store = SQLiteStore(tmp_path / "restart.db")
     later, _ = run(r1, embedder, store, Clusterer(store, DEFAULT))
     assert store.event_of("r1-undated") == later["r1-en"] != store.event_of("r2-en")
+
+
+def test_an_article_linking_two_events_merges_them():
+    """Two reports too far apart to join each other start two events; a third that matches
+    both shows they are one happening, and the events merge (the older id stays)."""
+    import numpy as np
+
+    from tidings.records import Features
+
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal(384)
+    side = rng.standard_normal(384)
+    side -= side @ base / (base @ base) * base
+
+    def unit(v):
+        return (v / np.linalg.norm(v)).astype(np.float32)
+
+    b, s = unit(base), unit(side)
+    vectors = {"left": unit(b + 0.5 * s), "right": unit(b - 0.5 * s), "bridge": b}
+    store = SQLiteStore(":memory:")
+    c = Clusterer(store, DEFAULT)
+    for aid in ("left", "right", "bridge"):
+        a = article(aid, "en", "2025-05-05", f"Report {aid}", "Text.")
+        store.add_article(a)
+        c.add(a, Features(aid, event_time="2025-05-05", embedding=vectors[aid]))
+        if aid == "right":
+            assert store.event_of("left") != store.event_of("right")
+    assert store.event_of("left") == store.event_of("right") == store.event_of("bridge") == "ev-left"
+    assert store.count_events() == 1 and store.get_event("ev-right") is None
