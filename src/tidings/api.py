@@ -66,11 +66,13 @@ def _load(ref: str, store: SQLiteStore | None, config: Config) -> tuple[Article,
 def compare(a: str, b: str, store: SQLiteStore | None = None, config: Config = DEFAULT):
     """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
     `store` or paths to article files."""
-    from tidings.cluster.similarity import compare as similarity
+    from tidings.cluster.similarity import compare as similarity, store_idf
 
     art_a, feat_a = _load(a, store, config)
     art_b, feat_b = _load(b, store, config)
-    return similarity(art_a, feat_a, art_b, feat_b, config)
+    # Names weigh by rarity in the store, when there is one to count in.
+    idf = store_idf(store, feat_a, feat_b) if store is not None and store.count_articles() else None
+    return similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
 
 
 def brief(store: SQLiteStore, event_id: str, lang: str = "en", fmt: str = "json",

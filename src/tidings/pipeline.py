@@ -88,6 +88,10 @@ class Pipeline:
             self._batch(batch, report, on_problem)
             if progress is not None:
                 progress.update(len(batch))
+        # The clusterer may have moved earlier articles since they were added (events merge
+        # when a later article links them; undated articles move to a better fit).
+        for aid in report.events:
+            report.events[aid] = self.store.event_of(aid) or report.events[aid]
         return report
 
     def _problem(self, p: Problem, report: IngestReport, on_problem) -> None:
@@ -218,5 +222,5 @@ def cluster_records(raws: Iterable[RawArticle | Problem], config: Config = DEFAU
             out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None))
             continue
         article_id = next(ids)
-        out.append((item.id or article_id, report.events.get(article_id) or store.event_of(article_id)))
+        out.append((item.id or article_id, store.event_of(article_id)))
     return out

@@ -22,10 +22,22 @@ def labels(path: Path = LABELS) -> list[dict]:
 
 
 def gold_for(articles) -> dict[str, str]:
-    """Gold event of each ingested demo article, keyed by article id.
+    """Gold event of each ingested demo article (anything with `.id` and `.origin`: Article
+    or RawArticle), keyed by its id."""
+    find = gold_finder()
+    gold = {}
+    for a in articles:
+        event = find(a.origin, a.id)
+        if event:
+            gold[a.id] = event
+    return gold
+
+
+def gold_finder():
+    """A function (origin, id) -> gold event or None.
 
     A label names a file ("hi/x.txt") or an object in a JSON file ("feed.jsonl#id"); files
-    are matched on the article's origin, objects on their given id.
+    are matched on the end of the article's origin, objects on their given id.
     """
     by_id: dict[str, str] = {}
     by_file: dict[str, str] = {}
@@ -35,17 +47,17 @@ def gold_for(articles) -> dict[str, str]:
             by_id[doc.split("#", 1)[1]] = label["event"]
         else:
             by_file[doc] = label["event"]
-    gold: dict[str, str] = {}
-    for a in articles:
-        if a.id in by_id:
-            gold[a.id] = by_id[a.id]
-            continue
-        origin = a.origin.replace("\\", "/")
+
+    def find(origin: str, article_id: str | None) -> str | None:
+        if article_id in by_id:
+            return by_id[article_id]
+        origin = origin.replace("\\", "/")
         for doc, event in by_file.items():
             if origin == doc or origin.endswith("/" + doc):
-                gold[a.id] = event
-                break
-    return gold
+                return event
+        return None
+
+    return find
 
 
 def dev_gold() -> dict[str, str]:
