@@ -112,3 +112,13 @@ def test_mutual_nearest_only():
     groups = merge([q1, q2, q3], {})
     together = next(g for g in groups if q1 in g)
     assert q2 in together and q3 not in together
+
+
+def test_quotes_with_no_named_speaker_still_merge():
+    # Reported statements with no speaker stated anywhere in the event (regression: this
+    # used to raise IndexError and left the event without a brief).
+    v = [1.0, 0.1, 0.0]
+    same = merge([_q("a1", "en", None, v), _q("a2", "ro", None, v)], {})
+    assert len(same) == 1 and len(same[0]) == 2
+    apart = merge([_q("a1", "en", None, [1.0, 0.0, 0.0]), _q("a2", "ro", None, [0.0, 1.0, 0.0])], {})
+    assert len(apart) == 2

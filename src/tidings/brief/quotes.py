@@ -546,8 +546,10 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         # different speakers); speaker comparisons are made once per pair of names.
         names = sorted({e for e in ents if e})
         index = {e: i for i, e in enumerate(names)}
+        # With no named speaker at all, a 1x1 placeholder keeps the indexing below valid
+        # (every pair then takes the unattributed threshold).
         alike = np.array([[same(a, b) for b in names] for a in names], dtype=bool).reshape(
-            len(names), len(names))
+            len(names), len(names)) if names else np.zeros((1, 1), dtype=bool)
         eid = np.array([index[e] if e else -1 for e in ents])
         both = (eid[:, None] >= 0) & (eid[None, :] >= 0)
         safe = np.where(eid >= 0, eid, 0)
