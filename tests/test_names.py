@@ -17,6 +17,7 @@ from tidings.understand.names import extract, name_key, similar_keys
         ["Zaporizhzhia", "Zaporojie", "जापोरिजिया", "Запорожье"],
         ["Kyiv", "Kiev", "Kiew", "कीव", "Київ"],
         ["Abu Dhabi", "अबू धाबी"],
+        ["Umerov", "Umjerow", "Умеров", "उमेरोव", "Rustem Umerov"],
     ],
 )
 def test_spellings_meet_on_one_key(spellings):

@@ -240,6 +240,9 @@ def _token_key(token: str) -> str:
     if devanagari:
         t = t.replace("ch", "k").replace("c", "k")
     else:
+        # After a consonant a Latin j is a glide (German Umjerow), not the ज of Hindi:
+        # Umjerow ~ Umerov ~ Умеров.
+        t = re.sub(r"(?<=[bdfgklmnprstvz])j(?=[aeiou])", "", t)
         t = t.replace("ch", "k").replace("ck", "k")
         t = re.sub(r"c(?=[eiy])", "s", t).replace("c", "k")
     for a, b in (("zh", "s"), ("sh", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"),
