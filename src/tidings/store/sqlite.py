@@ -524,26 +524,12 @@ class SQLiteStore:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Events, largest and most recent first, filtered by time overlap, language, ids."""
-        where, params = ["n_articles > 0"], []
-        if since:
-            where.append("(last_time IS NULL OR last_time >= ?)")
-            params.append(since)
-        if until:
-            where.append("(first_time IS NULL OR first_time <= ?)")
-            params.append(until)
-        if lang:
-            where.append("EXISTS (SELECT 1 FROM json_each(events.languages) WHERE value = ?)")
-            params.append(lang)
-        if ids is not None:
-            ids = list(ids)
-            if not ids:
-                return []
-            where.append(f"id IN ({','.join('?' * len(ids))})")
-            params.extend(ids)
+        """Events, most recent and largest first, filtered by time overlap, language, ids."""
+        cond, params = _event_filter(since, until, lang, ids, None)
+        if cond is None:
+            return []
         rows = self._q(
-            f"SELECT * FROM events WHERE {' AND '.join(where)} "
-            "ORDER BY last_time IS NULL, last_time DESC, n_articles DESC, id LIMIT ? OFFSET ?",
+            f"SELECT * FROM events WHERE {cond} ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?",
             [*params, -1 if limit is None else limit, offset],
         )
         return [self._event(r, with_articles=True) for r in rows]
@@ -581,28 +567,11 @@ class SQLiteStore:
         rather than miss an update made within it). Each row has `growth`: its articles dated
         within the last day of its coverage.
         """
-        where, params = ["n_articles > 0"], []
-        if since:
-            where.append("(last_time IS NULL OR last_time >= ?)")
-            params.append(since)
-        if until:
-            where.append("(first_time IS NULL OR first_time <= ?)")
-            params.append(until)
-        if lang:
-            where.append("EXISTS (SELECT 1 FROM json_each(events.languages) WHERE value = ?)")
-            params.append(lang)
-        if changed_since:
-            where.append("updated_at >= ?")
-            params.append(changed_since)
-        if ids is not None:
-            ids = list(dict.fromkeys(ids))
-            if not ids:
-                return [], 0
-            where.append("id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(ids))
-        cond = " AND ".join(where)
+        cond, params = _event_filter(since, until, lang, ids, changed_since)
+        if cond is None:
+            return [], 0
         total = self._q(f"SELECT count(*) FROM events WHERE {cond}", params)[0][0]
-        order = "last_time IS NULL, last_time DESC, n_articles DESC, id"
+        order = _EVENT_ORDER
         rows = self._q(
             f"WITH page AS (SELECT id, title, first_time, last_time, languages, sources, n_articles, "
             f"created_at, updated_at FROM events WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
@@ -682,6 +651,35 @@ class SQLiteStore:
             "SELECT body, n_articles FROM briefs WHERE event_id = ? AND lang = ?", (event_id, lang)
         )
         return (json.loads(rows[0]["body"]), rows[0]["n_articles"]) if rows else None
+
+
+_EVENT_ORDER = "last_time IS NULL, last_time DESC, n_articles DESC, id"
+
+
+def _event_filter(since, until, lang, ids, changed_since) -> tuple[str | None, list[Any]]:
+    """WHERE clause and parameters shared by the event listings; None when `ids` is empty
+    (nothing can match)."""
+    where, params = ["n_articles > 0"], []
+    if since:
+        where.append("(last_time IS NULL OR last_time >= ?)")
+        params.append(since)
+    if until:
+        where.append("(first_time IS NULL OR first_time <= ?)")
+        params.append(until)
+    if lang:
+        where.append("EXISTS (SELECT 1 FROM json_each(events.languages) WHERE value = ?)")
+        params.append(lang)
+    if changed_since:
+        # Stamps have one-second resolution: re-read the last second rather than miss it.
+        where.append("updated_at >= ?")
+        params.append(changed_since)
+    if ids is not None:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return None, []
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(ids))
+    return " AND ".join(where), params
 
 
 def _chunks(items: list[Any], n: int) -> Iterator[list[Any]]:
