@@ -324,7 +324,7 @@ class Clusterer:
             if len(ev.exemplars) > k:
                 half = k // 2
                 ev.exemplars = ev.exemplars[:half] + ev.exemplars[-(k - half):]
-            cos = float(vec @ ev.centroid())
+            cos = float(vec @ ev.centroid()) + self._title_bonus(article.lang)
             # The title most like the centroid reads as the event's headline.
             if not ev.title or cos > ev.title_cos or ev.n == 1:
                 if article.title:
@@ -487,6 +487,10 @@ class Clusterer:
         self._index(dst)
         self._save(dst)
 
+    def _title_bonus(self, lang: str | None) -> float:
+        # Lists of events are read in one language: among titles about as central, prefer it.
+        return self.config.title_lang_bonus if lang and lang == self.config.title_lang else 0.0
+
     def _refresh_summary(self, ev: EventState) -> None:
         """Languages, sources and title after a member left or came (read from the store)."""
         arts = self.store.get_articles(ev.members)
@@ -497,7 +501,7 @@ class Clusterer:
         for a in arts:
             v = self._vectors.get(a.id)
             if v is not None and c is not None and a.title:
-                cos = float(v @ c)
+                cos = float(v @ c) + self._title_bonus(a.lang)
                 if cos > best_cos:
                     best, best_cos = a.title[:300], cos
         ev.title, ev.title_cos = best, best_cos
