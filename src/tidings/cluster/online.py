@@ -79,6 +79,18 @@ class EventState:
         norm = float(np.linalg.norm(self.vec_sum))
         return self.vec_sum / norm if norm else self.vec_sum
 
+    def widen(self, times, stamps) -> None:
+        """Stretch the span to cover these reported times (datetimes, for matching) and
+        ISO stamps (for display); None entries are skipped."""
+        for t in times:
+            if t is not None:
+                self.tmin = t if self.tmin is None else min(self.tmin, t)
+                self.tmax = t if self.tmax is None else max(self.tmax, t)
+        for stamp in stamps:
+            if stamp:
+                self.first = stamp if self.first is None else min(self.first, stamp)
+                self.last = stamp if self.last is None else max(self.last, stamp)
+
     def to_state(self) -> dict[str, Any]:
         return {
             "seq": self.seq,
@@ -343,13 +355,7 @@ class Clusterer:
         if len(ev.figures) > MAX_FIGURES:
             ev.figures = Counter(dict(ev.figures.most_common(MAX_FIGURES)))
         t = None if weak_time(article) else (parse_iso(features.event_time) or parse_iso(article.date))
-        if t is not None:
-            ev.tmin = t if ev.tmin is None else min(ev.tmin, t)
-            ev.tmax = t if ev.tmax is None else max(ev.tmax, t)
-        for stamp in (article.date, features.event_time):
-            if stamp:
-                ev.first = stamp if ev.first is None else min(ev.first, stamp)
-                ev.last = stamp if ev.last is None else max(ev.last, stamp)
+        ev.widen((t,), (article.date, features.event_time))
         if article.lang:
             ev.langs[article.lang] += 1
         if article.source and article.source not in ev.sources:
@@ -384,14 +390,7 @@ class Clusterer:
         for key, kind in gone.kinds.items():
             keep.kinds.setdefault(key, kind)
         keep.figures.update(gone.figures)
-        for t in (gone.tmin, gone.tmax):
-            if t is not None:
-                keep.tmin = t if keep.tmin is None else min(keep.tmin, t)
-                keep.tmax = t if keep.tmax is None else max(keep.tmax, t)
-        for stamp in (gone.first, gone.last):
-            if stamp:
-                keep.first = stamp if keep.first is None else min(keep.first, stamp)
-                keep.last = stamp if keep.last is None else max(keep.last, stamp)
+        keep.widen((gone.tmin, gone.tmax), (gone.first, gone.last))
         keep.langs.update(gone.langs)
         keep.sources.extend(s for s in gone.sources if s not in keep.sources)
         centroid = keep.centroid()
