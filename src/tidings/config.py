@@ -2,7 +2,8 @@
 
 Values are chosen on our own demo corpus (src/tidings/demo) and dev data, never on
 ../shared/bench, which is for reporting only. Override any field with
-`Config(field=value)` or the environment variable TIDINGS_<FIELD> (upper case).
+`Config(field=value)`, or change its default with the environment variable
+TIDINGS_<FIELD> (upper case).
 """
 
 from __future__ import annotations
@@ -193,9 +194,20 @@ class Config:
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            env = os.environ.get(f"TIDINGS_{f.name.upper()}")
-            if env is not None:
-                object.__setattr__(self, f.name, type(getattr(self, f.name))(env))
+            name = f"TIDINGS_{f.name.upper()}"
+            env = os.environ.get(name)
+            # The environment changes defaults only: a value passed in code wins.
+            if env is None or getattr(self, f.name) != f.default:
+                continue
+            kind = type(getattr(self, f.name))
+            try:
+                value = env.strip().lower() in ("1", "true", "yes", "on") if kind is bool else kind(env)
+            except ValueError:
+                raise ValueError(
+                    f"environment variable {name}={env!r} is not a valid {kind.__name__}; "
+                    f"fix or unset it (default: {getattr(self, f.name)!r})"
+                ) from None
+            object.__setattr__(self, f.name, value)
 
 
 DEFAULT = Config()
