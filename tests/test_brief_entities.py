@@ -64,3 +64,8 @@ def test_near_keys_merge_but_short_keys_do_not():
     assert parent["krnlnl"] == "krnln"          # Kremlin / Kremlinul
     assert parent["mskv"] == "msk"              # मॉस्को / Moscow
     assert parent["pskv"] == "pskv" and parent["ptn"] == "ptn"
+    # A stem one final letter short merges from four letters on (German Kreml / Kremlin);
+    # on three letters only a Devanagari key may (Latin "ptn" / "ptnk" stay apart).
+    parent = _merge_near_keys(["krnln", "krnl", "ptn", "ptnk"], DEFAULT)
+    assert parent["krnl"] == "krnln"
+    assert parent["ptnk"] == "ptnk"

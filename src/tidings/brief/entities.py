@@ -57,10 +57,11 @@ def _near(a: str, b: str, config: Config, devanagari: set[str]) -> bool:
     if a[0] != b[0] or (" " in a) != (" " in b):
         return False
     short, long_ = sorted((a, b), key=len)
-    # Hindi transliterations often drop a final consonant (मॉस्को "msk" / Moscow "mskv"):
-    # a Devanagari key one letter short of another is the same name.
-    if (short in devanagari and len(short) >= 3 and len(long_) == len(short) + 1
-            and long_.startswith(short)):
+    # A key one final letter short of another is the same name: Hindi transliterations
+    # drop a final consonant (मॉस्को "msk" / Moscow "mskv"), languages cut stems (German
+    # Kreml "krnl" / Kremlin "krnln"). On three letters only Devanagari is trusted.
+    if (len(long_) == len(short) + 1 and long_.startswith(short)
+            and len(short) >= (3 if short in devanagari else 4)):
         return True
     return (len(short) >= config.entity_merge_min_key
             and similar_keys(a, b) >= config.entity_merge_similarity)
