@@ -215,3 +215,23 @@ def test_one_article_breaking_a_stage_does_not_stop_the_batch_fake_failure(tmp_p
     assert "Lyon" in kept[0].raw  # the raw text is kept beside the reason
     assert store.count_articles() == 3
     assert all(store.event_of(a.id) for a in store.articles())
+
+
+def test_a_pipeline_sees_events_another_process_made(tmp_path):
+    """A server's pipeline stays open while `tidings ingest` writes to the same file: its
+    next article must join the events the other process made, not start duplicates."""
+    from tidings.pipeline import Pipeline
+    from tidings.records import RawArticle
+
+    def raw(n):
+        lang, title, text = STORIES[n]
+        return RawArticle(origin=f"{lang}.txt", text=f"{title}\n\n{text}", date="2026-03-10")
+
+    server_store = tidings.open_store(tmp_path / "t.db")
+    server = Pipeline(server_store)  # opened first, on an empty store
+    other = tidings.open_store(tmp_path / "t.db")  # a second connection, as another process has
+    first = tidings.ingest_raw([raw(0)], other)
+    report = server.run([raw(1)])
+    event_en = first.events[first.article_ids[0]]
+    assert report.events[report.article_ids[0]] == event_en
+    assert server_store.count_events() == 1

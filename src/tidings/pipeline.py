@@ -62,6 +62,7 @@ class Pipeline:
         self.outlet_lines = OutletLines(store)
         self.embedder = embedder if embedder is not None else Embedder(store)
         self.clusterer = Clusterer(store, config)
+        self._seen_version = store.data_version()
 
     def run(
         self,
@@ -102,6 +103,14 @@ class Pipeline:
 
     def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean import article_id
+        from tidings.cluster import Clusterer
+
+        # Another process wrote to the store (an ingest beside a running server): the
+        # clusterer's memory of events is stale, so read it again before assigning.
+        version = self.store.data_version()
+        if version != self._seen_version:
+            self.clusterer = Clusterer(self.store, self.config)
+            self._seen_version = version
 
         order: list[str] = []
         todo: list[RawArticle] = []
@@ -120,8 +129,6 @@ class Pipeline:
             # Something in the batch broke a stage: the transaction was rolled back, so
             # rebuild the clusterer's memory from the store and go one article at a time,
             # keeping any article that still fails as a problem with its raw text.
-            from tidings.cluster import Clusterer
-
             self.clusterer = Clusterer(self.store, self.config)
             for raw in todo:
                 try:

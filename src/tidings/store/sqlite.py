@@ -189,6 +189,11 @@ class SQLiteStore:
     def close(self) -> None:
         self._db.close()
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process: an ingest beside a
+        running server) commits to the file; our own commits leave it alone."""
+        return self._q("PRAGMA data_version")[0][0]
+
     # --- articles ---
     def has_article(self, article_id: str) -> bool:
         return bool(self._q("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
