@@ -122,3 +122,17 @@ def test_date_disagreement_needs_stated_and_corroborated_days():
     assert [v["value"] for v in d["versions"]] == ["2026-02-16", "2026-02-17"]
     # One article alone on a day may be our misreading: no disagreement.
     assert F.date_disagreements(arts[1:], {k: v for k, v in feats.items() if k != "a"}) == []
+
+
+def test_sentences_pointing_back_are_recognised_in_several_languages():
+    from tidings.brief.summary import points_back
+
+    for s in ["This announcement came after the talks.", "He added that the offer stands.",
+              "Об этом во вторник заявил Песков.", "बता दें कि ये बयान ऐसे समय में आया है.",
+              "Aceasta a fost a doua zi de discuții.", "Er sagte, die Einladung gelte weiter.",
+              "Il a déclaré que l'offre tenait.", "Ella dijo que la oferta sigue en pie."]:
+        assert points_back(s), s
+    for s in ["Ushakov said the offer stands.", "El Real Madrid ganó 3-1 al Bayern.",
+              "Theresa May spoke on Tuesday.", "Kremlinul s-a arătat dispus miercuri.",
+              "Песков заявил, что приглашение остаётся в силе."]:
+        assert not points_back(s), s

@@ -149,6 +149,9 @@ class Config:
     """MMR trade-off: weight of centrality against novelty when choosing summary sentences."""
     summary_reader_lang_bonus: float = 0.01
     """Small centrality bonus for summary sentences in the reader's language (ties go to what they can read)."""
+    summary_points_back_penalty: float = 0.05
+    """Centrality taken from a sentence that opens by pointing back ("This...", "He added",
+    "Об этом...", "बता दें"): it reads badly out of its article."""
     summary_min_words: int = 6
     """Summary candidates shorter than this are captions or headings."""
     summary_max_words: int = 60

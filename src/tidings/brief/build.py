@@ -28,7 +28,7 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
-BRIEF_VERSION = 3
+BRIEF_VERSION = 4
 # Only the start of very long articles is read: briefs quote leads, and it bounds time.
 MAX_TEXT_CHARS = 20_000
 

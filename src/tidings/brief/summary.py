@@ -86,6 +86,24 @@ _FURNITURE = re.compile(
 )
 
 
+# Openings that point back to an earlier sentence ("This came as...", "He added...", "Об
+# этом заявил..."): out of their article such sentences do not stand alone.
+_POINTS_BACK = re.compile(
+    r"^[\"“„«(]*(?:this|that|these|those|it|he|she|they|his|her|their|such|but|however|also|"
+    r"acest|această|aceste|acești|aceasta|acesta|ea|ei|ele|dar|însă|"
+    r"dies|dieser|diese|dieses|er|es|aber|doch|"
+    r"cela|ceci|il|elle|ils|elles|mais|cependant|"
+    r"esto|él|ella|ellos|ellas|pero|"
+    r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
+    r"यह|ये|वह|वे|इस|इसे|इसके|उन्होंने|हालांकि|लेकिन|बता दें)(?=[\s,])",
+    re.IGNORECASE,
+)
+
+
+def points_back(sentence: str) -> bool:
+    return bool(_POINTS_BACK.match(sentence.strip()))
+
+
 def candidate(sentence: str, title: str, config: Config) -> bool:
     """Whether a sentence may stand in a summary: a statement, not a caption, heading or
     site line."""
@@ -112,6 +130,8 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
     # A lead sentence says what happened; later ones add detail.
     rel = rel + np.array([0.02 if c["position"] == 0 else 0.0 for c in cands])
     rel = rel + np.array([config.summary_reader_lang_bonus if c["lang"] == lang else 0.0
+                          for c in cands])
+    rel = rel - np.array([config.summary_points_back_penalty if points_back(c["text"]) else 0.0
                           for c in cands])
     sims = vectors @ vectors.T
     k = max(1, min(6, config.summary_sentences))
