@@ -103,7 +103,8 @@ def cmd_cluster(args) -> int:
 
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     try:
-        for item_id, event in api.cluster_records(read([args.file])):
+        for item_id, event in api.cluster_records(read([args.file]),
+                                                  on_problem=None if args.quiet else _warn):
             out.write(json.dumps({"id": item_id, "event": event}, ensure_ascii=False) + "\n")
     finally:
         if args.out:
@@ -229,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("cluster", help="stateless: cluster a JSONL file, print {id, event} per line")
     s.add_argument("file", metavar="FILE.jsonl")
     s.add_argument("--out", help="write here instead of standard output")
+    s.add_argument("-q", "--quiet", action="store_true", help="do not print what was skipped and why")
     s.set_defaults(func=cmd_cluster)
 
     s = sub.add_parser("eval", help="BCubed and pairwise precision/recall/F1 of PRED against GOLD")

@@ -8,7 +8,7 @@ rest (ids already stored are skipped, so nothing is doubled).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from tidings.config import DEFAULT, Config
@@ -114,14 +114,29 @@ class Pipeline:
 
         order: list[str] = []
         todo: list[RawArticle] = []
+        in_batch: dict[str, RawArticle] = {}
         for raw in raws:
             aid = article_id(raw)
+            taken_by = self._taken_by(aid, raw, in_batch)
+            if taken_by is not None:
+                # The same given id on a different article (two exports numbering from 1, a
+                # feed reusing ids): keep both, the second under an id derived from its content.
+                given, raw = aid, replace(raw, id=f"{aid}~{article_id(replace(raw, id=None))[:8]}")
+                aid = article_id(raw)
+                if aid not in in_batch and not self.store.has_article(aid):  # quiet on re-ingest
+                    self._problem(Problem(
+                        raw.origin,
+                        f"id {given!r} is already used by a different article ({taken_by}); this "
+                        f"one is kept as {aid!r}; give each article its own id to avoid this",
+                        fatal=False,
+                    ), report, on_problem)
             order.append(aid)
             # Re-ingesting is a no-op (checked before cleaning, which counts outlet lines),
             # but the caller still learns where each article went.
-            if aid in order[:-1] or self.store.has_article(aid):
+            if aid in in_batch or self.store.has_article(aid):
                 report.already_stored += 1
             else:
+                in_batch[aid] = raw
                 todo.append(raw)
         try:
             self._store(todo, report, on_problem)
@@ -146,6 +161,21 @@ class Pipeline:
                 event = self.store.event_of(aid)
                 if event:
                     report.events[aid] = event
+
+    def _taken_by(self, aid: str, raw: RawArticle, in_batch: dict[str, RawArticle]) -> str | None:
+        """Where the different article already holding the given id `aid` came from, or None
+        when the id is free or holds this very article (re-ingesting is then a no-op)."""
+        if not raw.id:
+            return None  # a content hash: the same id means the same text
+        text = raw.text if raw.text is not None else raw.html or ""
+        earlier = in_batch.get(aid)
+        if earlier is not None:
+            same = (earlier.text if earlier.text is not None else earlier.html or "") == text
+            return None if same else earlier.origin
+        stored = self.store.get_article(aid) if self.store.has_article(aid) else None
+        if stored is None or stored.raw == text:
+            return None
+        return stored.origin
 
     def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean import clean
@@ -215,13 +245,16 @@ def ingest_raw(
     return (pipeline or Pipeline(store, config)).run(items)
 
 
-def cluster_records(raws: Iterable[RawArticle | Problem], config: Config = DEFAULT) -> list[tuple[str, str | None]]:
+def cluster_records(
+    raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> list[tuple[str, str | None]]:
     """Stateless clustering for pipelines and evaluation: an in-memory store, the same
     cleaning and clustering as `ingest`. One (input id, event id) pair per input record,
-    in input order; event is None for input that could not be read."""
+    in input order; event is None for input that could not be read (`on_problem` hears why)."""
     store = SQLiteStore(":memory:")
     items = list(raws)
-    report = Pipeline(store, config).run(items)
+    report = Pipeline(store, config).run(items, on_problem=on_problem)
     out: list[tuple[str, str | None]] = []
     ids = iter(report.article_ids)
     for item in items:
