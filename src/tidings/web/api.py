@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StrictStr, ValidationError, field_validator,
+                      model_validator)
 
 from tidings.records import RawArticle
 from tidings.web import data
@@ -63,6 +66,13 @@ def list_events(
     limit = limit or config.web_page_size
     if limit > config.web_max_page_size:
         raise _bad_query("limit", f"at most {config.web_max_page_size} events per page")
+    for name, value in (("q", q), ("entity", entity)):
+        if value is not None and not value.strip():
+            raise _bad_query(name, f"{name} is blank; leave it out to list every event")
+    lower, upper = _when("since", since), _when("until", until, end_of_day=True)
+    if data.after(since, until):
+        raise _bad_query("since", f"since ({since}) is after until ({until}): no event can match; "
+                         "swap them?")
     ids = None
     if entity:
         ids = store.events_with_names(data.entity_keys(store, entity))
@@ -70,8 +80,8 @@ def list_events(
         _, found = data.search_event_ids(store, q)
         ids = found if ids is None else [i for i in ids if i in set(found)]
     rows, total = store.list_events(
-        since=_when("since", since),
-        until=_when("until", until, end_of_day=True),
+        since=lower,
+        until=upper,
         lang=lang,
         ids=ids,
         changed_since=_when("changed_since", changed_since),
@@ -100,6 +110,9 @@ def get_event(
     event = store.get_event(event_id)
     if event is None:
         raise HTTPException(404, f"no event with id {event_id!r}; list events at /api/events")
+    problem = data.reader_lang_problem(event, lang, config)
+    if problem:
+        raise _bad_query("lang", problem)
     articles = store.get_articles(event.article_ids)
     return {
         **event.to_dict(),
@@ -109,7 +122,7 @@ def get_event(
     }
 
 
-@router.get("/articles/{article_id}", summary="One article as cleaned and stored")
+@router.get("/articles/{article_id:path}", summary="One article as cleaned and stored")
 def get_article(request: Request, article_id: Id) -> dict[str, Any]:
     store = _store(request)
     a = store.get_article(article_id)
@@ -152,6 +165,31 @@ class ArticleIn(BaseModel):
     source: StrictStr | None = Field(None, max_length=300)
     author: StrictStr | None = Field(None, max_length=300)
 
+    @field_validator("lang")
+    @classmethod
+    def _lang_code(cls, v: str | None) -> str | None:
+        # Cleaning trusts a given language, and it is shown on every page as one.
+        if v is None or not v.strip():
+            return None
+        if not data.LANG_RE.match(v.strip()):
+            raise ValueError(f"{v[:40]!r} is not a language code; use e.g. 'en', 'hi' or 'pt-BR', "
+                             "or leave lang out to have it detected")
+        return v.strip()
+
+    @field_validator("id")
+    @classmethod
+    def _linkable_id(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        if not v.strip():
+            return None  # as in JSONL input: no id given, so one is made from the content
+        if v.strip() in (".", ".."):
+            raise ValueError(f"{v!r} cannot be an article id (it could not be linked to); "
+                             "give another id or leave it out")
+        if re.search(r"[\x00-\x1f\x7f]", v):
+            raise ValueError("an article id cannot contain control characters (newlines, tabs, NUL)")
+        return v
+
     @model_validator(mode="after")
     def _needs_body(self):
         if not (self.text or "").strip() and not (self.html or "").strip():
@@ -160,6 +198,33 @@ class ArticleIn(BaseModel):
 
 
 _ARTICLE_SCHEMA = ArticleIn.model_json_schema()
+JSON_TYPES = ("application/json",)
+
+
+async def _json_body(request: Request) -> Any:
+    """The request body as JSON, read here rather than by FastAPI, whose answers to a wrong
+    Content-Type ("send a JSON object" to someone who did), bad UTF-8 or too deep nesting
+    ("There was an error parsing the body") do not say what to change."""
+    kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if kind and kind not in JSON_TYPES and not (kind.startswith("application/") and kind.endswith("+json")):
+        raise HTTPException(415, f"the body was sent as {kind!r}; send JSON with the header "
+                            "'Content-Type: application/json' (with curl: --json @articles.json)")
+    raw = await request.body()
+    if not raw.strip():
+        raise _body_error("the body is empty; send a JSON object (one article) or a list of them, "
+                          "each with a 'text' or 'html' field")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise _body_error(f"the body is not valid UTF-8 (bad byte at offset {e.start}); "
+                          "send the JSON encoded as UTF-8") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _body_error(f"the body is not valid JSON: {e.msg} (line {e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        raise _body_error("the JSON is nested too deeply; send an article as a flat object "
+                          "of strings, or a list of them") from None
 
 
 @router.post(
@@ -168,7 +233,7 @@ _ARTICLE_SCHEMA = ArticleIn.model_json_schema()
     openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
         "anyOf": [_ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA}]}}}}},
 )
-def post_articles(request: Request, body: Annotated[Any, Body()] = None) -> dict[str, Any]:
+def post_articles(request: Request, body: Annotated[Any, Depends(_json_body)]) -> dict[str, Any]:
     config = request.app.state.config
     # Validated here rather than by a Union type: pydantic would report each error once
     # per union branch, which reads as nonsense to the person who sent the article.
@@ -189,6 +254,16 @@ def post_articles(request: Request, body: Annotated[Any, Body()] = None) -> dict
             errors += [{**err, "loc": ("body", i, *err["loc"])} for err in e.errors()]
     if errors:
         raise RequestValidationError(errors)
+    warnings, first = [], {}
+    for i, a in enumerate(items):
+        if a.id is None:
+            continue
+        if a.id in first and items[first[a.id]] != a:
+            # Ids are identities: the second would be taken as already stored and dropped.
+            warnings.append({"origin": f"POST /api/articles[{i}] id={a.id}",
+                             "reason": f"the id {a.id!r} was already used by article [{first[a.id]}] "
+                                       "of this request with other content; only the first was kept"})
+        first.setdefault(a.id, i)
     raws = [
         RawArticle(origin=f"POST /api/articles[{i}]" + (f" id={a.id}" if a.id else ""),
                    **a.model_dump())
@@ -204,7 +279,8 @@ def post_articles(request: Request, body: Annotated[Any, Body()] = None) -> dict
         ],
         "events": report.events,
         "skipped": [{"origin": p.origin, "reason": p.reason} for p in report.skipped],
-        "warnings": [{"origin": p.origin, "reason": p.reason} for p in getattr(report, "warnings", [])],
+        "warnings": warnings + [{"origin": p.origin, "reason": p.reason}
+                                for p in getattr(report, "warnings", [])],
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
+import logging
 import os
 import sys
 import threading
@@ -28,6 +29,7 @@ from tidings.config import DEFAULT, Config
 from tidings.store import SQLiteStore
 
 HERE = Path(__file__).resolve().parent
+log = logging.getLogger("tidings.web")
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -117,6 +119,18 @@ class Guard:
         if self.allowed_hosts is not None and _host_name(host) not in self.allowed_hosts:
             return await _refuse(send_secured, 400, f"unexpected Host header {host[:100]!r}; "
                                  "this server answers only to its loopback address")
+        if scope["method"] == "HEAD":
+            # FastAPI routes answer GET only; link checkers and `curl -I` ask with HEAD.
+            async def send_head(message):
+                if message["type"] == "http.response.body":
+                    message = {**message, "body": b"", "more_body": False}
+                    if sent_body:
+                        return
+                    sent_body.append(True)
+                await send_secured(message)
+
+            sent_body: list[bool] = []
+            return await self.app({**scope, "method": "GET"}, receive, send_head)
         if scope["method"] not in BODY_METHODS:
             return await self.app(scope, receive, send_secured)
 
@@ -200,6 +214,23 @@ def _add_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"error": message, "status": exc.status_code},
                                 status_code=exc.status_code, headers=exc.headers)
         return error_page(request, exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # Starlette answers unhandled errors outside every middleware, so this response
+        # would otherwise go out without the security headers (and as bare text).
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        message = ("something went wrong on the server while answering this request; "
+                   "it was logged. Try again, and report it if it keeps happening")
+        headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
+        if wants_json(request):
+            return JSONResponse({"error": message, "status": 500}, status_code=500, headers=headers)
+        try:
+            response = error_page(request, 500, message)
+        except Exception:  # the page itself may be what fails
+            return JSONResponse({"error": message, "status": 500}, status_code=500, headers=headers)
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -45,6 +45,37 @@ def parse_when(value: str, *, end_of_day: bool = False) -> str:
         ) from None
 
 
+def after(since: str | None, until: str | None) -> bool:
+    """Whether the range since..until (as a user gave them; until a bare date meaning that
+    whole day) is empty because since comes later. Values are already checked ISO."""
+    if not since or not until:
+        return False
+    try:
+        a = datetime.fromisoformat(since.strip().replace("Z", "+00:00"))
+        b = datetime.fromisoformat(until.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if len(until.strip()) == 10:
+        return a.date() > b.date()
+    try:
+        return a > b
+    except TypeError:  # one has a time zone and the other not: compare the days
+        return a.date() > b.date()
+
+
+def reader_lang_problem(event, lang: str | None, config: Config) -> str | None:
+    """Why `lang` cannot be the reader's language of this event's brief, or None.
+
+    A brief is built and stored per reader language, so any code at all would let each
+    visitor cost a full build and a stored brief; a brief in a language none of the
+    event's articles is in has nothing in that language anyway."""
+    if lang is None or lang == config.web_brief_lang or lang in (event.languages or []):
+        return None
+    offered = ", ".join(sorted({config.web_brief_lang, *(event.languages or [])}))
+    return (f"no article of this event is in {lang!r}, so there is no brief in it; "
+            f"choose one of: {offered}")
+
+
 def name_key(surface: str) -> str:
     """The cross-script entity key of a name (tidings.understand.names when available)."""
     try:
@@ -71,6 +102,8 @@ def entity_keys(store: SQLiteStore, text: str) -> list[str]:
 def search_event_ids(store: SQLiteStore, q: str) -> tuple[list[str], list[str]]:
     """(entity keys, event ids) matching a text query: the entities it names, in any
     script, and the events of articles containing it (full-text, trigram: any script)."""
+    if not q.strip():
+        return [], []
     keys = entity_keys(store, q)
     events = store.events_with_names(keys)
     article_ids = store.search_articles(q, limit=MAX_SEARCH_ARTICLES)

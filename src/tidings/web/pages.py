@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from tidings.web import data
 
@@ -48,6 +49,26 @@ def safe_url(value: Any) -> str | None:
     return v if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+def shown(value: str, limit: int = 120) -> str:
+    """A value from a URL inside a message: quoted, cut short, and with control and bidi
+    characters written out (\\u202e), so a crafted link cannot reorder or hide the text
+    around it."""
+    out = "".join(c if c.isprintable() and c not in BIDI_CONTROLS else f"\\u{ord(c):04x}"
+                  for c in value[:limit])
+    return f"“{out}{'…' if len(value) > limit else ''}”"
+
+
+# Embeddings, overrides and isolates: in an article's title they would reorder the browser's
+# tab title ("… · Tidings" included), where no element can isolate them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_NO_BIDI = {ord(c): None for c in BIDI_CONTROLS}
+
+
+def no_bidi(value: Any) -> Markup:
+    text = value if isinstance(value, Markup) else escape(str(value))
+    return Markup(str(text).translate(_NO_BIDI))
+
+
 def when(value: Any, with_time: bool = True) -> str:
     """An ISO date(-time) as people read it; what cannot be parsed is shown as given."""
     if not value:
@@ -77,6 +98,7 @@ _env.filters.update(
     when=when,
     lang_name=lang_name,
     lang_attr=lang_attr,
+    no_bidi=no_bidi,
     path=lambda s: quote(str(s), safe=""),
     q=lambda s: quote(str(s), safe=""),
 )
@@ -97,10 +119,14 @@ def index(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1):
     store, config = request.app.state.store, request.app.state.config
     size = config.web_page_size
     rows, total = store.list_events(limit=size, offset=(page - 1) * size)
+    pages = max(1, math.ceil(total / size))
+    if page > pages:
+        raise HTTPException(404, f"There is no page {page}: the {total} event{'s' if total != 1 else ''} "
+                            f"fit on {pages} page{'s' if pages != 1 else ''}.")
     return render(
         request, "index.html",
         events=[data.event_summary(r) for r in rows],
-        total=total, page=page, pages=max(1, math.ceil(total / size)),
+        total=total, page=page, pages=pages,
         stamp=store.events_stamp() or data.now_stamp(),
         poll=config.web_poll_seconds,
         articles=store.count_articles(),
@@ -115,7 +141,10 @@ def event_page(
     store, config = request.app.state.store, request.app.state.config
     event = store.get_event(event_id)
     if event is None:
-        raise HTTPException(404, f"No event with id “{event_id}”.")
+        raise HTTPException(404, f"No event with id {shown(event_id)}.")
+    problem = data.reader_lang_problem(event, lang, config)
+    if problem:
+        raise HTTPException(422, problem[0].upper() + problem[1:] + ".")
     reader = lang or config.web_brief_lang
     brief = data.get_brief(store, event_id, reader, config)
     articles = store.get_articles(event.article_ids)
@@ -135,12 +164,12 @@ def event_page(
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
     store = request.app.state.store
     a = store.get_article(article_id)
     if a is None:
-        raise HTTPException(404, f"No article with id “{article_id}”.")
+        raise HTTPException(404, f"No article with id {shown(article_id)}.")
     event_id = store.event_of(a.id)
     event = store.get_event(event_id) if event_id else None
     feats = store.get_features([a.id]).get(a.id)
@@ -156,7 +185,7 @@ def entity_page(request: Request, entity_id: str):
     store = request.app.state.store
     info = data.entity_info(store, entity_id) if 0 < len(entity_id) <= 300 else None
     if info is None:
-        raise HTTPException(404, f"No entity with id “{entity_id}”. Try searching for the name.")
+        raise HTTPException(404, f"No entity with id {shown(entity_id)}. Try searching for the name.")
     years = Counter((e["first_time"] or "")[:7] for e in info["events"])
     return render(request, "entity.html", entity=info, months=sorted(years.items()))
 

@@ -10,6 +10,8 @@
   var every = Math.max(1, parseFloat(table.dataset.poll || "3")) * 1000;
   var insert = table.dataset.insert === "1";
   var status = document.getElementById("live");
+  var PAGE = 50;
+  var MAX_PAGES = 20;
   var months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   function when(iso) {
@@ -79,16 +81,42 @@
     return 1;
   }
 
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; });
+  }
+
+  // All the events changed since the stamp, over as many pages as they fill: a big ingest
+  // changes more than one answer holds, and the stamp moves past all of them at once.
+  function changes(since) {
+    var url = "/api/events?limit=" + PAGE + "&changed_since=" + encodeURIComponent(since);
+    var found = { events: [], stamp: null, more: false };
+    function read(n) {
+      return getJSON(url + "&page=" + n).then(function (data) {
+        if (!data) return null;
+        if (n === 1) found.stamp = data.stamp;
+        found.events = found.events.concat(data.events);
+        if (n < data.pages) {
+          if (n < MAX_PAGES) return read(n + 1);
+          found.more = true;
+        }
+        return found;
+      });
+    }
+    return read(1);
+  }
+
   function poll() {
-    var url = "/api/events?limit=50&changed_since=" + encodeURIComponent(stamp);
-    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) {
-        if (!data) return;
+    changes(stamp)
+      .then(function (found) {
+        if (!found) return;
         var changed = 0;
-        data.events.slice().reverse().forEach(function (ev) { changed += upsert(ev); });
-        if (data.stamp) stamp = data.stamp;
-        if (status && changed) {
+        // Oldest first, each inserted on top: the newest ends first.
+        found.events.slice().reverse().forEach(function (ev) { changed += upsert(ev); });
+        if (found.stamp) stamp = found.stamp;
+        if (status && found.more) {
+          status.textContent = "Many events changed: reload the page to see them all.";
+        } else if (status && changed) {
           status.textContent = "Live: updated " + new Date().toLocaleTimeString();
         }
       })
