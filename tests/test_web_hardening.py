@@ -458,3 +458,54 @@ def test_live_front_page_shows_every_event_of_a_big_ingest(tmp_path):
     finally:
         server.close()
         store.close()
+
+
+def test_reads_go_on_while_a_post_is_ingesting(tmp_path, monkeypatch):
+    # was: the ingest held the store's one connection for each whole batch (seconds), and
+    # every page and API read waited behind it (median 3.2 s during a 300-article POST)
+    import tidings.pipeline as pipeline_mod
+    from tidings.records import Problem
+
+    started, release = threading.Event(), threading.Event()
+
+    class HeldPipeline:
+        def __init__(self, store, config):
+            self.store = store
+
+    def held_ingest(raws, store, config, pipeline):
+        with store.transaction():  # a batch: one transaction over cleaning, embedding, clustering
+            store.add_problem(Problem("held batch", "a write inside the batch"))
+            started.set()
+            release.wait(10)
+        return pipeline_mod.IngestReport()
+
+    monkeypatch.setattr(pipeline_mod, "Pipeline", HeldPipeline)
+    monkeypatch.setattr(pipeline_mod, "ingest_raw", held_ingest)
+    store = build_store(tmp_path / "busy.db", hostile=False)
+    client = TestClient(create_app(store, token=""))
+    poster = threading.Thread(target=client.post, args=("/api/articles",),
+                              kwargs={"json": {"text": "An article on its way in. " * 5}})
+    poster.start()
+    try:
+        assert started.wait(10)
+        t = time.monotonic()
+        for url in ("/api/events", "/", "/events/ev-moscow", "/search?q=Kremlin"):
+            assert client.get(url, headers=HTML).status_code == 200, url
+        assert time.monotonic() - t < 2.0
+    finally:
+        release.set()
+        poster.join(10)
+    assert [p.origin for p in store.problems()] == ["held batch"]  # committed, and seen
+
+
+def test_briefs_built_by_pages_are_still_stored(tmp_path):
+    # written aside from the page's own thread, so that an ingest holding the database
+    # cannot stall the server; but written all the same
+    store = build_store(tmp_path / "briefs.db", hostile=False)
+    client = TestClient(create_app(store, token=""))
+    assert client.get("/events/ev-moscow", headers=HTML).status_code == 200
+    deadline = time.monotonic() + 20
+    while store.get_brief("ev-moscow", "en") is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stored = store.get_brief("ev-moscow", "en")
+    assert stored is not None and stored[1] == 5

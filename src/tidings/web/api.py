@@ -296,10 +296,22 @@ def _ingest(request: Request, raws: list[RawArticle]):
         if state.pipeline is None:
             try:
                 from tidings.pipeline import Pipeline
-                state.pipeline = Pipeline(state.store, state.config)
+                state.pipeline = Pipeline(_writer(state.store), state.config)
             except ImportError as e:
                 raise HTTPException(503, f"ingest is not available in this installation ({e}); "
                                     "use `tidings ingest` or try again later") from None
         from tidings.pipeline import ingest_raw
 
-        return ingest_raw(raws, state.store, state.config, pipeline=state.pipeline)
+        return ingest_raw(raws, state.pipeline.store, state.config, pipeline=state.pipeline)
+
+
+def _writer(store):
+    """A connection of its own for ingest. The store runs everything on one connection
+    behind one lock, held for a whole batch (cleaning, embedding, clustering: seconds), so
+    on a shared connection every page and API read waited for the ingest; with WAL, reads
+    on the server's connection go on meanwhile and see each batch once committed."""
+    from tidings.store import SQLiteStore
+
+    if not store.path or store.path == ":memory:" or store.path.startswith("file:"):
+        return store  # another connection would be another database
+    return SQLiteStore(store.path)

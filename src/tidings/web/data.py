@@ -7,7 +7,9 @@ plainer output, while a stage is missing or fails, and picks it up as soon as it
 from __future__ import annotations
 
 import logging
+import queue
 import re
+import threading
 from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
 from typing import Any
@@ -187,7 +189,7 @@ def get_brief(store: SQLiteStore, event_id: str, lang: str, config: Config) -> d
         # full build, and a page that fails once would fail on every visit.
         if _failed_briefs.get((event_id, lang)) != size:
             try:
-                brief = build_brief(store, event_id, lang=lang, config=config)
+                brief = build_brief(_WritesAside(store), event_id, lang=lang, config=config)
                 if isinstance(brief, dict):
                     return brief
             except Exception:
@@ -199,6 +201,66 @@ def get_brief(store: SQLiteStore, event_id: str, lang: str, config: Config) -> d
 
 
 _failed_briefs: dict[tuple[str, str], int] = {}
+
+
+class _WritesAside:
+    """The store as a brief build sees it, except that what the build stores (the brief
+    and fresh embeddings: caches, both) is written from a thread of its own.
+
+    A write waits while an ingest holds the database (a batch of the server's POST or of
+    a `tidings ingest` beside it: seconds), and waiting on the server's connection would
+    stall every other page meanwhile; so a page returns its brief at once, and the cache
+    is filled when the database is free."""
+
+    WRITES = ("put_brief", "cache_embeddings")
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._store, name)
+        if name not in self.WRITES or not _own_file(self._store):
+            return method
+        writer = _cache_writer(self._store.path)
+        return lambda *args, **kwargs: writer.put((name, args, kwargs))
+
+
+def _own_file(store: SQLiteStore) -> bool:
+    path = getattr(store, "path", "")
+    return bool(path) and path != ":memory:" and not path.startswith("file:")
+
+
+class _CacheWriter:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.queue: queue.Queue = queue.Queue(maxsize=256)
+        threading.Thread(target=self._run, name="tidings-cache-writer", daemon=True).start()
+
+    def put(self, job: tuple) -> None:
+        try:
+            self.queue.put_nowait(job)
+        except queue.Full:
+            pass  # only a cache: what is not stored is built again on the next visit
+
+    def _run(self) -> None:
+        store = SQLiteStore(self.path)
+        while True:
+            name, args, kwargs = self.queue.get()
+            try:
+                getattr(store, name)(*args, **kwargs)
+            except Exception:
+                log.exception("could not store a cached %s", name)
+
+
+_cache_writers: dict[str, _CacheWriter] = {}
+_cache_writers_lock = threading.Lock()
+
+
+def _cache_writer(path: str) -> _CacheWriter:
+    with _cache_writers_lock:
+        if path not in _cache_writers:
+            _cache_writers[path] = _CacheWriter(path)
+        return _cache_writers[path]
 
 
 def plain_brief(store: SQLiteStore, event_id: str) -> dict[str, Any]:
