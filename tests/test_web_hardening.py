@@ -509,3 +509,17 @@ def test_briefs_built_by_pages_are_still_stored(tmp_path):
         time.sleep(0.05)
     stored = store.get_brief("ev-moscow", "en")
     assert stored is not None and stored[1] == 5
+
+
+def test_resending_an_id_with_new_text_is_a_warning(client, monkeypatch, store):
+    # was: counted as "already stored" only, so the sender believed the new text was kept
+    from tidings.pipeline import IngestReport
+    from tidings.web import api
+
+    monkeypatch.setattr(api, "_ingest", lambda request, raws: IngestReport(already_stored=len(raws)))
+    same = store.get_article("en-1").raw
+    r = client.post("/api/articles", json=[{"id": "en-1", "text": same},
+                                           {"id": "ro-1", "text": "A corrected version of the story. " * 3}])
+    assert r.status_code == 200
+    [warning] = r.json()["warnings"]
+    assert "[1] id=ro-1" in warning["origin"] and "already stored with other text" in warning["reason"]

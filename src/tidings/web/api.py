@@ -264,6 +264,14 @@ def post_articles(request: Request, body: Annotated[Any, Depends(_json_body)]) -
                              "reason": f"the id {a.id!r} was already used by article [{first[a.id]}] "
                                        "of this request with other content; only the first was kept"})
         first.setdefault(a.id, i)
+    # Re-sending an id with new text does not update the article: say so, or the sender
+    # believes the new version is stored.
+    stored = {a.id: a.raw for a in _store(request).get_articles(list(first))}
+    for i, a in enumerate(items):
+        if a.id in stored and first[a.id] == i and stored[a.id] != (a.text if a.text is not None else a.html):
+            warnings.append({"origin": f"POST /api/articles[{i}] id={a.id}",
+                             "reason": f"an article with the id {a.id!r} is already stored with other "
+                                       "text; this one was not stored (give it a new id to keep both)"})
     raws = [
         RawArticle(origin=f"POST /api/articles[{i}]" + (f" id={a.id}" if a.id else ""),
                    **a.model_dump())
