@@ -235,19 +235,6 @@ def test_language_codes_and_empty_fields_are_accepted(client, monkeypatch):
     assert [(raw.lang, raw.id) for raw in seen] == [("pt-BR", "a1"), (None, None)]
 
 
-def test_one_id_twice_with_other_content_is_a_warning(client, monkeypatch):
-    from tidings.pipeline import IngestReport
-    from tidings.web import api
-
-    monkeypatch.setattr(api, "_ingest", lambda request, raws: IngestReport())
-    one = {"id": "same", "text": "The first version of the story. " * 3}
-    r = client.post("/api/articles", json=[one, one, {**one, "text": "Another story altogether. " * 3}])
-    assert r.status_code == 200
-    warnings_ = r.json()["warnings"]
-    assert len(warnings_) == 1  # the exact repeat is harmless; the different one is not
-    assert "[2]" in warnings_[0]["origin"] and "only the first was kept" in warnings_[0]["reason"]
-
-
 def test_501_articles_are_refused_before_any_is_ingested(client, store):
     before = store.count_articles()
     r = client.post("/api/articles", json=[{"text": "an article " * 10}] * 501)
@@ -509,17 +496,3 @@ def test_briefs_built_by_pages_are_still_stored(tmp_path):
         time.sleep(0.05)
     stored = store.get_brief("ev-moscow", "en")
     assert stored is not None and stored[1] == 5
-
-
-def test_resending_an_id_with_new_text_is_a_warning(client, monkeypatch, store):
-    # was: counted as "already stored" only, so the sender believed the new text was kept
-    from tidings.pipeline import IngestReport
-    from tidings.web import api
-
-    monkeypatch.setattr(api, "_ingest", lambda request, raws: IngestReport(already_stored=len(raws)))
-    same = store.get_article("en-1").raw
-    r = client.post("/api/articles", json=[{"id": "en-1", "text": same},
-                                           {"id": "ro-1", "text": "A corrected version of the story. " * 3}])
-    assert r.status_code == 200
-    [warning] = r.json()["warnings"]
-    assert "[1] id=ro-1" in warning["origin"] and "already stored with other text" in warning["reason"]

@@ -254,24 +254,6 @@ def post_articles(request: Request, body: Annotated[Any, Depends(_json_body)]) -
             errors += [{**err, "loc": ("body", i, *err["loc"])} for err in e.errors()]
     if errors:
         raise RequestValidationError(errors)
-    warnings, first = [], {}
-    for i, a in enumerate(items):
-        if a.id is None:
-            continue
-        if a.id in first and items[first[a.id]] != a:
-            # Ids are identities: the second would be taken as already stored and dropped.
-            warnings.append({"origin": f"POST /api/articles[{i}] id={a.id}",
-                             "reason": f"the id {a.id!r} was already used by article [{first[a.id]}] "
-                                       "of this request with other content; only the first was kept"})
-        first.setdefault(a.id, i)
-    # Re-sending an id with new text does not update the article: say so, or the sender
-    # believes the new version is stored.
-    stored = {a.id: a.raw for a in _store(request).get_articles(list(first))}
-    for i, a in enumerate(items):
-        if a.id in stored and first[a.id] == i and stored[a.id] != (a.text if a.text is not None else a.html):
-            warnings.append({"origin": f"POST /api/articles[{i}] id={a.id}",
-                             "reason": f"an article with the id {a.id!r} is already stored with other "
-                                       "text; this one was not stored (give it a new id to keep both)"})
     raws = [
         RawArticle(origin=f"POST /api/articles[{i}]" + (f" id={a.id}" if a.id else ""),
                    **a.model_dump())
@@ -287,8 +269,7 @@ def post_articles(request: Request, body: Annotated[Any, Depends(_json_body)]) -
         ],
         "events": report.events,
         "skipped": [{"origin": p.origin, "reason": p.reason} for p in report.skipped],
-        "warnings": warnings + [{"origin": p.origin, "reason": p.reason}
-                                for p in getattr(report, "warnings", [])],
+        "warnings": [{"origin": p.origin, "reason": p.reason} for p in getattr(report, "warnings", [])],
     }
 
 
