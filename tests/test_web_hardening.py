@@ -496,3 +496,10 @@ def test_briefs_built_by_pages_are_still_stored(tmp_path):
         time.sleep(0.05)
     stored = store.get_brief("ev-moscow", "en")
     assert stored is not None and stored[1] == 5
+
+
+@pytest.mark.parametrize("lang", ["hi", "HI", "hi-IN", "hi_IN"])
+def test_language_filter_reads_codes_as_ingest_stores_them(client, lang):
+    # was: "EN" or "en-GB" matched nothing, though cleaning stores both as "en"
+    r = client.get(f"/api/events?lang={lang}")
+    assert r.status_code == 200 and [e["id"] for e in r.json()["events"]] == ["ev-moscow"]

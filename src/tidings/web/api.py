@@ -82,7 +82,8 @@ def list_events(
     rows, total = store.list_events(
         since=lower,
         until=upper,
-        lang=lang,
+        # Stored as cleaning stores a given language: "EN", "en-GB" and "en_US" are "en".
+        lang=lang.lower().replace("_", "-").split("-")[0] if lang else None,
         ids=ids,
         changed_since=_when("changed_since", changed_since),
         limit=limit,
