@@ -82,3 +82,237 @@ def test_cluster_command_gives_a_reused_id_its_own_event_and_says_so(tmp_path):
     assert [o["id"] for o in out] == ["a", "a"]
     assert out[0]["event"] != out[1]["event"]
     assert "already used by a different article" in done.stderr and "in.jsonl:1" in done.stderr
+
+
+# --- encodings, byte order marks, line ends ---
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-8-sig"])
+def test_text_files_with_a_byte_order_mark(tmp_path, encoding):
+    f = tmp_path / "a.txt"
+    data = (b"\xfe\xff" + FLOOD_EN.encode("utf-16-be")) if encoding == "utf-16-be-bom" else FLOOD_EN.encode(encoding)
+    f.write_bytes(data)
+    items = list(read([str(f)]))
+    assert not problems_of(items)
+    (a,) = articles_of(items)
+    assert a.text == FLOOD_EN
+
+
+@pytest.mark.parametrize("text,encoding", [
+    (CUP_FR, "latin-1"), ("Élection à Genève : le vote a été reporté.", "cp1252"),
+    ("Saint-Étienne bat Lyon, à l'Élysée on s'en réjouit.", "latin-1"),
+    (FLOOD_RU, "cp1251"), ("В Москве прошли переговоры.", "cp1251"),
+    ("Наводнение закрыло порт Галац на Дунае.", "cp1251"), ("Наводнение закрыло порт Галац на Дунае.", "koi8_r"),
+    ("Путин прибыл в Минск.", "koi8_r"), ("İstanbul'da görüşmeler çarşamba günü başladı.", "cp1254"),
+    ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία σήμερα το πρωί.", "cp1253"),
+    ("Żółć i gęśla: prezydent spotkał się z premierem w Warszawie.", "cp1250"),
+    ("北京今天举行了新闻发布会，官员介绍了最新情况。", "gb18030"),
+], ids=lambda v: v if v.isascii() and " " not in v else "")
+def test_legacy_encodings_are_read_right_even_when_short(tmp_path, text, encoding):
+    # Short texts used to come out as confident mojibake: "ةlection" (cp1256), Greek for
+    # Russian (mac_greek), Thai for koi8-r (cp874).
+    f = tmp_path / "a.txt"
+    f.write_bytes(text.encode(encoding))
+    items = list(read([str(f)]))
+    (note,) = problems_of(items)
+    assert not note.fatal and "not UTF-8" in note.reason
+    (a,) = articles_of(items)
+    assert a.text == text
+
+
+def test_html_declared_charset_is_honoured(tmp_path):
+    short_ru = "<html><head><meta charset=windows-1251></head><body><p>Путин прибыл в Минск.</p></body></html>"
+    zh = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'></head>"
+          "<body><p>北京今天举行了新闻发布会，官员介绍了最新情况。</p></body></html>")
+    lying = "<html><head><meta charset=iso-8859-1></head><body><p>Zürich, in UTF-8 all along.</p></body></html>"
+    (tmp_path / "ru.html").write_bytes(short_ru.encode("cp1251"))
+    (tmp_path / "zh.html").write_bytes(zh.encode("gb2312"))
+    (tmp_path / "lying.html").write_bytes(lying.encode("utf-8"))
+    for name, expected in [("ru.html", short_ru), ("zh.html", zh), ("lying.html", lying)]:
+        items = list(read([str(tmp_path / name)]))
+        (a,) = articles_of(items)
+        assert a.html == expected, name
+        if name != "lying.html":  # invalid UTF-8 only: a page that is valid UTF-8 is read so
+            (note,) = problems_of(items)
+            assert "as the page declares" in note.reason
+
+
+def test_mixed_line_ends_become_paragraphs(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"Flood closes the port\r\n\r\nThe port of Galati was closed on Tuesday after the "
+                  b"Danube rose.\rOfficials moved 140 families.\r\n\rBarges were tied up.\n")
+    from tidings.clean import clean
+
+    (raw,) = articles_of(read([str(f)]))
+    article = clean(raw)
+    assert "\r" not in article.text and article.title == "Flood closes the port"
+    assert "Officials moved 140 families." in article.text.split("\n")
+    assert "Barges were tied up." in article.text
+
+
+# --- standard input, every format ---
+def stdin_items(data: bytes):
+    import io
+
+    return list(read_stream(io.BytesIO(data)))
+
+
+def test_stdin_json_lines_with_a_bom_blank_lines_first_or_a_long_first_line():
+    lines = [json.dumps({"id": f"s{i}", "text": FLOOD_EN * 60}) for i in range(3)]  # > 8 KB each
+    body = "\n".join(lines) + "\n"
+    for data in [body.encode(), b"\xef\xbb\xbf" + body.encode(), b"\n\n  \n" + body.encode(),
+                 body.replace("\n", "\r\n").encode(), body.encode("utf-16")]:
+        items = stdin_items(data)
+        assert [a.id for a in articles_of(items)] == ["s0", "s1", "s2"], data[:20]
+        assert not problems_of(items)
+
+
+def test_stdin_json_with_a_bom_is_json_not_text():
+    for value in [{"id": "j1", "text": FLOOD_EN}, [{"id": "j1", "text": FLOOD_EN}, {"id": "j2", "text": CUP_FR}]]:
+        items = stdin_items(b"\xef\xbb\xbf" + json.dumps(value, indent=2).encode())
+        assert [a.id for a in articles_of(items)] == ["j1", "j2"][: 1 if isinstance(value, dict) else 2]
+
+
+def test_stdin_json_lines_in_a_legacy_encoding():
+    body = "".join(json.dumps({"id": f"c{i}", "text": t}, ensure_ascii=False) + "\n"
+                   for i, t in enumerate([CUP_FR, "Où est passé l'été ?"]))
+    items = stdin_items(body.encode("cp1252"))
+    assert [a.text for a in articles_of(items)] == [CUP_FR, "Où est passé l'été ?"]
+    (note,) = problems_of(items)  # noted once for the file, not once a line
+    assert "cp1252" in note.reason and not note.fatal
+
+
+def test_stdin_text_html_and_utf16_text():
+    assert articles_of(stdin_items(FLOOD_RU.encode("cp1251")))[0].text == FLOOD_RU
+    assert articles_of(stdin_items(FLOOD_EN.encode("utf-16")))[0].text == FLOOD_EN
+    html = "<html><head><meta charset=windows-1251></head><body><p>Путин прибыл в Минск.</p></body></html>"
+    assert articles_of(stdin_items(html.encode("cp1251")))[0].html == html
+    (p,) = stdin_items(b" \n\t\n")
+    assert p.fatal and "empty" in p.reason
+
+
+def test_utf16_json_lines_file(tmp_path):
+    # What Windows PowerShell writes when output is redirected to a file.
+    f = tmp_path / "export.jsonl"
+    f.write_bytes("".join(json.dumps({"id": f"u{i}", "text": t}, ensure_ascii=False) + "\r\n"
+                          for i, t in enumerate([FLOOD_RU, CUP_FR])).encode("utf-16"))
+    items = list(read([str(f)]))
+    assert [(a.id, a.text) for a in articles_of(items)] == [("u0", FLOOD_RU), ("u1", CUP_FR)]
+    assert not problems_of(items)
+
+
+def test_json_lines_in_a_legacy_encoding_are_noted_once(tmp_path):
+    f = tmp_path / "export.jsonl"
+    rows = [json.dumps({"id": "a", "text": "Élection à Genève : le vote a été reporté."}, ensure_ascii=False).encode("cp1252"),
+            json.dumps({"id": "b", "text": "plain"}).encode(),
+            json.dumps({"id": "c", "text": "Où est passé l'été ?"}, ensure_ascii=False).encode("cp1252"),
+            json.dumps({"id": "d", "text": "Zürich in UTF-8"}, ensure_ascii=False).encode()]
+    f.write_bytes(b"\n".join(rows) + b"\n")
+    items = list(read([str(f)]))
+    assert [a.text for a in articles_of(items)] == [
+        "Élection à Genève : le vote a été reporté.", "plain", "Où est passé l'été ?", "Zürich in UTF-8"]
+    (note,) = problems_of(items)
+    assert note.line == 1 and "cp1252" in note.reason and not note.fatal
+
+
+# --- JSON with wrong types and pathological nesting ---
+def test_wrong_types_in_optional_fields_keep_the_article(tmp_path):
+    f = tmp_path / "export.jsonl"
+    rows = [{"id": "n1", "text": FLOOD_EN, "date": 1773100800},            # Unix seconds
+            {"id": "n2", "text": FLOOD_EN, "date": 1773100800000, "title": 42},  # milliseconds
+            {"id": "n3", "text": FLOOD_EN, "date": 20260310, "source": {"name": "X"}, "author": ["A", "B"]},
+            {"id": 4, "text": FLOOD_EN, "url": True, "title": None, "lang": None}]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    items = list(read([str(f)]))
+    arts = {a.id: a for a in articles_of(items)}
+    assert list(arts) == ["n1", "n2", "n3", "4"]
+    assert arts["n1"].date == arts["n2"].date == "2026-03-10T00:00:00+00:00"
+    assert arts["n3"].date == "2026-03-10" and arts["n2"].title == "42"
+    assert arts["n3"].source is None and arts["n3"].author is None and arts["4"].url is None
+    notes = problems_of(items)
+    assert [(p.line, p.fatal) for p in notes] == [(3, False), (4, False)]
+    assert '"source" (an object)' in notes[0].reason and '"author" (a list)' in notes[0].reason
+    assert "article was kept" in notes[0].reason
+
+
+def test_wrong_types_that_cost_the_article_say_why(tmp_path):
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps([{"text": 12345}, [1, 2], {"id": 1.5, "text": FLOOD_EN},
+                             {"text": {"body": FLOOD_EN}}, {"text": None, "html": None}]))
+    items = list(read([str(f)]))
+    assert not articles_of(items)
+    reasons = [p.reason for p in items]
+    assert '"text" must be a string, got a number' in reasons[0]
+    assert "expected a JSON object" in reasons[1] and "got a list" in reasons[1]
+    assert '"id" must be a string or a whole number' in reasons[2] and "1.5" in reasons[2]
+    assert "got an object" in reasons[3] and 'no "text" or "html"' in reasons[4]
+
+
+def test_deeply_nested_json_is_a_problem_not_a_crash(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.jsonl").write_text(
+        json.dumps({"id": "ok1", "text": FLOOD_EN}) + "\n" + '{"a":' * 50_000 + "1" + "}" * 50_000
+        + "\n" + json.dumps({"id": "ok2", "text": CUP_FR}) + "\n")
+    items = list(read([str(tmp_path / "deep.json"), str(tmp_path / "deep.jsonl")]))
+    assert [a.id for a in articles_of(items)] == ["ok1", "ok2"]
+    probs = problems_of(items)
+    assert [(p.origin.rsplit("/", 1)[-1], p.line) for p in probs] == [("deep.json", None), ("deep.jsonl", 2)]
+    assert all("nested too deeply" in p.reason and p.fatal for p in probs)
+    import io
+
+    assert [a.id for a in articles_of(read_stream(io.BytesIO((tmp_path / "deep.jsonl").read_bytes())))] == ["ok1", "ok2"]
+
+
+# --- folders ---
+def test_a_symlink_loop_reads_each_file_once(tmp_path):
+    sub = tmp_path / "news" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "a.txt").write_text(FLOOD_EN)
+    (sub / "back").symlink_to("..")
+    (tmp_path / "news" / "again").symlink_to("sub")
+    items = list(read([str(tmp_path / "news")]))
+    assert len(articles_of(items)) == 1
+    notes = problems_of(items)
+    assert notes and all(not p.fatal and "already read" in p.reason for p in notes)
+    assert all(len(p.origin) < len(str(tmp_path)) + 40 for p in notes)
+
+
+def test_odd_file_names(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in [("with space.txt", FLOOD_EN), ("ünï©ødé_Зеленский.txt", CUP_FR), ("new\nline.txt", FLOOD_RU)]:
+        (folder / name).write_text(text)
+    items = list(read([str(folder)]))
+    assert sorted(a.text for a in articles_of(items)) == sorted([FLOOD_EN, CUP_FR, FLOOD_RU])
+
+
+# --- HTML ---
+def test_html_nested_5000_deep_keeps_its_text():
+    from tidings.clean import clean
+
+    html = ("<html><head><title>Flood</title></head><body><p>Before the story.</p>" + "<div>" * 5000
+            + "<p>" + FLOOD_EN + "</p>" + "</div>" * 5000 + "<p>After the story, 140 families.</p></body></html>")
+    a = clean(RawArticle(origin="deep.html", html=html))
+    assert a.status == "ok", a.problems
+    assert "Danube rose above its banks" in a.text and "After the story" in a.text
+
+
+def test_html_without_text_keeps_its_title_and_says_why():
+    from tidings.clean import clean
+
+    for html, title in [("<html><head><title>Only a title</title></head></html>", "Only a title"),
+                        ("<html><head><style>p{}</style></head><body><script>alert(1)</script></body></html>", "")]:
+        a = clean(RawArticle(origin="x.html", html=html))
+        assert a.status == "raw" and a.title == title and a.text == ""
+        assert any("HTML with no text" in p for p in a.problems)
+
+
+def test_control_characters_in_given_fields_cannot_reach_a_terminal():
+    from tidings.clean import clean
+
+    for raw in [RawArticle(origin="x", text=FLOOD_EN, title="\x1b[31mRed\x1b[0m\ntitle",
+                           source="\x1b]0;pwned\x07Outlet", author="A\x1b[2J B"),
+                RawArticle(origin="x", html="<html><body><script>x</script></body></html>",
+                           title="\x1b[31mRaw\x1b[0m", source="\x1b[2JX")]:
+        a = clean(raw)
+        for value in (a.title, a.source, a.author):
+            assert value is None or not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in value), value
+    assert clean(RawArticle(origin="x", text=FLOOD_EN, title="\x1b[31mRed\x1b[0m\ntitle")).title == "[31mRed[0m title"

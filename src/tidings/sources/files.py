@@ -7,10 +7,13 @@ and what to do, so one bad file never stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import IO, Any, Iterator
 
@@ -27,6 +30,8 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 # Optional fields of a JSON article and the types they may have.
 _STR_FIELDS = ("url", "title", "date", "lang", "source", "author")
 _SNIFF = 8192
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
@@ -49,7 +54,7 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
         path = Path(p)
         try:
             if path.is_dir():
-                yield from _read_folder(path, p, config)
+                yield from _read_folder(path, p, config, {})
             elif path.exists():
                 yield from read_file(path, p, config)
             else:
@@ -58,12 +63,23 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
             yield Problem(p, f"cannot read: {_os_reason(e)}")
 
 
-def _read_folder(folder: Path, given: str, config: Config) -> Iterator[Item]:
-    """Files and subfolders in one sorted order (a path sorts where its name does)."""
+def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int, int], str]) -> Iterator[Item]:
+    """Files and subfolders in one sorted order (a path sorts where its name does).
+
+    `seen` maps each folder already read (device, inode) to where it was read, so a
+    symbolic link back up the tree (a loop) or to a sibling is not read again.
+    """
     try:
+        st = folder.stat()
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            yield Problem(Path(given).as_posix(), f"a link to a folder already read ({seen[key]}); "
+                          "not read twice", fatal=False)
+            return
+        seen[key] = Path(given).as_posix()
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as e:
-        yield Problem((Path(given)).as_posix(), f"cannot read folder: {_os_reason(e)}")
+        yield Problem((Path(given)).as_posix(), f"cannot read folder: {_os_reason(e, 'folder')}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -75,7 +91,7 @@ def _read_folder(folder: Path, given: str, config: Config) -> Iterator[Item]:
             yield Problem(origin, f"cannot read: {_os_reason(e)}")
             continue
         if is_dir:
-            yield from _read_folder(Path(entry.path), origin, config)
+            yield from _read_folder(Path(entry.path), origin, config, seen)
         elif entry.is_file():
             yield from read_file(Path(entry.path), origin, config)
 
@@ -88,7 +104,13 @@ def read_file(path: Path, origin: str, config: Config = DEFAULT) -> Iterator[Ite
         if ext in JSONL_EXT:
             # JSON Lines exports can be large: stream them, bounding each line instead.
             with open(path, "rb") as f:
-                yield from _read_jsonl(f, origin, config)
+                if f.read(2) in _UTF16_BOMS:
+                    # Windows PowerShell writes redirected output as UTF-16.
+                    f.seek(0)
+                    yield from _read_jsonl(_Utf8Lines(f), origin, config)
+                else:
+                    f.seek(0)
+                    yield from _read_jsonl(f, origin, config)
             return
         if size > config.max_file_bytes:
             with open(path, "rb") as f:
@@ -111,20 +133,39 @@ def read_stream(stream: IO[bytes], origin: str = "<stdin>", config: Config = DEF
     """Read standard input (or any byte stream), telling JSON Lines, JSON, HTML and text apart
     by content."""
     head = stream.read(_SNIFF)
-    start = head.lstrip()[:1]
-    if start == b"{":
-        first_line = head.split(b"\n", 1)[0]
-        if _is_json_object(first_line):
-            yield from _read_jsonl(_Chained(head, stream), origin, config)
+    if head[:2] in _UTF16_BOMS:
+        # UTF-16 cannot be read line by line as bytes: decode it whole (bounded) first.
+        data = head + stream.read(config.max_file_bytes + 1 - len(head))
+        if len(data) > config.max_file_bytes:
+            yield _too_large(origin, data, config)
             return
-    data = head + stream.read(config.max_file_bytes + 1 - len(head))
+        text, _note, failure = decode(data)
+        if failure or text is None:
+            yield Problem(origin, failure or "undecodable input", raw=_excerpt(data, config))
+            return
+        stream, head = io.BytesIO(), text.encode("utf-8")
+    rest = _Chained(head, stream)
+    # The first line with content, however long, tells JSON Lines (an object on one line)
+    # from a JSON document, HTML or text.
+    before: list[bytes] = []
+    first, consumed = b"", 0
+    while consumed <= config.max_file_bytes:
+        line = rest.readline(config.max_file_bytes + 1)
+        if not line:
+            break
+        before.append(line)
+        consumed += len(line)
+        if line.strip():
+            first = line
+            break
+    rest = _Chained(b"".join(before), rest)
+    start = first.removeprefix(_UTF8_BOM).lstrip()[:1]
+    if start == b"{" and _is_json_object(first):
+        yield from _read_jsonl(rest, origin, config)
+        return
+    data = rest.read(config.max_file_bytes + 1)
     if len(data) > config.max_file_bytes:
-        yield Problem(
-            origin,
-            f"input is over the {_mb(config.max_file_bytes)} limit for one article; "
-            "send JSON Lines (one article per line) or raise TIDINGS_MAX_FILE_BYTES",
-            raw=_excerpt(data, config),
-        )
+        yield _too_large(origin, data, config)
         return
     if start in (b"{", b"["):
         kind = ".json"
@@ -135,9 +176,19 @@ def read_stream(stream: IO[bytes], origin: str = "<stdin>", config: Config = DEF
     yield from _read_bytes(data, origin, kind, config)
 
 
+def _too_large(origin: str, data: bytes, config: Config) -> Problem:
+    return Problem(
+        origin,
+        f"input is over the {_mb(config.max_file_bytes)} limit for one article; "
+        "send JSON Lines (one article per line) or raise TIDINGS_MAX_FILE_BYTES",
+        raw=_excerpt(data, config),
+    )
+
+
 # --- by kind ---
 def _read_bytes(data: bytes, origin: str, ext: str, config: Config) -> Iterator[Item]:
-    text, note, failure = decode(data)
+    maybe_html = ext in HTML_EXT or (ext not in TEXT_EXT | JSON_EXT and b"<" in data[:1024])
+    text, note, failure = decode(data, html=maybe_html)
     if failure:
         yield Problem(origin, failure, raw=_excerpt(data, config))
         return
@@ -167,14 +218,16 @@ def _read_json(text: str, origin: str, config: Config) -> Iterator[Item]:
             raw=text[: config.max_raw_keep_chars],
         )
         return
+    except RecursionError:
+        yield Problem(origin, _TOO_DEEP, raw=text[: config.max_raw_keep_chars])
+        return
     if isinstance(value, dict):
-        yield _from_object(value, origin, None, config)
+        yield from _from_object(value, origin, None, config)
     elif isinstance(value, list):
         if not value:
             yield Problem(origin, "empty JSON list; nothing to ingest")
         for i, obj in enumerate(value, start=1):
-            item = _from_object(obj, f"{origin}#{i}", None, config)
-            yield item
+            yield from _from_object(obj, f"{origin}#{i}", None, config)
     else:
         yield Problem(
             origin,
@@ -187,6 +240,7 @@ def _read_jsonl(f: IO[bytes], origin: str, config: Config) -> Iterator[Item]:
     limit = config.max_file_bytes
     seen_any = False
     number = 0
+    encoding = None  # of the first line not in UTF-8, tried first on later ones
     while True:
         line = f.readline(limit + 1)
         if not line:
@@ -207,10 +261,19 @@ def _read_jsonl(f: IO[bytes], origin: str, config: Config) -> Iterator[Item]:
         if not line.strip():
             continue
         seen_any = True
-        text, _note, failure = decode(line)
+        text, note, failure, used = _decode(line, hint=encoding)
         if failure or text is None:
-            yield Problem(origin, failure or "undecodable line", line=number, raw=_excerpt(line, config))
+            failure = (failure or "undecodable").replace("binary file", "binary data", 1)
+            yield Problem(origin, f"{failure}; the other lines were read", line=number,
+                          raw=_excerpt(line, config))
             continue
+        if used is None and note:
+            yield Problem(origin, note, line=number, fatal=False)
+        elif used is not None and encoding is None:
+            # Once per file: an export in a legacy encoding would otherwise note every line.
+            encoding = used
+            yield Problem(origin, f"{note}; later lines not in UTF-8 are read as {used} too",
+                          line=number, fatal=False)
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as e:
@@ -222,42 +285,61 @@ def _read_jsonl(f: IO[bytes], origin: str, config: Config) -> Iterator[Item]:
                 raw=text[: config.max_raw_keep_chars],
             )
             continue
-        yield _from_object(obj, f"{origin}:{number}", number, config, base=origin)
+        except RecursionError:
+            yield Problem(origin, _TOO_DEEP, line=number, raw=text[: config.max_raw_keep_chars])
+            continue
+        yield from _from_object(obj, f"{origin}:{number}", number, config, base=origin)
     if not seen_any:
         yield Problem(origin, "empty file (no JSON lines); nothing to ingest")
 
 
 def _from_object(
     obj: Any, origin: str, line: int | None, config: Config, base: str | None = None
-) -> Item:
-    """An article object -> RawArticle, or a Problem saying which field is wrong."""
+) -> Iterator[Item]:
+    """An article object -> RawArticle, or a Problem saying which field is wrong.
+
+    A wrong type in an optional field does not cost the article: numbers are read as text
+    (a number as date as a Unix time), anything else is left out, with a note.
+    """
     where = base or origin
 
-    def problem(reason: str) -> Problem:
-        raw = json.dumps(obj, ensure_ascii=False)[: config.max_raw_keep_chars]
-        return Problem(where if line else origin, reason, line=line, raw=raw)
+    def problem(reason: str, fatal: bool = True) -> Problem:
+        raw = json.dumps(obj, ensure_ascii=False)[: config.max_raw_keep_chars] if fatal else None
+        return Problem(where if line else origin, reason, line=line, raw=raw, fatal=fatal)
 
     if not isinstance(obj, dict):
-        return problem(f"expected a JSON object for an article, got {_json_type(obj)}")
+        yield problem(f"expected a JSON object for an article, got {_json_type(obj)}")
+        return
     text, html = obj.get("text"), obj.get("html")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            return problem(f'"{name}" must be a string, got {_json_type(value)}')
+            yield problem(f'"{name}" must be a string, got {_json_type(value)}')
+            return
     if not (text and text.strip()) and not (html and html.strip()):
         keys = ", ".join(sorted(map(str, obj))) or "none"
-        return problem(f'no "text" or "html" with content (fields found: {keys})')
+        yield problem(f'no "text" or "html" with content (fields found: {keys})')
+        return
     fields: dict[str, str | None] = {}
     raw_id = obj.get("id")
     if raw_id is not None:
         if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
-            return problem(f'"id" must be a string or a number, got {_json_type(raw_id)}')
+            yield problem(f'"id" must be a string or a whole number, got {_json_type(raw_id)} '
+                          f"({json.dumps(raw_id)[:40]}); give the article a usable id or none")
+            return
         fields["id"] = str(raw_id).strip() or None
+    ignored: list[str] = []
     for name in _STR_FIELDS:
         value = obj.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = _unix_time(value) if name == "date" else json.dumps(value)
         if value is not None and not isinstance(value, str):
-            return problem(f'"{name}" must be a string, got {_json_type(value)}')
+            ignored.append(f'"{name}" ({_json_type(value)})')
+            value = None
         fields[name] = value.strip() or None if isinstance(value, str) else None
-    return RawArticle(
+    if ignored:
+        yield problem(f"left out {', '.join(ignored)}: should be text; the article was kept",
+                      fatal=False)
+    yield RawArticle(
         origin=origin,
         text=text if text and text.strip() else None,
         html=html if html and html.strip() and not (text and text.strip()) else None,
@@ -265,19 +347,44 @@ def _from_object(
     )
 
 
+def _unix_time(value: float) -> str:
+    """A number given as date: a day written as digits (20260310), seconds or milliseconds
+    since 1970, else its digits for the date parser to judge."""
+    from datetime import datetime, timezone
+
+    if value == int(value) and 1900_01_01 <= value <= 2100_12_31:  # 20260310
+        digits = str(int(value))
+        try:
+            return datetime.strptime(digits, "%Y%m%d").date().isoformat()
+        except ValueError:
+            return digits
+    seconds = value / 1000 if value >= 1e11 else value
+    if 1e8 <= seconds < 1e10:
+        return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
+    return json.dumps(value)
+
+
 # --- decoding ---
-def decode(data: bytes) -> tuple[str | None, str | None, str | None]:
+def decode(data: bytes, html: bool = False) -> tuple[str | None, str | None, str | None]:
     """Bytes -> (text, note, failure).
 
     UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. Anything else is
-    decoded with a detected charset only when the result is clearly text; `note` then says
-    so. `failure` explains binary or undecodable input.
+    decoded with the charset an HTML page declares (`html`), else a detected one, only when
+    the result is clearly text; `note` then says so. `failure` explains binary or
+    undecodable input.
     """
+    text, note, failure, _encoding = _decode(data, html)
+    return text, note, failure
+
+
+def _decode(data: bytes, html: bool = False, hint: str | None = None) -> tuple[str | None, str | None, str | None, str | None]:
+    """decode(), also naming the legacy encoding used (None for UTF-8 and UTF-16); `hint` is
+    tried first (the encoding of earlier lines of the same file)."""
     if not data.strip():
-        return "", None, None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", None, None, None
+    if data.startswith(_UTF16_BOMS):
         try:
-            return data.decode("utf-16"), None, None
+            return data.decode("utf-16"), None, None, None
         except UnicodeDecodeError:
             pass
     sample = data[:_SNIFF]
@@ -285,41 +392,91 @@ def decode(data: bytes) -> tuple[str | None, str | None, str | None]:
         return None, None, (
             "binary file (contains NUL or control bytes), not text; export the article as "
             "text, HTML or JSON"
-        )
+        ), None
     try:
-        return data.decode("utf-8-sig"), None, None
+        return data.decode("utf-8-sig"), None, None, None
     except UnicodeDecodeError as e:
         first_bad = e.start
     # A few stray bytes in otherwise good UTF-8: keep the text, mark the damage.
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
     if bad <= max(2, len(loose) // 1000) and any(b >= 0xC2 for b in data[:first_bad]):
-        return loose, f"{bad} invalid UTF-8 byte(s) replaced with \ufffd", None
+        return loose, f"{bad} invalid UTF-8 byte(s) replaced with \ufffd", None, None
+    note = "not UTF-8; decoded as {} (re-save as UTF-8 to be sure)"
+    for encoding, why in ((hint, ""), (_declared_charset(data) if html else None, " as the page declares")):
+        if encoding:
+            try:
+                return data.decode(encoding), note.format(encoding + why), None, encoding
+            except (UnicodeDecodeError, LookupError):
+                pass
     guessed = _guess_charset(data)
     if guessed:
         text, encoding = guessed
-        return text, f"not UTF-8; decoded as {encoding} (re-save as UTF-8 to be sure)", None
+        return text, note.format(encoding), None, encoding
     return None, None, (
         f"not valid UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) and no other "
         "text encoding fits; re-save the file as UTF-8"
-    )
+    ), None
+
+
+# Legacy encodings of the languages news comes in, the most used first (ties go to the
+# earlier). Rarer code pages that charset_normalizer proposes are tried only when none of
+# these reads as a language: short Russian in cp1251 reads as confident Greek under
+# mac_greek, and koi8-r as Thai under cp874.
+_LEGACY = ("cp1252", "cp1250", "cp1251", "koi8_r", "koi8_u", "iso8859_16", "cp1254", "cp1257",
+           "cp1253", "cp1256", "cp1255", "gb18030", "big5", "cp932", "euc_jp", "cp949")
+# How much more often these are met than the rest: Russian in cp1251 also reads as
+# confident Greek under cp1253 ("Νΰβξδνενθε").
+_PRIOR = {"cp1252": 1.0, "cp1250": 1.0, "cp1251": 1.0, "koi8_r": 0.9, "koi8_u": 0.9,
+          "iso8859_16": 0.9, "cp1254": 1.0}
+# WHATWG: what browsers decode a declared label as.
+_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+           "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254", "gb2312": "gb18030",
+           "gbk": "gb18030", "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932",
+           "sjis": "cp932", "x-sjis": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+           "tis-620": "cp874", "iso-8859-11": "cp874", "big5": "big5hkscs"}
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-z0-9_.:-]{2,40})""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first few kilobytes, as a Python codec."""
+    head = data[:4096]
+    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not m:
+        return None
+    label = m.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(_LABELS.get(label, label)).name
+    except LookupError:
+        return None
+    return None if name.startswith("utf") else name
 
 
 def _guess_charset(data: bytes) -> tuple[str, str] | None:
     """The legacy encoding under which the bytes read most like a language.
 
-    charset_normalizer proposes encodings that decode without chaos, but often ranks a
-    Baltic or DOS code page above cp1252 for French or German; the language identifier's
-    confidence on each decoding picks the right one.
+    Each decoding is scored by the language identifier's confidence, times the share of
+    its non-ASCII characters sitting in plausible words (mojibake mixes scripts inside a
+    word, "ةlection", or puts capitals after small letters, "оБЧПДОЕОЙЕ").
     """
     from charset_normalizer import from_bytes
 
+    sample = data[:200_000]
+    best = _best_decoding(data, _LEGACY)
+    if best is None or best[0] < 0.2:
+        proposed = [m.encoding for m in from_bytes(sample) if m.chaos <= 0.1]
+        other = _best_decoding(data, [e for e in proposed if e not in _LEGACY])
+        if other is not None and (best is None or other[0] > best[0]):
+            best = other
+    return (best[1], best[2]) if best else None
+
+
+def _best_decoding(data: bytes, encodings) -> tuple[float, str, str] | None:
     from tidings.clean.language import detect
 
-    sample = data[:200_000]
-    proposed = [m.encoding for m in from_bytes(sample) if m.chaos <= 0.1]
     best: tuple[float, str, str] | None = None
-    for encoding in dict.fromkeys([*proposed, "cp1252", "cp1250", "cp1251", "iso8859_16"]):
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -328,10 +485,49 @@ def _guess_charset(data: bytes) -> tuple[str, str] | None:
         printable = sum(1 for c in head if c.isprintable() or c in "\n\r\t")
         if printable < 0.97 * len(head):
             continue
-        lang, score = detect(head)
-        if lang and (best is None or score > best[0]):
-            best = (score or 0.0, text, encoding)
-    return (best[1], best[2]) if best else None
+        plausible = _plausible_share(head)
+        if plausible < 0.7:  # mostly mojibake, or not text at all
+            continue
+        lang, confidence = detect(head)
+        if not lang:
+            continue
+        score = (confidence or 0.0) * plausible**2 * _PRIOR.get(encoding, 0.8)
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    return best
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_COMMON_SYMBOLS = set("€£¥°©®™№§¶•·×÷±")
+
+
+def _plausible_share(text: str) -> float:
+    """Share of the non-ASCII characters that could be in text of some language: letters in
+    words of one script with no capital after a small letter, and common symbols."""
+    good = bad = 0
+    for m in _LETTER_RUNS.finditer(text):
+        word = m.group()
+        weight = sum(1 for c in word if ord(c) > 127)
+        if weight:
+            if _plausible_word(word):
+                good += weight
+            else:
+                bad += weight
+    bad += sum(1 for c in text if ord(c) > 127 and unicodedata.category(c)[0] in "SC"
+               and c not in _COMMON_SYMBOLS)
+    return good / (good + bad) if good + bad else 1.0
+
+
+def _plausible_word(word: str) -> bool:
+    scripts = set()
+    lower_seen = False
+    for c in word:
+        script = unicodedata.name(c, "?").split(" ", 1)[0]
+        scripts.add("CJK" if script in ("HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH") else script)
+        if c.isupper() and lower_seen:
+            return False
+        lower_seen = lower_seen or c.islower()
+    return len(scripts) == 1
 
 
 def _control_ratio(sample: bytes) -> float:
@@ -341,6 +537,10 @@ def _control_ratio(sample: bytes) -> float:
     return bad / len(sample)
 
 
+_TOO_DEEP = ("JSON nested too deeply to read (thousands of levels); an article is an object "
+             "with \"text\" or \"html\", fix the export")
+
+
 # --- helpers ---
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:200].lower()
@@ -348,9 +548,12 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _is_json_object(line: bytes) -> bool:
+    text, _note, failure = decode(line)
+    if failure or not text:
+        return False
     try:
-        return isinstance(json.loads(line), dict)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
         return False
 
 
@@ -367,9 +570,9 @@ def _json_type(value: Any) -> str:
             int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
 
 
-def _os_reason(e: OSError) -> str:
+def _os_reason(e: OSError, what: str = "file") -> str:
     if isinstance(e, PermissionError):
-        return "permission denied; check the file's permissions"
+        return f"permission denied; check the {what}'s permissions"
     if isinstance(e, FileNotFoundError):
         return "no such file or folder; check the path"
     return e.strerror or str(e)
@@ -383,6 +586,20 @@ class _Chained(io.RawIOBase):
 
     def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
         return self._buf.readline(-1 if size is None else size)
+
+    def read(self, size: int | None = -1) -> bytes:  # type: ignore[override]
+        return self._buf.read(-1 if size is None else size)
+
+
+class _Utf8Lines:
+    """A UTF-16 file seen as UTF-8 lines, for the JSON Lines reader."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self._text = io.TextIOWrapper(f, encoding="utf-16", errors="replace", newline="")
+
+    def readline(self, size: int = -1) -> bytes:
+        # `size` counts characters here; the JSON Lines reader only uses it as a bound.
+        return self._text.readline(size).encode("utf-8", "surrogatepass")
 
 
 class _Concat(io.RawIOBase):
