@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from typing import Any
 
 from tidings.clean.boilerplate import remove_furniture
@@ -79,10 +80,23 @@ def clean(raw: RawArticle, config: Config = DEFAULT, outlet_lines: OutletLines |
     """A cleaned, dated, language-tagged Article. Never raises: on failure the Article has
     status "raw", the raw text, and the reason in `problems`."""
     try:
+        raw = _one_line_fields(raw)
         return _clean(raw, config, outlet_lines)
     except Exception as e:  # a bug or a pathological input must not lose the article
         reason = f"cleaning failed ({type(e).__name__}: {str(e)[:200]}); kept the raw text"
         return _raw_article(raw, config, [reason])
+
+
+def _one_line_fields(raw: RawArticle) -> RawArticle:
+    """Given title, outlet, author... repaired like the text and on one line: they reach
+    terminals and single-line listings, where a control character (an escape sequence in
+    a title) would act rather than show."""
+    fields = {}
+    for name in ("title", "url", "source", "author", "date", "lang"):
+        value = getattr(raw, name)
+        if value is not None:
+            fields[name] = " ".join(repair(value).split()) or None
+    return replace(raw, **fields)
 
 
 def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) -> Article:
@@ -98,7 +112,8 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
         body = _TABLE_EDGES.sub("", body)
         if not body.strip():
             return _raw_article(
-                raw, config,
+                replace(raw, title=raw.title or html_meta["title"], url=url,
+                        author=raw.author or html_meta["author"]), config,
                 ["HTML with no text: the page shows no readable text (only markup, scripts or "
                  "images); export the article text instead"],
                 text="",

@@ -44,8 +44,11 @@ def extract(html: str, url: str | None = None) -> Extracted:
     except Exception:  # trafilatura gives up on some malformed markup: use the fallback
         doc = None
     meta = {k: _clean_meta(getattr(doc, k, None)) for k in ("title", "date", "author", "sitename", "url")}
+    if not meta["title"]:  # trafilatura gives up on pages without a body, metadata and all
+        m = _TITLE.search(html[:200_000])
+        meta["title"] = _clean_meta(_strip_tags(m[1])) if m else None
     text = (getattr(doc, "text", None) or "").strip()
-    if text:
+    if text and not _too_deep(html):
         return Extracted(text=text, **meta)
     return Extracted(text=visible_text(html), method="fallback", **meta)
 
@@ -55,15 +58,46 @@ def visible_text(html: str) -> str:
     try:
         import lxml.html
 
+        if _too_deep(html):
+            raise ValueError("nested deeper than the parser reads")
         root = lxml.html.fromstring(html)
-    except Exception:  # not parseable at all: strip tags by hand
-        return re.sub(r"<[^>]*>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html))
+    except Exception:  # not parseable (whole): strip tags by hand
+        return _strip_tags(html)
     for el in list(root.iter(*_INVISIBLE)):
         if el.getparent() is not None:
             el.drop_tree()
     for el in root.iter(*_BLOCKS):
         el.tail = "\n" + (el.tail or "")
     return root.text_content()
+
+
+def _too_deep(html: str) -> bool:
+    """Whether libxml2 stops reading this page: past 255 nested elements it silently drops
+    the rest of the document, text and all (trafilatura parses with it too)."""
+    import lxml.html
+
+    if html.count("<") < 256:
+        return False
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.fromstring(html, parser=parser)
+    except Exception:
+        return False  # another failure, handled where the page is parsed
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+_TITLE = re.compile(r"(?is)<title\b[^>]*>(.*?)</title\s*>")
+_INVISIBLE_RE = re.compile(r"(?is)<(%s)\b.*?</\1\s*>" % "|".join(_INVISIBLE))
+_BLOCK_TAG = re.compile(r"(?i)</?(?:%s)\b[^>]*>" % "|".join(_BLOCKS))
+
+
+def _strip_tags(html: str) -> str:
+    """Visible text without a parser: invisible elements dropped, a line per block tag."""
+    import html as entities
+
+    text = _INVISIBLE_RE.sub(" ", re.sub(r"(?s)<!--.*?-->", " ", html))
+    text = _BLOCK_TAG.sub("\n", text)
+    return entities.unescape(re.sub(r"<[^>]*>", " ", text))
 
 
 def _clean_meta(value: object) -> str | None:
