@@ -316,3 +316,103 @@ def test_control_characters_in_given_fields_cannot_reach_a_terminal():
         for value in (a.title, a.source, a.author):
             assert value is None or not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in value), value
     assert clean(RawArticle(origin="x", text=FLOOD_EN, title="\x1b[31mRed\x1b[0m\ntitle")).title == "[31mRed[0m title"
+
+
+# --- the command line ---
+def no_traceback(done):
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def test_db_that_is_not_a_database_a_folder_or_in_the_way(tmp_path):
+    (tmp_path / "notes.db").write_text("my shopping list, not a database\n")
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "a.txt").write_text(FLOOD_EN)
+    cases = [(("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "notes.db")), "not a Tidings database"),
+             (("articles", "--db", str(tmp_path / "notes.db")), "not a Tidings database"),
+             (("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path)), "is a folder"),
+             (("events", "--db", str(tmp_path)), "is a folder"),
+             (("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "afile" / "t.db")), "is a file, not a folder")]
+    for args, says in cases:
+        done = no_traceback(run(*args))
+        assert done.returncode == 2 and says in done.stderr and "--db" in done.stderr, (args, done.stderr)
+    assert (tmp_path / "notes.db").read_text() == "my shopping list, not a database\n"
+
+
+def test_listing_a_mistyped_db_says_so_and_creates_nothing(tmp_path):
+    typo = tmp_path / "tidigns.db"
+    for args in (("articles",), ("events", "--json"), ("show", "ev-x"), ("brief", "ev-x"), ("digest",)):
+        done = no_traceback(run(*args, "--db", str(typo)))
+        assert done.returncode == 2 and f"no database at {typo}" in done.stderr, args
+        assert "tidings ingest" in done.stderr and not done.stdout
+    assert not typo.exists()
+
+
+def test_ingest_problems_with_control_characters_in_names_stay_on_one_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\nname.json").write_text("{not json")
+    (folder / "good.txt").write_text(FLOOD_EN)
+    (folder / "feed.jsonl").write_text(json.dumps({"id": "e\x1b[2J", "title": "\x1b]0;pwned\x07Title",
+                                                   "text": CUP_FR}) + "\n")
+    db = str(tmp_path / "t.db")
+    done = no_traceback(run("ingest", str(folder), "--db", db))
+    assert done.returncode == 0
+    assert "bad\\nname.json" in done.stdout and "bad\\nname.json" in done.stderr
+    listing = run("articles", "--db", db).stdout
+    assert "\x1b" not in listing and "\x07" not in listing and "e\\x1b[2J" in listing
+    assert len(listing.splitlines()) == 2
+
+
+def test_eval_with_ids_missing_on_either_side(tmp_path):
+    pred, gold, other = tmp_path / "pred.jsonl", tmp_path / "gold.jsonl", tmp_path / "other.jsonl"
+    pred.write_text("".join(json.dumps({"id": i, "event": e}) + "\n" for i, e in [("a", "x"), ("b", "x"), ("c", "y")]))
+    gold.write_text("".join(json.dumps({"id": i, "event": e}) + "\n" for i, e in [("a", "1"), ("b", "1"), ("d", "2")]))
+    other.write_text(json.dumps({"id": "z", "event": "1"}) + "\n")
+    done = no_traceback(run("eval", str(pred), str(gold), "--json"))
+    assert done.returncode == 0 and json.loads(done.stdout)["items"] == 2
+    assert "scored the 2 ids in both files" in done.stderr
+    assert "1 only in" in done.stderr and "'d'" in done.stderr and "'c'" in done.stderr
+    done = no_traceback(run("eval", str(pred), str(other)))
+    assert done.returncode == 2 and "no id is in both" in done.stderr and "'z'" in done.stderr
+    for args in ((str(pred), str(tmp_path / "missing.jsonl")), (str(tmp_path), str(gold))):
+        done = no_traceback(run("eval", *args))
+        assert done.returncode == 2 and "cannot read" in done.stderr and '"id"' in done.stderr
+
+
+def test_compare_refuses_a_folder(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(FLOOD_EN)
+    done = no_traceback(run("compare", str(tmp_path / "news"), str(tmp_path / "news" / "a.txt"),
+                            "--db", str(tmp_path / "none.db")))
+    assert done.returncode == 2 and "is a folder" in done.stderr and "one article" in done.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_cluster_a_file_with_broken_lines_one_output_line_per_record_in_order(tmp_path):
+    lines = [json.dumps({"id": "a", "text": FLOOD_EN, "date": "2026-03-10"}),
+             "{broken",
+             json.dumps({"id": 7, "text": 5}),
+             json.dumps({"id": "b", "text": FLOOD_RU, "date": "2026-03-10"}),
+             '{"a":' * 5000 + "1" + "}" * 5000,
+             json.dumps({"id": "c", "text": CUP_FR, "date": "2026-03-07"})]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    done = no_traceback(run("cluster", str(path), "--out", str(tmp_path / "out.jsonl")))
+    assert done.returncode == 0
+    out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [o["id"] for o in out] == ["a", f"{path}:2", f"{path}:3", "b", f"{path}:5", "c"]
+    assert [o["event"] is None for o in out] == [False, True, True, False, True, False]
+    assert out[0]["event"] == out[3]["event"] != out[5]["event"]
+    for n in (2, 3, 5):
+        assert f"{path}:{n}:" in done.stderr
+
+
+def test_articles_json_into_head_ends_quietly(tmp_path):
+    f = tmp_path / "many.jsonl"
+    f.write_text("".join(json.dumps({"id": f"t{i}", "text": f"{FLOOD_EN} Update {i}."}) + "\n" for i in range(40)))
+    db = str(tmp_path / "t.db")
+    assert run("ingest", str(f), "--db", db, "-q").returncode == 0
+    done = subprocess.run(" ".join([*tidings_command(), "articles", "--json", "--db", db]) + " | head -1",
+                          shell=True, capture_output=True, text=True, env=command_env(), timeout=300)
+    assert json.loads(done.stdout)["id"] == "t0" and done.stderr == ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,23 +17,67 @@ def _print_json(obj) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+# Control characters (C0 and C1): in a listing they would act on the terminal, not show.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    """Text from articles and file names, on one line with control characters shown as
+    escapes (a file named "a\\nb.txt", a title carrying an escape sequence)."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
 def _clip(text: str | None, n: int) -> str:
-    text = (text or "").replace("\n", " ")
+    text = _safe((text or "").replace("\n", " "))
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _warn(p: Problem) -> None:
-    print(f"tidings: {'skipped' if p.fatal else 'note'}: {p.message()}", file=sys.stderr)
+    print(f"tidings: {'skipped' if p.fatal else 'note'}: {_safe(p.message())}", file=sys.stderr)
+
+
+class _Refused(Exception):
+    """A command cannot run as asked; the message says why and what to do."""
+
+
+def _open(args, create: bool = False):
+    """The store at --db. Only commands that write (ingest, demo, serve) create it: a
+    mistyped path for a listing must say so, not list an empty new database."""
+    path = Path(args.db)
+    if path.is_dir():
+        raise _Refused(f"{args.db} is a folder; --db takes a database file (e.g. {path / 'tidings.db'})")
+    if not create and not path.exists():
+        raise _Refused(f"no database at {args.db}; check --db, or create it with "
+                       f"`tidings ingest PATH --db {args.db}`")
+    try:
+        return api.open_store(args.db)
+    except OSError as e:  # creating its folder failed: a file in the way, no permission
+        why = (f"{e.filename} is a file, not a folder" if isinstance(e, (FileExistsError, NotADirectoryError))
+               else f"{e.strerror or e} ({e.filename})")
+        raise _Refused(f"cannot create the database {args.db}: {why}; give a --db in a folder "
+                       "you can write to") from None
+
+
+def _db_hint(e: sqlite3.Error) -> str:
+    text = str(e).lower()
+    if "not a database" in text or "malformed" in text:
+        return "this file is not a Tidings database (or it is damaged); give another --db"
+    if "locked" in text or "busy" in text:
+        return "another program is writing to it; try again when it has finished"
+    if "full" in text:
+        return "the disk is full; free some space and run again (what was stored is kept)"
+    return ("check that the file and its folder exist and are writable: SQLite keeps -wal and "
+            "-shm files beside the database, even to read it")
 
 
 # --- commands ---
 def cmd_ingest(args) -> int:
-    store = api.open_store(args.db)
+    store = _open(args, create=True)
     report = api.ingest(args.paths, store, progress=not args.quiet and sys.stderr.isatty(),
                         on_problem=None if args.quiet else _warn)
     print(f"{args.db}: {report.summary()}")
     for p in report.skipped:
-        print(f"  skipped {p.message()}")
+        print(f"  skipped {_safe(p.message())}")
     if report.ingested == 0 and report.already_stored == 0:
         print("tidings: nothing could be ingested; see the reasons above.", file=sys.stderr)
         return 1
@@ -39,14 +85,14 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_articles(args) -> int:
-    store = api.open_store(args.db)
+    store = _open(args)
     for a in store.articles(limit=args.limit):
         if args.json:
             d = a.to_dict()
             d.pop("raw", None)
             _print_json(d)
         else:
-            print(f"{a.id}  {a.lang or '??':2}  {(a.date or '-')[:16]:16}  "
+            print(f"{_safe(a.id)}  {_safe(a.lang or '??'):2}  {_safe((a.date or '-')[:16]):16}  "
                   f"{(a.date_source or '-'):8}  {_clip(a.source, 18):18}  {_clip(a.title, 70)}"
                   + (f"  [duplicate of {a.duplicate_of}]" if a.duplicate_of else "")
                   + (f"  [{a.status}]" if a.status != "ok" else ""))
@@ -61,19 +107,19 @@ def _event_row(e) -> dict:
 
 
 def cmd_events(args) -> int:
-    store = api.open_store(args.db)
+    store = _open(args)
     for e in store.events(since=args.since, lang=args.lang, limit=args.limit):
         if args.json:
             _print_json(_event_row(e))
         else:
-            print(f"{e.id:24}  {(e.first_time or '-')[:16]:16} → {(e.last_time or '-')[:16]:16}  "
+            print(f"{_safe(e.id):24}  {(e.first_time or '-')[:16]:16} → {(e.last_time or '-')[:16]:16}  "
                   f"{','.join(e.languages):12}  {e.size:3} art {len(e.sources):2} src  "
                   f"{_clip(e.title, 70)}")
     return 0
 
 
 def cmd_show(args) -> int:
-    store = api.open_store(args.db)
+    store = _open(args)
     event = store.get_event(args.event)
     if event is None:
         print(f"tidings: no event {args.event!r} in {args.db}; `tidings events` lists them.",
@@ -89,11 +135,11 @@ def cmd_show(args) -> int:
         ]
         _print_json(row)
         return 0
-    print(f"{event.id}: {event.title}")
+    print(f"{_safe(event.id)}: {_clip(event.title, 500)}")
     print(f"  {event.first_time} → {event.last_time}; languages {', '.join(event.languages)}; "
           f"{event.size} articles from {len(event.sources)} sources")
     for a in articles:
-        print(f"  {a.id}  {a.lang or '??':2}  {(a.date or '-')[:16]:16}  {_clip(a.source, 18):18}  "
+        print(f"  {_safe(a.id)}  {_safe(a.lang or '??'):2}  {_safe((a.date or '-')[:16]):16}  {_clip(a.source, 18):18}  "
               f"{_clip(a.title, 70)}")
     return 0
 
@@ -117,9 +163,22 @@ def cmd_eval(args) -> int:
 
     try:
         pred, gold = read_jsonl(args.pred), read_jsonl(args.gold)
-    except (OSError, ValueError) as e:
-        print(f"tidings: {e}", file=sys.stderr)
-        return 2
+    except OSError as e:
+        raise _Refused(f"cannot read {e.filename}: {e.strerror or e}; give a JSON Lines file "
+                       'with one {"id": ..., "event": ...} per line') from None
+    except ValueError as e:
+        raise _Refused(str(e)) from None
+    only_pred = [i for i in pred if i not in gold]
+    only_gold = [i for i in gold if i not in pred]
+    if len(only_pred) == len(pred):
+        raise _Refused(f"no id is in both {args.pred} and {args.gold} (ids like "
+                       f"{_examples(pred)} against {_examples(gold)}); are they the same ids?")
+    if only_pred or only_gold:
+        # Scored on the ids in both files only: say what was left out, or a prediction
+        # covering half the gold set would look as good as a full one.
+        print(f"tidings: note: scored the {len(pred) - len(only_pred)} ids in both files; left out "
+              f"{len(only_gold)} only in {args.gold}{_examples(only_gold, ' (')} and "
+              f"{len(only_pred)} only in {args.pred}{_examples(only_pred, ' (')}", file=sys.stderr)
     scores = api.evaluate(pred, gold)
     if args.json:
         _print_json(scores)
@@ -129,8 +188,21 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def _examples(ids: list[str] | dict, prefix: str = "") -> str:
+    ids = list(ids)
+    if not ids:
+        return ""
+    shown = ", ".join(repr(_safe(i)) for i in ids[:3]) + (", …" if len(ids) > 3 else "")
+    return f"{prefix}{shown})" if prefix else shown
+
+
 def cmd_compare(args) -> int:
-    store = api.open_store(args.db)
+    for ref in (args.a, args.b):
+        if Path(ref).is_dir():
+            raise _Refused(f"{ref} is a folder; compare takes two articles: ids in the store "
+                           "(`tidings articles` lists them) or files holding one article each")
+    # Files can be compared without a database; ids need one.
+    store = _open(args) if Path(args.db).exists() else None
     try:
         result = api.compare(args.a, args.b, store)
     except LookupError as e:
@@ -147,7 +219,7 @@ def cmd_compare(args) -> int:
 
 
 def cmd_brief(args) -> int:
-    store = api.open_store(args.db)
+    store = _open(args)
     if store.get_event(args.event) is None:
         print(f"tidings: no event {args.event!r} in {args.db}; `tidings events` lists them.",
               file=sys.stderr)
@@ -157,7 +229,7 @@ def cmd_brief(args) -> int:
 
 
 def cmd_digest(args) -> int:
-    store = api.open_store(args.db)
+    store = _open(args)
     print(api.digest(store, since=args.since, fmt=args.format, lang=args.lang))
     return 0
 
@@ -171,7 +243,7 @@ def cmd_serve(args) -> int:
 def cmd_demo(args) -> int:
     from tidings import demo
 
-    store = api.open_store(args.db)
+    store = _open(args, create=True)
     report = api.ingest([str(demo.CORPUS)], store, progress=sys.stderr.isatty(), on_problem=_warn)
     print(f"Demo corpus → {args.db}: {report.summary()}\n")
     print("Articles (id, language, date, where the date came from, outlet, title):")
@@ -283,6 +355,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except _Refused as e:
+        print(f"tidings: {e}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as e:
+        print(f"tidings: database {getattr(args, 'db', '')}: {e}; {_db_hint(e)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
