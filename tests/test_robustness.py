@@ -416,3 +416,54 @@ def test_articles_json_into_head_ends_quietly(tmp_path):
     done = subprocess.run(" ".join([*tidings_command(), "articles", "--json", "--db", db]) + " | head -1",
                           shell=True, capture_output=True, text=True, env=command_env(), timeout=300)
     assert json.loads(done.stdout)["id"] == "t0" and done.stderr == ""
+
+
+# --- what used to stop a whole ingest ---
+def test_half_a_utf16_pair_in_json_is_marked_not_fatal(tmp_path):
+    # A JavaScript export that cut an emoji in two: legal JSON, but no UTF-8 store takes it.
+    f = tmp_path / "feed.jsonl"
+    f.write_text('{"id": "s1", "text": "Cut emoji \\ud83d in the story: ' + FLOOD_EN.replace("\n", " ")
+                 + '", "title": "T\\udfff"}\n' + json.dumps({"id": "s2", "text": CUP_FR}) + "\n"
+                 + '{"id": "s3", "text": 5, "title": "\\ud800"}\n')
+    items = list(read([str(f)]))
+    arts = articles_of(items)
+    assert [a.id for a in arts] == ["s1", "s2"] and "\ufffd" in arts[0].text and arts[0].title == "T\ufffd"
+    note, bad = problems_of(items)[0], problems_of(items)[-1]
+    assert not note.fatal and "2 broken \\u escape" in note.reason and note.line == 1
+    assert bad.fatal and "\ud800" not in bad.raw
+    store = tidings.open_store(tmp_path / "t.db")
+    report = tidings.ingest([str(f)], store)
+    assert report.ingested == 2 and [p.line for p in report.skipped] == [3]
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    import os
+
+    folder = tmp_path / "from-an-old-zip"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w") as out:
+        out.write(FLOOD_EN)
+    with open(os.path.join(os.fsencode(folder), b"br\xf6ken.json"), "w") as out:
+        out.write("{broken")
+    store = tidings.open_store(tmp_path / "t.db")
+    report = tidings.ingest([str(folder)], store)
+    assert report.ingested == 1
+    (a,) = store.articles()
+    assert a.origin.endswith("caf\\xe9.txt")
+    (p,) = report.skipped
+    assert p.origin.endswith("br\\xf6ken.json") and "not valid JSON" in p.reason
+
+
+def test_json_lines_named_json_and_a_json_document_named_jsonl(tmp_path):
+    rows = [{"id": "p1", "text": FLOOD_EN}, {"id": "p2", "text": CUP_FR}]
+    (tmp_path / "lines.json").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "doc.jsonl").write_text(json.dumps(rows, indent=2))
+    (tmp_path / "broken_first.jsonl").write_text("[\n" + json.dumps(rows[0]) + "\n")
+    for name, origins in [("lines.json", [":1", ":2"]), ("doc.jsonl", ["#1", "#2"]),
+                          ("broken_first.jsonl", [":2"])]:
+        items = list(read([str(tmp_path / name)]))
+        assert [a.origin.rsplit(name, 1)[1] for a in articles_of(items)] == origins, name
+    (note,) = problems_of(read([str(tmp_path / "lines.json")]))
+    assert not note.fatal and "read as JSON Lines" in note.reason
+    (note,) = problems_of(read([str(tmp_path / "doc.jsonl")]))
+    assert not note.fatal and "read as JSON" in note.reason

@@ -51,16 +51,16 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
         if not p.strip():
             yield Problem("''", "empty path; give a file, a folder or - for standard input")
             continue
-        path = Path(p)
+        path, label = Path(p), _printable_name(p)
         try:
             if path.is_dir():
-                yield from _read_folder(path, p, config, {})
+                yield from _read_folder(path, label, config, {})
             elif path.exists():
-                yield from read_file(path, p, config)
+                yield from read_file(path, label, config)
             else:
-                yield Problem(p, "no such file or folder; check the path")
+                yield Problem(label, "no such file or folder; check the path")
         except OSError as e:  # e.g. a folder we may not list
-            yield Problem(p, f"cannot read: {_os_reason(e)}")
+            yield Problem(label, f"cannot read: {_os_reason(e)}")
 
 
 def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int, int], str]) -> Iterator[Item]:
@@ -84,7 +84,7 @@ def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int,
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        origin = (Path(given) / entry.name).as_posix()
+        origin = (Path(given) / _printable_name(entry.name)).as_posix()
         try:
             is_dir = entry.is_dir()  # follows symlinks; loops end at the OS's depth limit
         except OSError as e:
@@ -104,13 +104,23 @@ def read_file(path: Path, origin: str, config: Config = DEFAULT) -> Iterator[Ite
         if ext in JSONL_EXT:
             # JSON Lines exports can be large: stream them, bounding each line instead.
             with open(path, "rb") as f:
-                if f.read(2) in _UTF16_BOMS:
+                head = f.read(4096)
+                f.seek(0)
+                if head[:2] in _UTF16_BOMS:
                     # Windows PowerShell writes redirected output as UTF-16.
-                    f.seek(0)
                     yield from _read_jsonl(_Utf8Lines(f), origin, config)
-                else:
+                    return
+                if size <= config.max_file_bytes and _opens_a_document(head):
+                    # One pretty-printed JSON document saved as .jsonl: read line by line it
+                    # would be nothing but broken lines.
+                    value = _parse_json(f.read())
+                    if value is not None:
+                        yield Problem(origin, "holds one JSON document, not one object per line: "
+                                      "read as JSON (name it .json)", fatal=False)
+                        yield from _json_items(value, origin, config)
+                        return
                     f.seek(0)
-                    yield from _read_jsonl(f, origin, config)
+                yield from _read_jsonl(f, origin, config)
             return
         if size > config.max_file_bytes:
             with open(path, "rb") as f:
@@ -210,6 +220,12 @@ def _read_json(text: str, origin: str, config: Config) -> Iterator[Item]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as e:
+        first = text.lstrip().split("\n", 1)[0]
+        if e.msg == "Extra data" and _is_json_object(first.encode("utf-8", "surrogatepass")):
+            yield Problem(origin, "holds one JSON object per line: read as JSON Lines (name it "
+                          ".jsonl)", fatal=False)
+            yield from _read_jsonl(io.BytesIO(text.encode("utf-8", "surrogatepass")), origin, config)
+            return
         yield Problem(
             origin,
             f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}); fix the file "
@@ -221,6 +237,10 @@ def _read_json(text: str, origin: str, config: Config) -> Iterator[Item]:
     except RecursionError:
         yield Problem(origin, _TOO_DEEP, raw=text[: config.max_raw_keep_chars])
         return
+    yield from _json_items(value, origin, config)
+
+
+def _json_items(value: Any, origin: str, config: Config) -> Iterator[Item]:
     if isinstance(value, dict):
         yield from _from_object(value, origin, None, config)
     elif isinstance(value, list):
@@ -231,8 +251,8 @@ def _read_json(text: str, origin: str, config: Config) -> Iterator[Item]:
     else:
         yield Problem(
             origin,
-            f"JSON holds a {type(value).__name__}; expected an article object or a list of them",
-            raw=text[: config.max_raw_keep_chars],
+            f"JSON holds {_json_type(value)}; expected an article object or a list of them",
+            raw=json.dumps(value, ensure_ascii=False)[: config.max_raw_keep_chars],
         )
 
 
@@ -305,11 +325,19 @@ def _from_object(
 
     def problem(reason: str, fatal: bool = True) -> Problem:
         raw = json.dumps(obj, ensure_ascii=False)[: config.max_raw_keep_chars] if fatal else None
+        raw = _SURROGATE.sub("\ufffd", raw) if raw else raw
         return Problem(where if line else origin, reason, line=line, raw=raw, fatal=fatal)
 
     if not isinstance(obj, dict):
         yield problem(f"expected a JSON object for an article, got {_json_type(obj)}")
         return
+    # JSON may escape half a UTF-16 pair ("\\ud83d" from an emoji cut in two), which no
+    # UTF-8 store or model accepts: mark the damage with U+FFFD, as for bad bytes.
+    broken = sum(len(_SURROGATE.findall(v)) for v in obj.values() if isinstance(v, str))
+    if broken:
+        obj = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
+        yield problem(f"{broken} broken \\u escape(s) (half of a UTF-16 pair) replaced with "
+                      "\ufffd", fatal=False)
     text, html = obj.get("text"), obj.get("html")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
@@ -537,6 +565,20 @@ def _control_ratio(sample: bytes) -> float:
     return bad / len(sample)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable_name(name: str) -> str:
+    """A file name for messages and the store: bytes that are not UTF-8 (an old archive's
+    "caf\\xe9.txt") come as lone surrogates, which SQLite refuses; show them escaped."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", name)
+
+
 _TOO_DEEP = ("JSON nested too deeply to read (thousands of levels); an article is an object "
              "with \"text\" or \"html\", fix the export")
 
@@ -545,6 +587,26 @@ _TOO_DEEP = ("JSON nested too deeply to read (thousands of levels); an article i
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:200].lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in text[:5000].lower()
+
+
+def _opens_a_document(head: bytes) -> bool:
+    """Whether a .jsonl file starts like one JSON document: "[" first, or "{" alone on its
+    line (a JSON Lines record has its whole object on the first line)."""
+    for line in head.removeprefix(_UTF8_BOM).splitlines():
+        if line.strip():
+            return line.strip() == b"{" or line.lstrip().startswith(b"[")
+    return False
+
+
+def _parse_json(data: bytes) -> Any:
+    """The JSON value in `data`, or None when it is not one JSON document."""
+    text, _note, failure = decode(data)
+    if failure or not text:
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _is_json_object(line: bytes) -> bool:
