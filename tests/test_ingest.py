@@ -235,3 +235,42 @@ def test_a_pipeline_sees_events_another_process_made(tmp_path):
     event_en = first.events[first.article_ids[0]]
     assert report.events[report.article_ids[0]] == event_en
     assert server_store.count_events() == 1
+
+
+def test_a_locked_database_is_not_blamed_on_the_articles(tmp_path):
+    """Another writer holding the file past the wait is the store's failure: the caller
+    hears it, no article is set aside as bad, and running again stores everything."""
+    from tidings.pipeline import Pipeline
+    from tidings.records import RawArticle
+    from tidings.store import SQLiteStore
+
+    raws = [RawArticle(origin=f"{lang}.txt", text=f"{title}\n\n{text}") for lang, title, text in STORIES]
+    store = SQLiteStore(tmp_path / "t.db", busy_timeout=0.2)
+    pipeline = Pipeline(store)
+    blocker = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        pipeline.run(raws)
+    blocker.execute("ROLLBACK")
+    assert store.problems() == [] and store.count_articles() == 0
+    report = pipeline.run(raws)
+    assert report.ingested == len(STORIES) and not report.skipped
+
+
+def test_post_answers_503_while_another_writer_holds_the_database(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from tidings.store import SQLiteStore
+    from tidings.web import create_app
+
+    store = SQLiteStore(tmp_path / "t.db", busy_timeout=0.2)
+    client = TestClient(create_app(store))
+    _, title, text = STORIES[0]
+    blocker = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    busy = client.post("/api/articles", json={"id": "x1", "title": title, "text": text})
+    blocker.execute("ROLLBACK")
+    assert busy.status_code == 503 and "send the same request again" in busy.json()["error"]
+    assert busy.headers.get("retry-after")
+    again = client.post("/api/articles", json={"id": "x1", "title": title, "text": text})
+    assert again.status_code == 200 and again.json()["articles"][0]["id"] == "x1"

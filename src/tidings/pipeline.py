@@ -7,6 +7,7 @@ rest (ids already stored are skipped, so nothing is doubled).
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
@@ -140,6 +141,12 @@ class Pipeline:
                 todo.append(raw)
         try:
             self._store(todo, report, on_problem)
+        except sqlite3.Error:
+            # The store failed (busy, locked by another writer, disk full): no article is to
+            # blame, so none is set aside. The batch was rolled back; the caller says so, and
+            # running the same input again completes it.
+            self.clusterer = Clusterer(self.store, self.config)
+            raise
         except Exception:
             # Something in the batch broke a stage: the transaction was rolled back, so
             # rebuild the clusterer's memory from the store and go one article at a time,
@@ -148,6 +155,9 @@ class Pipeline:
             for raw in todo:
                 try:
                     self._store([raw], report, on_problem)
+                except sqlite3.Error:
+                    self.clusterer = Clusterer(self.store, self.config)
+                    raise
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
                     self.clusterer = Clusterer(self.store, self.config)
                     text = raw.text if raw.text is not None else raw.html or ""

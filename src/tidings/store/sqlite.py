@@ -128,8 +128,10 @@ class SQLiteStore:
     midway leaves whole articles or none.
     """
 
-    def __init__(self, path: str | Path = "tidings.db") -> None:
+    def __init__(self, path: str | Path = "tidings.db", busy_timeout: float = 10.0) -> None:
+        """`busy_timeout`: seconds to wait for another writer before giving up."""
         self.path = str(path)
+        self.busy_timeout = busy_timeout
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
@@ -139,7 +141,7 @@ class SQLiteStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000):d}")
         self._migrate()
 
     # --- plumbing ---

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -292,7 +293,15 @@ def _ingest(request: Request, raws: list[RawArticle]):
                                     "use `tidings ingest` or try again later") from None
         from tidings.pipeline import ingest_raw
 
-        return ingest_raw(raws, state.pipeline.store, state.config, pipeline=state.pipeline)
+        try:
+            return ingest_raw(raws, state.pipeline.store, state.config, pipeline=state.pipeline)
+        except sqlite3.OperationalError as e:
+            # Another writer held the database too long. Batches already stored are kept and
+            # a repeated POST skips them, so sending the same request again is safe.
+            raise HTTPException(
+                503, f"the database is busy ({e}); nothing was lost: send the same request "
+                     "again in a few seconds (articles already stored are not stored twice)",
+                headers={"Retry-After": "5"}) from None
 
 
 def _writer(store):
@@ -304,4 +313,4 @@ def _writer(store):
 
     if not store.path or store.path == ":memory:" or store.path.startswith("file:"):
         return store  # another connection would be another database
-    return SQLiteStore(store.path)
+    return SQLiteStore(store.path, busy_timeout=store.busy_timeout)
