@@ -63,7 +63,7 @@ class Pipeline:
         self.outlet_lines = OutletLines(store)
         self.embedder = embedder if embedder is not None else Embedder(store)
         self.clusterer = Clusterer(store, config)
-        self._seen_version = store.data_version()
+        self._seen_seq = store.last_article_seq()
 
     def run(
         self,
@@ -105,13 +105,6 @@ class Pipeline:
     def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean import article_id
         from tidings.cluster import Clusterer
-
-        # Another process wrote to the store (an ingest beside a running server): the
-        # clusterer's memory of events is stale, so read it again before assigning.
-        version = self.store.data_version()
-        if version != self._seen_version:
-            self.clusterer = Clusterer(self.store, self.config)
-            self._seen_version = version
 
         order: list[str] = []
         todo: list[RawArticle] = []
@@ -190,6 +183,7 @@ class Pipeline:
     def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean import clean
         from tidings.clean.duplicates import bands, find_duplicate
+        from tidings.cluster import Clusterer
         from tidings.understand import understand_batch
 
         if not todo:
@@ -198,6 +192,11 @@ class Pipeline:
         # One transaction per batch: cleaning updates outlet-line counts, so it belongs
         # inside too; a kill midway leaves whole batches or nothing.
         with self.store.transaction():
+            # Another process added articles since our last batch (an ingest beside a running
+            # server): the clusterer's memory of events is stale, so read it again. Checked
+            # inside the write transaction, so nothing can slip in between.
+            if self.store.last_article_seq() != self._seen_seq:
+                self.clusterer = Clusterer(self.store, self.config)
             fresh = [clean(raw, self.config, self.outlet_lines) for raw in todo]
             features = understand_batch(fresh, self.embedder, self.config)
             for article, feats in zip(fresh, features):
@@ -209,6 +208,7 @@ class Pipeline:
                 self.store.put_features(feats)
                 event_id, _ = self.clusterer.add(article, feats)
                 done.append((article, event_id))
+            self._seen_seq = self.store.last_article_seq()
         # Counted only once committed, so a batch retried article by article counts once.
         for article, event_id in done:
             report.ingested += 1

@@ -191,10 +191,10 @@ class SQLiteStore:
     def close(self) -> None:
         self._db.close()
 
-    def data_version(self) -> int:
-        """Changes whenever another connection (another process: an ingest beside a
-        running server) commits to the file; our own commits leave it alone."""
-        return self._q("PRAGMA data_version")[0][0]
+    def last_article_seq(self) -> int:
+        """Arrival number of the newest article (0 when empty): it moves only when articles
+        are added, so a writer can tell whether another process added some since it looked."""
+        return self._q("SELECT coalesce(max(seq), 0) FROM articles")[0][0]
 
     # --- articles ---
     def has_article(self, article_id: str) -> bool:
