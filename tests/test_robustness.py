@@ -96,6 +96,30 @@ def test_text_files_with_a_byte_order_mark(tmp_path, encoding):
     assert a.text == FLOOD_EN
 
 
+@pytest.mark.parametrize("text", [FLOOD_EN, FLOOD_RU, "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία."])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path, text, encoding):
+    f = tmp_path / "a.txt"
+    f.write_bytes(text.encode(encoding))
+    items = list(read([str(f)]))
+    (note,) = problems_of(items)
+    assert not note.fatal and "no byte order mark" in note.reason
+    assert articles_of(items)[0].text == text
+
+
+def test_binary_is_still_binary(tmp_path):
+    import random
+
+    rnd = random.Random(3)
+    for i, data in enumerate([bytes(rnd.randrange(256) for _ in range(4000)),
+                              b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20,
+                              bytes([0, 1, 0, 2, 0, 3, 0, 4] * 100), bytes(4000)]):
+        f = tmp_path / f"b{i}.txt"
+        f.write_bytes(data)
+        (p,) = read([str(f)])
+        assert isinstance(p, Problem) and p.fatal and "binary" in p.reason
+
+
 @pytest.mark.parametrize("text,encoding", [
     (CUP_FR, "latin-1"), ("Élection à Genève : le vote a été reporté.", "cp1252"),
     ("Saint-Étienne bat Lyon, à l'Élysée on s'en réjouit.", "latin-1"),

@@ -416,6 +416,12 @@ def _decode(data: bytes, html: bool = False, hint: str | None = None) -> tuple[s
         except UnicodeDecodeError:
             pass
     sample = data[:_SNIFF]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        try:
+            return data.decode(utf16), f"read as {utf16.upper()} (it has no byte order mark)", None, None
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         return None, None, (
             "binary file (contains NUL or control bytes), not text; export the article as "
@@ -556,6 +562,26 @@ def _plausible_word(word: str) -> bool:
             return False
         lower_seen = lower_seen or c.islower()
     return len(scripts) == 1
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le" or "-be" when the bytes look like it: in text of one script, the high
+    byte of each character takes one or two values (0 for spaces, digits, punctuation and
+    Latin; 0x04 for Cyrillic...), and the decoded text is printable."""
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        counts = sorted((high.count(b) for b in set(high)), reverse=True)
+        if high.count(0) and sum(counts[:2]) >= 0.9 * len(high):
+            try:
+                text = sample.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if sum(c.isprintable() or c in "\n\r\t" for c in text) >= 0.97 * len(text) and \
+                    sum(c.isalpha() for c in text) >= 0.3 * len(text):
+                return encoding
+    return None
 
 
 def _control_ratio(sample: bytes) -> float:
