@@ -491,3 +491,20 @@ def test_json_lines_named_json_and_a_json_document_named_jsonl(tmp_path):
     assert not note.fatal and "read as JSON Lines" in note.reason
     (note,) = problems_of(read([str(tmp_path / "doc.jsonl")]))
     assert not note.fatal and "read as JSON" in note.reason
+
+
+def test_dates_and_languages_on_the_command_line(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text(json.dumps({"id": "r1", "text": FLOOD_RU, "date": "2026-03-10", "lang": "ru"}) + "\n")
+    db = str(tmp_path / "t.db")
+    assert run("ingest", str(f), "--db", db, "-q").returncode == 0
+    for args in (("events", "--since", "notadate"), ("digest", "--since", "yesterday"),
+                 ("events", "--since", "2026-13-45")):
+        done = no_traceback(run(*args, "--db", db))
+        assert done.returncode == 2 and "is not a date; use YYYY-MM-DD" in done.stderr, args
+    # Languages as people write them find what cleaning stored.
+    for lang in ("RU", "ru-RU", "ru_RU"):
+        rows = [json.loads(x) for x in run("events", "--db", db, "--json", "--lang", lang).stdout.splitlines()]
+        assert len(rows) == 1 and rows[0]["languages"] == ["ru"], lang
+    done = no_traceback(run("events", "--db", db, "--lang", "not a language"))
+    assert done.returncode == 2 and "not a language code" in done.stderr

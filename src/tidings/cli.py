@@ -73,6 +73,8 @@ def _db_hint(e: sqlite3.Error) -> str:
 # --- commands ---
 def cmd_ingest(args) -> int:
     store = _open(args, create=True)
+    if "-" in args.paths and sys.stdin.isatty():
+        print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
     report = api.ingest(args.paths, store, progress=not args.quiet and sys.stderr.isatty(),
                         on_problem=None if args.quiet else _warn)
     print(f"{args.db}: {report.summary()}")
@@ -262,6 +264,24 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _day(value: str) -> str:
+    """--since: a real day, so a typo is refused rather than silently filtering nothing."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD (e.g. 2026-01-28)") from None
+
+
+def _lang(value: str) -> str:
+    """A language as stored: ISO 639-1, lower case ("EN", "en-GB" and "en_US" are en)."""
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code; use ISO 639-1 (en, ru, hi...)")
+    return code
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tidings",
@@ -287,8 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("events", help="list events")
     s.add_argument("--json", action="store_true", help="one JSON object per line")
-    s.add_argument("--since", help="only events going on since this date (YYYY-MM-DD)")
-    s.add_argument("--lang", help="only events with articles in this language (ISO 639-1)")
+    s.add_argument("--since", type=_day, help="only events going on since this date (YYYY-MM-DD)")
+    s.add_argument("--lang", type=_lang, help="only events with articles in this language (ISO 639-1)")
     s.add_argument("--limit", type=int)
     db(s)
     s.set_defaults(func=cmd_events)
@@ -321,14 +341,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("brief", help="an event explained: headline, summary, timeline, names, quotes, figures")
     s.add_argument("event")
     s.add_argument("--format", choices=["md", "json", "html"], default="md")
-    s.add_argument("--lang", default="en", help="reader's language (default: en)")
+    s.add_argument("--lang", type=_lang, default="en", help="reader's language (default: en)")
     db(s)
     s.set_defaults(func=cmd_brief)
 
     s = sub.add_parser("digest", help="the period's events ranked by coverage and growth")
-    s.add_argument("--since", help="YYYY-MM-DD")
+    s.add_argument("--since", type=_day, help="YYYY-MM-DD")
     s.add_argument("--format", choices=["md", "html"], default="md")
-    s.add_argument("--lang", default="en")
+    s.add_argument("--lang", type=_lang, default="en")
     db(s)
     s.set_defaults(func=cmd_digest)
 
