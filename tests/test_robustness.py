@@ -508,3 +508,13 @@ def test_dates_and_languages_on_the_command_line(tmp_path):
         assert len(rows) == 1 and rows[0]["languages"] == ["ru"], lang
     done = no_traceback(run("events", "--db", db, "--lang", "not a language"))
     assert done.returncode == 2 and "not a language code" in done.stderr
+
+
+def test_cluster_with_nothing_readable_or_an_unwritable_out(tmp_path):
+    done = no_traceback(run("cluster", str(tmp_path / "missing.jsonl")))
+    assert done.returncode == 1 and "no such file" in done.stderr and "nothing in" in done.stderr
+    assert json.loads(done.stdout) == {"id": str(tmp_path / "missing.jsonl"), "event": None}
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "a", "text": FLOOD_EN}) + "\n")
+    for out in (tmp_path, tmp_path / "no" / "such" / "out.jsonl"):
+        done = no_traceback(run("cluster", str(tmp_path / "in.jsonl"), "--out", str(out)))
+        assert done.returncode == 2 and "cannot write --out" in done.stderr

@@ -149,14 +149,24 @@ def cmd_show(args) -> int:
 def cmd_cluster(args) -> int:
     from tidings.sources import read
 
-    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    try:  # before the work, so a wrong --out fails at once
+        out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    except OSError as e:
+        raise _Refused(f"cannot write --out {args.out}: {e.strerror or e}; give a file in a "
+                       "folder you can write to") from None
+    clustered = 0
     try:
         for item_id, event in api.cluster_records(read([args.file]),
                                                   on_problem=None if args.quiet else _warn):
             out.write(json.dumps({"id": item_id, "event": event}, ensure_ascii=False) + "\n")
+            clustered += event is not None
     finally:
         if args.out:
             out.close()
+    if not clustered:
+        print(f"tidings: nothing in {args.file} could be clustered; see the reasons above.",
+              file=sys.stderr)
+        return 1
     return 0
 
 
