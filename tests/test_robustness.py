@@ -518,3 +518,29 @@ def test_cluster_with_nothing_readable_or_an_unwritable_out(tmp_path):
     for out in (tmp_path, tmp_path / "no" / "such" / "out.jsonl"):
         done = no_traceback(run("cluster", str(tmp_path / "in.jsonl"), "--out", str(out)))
         assert done.returncode == 2 and "cannot write --out" in done.stderr
+
+
+def test_pipes_devices_and_dangling_links(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FLOOD_EN)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    items = list(read([str(folder)]))
+    assert [a.text for a in articles_of(items)] == [FLOOD_EN]
+    by_name = {p.origin.rsplit("/", 1)[1]: p for p in problems_of(items)}
+    assert "target is gone" in by_name["gone.txt"].reason and by_name["gone.txt"].fatal
+    assert "not a regular file" in by_name["pipe.txt"].reason and not by_name["pipe.txt"].fatal
+    # An endless device is read as a bounded stream, not into memory until it fails.
+    (p,) = read(["/dev/zero"], tidings.config.Config(max_file_bytes=100_000))
+    assert p.fatal and "over the 0.1 MB limit" in p.reason
+    # A pipe given by name (`tidings ingest <(...)`) is read like standard input.
+    r, w = os.pipe()
+    os.write(w, (json.dumps({"id": "p1", "text": FLOOD_EN}) + "\n").encode())
+    os.close(w)
+    try:
+        assert [a.id for a in articles_of(read([f"/dev/fd/{r}"]))] == ["p1"]
+    finally:
+        os.close(r)

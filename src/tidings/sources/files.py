@@ -55,8 +55,12 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
         try:
             if path.is_dir():
                 yield from _read_folder(path, label, config, {})
-            elif path.exists():
+            elif path.is_file():
                 yield from read_file(path, label, config)
+            elif path.exists():
+                # A pipe (`tidings ingest <(curl ...)`) or a device: read as a stream, bounded.
+                with open(path, "rb") as f:
+                    yield from read_stream(f, label, config)
             else:
                 yield Problem(label, "no such file or folder; check the path")
         except OSError as e:  # e.g. a folder we may not list
@@ -94,6 +98,11 @@ def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int,
             yield from _read_folder(Path(entry.path), origin, config, seen)
         elif entry.is_file():
             yield from read_file(Path(entry.path), origin, config)
+        elif not entry.is_symlink() or os.path.exists(entry.path):
+            yield Problem(origin, "not a regular file (a pipe, socket or device); skipped",
+                          fatal=False)
+        else:
+            yield Problem(origin, "a symbolic link to nothing (its target is gone); skipped")
 
 
 def read_file(path: Path, origin: str, config: Config = DEFAULT) -> Iterator[Item]:
