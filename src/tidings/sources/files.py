@@ -425,7 +425,7 @@ def _decode(data: bytes, html: bool = False, hint: str | None = None) -> tuple[s
         except UnicodeDecodeError:
             pass
     sample = data[:_SNIFF]
-    utf16 = _utf16_without_bom(sample)
+    utf16 = _utf16_without_bom(sample) if b"\x00" in sample else None
     if utf16:
         try:
             return data.decode(utf16), f"read as {utf16.upper()} (it has no byte order mark)", None, None
