@@ -10,6 +10,7 @@ from tidings.config import Config
 from tidings.records import Event
 from tidings.web import create_app
 from tidings.web.app import CSP, serve
+from web_store import client, store  # noqa: F401 (pytest fixtures)
 from web_store import HOSTILE_EVENT, ZELENSKY, build_store
 
 with warnings.catch_warnings():
@@ -17,17 +18,6 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
-@pytest.fixture()
-def store():
-    s = build_store()
-    yield s
-    s.close()
-
-
-@pytest.fixture()
-def client(store, monkeypatch):
-    monkeypatch.delenv("TIDINGS_API_TOKEN", raising=False)
-    return TestClient(create_app(store))
 
 
 def ids(answer) -> list[str]:

@@ -18,6 +18,7 @@ from tidings.records import Features, Mention
 from tidings.web import create_app
 from tidings.web.app import CSP
 from test_web_pages import Tags, assert_inert
+from web_store import client, store  # noqa: F401 (pytest fixtures)
 from web_store import _article, add_event, build_store
 
 with warnings.catch_warnings():
@@ -31,17 +32,6 @@ PERCENT_ID = SLASH_ID + " 100%2F"
 RLO = "\u202e"
 
 
-@pytest.fixture()
-def store():
-    s = build_store()
-    yield s
-    s.close()
-
-
-@pytest.fixture()
-def client(store, monkeypatch):
-    monkeypatch.delenv("TIDINGS_API_TOKEN", raising=False)
-    return TestClient(create_app(store, token=""))
 
 
 def _add(store, aid, event_id, title="Ferry terminal opens in Dunmere", lang="en", text=None):

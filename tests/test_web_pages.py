@@ -9,6 +9,7 @@ import pytest
 
 from tidings.config import Config
 from tidings.web import create_app
+from web_store import client, store  # noqa: F401 (pytest fixtures)
 from web_store import HOSTILE_EVENT, HOSTILE_ID, XSS, ZELENSKY, build_store
 
 with warnings.catch_warnings():
@@ -61,16 +62,6 @@ def assert_inert(html: str) -> Tags:
     return page
 
 
-@pytest.fixture()
-def store():
-    s = build_store()
-    yield s
-    s.close()
-
-
-@pytest.fixture()
-def client(store):
-    return TestClient(create_app(store, token=""))
 
 
 def get(client, url: str) -> str:

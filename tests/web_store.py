@@ -5,6 +5,9 @@ web tests do not depend on the ingest stages."""
 from __future__ import annotations
 
 import hashlib
+import warnings
+
+import pytest
 
 from tidings.records import Article, Event, Features, Figure, Mention
 from tidings.store import SQLiteStore
@@ -126,3 +129,23 @@ def add_hostile(store: SQLiteStore) -> None:
         figures=[Figure(7, XSS["img"], XSS["script"])],
     ))
     add_event(store, HOSTILE_EVENT, [a])
+
+
+@pytest.fixture()
+def store():
+    """A hand-filled multilingual store with a hostile article (closed after the test)."""
+    s = build_store()
+    yield s
+    s.close()
+
+
+@pytest.fixture()
+def client(store, monkeypatch):
+    """The app over `store`, with no API token configured."""
+    from tidings.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    monkeypatch.delenv("TIDINGS_API_TOKEN", raising=False)
+    return TestClient(create_app(store, token=""))
