@@ -120,3 +120,21 @@ def test_serve_refuses_a_public_address_without_a_token(tmp_path):
                env={**command_env(), "TIDINGS_API_TOKEN": ""}, timeout=60)
     assert done.returncode != 0
     assert "token" in (done.stdout + done.stderr).lower()
+
+
+def test_compare_files_with_a_note_and_refuses_several_articles(tmp_path):
+    # A Latin-1 file reads with a note (its encoding was guessed): a note is no failure.
+    a = tmp_path / "latin1.txt"
+    a.write_bytes("Élection à Lyon : le maire sortant réélu\n\nLe maire sortant de Lyon a été "
+                  "réélu dimanche dès le premier tour avec 54 % des voix.".encode("latin-1"))
+    b = tmp_path / "utf8.txt"
+    b.write_text("Lyon : le maire réélu\n\nLe maire de Lyon a été réélu dimanche au premier tour "
+                 "avec 54 % des voix.", encoding="utf-8")
+    done = run("compare", str(a), str(b), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["score"] > 0.5
+    two = tmp_path / "two.jsonl"
+    two.write_text('{"id": "x", "text": "The flood closed the port of Galati on Tuesday."}\n'
+                   '{"id": "y", "text": "Lyon won the cup final on Saturday evening."}\n')
+    several = run("compare", str(two), str(b))
+    assert several.returncode == 2 and "several articles" in several.stderr

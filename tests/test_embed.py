@@ -40,6 +40,15 @@ def test_text_for_is_title_and_lead_cut_to_embed_words():
     assert t.startswith("Big news today") and len(t.split()) == 10
 
 
+def test_text_for_is_bounded_in_characters_too():
+    # Base64 or minified script is one "word" of any length; the model pays per token.
+    blob = "QUJD" * 50_000
+    a = Article(id="b", origin="t", title="Leaked file", text=f"Leaked file\n{blob} rest of text",
+                raw="", content_hash="b")
+    t = text_for(a, Config(embed_words=32, embed_max_chars=600))
+    assert t.startswith("Leaked file") and len(t) == 600
+
+
 def test_hashing_stand_in_is_for_tests_only_and_deterministic():
     e = HashingEmbedderForTests()
     a, b = e.embed(["same text", "same text"])

@@ -46,3 +46,28 @@ def test_read_jsonl_names_the_bad_line(tmp_path):
         read_jsonl(p)
     p.write_text(json.dumps({"id": 1, "event": "x"}) + "\n", encoding="utf-8")
     assert read_jsonl(p) == {"1": "x"}
+
+
+def test_unreadable_predictions_stand_alone_and_unlabelled_gold_is_not_scored(tmp_path):
+    from tidings.cluster.evaluate import read_jsonl, score
+
+    pred = tmp_path / "pred.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    # `tidings cluster` writes "event": null for lines it could not read.
+    pred.write_text('{"id": "a", "event": null}\n{"id": "b", "event": null}\n{"id": "c", "event": "e1"}\n')
+    gold.write_text('{"id": "a", "event": "g1"}\n{"id": "b", "event": "g2"}\n{"id": "c", "event": null}\n')
+    p, g = read_jsonl(pred, "pred"), read_jsonl(gold, "gold")
+    assert p["a"] != p["b"]  # two unreadable lines are not one predicted event
+    assert "c" not in g
+    assert score(p, g)["bcubed_f1"] == 1.0
+
+
+def test_an_id_given_twice_is_refused_with_both_lines(tmp_path):
+    import pytest
+
+    from tidings.cluster.evaluate import read_jsonl
+
+    path = tmp_path / "pred.jsonl"
+    path.write_text('{"id": "a", "event": "x"}\n\n{"id": "a", "event": "y"}\n')
+    with pytest.raises(ValueError, match=r"pred.jsonl:3: id 'a' was already given on line 1"):
+        read_jsonl(path)

@@ -53,13 +53,20 @@ def _load(ref: str, store: SQLiteStore | None, config: Config) -> tuple[Article,
     if os.path.exists(ref):
         from tidings.sources import read
 
-        for item in read([ref], config):
-            if isinstance(item, Problem):
-                raise LookupError(f"cannot read {item.message()}")
-            from tidings.understand.embed import Embedder
+        from tidings.understand.embed import Embedder
 
-            return understand_article(item, config, Embedder(store))
-        raise LookupError(f"{ref}: no article found in this file")
+        found = []
+        for item in read([ref], config):
+            if isinstance(item, RawArticle):
+                found.append(item)
+            elif item.fatal:
+                raise LookupError(f"cannot read {item.message()}")
+            if len(found) > 1:
+                raise LookupError(f"{ref} holds several articles; compare takes one article per "
+                                  "file (or ingest the file and compare article ids)")
+        if not found:
+            raise LookupError(f"{ref}: no article found in this file")
+        return understand_article(found[0], config, Embedder(store))
     raise LookupError(f"{ref!r} is neither an article id in the store nor a readable file")
 
 

@@ -174,7 +174,7 @@ def cmd_eval(args) -> int:
     from tidings.cluster.evaluate import read_jsonl
 
     try:
-        pred, gold = read_jsonl(args.pred), read_jsonl(args.gold)
+        pred, gold = read_jsonl(args.pred, "pred"), read_jsonl(args.gold, "gold")
     except OSError as e:
         raise _Refused(f"cannot read {e.filename}: {e.strerror or e}; give a JSON Lines file "
                        'with one {"id": ..., "event": ...} per line') from None

@@ -47,6 +47,9 @@ class Config:
     embed_words: int = 32
     """Words of title + lead given to the embedding model (cost grows with length: ~35 ms
     for 32 words on 2 cores; the demo corpus clusters perfectly from 28 words up)."""
+    embed_max_chars: int = 600
+    """Characters given to the embedding model at most, whatever the word count (a long run
+    without spaces would otherwise cost a minute)."""
 
     # --- cluster (filled in by the clustering stage) ---
     title_lang: str = "en"

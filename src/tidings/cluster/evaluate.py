@@ -50,18 +50,34 @@ def score(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
     }
 
 
-def read_jsonl(path: str | Path) -> dict[str, str]:
-    """{"id": ..., "event": ...} lines -> {id: event}. Errors name the file and line."""
+def read_jsonl(path: str | Path, role: str = "pred") -> dict[str, str]:
+    """{"id": ..., "event": ...} lines -> {id: event}. Errors name the file and line.
+
+    An id given twice is an error (one would silently replace the other). `"event": null`
+    is what `tidings cluster` writes for input it could not read: in a prediction
+    (role "pred") that item stands alone, in a cluster of its own; in gold labels (role
+    "gold") it has no label and is not scored.
+    """
     out: dict[str, str] = {}
+    first_line: dict[str, int] = {}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
-                out[str(obj["id"])] = str(obj["event"])
+                key, event = str(obj["id"]), obj["event"]
             except (ValueError, KeyError, TypeError) as e:
                 raise ValueError(f"{path}:{n}: expected a JSON object with 'id' and 'event' ({e})") from None
+            if key in first_line:
+                raise ValueError(f"{path}:{n}: id {key!r} was already given on line "
+                                 f"{first_line[key]}; each id may have one event")
+            first_line[key] = n
+            if event is None:
+                if role == "pred":
+                    out[key] = f"\0alone:{key}"
+                continue
+            out[key] = str(event)
     return out
 
 

@@ -45,12 +45,20 @@ def text_for(article: Article, config: Config = DEFAULT) -> str:
     body = (article.text or "").strip()
     if title and body.startswith(title):
         body = body[len(title):]
-    return lead_words(f"{title}\n{body}" if title else body, config.embed_words)
+    return lead_words(f"{title}\n{body}" if title else body, config.embed_words,
+                      config.embed_max_chars)
 
 
-def lead_words(text: str, n: int) -> str:
-    words = re.findall(r"\S+", text or "")
-    return " ".join(words[:n])
+def lead_words(text: str, n: int, max_chars: int | None = None) -> str:
+    """The first n words, and no more than max_chars characters: a run without spaces
+    (base64, minified script) is one "word" but costs the model per token."""
+    words = []
+    for m in re.finditer(r"\S+", text or ""):
+        words.append(m.group())
+        if len(words) >= n:
+            break
+    out = " ".join(words)
+    return out[:max_chars] if max_chars else out
 
 
 def text_hash(text: str) -> str:

@@ -387,8 +387,13 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
             if run and line[prev_end:m.start()].strip():
                 flush()
             prev_end = m.end()
-            before = line[: m.start()]
-            sentence_start = not before.strip() or bool(_SENT_END.search(before))
+            # Only the text just before the word decides (the whole line prefix would make
+            # a long one-line article quadratic).
+            before = line[max(0, m.start() - 64): m.start()]
+            if before.strip():
+                sentence_start = bool(_SENT_END.search(before))
+            else:
+                sentence_start = m.start() <= 64 or not line[: m.start()].strip()
             low = word.lower().strip("'’")
             if not word[0].isupper():
                 flush()
