@@ -274,3 +274,34 @@ def test_post_answers_503_while_another_writer_holds_the_database(tmp_path):
     assert busy.headers.get("retry-after")
     again = client.post("/api/articles", json={"id": "x1", "title": title, "text": text})
     assert again.status_code == 200 and again.json()["articles"][0]["id"] == "x1"
+
+
+def test_articles_without_words_do_not_gather_into_one_event(tmp_path):
+    lines = [json.dumps({"id": f"nw-{i}", "text": t}) for i, t in
+             enumerate(["!!! ??? ... !!! ??? ...", "2026 14:30 12.5 % 300 400 500", "😀😀😀 🎉🎉 👍👍👍👍"])]
+    _, title, text = STORIES[3]
+    lines.append(json.dumps({"id": "real", "title": title, "text": text}))
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tidings.open_store(tmp_path / "t.db")
+    report = tidings.ingest([str(tmp_path / "feed.jsonl")], store)
+    assert report.ingested == 4
+    events = [report.events[a] for a in ("nw-0", "nw-1", "nw-2", "real")]
+    assert len(set(events)) == 4
+    # Such an event still gets a brief (with nothing to embed).
+    body = tidings.event_brief(store, events[0], fmt="dict")
+    assert body["timeline"][0]["article"] == "nw-0"
+
+
+def test_the_library_api_survives_importing_every_stage():
+    """`tidings.<function>` must stay a function once the stage packages are imported
+    (a package attribute of the same name would replace it)."""
+    import importlib
+    import pkgutil
+
+    import tidings as t
+
+    for mod in pkgutil.walk_packages(t.__path__, "tidings."):
+        importlib.import_module(mod.name)
+    for name in t.__all__:
+        obj = getattr(t, name)
+        assert callable(obj) or not hasattr(obj, "__path__"), f"tidings.{name} is now a module"

@@ -5,7 +5,7 @@
     report = tidings.ingest(["articles/"], store)
     for event in store.events(limit=10):
         print(event.title, event.languages)
-    print(tidings.brief(store, event.id, fmt="md"))
+    print(tidings.event_brief(store, event.id, fmt="md"))
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tidings.store import SQLiteStore, open_store
 
 __all__ = [
     "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
-    "brief", "digest", "understand_article", "IngestReport", "Pipeline",
+    "event_brief", "digest", "understand_article", "IngestReport", "Pipeline",
 ]
 
 
@@ -82,9 +82,12 @@ def compare(a: str, b: str, store: SQLiteStore | None = None, config: Config = D
     return similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
 
 
-def brief(store: SQLiteStore, event_id: str, lang: str = "en", fmt: str = "json",
-          config: Config = DEFAULT):
-    """The brief of one event: a dict for fmt="dict", else rendered text (md, json, html)."""
+def event_brief(store: SQLiteStore, event_id: str, lang: str = "en", fmt: str = "json",
+                config: Config = DEFAULT):
+    """The brief of one event: a dict for fmt="dict", else rendered text (md, json, html).
+
+    (Not named `brief`: `tidings.brief` is the stage's package, and importing it would
+    replace a function of that name on the `tidings` package.)"""
     from tidings.brief import build_brief, render
 
     body = build_brief(store, event_id, lang=lang, config=config)

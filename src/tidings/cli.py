@@ -236,7 +236,7 @@ def cmd_brief(args) -> int:
         print(f"tidings: no event {args.event!r} in {args.db}; `tidings events` lists them.",
               file=sys.stderr)
         return 2
-    print(api.brief(store, args.event, lang=args.lang, fmt=args.format))
+    print(api.event_brief(store, args.event, lang=args.lang, fmt=args.format))
     return 0
 
 

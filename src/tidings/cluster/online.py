@@ -194,6 +194,10 @@ class Clusterer:
             if original and original in self.events:
                 self._join(self.events[original], article, features, 1.0)
                 return original, 1.0
+        if features.embedding is None and not features.names:
+            # Nothing to compare by (no words): an event of its own, rather than one that
+            # gathers every wordless article.
+            return self._new_event(article, features).id, 0.0
         profile = article_profile(features, self.config, article)
         scored = self.score_candidates(article, features, profile)
         if scored and scored[0][1].score >= self.config.join_threshold:

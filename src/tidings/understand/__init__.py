@@ -14,6 +14,7 @@ __all__ = ["understand", "understand_batch", "Embedder", "full_text"]
 
 MAX_CHARS = 20_000  # names and figures past this are not worth their cost
 _DEV_TOKEN = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def full_text(article: Article) -> str:
@@ -53,9 +54,14 @@ def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT
             dates_mentioned=mentioned,
             event_time=when,
         ))
-    vectors = embedder.embed([text_for(a, config) for a in articles]) if articles else []
-    for f, v in zip(out, vectors):
-        f.embedding = v
+    # Text with no letter at all (digits, punctuation, emoji) embeds to one vector whatever
+    # it says, and would pull every such article together: it gets no embedding.
+    embed_texts = [text_for(a, config) for a in articles]
+    wordy = [bool(_LETTER.search(t)) for t in embed_texts]
+    to_embed = [t for t, ok in zip(embed_texts, wordy) if ok]
+    vectors = iter(embedder.embed(to_embed) if to_embed else [])
+    for f, ok in zip(out, wordy):
+        f.embedding = next(vectors) if ok else None
     return out
 
 
