@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python bench/semeval.py
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info $(DB) $(DB)-wal $(DB)-shm
