@@ -111,6 +111,18 @@ def test_events_changed_since_returns_only_updated_events(client, store):
     changed = client.get("/api/events", params={"changed_since": stamp}).json()
     assert [x["id"] for x in changed["events"]] == ["ev-floods"]
     assert changed["stamp"] >= stamp
+    assert changed["removed"] == []
+
+
+def test_events_merged_away_are_reported_to_the_live_poll(client, store):
+    stamp = client.get("/api/events").json()["stamp"]
+    store.delete_event("ev-floods")  # what the clusterer does to the absorbed side of a merge
+    changed = client.get("/api/events", params={"changed_since": stamp}).json()
+    assert changed["removed"] == ["ev-floods"]
+    assert client.get("/api/events").json()["removed"] == []  # only with changed_since
+    # An id used again is no longer reported removed.
+    store.put_event(Event(id="ev-floods", title="Floods", languages=["en"], article_ids=["a"]))
+    assert client.get("/api/events", params={"changed_since": stamp}).json()["removed"] == []
 
 
 @pytest.mark.parametrize("query, where", [

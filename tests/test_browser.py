@@ -244,3 +244,21 @@ def test_hostile_article_is_inert_everywhere(site, watched):
     # the watch itself works: a dialog opened by the test is seen
     page.evaluate("alert('probe')")
     assert watched.dialogs == ["probe"]
+
+
+def test_event_merged_away_leaves_the_live_front_page(site, watched):
+    from web_store import _article, add_event
+
+    a = _article("browser-gone-1", "en", "Test Wire", "2026-12-01", "https://example.org/gone",
+                 "Ferry strike on the Danube ends after two days",
+                 "Ferry crews on the Danube returned to work on Tuesday after a two-day strike.")
+    site.store.add_article(a)
+    add_event(site.store, "ev-browser-gone-1", [a])
+    page = watched.page
+    page.goto(site.base + "/")
+    row = page.locator('table#events tbody tr[data-id="ev-browser-gone-1"]')
+    row.wait_for(timeout=10_000)
+    page.evaluate("window.__sameDocument = true")
+    site.store.delete_event("ev-browser-gone-1")  # as the clusterer does when events merge
+    row.wait_for(state="detached", timeout=20_000)
+    assert page.evaluate("window.__sameDocument === true")  # no reload happened

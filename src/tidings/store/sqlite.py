@@ -100,6 +100,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_listing ON events(last_time IS NULL, last_time DESC, n_articles DESC, id);
     CREATE INDEX events_updated ON events(updated_at);
     """,
+    # 3: events removed by a merge, so a live page can drop their rows
+    """
+    CREATE TABLE removed_events (id TEXT PRIMARY KEY, at TEXT NOT NULL);
+    CREATE INDEX removed_events_at ON removed_events(at);
+    """,
 ]
 
 _ARTICLE_COLS = (
@@ -485,11 +490,19 @@ class SQLiteStore:
                 json.dumps(state or {}, ensure_ascii=False), _blob(centroid), now, now,
             ),
         )
+        self._x("DELETE FROM removed_events WHERE id = ?", (e.id,))
 
     def delete_event(self, event_id: str) -> None:
         with self.transaction():
             self._x("DELETE FROM events WHERE id = ?", (event_id,))
             self._x("DELETE FROM briefs WHERE event_id = ?", (event_id,))
+            self._x("INSERT OR REPLACE INTO removed_events (id, at) VALUES (?, ?)",
+                    (event_id, _now()))
+
+    def removed_events_since(self, stamp: str) -> list[str]:
+        """Ids of events removed (merged into another) at or after `stamp`."""
+        return [r["id"] for r in self._q(
+            "SELECT id FROM removed_events WHERE at >= ? ORDER BY at", (stamp,))]
 
     def assign(self, article_id: str, event_id: str, score: float | None = None) -> None:
         self._x(

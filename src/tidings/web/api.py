@@ -80,18 +80,21 @@ def list_events(
     if q:
         _, found = data.search_event_ids(store, q)
         ids = found if ids is None else [i for i in ids if i in set(found)]
+    changed = _when("changed_since", changed_since)
     rows, total = store.list_events(
         since=lower,
         until=upper,
         # Stored as cleaning stores a given language: "EN", "en-GB" and "en_US" are "en".
         lang=lang.lower().replace("_", "-").split("-")[0] if lang else None,
         ids=ids,
-        changed_since=_when("changed_since", changed_since),
+        changed_since=changed,
         limit=limit,
         offset=(page - 1) * limit,
     )
     return {
         "events": [data.event_summary(r) for r in rows],
+        # Merged into another event since the stamp: a live page drops these rows.
+        "removed": store.removed_events_since(changed) if changed else [],
         "total": total,
         "page": page,
         "limit": limit,

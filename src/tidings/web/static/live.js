@@ -90,11 +90,14 @@
   // changes more than one answer holds, and the stamp moves past all of them at once.
   function changes(since) {
     var url = "/api/events?limit=" + PAGE + "&changed_since=" + encodeURIComponent(since);
-    var found = { events: [], stamp: null, more: false };
+    var found = { events: [], removed: [], stamp: null, more: false };
     function read(n) {
       return getJSON(url + "&page=" + n).then(function (data) {
         if (!data) return null;
-        if (n === 1) found.stamp = data.stamp;
+        if (n === 1) {
+          found.stamp = data.stamp;
+          found.removed = data.removed || [];
+        }
         found.events = found.events.concat(data.events);
         if (n < data.pages) {
           if (n < MAX_PAGES) return read(n + 1);
@@ -111,6 +114,11 @@
       .then(function (found) {
         if (!found) return;
         var changed = 0;
+        // Events merged into another are gone: their rows (and links) with them.
+        found.removed.forEach(function (id) {
+          var tr = findRow(id);
+          if (tr) { tr.parentNode.removeChild(tr); changed += 1; }
+        });
         // Oldest first, each inserted on top: the newest ends first.
         found.events.slice().reverse().forEach(function (ev) { changed += upsert(ev); });
         if (found.stamp) stamp = found.stamp;
