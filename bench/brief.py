@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
 import sys
@@ -35,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from common import peak_rss_mb, write_result  # noqa: E402
 
 TARGET = 2.0
 
@@ -233,7 +233,7 @@ def main() -> None:
             store.close()
         _, peak_py = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = peak_rss_mb()
 
         lines = [
             "# Brief benchmark",
@@ -278,9 +278,7 @@ def main() -> None:
                      f"{'within' if statistics.median(rows['warm']) <= TARGET else 'over'}.")
         text = "\n".join(lines) + "\n"
         print(text)
-        out = ROOT / "bench" / "results" / "brief.md"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        write_result(ROOT / "bench" / "results" / "brief.md", text)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

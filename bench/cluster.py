@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from common import peak_rss_mb, write_result  # noqa: E402
 
 from tidings.cluster import Clusterer  # noqa: E402
 from tidings.config import DEFAULT  # noqa: E402
@@ -39,10 +39,6 @@ from tidings.records import Article, Features, Mention, Problem  # noqa: E402
 from tidings.store import SQLiteStore  # noqa: E402
 
 OUT = ROOT / "bench" / "results" / "cluster.md"
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- 1. end to end ----------------------------------------------------------------------
@@ -288,12 +284,10 @@ def main() -> int:
             "| median | p95 | max |", "| ---: | ---: | ---: |",
             f"| {p['median_ms']:.2f} ms | {p['p95_ms']:.2f} ms | {p['max_ms']:.2f} ms |", "",
         ]
-    lines.append(f"Peak memory (resident, whole run, model included): {peak_mb():.0f} MB.")
+    lines.append(f"Peak memory (resident, whole run, model included): {peak_rss_mb():.0f} MB.")
     text = "\n".join(lines) + "\n"
     print(text)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    write_result(args.out, text)
     return 0
 
 

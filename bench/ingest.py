@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from common import peak_rss_mb, write_result  # noqa: E402
 sys.path.insert(0, str(ROOT / "bench"))
 
 TARGET = 200.0
@@ -105,9 +105,7 @@ def run_stage(stage: str, corpus: Path, limit: int | None) -> dict:
         raise SystemExit(f"unknown stage {stage!r}")
     seconds = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    if stage == "read+clean x2":
-        peak += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak = peak_rss_mb(children=stage == "read+clean x2")
     return {"stage": stage, "n": n, "seconds": seconds, "cpu": cpu, "peak_mb": peak}
 
 
@@ -241,9 +239,7 @@ def main() -> int:
         f"Target >= {TARGET:.0f} articles/s for cleaning and metadata (read+clean): "
         f"{'met' if met else 'NOT met'} ({clean_rate:.0f}/s in one process).",
     ]
-    out = ROOT / "bench" / "results" / "ingest.md"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text("\n".join(lines) + "\n", "utf-8")
+    out = write_result(ROOT / "bench" / "results" / "ingest.md", "\n".join(lines))
     print(f"wrote {out.relative_to(ROOT)}")
     return 0 if met else 1
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from common import peak_rss_mb  # noqa: E402
 
 from tidings.records import Article, Event  # noqa: E402
 from tidings.store import SQLiteStore  # noqa: E402
@@ -98,7 +98,7 @@ def main() -> int:
             worst = max(worst, *row)
             print(f"{q:<12} {row[0]:>8.0f} {row[1]:>8.0f}")
         store.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(f"worst median {worst:.0f} ms (target < {TARGET_MS:.0f} ms); peak memory {peak:.0f} MB")
     return 0 if worst < TARGET_MS else 1
 

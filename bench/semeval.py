@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import math
-import resource
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from common import peak_rss_mb, write_result  # noqa: E402
 
 from tidings.cluster.similarity import compare, idf_from_counts  # noqa: E402
 from tidings.config import DEFAULT  # noqa: E402
@@ -146,7 +146,7 @@ def main() -> int:
         "so name overlap between different events of one story is rewarded by the raters and "
         "only partly by us.",
     ]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     lines += [
         "",
         f"Time: {elapsed:.0f} s in all (cleaning {t_clean:.0f} s, understanding {t_understand:.0f} s, "
@@ -154,9 +154,7 @@ def main() -> int:
     ]
     text = "\n".join(lines) + "\n"
     print(text)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    write_result(args.out, text)
     return 0
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import socket
 import statistics
 import subprocess
@@ -32,6 +31,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from common import peak_rss_mb, write_result  # noqa: E402
 
 from tidings.records import Article, Event, Features, Figure, Mention  # noqa: E402
 from tidings.store import SQLiteStore  # noqa: E402
@@ -232,13 +232,12 @@ def main() -> int:
         finally:
             proc.terminate()
             proc.wait(10)
-    client_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    client_peak = peak_rss_mb()
     print(f"peak memory: server {peak:.0f} MB, bench process {client_peak:.0f} MB")
     ok = all(r["p95"] <= TARGET_P95_MS for r in results.values())
     print(f"target p95 <= {TARGET_P95_MS:.0f} ms: {'met' if ok else 'NOT met'}")
 
     out = ROOT / "bench" / "results" / "web.md"
-    out.parent.mkdir(parents=True, exist_ok=True)
     lines = [
         "# Web load benchmark (bench/web.py)",
         "",
@@ -255,7 +254,7 @@ def main() -> int:
         f"Target p95 <= {TARGET_P95_MS:.0f} ms: {'met' if ok else 'NOT met'}.",
         "",
     ]
-    out.write_text("\n".join(lines), encoding="utf-8")
+    write_result(out, "\n".join(lines))
     print(f"wrote {out.relative_to(ROOT)}")
     return 0 if ok else 1
 
