@@ -55,6 +55,15 @@ _KO_PARTICLES = sorted("은 는 이 가 을 를 의 에 에서 에게 와 과 �
 # this many code points are peeled off when what is left is a known alias.
 _MAX_PEEL = 4
 
+# A lone word of an uncased script is read as a city only for cities this large.
+MIN_SINGLE_WORD_CITY = 1_000_000
+# Shortest loose skeleton matched against the lexicon in spaced scripts: three consonants
+# match too many ordinary Arabic words.
+MIN_LOOSE = 4
+# Common words that are also the name of a city somewhere, or spell a known name.
+_COMMON_WORDS = set("""مدينة المدينة الخميس بابا امن كامل وكان كان جانب شكل صدر وزير
+    प्रेस ड्रोन आरोप कदम""".split())
+
 # Words that stand before (ar, zh) or after (ko) a person's name in news text.
 _AR_TITLES = set("""الرئيس رئيس الوزراء وزير الخارجية المتحدث الناطق البابا الكاردينال المستشار
     الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب""".split())
@@ -217,6 +226,8 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                     break
             if hit:
                 break
+        if hit and size == 1 and not _single_word_place(words[i][0], hit[1]):
+            hit = None
         if hit:
             size, place = hit
             surface = text[words[i][1]:words[i + size - 1][2]]
@@ -231,9 +242,11 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
         for j, (w, _, _) in enumerate(words):
             if j in used:
                 continue
+            if w.startswith("ال") or w in _COMMON_WORDS:
+                continue  # foreign names do not take the Arabic article
             for form in _peel(w)[:3]:
                 lk = loose_token(form)
-                if len(lk) >= 3 and lk in known_loose:
+                if len(lk) >= MIN_LOOSE and lk in known_loose:
                     found.append((form, "name", known_loose[lk]))
                     used.add(j)
                     break
@@ -246,7 +259,8 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             run = [x for x in range(k, min(k + 2, n)) if x not in used and not words[x][0].startswith("ال")
                    and text[words[x - 1][2]:words[x][1]].strip() == ""]
             if run and run[0] == k:
-                found.append((" ".join(words[x][0] for x in run), "person", None))
+                lk = loose_token(words[run[-1]][0])
+                found.append((" ".join(words[x][0] for x in run), "person", known_loose.get(lk)))
                 used.update(run)
         elif _HANGUL.search(w) and any(w.startswith(t) for t in _KO_TITLES) and j > 0 and j - 1 not in used:
             prev = _peel(words[j - 1][0])[-1]
@@ -255,6 +269,15 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                 used.add(j - 1)
     found.extend(_regnal_spaced(text))
     return found
+
+
+def _single_word_place(word: str, place: gazetteer.Place) -> bool:
+    """One word of an uncased script names a place only if the place is a country, an
+    institution or a large city: smaller cities' names are too often words (مدينة is
+    "city" and Medina; कदम is "step")."""
+    if word in _COMMON_WORDS:
+        return False
+    return place.kind != "city" or place.rank >= MIN_SINGLE_WORD_CITY
 
 
 def _regnal_spaced(text: str) -> list[Found]:
