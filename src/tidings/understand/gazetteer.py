@@ -140,8 +140,9 @@ def norm(s: str) -> str:
 class _Table:
     exact: dict[str, Place]
     stems: dict[str, Place]
-    unspaced: dict[str, list[tuple[str, Place]]]  # first character -> (alias, place), longest first
+    unspaced: dict[str, list[tuple[str, Place]]]  # first two characters -> (alias, place), longest first
     longest: int  # most words in an alias
+    firsts: set[str]  # first words of aliases of several words
 
 
 def _add(table: dict[str, Place], alias: str, place: Place, force: bool = False) -> None:
@@ -232,18 +233,22 @@ def table() -> _Table:
     stems: dict[str, Place] = {}
     unspaced: dict[str, list[tuple[str, Place]]] = {}
     longest = 1
+    firsts: set[str] = set()
     for alias, place in exact.items():
         longest = max(longest, alias.count(" ") + 1)
+        if " " in alias:
+            firsts.add(alias.split(" ", 1)[0])
         if _IDEO.search(alias):
             compact = alias.replace(" ", "")
-            unspaced.setdefault(compact[0], []).append((compact, place))
+            if len(compact) >= 2:
+                unspaced.setdefault(compact[:2], []).append((compact, place))
         elif " " not in alias and len(alias) >= 5 and alias[-1] in _VOWEL_END:
             old = stems.get(alias[:-1])
             if old is None or (old.kind, old.rank) < (place.kind, place.rank):
                 stems[alias[:-1]] = place
     for lst in unspaced.values():
         lst.sort(key=lambda x: -len(x[0]))
-    return _Table(exact, stems, unspaced, min(longest, 4))
+    return _Table(exact, stems, unspaced, min(longest, 4), firsts)
 
 
 def lookup(surface: str, inflected: bool = True) -> Place | None:
@@ -275,7 +280,7 @@ def scan_unspaced(text: str) -> list[tuple[int, int, Place]]:
     out = []
     i, n = 0, len(text)
     while i < n:
-        cands = t.unspaced.get(text[i])
+        cands = t.unspaced.get(text[i:i + 2])
         if cands:
             for alias, place in cands:
                 if text.startswith(alias, i):

@@ -199,6 +199,11 @@ def _peel(word: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=100_000)
+def _norm_forms(word: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(gazetteer.norm(f) for f in _peel(word)))
+
+
 def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, int]] | None = None) -> list[Found]:
     """Names in a spaced script without capitals (Arabic, Korean, Indic, Hebrew...)."""
     found: list[Found] = []
@@ -209,21 +214,29 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
     i = 0
     while i < n:
         hit = None
+        firsts = _norm_forms(words[i][0])
         for size in range(min(table.longest, n - i), 0, -1):
-            if size > 1 and text[words[i][2]:words[i + size - 1][1]].count("\n"):
-                continue
-            parts = [w for w, _, _ in words[i:i + size]]
-            heads = _peel(parts[0]) if size > 1 else [parts[0]]
-            for head in heads:
-                last_forms = _peel(parts[-1]) if size > 1 else _peel(parts[0])
-                for last in last_forms:
-                    cand = " ".join([head] + parts[1:-1] + [last]) if size > 1 else last
-                    place = table.exact.get(gazetteer.norm(cand))
-                    if place is not None:
-                        hit = (size, place)
+            if size > 1:
+                if not any(f in table.firsts for f in firsts) \
+                        or text[words[i][2]:words[i + size - 1][1]].count("\n"):
+                    continue
+                middle = [gazetteer.norm(w) for w, _, _ in words[i + 1:i + size - 1]]
+                for head in firsts:
+                    if head not in table.firsts:
+                        continue
+                    for last in _norm_forms(words[i + size - 1][0]):
+                        place = table.exact.get(" ".join([head, *middle, last]))
+                        if place is not None:
+                            hit = (size, place)
+                            break
+                    if hit:
                         break
-                if hit:
-                    break
+            else:
+                for form in firsts:
+                    place = table.exact.get(form)
+                    if place is not None:
+                        hit = (1, place)
+                        break
             if hit:
                 break
         if hit and size == 1 and not _single_word_place(words[i][0], hit[1]):
