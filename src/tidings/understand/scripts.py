@@ -251,18 +251,6 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             i += size
             continue
         i += 1
-    if known_loose:
-        for j, (w, _, _) in enumerate(words):
-            if j in used:
-                continue
-            if w.startswith("ال") or w in _COMMON_WORDS:
-                continue  # foreign names do not take the Arabic article
-            for form in _peel(w)[:3]:
-                lk = loose_token(form)
-                if len(lk) >= MIN_LOOSE and lk in known_loose:
-                    found.append((form, "name", known_loose[lk]))
-                    used.add(j)
-                    break
     # Title cues: Arabic titles precede the name, Korean ones follow it.
     for j, (w, _, _) in enumerate(words):
         if w in _AR_TITLES:
@@ -280,6 +268,18 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             if len(prev) >= 2 and prev not in _KO_TITLES:
                 found.append((prev, "person", None))
                 used.add(j - 1)
+    if known_loose:
+        for j, (w, _, _) in enumerate(words):
+            if j in used:
+                continue
+            if w.startswith("ال") or w in _COMMON_WORDS:
+                continue  # foreign names do not take the Arabic article
+            for form in _peel(w)[:3]:
+                lk = loose_token(form)
+                if len(lk) >= MIN_LOOSE and lk in known_loose:
+                    found.append((form, "name", known_loose[lk]))
+                    used.add(j)
+                    break
     found.extend(_regnal_spaced(text))
     return found
 
@@ -346,6 +346,8 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
         if any(taken[m.start():m.end()]):
             continue
         first, last = m.group(1), m.group(2)
+        for t in _ZH_TITLES:
+            first = first.split(t)[-1]
         if name_chars:
             # Trim the words glued on each side to the name characters next to the dot.
             k = len(first)
@@ -359,6 +361,10 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
         if first and last:
             lk = loose_token(last)
             key = known_loose.get(lk) if len(lk) >= 2 else None
+            if key is None:
+                from tidings.understand.names import name_key
+
+                key = name_key(last)  # a surname keys the person, as in Latin script
             sep = text[m.start(2) - 1]
             found.append((first + sep + last, "person", key))
             s = m.start(2) - 1 - len(first)
