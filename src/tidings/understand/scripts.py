@@ -406,13 +406,23 @@ def _han_windows(text: str, taken: bytearray, name_chars: frozenset[str],
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    from tidings.understand.names import place_key
+
+    return frozenset(place_key(p) for p in set(gazetteer.table().exact.values()))
+
+
 def loose_lexicon(keys: Iterable[str]) -> dict[str, str]:
     """Loose form -> strict key, for the keys of names known from cased scripts. A loose
     form shared by two keys (Biden and Putin blur in Arabic) names neither."""
     out: dict[str, str] = {}
     clash: set[str] = set()
+    places = _place_keys()
     for key in keys:
-        if " " in key or "#" in key or len(key) < 3:
+        # Places are read from the gazetteer in every script; as loose skeletons they
+        # would only catch people (杜雅里克, Dujarric, blurs into Turkey).
+        if " " in key or "#" in key or len(key) < 3 or key in places:
             continue
         lk = loose_of_key(key)
         if lk in out and out[lk] != key:
