@@ -31,6 +31,8 @@ MIN_CITY_POPULATION = 50_000
 MIN_ALIAS_IDEO = 2
 MIN_ALIAS = 3
 MIN_ALIAS_LATIN = 4
+# Cities whose two-character Chinese or Japanese name is read in running text.
+MIN_TWO_CHAR_CITY = 1_000_000
 # Latin-script alternate names of smaller cities are often old or local forms that are
 # someone's surname elsewhere (a Zelensky among a town's former names): kept only for
 # large cities; the city's own name is always kept.
@@ -240,7 +242,9 @@ def table() -> _Table:
             firsts.add(alias.split(" ", 1)[0])
         if _IDEO.search(alias):
             compact = alias.replace(" ", "")
-            if len(compact) >= 2:
+            # Two characters spell fragments of longer names too (拉斯, 马尔): only
+            # countries, institutions and big cities are read from two.
+            if len(compact) >= 3 or (len(compact) == 2 and (place.kind != "city" or place.rank >= MIN_TWO_CHAR_CITY)):
                 unspaced.setdefault(compact[:2], []).append((compact, place))
         elif " " not in alias and len(alias) >= 5 and alias[-1] in _VOWEL_END:
             old = stems.get(alias[:-1])

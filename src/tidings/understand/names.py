@@ -87,6 +87,10 @@ _STOP_CASED = set(
     понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
     января февраля марта апреля мая июня июля августа сентября октября ноября декабря
     президент министр глава пресс-секретарь помощник советник заявил сообщил по словам
+    pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat mart nisan mayıs
+    haziran temmuz ağustos eylül ekim kasım aralık ve ile bir bu da de için göre
+    ponedjeljak utorak srijeda četvrtak petak subota subotu nedjelja nedjelju nakon prije
+    nakon tijekom također
     """.split()
 )
 
@@ -102,8 +106,16 @@ _TITLES_CASED = set(
     berater beraterin außenminister bundeskanzler kreml-sprecher
     președintele președinte ministrul ministru purtătorul consilierul liderul premierul
     президент министр пресс-секретарь помощник советник глава премьер
+    başkan başkanı cumhurbaşkanı bakan bakanı başbakan sözcüsü yardımcısı
+    predsjednik predsjednika ministar premijer glasnogovornik
+    cardinal kardinal cardenal cardeal
     """.split()
 )
+
+
+def _is_title(low: str) -> bool:
+    """A title word, also as the last part of a compound (US-Präsident, ex-ministre)."""
+    return low in _TITLES_CASED or ("-" in low and low.rsplit("-", 1)[1] in _TITLES_CASED)
 
 # Common first names (any script gives the same key): "Vladimir Putin" is keyed "Putin".
 _FIRST_NAMES = """
@@ -431,7 +443,9 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             state.update(kind="name", doubt=False)
 
         for m in matches:
-            word = re.sub(r"['’]s$", "", m.group())
+            # Case endings written after an apostrophe (ABD'nin, Washington'un) and the
+            # English possessive are not part of the name.
+            word = re.sub(r"['’](?:s|[a-zçğıöşü]{1,5})$", "", m.group())
             if run and line[prev_end:m.start()].strip():
                 flush()
             prev_end = m.end()
@@ -447,7 +461,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 flush()
                 prev_title = False
                 continue
-            if low in _TITLES_CASED:
+            if _is_title(low):
                 flush()
                 prev_title = True
                 continue

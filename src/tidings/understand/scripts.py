@@ -40,6 +40,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 # Bengali and the Dravidian scripts write case endings onto names (அமெரிக்காவின், ভারতের);
 # Hindi writes them apart (भारत के), and a Hindi ending is an adjective (रूसी, Russian).
 _AGGLUTINATIVE = re.compile(r"[\u0980-\u09FF\u0B80-\u0DFF]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _HANGUL = re.compile(r"[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]")
 # A word of any script: letters with their combining vowel signs and viramas.
 _WORD = re.compile(r"[^\s\d\.,;:!?\"'“”«»„()\[\]{}،؛؟।॥|/\\—–\-·・‧•*#@&%+=<>~^…_]+")
@@ -55,6 +56,13 @@ _KO_PARTICLES = sorted("은 는 이 가 을 를 의 에 에서 에게 와 과 �
 # this many code points are peeled off when what is left is a known alias.
 _MAX_PEEL = 4
 
+# A character spells foreign names when it occurs in this many Chinese names of foreign
+# cities, less the ordinary words that turn up in a few (也, 的, 和: _HAN_PARTICLES).
+MIN_HAN_NAME_CHAR = 3
+# Generic words of place names (city, district, state...): they end names, never spell them.
+# Function characters that follow a name in a sentence (也 "also", 中 "in").
+_HAN_PARTICLES = "也中的和与與在是说說对對将將已于於了等及"
+_HAN_PLACE_WORDS = set("市区區州省县縣地镇鎮村城")
 # A lone word of an uncased script is read as a city only for cities this large.
 MIN_SINGLE_WORD_CITY = 1_000_000
 # Shortest loose skeleton matched against the lexicon in spaced scripts: three consonants
@@ -270,8 +278,8 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                 used.add(j - 1)
     if known_loose:
         for j, (w, _, _) in enumerate(words):
-            if j in used:
-                continue
+            if j in used or _DEVANAGARI.search(w):
+                continue  # Devanagari has its own reader (names._devanagari_names)
             if w.startswith("ال") or w in _COMMON_WORDS:
                 continue  # foreign names do not take the Arabic article
             for form in _peel(w)[:3]:
@@ -322,7 +330,8 @@ def _han_name_chars() -> frozenset[str]:
             for ch in alias:
                 if _HAN.match(ch):
                     chars[ch] = chars.get(ch, 0) + 1
-    return frozenset(ch for ch, c in chars.items() if c >= 3)
+    return frozenset(ch for ch, c in chars.items()
+                     if c >= MIN_HAN_NAME_CHAR and ch not in _HAN_PLACE_WORDS and ch not in _HAN_PARTICLES)
 
 
 def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
@@ -357,14 +366,14 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
             k = 0
             while k < len(last) and (last[k] in name_chars or not _HAN.match(last[k])):
                 k += 1
-            last = last[:k]
+            last = last[:k].rstrip(_HAN_PARTICLES)
         if first and last:
             lk = loose_token(last)
             key = known_loose.get(lk) if len(lk) >= 2 else None
             if key is None:
                 from tidings.understand.names import name_key
 
-                key = name_key(last)  # a surname keys the person, as in Latin script
+                key = name_key(f"{first} {last}")  # keyed as a Latin full name would be
             sep = text[m.start(2) - 1]
             found.append((first + sep + last, "person", key))
             s = m.start(2) - 1 - len(first)
@@ -410,7 +419,8 @@ def _han_windows(text: str, taken: bytearray, name_chars: frozenset[str],
 def _place_keys() -> frozenset[str]:
     from tidings.understand.names import place_key
 
-    return frozenset(place_key(p) for p in set(gazetteer.table().exact.values()))
+    return frozenset(place_key(p) for p in set(gazetteer.table().exact.values())
+                     if p.kind != "city" or p.rank >= MIN_SINGLE_WORD_CITY)
 
 
 def loose_lexicon(keys: Iterable[str]) -> dict[str, str]:
@@ -422,7 +432,7 @@ def loose_lexicon(keys: Iterable[str]) -> dict[str, str]:
     for key in keys:
         # Places are read from the gazetteer in every script; as loose skeletons they
         # would only catch people (杜雅里克, Dujarric, blurs into Turkey).
-        if " " in key or "#" in key or len(key) < 3 or key in places:
+        if " " in key or "#" in key or len(key) < 2 or key in places:
             continue
         lk = loose_of_key(key)
         if lk in out and out[lk] != key:
