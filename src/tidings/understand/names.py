@@ -615,3 +615,26 @@ def _devanagari_names(text: str, known: set[str], skip: list[tuple[int, int]] = 
 
 def _looks_foreign(tok: str) -> bool:
     return any(mark in tok for mark in _HI_FOREIGN_MARKS)
+
+
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-ÿăâîșțşţąćęłńóśźżčďěňřšťůžőűğıа-яёіїєґ][^\W\d_]*")
+
+
+def lower_words(text: str) -> set[str]:
+    """Words written in lower case in `text` (for common_word_filter)."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def drop_common_words(mentions: list[Mention], lower_df: Counter, own: set[str], min_articles: int) -> list[Mention]:
+    """Without a cue (kind "name"), a capitalised name whose every word other articles
+    write in lower case (`lower_df`: word -> articles; `own`: this article's lower-case
+    words, not counted) is an ordinary word that starts a phrase, not a name."""
+    out = []
+    for m in mentions:
+        words = m.surface.split()
+        if m.kind == "name" and words and not m.surface.isupper() and all(
+                lower_df[w.lower()] - (w.lower() in own) >= min_articles for w in words):
+            continue
+        out.append(m)
+    return out
+

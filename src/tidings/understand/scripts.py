@@ -77,6 +77,7 @@ _AR_TITLES = set("""الرئيس رئيس الوزراء وزير الخارجي
     الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب""".split())
 _ZH_TITLES = ("总统", "總統", "总理", "總理", "外长", "外長", "部长", "部長", "发言人", "發言人",
               "教宗", "教皇", "枢机", "樞機", "主教", "国务卿", "國務卿", "首相", "大使", "秘书长", "秘書長")
+_KO_STOP = set("우리 그 이 저 전 새 현 차기 신임 당시 첫 역대".split())
 _KO_TITLES = set("대통령 총리 장관 대변인 교황 추기경 국무장관 외무장관 대사 총장".split())
 
 # Regnal numbers: Roman numerals, CJK numerals + 世, Arabic ordinal words, digits + 세/世.
@@ -271,10 +272,13 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                 lk = loose_token(words[run[-1]][0])
                 found.append((" ".join(words[x][0] for x in run), "person", known_loose.get(lk)))
                 used.update(run)
-        elif _HANGUL.search(w) and any(w.startswith(t) for t in _KO_TITLES) and j > 0 and j - 1 not in used:
-            prev = _peel(words[j - 1][0])[-1]
-            if len(prev) >= 2 and prev not in _KO_TITLES:
-                found.append((prev, "person", None))
+        elif _HANGUL.search(w) and j > 0 and j - 1 not in used and any(f in _KO_TITLES for f in _peel(w)):
+            # "트럼프 대통령은": a name stands bare (no particle) right before its title.
+            prev = words[j - 1][0]
+            if _HANGUL.search(prev) and len(prev) >= 2 and len(_peel(prev)) == 1 \
+                    and not prev.endswith("다") and prev not in _KO_STOP:
+                lk = loose_token(prev)
+                found.append((prev, "person", known_loose.get(lk)))
                 used.add(j - 1)
     if known_loose:
         for j, (w, _, _) in enumerate(words):
@@ -342,15 +346,18 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
     for s, e, place in gazetteer.scan_unspaced(text):
         found.append(_place_found(text[s:e], place))
         taken[s:e] = b"\x01" * (e - s)
+    name_chars = _han_name_chars() if _HAN.search(text) else frozenset()
     for m in _CJK_REGNAL.finditer(text):
         value = cjk_value(m.group(2))
         name = m.group(1)
         for t in _ZH_TITLES:
             name = name.split(t)[-1]
+        if name_chars:  # 取名良十四世 ("took the name Leo XIV"): the name is 良
+            while len(name) > 1 and name[0] not in name_chars:
+                name = name[1:]
         if value and name and not any(taken[m.start():m.end()]):
             found.append((name + m.group(2) + "世", "person", regnal_key(name, value)))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    name_chars = _han_name_chars() if _HAN.search(text) else frozenset()
     for m in _DOTTED.finditer(text):
         if any(taken[m.start():m.end()]):
             continue
@@ -403,7 +410,7 @@ def _han_windows(text: str, taken: bytearray, name_chars: frozenset[str],
         run = text[i:j]
         k = 0
         while k < len(run) - 1:
-            for size in range(min(6, len(run) - k), 1, -1):
+            for size in range(min(6, len(run) - k), 2, -1):  # two characters spell too much
                 lk = loose_token(run[k:k + size])
                 if len(lk) >= 3 and lk in known_loose:
                     out.append((run[k:k + size], "name", known_loose[lk]))
