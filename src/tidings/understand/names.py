@@ -638,3 +638,9 @@ def drop_common_words(mentions: list[Mention], lower_df: Counter, own: set[str],
         out.append(m)
     return out
 
+
+def warm_up() -> None:
+    """Build the gazetteer table now (about a second, once per process), so that it is
+    not built while a caller holds a write transaction."""
+    gazetteer.table()
+
