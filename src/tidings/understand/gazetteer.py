@@ -105,6 +105,8 @@ _ORGS = {
 _HAN_COUNTRIES = {"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG"}
 _IDEO = re.compile(r"[\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF\u0E00-\u0E7F\u1000-\u109F\u1780-\u17FF\u0E80-\u0EFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_LATIN_MARKED = re.compile(r"[\u00C0-\u024F]")
+_LATIN_ACCENT = re.compile(r"(?<=[a-z])[\u0300-\u036F]+")
 _ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]")
 _FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ة": "ه",
@@ -139,6 +141,11 @@ def norm(s: str) -> str:
     """Form used for lookups: case, Arabic-script letter variants and vowel marks,
     joiners and hyphens folded."""
     s = unicodedata.normalize("NFC", s).casefold()
+    if not s.isascii() and _LATIN_MARKED.search(s):
+        # Accents on Latin letters come and go with inflection (Chicagóban, Moscú):
+        # folded away; other scripts' marks (й, Arabic, Indic) are letters, and stay.
+        s = _LATIN_ACCENT.sub("", unicodedata.normalize("NFD", s))
+        s = unicodedata.normalize("NFC", s)
     s = _ARABIC_MARKS.sub("", s).translate(_FOLD)
     s = s.replace(".", "") if len(s) <= 6 else s  # U.S.A. ~ USA
     return " ".join(s.split()).strip(" '\"")
@@ -342,7 +349,9 @@ def lookup(surface: str, inflected: bool = True) -> Place | None:
         stem = n[: -len(ending)]
         if len(stem) < 4:
             continue
-        hit = (t.exact.get(stem) if len(stem) >= 5 else None) or t.stems.get(stem)
+        # A bare alias of four letters only under an ending of two (Rzym-ie, not Misr-i).
+        whole = len(stem) >= 5 or len(ending) >= 2
+        hit = (t.exact.get(stem) if whole else None) or t.stems.get(stem)
         if hit is not None:
             return hit
     return None
