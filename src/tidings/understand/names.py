@@ -152,6 +152,10 @@ kremlin geneva istanbul riyadh saudi davos munich york mumbai chechnya arctic
 greenland moskau kiew rusia ucraina moscova rusiei ucrainei moscou ukraina
 """.split()
 
+# Lower-case words that may join the parts of one name.
+_CONNECTORS = set("of de di da do del della delle dello dei degli des du dos das per for para pour "
+                  "für von van der den la le les las los al-".split())
+
 _ORG_WORDS = set(
     """
     ministry agency bank party council union nations university company group corporation
@@ -440,6 +444,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
         title_case = _is_title_case_line([m.group() for m in matches])
         caps_line = sum(m.group().isupper() for m in matches) > len(matches) / 2
         run: list[str] = []
+        pending: list[str] = []  # lower-case connectors inside a name ("of", "della")
         state = {"kind": "name", "doubt": False}
         prev_title = False
         prev_end = 0
@@ -448,6 +453,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             if run:
                 runs.append((list(run), state["kind"], state["doubt"]))
             run.clear()
+            pending.clear()
             state.update(kind="name", doubt=False)
 
         for m in matches:
@@ -467,6 +473,11 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 sentence_start = m.start() <= 64 or not line[: m.start()].strip()
             low = word.lower().strip("'’")
             if not word[0].isupper():
+                if run and low in _CONNECTORS and len(pending) < 2 and not ends_name:
+                    # "Order of Saint Augustine", "Loggia delle Benedizioni", "von der
+                    # Leyen": kept only if a capitalised word follows.
+                    pending.append(word)
+                    continue
                 flush()
                 prev_title = False
                 continue
@@ -513,9 +524,18 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 state["kind"] = "org"
             if not doubtful:
                 confirmed.add(word)
+            if pending:
+                place = gazetteer.lookup(word)
+                if place is not None and place.is_place and not any(w.lower() in _ORG_WORDS for w in run):
+                    flush()  # "Putin of Russia" is two names; "Bank of England" one
+                    state["kind"] = "name"
+                    state["doubt"] = False
+                else:
+                    run.extend(pending)
+                    pending.clear()
             run.append(word)
             prev_title = False
-            if len(run) >= 4 or ends_name:
+            if len(run) >= 6 or (len(run) >= 4 and not any(w[0].islower() for w in run)) or ends_name:
                 flush()
         flush()
     few_lines = len(lines) <= 1
