@@ -162,3 +162,21 @@ def test_batch_tells_capitalised_words_from_names():
     # Alone, the article has no such evidence: the capitalised word stays.
     alone = understand_batch(arts[:1], NoEmbedder())[0]
     assert "Conclave" in {m.surface for m in alone.names}
+
+
+def test_inflected_places_in_latin_scripts_fold():
+    assert name_key("Chicagóban") == name_key("Chicago") == name_key("Чикаго")
+    assert name_key("Rzymie") == name_key("Roma") == name_key("Rome")
+    assert name_key("Europe") == name_key("Европа") == name_key("أوروبا")
+    # A person's name that happens to end like an inflected place stays a person's.
+    assert name_key("Misri") != name_key("Egypt")
+
+
+def test_connectors_join_one_name_but_not_a_person_and_a_place():
+    text = ("The Order of Saint Augustine welcomed the news. Ursula von der Leyen spoke later. "
+            "Putin of Russia called the Bank of England.")
+    surfaces = {m.surface: m for m in extract(text, "en")}
+    assert "Order of Saint Augustine" in surfaces
+    assert surfaces["Ursula von der Leyen"].kind == "person"
+    assert "Bank of England" in surfaces and surfaces["Bank of England"].kind == "org"
+    assert "Putin of Russia" not in surfaces and surfaces["Russia"].kind == "place"
