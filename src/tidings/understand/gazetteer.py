@@ -102,6 +102,9 @@ _ORGS = {
     "European Union": "EU UE ЕС Євросоюз Евросоюз यूरोपीय_संघ 欧盟 歐盟 유럽연합 الاتحاد_الأوروبي",
     "Pentagon": "Pentagon Pentagonul Пентагон पेंटागन 五角大楼 五角大樓 펜타곤 البنتاغون",
 }
+# Common words that are also some place's name in the data: never read as places.
+_NOT_NAMES_WORDS = """مدينة المدينة الخميس بابا امن كامل وكان كان جانب شكل صدر
+    प्रेस ड्रोन आरोप कदम social press""".split()
 _HAN_COUNTRIES = {"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG"}
 _IDEO = re.compile(r"[\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF\u0E00-\u0E7F\u1000-\u109F\u1780-\u17FF\u0E80-\u0EFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -161,9 +164,14 @@ class _Table:
     multi: dict[str, list[tuple[list[str], Place]]]  # first 3 letters -> aliases of 2-3 words
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(norm(w) for w in _NOT_NAMES_WORDS)
+
+
 def _add(table: dict[str, Place], alias: str, place: Place, force: bool = False) -> None:
     a = norm(alias)
-    if not a or any(ch.isdigit() for ch in a):
+    if not a or any(ch.isdigit() for ch in a) or a in _not_names():
         return
     if not force:
         # Short Latin aliases (Dar, Of, Bar) are words or surnames far more often.

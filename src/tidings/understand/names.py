@@ -220,6 +220,7 @@ _HI_STOP = set(
     प्रतिनिधिमंडलों कैदियों कैदी बंदियों अदला बदली
     अंत अंदर बाहर ऊपर नीचे आगे पीछे पास दूर दूरी करीब सामने मंच वास्तव वास्तविक स्वयं
     आयोजित घोषित प्रकाशित शुरू खत्म ख़त्म तैनात शामिल जारी तैयार स्वीकार बंद रद्द दर्ज
+    घोषणा चर्चा जमीन ज़मीन बजे समुद्र सहमत सहमति युद्धविराम संघर्षविराम सीजफायर सीज़फायर प्रेस
     प्राप्त हासिल पेश लागू नियुक्त गिरफ्तार गिरफ़्तार बरामद रिहा सफल असफल नाकाम मजबूर
     उपलब्ध सक्रिय संभव जरूर ज़रूर बेहद काफी काफ़ी सिर्फ केवल पूरे पूरी पूरा कुल
     """.split()
@@ -443,6 +444,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             continue
         title_case = _is_title_case_line([m.group() for m in matches])
         caps_line = sum(m.group().isupper() for m in matches) > len(matches) / 2
+        shouted = _shouted(matches)
         run: list[str] = []
         pending: list[str] = []  # lower-case connectors inside a name ("of", "della")
         state = {"kind": "name", "doubt": False}
@@ -456,7 +458,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             pending.clear()
             state.update(kind="name", doubt=False)
 
-        for m in matches:
+        for idx, m in enumerate(matches):
             # Case endings written after an apostrophe (ABD'nin, Washington'un) and the
             # English possessive are not part of the name.
             word = re.sub(r"['’](?:s|[a-zçğıöşü]{1,5})$", "", m.group())
@@ -507,7 +509,8 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 continue
             if word.isupper():
                 flush()
-                if 2 <= len(word) <= 6 and not caps_line and not scripts.roman_value(word):
+                if 2 <= len(word) <= 6 and not caps_line and not scripts.roman_value(word) \
+                        and idx not in shouted:
                     runs.append(([word], "org", False))
                 prev_title = False
                 continue
@@ -551,12 +554,35 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
     return out
 
 
+def _shouted(matches: list) -> set[int]:
+    """Indexes of words in a stretch of three or more capitalised-throughout words
+    ("FULL AND IMMEDIATE CEASEFIRE"): shouting, not acronyms."""
+    out: set[int] = set()
+    start = None
+    flags = [len(m.group()) >= 2 and m.group().isupper() for m in matches] + [False]
+    for i, up in enumerate(flags):
+        if up and start is None:
+            start = i
+        elif not up and start is not None:
+            if i - start >= 3:
+                out.update(range(start, i))
+            start = None
+    return out
+
+
 def _split_run(words: list[str], kind: str) -> list[tuple[list[str], str]]:
     """A run that starts with a place and goes on with a person is two names: the
     genitive "России Дмитрий Песков" (Russia's Dmitry Peskov), "Ucrainei Volodimir Zelenski".
     A run that is a place's name as a whole (Abu Dhabi, New Delhi) stays one."""
     if len(words) < 2 or gazetteer.lookup(" ".join(words), inflected=False) is not None:
         return [(words, kind)]
+    for k in (3, 2):  # "Sjedinjenih Američkih Država Donald ...": a country, then a person
+        if k < len(words):
+            head_phrase = gazetteer.lookup(" ".join(words[:k]))
+            if head_phrase is not None and head_phrase.is_place:
+                rest = words[k:]
+                rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else "name"
+                return [(words[:k], "place"), *_split_run(rest, rest_kind)]
     head = gazetteer.lookup(words[0])
     if head is not None and head.is_place \
             and (head.kind == "country" or _token_key(words[0]) not in _FIRST_KEYS) and (

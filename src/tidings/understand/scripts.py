@@ -74,7 +74,8 @@ _COMMON_WORDS = set("""مدينة المدينة الخميس بابا امن ك
 
 # Words that stand before (ar, zh) or after (ko) a person's name in news text.
 _AR_TITLES = set("""الرئيس رئيس الوزراء وزير الخارجية المتحدث الناطق البابا الكاردينال المستشار
-    الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب""".split())
+    الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب وزراء وزیر وزیرِ
+    وزیراعظم اعظم صدر خارجہ خارجه""".split())
 _ZH_TITLES = ("总统", "總統", "总理", "總理", "外长", "外長", "部长", "部長", "发言人", "發言人",
               "教宗", "教皇", "枢机", "樞機", "主教", "国务卿", "國務卿", "首相", "大使", "秘书长", "秘書長")
 _KO_STOP = set("우리 그 이 저 전 새 현 차기 신임 당시 첫 역대".split())
@@ -267,7 +268,7 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             while k < n and words[k][0] in _AR_TITLES or (k < n and words[k][0].startswith("ال")):
                 k += 1
             run = [x for x in range(k, min(k + 2, n)) if x not in used and not words[x][0].startswith("ال")
-                   and text[words[x - 1][2]:words[x][1]].strip() == ""]
+                   and words[x][0] not in _AR_TITLES and text[words[x - 1][2]:words[x][1]].strip() == ""]
             if run and run[0] == k:
                 lk = loose_token(words[run[-1]][0])
                 found.append((" ".join(words[x][0] for x in run), "person", known_loose.get(lk)))
@@ -286,9 +287,13 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                 continue  # Devanagari has its own reader (names._devanagari_names)
             if w.startswith("ال") or w in _COMMON_WORDS:
                 continue  # foreign names do not take the Arabic article
-            for form in _peel(w)[:3]:
+            forms = _peel(w)[:3]
+            for n_form, form in enumerate(forms):
                 lk = loose_token(form)
-                if len(lk) >= MIN_LOOSE and lk in known_loose:
+                # An Arabic word that starts like a clitic (و "and", ب "with") is more
+                # often a clitic and a word: unpeeled, it must spell more to count.
+                extra = 1 if n_form == 0 and len(forms) > 1 and _ARABIC.search(form) else 0
+                if len(lk) >= MIN_LOOSE + extra and lk in known_loose:
                     found.append((form, "name", known_loose[lk]))
                     used.add(j)
                     break
