@@ -32,14 +32,16 @@ def evaluate(pred: dict[str, str], gold: dict[str, str]) -> dict:
     return score(pred, gold)
 
 
-def understand_article(raw: RawArticle, config: Config = DEFAULT, embedder=None) -> tuple[Article, Features]:
-    """Clean and understand one article without storing it."""
+def understand_article(raw: RawArticle, config: Config = DEFAULT, embedder=None,
+                       store: Store | None = None) -> tuple[Article, Features]:
+    """Clean and understand one article without storing it (`store`, when given, is read
+    for names already known)."""
     from tidings.clean import clean
     from tidings.understand import understand_batch
     from tidings.understand.embed import Embedder
 
     article = clean(raw, config)
-    features = understand_batch([article], embedder or Embedder(), config)[0]
+    features = understand_batch([article], embedder or Embedder(), config, store=store)[0]
     return article, features
 
 
@@ -66,7 +68,7 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
                                   "file (or ingest the file and compare article ids)")
         if not found:
             raise LookupError(f"{ref}: no article found in this file")
-        return understand_article(found[0], config, Embedder(store))
+        return understand_article(found[0], config, Embedder(store), store)
     raise LookupError(f"{ref!r} is neither an article id in the store nor a readable file")
 
 
