@@ -182,3 +182,44 @@ def test_an_unknown_or_empty_database_url_is_refused_and_creates_nothing(tmp_pat
     assert "tidings:" in proc.stderr and ("scheme" in proc.stderr or "names no" in proc.stderr
                                           or "PostgreSQL" in proc.stderr)
     assert list(env_cwd.iterdir()) == []  # no folder named after the scheme
+
+
+def test_processes_opening_a_fresh_postgres_database_at_once_all_succeed(postgres_url):
+    code = "from tidings.store import open_store\nopen_store(sys.argv[1]).close()"
+    start = time.time() + 1.5
+    procs = [_run_at(start, code, postgres_url) for _ in range(3)]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    from tidings.store import open_store
+    from tidings.store.postgres import MIGRATIONS
+
+    assert open_store(postgres_url).schema_version == len(MIGRATIONS)
+
+
+def test_ingest_into_postgres_from_the_command_line(postgres_url, monkeypatch):
+    """`--db postgresql://…` and TIDINGS_DB select the server; two racing ingests of the
+    same articles store each once there too; the listings read it back."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "same.jsonl"
+        rows = _articles("pg", 40, ["Oakridge", "Marlow"])
+        feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        procs = [_ingest(postgres_url, feed) for _ in range(2)]
+        outs = []
+        for p in procs:
+            out, err = p.communicate(timeout=600)
+            assert p.returncode == 0, err
+            outs.append(_counts(out))
+    assert sum(o["ingested"] for o in outs) == 40
+    env = command_env()
+    env["TIDINGS_DB"] = postgres_url
+    listed = subprocess.run([*tidings_command(), "articles", "--json"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert listed.returncode == 0, listed.stderr
+    assert sorted(json.loads(line)["id"] for line in listed.stdout.splitlines()) == sorted(r["id"] for r in rows)
+    events = subprocess.run([*tidings_command(), "events", "--json"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert events.returncode == 0 and events.stdout.strip()

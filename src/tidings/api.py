@@ -11,11 +11,10 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
 
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline, cluster_records, ingest, ingest_raw
-from tidings.records import Article, Features, Problem, RawArticle
+from tidings.records import Article, Features, RawArticle
 from tidings.store import Store, open_store
 
 __all__ = [
@@ -54,7 +53,6 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
                 return article, features
     if os.path.exists(ref):
         from tidings.sources import read
-
         from tidings.understand.embed import Embedder
 
         found = []
@@ -75,7 +73,8 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
 def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT):
     """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
     `store` or paths to article files."""
-    from tidings.cluster.similarity import compare as similarity, store_idf
+    from tidings.cluster.similarity import compare as similarity
+    from tidings.cluster.similarity import store_idf
 
     art_a, feat_a = _load(a, store, config)
     art_b, feat_b = _load(b, store, config)

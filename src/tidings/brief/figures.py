@@ -198,7 +198,7 @@ def group(found: list[Found]) -> list[dict]:
     for x in found:
         by[(x.concept, round(x.figure.value, 6))].append(x)
     out = []
-    for (concept, value), xs in by.items():
+    for (concept, _value), xs in by.items():
         first = xs[0].figure
         out.append({
             "value": first.value,

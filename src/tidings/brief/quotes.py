@@ -318,10 +318,8 @@ def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
     if forward:
         m = re.search(r"[.!?।](?=\s|$)", block[pos:])
         return pos + m.end() if m else len(block)
-    m = None
-    for m in re.finditer(r"[.!?।]\s", block[:pos]):
-        pass
-    return m.end() if m else 0
+    ends = [m.end() for m in re.finditer(r"[.!?।]\s", block[:pos])]
+    return ends[-1] if ends else 0
 
 
 def extract(text: str, lang: str | None, mentions: list[Mention], article: str = "",
@@ -576,7 +574,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for sim, i, j in sorted(links, reverse=True):
+    for _sim, i, j in sorted(links, reverse=True):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue

@@ -376,7 +376,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
         prev_title = False
         prev_end = 0
 
-        def flush() -> None:
+        def flush(run: list[str] = run, state: dict = state) -> None:  # this line's run and state
             if run:
                 runs.append((list(run), state["kind"], state["doubt"]))
             run.clear()
