@@ -256,7 +256,7 @@ def cmd_demo(args) -> int:
     cmd_events(args)
     articles = store.articles()
     gold = demo.gold_for(articles)
-    pred = {a.id: store.event_of(a.id) for a in articles if a.id in gold}
+    pred = {a.id: e for a in articles if a.id in gold and (e := store.event_of(a.id))}
     scores = api.evaluate(pred, gold)
     print(f"\nAgainst the demo's gold labels: BCubed F1 {scores['bcubed_f1']:.3f} "
           f"(P {scores['bcubed_precision']:.3f}, R {scores['bcubed_recall']:.3f}) "

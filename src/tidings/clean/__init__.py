@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Protocol
+from typing import Any, Iterable, Protocol
 
 from tidings.clean.boilerplate import remove_furniture
 from tidings.clean.dates import date_in_path, date_in_url, find_dates, parse_date, split_metadata_line
@@ -116,7 +116,7 @@ def _one_line_fields(raw: RawArticle) -> RawArticle:
     """Given title, outlet, author... repaired like the text and on one line: they reach
     terminals and single-line listings, where a control character (an escape sequence in
     a title) would act rather than show."""
-    fields = {}
+    fields: dict[str, Any] = {}
     for name in ("title", "url", "source", "author", "date", "lang"):
         value = getattr(raw, name)
         if value is not None:

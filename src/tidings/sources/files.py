@@ -15,7 +15,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterator, Protocol
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Problem, RawArticle
@@ -265,7 +265,11 @@ def _json_items(value: Any, origin: str, config: Config) -> Iterator[Item]:
         )
 
 
-def _read_jsonl(f: IO[bytes], origin: str, config: Config) -> Iterator[Item]:
+class _Lines(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _read_jsonl(f: _Lines, origin: str, config: Config) -> Iterator[Item]:
     limit = config.max_file_bytes
     seen_any = False
     number = 0
@@ -678,7 +682,7 @@ def _os_reason(e: OSError, what: str = "file") -> str:
 class _Chained(io.RawIOBase):
     """Bytes already read from a stream followed by the rest of it, with readline()."""
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes] | _Chained) -> None:
         self._buf = io.BufferedReader(_Concat(head, rest))
 
     def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
@@ -700,7 +704,7 @@ class _Utf8Lines:
 
 
 class _Concat(io.RawIOBase):
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes] | _Chained) -> None:
         self._head, self._rest = head, rest
 
     def readable(self) -> bool:

@@ -243,13 +243,13 @@ class PostgresStore:
             return self._run(sql, params)
 
     def _many(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
-        rows = [[_t(v) for v in r] for r in rows]
-        if not rows:
+        values = [[_t(v) for v in r] for r in rows]
+        if not values:
             return
         with self.transaction():
             try:
                 with self._db.cursor() as cur:
-                    cur.executemany(sql, rows)
+                    cur.executemany(sql, values)
             except psycopg.Error as e:
                 raise store_error(e, self.url) from e
 
@@ -287,7 +287,7 @@ class PostgresStore:
         # would collide again.
         deadline = time.monotonic() + self.busy_timeout
         delay = 0.002
-        while not self._run("SELECT pg_try_advisory_xact_lock(%s) AS ok", (_WRITE_LOCK,)).fetchone()["ok"]:
+        while not (self._run("SELECT pg_try_advisory_xact_lock(%s) AS ok", (_WRITE_LOCK,)).fetchone() or {}).get("ok"):
             if time.monotonic() >= deadline:
                 raise StoreBusy(f"database {self.url}: another program is writing to it; try "
                                 "again when it has finished (nothing was lost)")
