@@ -12,6 +12,8 @@ import io
 import json
 import os
 import re
+import select
+import stat
 import sys
 import unicodedata
 from pathlib import Path
@@ -59,12 +61,35 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
                 yield from read_file(path, label, config)
             elif path.exists():
                 # A pipe (`tidings ingest <(curl ...)`) or a device: read as a stream, bounded.
-                with open(path, "rb") as f:
+                f = _open_pipe(path, config.pipe_wait_seconds)
+                if f is None:
+                    yield Problem(label, f"a pipe nothing was written to in {config.pipe_wait_seconds:g} s "
+                                  "(no program writing to it?); skipped")
+                    continue
+                with f:
                     yield from read_stream(f, label, config)
             else:
                 yield Problem(label, "no such file or folder; check the path")
         except OSError as e:  # e.g. a folder we may not list
             yield Problem(label, f"cannot read: {_os_reason(e)}")
+
+
+def _open_pipe(path: Path, wait: float) -> IO[bytes] | None:
+    """`path` opened for reading, or None when it is a pipe with nothing written to it
+    within `wait` seconds. A plain open() of a named pipe waits for a writer forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # returns at once, writer or not
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            poller = select.poll()
+            poller.register(fd, select.POLLIN | select.POLLHUP)
+            if not poller.poll(max(0.0, wait) * 1000):
+                os.close(fd)
+                return None
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int, int], str]) -> Iterator[Item]:
@@ -406,6 +431,9 @@ def _unix_time(value: float) -> str:
 
 
 # --- decoding ---
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def decode(data: bytes, html: bool = False) -> tuple[str | None, str | None, str | None]:
     """Bytes -> (text, note, failure).
 
@@ -444,10 +472,13 @@ def _decode(data: bytes, html: bool = False, hint: str | None = None) -> tuple[s
         return data.decode("utf-8-sig"), None, None, None
     except UnicodeDecodeError as e:
         first_bad = e.start
-    # A few stray bytes in otherwise good UTF-8: keep the text, mark the damage.
+    # A few stray bytes in otherwise good UTF-8: keep the text, mark the damage. It is UTF-8
+    # when most of its non-ASCII characters decode as such, wherever the stray byte sits: a
+    # legacy code page would turn every one of them into mojibake (KOI8-R's "п╓п╟").
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
-    if bad <= max(2, len(loose) // 1000) and any(b >= 0xC2 for b in data[:first_bad]):
+    valid = len(_NON_ASCII.findall(loose)) - bad
+    if valid >= 2 * bad or (bad <= max(2, len(loose) // 1000) and any(b >= 0xC2 for b in data[:first_bad])):
         return loose, f"{bad} invalid UTF-8 byte(s) replaced with \ufffd", None, None
     note = "not UTF-8; decoded as {} (re-save as UTF-8 to be sure)"
     for encoding, why in ((hint, ""), (_declared_charset(data) if html else None, " as the page declares")):
