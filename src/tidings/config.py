@@ -42,7 +42,7 @@ class Config:
     """Dates more than this many days after today are rejected (time zones allow a little)."""
     date_header_tolerance_days: int = 2
     """A date header further than this from the article's own dateline is the site's, not the article's."""
-    date_lead_chars: int = 160
+    date_lead_chars: int = 120
     """A full date this close to the start of the text is its dateline; further in, a date
     dates the text only when marked as today ("Сегодня, 21 апреля", "this Monday (21)")."""
     date_text_chars: int = 1500

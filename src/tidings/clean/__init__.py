@@ -209,17 +209,17 @@ def _date(
             header_day = header_day or _more_precise(parsed, dateline)
     from_url = date_in_url(url, config, lang)
     month = month or (from_url[:7] if from_url else None) or _dates.month_in_url(url, config)
-    own = dateline or _own_date(text, lang, month, config)
+    own, own_source = (dateline, "dateline") if dateline else _own_date(text, lang, month, config)
     if header_day:
         if own and not _near(own, header_day, config.date_header_tolerance_days):
             problems.append(f"date header {header_day[:16]} disagrees with the article's own date "
                             f"{own[:16]}; took the article's")
-            return own, "dateline" if own == dateline else "text"
+            return own, own_source
         return header_day, "metadata"
     if from_url:
         return _more_precise(from_url, dateline), "url"
     if own and (month is None or own.startswith(month)):
-        return own, "dateline" if own == dateline else "text"
+        return own, own_source
     if month:
         return month, "month"
     from_path = date_in_path(raw.origin, config)
@@ -230,7 +230,7 @@ def _date(
     return None, None
 
 
-def _own_date(text: str, lang: str | None, month: str | None, config: Config) -> str | None:
+def _own_date(text: str, lang: str | None, month: str | None, config: Config) -> tuple[str | None, str]:
     """The day the text gives itself near its start: "Сегодня, 21 апреля", "วันนี้ (28
     มี.ค.2568)", "desta segunda-feira (21)", or a full date opening it. A yearless date
     needs the month it must fall in; a date further into the text may be a recap."""
@@ -241,8 +241,9 @@ def _own_date(text: str, lang: str | None, month: str | None, config: Config) ->
         day = _dates.resolve(f, month=ctx)
         iso = _dates.iso_of(f, config, day) if day else None
         if iso and (month is None or iso.startswith(month)):
-            return iso
-    return None
+            # At the very start with no "today": a dateline the header reader did not take.
+            return iso, "text" if f.today or f.month is None else "dateline"
+    return None, "text"
 
 
 def _near(a: str, b: str, days: float) -> bool:

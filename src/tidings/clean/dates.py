@@ -411,6 +411,7 @@ def _read(kind: str, m: re.Match[str], lang: str | None, t: str) -> Found | None
         word = g["mon"]
         jalali = _JALALI.get(word.split("/")[0])
         month = month_of(word, lang)
+        day = int(g["day"])
         if jalali and year and 1300 <= year <= 1500:
             d = _jalali_to_gregorian(year, jalali, int(g["day"]))
             if d is None:
@@ -424,7 +425,6 @@ def _read(kind: str, m: re.Match[str], lang: str | None, t: str) -> Found | None
             month = abbr
         elif word == "may" and year is None:
             return None  # "5 may rise": the verb, not the month
-        day = int(g["day"])
         if year is not None and not (1900 <= year <= 2100):
             year = None if kind in ("dmy", "mdy") else year
     if month is not None and not (1 <= month <= 12):
@@ -472,15 +472,22 @@ def _cjk_int(value: str, positional: bool = False) -> int:
     return _CJK_NUM.get(value, 0) if len(value) == 1 else 0
 
 
+def _jalali_leap(jy: int) -> bool:
+    return (jy * 8 + 29) % 33 < 8  # the 33-year arithmetic rule, exact for our years
+
+
 def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
-    """Solar Hijri (Persian) -> Gregorian, by counting days from 1 Farvardin 1 (622-03-22)."""
-    if not (1 <= jm <= 12 and 1 <= jd <= (31 if jm <= 6 else 30)):
+    """Solar Hijri (Persian) -> Gregorian, counted from 1 Farvardin 1403 = 20 March 2024."""
+    if not (1 <= jm <= 12 and 1 <= jd <= (31 if jm <= 6 else 30)) or not 1300 <= jy <= 1500:
         return None
-    # Leap years by the 33-year arithmetic rule (exact for 1343-1473).
-    days = 365 * (jy - 1) + ((jy - 1) * 8 + 29) // 33
-    days += (jm - 1) * 31 if jm <= 7 else 186 + (jm - 7) * 30
-    days += jd - 1
-    return date(622, 3, 22) + timedelta(days=days) if days >= 0 else None
+    if jm == 12 and jd == 30 and not _jalali_leap(jy):
+        return None
+    start = date(2024, 3, 20)
+    for y in range(1403, jy):
+        start += timedelta(days=366 if _jalali_leap(y) else 365)
+    for y in range(jy, 1403):
+        start -= timedelta(days=366 if _jalali_leap(y) else 365)
+    return start + timedelta(days=(jm - 1) * 31 if jm <= 7 else 186 + (jm - 7) * 30) + timedelta(days=jd - 1)
 
 
 # --- resolving -----------------------------------------------------------------------
@@ -751,6 +758,8 @@ def parse_date(line: str, lang: str | None = None, config: Config = DEFAULT,
     dates = find_dates(line, lang, config, limit=1)
     if dates:
         return dates[0]
+    if any(f.year is not None and f.month is not None for f in scan(line, lang, limit=5)):
+        return None  # we read a date and judged it (a weekday that disagrees, implausible)
     has_year = bool(_YEAR_ANY.search(normalise(line)))
     if not has_year and base is None:
         return None  # no year: dateparser would invent one
