@@ -48,7 +48,7 @@ PUBLICATION: list[tuple[str, str, str | None, str, dict, str | None, str | None]
      " date 2025-05 il y a 48 minutes\n\nGrève au port\n\nLes dockers ont cessé le travail pour les salaires ; les ferries vers les îles suivront un horaire réduit.", {}, "2025-05", "month"),
     # --- a wrong date header ---
     ("wrong-header", "en", None,
-     " date 2025-09-25 BERLIN, 16 December 2024 (dpa) – The council approved the new water charges after a long debate.\n\nThe mayor said the first bills would go out next month.", {}, "2024-12-16", "dateline"),
+     " date 2025-09-25 BERLIN, 16 December 2024 (dpa) – The council approved the new water charges after a long debate.\n\nThe mayor said the first bills would go out next month.", {}, "2024-12-16", "text"),
     ("future-header", "en", None, f" date 2097-01-30 Water charges approved\n\n{BODY}", {}, None, None),
     # --- relative publication dates: a date only against a known time ---
     ("relative-given-crawled", "ro", None, "Greva din port\n\nDocherii au intrat în grevă pentru salarii, iar feriboturile spre insule circulă după un program redus.",

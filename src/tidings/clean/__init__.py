@@ -241,8 +241,7 @@ def _own_date(text: str, lang: str | None, month: str | None, config: Config) ->
         day = _dates.resolve(f, month=ctx)
         iso = _dates.iso_of(f, config, day) if day else None
         if iso and (month is None or iso.startswith(month)):
-            # At the very start with no "today": a dateline the header reader did not take.
-            return iso, "text" if f.today or f.month is None else "dateline"
+            return iso, "text"
     return None, "text"
 
 
