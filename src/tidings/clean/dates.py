@@ -199,9 +199,13 @@ _CJK_WEEKDAYS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Case and accents folded, for table look-ups (Greek capitals carry no accents)."""
-    word = unicodedata.normalize("NFD", word.casefold())
+    word = word.casefold()
+    if word.isascii():
+        return word
+    word = unicodedata.normalize("NFD", word)
     return unicodedata.normalize("NFC", "".join(c for c in word if not unicodedata.combining(c)
                                                  or not ("\u0300" <= c <= "\u036f")))
 
@@ -227,11 +231,16 @@ _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "
 
 # Letters plus the combining marks of the Indic, Thai, Burmese and Arabic scripts (which
 # `\w` leaves out), and the zero-width non-joiner of Persian words.
-_L = r"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u0DFF\u0E31-\u0E4E\u102B-\u103E\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u200c])"
-_WORD = rf"{_L}+(?:['’ʼ-]{_L}+)?"
+_MARKS = r"\u0900-\u0963\u0971-\u0DFF\u0E31-\u0E4E\u102B-\u103E\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u200c"
+_L = rf"(?:[^\W\d_]|[{_MARKS}])"
+# One character class is several times faster than the alternation above; it lets digits
+# into a "word", which then names no month or weekday and is dropped.
+_WORD = rf"[\w{_MARKS}]+(?:['’ʼ-][\w{_MARKS}]+)?"
+_NOT_L = rf"[\w{_MARKS}]"
 _ZEROS = [0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66,
           0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10]
 _DIGIT_MAP = str.maketrans({chr(z + i): str(i) for z in _ZEROS for i in range(10)})
+_OTHER_DIGITS = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _ZEROS) + "]")
 _CJK_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5,
             "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -279,13 +288,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(
         rf"(?<![\d.:/]){_DAY}\s*(?:de\s+|of\s+|-?(?:lea|ലെ)\s+)?{_MON},?\s*(?:(?:de\s+|del\s+|,\s*)?{_YEAR})?{_TIME}", re.I
     )),
-    # January 30, 2026 07:10 | Jan 9 2024 5:53PM | May 7
-    ("mdy", re.compile(rf"(?<!{_L}){_MON}\s+{_DAY},?(?:\s+{_YEAR})?(?![\d:]){_TIME}", re.I)),
-    # 28.01.2026 | 28/01/2026 14:05 | 01/28/2026
+    # January 30, 2026 07:10 | Jan 9 2024 5:53PM | May 7, and a weekday with a day:
+    # segunda-feira (21), this Monday (21), lunedì 21 (one pattern: the word decides)
+    ("word-day", re.compile(
+        rf"(?<!{_NOT_L}){_MON}(?P<sep>,?\s*\(?)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\)?"
+        rf"(?:,?\s+{_YEAR})?(?![\d:/]|\.\d){_TIME}", re.I)),
     ("num", re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}{_TIME}", re.I)),
-    # segunda-feira (21), this Monday (21), lunedì 21, Samstag, 26.
-    ("weekday", re.compile(rf"(?<!{_L})(?P<wd>{_WORD})[,]?\s*\(?(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?\)?(?![\d:/]|\.\d)")),
 ]
+_NEEDS = {"cjk": re.compile("[月월]"), "thai": re.compile("[\u0e00-\u0e7f]"),
+          "burmese": re.compile("ရက်"), "ymd-name": re.compile(r"\d{4}\.?\s+[^\W\d_]")}
 _CJK_WEEKDAY = re.compile("|".join(sorted(map(re.escape, _CJK_WEEKDAYS), key=len, reverse=True)))
 _YEAR_ANY = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ZONES = {
@@ -332,6 +343,8 @@ class Found:
 
 def normalise(text: str) -> str:
     """Every script's digits as ASCII (same length, so positions hold)."""
+    if text.isascii() or not _OTHER_DIGITS.search(text):
+        return text  # translate() walks every character: most texts need none of it
     return text.translate(_DIGIT_MAP)
 
 
@@ -361,6 +374,9 @@ def scan(text: str, lang: str | None = None, limit: int = 50) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not needs.search(t):
+            continue  # a script's own pattern is costly to try where the script is absent
         for m in pattern.finditer(t):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -377,13 +393,17 @@ def _read(kind: str, m: re.Match[str], lang: str | None, t: str) -> Found | None
     g = m.groupdict()
     year = _int(g.get("year"))
     weekday = None
-    if kind == "weekday":
-        wd = g["wd"].lower()
+    if kind == "word-day":
+        wd = g["mon"].lower()
         weekday = weekday_of(wd)
-        if weekday is None:
+        if weekday is None and "(" not in g["sep"]:
             weekday = _WEEKDAY_ABBR.get(wd.rstrip("."))
-        if weekday is None:
-            return None
+        kind = "weekday" if weekday is not None else "mdy"
+        if kind == "mdy" and (not g["sep"] or g["sep"].strip(", ")):
+            return None  # "May 7", not "May(7)" or "May7"
+    if kind == "weekday":
+        if year is not None:
+            return None  # "Monday 21, 2025": too odd to guess at
         month, day = None, int(g["day"])
     elif kind in ("ymd", "cjk"):
         month, day = _cjk_int(g["num"]), _cjk_int(g["day"])

@@ -28,11 +28,12 @@ _WORDS = re.compile(rf"{_d._WORD}")
 
 
 def explicit_dates(text: str, pub: date | None = None, lang: str | None = None,
-                   month: tuple[int, int] | None = None) -> list[tuple[int, date]]:
+                   month: tuple[int, int] | None = None,
+                   found: list[_d.Found] | None = None) -> list[tuple[int, date]]:
     """(position, date) for every calendar date written out in `text`; a yearless one
-    takes its year from `pub` (or the publication `month`)."""
+    takes its year from `pub` (or the publication `month`). `found`: `text` already scanned."""
     out: list[tuple[int, date]] = []
-    for f in _d.scan(text, lang, limit=200):
+    for f in _d.scan(text, lang, limit=200) if found is None else found:
         if f.month is None:
             continue  # a weekday with only a day is relative: see relative_dates
         d = _d.resolve(f, ref=pub, month=month)
@@ -42,7 +43,8 @@ def explicit_dates(text: str, pub: date | None = None, lang: str | None = None,
 
 
 def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | None = None,
-                   pub_time: datetime | None = None) -> list[tuple[int, date]]:
+                   pub_time: datetime | None = None,
+                   found: list[_d.Found] | None = None) -> list[tuple[int, date]]:
     """(position, date) for weekday names, "yesterday" and "N days/hours ago", resolved
     against the publication date: a weekday means the latest such day on or before it."""
     if pub is None:
@@ -65,7 +67,7 @@ def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | 
         out.append((m.start(), pub - timedelta(days=1)))
     for m in _d._CJK_TODAY.finditer(t):
         out.append((m.start(), pub))
-    for f in _d.scan(t, lang, limit=50):
+    for f in _d.scan(t, lang, limit=200) if found is None else found:
         if f.month is None:  # "segunda-feira (21)": the day near publication with that weekday
             d = _d.resolve(f, ref=pub)
             if d is not None and d <= pub:
@@ -75,7 +77,6 @@ def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | 
     if weeks:
         for m in _LAST_WEEK.finditer(t):
             out.append((m.start(), pub - timedelta(days=7)))
-    # A weekday word that opens a "weekday (day)" form counts once, at the same place.
     out.sort()
     return out
 
@@ -83,7 +84,9 @@ def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | 
 def mentioned(text: str, pub: date | None = None, lang: str | None = None) -> list[str]:
     """Distinct dates the text mentions (ISO), in order of first mention."""
     seen: dict[str, None] = {}
-    for _, d in sorted(explicit_dates(text, pub, lang) + relative_dates(text, pub, lang=lang)):
+    found = _d.scan(text, lang, limit=200)
+    for _, d in sorted(explicit_dates(text, pub, lang, found=found)
+                       + relative_dates(text, pub, lang=lang, found=found)):
         seen.setdefault(d.isoformat(), None)
     return list(seen)[:50]
 
