@@ -89,5 +89,10 @@ EVENT_TIME: list[tuple[str, str, str, str, str | None]] = [
     ("zh-weekday", "zh", "2025-04-24", "港口工人星期三(4月23日)开始罢工。", "2025-04-23"),
     ("month-only-pub", "es", "2025-04", "Los estibadores iniciaron la huelga el lunes 21 de abril.", "2025-04-21"),
     ("undated-weekday", "en", "", "Dockers walked out on Wednesday over pay.", None),
+    ("zh-day-only", "zh", "2025-05-08", "港口工人6日开始罢工，渡轮按缩减的时刻表运行。", "2025-05-06"),
+    ("ko-day-only", "ko", "2025-04-22", "항만 노동자들이 21일(현지시간) 파업에 들어갔다.", "2025-04-21"),
+    ("ja-duration-not-a-day", "ja", "2025-05-10", "ストライキは3日間続いた。", "2025-05-10"),
+    ("es-this-wednesday-next-day", "es", "2025-05-06", "Los estibadores iniciaron este miércoles la huelga.", "2025-05-07"),
+    ("undated-birth-date", "en", "", "The new harbour master, born on 14 September 1955, took office as the 2025 season began.", None),
     ("recap-older", "en", "2025-05-09", "The strike recalls the walkout of 3 March 2024, which lasted a week.", "2025-05-09"),
 ]

@@ -316,7 +316,7 @@ _METADATA_LINE = re.compile(
 _TODAY_WORDS = re.compile(
     r"(?:today|heute|aujourd'hui|hoy|oggi|hoje|azi|astăzi|astazi|dziś|dzisiaj|bugün|vandaag|"
     r"сегодня|сьогодні|днес|σήμερα|اليوم|امروز|آج|आज|আজ|今天|今日|本日|오늘|วันนี้|hari ini|"
-    r"dnes|danas|ma|ဒီနေ့|ယနေ့)[\s,(]*(?:\S+[\s,(]*)?$",
+    r"dnes|danas|ဒီနေ့|ယနေ့)[\s,(]*(?:\S+[\s,(]*)?$",
     re.I,
 )
 _THIS = re.compile(r"(?:this|ce|cette|cet|este|esta|nesta|neste|desta|deste|questo|questa|"
@@ -462,15 +462,20 @@ def _read(kind: str, m: re.Match[str], lang: str | None, t: str) -> Found | None
             hh = 0
     if hh is not None and (hh > 23 or (mm or 0) > 59):
         hh = mm = None
-    before = t[max(0, m.start() - 16): m.start()]
+    before = t[max(0, m.start() - 24): m.start()]
+    weekday_at = m.start() if weekday is not None else None
     if weekday is None:
         wm = re.search(rf"({_WORD})[\s,]*(?:\(|,|\s)\s*$", before)
         weekday = weekday_of(wm.group(1)) if wm else None
-        if weekday is None:
+        if weekday is not None and wm is not None:
+            weekday_at = m.start() - len(before) + wm.start(1)
+        else:
             cm = _CJK_WEEKDAY.search(t, max(0, m.start() - 6), m.start())
             weekday = _CJK_WEEKDAYS[cm.group()] if cm else None
     # "today, 21 April", "this Monday (21)": the text dates itself here.
-    today = bool(_TODAY_WORDS.search(before) or _THIS.search(before))
+    today = bool(_TODAY_WORDS.search(before))
+    if not today and weekday_at is not None:
+        today = bool(_THIS.search(t[max(0, weekday_at - 12): weekday_at]))
     return Found(m.start(), m.end(), year, month, day, hh, mm, _int(g.get("ss")), g.get("tz"),
                  weekday, today)
 
@@ -879,7 +884,7 @@ YESTERDAY = set(
 )
 TODAY = set(
     "today azi astăzi astazi heute aujourd'hui hoy oggi сегодня сьогодні днес dzisiaj dziś "
-    "bugün vandaag hoje dnes danas ma σήμερα اليوم امروز आज আজ".split()
+    "bugün vandaag hoje dnes danas σήμερα اليوم امروز आज আজ".split()
 )
 _CJK_YESTERDAY = re.compile(r"昨日|昨天|어제|เมื่อวาน")
 _CJK_TODAY = re.compile(r"今日|今天|本日|오늘|วันนี้")

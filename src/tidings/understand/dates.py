@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from tidings.clean import dates as _d
 from tidings.clean.dates import month_window, parse_iso  # noqa: F401  (re-exported)
+from tidings.config import DEFAULT, Config
 from tidings.records import Article
 
 LEAD_CHARS = 400  # title + first sentences: where the reported happening is dated
@@ -25,6 +26,9 @@ _LAST_WEEK = re.compile(
     re.I,
 )
 _WORDS = re.compile(rf"{_d._WORD}")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A day of the month with no month: "6日", "卅日", "21일". Not a duration ("10日間", "3日前").
+_CJK_DAY = re.compile(r"(?<![\d〇零一二三四五六七八九十廿卅兩两月월年년])(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日일](?![本間间内內前后後来來以만간째])")
 
 
 def explicit_dates(text: str, pub: date | None = None, lang: str | None = None,
@@ -54,15 +58,13 @@ def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | 
     for m in _WORDS.finditer(t):
         w = _d._fold(m.group())
         if w in _d.WEEKDAYS:
-            back = (pub.weekday() - _d.WEEKDAYS[w]) % 7
-            out.append((m.start(), pub - timedelta(days=back)))
+            out.append((m.start(), _weekday_near(pub, _d.WEEKDAYS[w])))
         elif w in _d.YESTERDAY:
             out.append((m.start(), pub - timedelta(days=1)))
         elif w in _d.TODAY:
             out.append((m.start(), pub))
     for m in _d._CJK_WEEKDAY.finditer(t):
-        back = (pub.weekday() - _d._CJK_WEEKDAYS[m.group()]) % 7
-        out.append((m.start(), pub - timedelta(days=back)))
+        out.append((m.start(), _weekday_near(pub, _d._CJK_WEEKDAYS[m.group()])))
     for m in _d._CJK_YESTERDAY.finditer(t):
         out.append((m.start(), pub - timedelta(days=1)))
     for m in _d._CJK_TODAY.finditer(t):
@@ -72,6 +74,14 @@ def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | 
             d = _d.resolve(f, ref=pub)
             if d is not None and d <= pub:
                 out.append((f.start, d))
+    for m in _CJK_DAY.finditer(t):  # "6日", "21일(현지시간)": the latest such day on or before
+        day = _d._cjk_int(m.group(1))
+        back = pub
+        for _ in range(2):
+            if 1 <= day <= 31 and day <= back.day:
+                out.append((m.start(), back.replace(day=day)))
+                break
+            back = back.replace(day=1) - timedelta(days=1)
     base = pub_time or datetime(pub.year, pub.month, pub.day, 23, 59)
     out += _d.relative_days(t, base, lang)
     if weeks:
@@ -79,6 +89,13 @@ def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | 
             out.append((m.start(), pub - timedelta(days=7)))
     out.sort()
     return out
+
+
+def _weekday_near(pub: date, weekday: int) -> date:
+    """The latest such weekday on or before publication, or the day after it: a story
+    dated Tuesday by an outlet in the Americas says "este miércoles" of the same night."""
+    back = (pub.weekday() - weekday) % 7
+    return pub + timedelta(days=1) if back == 6 else pub - timedelta(days=back)
 
 
 def mentioned(text: str, pub: date | None = None, lang: str | None = None) -> list[str]:
@@ -91,14 +108,17 @@ def mentioned(text: str, pub: date | None = None, lang: str | None = None) -> li
     return list(seen)[:50]
 
 
-def event_time(article: Article, lead_chars: int = LEAD_CHARS) -> tuple[str | None, list[str]]:
+def event_time(article: Article, lead_chars: int = LEAD_CHARS,
+               config: Config = DEFAULT) -> tuple[str | None, list[str]]:
     """(best estimate of when the reported happening took place, dates mentioned).
 
-    With a publication day: a weekday, "yesterday" or "2 days ago" in the title or lead,
-    or a written date up to ten days before publication, moves the estimate back;
-    otherwise the publication date stands. With only a publication month: a written date
-    in the lead inside that month, else none. Without either: the latest written date in
-    the lead or text.
+    With a publication day: a weekday, "yesterday" or "2 days ago" in the title or lead
+    (up to config.event_relative_max_days back), or a written date up to
+    config.event_written_max_days before publication, moves the estimate back (a date
+    further back in a lead is mostly a recap); otherwise the publication date stands. With
+    only a publication month: a written date in the lead inside that month, else none.
+    Without either: the latest written date in the lead, unless the text names a later
+    year.
     """
     pub = parse_iso(article.date)
     window = month_window(article.date)
@@ -114,8 +134,9 @@ def event_time(article: Article, lead_chars: int = LEAD_CHARS) -> tuple[str | No
         # "Last week" in a lead is background more often than the news itself.
         candidates = [d for _, d in relative_dates(lead, pub, weeks=False, lang=lang,
                                                    pub_time=pub_time if article.date and len(article.date) > 10 else None)]
-        candidates = [d for d in candidates if 0 <= (pub - d).days <= 10]
-        candidates += [d for _, d in explicit_dates(lead, pub, lang) if 0 <= (pub - d).days <= 10]
+        candidates = [d for d in candidates if -1 <= (pub - d).days <= config.event_relative_max_days]
+        candidates += [d for _, d in explicit_dates(lead, pub, lang)
+                       if 0 <= (pub - d).days <= config.event_written_max_days]
         if candidates:
             return candidates[0].isoformat(), dates
         return pub.isoformat(), dates
@@ -123,8 +144,11 @@ def event_time(article: Article, lead_chars: int = LEAD_CHARS) -> tuple[str | No
         month = (window[0].year, window[0].month)
         inside = [d for _, d in explicit_dates(lead, None, lang, month) if window[0] <= d <= window[1]]
         return (max(inside).isoformat() if inside else None), dates
-    written = [d for _, d in explicit_dates(lead, None, lang)] or \
-        [d for _, d in explicit_dates(text[:5000], None, lang)]
+    # Undated: the latest full date in the lead, unless the text names a later year (then
+    # the lead's date is a birth, a treaty, a recap). Dates further into the text: no.
+    written = [d for _, d in explicit_dates(lead, None, lang)]
+    newest_year = max((int(y) for y in _YEARS.findall(_d.normalise(text[:20_000]))), default=0)
+    written = [d for d in written if d.year >= newest_year - config.event_undated_year_slack]
     if written:
         return max(written).isoformat(), dates
     return None, dates
