@@ -116,8 +116,8 @@ def dev_set(path: Path, show: bool) -> dict:
           f"{result['error_rate_of_found_days']}")
     print("  by source:", json.dumps(result["by_source"], ensure_ascii=False))
     print(f"  event time vs the event's day: {dict(ev)}")
-    print(f"  clean {result['ms_per_article_clean']} ms/article, event_time "
-          f"{result['ms_per_article_event_time']} ms/article")
+    print(f"  CPU time: clean {result['cpu_ms_per_article_clean']} ms/article (all of cleaning), "
+          f"event_time {result['cpu_ms_per_article_event_time']} ms/article")
     if show or wrong:
         for line in wrong:
             print("  wrong:", line)
