@@ -79,6 +79,8 @@ def parse_feed(data: bytes, url: str | None = None, content_type: str | None = N
         if content and isinstance(content[0], dict):
             summary = content[0].get("value")
         summary = summary or e.get("summary") or e.get("description")
+        if not (link or e.get("title") or summary):
+            continue  # what a parser recovered from a cut-off item: nothing to read
         out.entries.append(Entry(
             url=link.strip() if link else None,
             guid=e.get("id"),
@@ -90,7 +92,9 @@ def parse_feed(data: bytes, url: str | None = None, content_type: str | None = N
         ))
     if d.get("bozo"):
         reason = _reason(d.get("bozo_exception"))
-        if not out.entries:
+        if not out.entries and b"<html" in data[:4096].lower():
+            out.problem = "not an RSS or Atom feed: an HTML page (give the feed's own address)"
+        elif not out.entries:
             out.problem = f"not a readable feed: {reason}"
         else:
             out.note = f"feed has a defect ({reason}); its {len(out.entries)} entries were read"
