@@ -34,6 +34,7 @@ log = logging.getLogger("tidings.watch")
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 _BATCH = 32
+_BATCH_SECONDS = 2.0  # fetched pages wait at most this long to be ingested (a kill loses less work)
 
 
 @dataclass
@@ -190,12 +191,15 @@ class Monitor:
         if not todo:
             return
         waiting: list[tuple[PageFetch, RawArticle, str | None, str]] = []
+        since = time.monotonic()
         with ThreadPoolExecutor(max_workers=max(1, self.config.fetch_workers)) as pool:
             for page, fetched in pool.map(lambda p: (p, self._fetch(p)), todo):
                 item = self._page_article(page, fetched, report)
                 if item is not None:
+                    if not waiting:
+                        since = time.monotonic()
                     waiting.append(item)
-                if len(waiting) >= _BATCH:
+                if len(waiting) >= _BATCH or (waiting and time.monotonic() - since > _BATCH_SECONDS):
                     self._ingest(waiting, report)
                     waiting = []
         if waiting:
