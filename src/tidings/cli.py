@@ -75,7 +75,8 @@ def cmd_ingest(args) -> int:
     if urls:
         from tidings.watch import ingest_urls
 
-        fetched = ingest_urls(urls, store, on_problem=on_problem)
+        fetched = ingest_urls(urls, store, on_problem=on_problem,
+                              progress=not args.quiet and sys.stderr.isatty())
         failed = fetched.from_summary + len(fetched.failed) + fetched.retrying
         print(f"{store.url}: {len(urls)} URLs: {fetched.fetched} fetched, ingested {fetched.ingested}, "
               f"already stored {fetched.already_stored}, {failed} failed")
@@ -172,7 +173,8 @@ def cmd_cluster(args) -> int:
     clustered = 0
     try:
         for item_id, event in api.cluster_records(read([args.file]),
-                                                  on_problem=None if args.quiet else _warn):
+                                                  on_problem=None if args.quiet else _warn,
+                                                  progress=not args.quiet and sys.stderr.isatty()):
             out.write(json.dumps({"id": item_id, "event": event}, ensure_ascii=False) + "\n")
             clustered += event is not None
     finally:

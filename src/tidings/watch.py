@@ -87,6 +87,7 @@ class Monitor:
         self.fetcher = fetcher or Fetcher(config)
         self._pipeline = pipeline
         self.on_problem = on_problem
+        self.on_page: Callable[[], None] | None = None  # called as each page is done with
         self.polls = 0
 
     @property
@@ -194,6 +195,8 @@ class Monitor:
         since = time.monotonic()
         with ThreadPoolExecutor(max_workers=max(1, self.config.fetch_workers)) as pool:
             for page, fetched in pool.map(lambda p: (p, self._fetch(p)), todo):
+                if self.on_page is not None:
+                    self.on_page()
                 item = self._page_article(page, fetched, report)
                 if item is not None:
                     if not waiting:
@@ -298,9 +301,10 @@ class Monitor:
 
 def ingest_urls(urls: Iterable[str], store: Any, config: Config = DEFAULT,
                 fetcher: Fetcher | None = None, pipeline: Any = None,
-                on_problem: Callable[[Problem], None] | None = None) -> PollReport:
+                on_problem: Callable[[Problem], None] | None = None,
+                progress: bool = False) -> PollReport:
     """Fetch these pages now (politely) and ingest them; pages already stored are not
-    fetched again."""
+    fetched again. `progress`: a bar on standard error (for a terminal)."""
     monitor = Monitor(store, (), config, fetcher=fetcher, pipeline=pipeline, on_problem=on_problem)
     report = PollReport()
     pages = []
@@ -314,9 +318,19 @@ def ingest_urls(urls: Iterable[str], store: Any, config: Config = DEFAULT,
             continue
         pages.append(known or page)
     report.new_pages = len(pages)
+    bar = None
+    if progress and pages:
+        import sys
+
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(pages), unit=" pages", file=sys.stderr, mininterval=0.5, leave=False)
+        monitor.on_page = lambda: bar.update(1)
     try:
         monitor.fetch_due_pages(report, pages)
     finally:
+        if bar is not None:
+            bar.close()
         if fetcher is None:
             monitor.fetcher.close()
     return report
