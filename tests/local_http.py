@@ -32,7 +32,9 @@ class Hit:
 
 
 class LocalServer:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        assert host.startswith("127."), "loopback only"
+        self.host = host
         self.routes: dict[str, Route | Callable[[Hit], Answer]] = {}
         self.hits: list[Hit] = []
         self.in_flight = 0
@@ -61,13 +63,13 @@ class LocalServer:
                     with server._lock:
                         server.in_flight -= 1
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     def count(self, path: str) -> int:
         with self._lock:

@@ -32,3 +32,37 @@ def test_feeds_page_and_health_show_each_feeds_last_poll_and_error(tmp_path):
     assert "Good &lt;b&gt;Feed&lt;/b&gt;" in html and "&lt;script&gt;alert(2)" in html
     assert "<script>alert" not in html and 'href="javascript:' not in html
     assert 'href="http://127.0.0.1:9/good.xml"' in html
+
+
+def test_serve_access_log_names_each_request(tmp_path):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = str(tmp_path / "log.db")
+    SQLiteStore(db).close()
+    proc = subprocess.Popen([sys.executable, "-m", "tidings", "serve", "--db", db, "--port", str(port),
+                             "--access-log"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ))
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/api/health?probe=1", timeout=2).status_code == 200
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and proc.poll() is None, "server did not start"
+                time.sleep(0.2)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _err = proc.communicate(timeout=30)
+    # uvicorn's access log goes to standard output, one line per request.
+    assert "GET /api/health?probe=1" in out.decode() and " 200" in out.decode()
