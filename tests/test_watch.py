@@ -223,3 +223,23 @@ def test_urls_ingest_once(server, store):
     assert server.count("/a.html") == 1 and server.count("/b.html") == 1  # tracking left out
     a = store.get_article(page_article_id(server.url("/a.html")))
     assert a.title == story(60)[0] and a.source == "127.0.0.1" and a.url == server.url("/a.html")
+
+
+def test_cli_ingest_takes_urls_and_a_file_of_urls(server, tmp_path, capsys, monkeypatch):
+    from tidings.cli import main
+
+    monkeypatch.setenv("TIDINGS_FETCH_HOST_RATE", "200")
+    for i in (70, 71, 72):
+        server.routes[f"/u/{i}.html"] = Route(page(*story(i)))
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"# pages to read\n{server.url('/u/71.html')}\n\nnot a url\n{server.url('/u/72.html')}\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "u.db")
+    assert main(["ingest", server.url("/u/70.html"), "--urls", str(listing), "--db", db]) == 0
+    out = capsys.readouterr()
+    assert "3 URLs: 3 fetched, ingested 3" in out.out and "line 4" in out.err
+    assert main(["ingest", "--urls", str(listing), "--db", db, "-q"]) == 0
+    assert "ingested 0, already stored 2" in capsys.readouterr().out
+    store = SQLiteStore(db)
+    assert sorted(a.title for a in store.articles()) == sorted(story(i)[0] for i in (70, 71, 72))
+    store.close()
