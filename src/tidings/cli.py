@@ -355,7 +355,8 @@ def _read_url_list(path: str) -> list[str]:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise _Refused(f"cannot read --urls {path}: {getattr(e, 'strerror', None) or e}") from None
-    urls, bad = [], []
+    urls: list[str] = []
+    bad: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
@@ -400,8 +401,8 @@ def cmd_feeds(args) -> int:
             listed = read_opml(Path(args.urls[0]).read_bytes())
         except (OSError, ValueError) as e:
             raise _Refused(f"cannot read {args.urls[0]}: {getattr(e, 'strerror', None) or e}") from None
-        added = sum(store.add_feed(url, name) for url, name in listed if _is_url(url))
-        print(f"{args.urls[0]}: {len(listed)} feeds, {added} new")
+        new = sum(store.add_feed(url, name) for url, name in listed if _is_url(url))
+        print(f"{args.urls[0]}: {len(listed)} feeds, {new} new")
         return 0
     if args.action == "export":
         from tidings.sources.feeds import write_opml

@@ -341,7 +341,7 @@ def _files_under(folder: str) -> list[str]:
     root = Path(folder)
     if root.is_file():
         return [str(root)]
-    out = []
+    out: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         out.extend(os.path.join(dirpath, f) for f in sorted(filenames) if not f.startswith("."))

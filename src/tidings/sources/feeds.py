@@ -65,8 +65,8 @@ def parse_feed(data: bytes, url: str | None = None, content_type: str | None = N
     try:
         d = feedparser.parse(data, response_headers=headers, sanitize_html=True,
                              resolve_relative_uris=True)
-    except Exception as e:  # noqa: BLE001 - a parser crash on hostile input is this feed's problem
-        return ParsedFeed(problem=f"not a readable feed ({type(e).__name__}: {str(e)[:200]})")
+    except Exception as exc:  # noqa: BLE001 - a parser crash on hostile input is this feed's problem
+        return ParsedFeed(problem=f"not a readable feed ({type(exc).__name__}: {str(exc)[:200]})")
     feed = d.get("feed", {})
     lang = _lang(feed.get("language"))
     out = ParsedFeed(title=_plain(feed.get("title")))
@@ -185,7 +185,7 @@ def _date(e: Any) -> str | None:
 
 
 def _authors(e: Any) -> str | None:
-    names = [a.get("name") for a in e.get("authors") or [] if isinstance(a, dict) and a.get("name")]
+    names = [str(a["name"]) for a in e.get("authors") or [] if isinstance(a, dict) and a.get("name")]
     return ", ".join(names) or None
 
 

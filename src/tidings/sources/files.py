@@ -251,7 +251,7 @@ def _os_reason(e: OSError, what: str = "file") -> str:
 class _Chained(io.RawIOBase):
     """Bytes already read from a stream followed by the rest of it, with readline()."""
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes] | io.RawIOBase) -> None:
         self._buf = io.BufferedReader(_Concat(head, rest))
 
     def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
@@ -273,7 +273,7 @@ class _Utf8Lines:
 
 
 class _Concat(io.RawIOBase):
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes] | io.RawIOBase) -> None:
         self._head, self._rest = head, rest
 
     def readable(self) -> bool:

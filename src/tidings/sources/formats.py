@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import io
 import json
-from typing import IO, Any, Iterator
+from typing import Any, Iterator, Protocol
 
 from tidings.config import Config
 from tidings.records import Problem, RawArticle
 from tidings.sources.decoding import _SURROGATE, _UTF8_BOM, _decode, decode
 
 Item = RawArticle | Problem
+
+
+
+class Lines(Protocol):
+    """What the JSON Lines reader needs of a file: bounded lines of bytes."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
 
 # Optional fields of a JSON article and the types they may have.
 _STR_FIELDS = ("url", "title", "date", "lang", "source", "author")
@@ -56,7 +64,7 @@ def _json_items(value: Any, origin: str, config: Config) -> Iterator[Item]:
         )
 
 
-def _read_jsonl(f: IO[bytes], origin: str, config: Config) -> Iterator[Item]:
+def _read_jsonl(f: Lines, origin: str, config: Config) -> Iterator[Item]:
     limit = config.max_file_bytes
     seen_any = False
     number = 0
