@@ -197,6 +197,9 @@ class Config:
     """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
     digest_max_events: int = 20
     """Events in a digest (each needs a brief, so this bounds its time)."""
+    brief_fact_similarity: float = 0.85
+    """Brief evaluation: cosine at least which a summary sentence conveys a reference key fact
+    (chosen on our own demo references by bench/briefs.py --calibrate)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
