@@ -140,9 +140,10 @@ class Config:
     """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
     brief_max_quotes: int = 15
     """Quotes listed in a brief, most widely reported first."""
-    summary_sentences: int = 5
-    """Sentences in a brief's summary (at least 3 when the event has them, at most 6)."""
-    summary_lead_sentences: int = 2
+    summary_sentences: int = 7
+    """Sentences in a brief's summary (at least 3 when the event has them, at most 8): an event's
+    key facts (who, what, where, each side's position, what comes next) take five to eight."""
+    summary_lead_sentences: int = 3
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
     summary_max_articles: int = 8
     """Summary candidates come from at most this many articles, most central first, all languages kept."""

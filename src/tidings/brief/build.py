@@ -322,8 +322,8 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     key = max(sorted(set(keys)), key=lambda k: (keys.count(k), k in own)) if keys else None
     # Attributions to the same person under spellings the keys leave apart count together.
     support = sum(1 for k in keys if key and quotes_mod.same_speaker(k, key))
-    if key and support < 2 and support * 2 < len(group):
-        key = None  # one attribution among many unattributed reports is too thin
+    if key and support * 2 <= len(keys) and len(keys) > 1:
+        key = None  # the attributions disagree: no speaker rather than a coin toss
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)

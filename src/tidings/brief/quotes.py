@@ -348,6 +348,11 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lang)
             if speaker == "pronoun":
                 speaker = last_speaker
+            elif speaker is None and quotes and quotes[-1].kind == "direct" \
+                    and quotes[-1].speaker_key and quotes[-1].sentence == _bound(block[s0:e0].strip(), config):
+                # Two quotations in one sentence ("…”, a precizat oficialul rus,
+                # menționând că „…”): the second is the same speaker's.
+                speaker = (quotes[-1].speaker, quotes[-1].speaker_key)
             elif speaker is None and not outside and last_speaker and \
                     not block[s0:qs - 1].strip() and not block[qe + 1:e0].strip(" .,;"):
                 # A bare quoted paragraph continues the previous speaker's words.
