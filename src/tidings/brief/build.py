@@ -2,13 +2,16 @@
 
 `compose` is a pure function of the articles (tests call it without a store);
 `build_brief` reads them from the store and caches the result there, keyed on the
-event's article count, so a brief is rebuilt only when its event grew or shrank.
+event's content version (its member ids and the brief format), one build at a time.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import logging
 import re
+import threading
 import time
 from pathlib import PurePath
 from typing import Any
@@ -27,8 +30,10 @@ from tidings.brief.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 
+log = logging.getLogger("tidings.brief")
+
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
-BRIEF_VERSION = 4
+BRIEF_VERSION = 5
 # Only the start of very long articles is read: briefs quote leads, and it bounds time.
 MAX_TEXT_CHARS = 20_000
 
@@ -346,10 +351,47 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     }
 
 
+def content_version(article_ids: list[str]) -> str:
+    """What a stored brief was built from: its event's member ids and the brief format.
+    An event whose articles changed (one in, one out: same count) gets a new version."""
+    h = hashlib.sha1(f"brief-{BRIEF_VERSION}".encode())
+    for aid in sorted(article_ids):
+        h.update(b"\0" + aid.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:20]
+
+
+class _Flight:
+    """One build of one brief at a time: the first caller builds, the others wait for it
+    (or, when a previous brief exists, get that one marked stale at once)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.version: str | None = None
+        self.brief: dict | None = None
+
+
+_flights: dict[tuple[str, str, str], _Flight] = {}
+_flights_lock = threading.Lock()
+
+
+def _flight(store: Any, event_id: str, lang: str) -> _Flight:
+    key = (str(getattr(store, "path", id(store))), event_id, lang)
+    with _flights_lock:
+        if len(_flights) > 256:
+            # A bound on the briefs kept in memory: a dropped entry costs one store read.
+            for k in [k for k, f in _flights.items() if not f.lock.locked()]:
+                del _flights[k]
+        return _flights.setdefault(key, _Flight())
+
+
 def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DEFAULT,
-                embedder: Any = None, force: bool = False) -> dict:
-    """The brief of a stored event; reuses the stored brief while the event's article
-    count is unchanged (and the brief format is current)."""
+                embedder: Any = None, force: bool = False, wait: bool = True) -> dict:
+    """The brief of a stored event; reuses the stored brief while its content version
+    (member ids + brief format) is current.
+
+    Builds are single-flight per event and language within a process: while one caller
+    builds, the others wait for its result; with `wait=False` they get the previous brief
+    at once, marked `"stale": true`, when there is one."""
     event = store.get_event(event_id)
     if event is None:
         raise LookupError(
@@ -359,16 +401,57 @@ def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DE
     lang = (lang or "en").strip().lower()
     if not re.fullmatch(r"[a-z]{2,3}", lang):
         raise ValueError(f"reader language {lang!r} is not a language code like 'en' or 'hi'")
-    n = len(event.article_ids)
+    version = content_version(event.article_ids)
+    flight = _flight(store, event_id, lang)
+    previous = None
     if not force:
+        if flight.version == version and flight.brief is not None:
+            return flight.brief
         stored = store.get_brief(event_id, lang)
-        if stored is not None and stored[1] == n and stored[0].get("version") == BRIEF_VERSION:
-            return stored[0]
+        if stored is not None and stored[0].get("version") == BRIEF_VERSION:
+            if stored[0].get("content_version") == version:
+                return stored[0]
+            previous = stored[0]
+    if previous is not None and not wait:
+        # The reader gets the previous brief now; one rebuild runs behind it.
+        if flight.lock.acquire(blocking=False):
+            threading.Thread(target=_rebuild, name=f"tidings-brief-{event_id}", daemon=True,
+                             args=(flight, store, event, lang, version, config, embedder)).start()
+        return dict(previous, stale=True)
+    if not flight.lock.acquire(blocking=False):
+        with flight.lock:  # another caller is building it: its result is ours
+            if flight.version == version and flight.brief is not None:
+                return flight.brief
+        flight.lock.acquire()
+    try:
+        if not force and flight.version == version and flight.brief is not None:
+            return flight.brief
+        return _build(flight, store, event, lang, version, config, embedder)
+    finally:
+        flight.lock.release()
+
+
+def _build(flight: _Flight, store: Any, event: Any, lang: str, version: str, config: Config,
+           embedder: Any) -> dict:
+    """Build and store one brief; the caller holds flight.lock."""
     articles = store.get_articles(event.article_ids)
     features = store.get_features(event.article_ids)
     if embedder is None:
         embedder = _default_embedder(store)
-    brief = compose(articles, features, lang, config, embedder, event_id=event_id)
+    brief = compose(articles, features, lang, config, embedder, event_id=event.id)
     brief["event_title"] = event.title
-    store.put_brief(event_id, lang, brief, n)
+    brief["content_version"] = version
+    store.put_brief(event.id, lang, brief, len(event.article_ids))
+    flight.version, flight.brief = version, brief
     return brief
+
+
+def _rebuild(flight: _Flight, store: Any, event: Any, lang: str, version: str, config: Config,
+             embedder: Any) -> None:
+    try:
+        _build(flight, store, event, lang, version, config, embedder)
+    except Exception:
+        # Readers keep the previous brief, marked stale; the failure is logged, not hidden.
+        log.exception("rebuilding the brief of event %s (%s) failed", event.id, lang)
+    finally:
+        flight.lock.release()
