@@ -108,6 +108,8 @@ class Config:
     """How often the front page asks for new and grown events."""
     web_brief_lang: str = "en"
     """Reader's language of the briefs shown on event pages (override with ?lang=)."""
+    web_event_page_articles: int = 50
+    """Articles listed per page of an event page (?page=N for the next ones)."""
 
     # --- brief ---
     brief_max_entities: int = 30

@@ -13,9 +13,7 @@ import logging
 import re
 import threading
 import time
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -23,6 +21,7 @@ from tidings.brief import align as align_mod
 from tidings.brief import entities as entities_mod
 from tidings.brief import figures as figures_mod
 from tidings.brief import quotes as quotes_mod
+from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
 from tidings.brief.sentences import split as split_sentences
@@ -76,14 +75,6 @@ def _default_embedder(store: Any = None):
     return Embedder(store)
 
 
-def _source_label(a: Article) -> str | None:
-    host = urlsplit(a.url).hostname if a.url else None
-    if host:
-        return host.removeprefix("www.")
-    name = PurePath(a.origin.split(":")[0]).name if a.origin else ""
-    return name or None
-
-
 def _body(a: Article) -> str:
     text = (a.text or "")[:MAX_TEXT_CHARS]
     title = (a.title or "").strip()
@@ -97,8 +88,11 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     """The brief (JSON form) of one event's articles, for a reader of `lang`."""
     embedder = embedder if embedder is not None else _default_embedder()
     vectors = Vectors(embedder, config)
-    # An article without an outlet name is shown by its site or file, not its hash.
-    articles = [a if a.source else dataclasses.replace(a, source=_source_label(a)) for a in articles]
+    # Sources are counted from the stored outlet names (sources_of); an article without
+    # one is shown by its site or folder, never its file name.
+    n_sources = len(sources_mod.sources_of(articles))
+    source_list = sorted(sources_mod.sources_of(articles))
+    articles = [a if a.source else dataclasses.replace(a, source=sources_mod.label(a)) for a in articles]
     by_id = {a.id: a for a in articles}
     sentences_cache: dict[str, list[str]] = {}
 
@@ -233,7 +227,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
             for a in sorted(articles, key=timeline_mod.order_key)
         ],
         "languages": sorted({a.lang or "und" for a in articles}),
-        "sources": sorted({a.source for a in articles if a.source}),
+        "sources": source_list,
+        "n_sources": n_sources,
         "n_articles": len(articles),
         "stats": {"texts": texts_by_purpose, "embed_seconds": round(embed_seconds, 3)},
     }

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from tidings.brief.sources import sources_of
 from tidings.web import data
 
 router = APIRouter(include_in_schema=False)
@@ -137,6 +138,7 @@ def index(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1):
 def event_page(
     request: Request, event_id: str,
     lang: Annotated[str | None, Query(pattern=data.BRIEF_LANG_RE)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ):
     store, config = request.app.state.store, request.app.state.config
     event = store.get_event(event_id)
@@ -149,18 +151,27 @@ def event_page(
     brief = data.get_brief(store, event_id, reader, config)
     articles = store.get_articles(event.article_ids)
     by_id = {a.id: a for a in articles}
+    # The article list is paginated (a large event's list was over a megabyte of HTML):
+    # the reader's language first, then the most covered, in pages of Config.web_event_page_articles.
+    n_lang = Counter(a.lang or "" for a in articles)
+    ordered = sorted(articles, key=lambda a: (a.lang != reader, -n_lang[a.lang or ""], a.lang or "",
+                                              a.date or "", a.id))
+    pages = max(1, -(-len(ordered) // config.web_event_page_articles))
+    page = min(page, pages)
+    shown_articles = ordered[(page - 1) * config.web_event_page_articles: page * config.web_event_page_articles]
     groups: dict[str, list] = defaultdict(list)
-    for a in articles:
+    for a in shown_articles:
         groups[a.lang or ""].append(a)
-    # Reader's language first, then the most covered.
-    order = sorted(groups, key=lambda g: (g != reader, -len(groups[g]), g))
     view = _brief_view(brief, by_id)
+    outlets = Counter(a.source for a in articles if a.source)
     return render(
         request, "event.html",
         event=event, brief=view, reader=reader, by_id=by_id,
-        groups=[(g, groups[g]) for g in order],
-        by_lang=Counter(a.lang or "" for a in articles).most_common(),
-        by_source=Counter(a.source or "unknown source" for a in articles).most_common(8),
+        groups=list(groups.items()), page=page, pages=pages, n_articles=len(articles),
+        n_sources=len(sources_of(articles)),
+        by_lang=n_lang.most_common(),
+        by_source=outlets.most_common(8),
+        unnamed=sum(1 for a in articles if not a.source),
     )
 
 
@@ -284,7 +295,13 @@ def _brief_view(brief: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
         "entities": [(KIND_TITLES[k], entities[k]) for k in KIND_TITLES if entities.get(k)],
         "quotes": [
             {"speaker": _text(x.get("speaker")), "text": _text(x.get("text")),
-             "sources": refs(x.get("sources"))}
+             "kind": "reported" if x.get("kind") == "reported" else "direct",
+             "lang": x.get("lang"),
+             "sources": refs(x.get("sources")),
+             # Each source's own words, in its language: the original behind a quote.
+             "originals": [{"text": _text(s.get("text")), "kind": s.get("kind"), "lang": s.get("lang"),
+                            "ref": ref(s.get("article"), source=s.get("source"), lang=s.get("lang"))}
+                           for s in x.get("sources") or [] if isinstance(s, dict) and s.get("text")]}
             for x in brief.get("quotes") or [] if isinstance(x, dict)
         ],
         "figures": [
