@@ -200,6 +200,11 @@ class Config:
     """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
     digest_max_events: int = 20
     """Events in a digest (each needs a brief, so this bounds its time)."""
+    first_report_outlier_days: float = 3.0
+    """A publication date this many days from the event's median one is not trusted for the
+    first report (it was read off a background line or is the crawl time)."""
+    brief_max_happenings: int = 8
+    """Days of the reported happenings listed in a brief's timeline, most reported first."""
     brief_fact_similarity: float = 0.85
     """Brief evaluation: cosine at least which a summary sentence conveys a reference key fact
     (chosen on our own demo references by bench/briefs.py --calibrate)."""

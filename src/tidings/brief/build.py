@@ -119,7 +119,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     ranked = summary_mod.rank_articles(articles, art_vec, center)
 
     head = summary_mod.headline(articles, art_vec, center, lang)
-    timeline, first_report, coverage = timeline_mod.build(articles)
+    timeline, first_report, coverage = timeline_mod.build(articles, config.first_report_outlier_days)
 
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
@@ -214,6 +214,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         "headline": head,
         "summary": summary,
         "timeline": timeline,
+        "happenings": timeline_mod.happenings(ranked, sentences_of, features, lang,
+                                              config.brief_max_happenings,
+                                              config.first_report_outlier_days),
         "first_report": first_report,
         "coverage": coverage,
         "entities": entity_list,
