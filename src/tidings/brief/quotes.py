@@ -47,18 +47,21 @@ _VERBS = {
     "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали)",
     "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|sagt|nannte|nannten|bezeichnete)",
     "fr": r"(?:a |ont )?(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|assuré|expliqué|annoncé|estimé|précisé|promis|garanti|averti)|déclare|affirme|estime|assure|souligne|explique|affirmant|déclarant|estimant|expliquant|ajoutant|(?:a |ont )?qualifié|(?:a |ont )?dénoncé",
+    "it": r"(?:ha |hanno |aveva )?(?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato|scritto|precisato|ribadito|assicurato)|dice|afferma|dichiara|spiega|sottolinea",
+    "pt": r"(?:disse|afirmou|declarou|acrescentou|explicou|anunciou|escreveu|destacou|garantiu|sublinhou|afirma|diz|declara)",
+    "pl": r"(?:powiedział|powiedziała|oświadczył|oświadczyła|dodał|dodała|stwierdził|stwierdziła|napisał|napisała|podkreślił|podkreśliła|zapowiedział|mówi)",
     "es": r"(?:dijo|dice|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció|diciendo|afirmando|asegurando|añadiendo|calificó|llamó|tildó)",
 }
 # Conjunctions opening the reported clause.
 _THAT = {
     "en": r"that", "ro": r"că|ca", "hi": r"कि", "ru": r"что", "uk": r"що",
-    "de": r"dass|daß", "fr": r"que|qu['’]", "es": r"que",
+    "de": r"dass|daß", "fr": r"que|qu['’]", "es": r"que", "it": r"che", "pt": r"que", "pl": r"że",
 }
 # "according to X" forms: the speaker follows (or precedes, in Hindi).
 _ACCORDING = {
     "en": r"according to", "ro": r"potrivit lui|potrivit|conform lui|citat de",
     "ru": r"по словам", "uk": r"за словами", "de": r"laut|so", "fr": r"selon",
-    "es": r"según",
+    "es": r"según", "it": r"secondo", "pt": r"segundo|de acordo com", "pl": r"według",
 }
 _INVERTED_PRONOUNS = set(
     """he she el ea acesta aceasta oficialul er sie il elle él ella он она він вона""".split()
@@ -346,6 +349,13 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
             speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lang)
+            if speaker is None and lang not in _VERBS:
+                # No verbs of saying known for this language: the one person named in the
+                # sentence outside the quotation (several: nobody) is taken as the speaker.
+                people = {sp.key: sp for sp in outside if sp.kind == "person" and s0 <= sp.start < e0}
+                if len(people) == 1:
+                    only = next(iter(people.values()))
+                    speaker = (only.surface, only.key)
             if speaker == "pronoun":
                 speaker = last_speaker
             elif speaker is None and quotes and quotes[-1].kind == "direct" \
