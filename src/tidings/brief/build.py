@@ -373,7 +373,8 @@ _flights_lock = threading.Lock()
 
 
 def _flight(store: Any, event_id: str, lang: str) -> _Flight:
-    key = (str(getattr(store, "path", id(store))), event_id, lang)
+    where = getattr(store, "url", None) or getattr(store, "path", None) or id(store)
+    key = (str(where), event_id, lang)
     with _flights_lock:
         if len(_flights) > 256:
             # A bound on the briefs kept in memory: a dropped entry costs one store read.
