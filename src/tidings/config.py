@@ -169,8 +169,9 @@ class Config:
     """Values of the same thing further apart than this (relative) disagree."""
     figure_near_ratio: float = 0.1
     """Shares/sums of unnamed subjects pair across articles only within this relative distance."""
-    date_disagreement_days: float = 1.0
-    """Articles placing the happening this many days apart (published after both days) disagree on the date."""
+    date_disagreement_days: float = 2.0
+    """Articles placing the happening this many days apart (published after both days) disagree on
+    the date. One day apart is no disagreement: 23:13 GMT on the 16th is 01:13 local on the 17th."""
     date_disagreement_min_sources: int = 2
     """A date version needs this many articles: one article's date may be our misreading."""
     align_max_articles: int = 3

@@ -204,6 +204,10 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     figures = figures_mod.group(found_figures)[: config.brief_max_figures]
     disagreements = figures_mod.disagreements(found_figures, fig_pairs, fig_vecs, config)
     disagreements += figures_mod.date_disagreements(articles, features, config)
+    # A figure that changed over time is an update, shown as such, not a disagreement.
+    figures_mod.name_sayers(disagreements, features)
+    updates = [d for d in disagreements if d["kind"] == "update"]
+    disagreements = [d for d in disagreements if d["kind"] != "update"]
 
     parallel = align_mod.align(foreign, pool, vectors, config)
 
@@ -223,6 +227,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         "quotes": quotes,
         "figures": figures,
         "disagreements": disagreements,
+        "updates": updates,
         "parallel": parallel,
         "articles": [
             {"id": a.id, "title": a.title, "source": a.source, "lang": a.lang, "date": a.date,
