@@ -127,6 +127,54 @@ def calibrate(refs: list[tuple[str, dict]], embed) -> tuple[float | None, dict]:
                             "balanced_accuracy": round(best_acc, 3)}
 
 
+def calibrate_alignment(refs: list[tuple[str, dict]], lang_of: dict[str, str], embed) -> dict:
+    """How well cosine and the ratio margin (tidings.brief.align) tell a right alignment
+    from a wrong one, on our references: each foreign-language evidence sentence of a key
+    fact aligned against the English evidence sentences of all the event's facts; right
+    when its best match states the same fact. Returns AUCs and the margin threshold of
+    best balanced accuracy."""
+    import numpy as np
+
+    from tidings.brief.align import margins
+    from tidings.config import DEFAULT
+
+    cos_scored, margin_scored = [], []
+    for _, ref in refs:
+        pool, foreign = [], []
+        for fi, k in enumerate(ref.get("key_facts", [])):
+            for e in k.get("evidence", []):
+                (pool if lang_of.get(e["article"]) == "en" else foreign).append((fi, e["text"]))
+        if len(pool) < 2 or not foreign:
+            continue
+        sims, conf = margins(np.asarray(embed([t for _, t in foreign])),
+                             np.asarray(embed([t for _, t in pool])), DEFAULT.align_margin_k)
+        # Every (foreign, English) pair: right when both state the same fact.
+        for r, (fi, _) in enumerate(foreign):
+            for j, (fj, _) in enumerate(pool):
+                cos_scored.append((float(sims[r, j]), fi == fj))
+                margin_scored.append((float(conf[r, j]), fi == fj))
+
+    def auc(pairs):
+        pos = [x for x, ok in pairs if ok]
+        neg = [x for x, ok in pairs if not ok]
+        if not pos or not neg:
+            return None
+        return round(sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg)), 3)
+
+    best, best_acc = None, -1.0
+    pos = [x for x, ok in margin_scored if ok]
+    neg = [x for x, ok in margin_scored if not ok]
+    if pos and neg:
+        for t in sorted({x for x, _ in margin_scored}):
+            acc = (sum(p >= t for p in pos) / len(pos) + sum(n < t for n in neg) / len(neg)) / 2
+            if acc > best_acc:
+                best, best_acc = t, acc
+    return {"pairs": len(margin_scored), "right_pairs": sum(ok for _, ok in margin_scored),
+            "auc_cosine": auc(cos_scored), "auc_margin": auc(margin_scored),
+            "margin_threshold": None if best is None else round(best, 3),
+            "balanced_accuracy": None if best is None else round(best_acc, 3)}
+
+
 def _row(name: str, s: dict, seconds: float) -> str:
     e, q, k = s["entities"], s["quotes"], s["key_facts"]
 
@@ -186,12 +234,32 @@ def main() -> None:
         results["references"][name] = scores
         rows.append(_row(("ours: " if is_ours else "") + name, scores, seconds))
         print(rows[-1], flush=True)
+    langs: dict[str, str] = {}
+    for name, ref, is_ours in ours:
+        db = CACHE / f"{name}.db"
+        if db.exists():
+            st = SQLiteStore(db)
+            langs.update({a.id: a.lang or "und" for a in st.articles()})
+            st.close()
+    align_cal = calibrate_alignment([(n, r) for n, r, _ in ours], langs, embedder.embed)
+    results["alignment_calibration"] = align_cal
+    par_rows = []
+    for name, sc in results["references"].items():
+        p = sc["parallel"]
+        par_rows.append(f"| {name} | {p['shown']} | {p['judged']} | {p['right']} | {p['wrong']} "
+                        f"| {p['mean_confidence_right']} | {p['mean_confidence_wrong']} |")
     lines = ["# Brief quality against reference briefs", "",
              "Brief (reader language en) of each reference's own article set, scored by "
              "`tidings.evaluate_brief`. Gold: analysts' references in ../shared/bench/briefs-gold "
              "(never fitted on); ours: src/tidings/demo/briefs. "
              f"Key fact covered at cosine >= {threshold} (calibrated on our references: {cal}).", "",
-             *HEADER, *rows, ""]
+             *HEADER, *rows, "",
+             "Parallel reading, judged by the references' statements (a foreign sentence and its "
+             "match right when both hold one statement, wrong when they hold different ones):", "",
+             "| reference | shown | judged | right | wrong | mean confidence right | mean confidence wrong |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |", *par_rows, "",
+             f"Alignment confidence on our references' key-fact evidence (foreign sentence vs the "
+             f"English ones): {align_cal}.", ""]
     text = "\n".join(lines)
     print(text)
     write_result(args.out + ".md", text)

@@ -184,6 +184,11 @@ class Config:
     """Parallel reading: closest sentences shown per foreign sentence."""
     align_min_score: float = 0.8
     """Parallel reading: matches below this cosine are not shown (unrelated text scores about 0.75)."""
+    align_margin_k: int = 3
+    """Parallel reading: neighbours on each side averaged in an alignment's ratio margin."""
+    align_min_confidence: float = 1.005
+    """Parallel reading: ratio margin at least which an alignment is shown (chosen on our demo
+    references by bench/briefs.py: right alignments above, wrong ones below)."""
     figure_max_embedded: int = 12
     """Figure sentences embedded to check that two values are about the same thing (bounds brief time)."""
     brief_max_figures: int = 30

@@ -277,6 +277,35 @@ def score_disagreements(disagreements: list[dict], reference: dict) -> dict:
             "precision": _ratio(right, len(disagreements)), "right": right}
 
 
+def score_parallel(parallel: list[dict], reference: dict) -> dict:
+    """Alignments of the parallel reading judged by the reference's statements: a foreign
+    sentence and its match are *right* when both hold an occurrence of one statement,
+    *wrong* when they hold occurrences of different statements only (else not judged)."""
+    gold = reference.get("quotes", [])
+
+    def statements(article: str, text: str) -> set[int]:
+        return {gi for gi, g in enumerate(gold) for o in g["occurrences"]
+                if o["article"] == article and (spans_overlap(o["text"], text, 0.6)
+                                                or _norm(o["text"]) in _norm(text))}
+
+    right, wrong = [], []
+    shown = 0
+    for item in parallel:
+        for sent in item.get("sentences", []):
+            mine = statements(item.get("article"), sent.get("text", ""))
+            for m in sent.get("matches", []):
+                shown += 1
+                theirs = statements(m.get("article"), m.get("text", ""))
+                if not mine or not theirs:
+                    continue
+                conf = m.get("confidence", m.get("score"))
+                (right if mine & theirs else wrong).append(conf)
+    return {"shown": shown, "judged": len(right) + len(wrong), "right": len(right), "wrong": len(wrong),
+            "precision": _ratio(len(right), len(right) + len(wrong)),
+            "mean_confidence_right": round(float(np.mean(right)), 3) if right else None,
+            "mean_confidence_wrong": round(float(np.mean(wrong)), 3) if wrong else None}
+
+
 def evaluate_brief(brief: Any, reference: dict, embed: Callable[[list[str]], Any] | None = None,
                    config: Config = DEFAULT, threshold: float | None = None) -> dict:
     """Scores of one brief (dict or typed record) against one reference brief.
@@ -297,4 +326,5 @@ def evaluate_brief(brief: Any, reference: dict, embed: Callable[[list[str]], Any
         "key_facts": score_key_facts(summary, reference, embed, th),
         "first_report": {"brief": first, "reference": gold_first, "right": first == gold_first},
         "disagreements": score_disagreements(b.get("disagreements", []), reference),
+        "parallel": score_parallel(b.get("parallel", []), reference),
     }
