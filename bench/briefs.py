@@ -201,7 +201,7 @@ HEADER = [
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reuse", action="store_true")
-    ap.add_argument("--only", default=None)
+    ap.add_argument("--only", default=None, help="references whose name holds this text ('ours': our own)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "briefs"))
     args = ap.parse_args()
 
@@ -224,7 +224,7 @@ def main() -> None:
 
     results, rows = {"threshold": threshold, "calibration": cal, "references": {}}, []
     for name, ref, is_ours in gold + ours:
-        if args.only and args.only not in name:
+        if args.only and args.only not in name and not (args.only == "ours" and is_ours):
             continue
         store, brief, seconds = build(name, ref, is_ours, args.reuse)
         scores = evaluate_brief(brief, ref, embed=embedder.embed, threshold=threshold)

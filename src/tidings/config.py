@@ -148,8 +148,16 @@ class Config:
     key facts (who, what, where, each side's position, what comes next) take five to eight."""
     summary_lead_sentences: int = 3
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
+    summary_candidates: int = 32
+    """Summary candidates in all (bounds embedding time): a small event's articles give more
+    sentences each, at least summary_lead_sentences and at most 8."""
     summary_max_articles: int = 8
     """Summary candidates come from at most this many articles, most central first, all languages kept."""
+    summary_support_similarity: float = 0.86
+    """Summary: a candidate is supported by another article holding a sentence this close (cosine)."""
+    summary_support_weight: float = 0.1
+    """Summary: centrality added per share of the other articles supporting a candidate (chosen on
+    our demo references: 0, 0.05, 0.1 tried; 0.1 covered the most key facts)."""
     summary_redundancy: float = 0.86
     """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
     summary_mmr_lambda: float = 0.5

@@ -132,10 +132,14 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
     cands = []
     seen_text: set[str] = set()
+    # A small event's articles are read deeper: the key facts (each side's position, what
+    # comes next) often sit past the lead. The candidates stay within one budget.
+    depth = max(config.summary_lead_sentences,
+                min(8, config.summary_candidates // max(1, len(summary_pool))))
     for a in summary_pool:
         pos = 0
-        for s in sentences_of(a)[: config.summary_lead_sentences + 2]:
-            if pos >= config.summary_lead_sentences:
+        for s in sentences_of(a)[: depth + 2]:
+            if pos >= depth:
                 break
             if not summary_mod.candidate(s, a.title, config):
                 continue

@@ -140,6 +140,14 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
     rel = rel - np.array([config.summary_points_back_penalty if points_back(c["text"]) else 0.0
                           for c in cands])
     sims = vectors @ vectors.T
+    # Support: the share of the other articles saying much the same. A fact many sources
+    # report is a key fact; centrality alone favours the vaguest sentence.
+    arts = [c["article"] for c in cands]
+    n_arts = max(1, len(set(arts)) - 1)
+    support = np.array([len({arts[j] for j in range(len(cands))
+                             if arts[j] != arts[i] and sims[i, j] >= config.summary_support_similarity})
+                        for i in range(len(cands))]) / n_arts
+    rel = rel + config.summary_support_weight * support
     k = max(1, min(8, config.summary_sentences))
     # A sentence pointing back to one not shown does not stand alone: kept only when
     # nothing else is left (scored down by summary_points_back_penalty).
