@@ -24,6 +24,7 @@ from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
+from tidings.brief.records import Brief
 from tidings.brief.sentences import split as split_sentences
 from tidings.brief.sentences import word_count
 from tidings.config import DEFAULT, Config
@@ -449,6 +450,7 @@ def _build(flight: _Flight, store: Any, event: Any, lang: str, version: str, con
     brief = compose(articles, features, lang, config, embedder, event_id=event.id)
     brief["event_title"] = event.title
     brief["content_version"] = version
+    Brief.from_dict(brief)  # the shape brief/ and web/ share (records.py): drift fails here
     store.put_brief(event.id, lang, brief, len(event.article_ids))
     flight.version, flight.brief = version, brief
     return brief

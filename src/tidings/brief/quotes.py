@@ -490,6 +490,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             if sp is None:
                 sp = _subject_speaker(block, spans, vs, start)
         speaker = (sp.surface, sp.key) if sp else None
+        if last_speaker and re.search(r"\b(?:reportedly|allegedly|apparently)\s+$", block[start:vs], re.IGNORECASE):
+            # "Trump reportedly suggested that…": what the last speaker said Trump did,
+            # so the statement is the last speaker's account, not Trump's.
+            speaker = last_speaker
         if speaker is None and (_pronoun_before(block, vs) or
                                 (verb_lang == "hi" and re.search(r"उन्होंने\s*$", block[start:vs]))):
             speaker = last_speaker
