@@ -14,6 +14,8 @@ is as close to every other sentence as to its match gets a margin near 1. Matche
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from tidings.config import DEFAULT, Config
@@ -48,7 +50,7 @@ def align(foreign: list[dict], pool: list[dict], vec, config: Config = DEFAULT) 
             scores, confidence = sims[row], conf[row]
             row += 1
             order = np.argsort(-confidence)
-            matches = []
+            matches: list[Any] = []
             for j in order:
                 if len(matches) >= config.align_top or confidence[j] < config.align_min_confidence:
                     break

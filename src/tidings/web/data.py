@@ -11,7 +11,7 @@ import re
 import threading
 from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
 from tidings.config import Config
 from tidings.store import Store, StoreBusy

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from tidings.brief.records import Brief, Disagreement
 from tidings.brief.sources import sources_of
+from tidings.urls import safe_url
 from tidings.web import data
 
 router = APIRouter(include_in_schema=False)
@@ -35,20 +36,6 @@ LANG_NAMES = {
     "tr": "Turkish", "nl": "Dutch", "bn": "Bengali", "ur": "Urdu", "fa": "Persian",
 }
 KIND_TITLES = {"person": "People", "place": "Places", "org": "Organisations", "name": "Other names"}
-
-
-def safe_url(value: Any) -> str | None:
-    """An article's link, only if it is plain http(s): never javascript:, data: and the like."""
-    if not isinstance(value, str) or len(value) > 2000:
-        return None
-    v = value.strip()
-    if re.search(r"[\x00-\x20\x7f]", v):
-        return None
-    try:
-        parts = urlsplit(v)
-    except ValueError:
-        return None
-    return v if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def shown(value: str, limit: int = 120) -> str:
@@ -185,7 +172,7 @@ def article_page(request: Request, article_id: str):
     event_id = store.event_of(a.id)
     event = store.get_event(event_id) if event_id else None
     feats = store.get_features([a.id]).get(a.id)
-    names = {}
+    names: dict[str, str] = {}
     for m in (feats.names if feats else []):
         names.setdefault(m.key, m.surface)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", a.text) if p.strip()]
