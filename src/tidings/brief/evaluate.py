@@ -81,14 +81,17 @@ def score_entities(entities: list[dict], reference: dict) -> dict:
     gold_forms = [{_norm(v) for v in [g["name"], *g.get("variants", [])]} for g in gold]
     junk_forms = {_norm(s) for s in reference.get("not_entities", [])}
     matched_gold: dict[int, list[int]] = defaultdict(list)  # gold index -> brief indexes
-    matched, junk, unmatched, merged, kind_right, kind_total = 0, [], [], [], 0, 0
+    matched, kind_right, kind_total = 0, 0, 0
+    junk: list[str] = []
+    unmatched: list[str] = []
+    merged: list[dict] = []
     bad_names: list[dict] = []
     wrong_kinds: list[dict] = []  # matched by a variant, but shown under a form the reference lacks
     for i, e in enumerate(entities):
         forms = _entity_forms(e)
         hits = [(len(forms & gf), gi) for gi, gf in enumerate(gold_forms) if forms & gf]
         if not hits:
-            (junk if forms & junk_forms else unmatched).append(e.get("name"))
+            (junk if forms & junk_forms else unmatched).append(str(e.get("name")))
             continue
         matched += 1
         best = max(hits)[1]
@@ -288,14 +291,15 @@ def score_parallel(parallel: list[dict], reference: dict) -> dict:
                 if o["article"] == article and (spans_overlap(o["text"], text, 0.6)
                                                 or _norm(o["text"]) in _norm(text))}
 
-    right, wrong = [], []
+    right: list[float] = []
+    wrong: list[float] = []
     shown = 0
     for item in parallel:
         for sent in item.get("sentences", []):
-            mine = statements(item.get("article"), sent.get("text", ""))
+            mine = statements(str(item.get("article")), sent.get("text", ""))
             for m in sent.get("matches", []):
                 shown += 1
-                theirs = statements(m.get("article"), m.get("text", ""))
+                theirs = statements(str(m.get("article")), m.get("text", ""))
                 if not mine or not theirs:
                     continue
                 conf = m.get("confidence", m.get("score"))

@@ -377,10 +377,13 @@ def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
     published before every article of the next, the values moving one way. Else None."""
     spans = []
     for v in versions:
-        times = [parse_date(x.article.date) for x in v]
-        if any(t is None or not t[1] for t in times):
-            return None  # without times of day, order within a day is unknown
-        spans.append((min(t[0] for t in times), max(t[0] for t in times), v))
+        times = []
+        for x in v:
+            t = parse_date(x.article.date)
+            if t is None or not t[1]:
+                return None  # without times of day, order within a day is unknown
+            times.append(t[0])
+        spans.append((min(times), max(times), v))
     spans.sort(key=lambda s: s[0])
     for (_, last, _), (first, _, _) in zip(spans, spans[1:]):
         if first <= last:

@@ -52,7 +52,12 @@ def _plausible(articles: list[Article], days: float) -> set[str]:
     """Ids of articles whose publication date may be right: not `days` or more before the
     median dated article (a report cannot precede by days the happening that its sibling
     reports place later; such a date was read off a background line), nor after it."""
-    dated = sorted((parse_date(a.date)[0], a.id) for a in articles if parse_date(a.date))
+    dated = []
+    for a in articles:
+        parsed = parse_date(a.date)
+        if parsed is not None:
+            dated.append((parsed[0], a.id))
+    dated.sort()
     if not dated:
         return set()
     median = dated[len(dated) // 2][0]

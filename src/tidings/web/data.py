@@ -9,9 +9,8 @@ import logging
 import queue
 import re
 import threading
-from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
-from typing import Any, Callable
+from typing import Any
 
 from tidings.config import Config
 from tidings.store import Store, StoreBusy

@@ -263,7 +263,7 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
                       "langs": d.get("langs") or {}} for d in by_day],
         "summary": [{"text": x.text, "ref": ref(x.article, x.source, x.lang)} for x in brief.summary],
         "timeline": [{**ref(t.article, t.source, t.lang, t.date, t.title),
-                      "first": bool(first) and t.article == first.article} for t in brief.timeline],
+                      "first": first is not None and t.article == first.article} for t in brief.timeline],
         "happenings": [{"date": h.date, "text": h.text, "scheduled": h.scheduled,
                         "ref": ref(h.article, h.source, h.lang), "n_articles": len(h.articles)}
                        for h in brief.happenings],
