@@ -235,7 +235,7 @@ def main() -> None:
         rows.append(_row(("ours: " if is_ours else "") + name, scores, seconds))
         print(rows[-1], flush=True)
     langs: dict[str, str] = {}
-    for name, ref, is_ours in ours:
+    for name, _, _ in ours:
         db = CACHE / f"{name}.db"
         if db.exists():
             st = SQLiteStore(db)
