@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import Callable, Iterable
 
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline, cluster_records, ingest, ingest_raw
@@ -20,7 +20,7 @@ from tidings.store import SQLiteStore, open_store
 
 __all__ = [
     "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
-    "event_brief", "digest", "understand_article", "IngestReport", "Pipeline",
+    "event_brief", "digest", "understand_article", "IngestReport", "Pipeline", "backfill",
 ]
 
 
@@ -98,3 +98,25 @@ def digest(store: SQLiteStore, since: str | None = None, fmt: str = "md", lang: 
     from tidings.brief import digest as make_digest
 
     return make_digest(store, since=since, fmt=fmt, lang=lang)
+
+
+def backfill(paths: Iterable[str], store: SQLiteStore, engine: str = "local", workers: int | None = None,
+             address: str | None = None, config: Config = DEFAULT, progress: bool = False,
+             on_problem: Callable[[Problem], None] | None = None) -> IngestReport:
+    """`ingest` with reading, cleaning and embedding spread over worker processes: a local
+    pool ("local", `workers` processes) or a Ray cluster ("ray"; `address`, else a local
+    instance). The same events as `ingest` of the same input, in the same store."""
+    from tidings import parallel
+
+    runner = parallel.make_engine(engine, workers, address, config)
+    try:
+        return parallel.run(paths, store, runner, config, progress=progress, on_problem=on_problem)[0]
+    finally:
+        runner.close()
+
+
+def ray_engine_available() -> None:
+    """Raises tidings.parallel.EngineUnavailable, naming the pip command, without Ray."""
+    from tidings.parallel import ray_module
+
+    ray_module()

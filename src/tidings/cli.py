@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tidings import api
+from tidings.parallel import EngineUnavailable
 from tidings.records import Problem
 
 
@@ -72,11 +73,24 @@ def _db_hint(e: sqlite3.Error) -> str:
 
 # --- commands ---
 def cmd_ingest(args) -> int:
+    if getattr(args, "engine", None) == "ray":
+        try:
+            api.ray_engine_available()
+        except EngineUnavailable as e:  # before creating the database
+            raise _Refused(str(e)) from None
     store = _open(args, create=True)
     if "-" in args.paths and sys.stdin.isatty():
         print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
-    report = api.ingest(args.paths, store, progress=not args.quiet and sys.stderr.isatty(),
-                        on_problem=None if args.quiet else _warn)
+    progress, warn = not args.quiet and sys.stderr.isatty(), None if args.quiet else _warn
+    engine = getattr(args, "engine", None) or ("local" if (args.workers or 1) > 1 else None)
+    if engine:
+        try:
+            report = api.backfill(args.paths, store, engine, args.workers, getattr(args, "address", None),
+                                  progress=progress, on_problem=warn)
+        except EngineUnavailable as e:
+            raise _Refused(str(e)) from None
+    else:
+        report = api.ingest(args.paths, store, progress=progress, on_problem=warn)
     print(f"{args.db}: {report.summary()}")
     for p in report.skipped:
         print(f"  skipped {_safe(p.message())}")
@@ -292,6 +306,16 @@ def _lang(value: str) -> str:
     return code
 
 
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers (1 or more)")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tidings",
@@ -305,6 +329,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the store")
     s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
+    s.add_argument("--workers", type=_workers, default=1,
+                   help="read, clean and embed in this many processes (default: 1, this one)")
+    db(s)
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("backfill", help="ingest on several processes or a Ray cluster (same events as ingest)")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local: a process pool; ray: a Ray cluster (default: local)")
+    s.add_argument("--address", help="Ray cluster to join (default: start one here)")
+    s.add_argument("--workers", type=_workers, help="worker processes (default: the CPUs)")
     s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
     db(s)
     s.set_defaults(func=cmd_ingest)

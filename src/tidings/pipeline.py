@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from tidings.config import DEFAULT, Config
-from tidings.records import Article, Problem, RawArticle
+from tidings.records import Article, Features, Problem, RawArticle
 from tidings.store import SQLiteStore
 
 BATCH = 32
@@ -180,11 +180,19 @@ class Pipeline:
             return None
         return stored.origin
 
-    def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
+    def prepare(self, todo: list[RawArticle]) -> tuple[list[Article], list[Features]]:
+        """Clean and understand one batch, in order. Called inside the batch's write
+        transaction (cleaning counts outlet lines); tidings.parallel overrides it to reuse
+        what worker processes already cleaned and embedded."""
         from tidings.clean import clean
+        from tidings.understand import understand_batch
+
+        fresh = [clean(raw, self.config, self.outlet_lines) for raw in todo]
+        return fresh, understand_batch(fresh, self.embedder, self.config)
+
+    def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean.duplicates import bands, find_duplicate
         from tidings.cluster import Clusterer
-        from tidings.understand import understand_batch
 
         if not todo:
             return
@@ -197,8 +205,7 @@ class Pipeline:
             # inside the write transaction, so nothing can slip in between.
             if self.store.last_article_seq() != self._seen_seq:
                 self.clusterer = Clusterer(self.store, self.config)
-            fresh = [clean(raw, self.config, self.outlet_lines) for raw in todo]
-            features = understand_batch(fresh, self.embedder, self.config)
+            fresh, features = self.prepare(todo)
             for article, feats in zip(fresh, features):
                 if article.status == "ok":
                     article.duplicate_of = find_duplicate(article, self.store, self.config)
