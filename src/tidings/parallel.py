@@ -204,7 +204,7 @@ def prepare_chunk(chunk: list[Work], config: Config, embedder: Any) -> list[Prep
             vectors = embedder.embed([p.embedded for p in wanted])
             for p, v in zip(wanted, vectors):
                 p.vector = v
-        except Exception:  # noqa: BLE001 - the main process embeds what is missing
+        except Exception:  # noqa: BLE001, S110 - no vector: the main process embeds it, and says so in Stats
             pass
     return out
 
@@ -411,11 +411,10 @@ class _Vectors:
 
         found = [self.known.get(text_hash(t)) for t in texts]
         missing = [t for t, v in zip(texts, found) if v is None]
-        if missing:
-            self.stats.embedded_here += len(missing)
-            fresh = iter(np.asarray(_model().passage(missing), dtype=np.float32).reshape(len(missing), -1))
-            found = [v if v is not None else next(fresh) for v in found]
-        return np.stack(found)
+        fresh = iter(np.asarray(_model().passage(missing), dtype=np.float32).reshape(len(missing), -1)
+                     if missing else [])
+        self.stats.embedded_here += len(missing)
+        return np.stack([v if v is not None else next(fresh) for v in found])
 
 
 # Records fed to the pipeline but not yet cleaned there: the pipeline holds one batch (32),
