@@ -35,6 +35,7 @@ import numpy as np
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline
 from tidings.records import Article, Features, Problem, RawArticle
+from tidings.store import Store
 
 Item = RawArticle | Problem
 RAY_PIP = "pip install 'tidings[ray]'  (or: pip install ray==2.60.0)"
@@ -425,7 +426,7 @@ _WINDOW = 4096
 class ParallelPipeline(Pipeline):
     """The serial pipeline, with clean and embed taken from the workers when valid."""
 
-    def __init__(self, store: Any, config: Config = DEFAULT) -> None:
+    def __init__(self, store: Store, config: Config = DEFAULT) -> None:
         from tidings.understand.embed import Embedder
 
         self.stats = Stats()
@@ -495,7 +496,7 @@ def _items(engine: Engine, pipeline: ParallelPipeline, work: Iterable[Work], con
 
 
 def run(
-    paths: Iterable[str], store: Any, engine: Engine, config: Config = DEFAULT,
+    paths: Iterable[str], store: Store, engine: Engine, config: Config = DEFAULT,
     progress: bool = False, on_problem: Callable[[Problem], None] | None = None,
 ) -> tuple[IngestReport, Stats]:
     """Ingest `paths` into `store` with `engine` doing the map stages; the report is the
