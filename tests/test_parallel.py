@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPO, command_env, tidings_command
+
 from tidings import open_store, parallel
 from tidings.records import Problem, RawArticle
 from tidings.sources import read, read_file

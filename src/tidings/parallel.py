@@ -23,18 +23,19 @@ import os
 import re
 import sys
 from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline
-from tidings.records import Article, Features, Problem, RawArticle
+from tidings.records import Article, Problem, RawArticle
 from tidings.store import Store
 
 Item = RawArticle | Problem
@@ -444,26 +445,20 @@ class ParallelPipeline(Pipeline):
         self.stats.prepared += 1
         return p.raw
 
-    def prepare(self, todo: list[RawArticle]) -> tuple[list[Article], list[Features]]:
+    def clean(self, raw: RawArticle) -> Article:
         from tidings.clean import clean
-        from tidings.understand import understand_batch
 
-        fresh: list[Article] = []
-        for raw in todo:
-            p = self._prepared.get(id(raw))
-            if p is None or p.raw is not raw:
-                self.stats.cleaned_here += 1
-                fresh.append(clean(raw, self.config, self.outlet_lines))
-                continue
-            # Counted here, in order, inside the transaction, exactly as serial cleaning does.
-            results = [self.outlet_lines.filter(source, lines) for source, lines in p.outlet_calls]
-            if any(removed for _kept, removed in results):
-                self.stats.recleaned += 1
-                fresh.append(clean(raw, self.config, _Replay(results)))  # type: ignore[arg-type]
-            else:
-                # A copy: the pipeline sets duplicate_of, and may retry a batch after a rollback.
-                fresh.append(replace(p.article, problems=list(p.article.problems)))
-        return fresh, understand_batch(fresh, self.embedder, self.config)
+        p = self._prepared.get(id(raw))
+        if p is None or p.raw is not raw:
+            self.stats.cleaned_here += 1
+            return super().clean(raw)
+        # Counted here, in order, exactly as serial cleaning counts them.
+        results = [self.outlet_lines.filter(source, lines) for source, lines in p.outlet_calls]
+        if any(removed for _kept, removed in results):
+            self.stats.recleaned += 1
+            return clean(raw, self.config, _Replay(results))  # type: ignore[arg-type]
+        # A copy: commit sets duplicate_of, and a batch may be prepared again after a failure.
+        return replace(p.article, problems=list(p.article.problems))
 
 
 def _items(engine: Engine, pipeline: ParallelPipeline, work: Iterable[Work], config: Config,

@@ -124,13 +124,13 @@ def explicit_dates(text: str, pub: date | None = None) -> list[tuple[int, date]]
         except ValueError:
             pass
     for m in _DAY_MONTH.finditer(t):
-        month = _month(m.group(2))
-        if month:
-            add(m, _with_year(int(m.group(1)), month, int(m.group(3)) if m.group(3) else None, pub))
+        named = _month(m.group(2))
+        if named:
+            add(m, _with_year(int(m.group(1)), named, int(m.group(3)) if m.group(3) else None, pub))
     for m in _MONTH_DAY.finditer(t):
-        month = _month(m.group(1))
-        if month:
-            add(m, _with_year(int(m.group(2)), month, int(m.group(3)) if m.group(3) else None, pub))
+        named = _month(m.group(1))
+        if named:
+            add(m, _with_year(int(m.group(2)), named, int(m.group(3)) if m.group(3) else None, pub))
     out.sort()
     return out
 

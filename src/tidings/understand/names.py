@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
@@ -363,7 +363,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     # (surface, kind, unconfirmed): runs found only at sentence starts or in headline case
     # are names only if the same word also appears capitalised mid-sentence.
-    runs: list[tuple[str, str, bool]] = []
+    runs: list[tuple[list[str], str, bool]] = []
     confirmed: set[str] = set()
     for line in lines:
         matches = list(_CASED_WORD.finditer(line))
@@ -376,7 +376,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
         prev_title = False
         prev_end = 0
 
-        def flush() -> None:
+        def flush(run: list[str] = run, state: dict[str, Any] = state) -> None:  # this line's run and state
             if run:
                 runs.append((list(run), state["kind"], state["doubt"]))
             run.clear()
@@ -489,7 +489,7 @@ def _devanagari_names(text: str, known: set[str]) -> list[tuple[str, str]]:
         tok = tokens[i][0]
         if tok in _HI_TITLES:
             j = i + 1
-            run = []
+            run: list[int] = []
             while j < len(tokens) and len(run) < 3 and plain(j) and adjacent(j - 1, j):
                 run.append(j)
                 j += 1
