@@ -67,6 +67,7 @@ def test_plan_and_workers_read_what_the_serial_reader_reads(tmp_path):
     for w in planned:
         got.extend(read_file(Path(w.path), w.origin) if isinstance(w, parallel.FileUnit) else [w])
     assert got == serial
+    assert list(parallel.plan([str(tree), str(tmp_path / "missing.txt")], workers_read=False)) == serial
     problems = {p.origin.rsplit("/", 1)[-1] for p in serial if isinstance(p, Problem)}
     assert {"empty.txt", "binary.txt", "broken.jsonl", "loop", "gone.txt", "missing.txt"} <= problems
 
@@ -125,6 +126,8 @@ def test_workers_must_be_a_positive_number(tmp_path):
 class _FailingSecond:
     """An engine whose worker fails on the second chunk (as a killed process would)."""
 
+    workers_read = False  # as on a cluster: records are read here and sent
+
     def __init__(self, config):
         from tidings.understand.embed import HashingEmbedderForTests
 
@@ -155,7 +158,25 @@ def test_a_failed_worker_chunk_is_prepared_here_with_a_note(tmp_path, monkeypatc
     config = Config(parallel_chunk_articles=2)
     store = SQLiteStore(str(tmp_path / "t.db"))
     report, stats = parallel.run([str(folder)], store, _FailingSecond(config), config)
-    assert report.ingested == 6 and stats.failed_chunks == 1 and stats.embedded_here >= 1
+    assert report.ingested == 6 and report.already_stored == 0 and not report.skipped
+    assert stats.failed_chunks == 1 and stats.embedded_here >= 1
     notes = [p for p in report.warnings if "worker failed" in p.reason]
     assert len(notes) == 1 and notes[0].origin.endswith("2.txt")
     assert json.dumps(report.to_dict())  # still a plain report
+
+
+def test_backfill_on_ray_into_postgresql_gives_the_sqlite_ingest_events(tmp_path, postgres_url):
+    corpus = tmp_path / "corpus"
+    generate(corpus, 60, seed=5)
+    serial = tmp_path / "serial.db"
+    a = run("ingest", "-q", str(corpus), "--db", str(serial))
+    b = run("backfill", "-q", str(corpus), "--engine", "ray", "--workers", "2", "--db", postgres_url)
+    assert a.returncode == 0 and b.returncode == 0, b.stderr[-3000:]
+    assert "ingested 60," in b.stdout
+    store = open_store(postgres_url)
+    try:
+        on_pg = {a.id: store.event_of(a.id) for a in store.articles()}
+    finally:
+        store.close()
+    ev = events_of(serial)
+    assert len(ev) == 60 and on_pg == ev

@@ -77,19 +77,20 @@ class Stats:
 
 
 # --- planning: the input in the order `tidings.sources.read` reads it ---
-def plan(paths: Iterable[str], config: Config = DEFAULT) -> Iterator[Work]:
+def plan(paths: Iterable[str], config: Config = DEFAULT, workers_read: bool = True) -> Iterator[Work]:
     """FileUnits for regular files a worker can read, and records read here for the rest
     (JSON Lines, streamed and split across workers by line; standard input; pipes;
     problems), in the order of `tidings.sources.read`. Folders are walked as
     `sources.files._read_folder` walks them (sorted, hidden skipped, links read once);
-    tests check both give the same items."""
+    tests check both give the same items. `workers_read=False` (workers on other
+    machines, which cannot see our files): every record is read here."""
     from tidings.sources import read
     from tidings.sources.files import _os_reason, _printable_name
 
     for p in paths:
         p = str(p)
         path = Path(p)
-        if p != "-" and p.strip():
+        if workers_read and p != "-" and p.strip():
             try:
                 if path.is_dir():
                     yield from _walk(path, _printable_name(p), config, {})
@@ -235,6 +236,8 @@ def _threads_per_worker(workers: int) -> int:
 
 # --- engines: run prepare_chunk over chunks, results in input order ---
 class Engine(Protocol):
+    workers_read: bool  # whether workers see this machine's files (else records are sent)
+
     def map(self, chunks: Iterable[list[Work]]) -> Iterator[list[Prepared | Problem] | BaseException]:
         """Each chunk's result, in the order given; an exception when its worker failed."""
         ...
@@ -245,6 +248,8 @@ class Engine(Protocol):
 class LocalEngine:
     """A pool of `workers` processes on this machine (spawned: safe with threads and on
     every platform)."""
+
+    workers_read = True
 
     def __init__(self, workers: int, config: Config = DEFAULT) -> None:
         self.workers = max(1, workers)
@@ -326,7 +331,7 @@ class _RayPreparer:
 class RayEngine:
     """Actors on a Ray cluster: the one at `address`, else a local instance started (and
     stopped) here with `workers` CPUs. On a cluster, tidings must be installed on every
-    node (the same version)."""
+    node (the same version); files are read here and their records sent."""
 
     def __init__(self, workers: int | None = None, address: str | None = None,
                  config: Config = DEFAULT) -> None:
@@ -335,6 +340,7 @@ class RayEngine:
         ray = ray_module()
         self.ray = ray
         self.config = config
+        self.workers_read = address is None  # a cluster's nodes do not see our files
         self._started = not ray.is_initialized()
         if self._started:
             options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
@@ -503,7 +509,8 @@ def run(
 
         bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, leave=False)
     try:
-        report = pipeline.run(_items(engine, pipeline, plan(list(paths), config), config),
+        work = plan(list(paths), config, workers_read=engine.workers_read)
+        report = pipeline.run(_items(engine, pipeline, work, config),
                               on_problem=on_problem, progress=bar)
     finally:
         if bar is not None:
