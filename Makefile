@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/store_lock.py
+	$(BIN)/python bench/parallel.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info $(DB) $(DB)-wal $(DB)-shm

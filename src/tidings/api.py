@@ -11,15 +11,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline, cluster_records, ingest, ingest_raw
-from tidings.records import Article, Features, RawArticle
+from tidings.records import Article, Features, Problem, RawArticle
 from tidings.store import Store, open_store
 
 __all__ = [
     "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
-    "event_brief", "digest", "understand_article", "IngestReport", "Pipeline",
+    "event_brief", "digest", "understand_article", "IngestReport", "Pipeline", "backfill",
 ]
 
 
@@ -99,3 +100,25 @@ def digest(store: Store, since: str | None = None, fmt: str = "md", lang: str = 
     from tidings.brief import digest as make_digest
 
     return make_digest(store, since=since, fmt=fmt, lang=lang)
+
+
+def backfill(paths: Iterable[str], store: Store, engine: str = "local", workers: int | None = None,
+             address: str | None = None, config: Config = DEFAULT, progress: bool = False,
+             on_problem: Callable[[Problem], None] | None = None) -> IngestReport:
+    """`ingest` with reading, cleaning and embedding spread over worker processes: a local
+    pool ("local", `workers` processes) or a Ray cluster ("ray"; `address`, else a local
+    instance). The same events as `ingest` of the same input, in the same store."""
+    from tidings import parallel
+
+    runner = parallel.make_engine(engine, workers, address, config)
+    try:
+        return parallel.run(paths, store, runner, config, progress=progress, on_problem=on_problem)[0]
+    finally:
+        runner.close()
+
+
+def ray_engine_available() -> None:
+    """Raises tidings.parallel.EngineUnavailable, naming the pip command, without Ray."""
+    from tidings.parallel import ray_module
+
+    ray_module()

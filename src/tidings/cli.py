@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tidings import api
+from tidings.parallel import EngineUnavailable
 from tidings.records import Problem
 from tidings.store import Store, StoreError, default_db, is_url
 
@@ -64,21 +65,25 @@ def _open(args, create: bool = False) -> Store:
 
 # --- commands ---
 def cmd_ingest(args) -> int:
+    if getattr(args, "engine", None) == "ray":
+        try:
+            api.ray_engine_available()
+        except EngineUnavailable as e:  # before creating the database
+            raise _Refused(str(e)) from None
     urls = [p for p in args.paths if _is_url(p)]
     paths = [p for p in args.paths if not _is_url(p)]
-    if args.urls:
+    if getattr(args, "urls", None):
         urls += _read_url_list(args.urls)
     if not paths and not urls:
         raise _Refused("nothing to ingest: give files, folders, URLs or --urls FILE")
     store = _open(args, create=True)
     if "-" in paths and sys.stdin.isatty():
         print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
-    on_problem = None if args.quiet else _warn
+    progress, warn = not args.quiet and sys.stderr.isatty(), None if args.quiet else _warn
     if urls:
         from tidings.watch import ingest_urls
 
-        fetched = ingest_urls(urls, store, on_problem=on_problem,
-                              progress=not args.quiet and sys.stderr.isatty())
+        fetched = ingest_urls(urls, store, on_problem=warn, progress=progress)
         failed = fetched.from_summary + len(fetched.failed) + fetched.retrying
         print(f"{store.url}: {len(urls)} URLs: {fetched.fetched} fetched, ingested {fetched.ingested}, "
               f"already stored {fetched.already_stored}, {failed} failed")
@@ -86,8 +91,15 @@ def cmd_ingest(args) -> int:
             print(f"  failed {_safe(reason)}")
         if not paths:
             return 0 if fetched.ingested or fetched.already_stored else 1
-    report = api.ingest(paths, store, progress=not args.quiet and sys.stderr.isatty(),
-                        on_problem=on_problem)
+    engine = getattr(args, "engine", None) or ("local" if (args.workers or 1) > 1 else None)
+    if engine:
+        try:
+            report = api.backfill(paths, store, engine, args.workers, getattr(args, "address", None),
+                                  progress=progress, on_problem=warn)
+        except EngineUnavailable as e:
+            raise _Refused(str(e)) from None
+    else:
+        report = api.ingest(paths, store, progress=progress, on_problem=warn)
     print(f"{store.url}: {report.summary()}")
     for p in report.skipped:
         print(f"  skipped {_safe(p.message())}")
@@ -545,6 +557,16 @@ def _lang(value: str) -> str:
     return code
 
 
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers (1 or more)")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tidings",
@@ -568,6 +590,18 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", help="read articles (files, folders, URLs, - for stdin) into the store")
     s.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, http(s) URLs, - for stdin")
     s.add_argument("--urls", metavar="FILE", help="a file of page URLs, one per line, fetched politely")
+    s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
+    s.add_argument("--workers", type=_workers, default=1,
+                   help="read, clean and embed in this many processes (default: 1, this one)")
+    db(s)
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("backfill", help="ingest on several processes or a Ray cluster (same events as ingest)")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local: a process pool; ray: a Ray cluster (default: local)")
+    s.add_argument("--address", help="Ray cluster to join (default: start one here)")
+    s.add_argument("--workers", type=_workers, help="worker processes (default: the CPUs)")
     s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
     db(s)
     s.set_defaults(func=cmd_ingest)

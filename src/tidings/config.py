@@ -274,6 +274,13 @@ class Config:
     watch_pages_per_poll: int = 2000
     """Article pages fetched per poll at most (the rest wait for the next one)."""
 
+    # --- parallel stages (tidings ingest --workers, tidings backfill) ---
+    parallel_chunk_articles: int = 16
+    """Articles (or files) sent to a worker at a time: enough for one batched embedding
+    call, few enough that every worker stays busy."""
+    parallel_prefetch_chunks: int = 2
+    """Chunks queued per worker ahead of the one the store is writing: bounds memory."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             name = f"TIDINGS_{f.name.upper()}"
