@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from tidings.records import Article, Event, Features, Figure, Mention, Problem
-from tidings.store import open_store
+from tidings.store import StoreTooNew, open_store
 from tidings.store.sqlite import MIGRATIONS
 
 
@@ -38,7 +38,7 @@ def test_newer_schema_is_refused_with_a_clear_message(tmp_path):
     con = sqlite3.connect(path)
     con.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     con.close()
-    with pytest.raises(RuntimeError, match="newer than this Tidings"):
+    with pytest.raises(StoreTooNew, match="newer than this Tidings"):
         open_store(path)
 
 

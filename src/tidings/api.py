@@ -16,7 +16,7 @@ from typing import Iterable
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline, cluster_records, ingest, ingest_raw
 from tidings.records import Article, Features, Problem, RawArticle
-from tidings.store import SQLiteStore, open_store
+from tidings.store import Store, open_store
 
 __all__ = [
     "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
@@ -43,7 +43,7 @@ def understand_article(raw: RawArticle, config: Config = DEFAULT, embedder=None)
     return article, features
 
 
-def _load(ref: str, store: SQLiteStore | None, config: Config) -> tuple[Article, Features]:
+def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Features]:
     if store is not None:
         article = store.get_article(ref)
         if article is not None:
@@ -70,7 +70,7 @@ def _load(ref: str, store: SQLiteStore | None, config: Config) -> tuple[Article,
     raise LookupError(f"{ref!r} is neither an article id in the store nor a readable file")
 
 
-def compare(a: str, b: str, store: SQLiteStore | None = None, config: Config = DEFAULT):
+def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT):
     """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
     `store` or paths to article files."""
     from tidings.cluster.similarity import compare as similarity, store_idf
@@ -82,7 +82,7 @@ def compare(a: str, b: str, store: SQLiteStore | None = None, config: Config = D
     return similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
 
 
-def event_brief(store: SQLiteStore, event_id: str, lang: str = "en", fmt: str = "json",
+def event_brief(store: Store, event_id: str, lang: str = "en", fmt: str = "json",
                 config: Config = DEFAULT):
     """The brief of one event: a dict for fmt="dict", else rendered text (md, json, html).
 
@@ -94,7 +94,7 @@ def event_brief(store: SQLiteStore, event_id: str, lang: str = "en", fmt: str = 
     return body if fmt == "dict" else render(body, fmt)
 
 
-def digest(store: SQLiteStore, since: str | None = None, fmt: str = "md", lang: str = "en") -> str:
+def digest(store: Store, since: str | None = None, fmt: str = "md", lang: str = "en") -> str:
     from tidings.brief import digest as make_digest
 
     return make_digest(store, since=since, fmt=fmt, lang=lang)

@@ -7,14 +7,13 @@ rest (ids already stored are skipped, so nothing is doubled).
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Problem, RawArticle
-from tidings.store import SQLiteStore
+from tidings.store import SQLiteStore, Store, StoreError
 
 BATCH = 32
 
@@ -53,7 +52,7 @@ class Pipeline:
     """Holds what is costly to set up once (the embedding model, the clusterer's index)
     and feeds batches of raw articles through every stage into the store."""
 
-    def __init__(self, store: SQLiteStore, config: Config = DEFAULT, embedder=None) -> None:
+    def __init__(self, store: Store, config: Config = DEFAULT, embedder=None) -> None:
         from tidings.clean import OutletLines
         from tidings.cluster import Clusterer
         from tidings.understand.embed import Embedder
@@ -134,7 +133,7 @@ class Pipeline:
                 todo.append(raw)
         try:
             self._store(todo, report, on_problem)
-        except sqlite3.Error:
+        except StoreError:
             # The store failed (busy, locked by another writer, disk full): no article is to
             # blame, so none is set aside. The batch was rolled back; the caller says so, and
             # running the same input again completes it.
@@ -148,7 +147,7 @@ class Pipeline:
             for raw in todo:
                 try:
                     self._store([raw], report, on_problem)
-                except sqlite3.Error:
+                except StoreError:
                     self.clusterer = Clusterer(self.store, self.config)
                     raise
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
@@ -223,7 +222,7 @@ class Pipeline:
 
 def ingest(
     paths: Iterable[str],
-    store: SQLiteStore,
+    store: Store,
     config: Config = DEFAULT,
     progress: bool = False,
     on_problem: Callable[[Problem], None] | None = None,
@@ -247,7 +246,7 @@ def ingest(
 
 def ingest_raw(
     items: Iterable[RawArticle | Problem],
-    store: SQLiteStore,
+    store: Store,
     config: Config = DEFAULT,
     pipeline: Pipeline | None = None,
 ) -> IngestReport:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -14,6 +13,7 @@ from pydantic import (BaseModel, ConfigDict, Field, StrictStr, ValidationError, 
                       model_validator)
 
 from tidings.records import RawArticle
+from tidings.store import Store
 from tidings.web import data
 
 log = logging.getLogger("tidings.web")
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 Id = Annotated[str, Path(min_length=1, max_length=300)]
 
 
-def _store(request: Request):
+def _store(request: Request) -> Store:
     return request.app.state.store
 
 
@@ -296,24 +296,11 @@ def _ingest(request: Request, raws: list[RawArticle]):
                                     "use `tidings ingest` or try again later") from None
         from tidings.pipeline import ingest_raw
 
-        try:
-            return ingest_raw(raws, state.pipeline.store, state.config, pipeline=state.pipeline)
-        except sqlite3.OperationalError as e:
-            # Another writer held the database too long. Batches already stored are kept and
-            # a repeated POST skips them, so sending the same request again is safe.
-            raise HTTPException(
-                503, f"the database is busy ({e}); nothing was lost: send the same request "
-                     "again in a few seconds (articles already stored are not stored twice)",
-                headers={"Retry-After": "5"}) from None
+        # A busy database raises StoreBusy, answered by the app's handler (503, retry).
+        return ingest_raw(raws, state.pipeline.store, state.config, pipeline=state.pipeline)
 
 
-def _writer(store):
-    """A connection of its own for ingest. The store runs everything on one connection
-    behind one lock, held for a whole batch (cleaning, embedding, clustering: seconds), so
-    on a shared connection every page and API read waited for the ingest; with WAL, reads
-    on the server's connection go on meanwhile and see each batch once committed."""
-    from tidings.store import SQLiteStore
-
-    if not store.path or store.path == ":memory:" or store.path.startswith("file:"):
-        return store  # another connection would be another database
-    return SQLiteStore(store.path, busy_timeout=store.busy_timeout)
+def _writer(store: Store) -> Store:
+    """A connection of its own for ingest: pages and API reads on the server's connection
+    go on while a batch is written, and see it once committed."""
+    return store.reopen()

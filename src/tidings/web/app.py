@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.config import DEFAULT, Config
-from tidings.store import SQLiteStore
+from tidings.store import Store, StoreBusy, StoreError, open_store
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("tidings.web")
@@ -48,7 +48,7 @@ BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def create_app(
-    store_or_path: SQLiteStore | str | Path,
+    store_or_path: Store | str | Path,
     config: Config = DEFAULT,
     token: str | None = None,
     allowed_hosts: list[str] | None = None,
@@ -60,7 +60,7 @@ def create_app(
     """
     from tidings.web import api, pages
 
-    store = store_or_path if isinstance(store_or_path, SQLiteStore) else SQLiteStore(store_or_path)
+    store = open_store(store_or_path) if isinstance(store_or_path, (str, Path)) else store_or_path
     if token is None:
         token = os.environ.get("TIDINGS_API_TOKEN")
     token = token or None  # "" says explicitly: no token, whatever the environment
@@ -229,6 +229,26 @@ def _add_error_handlers(app: FastAPI) -> None:
             response = error_page(request, 500, message)
         except Exception:  # the page itself may be what fails
             return JSONResponse({"error": message, "status": 500}, status_code=500, headers=headers)
+        response.headers.update(headers)
+        return response
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        # Handled here once for every route. Busy: another writer held the database too
+        # long; batches already stored are kept and a repeated POST skips them, so sending
+        # the same request again is safe.
+        if isinstance(exc, StoreBusy):
+            status, message = 503, ("the database is busy (another program is writing to it); "
+                                    "nothing was lost: send the same request again in a few "
+                                    "seconds (articles already stored are not stored twice)")
+        else:
+            log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+            status, message = 503, f"the database cannot answer: {exc}"
+        headers = {"Retry-After": "5"}
+        if wants_json(request):
+            return JSONResponse({"error": message, "status": status}, status_code=status,
+                                headers=headers)
+        response = error_page(request, status, message)
         response.headers.update(headers)
         return response
 
