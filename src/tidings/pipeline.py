@@ -54,14 +54,14 @@ class Pipeline:
 
     def __init__(self, store: Store, config: Config = DEFAULT, embedder=None) -> None:
         from tidings.clean import OutletLines
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
         from tidings.understand.embed import Embedder
 
         self.store = store
         self.config = config
         self.outlet_lines = OutletLines(store)
         self.embedder = embedder if embedder is not None else Embedder(store)
-        self.clusterer = Clusterer(store, config)
+        self.clusterer = load_learner(store, config)
         self._seen_seq = store.last_article_seq()
 
     def run(
@@ -103,7 +103,7 @@ class Pipeline:
 
     def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean import article_id
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
 
         order: list[str] = []
         todo: list[RawArticle] = []
@@ -137,21 +137,21 @@ class Pipeline:
             # The store failed (busy, locked by another writer, disk full): no article is to
             # blame, so none is set aside. The batch was rolled back; the caller says so, and
             # running the same input again completes it.
-            self.clusterer = Clusterer(self.store, self.config)
+            self.clusterer = load_learner(self.store, self.config)
             raise
         except Exception:
             # Something in the batch broke a stage: the transaction was rolled back, so
             # rebuild the clusterer's memory from the store and go one article at a time,
             # keeping any article that still fails as a problem with its raw text.
-            self.clusterer = Clusterer(self.store, self.config)
+            self.clusterer = load_learner(self.store, self.config)
             for raw in todo:
                 try:
                     self._store([raw], report, on_problem)
                 except StoreError:
-                    self.clusterer = Clusterer(self.store, self.config)
+                    self.clusterer = load_learner(self.store, self.config)
                     raise
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                    self.clusterer = Clusterer(self.store, self.config)
+                    self.clusterer = load_learner(self.store, self.config)
                     text = raw.text if raw.text is not None else raw.html or ""
                     self._problem(Problem(raw.origin, f"could not be processed ({type(exc).__name__}: "
                                           f"{exc}); kept raw, please report this as a bug",
@@ -182,7 +182,7 @@ class Pipeline:
     def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean import clean
         from tidings.clean.duplicates import bands, find_duplicate
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
         from tidings.understand import understand_batch
 
         if not todo:
@@ -195,7 +195,7 @@ class Pipeline:
             # server): the clusterer's memory of events is stale, so read it again. Checked
             # inside the write transaction, so nothing can slip in between.
             if self.store.last_article_seq() != self._seen_seq:
-                self.clusterer = Clusterer(self.store, self.config)
+                self.clusterer = load_learner(self.store, self.config)
             fresh = [clean(raw, self.config, self.outlet_lines) for raw in todo]
             features = understand_batch(fresh, self.embedder, self.config)
             for article, feats in zip(fresh, features):
@@ -205,7 +205,8 @@ class Pipeline:
                 if article.status == "ok" and article.duplicate_of is None:
                     self.store.add_dup_bands(article.id, bands(article.text))
                 self.store.put_features(feats)
-                event_id, _ = self.clusterer.add(article, feats)
+                apply_changes(self.store, self.clusterer, self.clusterer.learn_one(article, feats))
+                event_id = self.clusterer.event_of(article.id) or ""
                 done.append((article, event_id))
             self._seen_seq = self.store.last_article_seq()
         # Counted only once committed, so a batch retried article by article counts once.
@@ -218,6 +219,24 @@ class Pipeline:
                 report.warnings.append(warning)
                 if on_problem:
                     on_problem(warning)
+
+
+def apply_changes(store: Store, learner, changes) -> None:
+    """Persist what the clusterer decided (it does no I/O itself)."""
+    upserted: list[str] = []
+    for c in changes:
+        if c.op in ("assign", "move"):
+            store.assign(c.article, c.event, c.score)
+        elif c.op == "delete":
+            store.delete_event(c.event)
+            upserted = [e for e in upserted if e != c.event]
+        elif c.op in ("upsert", "story") and c.event not in upserted:
+            upserted.append(c.event)
+    for event_id in upserted:
+        record = learner.event_record(event_id)
+        if record is not None:
+            store.put_event(record, learner.event_state(event_id), learner.event_centroid(event_id))
+            store.set_event_story(event_id, learner.story_of_event(event_id))
 
 
 def ingest(

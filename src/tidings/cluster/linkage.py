@@ -157,6 +157,10 @@ class EventLearner:
         ev = self.events.get(event_id)
         return ev.to_state() if ev else None
 
+    def event_centroid(self, event_id: str) -> np.ndarray | None:
+        ev = self.events.get(event_id)
+        return ev.centroid() if ev else None
+
     def story_of_event(self, event_id: str) -> str | None:
         ev = self.events.get(event_id)
         return ev.story if ev else None
@@ -177,6 +181,8 @@ class EventLearner:
             for other, s2 in scored[1:3]:
                 if s2 < self.model.threshold or other.id not in self.events or best.id not in self.events:
                     continue
+                if self._apart(best, other):
+                    continue
                 if self.event_agreement(best, other) >= self.model.merge_threshold:
                     best = self._merge(best, other, changes)
         else:
@@ -185,7 +191,42 @@ class EventLearner:
             self.events[ev.id] = ev
             self._join(ev, item, article, 0.0, changes, new=True)
             self._choose_story(ev, item, changes)
+            best = ev
+        if item.day is not None:
+            near = [e.id for e, _ in scored[:4]]
+            # Events holding undated members are reachable by name and vector whatever
+            # their time (their dated members may be the look-alikes of another year).
+            found = self.index.candidates(item.vector, None, 0, sorted(item.names), 4)
+            near += sorted(e for e, _ in found if e not in near)
+            others = [self.events[e] for e in near if e != best.id and e in self.events
+                      and any(m.day is None for m in self.events[e].sample)]
+            self._refloat(best, others, changes)
         return changes
+
+    def _refloat(self, dst: EventState, others: list[EventState], changes: list[Change]) -> None:
+        """Undated members joined whatever similar event existed when they came, which may
+        be the look-alike (the same people two years earlier). When a dated article makes
+        an event they agree with better, they move there."""
+        for src in others:
+            for it in [m for m in src.sample if m.day is None]:
+                if src.n < 2 or it.id not in self.article_event or self.article_event[it.id] != src.id:
+                    continue
+                here = self.agreement([it], dst.sample, self.model)
+                rest = [m for m in src.sample if m.id != it.id]
+                there = self.agreement([it], rest, self.model)
+                if here >= self.model.threshold and here > there + self.config.move_margin:
+                    self._move(it, src, dst, here, changes)
+
+    def _move(self, it: Item, src: EventState, dst: EventState, score: float, changes: list[Change]) -> None:
+        src.members.remove(it.id)
+        src.sample = [m for m in src.sample if m.id != it.id]
+        dst.members.append(it.id)
+        self.article_event[it.id] = dst.id
+        self._count(it, -1)
+        self._add_to_sample(dst, it)
+        changes.append(Change("move", article=it.id, event=dst.id, source=src.id, score=round(score, 4)))
+        self._upsert(src, changes)
+        self._upsert(dst, changes)
 
     def score_events(self, item: Item) -> list[tuple[EventState, float]]:
         """Candidate events for an item with their mean member probability, best first."""
@@ -218,6 +259,13 @@ class EventLearner:
         rows = [pair_row(a, b, None if a.vector is None or b.vector is None else float(a.vector @ b.vector),
                          weigh) for a, b in pairs]
         return np.array(rows, dtype=np.float64)
+
+    def _apart(self, a: EventState, b: EventState) -> bool:
+        """Two events whose robust centres are further apart than the time window are two
+        happenings, whatever an undated article linking them says."""
+        ca, _ = a.centre()
+        cb, _ = b.centre()
+        return ca is not None and cb is not None and abs(ca - cb) > self.config.time_window_days
 
     def event_agreement(self, a: EventState, b: EventState) -> float:
         return self.agreement(a.sample, b.sample, self.model)
@@ -345,6 +393,13 @@ class EventLearner:
         self.stories.setdefault(ev.story, []).append(ev.id)
         self._upsert(ev, changes)
         changes.append(Change("story", event=ev.id, story=ev.story, score=round(max(0.0, best_score), 4)))
+
+
+def load_learner(store: Any, config: Config = DEFAULT) -> EventLearner:
+    """A learner holding the events saved in `store` (the state it wrote, read whole).
+    Events written by the older clusterer (no learner state) are left as they are."""
+    events = {e: s for e, s, _ in store.event_states() if s and s.get("learner") == "linkage-1"}
+    return EventLearner.from_state({"events": events}, config)
 
 
 def learn_all(pairs: Iterable[tuple[Article, Features]], learner: EventLearner | None = None) -> EventLearner:

@@ -37,7 +37,7 @@ WEAK_DATE_SOURCES = {"text", "guess"}
 
 FEATURES = [
     "cosine", "cosine_cross_lang", "names", "no_names", "figures", "words",
-    "gap_known", "gap_days", "gap_far", "month_conflict", "same_outlet", "same_lang",
+    "gap_known", "gap_days", "gap_far", "gap_week", "month_conflict", "same_outlet", "same_lang",
 ]
 
 
@@ -187,13 +187,16 @@ def pair_row(a: Item, b: Item, cos: float | None, weigh: Weighing) -> list[float
     figs = min(3, len(a.figures & b.figures)) / 3.0 if a.figures and b.figures else 0.0
     if a.day is not None and b.day is not None:
         gap = abs(a.day - b.day)
-        gap_known, gap_days, far = 1.0, min(gap, 14) / 7.0, float(gap > 3)
+        # log days: a day apart matters, and so do two years apart (a wide range)
+        gap_known, gap_days, far, week = 1.0, math.log1p(gap), float(gap > 3), float(gap >= 7)
     else:
-        gap_known = gap_days = far = 0.0
-    month_conflict = float(a.month is not None and b.month is not None and a.month != b.month)
+        gap_known = gap_days = far = week = 0.0
+    # Only where a side has no day: otherwise the gap says it all.
+    month_conflict = float(not gap_known and a.month is not None and b.month is not None
+                           and a.month != b.month)
     return [
         c, c if cross else 0.0, names, float(not a.names or not b.names), figs, words,
-        gap_known, gap_days, far, month_conflict,
+        gap_known, gap_days, far, week, month_conflict,
         float(bool(a.outlet) and a.outlet == b.outlet), float(not cross and bool(a.lang)),
     ]
 

@@ -116,6 +116,11 @@ MIGRATIONS: list[str] = [
     CREATE TABLE removed_events (id TEXT PRIMARY KEY, at TEXT NOT NULL);
     CREATE INDEX removed_events_at ON removed_events(at);
     """,
+    # 4: stories: the developing chain an event belongs to
+    """
+    ALTER TABLE events ADD COLUMN story TEXT;
+    CREATE INDEX events_story ON events(story);
+    """,
 ]
 
 _ARTICLE_COLS = (
@@ -624,6 +629,34 @@ class SQLiteStore:
             ),
         )
         self._x("DELETE FROM removed_events WHERE id = ?", (e.id,))
+
+    def set_event_story(self, event_id: str, story_id: str | None) -> None:
+        self._x("UPDATE events SET story = ? WHERE id = ?", (story_id, event_id))
+
+    def story_of(self, event_id: str) -> str | None:
+        rows = self._q("SELECT story FROM events WHERE id = ?", (event_id,))
+        return rows[0]["story"] if rows else None
+
+    def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories, most recent first: id, title (of its largest event), first/last time,
+        events (ids, largest first) and article count."""
+        rows = self._q(
+            "SELECT story, id, title, first_time, last_time, n_articles FROM events "
+            "WHERE story IS NOT NULL AND n_articles > 0 ORDER BY story, n_articles DESC, id")
+        out: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            s = out.setdefault(r["story"], {"id": r["story"], "title": r["title"], "events": [],
+                                            "first_time": r["first_time"], "last_time": r["last_time"],
+                                            "articles": 0})
+            s["events"].append(r["id"])
+            s["articles"] += r["n_articles"]
+            for k, pick in (("first_time", min), ("last_time", max)):
+                vals = [v for v in (s[k], r[k]) if v]
+                s[k] = pick(vals) if vals else None
+        stories = sorted(out.values(), key=lambda s: (s["last_time"] is None, s["last_time"] or "", s["articles"]),
+                         reverse=False)
+        stories.sort(key=lambda s: (s["last_time"] or "", s["articles"]), reverse=True)
+        return stories[:limit] if limit else stories
 
     def delete_event(self, event_id: str) -> None:
         with self.transaction():
