@@ -39,26 +39,27 @@ OUT = ROOT / "bench" / "results" / "events_dev.md"
 
 def average_linkage(vectors: np.ndarray, threshold: float) -> list[int]:
     """Agglomerative clustering, merging the two clusters of highest mean cosine while it
-    is at least `threshold`; a cluster label per row."""
-    sims = vectors @ vectors.T
-    clusters = [[i] for i in range(len(vectors))]
-    while len(clusters) > 1:
-        best, pair = -2.0, None
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                s = float(sims[np.ix_(clusters[i], clusters[j])].mean())
-                if s > best:
-                    best, pair = s, (i, j)
-        if best < threshold or pair is None:
+    is at least `threshold` (Lance-Williams update); a cluster label per row."""
+    n = len(vectors)
+    sim = (vectors @ vectors.T).astype(np.float64)
+    np.fill_diagonal(sim, -np.inf)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    label = list(range(n))
+    while True:
+        masked = np.where(alive[:, None] & alive[None, :], sim, -np.inf)
+        k = int(np.argmax(masked))
+        i, j = divmod(k, n)
+        if masked[i, j] < threshold:
             break
-        i, j = pair
-        clusters[i] = clusters[i] + clusters[j]
-        del clusters[j]
-    labels = [0] * len(vectors)
-    for k, c in enumerate(clusters):
-        for i in c:
-            labels[i] = k
-    return labels
+        merged = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
+        sim[i], sim[:, i] = merged, merged
+        sim[i, i] = -np.inf
+        size[i] += size[j]
+        alive[j] = False
+        sim[j], sim[:, j] = -np.inf, -np.inf
+        label = [i if x == j else x for x in label]
+    return label
 
 
 def baseline(dev, embedder) -> dict[str, dict[str, tuple[float, float]]]:

@@ -280,15 +280,24 @@ def cluster_records(
     """Stateless clustering for pipelines and evaluation: an in-memory store, the same
     cleaning and clustering as `ingest`. One (input id, event id) pair per input record,
     in input order; event is None for input that could not be read (`on_problem` hears why)."""
+    return [(i, e) for i, e, _ in cluster_records_with_stories(raws, config, on_problem)]
+
+
+def cluster_records_with_stories(
+    raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> list[tuple[str, str | None, str | None]]:
+    """As `cluster_records`, with each event's story: (input id, event, story)."""
     store = SQLiteStore(":memory:")
     items = list(raws)
     report = Pipeline(store, config).run(items, on_problem=on_problem)
-    out: list[tuple[str, str | None]] = []
+    out: list[tuple[str, str | None, str | None]] = []
     ids = iter(report.article_ids)
     for item in items:
         if isinstance(item, Problem):
-            out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None))
+            out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None, None))
             continue
         article_id = next(ids)
-        out.append((item.id or article_id, store.event_of(article_id)))
+        event = store.event_of(article_id)
+        out.append((item.id or article_id, event, store.story_of(event) if event else None))
     return out

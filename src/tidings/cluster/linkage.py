@@ -34,6 +34,10 @@ from tidings.records import Article, Event, Features
 
 SAMPLE_FIRST = 8  # members kept for comparison: the first ones ...
 SAMPLE_LATEST = 16  # ... and the latest ones
+# One pair's say in an average: agreement counts up to +6, disagreement down to -12 (a
+# member the newcomer clearly contradicts weighs twice a member it matches; a misdated
+# member still cannot veto on its own, as an unclipped -40 would).
+LOGIT_UP, LOGIT_DOWN = 6.0, -12.0
 
 
 @dataclass
@@ -239,12 +243,16 @@ class EventLearner:
         return out
 
     def agreement(self, left: list[Item], right: list[Item], model: PairModel) -> float:
-        """Mean probability over every pair across the two groups (average linkage)."""
+        """Average linkage on the log-odds scale: the probability of the mean (clipped)
+        log-odds over every pair across the two groups. A mean of probabilities would let
+        an event drift (a newcomer close to most recent members but unlike the first ones
+        still clears the bar); log-odds make members it clearly disagrees with count."""
         pairs = [(a, b) for a in left for b in right if a.id != b.id]
         if not pairs:
             return 0.0
         x = self.pair_matrix(pairs)
-        return float(np.mean(model.prob(x)))
+        z = float(np.mean(np.clip(model.logit(x), LOGIT_DOWN, LOGIT_UP)))
+        return 1.0 / (1.0 + float(np.exp(-z)))
 
     def weighing(self) -> Weighing:
         """Rarity weights, recounted whenever the compared documents grew by an eighth (so

@@ -283,3 +283,46 @@ def idf_function(df: Mapping[str, int], n_docs: int) -> Callable[[str], float]:
         return w
 
     return idf
+
+
+PLAIN = {
+    "cosine": "meaning of title and opening (embedding cosine)",
+    "cosine_cross_lang": "the same cosine, across two languages (their cosines run lower)",
+    "names": "names both mention, weighted by rarity",
+    "no_names": "a side names no one",
+    "figures": "distinctive figures both give",
+    "words": "words both use, weighted by rarity",
+    "gap_known": "both reported days are known",
+    "gap_days": "days between the reported happenings (log)",
+    "gap_far": "more than 3 days apart",
+    "gap_week": "a week or more apart",
+    "month_conflict": "published in different months (a side has only a month)",
+    "same_outlet": "same outlet",
+    "same_lang": "same language",
+}
+
+
+def explain_items(a: Item, b: Item, model: PairModel, weigh: Weighing) -> dict[str, Any]:
+    """The fitted probability that two items report one happening, each piece of
+    evidence with its weight and contribution, and what decided, in plain words."""
+    cos = None if a.vector is None or b.vector is None else float(a.vector @ b.vector)
+    x = pair_features(a, b, cos, weigh)
+    p = float(model.prob(x))
+    parts = [e for e in model.explain(x) if e["value"]]
+    for e in parts:
+        e["means"] = PLAIN.get(e["evidence"], e["evidence"])
+    logit = float(model.logit(x))
+    ranked = sorted(parts, key=lambda e: -abs(e["contribution"]))
+    verdict = "the same happening" if p >= model.threshold else "different happenings"
+    push = [e for e in ranked if (e["contribution"] > 0) == (p >= model.threshold)][:2]
+    against = [e for e in ranked if (e["contribution"] > 0) != (p >= model.threshold)][:2]
+    words = (f"{verdict}: probability {p:.2f} against the joining threshold {model.threshold:.2f} "
+             f"(log-odds {logit:+.1f} = bias {model.bias:+.1f} + the evidence below).")
+    if push:
+        words += " Decided mostly by " + "; ".join(
+            f"{e['means']} ({e['value']:g} x {e['weight']:+.1f} = {e['contribution']:+.1f})" for e in push) + "."
+    if against:
+        words += " Against it: " + "; ".join(
+            f"{e['means']} ({e['contribution']:+.1f})" for e in against) + "."
+    return {"probability": round(p, 4), "threshold": model.threshold, "log_odds": round(logit, 3),
+            "bias": round(model.bias, 3), "evidence": parts, "decided": words}
