@@ -49,6 +49,8 @@ def end_to_end(paths: list[str], runs: int) -> dict:
     from tidings.sources import read
     from tidings.understand import understand_batch
     from tidings.understand.embed import Embedder
+    from tidings.cluster.linkage import load_learner
+    from tidings.pipeline import apply_changes
 
     class TimedEmbedder(Embedder):
         seconds = 0.0
@@ -65,7 +67,7 @@ def end_to_end(paths: list[str], runs: int) -> dict:
     for _ in range(runs):
         store = SQLiteStore(":memory:")
         timer = TimedEmbedder(store)  # cold cache: every article is embedded
-        clusterer = Clusterer(store, DEFAULT)
+        clusterer = load_learner(store, DEFAULT)
         outlet = OutletLines(store)
         t = defaultdict(float)
         n = 0
@@ -96,7 +98,7 @@ def end_to_end(paths: list[str], runs: int) -> dict:
                     store.put_features(f)
                     t["duplicates + store"] += time.perf_counter() - s
                     s = time.perf_counter()
-                    clusterer.add(a, f)
+                    apply_changes(store, clusterer, clusterer.learn_one(a, f))
                     t["clustering"] += time.perf_counter() - s
                     n += 1
         total = time.perf_counter() - t0

@@ -92,11 +92,47 @@ def row(name: str, figs: dict[str, tuple[float, float]], sizes: dict[str, int]) 
             + " | ".join(f"{s[g]:.3f}" for g in fit.GROUPS) + " |")
 
 
+def speed(words: int) -> str:
+    """End-to-end ingest + clustering of the dev texts beside embedding the same texts
+    alone (same model, same words), cold caches, the model loaded before either."""
+    import json
+    from dataclasses import replace
+
+    from tidings.pipeline import Pipeline
+    from tidings.records import RawArticle
+    from tidings.store import SQLiteStore
+    from tidings.understand.embed import Embedder, text_for
+
+    config = replace(DEFAULT, embed_words=words)
+    rows = [json.loads(line) for line in open(fit.EVENTS_DEV, encoding="utf-8") if line.strip()]
+    raws = [RawArticle(origin=f"events-dev:{r['id']}", id=r["id"], text=r["text"], url=r.get("url")) for r in rows]
+    Embedder().embed(["warm up"])
+    store = SQLiteStore(":memory:")
+    t0 = time.perf_counter()
+    report = Pipeline(store, config, embedder=Embedder(store)).run(raws)
+    e2e = time.perf_counter() - t0
+    texts = [text_for(a, config) for a in store.get_articles(report.article_ids)]
+    t0 = time.perf_counter()
+    Embedder().embed(texts)
+    alone = time.perf_counter() - t0
+    try:
+        load = open("/proc/loadavg").read().split()[0]
+    except OSError:
+        load = "?"
+    return (f"Speed at {words} words ({len(raws)} dev texts, load average {load}): ingest + clustering "
+            f"{e2e:.1f} s ({len(raws) / e2e:.1f} articles/s); embedding the same texts alone {alone:.1f} s; "
+            f"ratio {e2e / alone:.2f}x.")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", default="32,64,100,150")
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--speed", type=int, default=0, help="only the speed comparison at this many words")
     args = ap.parse_args()
+    if args.speed:
+        print(speed(args.speed))
+        return 0
     if not fit.EVENTS_DEV.exists():
         print(f"{fit.EVENTS_DEV} not found: this benchmark reads ../shared/bench at run time", file=sys.stderr)
         return 2
