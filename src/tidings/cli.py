@@ -186,10 +186,10 @@ def cmd_cluster(args) -> int:
                        "folder you can write to") from None
     clustered = 0
     try:
-        for item_id, event in api.cluster_records(read([args.file]),
-                                                  on_problem=None if args.quiet else _warn,
-                                                  progress=not args.quiet and sys.stderr.isatty()):
-            out.write(json.dumps({"id": item_id, "event": event}, ensure_ascii=False) + "\n")
+        for item_id, event, story in api.cluster_records_with_stories(
+                read([args.file]), on_problem=None if args.quiet else _warn,
+                progress=not args.quiet and sys.stderr.isatty()):
+            out.write(json.dumps({"id": item_id, "event": event, "story": story}, ensure_ascii=False) + "\n")
             clustered += event is not None
     finally:
         if args.out:
@@ -256,8 +256,32 @@ def cmd_compare(args) -> int:
         _print_json(d)
     else:
         print(f"similarity {d['score']:.3f}")
-        for k, v in d.get("reasons", {}).items():
-            print(f"  {k}: {v}")
+        reasons = d.get("reasons", {})
+        if "decided" in reasons:
+            print(_safe(reasons["decided"]))
+            print(f"  {'evidence':<58} {'value':>8} {'weight':>8} {'contribution':>12}")
+            for ev in reasons.get("evidence", []):
+                print(f"  {ev['means'][:58]:<58} {ev['value']:>8.3f} {ev['weight']:>+8.2f} {ev['contribution']:>+12.2f}")
+            print(f"  {'bias':<58} {'':>8} {'':>8} {reasons['bias']:>+12.2f}")
+            for k, v in reasons.get("details", {}).items():
+                print(f"  {k}: {_safe(str(v))}")
+        else:
+            for k, v in reasons.items():
+                print(f"  {k}: {v}")
+    return 0
+
+
+def cmd_stories(args) -> int:
+    stories = api.stories(_open(args), limit=args.limit)
+    if args.json:
+        _print_json(stories)
+        return 0
+    for st in stories:
+        span = f"{(st['first_time'] or '?')[:10]}..{(st['last_time'] or '?')[:10]}"
+        print(f"{_safe(st['id'])}  {span}  {len(st['events'])} events  {st['articles']} articles  "
+              f"{_clip(st['title'], 80)}")
+        for e in st["events"]:
+            print(f"    {_safe(e)}")
     return 0
 
 
@@ -646,6 +670,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     db(s)
     s.set_defaults(func=cmd_compare)
+
+    s = sub.add_parser("stories", help="stories: the events of one developing chain, over days to weeks")
+    db(s)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--limit", type=int, default=None)
+    s.set_defaults(func=cmd_stories)
 
     s = sub.add_parser("brief", help="an event explained: headline, summary, timeline, names, quotes, figures")
     s.add_argument("event")

@@ -112,6 +112,8 @@ class Config:
     """Member vectors kept per event besides its centroid (the first and the latest)."""
     event_max_names: int = 40
     """Names kept in an event's profile, most shared first."""
+    story_window_days: float = 30.0
+    """Events further apart than this (centre to article) are never candidates for one story."""
 
     # --- web app and HTTP API ---
     web_max_request_bytes: int = 2_000_000
