@@ -8,8 +8,11 @@ The public methods are the store interface; a PostgreSQL store would implement t
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import threading
+import time
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -18,7 +21,17 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from tidings.records import Article, Event, Features, Figure, Mention, Problem
+from tidings.records import Article, Event, Features, Feed, Figure, Mention, PageFetch, Problem
+from tidings.store.base import (
+    STORY_ROWS,
+    StoreBusy,
+    StoreError,
+    StoreFull,
+    StoreNotADatabase,
+    StoreTooNew,
+    StoreUnavailable,
+    group_stories,
+)
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -105,6 +118,32 @@ MIGRATIONS: list[str] = [
     CREATE TABLE removed_events (id TEXT PRIMARY KEY, at TEXT NOT NULL);
     CREATE INDEX removed_events_at ON removed_events(at);
     """,
+    # 4: live sources: the feeds the monitor polls, the pages it fetches, watched files
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE, name TEXT, added_at TEXT NOT NULL,
+        etag TEXT, last_modified TEXT,
+        last_poll TEXT, last_ok TEXT, last_status TEXT, last_error TEXT,
+        polls INTEGER NOT NULL DEFAULT 0, not_modified INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0, entries INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE page_fetches (
+        url TEXT PRIMARY KEY, feed_id INTEGER, state TEXT NOT NULL, entry TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, next_try TEXT,
+        article_id TEXT, body_hash TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX page_fetches_due ON page_fetches(state, next_try);
+    CREATE INDEX page_fetches_body ON page_fetches(body_hash);
+    CREATE TABLE watched_files (
+        path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, at TEXT NOT NULL
+    );
+    """,
+    # 5: stories: the developing chain an event belongs to
+    """
+    ALTER TABLE events ADD COLUMN story TEXT;
+    CREATE INDEX events_story ON events(story);
+    """,
 ]
 
 _ARTICLE_COLS = (
@@ -125,53 +164,152 @@ def _blob(vec: Any) -> bytes | None:
     return None if vec is None else np.asarray(vec, dtype=np.float32).tobytes()
 
 
+# SQLite's primary result codes (the low byte of an extended code) that we explain.
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM = 5, 6, 8, 10, 11, 13, 14, 26, 3
+
+
+def store_error(e: sqlite3.Error, where: str) -> StoreError:
+    """The store's own exception for an error from sqlite3, with what to do about it."""
+    code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (_BUSY, _LOCKED):
+        return StoreBusy(f"database {where}: another program is writing to it ({e}); "
+                         "try again when it has finished (nothing was lost)")
+    if code in (_NOTADB, _CORRUPT):
+        return StoreNotADatabase(f"database {where}: this file is not a Tidings database "
+                                 f"(or it is damaged: {e}); give another --db")
+    if code == _FULL:
+        return StoreFull(f"database {where}: the disk is full; free some space and run again "
+                         "(what was stored is kept)")
+    if code in (_CANTOPEN, _READONLY, _IOERR, _PERM):
+        return StoreUnavailable(
+            f"database {where}: {e}; check that the file and its folder exist and are writable: "
+            "SQLite keeps -wal and -shm files beside the database, even to read it")
+    return StoreError(f"database {where}: {e}")
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose statements raise the store's exceptions, not sqlite3's."""
+
+    where = "?"
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:  # type: ignore[override]
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as e:
+            raise store_error(e, self.where) from e
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:  # type: ignore[override]
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.Error as e:
+            raise store_error(e, self.where) from e
+
+
 class SQLiteStore:
     """A Tidings database in one SQLite file.
 
     Safe to share between threads (the web server's); writes are serialised by a lock.
     Use `with store.transaction():` to make a group of writes atomic: an ingest killed
-    midway leaves whole articles or none.
+    midway leaves whole articles or none. Several processes may write to one file: each
+    waits its turn for the write lock (retrying with jitter, up to `busy_timeout`), so
+    keep transactions short (do the slow work before taking it).
     """
 
     def __init__(self, path: str | Path = "tidings.db", busy_timeout: float = 10.0) -> None:
         """`busy_timeout`: seconds to wait for another writer before giving up."""
         self.path = str(path)
+        self.url = self.path
         self.busy_timeout = busy_timeout
-        if self.path != ":memory:":
+        if self.path != ":memory:" and not self.path.startswith("file:"):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
+        try:
+            db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                                 factory=_Connection, uri=self.path.startswith("file:"))
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from e
+        assert isinstance(db, _Connection)
+        db.where = self.path
+        db.row_factory = sqlite3.Row
+        self._db = db
         self._lock = threading.RLock()
         self._depth = 0
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._held: deque[float] = deque(maxlen=10_000)
+        self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000):d}")
+        # Switching a fresh file to WAL needs it to itself: another process opening it at
+        # the same moment makes that fail at once, whatever the busy timeout.
+        self._retry_busy(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000):d}")
         self._migrate()
 
     # --- plumbing ---
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise RuntimeError(
-                f"{self.path}: database schema version {version} is newer than this "
-                f"Tidings ({len(MIGRATIONS)}); upgrade Tidings to open it."
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction():
+        if self._check_version() == len(MIGRATIONS):
+            return
+        # The write lock before reading the version again: two processes opening a fresh
+        # database must not both see version 0 and both create the tables.
+        with self.transaction():
+            version = self._check_version()
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in _split_sql(script):
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number:d}")
 
+    def _check_version(self) -> int:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreTooNew(
+                f"{self.path}: database schema version {version} is newer than this "
+                f"Tidings ({len(MIGRATIONS)}); upgrade Tidings to open it."
+            )
+        return version
+
     @property
     def schema_version(self) -> int:
-        return self._db.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @property
+    def shared(self) -> bool:
+        return self.path != ":memory:" and not self.path.startswith("file:")
+
+    def reopen(self) -> SQLiteStore:
+        """Another connection to the same file (itself for an in-memory database)."""
+        return SQLiteStore(self.path, busy_timeout=self.busy_timeout) if self.shared else self
+
+    def write_lock_stats(self) -> list[float]:
+        return list(self._held)
+
+    def _retry_busy(self, attempt: Any) -> Any:
+        """`attempt()` until it does not fail for a busy database, waiting a random, growing
+        time between tries (writers retrying in step would collide again), at most
+        `busy_timeout` seconds in all."""
+        deadline = time.monotonic() + self.busy_timeout
+        delay = 0.002
+        while True:
+            try:
+                return attempt()
+            except StoreBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(min(random.uniform(0.5, 1.5) * delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, 0.05)
+
+    def _begin(self) -> None:
+        # The wait is ours (with jitter) rather than SQLite's busy handler, whose fixed
+        # steps keep two waiting writers in lock step.
+        self._db.execute("PRAGMA busy_timeout = 0")
+        try:
+            self._retry_busy(lambda: self._db.execute("BEGIN IMMEDIATE"))
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000):d}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._lock:
+            started = 0.0
             if self._depth == 0:
-                self._db.execute("BEGIN IMMEDIATE")
+                self._begin()
+                started = time.perf_counter()
             self._depth += 1
             try:
                 yield
@@ -179,19 +317,33 @@ class SQLiteStore:
                 self._depth -= 1
                 if self._depth == 0:
                     self._db.execute("ROLLBACK")
+                    self._held.append(time.perf_counter() - started)
                 raise
             else:
                 self._depth -= 1
                 if self._depth == 0:
-                    self._db.execute("COMMIT")
+                    try:
+                        self._db.execute("COMMIT")
+                    except StoreError:
+                        self._db.execute("ROLLBACK")
+                        raise
+                    finally:
+                        self._held.append(time.perf_counter() - started)
 
     def _q(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._db.execute(sql, tuple(params)).fetchall()
+            try:
+                return self._db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.Error as e:
+                raise store_error(e, self.path) from e
 
     def _x(self, sql: str, params: Iterable[Any] = ()) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.execute(sql, tuple(params))
+
+    def _many(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        with self.transaction():
+            self._db.executemany(sql, [tuple(r) for r in rows])
 
     def close(self) -> None:
         self._db.close()
@@ -205,6 +357,15 @@ class SQLiteStore:
     def has_article(self, article_id: str) -> bool:
         return bool(self._q("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
+    def stored_article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` already stored."""
+        ids = list(dict.fromkeys(ids))
+        out: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            rows = self._q(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            out.update(r["id"] for r in rows)
+        return out
+
     def article_by_hash(self, content_hash: str) -> str | None:
         rows = self._q(
             "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1", (content_hash,)
@@ -213,7 +374,7 @@ class SQLiteStore:
 
     def add_article(self, a: Article) -> bool:
         """Insert an article; False (and nothing written) when its id is already stored."""
-        with self._lock:
+        with self.transaction():
             cur = self._db.execute(
                 f"INSERT OR IGNORE INTO articles ({_ARTICLE_COLS}, ingested_at) "
                 f"VALUES ({', '.join('?' * 17)})",
@@ -299,7 +460,7 @@ class SQLiteStore:
 
     # --- near-duplicate index (MinHash bands) ---
     def add_dup_bands(self, article_id: str, bands: Iterable[str]) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.executemany(
                 "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)",
                 [(b, article_id) for b in bands],
@@ -338,7 +499,7 @@ class SQLiteStore:
 
     # --- lines that repeat across one outlet's articles (site furniture) ---
     def count_outlet_lines(self, source: str, line_hashes: Iterable[str]) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.executemany(
                 "INSERT INTO outlet_lines (source, line_hash, n) VALUES (?, ?, 1) "
                 "ON CONFLICT (source, line_hash) DO UPDATE SET n = n + 1",
@@ -467,7 +628,7 @@ class SQLiteStore:
         return out
 
     def cache_embeddings(self, vectors: dict[str, Any]) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.executemany(
                 "INSERT OR IGNORE INTO embedding_cache (hash, vector) VALUES (?, ?)",
                 [(h, _blob(v)) for h, v in vectors.items()],
@@ -491,6 +652,16 @@ class SQLiteStore:
             ),
         )
         self._x("DELETE FROM removed_events WHERE id = ?", (e.id,))
+
+    def set_event_story(self, event_id: str, story_id: str | None) -> None:
+        self._x("UPDATE events SET story = ? WHERE id = ?", (story_id, event_id))
+
+    def story_of(self, event_id: str) -> str | None:
+        rows = self._q("SELECT story FROM events WHERE id = ?", (event_id,))
+        return rows[0]["story"] if rows else None
+
+    def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return group_stories(self._q(STORY_ROWS), limit)
 
     def delete_event(self, event_id: str) -> None:
         with self.transaction():
@@ -678,6 +849,125 @@ class SQLiteStore:
             "SELECT body, n_articles FROM briefs WHERE event_id = ? AND lang = ?", (event_id, lang)
         )
         return (json.loads(rows[0]["body"]), rows[0]["n_articles"]) if rows else None
+
+    # --- live sources: feeds, article pages to fetch, watched files ---
+    def add_feed(self, url: str, name: str | None = None) -> bool:
+        """Add a feed to poll; False when it is already there (its name is then updated
+        if one is given)."""
+        with self.transaction():
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO feeds (url, name, added_at) VALUES (?, ?, ?)",
+                (url, name, _now()))
+            if cur.rowcount == 0 and name:
+                self._db.execute("UPDATE feeds SET name = ? WHERE url = ?", (name, url))
+            return cur.rowcount == 1
+
+    def remove_feed(self, url: str) -> bool:
+        with self.transaction():
+            return self._db.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount == 1
+
+    def feeds(self) -> list[Feed]:
+        rows = self._q("SELECT * FROM feeds ORDER BY id")
+        return [Feed(**dict(r)) for r in rows]
+
+    def record_feed_poll(self, feed_id: int, *, status: str, error: str | None = None,
+                         etag: str | None = None, last_modified: str | None = None,
+                         pages: Iterable[PageFetch] = ()) -> int:
+        """The outcome of one poll and the pages its entries name, in one transaction (a
+        kill leaves the poll unrecorded, so the next one reads the feed again). Returns
+        how many pages were new."""
+        now = _now()
+        with self.transaction():
+            new = 0
+            seen = 0
+            for page in pages:
+                seen += 1
+                cur = self._db.execute(
+                    "INSERT OR IGNORE INTO page_fetches (url, feed_id, state, entry, next_try, "
+                    "created_at, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
+                    (page.url, feed_id, json.dumps(page.entry, ensure_ascii=False), now, now, now))
+                new += cur.rowcount
+            ok = status != "error"
+            self._db.execute(
+                "UPDATE feeds SET last_poll = ?, last_status = ?, polls = polls + 1, "
+                "entries = entries + ?, "
+                "not_modified = not_modified + ?, errors = errors + ?, "
+                "last_ok = CASE WHEN ? THEN ? ELSE last_ok END, "
+                "last_error = CASE WHEN ? THEN NULL ELSE ? END, "
+                "etag = CASE WHEN ? THEN ? ELSE etag END, "
+                "last_modified = CASE WHEN ? THEN ? ELSE last_modified END WHERE id = ?",
+                (now, status, new, int(status == "not modified"), int(not ok), ok, now, ok, error,
+                 status == "ok", etag, status == "ok", last_modified, feed_id))
+            return new
+
+    def add_page_fetch(self, page: PageFetch) -> bool:
+        """A page to fetch (a URL given to ingest); False when it is already known."""
+        now = _now()
+        with self.transaction():
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO page_fetches (url, feed_id, state, entry, next_try, "
+                "created_at, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
+                (page.url, page.feed_id, json.dumps(page.entry, ensure_ascii=False), now, now, now))
+            return cur.rowcount == 1
+
+    def _page(self, r: sqlite3.Row) -> PageFetch:
+        return PageFetch(url=r["url"], feed_id=r["feed_id"], state=r["state"],
+                         entry=json.loads(r["entry"]), attempts=r["attempts"],
+                         last_error=r["last_error"], next_try=r["next_try"],
+                         article_id=r["article_id"])
+
+    def page_fetch(self, url: str) -> PageFetch | None:
+        rows = self._q("SELECT * FROM page_fetches WHERE url = ?", (url,))
+        return self._page(rows[0]) if rows else None
+
+    def due_page_fetches(self, now: str, limit: int = 1000) -> list[PageFetch]:
+        """Pages still to fetch whose next try has come, oldest first."""
+        rows = self._q(
+            "SELECT * FROM page_fetches WHERE state = 'pending' AND next_try <= ? "
+            "ORDER BY created_at, url LIMIT ?", (now, limit))
+        return [self._page(r) for r in rows]
+
+    def page_fetches(self, state: str | None = None, limit: int = 1000) -> list[PageFetch]:
+        rows = self._q(
+            "SELECT * FROM page_fetches WHERE ? IS NULL OR state = ? ORDER BY updated_at DESC "
+            "LIMIT ?", (state, state, limit))
+        return [self._page(r) for r in rows]
+
+    def page_fetch_counts(self) -> dict[int | None, dict[str, int]]:
+        """feed id -> {state: pages}, plus "retrying" (pending pages that failed before)."""
+        out: dict[int | None, dict[str, int]] = {}
+        for r in self._q("SELECT feed_id, state, attempts > 0 AS failed, count(*) AS n "
+                         "FROM page_fetches GROUP BY feed_id, state, attempts > 0"):
+            counts = out.setdefault(r["feed_id"], {})
+            key = "retrying" if r["state"] == "pending" and r["failed"] else r["state"]
+            counts[key] = counts.get(key, 0) + r["n"]
+        return out
+
+    def page_done(self, url: str, article_id: str | None, body_hash: str | None = None,
+                  state: str = "done", error: str | None = None) -> None:
+        self._x(
+            "UPDATE page_fetches SET state = ?, article_id = ?, body_hash = ?, last_error = "
+            "coalesce(?, last_error), updated_at = ? WHERE url = ?",
+            (state, article_id, body_hash, error, _now(), url))
+
+    def page_failed(self, url: str, error: str, next_try: str) -> None:
+        self._x(
+            "UPDATE page_fetches SET attempts = attempts + 1, last_error = ?, next_try = ?, "
+            "updated_at = ? WHERE url = ?", (error, next_try, _now(), url))
+
+    def page_with_body(self, body_hash: str) -> str | None:
+        """The article stored from a page with these very bytes, if any."""
+        rows = self._q("SELECT article_id FROM page_fetches WHERE body_hash = ? AND state = 'done' "
+                       "AND article_id IS NOT NULL LIMIT 1", (body_hash,))
+        return rows[0]["article_id"] if rows else None
+
+    def watched_file(self, path: str) -> tuple[int, float] | None:
+        rows = self._q("SELECT size, mtime FROM watched_files WHERE path = ?", (path,))
+        return (rows[0]["size"], rows[0]["mtime"]) if rows else None
+
+    def mark_watched_file(self, path: str, size: int, mtime: float) -> None:
+        self._x("INSERT OR REPLACE INTO watched_files (path, size, mtime, at) VALUES (?, ?, ?, ?)",
+                (path, size, mtime, _now()))
 
 
 _EVENT_ORDER = "last_time IS NULL, last_time DESC, n_articles DESC, id"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Iterable, Protocol
 
 from tidings.config import DEFAULT, Config
-from tidings.records import Article, Features
+from tidings.records import Article, Features, Mention
 from tidings.understand import dates, figures, names
 from tidings.understand.embed import Embedder, text_for
 
@@ -26,15 +27,20 @@ def full_text(article: Article) -> str:
     return text[:MAX_CHARS]
 
 
-def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT) -> list[Features]:
+class KnownNames(Protocol):
+    def known_name_keys(self, keys: Iterable[str]) -> set[str]: ...
+
+
+def understand_batch(articles: list[Article], embedder: Embedder, config: Config = DEFAULT,
+                     store: KnownNames | None = None) -> list[Features]:
     """Features for each article, in order; one batched embedding call for all of them.
 
     Devanagari has no capital letters, so a Hindi token also counts as a name when its
-    key is a name already seen in a cased script, in this batch or in the store.
+    key is a name already seen in a cased script, in this batch or in `store` (read only).
     """
     texts = [full_text(a) for a in articles]
     cased_keys: set[str] = set()
-    cased_names: dict[int, list] = {}
+    cased_names: dict[int, list[Mention]] = {}
     for i, (a, t) in enumerate(zip(articles, texts)):
         if not names.scripts.has_uncased(t):
             cased_names[i] = names.extract(t, a.lang)
@@ -45,7 +51,6 @@ def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT
     lower_df: Counter = Counter()
     for words in lowers:
         lower_df.update(words)
-    store = getattr(embedder, "store", None)
     out: list[Features] = []
     for i, (a, t) in enumerate(zip(articles, texts)):
         known: set[str] = set()
@@ -53,7 +58,7 @@ def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT
             token_keys = {names._token_key(tok) for tok in set(_DEV_TOKEN.findall(t))}
             token_keys.discard("")
             known = token_keys & cased_keys
-            if store is not None and hasattr(store, "known_name_keys"):
+            if store is not None:
                 known |= store.known_name_keys(token_keys - known)
         if i not in cased_names and names.scripts.has_uncased(t):
             # Chinese, Arabic, Thai... spell known names in their own letters: the whole
@@ -79,5 +84,6 @@ def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT
     return out
 
 
-def understand(article: Article, embedder, config: Config = DEFAULT) -> Features:
-    return understand_batch([article], embedder, config)[0]
+def understand(article: Article, embedder: Embedder, config: Config = DEFAULT,
+               store: KnownNames | None = None) -> Features:
+    return understand_batch([article], embedder, config, store)[0]

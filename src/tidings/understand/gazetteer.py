@@ -212,10 +212,10 @@ def _countries(table: dict[str, Place]) -> dict[str, Place]:
                         _add(table, part, place)
             _add(table, form, place)
     for code, words in _EXONYMS.items():
-        place = by_code.get(code)
-        if place is not None:
+        known = by_code.get(code)
+        if known is not None:
             for w in words.split():
-                _add(table, w.replace("_", " "), place, force=True)
+                _add(table, w.replace("_", " "), known, force=True)
     return by_code
 
 

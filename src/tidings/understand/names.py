@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable, Sequence
 
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
@@ -436,7 +436,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
     lines = [ln for ln in text.splitlines() if ln.strip()]
     # (surface, kind, unconfirmed): runs found only at sentence starts or in headline case
     # are names only if the same word also appears capitalised mid-sentence.
-    runs: list[tuple[str, str, bool]] = []
+    runs: list[tuple[list[str], str, bool]] = []
     confirmed: set[str] = set()
     for line in lines:
         matches = list(_CASED_WORD.finditer(line))
@@ -451,7 +451,8 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
         prev_title = False
         prev_end = 0
 
-        def flush() -> None:
+        def flush(run: list[str] = run, state: dict[str, Any] = state,
+                  pending: list[str] = pending) -> None:  # this line's run, state, connectors
             if run:
                 runs.append((list(run), state["kind"], state["doubt"]))
             run.clear()
@@ -616,7 +617,8 @@ def _german_common_noun(low: str) -> bool:
     return low.endswith(_DE_NOUN_ENDINGS)
 
 
-def _devanagari_names(text: str, known: set[str], skip: list[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+def _devanagari_names(text: str, known: set[str],
+                      skip: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str]]:
     """Names in Devanagari, outside the `skip` spans (names the gazetteer already read)."""
     tokens = [(m.group(), m.start(), m.end()) for m in _DEV_WORD.finditer(text)
               if not any(a <= m.start() < b for a, b in skip)]
@@ -640,7 +642,7 @@ def _devanagari_names(text: str, known: set[str], skip: list[tuple[int, int]] = 
         tok = tokens[i][0]
         if tok in _HI_TITLES:
             j = i + 1
-            run = []
+            run: list[int] = []
             while j < len(tokens) and len(run) < 3 and plain(j) and adjacent(j - 1, j):
                 run.append(j)
                 j += 1

@@ -1,7 +1,6 @@
 """What the API and the pages both show, read from the store as plain dicts.
 
-The other stages (names, briefs) are imported lazily: the web app keeps working, with
-plainer output, while a stage is missing or fails, and picks it up as soon as it exists.
+The brief stage is imported when a brief is first asked for (it loads the embedding model).
 """
 
 from __future__ import annotations
@@ -10,12 +9,11 @@ import logging
 import queue
 import re
 import threading
-from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
 from typing import Any
 
 from tidings.config import Config
-from tidings.store import SQLiteStore
+from tidings.store import Store, StoreBusy
 
 log = logging.getLogger("tidings.web")
 
@@ -91,7 +89,7 @@ def name_key(surface: str) -> str:
         return " ".join(surface.casefold().split())
 
 
-def entity_keys(store: SQLiteStore, text: str) -> list[str]:
+def entity_keys(store: Store, text: str) -> list[str]:
     """Stored entity keys a user's text may mean: the key itself, the key of the name
     (any script), or a spelling seen in an article."""
     text = text.strip()
@@ -101,7 +99,7 @@ def entity_keys(store: SQLiteStore, text: str) -> list[str]:
     return store.stored_name_keys(k for k in candidates if k)
 
 
-def search_event_ids(store: SQLiteStore, q: str) -> tuple[list[str], list[str]]:
+def search_event_ids(store: Store, q: str) -> tuple[list[str], list[str]]:
     """(entity keys, event ids) matching a text query: the entities it names, in any
     script, and the events of articles containing it (full-text, trigram: any script)."""
     if not q.strip():
@@ -143,7 +141,7 @@ def article_summary(a) -> dict[str, Any]:
     }
 
 
-def entity_info(store: SQLiteStore, key: str) -> dict[str, Any] | None:
+def entity_info(store: Store, key: str) -> dict[str, Any] | None:
     """An entity: its spellings, kind and events over time; None when no article names it."""
     variants = store.name_surfaces(key)
     if not variants:
@@ -176,31 +174,13 @@ def _main_kind(kinds: dict[str, int]) -> str:
     return specific[0] if specific else next(iter(kinds), "name")
 
 
-def get_brief(store: SQLiteStore, event_id: str, lang: str, config: Config) -> dict[str, Any]:
-    """The event's brief from tidings.brief (cached in the store by article count), or a
-    plain one built here from stored features while that stage is missing or fails."""
-    try:
-        from tidings.brief import build_brief
-    except ImportError:
-        build_brief = None
-    if build_brief is not None:
-        size = len(store.event_article_ids(event_id))
-        # A brief that failed is not retried until the event changes: each retry costs a
-        # full build, and a page that fails once would fail on every visit.
-        if _failed_briefs.get((event_id, lang)) != size:
-            try:
-                brief = build_brief(_WritesAside(store), event_id, lang=lang, config=config)
-                if isinstance(brief, dict):
-                    return brief
-            except Exception:
-                log.exception("build_brief failed for event %s; showing a plain brief", event_id)
-                if len(_failed_briefs) > 10_000:
-                    _failed_briefs.clear()
-                _failed_briefs[(event_id, lang)] = size
-    return plain_brief(store, event_id)
+def get_brief(store: Store, event_id: str, lang: str, config: Config) -> dict[str, Any]:
+    """The event's brief. Built once per content version (tidings.brief.build_brief is
+    single-flight); after the event changed, readers get the previous brief marked stale
+    while one rebuild runs. A failing brief stage is an error, not a plainer page."""
+    from tidings.brief import build_brief
 
-
-_failed_briefs: dict[tuple[str, str], int] = {}
+    return build_brief(_WritesAside(store), event_id, lang=lang, config=config, wait=False)
 
 
 class _WritesAside:
@@ -214,25 +194,20 @@ class _WritesAside:
 
     WRITES = ("put_brief", "cache_embeddings")
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._store, name)
-        if name not in self.WRITES or not _own_file(self._store):
+        if name not in self.WRITES or not self._store.shared:
             return method
-        writer = _cache_writer(self._store.path)
+        writer = _cache_writer(self._store)
         return lambda *args, **kwargs: writer.put((name, args, kwargs))
 
 
-def _own_file(store: SQLiteStore) -> bool:
-    path = getattr(store, "path", "")
-    return bool(path) and path != ":memory:" and not path.startswith("file:")
-
-
 class _CacheWriter:
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, store: Store) -> None:
+        self.store = store
         self.queue: queue.Queue = queue.Queue(maxsize=256)
         threading.Thread(target=self._run, name="tidings-cache-writer", daemon=True).start()
 
@@ -243,11 +218,15 @@ class _CacheWriter:
             pass  # only a cache: what is not stored is built again on the next visit
 
     def _run(self) -> None:
-        store = SQLiteStore(self.path)
+        store = self.store.reopen()
         while True:
             name, args, kwargs = self.queue.get()
             try:
                 getattr(store, name)(*args, **kwargs)
+            except StoreBusy:
+                # Expected beside a long write (a big ingest): only a cache, built again
+                # on the next visit, so one line rather than a traceback.
+                log.warning("database busy: a cached %s was not stored", name)
             except Exception:
                 log.exception("could not store a cached %s", name)
 
@@ -256,68 +235,8 @@ _cache_writers: dict[str, _CacheWriter] = {}
 _cache_writers_lock = threading.Lock()
 
 
-def _cache_writer(path: str) -> _CacheWriter:
+def _cache_writer(store: Store) -> _CacheWriter:
     with _cache_writers_lock:
-        if path not in _cache_writers:
-            _cache_writers[path] = _CacheWriter(path)
-        return _cache_writers[path]
-
-
-def plain_brief(store: SQLiteStore, event_id: str) -> dict[str, Any]:
-    """A brief with no analysis beyond what the store holds: leads, timeline, names, figures."""
-    event = store.get_event(event_id)
-    articles = store.get_articles(event.article_ids) if event else []
-    feats = store.get_features(a.id for a in articles)
-    summary, seen_langs = [], set()
-    for a in articles:
-        if a.lang in seen_langs or len(summary) >= 4:
-            continue
-        seen_langs.add(a.lang)
-        lead = _first_sentence(a.text)
-        if lead:
-            summary.append({"text": lead, "article": a.id})
-    timeline = [
-        {"article": a.id, "source": a.source, "lang": a.lang, "date": a.date, "title": a.title}
-        for a in articles
-    ]
-    dated = [t for t in timeline if t["date"]]
-    first = dated[0] if dated else (timeline[0] if timeline else None)
-    names: dict[str, dict[str, Any]] = {}
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    figures = []
-    for a in articles:
-        f = feats.get(a.id)
-        if not f:
-            continue
-        for m in f.names:
-            e = names.setdefault(m.key, {"key": m.key, "kind": m.kind, "articles": []})
-            if a.id not in e["articles"]:
-                e["articles"].append(a.id)
-            surfaces[m.key][m.surface] += m.count
-        for fig in f.figures[:5]:
-            figures.append({"value": fig.value, "what": fig.what, "text": fig.text,
-                            "sources": [{"article": a.id, "lang": a.lang}]})
-    entities = sorted(names.values(), key=lambda e: -len(e["articles"]))[:30]
-    for e in entities:
-        e["name"] = surfaces[e["key"]].most_common(1)[0][0]
-        e["variants"] = [s for s, _ in surfaces[e["key"]].most_common()]
-    return {
-        "event": event_id,
-        "headline": event.title if event else "",
-        "summary": summary,
-        "timeline": timeline,
-        "first_report": {"article": first["article"], "source": first["source"],
-                         "date": first["date"]} if first else None,
-        "entities": entities,
-        "quotes": [],
-        "figures": figures[:30],
-        "disagreements": [],
-        "plain": True,
-    }
-
-
-def _first_sentence(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    m = re.search(r"(?<=[.!?।。])\s", text)
-    s = text[: m.start()] if m else text
-    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
+        if store.url not in _cache_writers:
+            _cache_writers[store.url] = _CacheWriter(store)
+        return _cache_writers[store.url]
