@@ -339,6 +339,7 @@ def table() -> _Table:
     return _Table(exact, stems, unspaced, min(longest, 4), firsts, multi)
 
 
+@lru_cache(maxsize=200_000)
 def lookup(surface: str, inflected: bool = True) -> Place | None:
     """The place a surface names, or None. With `inflected`, a single word may carry a
     case ending (Rusiei, Пакистана, Индии, Kaschmirs) when what is left is a known name."""

@@ -233,6 +233,7 @@ _HI_FOREIGN_MARKS = ("ॉ", "़", "्ट", "्प", "्क")
 
 _DEV_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
 _CASED_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
+_APOSTROPHE_ENDING = re.compile(r"['’](?:s|[a-zçğıöşü]{1,5})$")
 _SENT_END = re.compile(r"[.!?…:;\"“”«»„()\[\]|।]\s*$")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -462,7 +463,9 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
         for idx, m in enumerate(matches):
             # Case endings written after an apostrophe (ABD'nin, Washington'un) and the
             # English possessive are not part of the name.
-            word = re.sub(r"['’](?:s|[a-zçğıöşü]{1,5})$", "", m.group())
+            word = m.group()
+            if "'" in word or "’" in word:
+                word = _APOSTROPHE_ENDING.sub("", word)
             ends_name = word != m.group()
             if run and line[prev_end:m.start()].strip():
                 flush()
@@ -560,7 +563,10 @@ def _shouted(matches: list) -> set[int]:
     ("FULL AND IMMEDIATE CEASEFIRE"): shouting, not acronyms."""
     out: set[int] = set()
     start = None
-    flags = [len(m.group()) >= 2 and m.group().isupper() for m in matches] + [False]
+    flags = [m.group().isupper() and len(m.group()) >= 2 for m in matches]
+    if sum(flags) < 3:
+        return out
+    flags.append(False)
     for i, up in enumerate(flags):
         if up and start is None:
             start = i
