@@ -124,6 +124,8 @@ class Config:
     """Events per page on the front page and the default `limit` of GET /api/events."""
     web_max_page_size: int = 200
     """Largest `limit` GET /api/events accepts."""
+    web_front_stories: int = 6
+    """Developing stories (of two events or more) shown above the events on the front page."""
     web_poll_seconds: float = 3.0
     """How often the front page asks for new and grown events."""
     web_brief_lang: str = "en"
