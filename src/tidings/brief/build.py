@@ -11,7 +11,7 @@ import dataclasses
 import re
 import time
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -26,6 +26,9 @@ from tidings.brief.sentences import split as split_sentences
 from tidings.brief.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
+
+if TYPE_CHECKING:
+    from tidings.store import Store
 
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
 BRIEF_VERSION = 4
@@ -65,7 +68,7 @@ class Vectors:
         return self._vec.get(text)
 
 
-def _default_embedder(store: Any = None):
+def _default_embedder(store: Store | None = None):
     from tidings.understand.embed import Embedder
 
     return Embedder(store)
@@ -347,14 +350,14 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     }
 
 
-def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DEFAULT,
+def build_brief(store: Store, event_id: str, lang: str = "en", config: Config = DEFAULT,
                 embedder: Any = None, force: bool = False) -> dict:
     """The brief of a stored event; reuses the stored brief while the event's article
     count is unchanged (and the brief format is current)."""
     event = store.get_event(event_id)
     if event is None:
         raise LookupError(
-            f"no event {event_id!r} in {getattr(store, 'path', 'the store')}; "
+            f"no event {event_id!r} in {store.url}; "
             "list events with `tidings events`"
         )
     lang = (lang or "en").strip().lower()
