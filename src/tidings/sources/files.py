@@ -30,7 +30,7 @@ JSON_EXT = {".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 
 # Optional fields of a JSON article and the types they may have.
-_STR_FIELDS = ("url", "title", "date", "lang", "source", "author")
+_STR_FIELDS = ("url", "title", "date", "lang", "source", "author", "crawled")
 _SNIFF = 8192
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
