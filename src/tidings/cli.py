@@ -68,7 +68,7 @@ def cmd_ingest(args) -> int:
     if "-" in args.paths and sys.stdin.isatty():
         print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
     report = api.ingest(args.paths, store, progress=not args.quiet and sys.stderr.isatty(),
-                        on_problem=None if args.quiet else _warn)
+                        on_problem=None if args.quiet else _warn, workers=args.workers)
     print(f"{store.url}: {report.summary()}")
     for p in report.skipped:
         print(f"  skipped {_safe(p.message())}")
@@ -284,6 +284,16 @@ def _lang(value: str) -> str:
     return code
 
 
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a number of processes from 1 to 64")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tidings",
@@ -300,6 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the store")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
+    s.add_argument("--workers", type=_workers, default=1, metavar="N",
+                   help="prepare (clean, understand, embed) in N processes (default: 1)")
     db(s)
     s.set_defaults(func=cmd_ingest)
 

@@ -22,10 +22,17 @@ from tidings.records import Article, Prepared, Problem, RawArticle
 from tidings.store import SQLiteStore, Store, StoreError
 
 if TYPE_CHECKING:
+    from tidings.clean import OutletLines
     from tidings.understand.embed import Embedder
 
 BATCH = 32
 STALE_RETRIES = 3  # tries to commit on an up-to-date clusterer before rebuilding it under the lock
+
+
+def _id_of(raw: RawArticle) -> str:
+    from tidings.clean import article_id
+
+    return article_id(raw)
 
 
 class _Stale(Exception):
@@ -66,7 +73,10 @@ class Pipeline:
     """Holds what is costly to set up once (the embedding model, the clusterer's index)
     and feeds batches of raw articles through every stage into the store."""
 
-    def __init__(self, store: Store, config: Config = DEFAULT, embedder: Embedder | None = None) -> None:
+    def __init__(self, store: Store, config: Config = DEFAULT, embedder: Embedder | None = None,
+                 workers: int = 1) -> None:
+        """`workers` > 1: batches are prepared (cleaned, understood, embedded) in that many
+        processes, while this one stores them in order."""
         from tidings.clean import OutletLines
         from tidings.cluster import Clusterer
         from tidings.understand.embed import Embedder
@@ -79,6 +89,7 @@ class Pipeline:
         self.embedder.defer_cache_writes = True
         self._seen_seq = store.last_article_seq()
         self.clusterer = Clusterer(store, config)
+        self.workers = workers
 
     def run(
         self,
@@ -88,6 +99,8 @@ class Pipeline:
         progress=None,
     ) -> IngestReport:
         report = report or IngestReport()
+        if self.workers > 1 and self.store.shared:
+            return self._run_in_workers(items, report, on_problem, progress)
         batch: list[RawArticle] = []
         for item in items:
             if isinstance(item, Problem):
@@ -111,6 +124,61 @@ class Pipeline:
             report.events[aid] = self.store.event_of(aid) or report.events[aid]
         return report
 
+    def _run_in_workers(self, items: Iterable[RawArticle | Problem], report: IngestReport,
+                        on_problem, progress) -> IngestReport:
+        """As `run`, with batches prepared by a pool of processes, `workers` batches ahead,
+        and stored here in input order. A batch read ahead does not yet see the outlet
+        lines of the batches before it (only stored counts), so furniture detection can
+        differ slightly from a run with one process."""
+        import multiprocessing
+        from collections import deque
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        in_flight: dict[str, RawArticle] = {}
+        pending: deque[tuple[list[str], list[RawArticle], Future | None]] = deque()
+
+        def finish() -> None:
+            order, todo, future = pending.popleft()
+            ready = None
+            if future is not None:
+                try:
+                    ready = future.result()
+                except Exception:  # noqa: BLE001 - prepared again here, one by one if need be
+                    ready = None
+            self._store_or_one_by_one(todo, report, on_problem, ready)
+            for raw in todo:
+                in_flight.pop(_id_of(raw), None)
+            self._note_events(order, report)
+            if progress is not None:
+                progress.update(len(order))
+
+        context = multiprocessing.get_context("spawn")  # no inherited threads or model
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(self.store.dsn, self.config)) as pool:
+            batch: list[RawArticle] = []
+
+            def submit() -> None:
+                order, todo = self._triage(batch, report, on_problem, in_flight)
+                pending.append((order, todo, pool.submit(_prepare_in_worker, todo) if todo else None))
+                while len(pending) > self.workers:
+                    finish()
+
+            for item in items:
+                if isinstance(item, Problem):
+                    self._problem(item, report, on_problem)
+                    continue
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    submit()
+                    batch = []
+            if batch:
+                submit()
+            while pending:
+                finish()
+        for aid in report.events:
+            report.events[aid] = self.store.event_of(aid) or report.events[aid]
+        return report
+
     def _problem(self, p: Problem, report: IngestReport, on_problem) -> None:
         self.store.add_problem(p)
         (report.skipped if p.fatal else report.warnings).append(p)
@@ -118,12 +186,18 @@ class Pipeline:
             on_problem(p)
 
     def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
+        order, todo = self._triage(raws, report, on_problem, {})
+        self._store_or_one_by_one(todo, report, on_problem)
+        self._note_events(order, report)
+
+    def _triage(self, raws: list[RawArticle], report: IngestReport, on_problem,
+                in_batch: dict[str, RawArticle]) -> tuple[list[str], list[RawArticle]]:
+        """(the id of every article, in order; those still to store). `in_batch` holds the
+        articles taken so far and not yet stored (this batch, or batches in flight)."""
         from tidings.clean import article_id
-        from tidings.cluster import Clusterer
 
         order: list[str] = []
         todo: list[RawArticle] = []
-        in_batch: dict[str, RawArticle] = {}
         for raw in raws:
             aid = article_id(raw)
             taken_by = self._taken_by(aid, raw, in_batch)
@@ -147,8 +221,14 @@ class Pipeline:
             else:
                 in_batch[aid] = raw
                 todo.append(raw)
+        return order, todo
+
+    def _store_or_one_by_one(self, todo: list[RawArticle], report: IngestReport, on_problem,
+                             prepared: tuple[list[Prepared], dict[str, np.ndarray]] | None = None) -> None:
+        from tidings.cluster import Clusterer
+
         try:
-            self._store(todo, report, on_problem)
+            self._store(todo, report, on_problem, prepared)
         except StoreError:
             # The store failed (busy, locked by another writer, disk full): no article is to
             # blame, so none is set aside. The batch was rolled back; the caller says so, and
@@ -173,6 +253,8 @@ class Pipeline:
                                           f"{exc}); kept raw, please report this as a bug",
                                           raw=text[: self.config.max_raw_keep_chars]),
                                   report, on_problem)
+
+    def _note_events(self, order: list[str], report: IngestReport) -> None:
         report.article_ids.extend(order)
         for aid in order:
             if aid not in report.events:
@@ -195,10 +277,11 @@ class Pipeline:
             return None
         return stored.origin
 
-    def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
+    def _store(self, todo: list[RawArticle], report: IngestReport, on_problem,
+               ready: tuple[list[Prepared], dict[str, np.ndarray]] | None = None) -> None:
         if not todo:
             return
-        prepared, vectors = self.prepare(todo)
+        prepared, vectors = ready if ready is not None else self.prepare(todo)
         done, already = self.commit(prepared, vectors)
         # Counted only once committed, so a batch retried article by article counts once.
         report.already_stored += already
@@ -213,24 +296,8 @@ class Pipeline:
                     on_problem(warning)
 
     def prepare(self, raws: list[RawArticle]) -> tuple[list[Prepared], dict[str, np.ndarray]]:
-        """Clean, understand and embed `raws`: the slow part, done before any write. The
-        store is only read (outlet line counts, names seen, cached vectors); what is to be
-        written comes back: the prepared articles and the fresh vectors for the cache."""
-        from tidings.clean import clean
-        from tidings.clean.duplicates import bands
-        from tidings.understand import understand_batch
-
-        self.outlet_lines.forget_pending()
-        articles, lines = [], []
-        for raw in raws:
-            articles.append(clean(raw, self.config, self.outlet_lines))
-            lines.append(self.outlet_lines.take_new())
-        features = understand_batch(articles, self.embedder, self.config, store=self.store)
-        prepared = [
-            Prepared(a, f, tuple(bands(a.text, self.config)) if a.status == "ok" else (), counted)
-            for a, f, counted in zip(articles, features, lines)
-        ]
-        return prepared, self.embedder.take_fresh()
+        """Clean, understand and embed `raws`: the slow part, done before any write."""
+        return prepare(raws, self.config, self.outlet_lines, self.embedder, self.store)
 
     def commit(self, prepared: list[Prepared], vectors: dict[str, np.ndarray] | None = None,
                ) -> tuple[list[tuple[Article, str]], int]:
@@ -297,6 +364,51 @@ class Pipeline:
         return True
 
 
+def prepare(raws: list[RawArticle], config: Config, outlet_lines: OutletLines, embedder: Embedder,
+            store: Store) -> tuple[list[Prepared], dict[str, np.ndarray]]:
+    """Clean, understand and embed `raws`. The store is only read (outlet line counts,
+    names seen, cached vectors); what is to be written comes back: the prepared articles
+    and the fresh vectors for the embedding cache. Runs in any process."""
+    from tidings.clean import clean
+    from tidings.clean.duplicates import bands
+    from tidings.understand import understand_batch
+
+    outlet_lines.forget_pending()
+    articles, lines = [], []
+    for raw in raws:
+        articles.append(clean(raw, config, outlet_lines))
+        lines.append(outlet_lines.take_new())
+    features = understand_batch(articles, embedder, config, store=store)
+    prepared = [
+        Prepared(a, f, tuple(bands(a.text, config)) if a.status == "ok" else (), counted)
+        for a, f, counted in zip(articles, features, lines)
+    ]
+    return prepared, embedder.take_fresh()
+
+
+# --- `prepare` in worker processes (tidings ingest --workers N) ---
+_worker: tuple[Store, OutletLines, Embedder, Config] | None = None
+
+
+def _start_worker(dsn: str, config: Config) -> None:
+    """A worker's own connection (read only), outlet counts and embedding model."""
+    global _worker
+    from tidings.clean import OutletLines
+    from tidings.store import open_store
+    from tidings.understand.embed import Embedder
+
+    store = open_store(dsn)
+    embedder = Embedder(store)
+    embedder.defer_cache_writes = True
+    _worker = (store, OutletLines(store, config), embedder, config)
+
+
+def _prepare_in_worker(raws: list[RawArticle]) -> tuple[list[Prepared], dict[str, np.ndarray]]:
+    assert _worker is not None, "worker not started"
+    store, outlet_lines, embedder, config = _worker
+    return prepare(raws, config, outlet_lines, embedder, store)
+
+
 def ingest(
     paths: Iterable[str],
     store: Store,
@@ -304,8 +416,10 @@ def ingest(
     progress: bool = False,
     on_problem: Callable[[Problem], None] | None = None,
     pipeline: Pipeline | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Read every article under `paths` ("-" for standard input) into `store`."""
+    """Read every article under `paths` ("-" for standard input) into `store`; `workers` > 1
+    prepares batches in that many processes."""
     from tidings.sources import read
 
     items: Iterator = read(list(paths), config)
@@ -315,7 +429,8 @@ def ingest(
 
         bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, leave=False)
     try:
-        return (pipeline or Pipeline(store, config)).run(items, on_problem=on_problem, progress=bar)
+        return (pipeline or Pipeline(store, config, workers=workers)).run(
+            items, on_problem=on_problem, progress=bar)
     finally:
         if bar is not None:
             bar.close()
