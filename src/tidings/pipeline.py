@@ -22,17 +22,10 @@ from tidings.records import Article, Prepared, Problem, RawArticle
 from tidings.store import SQLiteStore, Store, StoreError
 
 if TYPE_CHECKING:
-    from tidings.clean import OutletLines
     from tidings.understand.embed import Embedder
 
 BATCH = 32
 STALE_RETRIES = 3  # tries to commit on an up-to-date clusterer before rebuilding it under the lock
-
-
-def _id_of(raw: RawArticle) -> str:
-    from tidings.clean import article_id
-
-    return article_id(raw)
 
 
 class _Stale(Exception):
@@ -73,12 +66,9 @@ class Pipeline:
     """Holds what is costly to set up once (the embedding model, the clusterer's index)
     and feeds batches of raw articles through every stage into the store."""
 
-    def __init__(self, store: Store, config: Config = DEFAULT, embedder: Embedder | None = None,
-                 workers: int = 1) -> None:
-        """`workers` > 1: batches are prepared (cleaned, understood, embedded) in that many
-        processes, while this one stores them in order."""
+    def __init__(self, store: Store, config: Config = DEFAULT, embedder: Embedder | None = None) -> None:
         from tidings.clean import OutletLines
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
         from tidings.understand.embed import Embedder
 
         self.store = store
@@ -87,9 +77,8 @@ class Pipeline:
         self.embedder = embedder if embedder is not None else Embedder(store)
         # Vectors are written with the batch, inside its transaction, not while embedding.
         self.embedder.defer_cache_writes = True
+        self.clusterer = load_learner(store, config)
         self._seen_seq = store.last_article_seq()
-        self.clusterer = Clusterer(store, config)
-        self.workers = workers
 
     def run(
         self,
@@ -99,8 +88,6 @@ class Pipeline:
         progress=None,
     ) -> IngestReport:
         report = report or IngestReport()
-        if self.workers > 1 and self.store.shared:
-            return self._run_in_workers(items, report, on_problem, progress)
         batch: list[RawArticle] = []
         for item in items:
             if isinstance(item, Problem):
@@ -124,61 +111,6 @@ class Pipeline:
             report.events[aid] = self.store.event_of(aid) or report.events[aid]
         return report
 
-    def _run_in_workers(self, items: Iterable[RawArticle | Problem], report: IngestReport,
-                        on_problem, progress) -> IngestReport:
-        """As `run`, with batches prepared by a pool of processes, `workers` batches ahead,
-        and stored here in input order. A batch read ahead does not yet see the outlet
-        lines of the batches before it (only stored counts), so furniture detection can
-        differ slightly from a run with one process."""
-        import multiprocessing
-        from collections import deque
-        from concurrent.futures import Future, ProcessPoolExecutor
-
-        in_flight: dict[str, RawArticle] = {}
-        pending: deque[tuple[list[str], list[RawArticle], Future | None]] = deque()
-
-        def finish() -> None:
-            order, todo, future = pending.popleft()
-            ready = None
-            if future is not None:
-                try:
-                    ready = future.result()
-                except Exception:  # noqa: BLE001 - prepared again here, one by one if need be
-                    ready = None
-            self._store_or_one_by_one(todo, report, on_problem, ready)
-            for raw in todo:
-                in_flight.pop(_id_of(raw), None)
-            self._note_events(order, report)
-            if progress is not None:
-                progress.update(len(order))
-
-        context = multiprocessing.get_context("spawn")  # no inherited threads or model
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(self.store.dsn, self.config)) as pool:
-            batch: list[RawArticle] = []
-
-            def submit() -> None:
-                order, todo = self._triage(batch, report, on_problem, in_flight)
-                pending.append((order, todo, pool.submit(_prepare_in_worker, todo) if todo else None))
-                while len(pending) > self.workers:
-                    finish()
-
-            for item in items:
-                if isinstance(item, Problem):
-                    self._problem(item, report, on_problem)
-                    continue
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    submit()
-                    batch = []
-            if batch:
-                submit()
-            while pending:
-                finish()
-        for aid in report.events:
-            report.events[aid] = self.store.event_of(aid) or report.events[aid]
-        return report
-
     def _problem(self, p: Problem, report: IngestReport, on_problem) -> None:
         self.store.add_problem(p)
         (report.skipped if p.fatal else report.warnings).append(p)
@@ -186,18 +118,12 @@ class Pipeline:
             on_problem(p)
 
     def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
-        order, todo = self._triage(raws, report, on_problem, {})
-        self._store_or_one_by_one(todo, report, on_problem)
-        self._note_events(order, report)
-
-    def _triage(self, raws: list[RawArticle], report: IngestReport, on_problem,
-                in_batch: dict[str, RawArticle]) -> tuple[list[str], list[RawArticle]]:
-        """(the id of every article, in order; those still to store). `in_batch` holds the
-        articles taken so far and not yet stored (this batch, or batches in flight)."""
         from tidings.clean import article_id
+        from tidings.cluster import load_learner
 
         order: list[str] = []
         todo: list[RawArticle] = []
+        in_batch: dict[str, RawArticle] = {}
         for raw in raws:
             aid = article_id(raw)
             taken_by = self._taken_by(aid, raw, in_batch)
@@ -221,40 +147,32 @@ class Pipeline:
             else:
                 in_batch[aid] = raw
                 todo.append(raw)
-        return order, todo
-
-    def _store_or_one_by_one(self, todo: list[RawArticle], report: IngestReport, on_problem,
-                             prepared: tuple[list[Prepared], dict[str, np.ndarray]] | None = None) -> None:
-        from tidings.cluster import Clusterer
-
         try:
-            self._store(todo, report, on_problem, prepared)
+            self._store(todo, report, on_problem)
         except StoreError:
             # The store failed (busy, locked by another writer, disk full): no article is to
             # blame, so none is set aside. The batch was rolled back; the caller says so, and
             # running the same input again completes it.
-            self.clusterer = Clusterer(self.store, self.config)
+            self.clusterer = load_learner(self.store, self.config)
             raise
         except Exception:
             # Something in the batch broke a stage: the transaction was rolled back, so
             # rebuild the clusterer's memory from the store and go one article at a time,
             # keeping any article that still fails as a problem with its raw text.
-            self.clusterer = Clusterer(self.store, self.config)
+            self.clusterer = load_learner(self.store, self.config)
             for raw in todo:
                 try:
                     self._store([raw], report, on_problem)
                 except StoreError:
-                    self.clusterer = Clusterer(self.store, self.config)
+                    self.clusterer = load_learner(self.store, self.config)
                     raise
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                    self.clusterer = Clusterer(self.store, self.config)
+                    self.clusterer = load_learner(self.store, self.config)
                     text = raw.text if raw.text is not None else raw.html or ""
                     self._problem(Problem(raw.origin, f"could not be processed ({type(exc).__name__}: "
                                           f"{exc}); kept raw, please report this as a bug",
                                           raw=text[: self.config.max_raw_keep_chars]),
                                   report, on_problem)
-
-    def _note_events(self, order: list[str], report: IngestReport) -> None:
         report.article_ids.extend(order)
         for aid in order:
             if aid not in report.events:
@@ -277,11 +195,10 @@ class Pipeline:
             return None
         return stored.origin
 
-    def _store(self, todo: list[RawArticle], report: IngestReport, on_problem,
-               ready: tuple[list[Prepared], dict[str, np.ndarray]] | None = None) -> None:
+    def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
         if not todo:
             return
-        prepared, vectors = ready if ready is not None else self.prepare(todo)
+        prepared, vectors = self.prepare(todo)
         done, already = self.commit(prepared, vectors)
         # Counted only once committed, so a batch retried article by article counts once.
         report.already_stored += already
@@ -296,8 +213,30 @@ class Pipeline:
                     on_problem(warning)
 
     def prepare(self, raws: list[RawArticle]) -> tuple[list[Prepared], dict[str, np.ndarray]]:
-        """Clean, understand and embed `raws`: the slow part, done before any write."""
-        return prepare(raws, self.config, self.outlet_lines, self.embedder, self.store)
+        """Clean, understand and embed `raws`: the slow part, done before any write. The
+        store is only read (outlet line counts, names seen, cached vectors); what is to be
+        written comes back: the prepared articles and the fresh vectors for the cache."""
+        from tidings.clean.duplicates import bands
+        from tidings.understand import understand_batch
+
+        self.outlet_lines.forget_pending()
+        articles, lines = [], []
+        for raw in raws:
+            articles.append(self.clean(raw))
+            lines.append(self.outlet_lines.take_new())
+        features = understand_batch(articles, self.embedder, self.config, store=self.store)
+        prepared = [
+            Prepared(a, f, tuple(bands(a.text, self.config)) if a.status == "ok" else (), counted)
+            for a, f, counted in zip(articles, features, lines)
+        ]
+        return prepared, self.embedder.take_fresh()
+
+    def clean(self, raw: RawArticle) -> Article:
+        """Clean one article of the batch being prepared, in order (outlet lines count
+        across articles); tidings.parallel reuses what a worker process already cleaned."""
+        from tidings.clean import clean
+
+        return clean(raw, self.config, self.outlet_lines)
 
     def commit(self, prepared: list[Prepared], vectors: dict[str, np.ndarray] | None = None,
                ) -> tuple[list[tuple[Article, str]], int]:
@@ -305,7 +244,7 @@ class Pipeline:
         stored (checked under the lock: another writer may have stored them meanwhile),
         link duplicates, write, assign events. Returns (article, event id) of each article
         written, and how many were already stored."""
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
 
         for attempt in range(STALE_RETRIES + 1):
             # Another process added articles since our last batch (an ingest beside a running
@@ -313,7 +252,7 @@ class Pipeline:
             # taking the lock when we can (it reads every event).
             seen = self.store.last_article_seq()
             if seen != self._seen_seq:
-                self.clusterer = Clusterer(self.store, self.config)
+                self.clusterer = load_learner(self.store, self.config)
                 self._seen_seq = seen
             try:
                 return self._commit(prepared, vectors or {}, last_try=attempt == STALE_RETRIES)
@@ -323,7 +262,7 @@ class Pipeline:
 
     def _commit(self, prepared: list[Prepared], vectors: dict[str, np.ndarray],
                 last_try: bool) -> tuple[list[tuple[Article, str]], int]:
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
 
         done: list[tuple[Article, str]] = []
         already = 0
@@ -331,7 +270,7 @@ class Pipeline:
             if self.store.last_article_seq() != self._seen_seq:
                 if not last_try:
                     raise _Stale  # rolled back, nothing written: rebuild outside the lock
-                self.clusterer = Clusterer(self.store, self.config)
+                self.clusterer = load_learner(self.store, self.config)
             stored = self.store.stored_article_ids(p.article.id for p in prepared)
             if vectors:
                 self.store.cache_embeddings(vectors)
@@ -340,8 +279,9 @@ class Pipeline:
                 if article.id in stored or not self._add(article, p):
                     already += 1
                     continue
-                # --- clustering: the clusterer's in-memory step, its changes stored ---
-                event_id, _ = self.clusterer.add(article, p.features)
+                # --- clustering: the learner's in-memory step, its changes stored ---
+                apply_changes(self.store, self.clusterer, self.clusterer.learn_one(article, p.features))
+                event_id = self.clusterer.event_of(article.id) or ""
                 # ---
                 done.append((article, event_id))
             self._seen_seq = self.store.last_article_seq()
@@ -364,49 +304,22 @@ class Pipeline:
         return True
 
 
-def prepare(raws: list[RawArticle], config: Config, outlet_lines: OutletLines, embedder: Embedder,
-            store: Store) -> tuple[list[Prepared], dict[str, np.ndarray]]:
-    """Clean, understand and embed `raws`. The store is only read (outlet line counts,
-    names seen, cached vectors); what is to be written comes back: the prepared articles
-    and the fresh vectors for the embedding cache. Runs in any process."""
-    from tidings.clean import clean
-    from tidings.clean.duplicates import bands
-    from tidings.understand import understand_batch
-
-    outlet_lines.forget_pending()
-    articles, lines = [], []
-    for raw in raws:
-        articles.append(clean(raw, config, outlet_lines))
-        lines.append(outlet_lines.take_new())
-    features = understand_batch(articles, embedder, config, store=store)
-    prepared = [
-        Prepared(a, f, tuple(bands(a.text, config)) if a.status == "ok" else (), counted)
-        for a, f, counted in zip(articles, features, lines)
-    ]
-    return prepared, embedder.take_fresh()
-
-
-# --- `prepare` in worker processes (tidings ingest --workers N) ---
-_worker: tuple[Store, OutletLines, Embedder, Config] | None = None
-
-
-def _start_worker(dsn: str, config: Config) -> None:
-    """A worker's own connection (read only), outlet counts and embedding model."""
-    global _worker
-    from tidings.clean import OutletLines
-    from tidings.store import open_store
-    from tidings.understand.embed import Embedder
-
-    store = open_store(dsn)
-    embedder = Embedder(store)
-    embedder.defer_cache_writes = True
-    _worker = (store, OutletLines(store, config), embedder, config)
-
-
-def _prepare_in_worker(raws: list[RawArticle]) -> tuple[list[Prepared], dict[str, np.ndarray]]:
-    assert _worker is not None, "worker not started"
-    store, outlet_lines, embedder, config = _worker
-    return prepare(raws, config, outlet_lines, embedder, store)
+def apply_changes(store: Store, learner, changes) -> None:
+    """Persist what the clusterer decided (it does no I/O itself)."""
+    upserted: list[str] = []
+    for c in changes:
+        if c.op in ("assign", "move"):
+            store.assign(c.article, c.event, c.score)
+        elif c.op == "delete":
+            store.delete_event(c.event)
+            upserted = [e for e in upserted if e != c.event]
+        elif c.op in ("upsert", "story") and c.event not in upserted:
+            upserted.append(c.event)
+    for event_id in upserted:
+        record = learner.event_record(event_id)
+        if record is not None:
+            store.put_event(record, learner.event_state(event_id), learner.event_centroid(event_id))
+            store.set_event_story(event_id, learner.story_of_event(event_id))
 
 
 def ingest(
@@ -416,10 +329,8 @@ def ingest(
     progress: bool = False,
     on_problem: Callable[[Problem], None] | None = None,
     pipeline: Pipeline | None = None,
-    workers: int = 1,
 ) -> IngestReport:
-    """Read every article under `paths` ("-" for standard input) into `store`; `workers` > 1
-    prepares batches in that many processes."""
+    """Read every article under `paths` ("-" for standard input) into `store`."""
     from tidings.sources import read
 
     items: Iterator = read(list(paths), config)
@@ -429,8 +340,7 @@ def ingest(
 
         bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, leave=False)
     try:
-        return (pipeline or Pipeline(store, config, workers=workers)).run(
-            items, on_problem=on_problem, progress=bar)
+        return (pipeline or Pipeline(store, config)).run(items, on_problem=on_problem, progress=bar)
     finally:
         if bar is not None:
             bar.close()
@@ -449,19 +359,40 @@ def ingest_raw(
 def cluster_records(
     raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
     on_problem: Callable[[Problem], None] | None = None,
+    progress: bool = False,
 ) -> list[tuple[str, str | None]]:
     """Stateless clustering for pipelines and evaluation: an in-memory store, the same
     cleaning and clustering as `ingest`. One (input id, event id) pair per input record,
-    in input order; event is None for input that could not be read (`on_problem` hears why)."""
+    in input order; event is None for input that could not be read (`on_problem` hears why).
+    `progress`: show a progress bar on standard error (callers pass it only for a terminal)."""
+    return [(i, e) for i, e, _ in cluster_records_with_stories(raws, config, on_problem, progress)]
+
+
+def cluster_records_with_stories(
+    raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
+    on_problem: Callable[[Problem], None] | None = None,
+    progress: bool = False,
+) -> list[tuple[str, str | None, str | None]]:
+    """As `cluster_records`, with each event's story: (input id, event, story)."""
     store = SQLiteStore(":memory:")
     items = list(raws)
-    report = Pipeline(store, config).run(items, on_problem=on_problem)
-    out: list[tuple[str, str | None]] = []
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit=" articles", file=sys.stderr, mininterval=0.5, leave=False)
+    try:
+        report = Pipeline(store, config).run(items, on_problem=on_problem, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    out: list[tuple[str, str | None, str | None]] = []
     ids = iter(report.article_ids)
     for item in items:
         if isinstance(item, Problem):
-            out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None))
+            out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None, None))
             continue
         article_id = next(ids)
-        out.append((item.id or article_id, store.event_of(article_id)))
+        event = store.event_of(article_id)
+        out.append((item.id or article_id, event, store.story_of(event) if event else None))
     return out
