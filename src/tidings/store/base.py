@@ -50,6 +50,9 @@ class Store(Protocol):
 
     #: Where the database is, without secrets: a file path or a URL without password.
     url: str
+    #: What `open_store` takes to open it again from another process (may hold a
+    #: password: never shown).
+    dsn: str
 
     # --- plumbing ---
     @property

@@ -236,7 +236,7 @@ class PostgresStore:
 
     def __init__(self, url: str, busy_timeout: float = 10.0) -> None:
         self.url = _safe_url(url)
-        self._dsn = url
+        self.dsn = url
         self.busy_timeout = busy_timeout
         try:
             self._db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
@@ -305,7 +305,7 @@ class PostgresStore:
         return True
 
     def reopen(self) -> PostgresStore:
-        return PostgresStore(self._dsn, busy_timeout=self.busy_timeout)
+        return PostgresStore(self.dsn, busy_timeout=self.busy_timeout)
 
     def write_lock_stats(self) -> list[float]:
         return list(self._held)

@@ -219,6 +219,7 @@ class SQLiteStore:
         """`busy_timeout`: seconds to wait for another writer before giving up."""
         self.path = str(path)
         self.url = self.path
+        self.dsn = self.path
         self.busy_timeout = busy_timeout
         if self.path != ":memory:" and not self.path.startswith("file:"):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
