@@ -314,7 +314,10 @@ _METADATA_LINE = re.compile(
     re.I,
 )
 _TODAY_WORDS = re.compile(
-    r"(?:today|heute|aujourd'hui|hoy|oggi|hoje|azi|astăzi|astazi|dziś|dzisiaj|bugün|vandaag|"
+    r"(?:this morning|this evening|tonight|questa mattina|stamattina|questa sera|stasera|"
+    r"esta mañana|esta tarde|esta noche|ce matin|ce soir|cette nuit|heute morgen|heute abend|"
+    r"heute früh|nesta manhã|esta manhã|hoje de manhã|dziś rano|azi dimineață|сегодня утром|"
+    r"today|heute|aujourd'hui|hoy|oggi|hoje|azi|astăzi|astazi|dziś|dzisiaj|bugün|vandaag|"
     r"сегодня|сьогодні|днес|σήμερα|اليوم|امروز|آج|आज|আজ|今天|今日|本日|오늘|วันนี้|hari ini|"
     r"dnes|danas|ဒီနေ့|ယနေ့)[\s,(]*(?:\S+[\s,(]*)?$",
     re.I,
