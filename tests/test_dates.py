@@ -56,13 +56,13 @@ def test_words_that_look_like_weekdays_are_not():
 
 
 # --- one date module: publication dates through clean(), event time through understand ---
-import pytest  # noqa: E402
-from date_fixtures import EVENT_TIME, PUBLICATION  # noqa: E402
+import pytest
+from date_fixtures import EVENT_TIME, PUBLICATION
 
-from tidings.clean import clean  # noqa: E402
-from tidings.clean import dates as d  # noqa: E402
-from tidings.records import RawArticle  # noqa: E402
-from tidings.understand import dates as understand_dates  # noqa: E402
+from tidings.clean import clean
+from tidings.clean import dates as d
+from tidings.records import RawArticle
+from tidings.understand import dates as understand_dates
 
 
 @pytest.mark.parametrize("case", PUBLICATION, ids=[c[0] for c in PUBLICATION])
@@ -76,7 +76,7 @@ def test_publication_date_through_clean(case):
 
 @pytest.mark.parametrize("case", EVENT_TIME, ids=[c[0] for c in EVENT_TIME])
 def test_event_time_resolves_relative_days(case):
-    id_, lang, pub, text, want = case
+    _id, lang, pub, text, want = case
     a = art("Port", text, pub or None, lang)
     assert event_time(a)[0] == want
 
