@@ -32,12 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
-from common import write_result
+from common import write_result  # noqa: E402
 
-from tidings.clean import clean
-from tidings.clean.dates import parse_iso
-from tidings.records import Article, RawArticle
-from tidings.understand.dates import event_time
+from tidings.clean import clean  # noqa: E402
+from tidings.clean.dates import parse_iso  # noqa: E402
+from tidings.records import Article, RawArticle  # noqa: E402
+from tidings.understand.dates import event_time  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "bench" / "events-dev" / "events.jsonl"
 OUT = ROOT / "bench" / "results" / "dates.json"

@@ -1,6 +1,12 @@
 """Dates mentioned in text and the time of the reported happening."""
 
-from tidings.records import Article
+import pytest
+from date_fixtures import EVENT_TIME, PUBLICATION
+
+from tidings.clean import clean
+from tidings.clean import dates as d
+from tidings.records import Article, RawArticle
+from tidings.understand import dates as understand_dates
 from tidings.understand.dates import event_time, mentioned, parse_iso
 
 
@@ -56,13 +62,6 @@ def test_words_that_look_like_weekdays_are_not():
 
 
 # --- one date module: publication dates through clean(), event time through understand ---
-import pytest
-from date_fixtures import EVENT_TIME, PUBLICATION
-
-from tidings.clean import clean
-from tidings.clean import dates as d
-from tidings.records import RawArticle
-from tidings.understand import dates as understand_dates
 
 
 @pytest.mark.parametrize("case", PUBLICATION, ids=[c[0] for c in PUBLICATION])

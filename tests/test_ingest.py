@@ -199,10 +199,10 @@ def test_one_article_breaking_a_stage_does_not_stop_the_batch_fake_failure(tmp_p
 
     real = understand.understand_batch
 
-    def flaky(articles, embedder, config):
+    def flaky(articles, embedder, config, **kw):
         if any("Lyon" in a.text for a in articles):
             raise ValueError("simulated failure")
-        return real(articles, embedder, config)
+        return real(articles, embedder, config, **kw)
 
     monkeypatch.setattr(understand, "understand_batch", flaky)
     folder = write_mixed_corpus(tmp_path)
@@ -242,14 +242,14 @@ def test_a_locked_database_is_not_blamed_on_the_articles(tmp_path):
     hears it, no article is set aside as bad, and running again stores everything."""
     from tidings.pipeline import Pipeline
     from tidings.records import RawArticle
-    from tidings.store import SQLiteStore
+    from tidings.store import SQLiteStore, StoreBusy
 
     raws = [RawArticle(origin=f"{lang}.txt", text=f"{title}\n\n{text}") for lang, title, text in STORIES]
     store = SQLiteStore(tmp_path / "t.db", busy_timeout=0.2)
     pipeline = Pipeline(store)
     blocker = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
-    with pytest.raises(sqlite3.OperationalError, match="locked"):
+    with pytest.raises(StoreBusy, match="another program is writing"):
         pipeline.run(raws)
     blocker.execute("ROLLBACK")
     assert store.problems() == [] and store.count_articles() == 0

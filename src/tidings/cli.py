@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sqlite3
 import sys
 from pathlib import Path
 
 from tidings import api
 from tidings.records import Problem
+from tidings.store import Store, StoreError, default_db, is_url
 
 
 def _print_json(obj) -> None:
@@ -18,7 +18,9 @@ def _print_json(obj) -> None:
 
 
 # Control characters (C0 and C1): in a listing they would act on the terminal, not show.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Bidirectional controls (embeddings, overrides, isolates, marks) would reorder the rest
+# of the line, so a title could make the id or date beside it read as something else.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _safe(text: str) -> str:
@@ -40,9 +42,11 @@ class _Refused(Exception):
     """A command cannot run as asked; the message says why and what to do."""
 
 
-def _open(args, create: bool = False):
+def _open(args, create: bool = False) -> Store:
     """The store at --db. Only commands that write (ingest, demo, serve) create it: a
     mistyped path for a listing must say so, not list an empty new database."""
+    if is_url(args.db):
+        return api.open_store(args.db)  # a server's database: it exists or the server says why
     path = Path(args.db)
     if path.is_dir():
         raise _Refused(f"{args.db} is a folder; --db takes a database file (e.g. {path / 'tidings.db'})")
@@ -58,18 +62,6 @@ def _open(args, create: bool = False):
                        "you can write to") from None
 
 
-def _db_hint(e: sqlite3.Error) -> str:
-    text = str(e).lower()
-    if "not a database" in text or "malformed" in text:
-        return "this file is not a Tidings database (or it is damaged); give another --db"
-    if "locked" in text or "busy" in text:
-        return "another program is writing to it; try again when it has finished"
-    if "full" in text:
-        return "the disk is full; free some space and run again (what was stored is kept)"
-    return ("check that the file and its folder exist and are writable: SQLite keeps -wal and "
-            "-shm files beside the database, even to read it")
-
-
 # --- commands ---
 def cmd_ingest(args) -> int:
     store = _open(args, create=True)
@@ -77,7 +69,7 @@ def cmd_ingest(args) -> int:
         print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
     report = api.ingest(args.paths, store, progress=not args.quiet and sys.stderr.isatty(),
                         on_problem=None if args.quiet else _warn)
-    print(f"{args.db}: {report.summary()}")
+    print(f"{store.url}: {report.summary()}")
     for p in report.skipped:
         print(f"  skipped {_safe(p.message())}")
     if report.ingested == 0 and report.already_stored == 0:
@@ -214,7 +206,7 @@ def cmd_compare(args) -> int:
             raise _Refused(f"{ref} is a folder; compare takes two articles: ids in the store "
                            "(`tidings articles` lists them) or files holding one article each")
     # Files can be compared without a database; ids need one.
-    store = _open(args) if Path(args.db).exists() else None
+    store = _open(args) if is_url(args.db) or Path(args.db).exists() else None
     try:
         result = api.compare(args.a, args.b, store)
     except LookupError as e:
@@ -257,7 +249,7 @@ def cmd_demo(args) -> int:
 
     store = _open(args, create=True)
     report = api.ingest([str(demo.CORPUS)], store, progress=sys.stderr.isatty(), on_problem=_warn)
-    print(f"Demo corpus → {args.db}: {report.summary()}\n")
+    print(f"Demo corpus → {store.url}: {report.summary()}\n")
     print("Articles (id, language, date, where the date came from, outlet, title):")
     args.limit, args.json = None, False
     cmd_articles(args)
@@ -266,7 +258,7 @@ def cmd_demo(args) -> int:
     cmd_events(args)
     articles = store.articles()
     gold = demo.gold_for(articles)
-    pred = {a.id: store.event_of(a.id) for a in articles if a.id in gold}
+    pred = {a.id: e for a in articles if a.id in gold and (e := store.event_of(a.id))}
     scores = api.evaluate(pred, gold)
     print(f"\nAgainst the demo's gold labels: BCubed F1 {scores['bcubed_f1']:.3f} "
           f"(P {scores['bcubed_precision']:.3f}, R {scores['bcubed_recall']:.3f}) "
@@ -301,7 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def db(sp):
-        sp.add_argument("--db", default="tidings.db", help="SQLite database file (default: tidings.db)")
+        sp.add_argument("--db", default=default_db(),
+                        help="SQLite database file, or a postgresql://user@host/dbname URL "
+                        "(default: $TIDINGS_DB, else tidings.db)")
 
     s = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the store")
     s.add_argument("paths", nargs="+", metavar="PATH")
@@ -388,8 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     except _Refused as e:
         print(f"tidings: {e}", file=sys.stderr)
         return 2
-    except sqlite3.Error as e:
-        print(f"tidings: database {getattr(args, 'db', '')}: {e}; {_db_hint(e)}", file=sys.stderr)
+    except StoreError as e:  # the store's message says what happened and what to do
+        print(f"tidings: {_safe(str(e))}", file=sys.stderr)
         return 2
 
 

@@ -21,6 +21,9 @@ class Config:
     """Text beyond this is cut before cleaning; the cut is recorded as a problem."""
     max_raw_keep_chars: int = 100_000
     """How much of unprocessable input is kept beside its reason."""
+    pipe_wait_seconds: float = 30.0
+    """How long a pipe given by name (a FIFO) may stay silent before it is skipped: a named
+    pipe nobody writes to would otherwise stop the whole ingest."""
 
     # --- clean ---
     min_text_chars: int = 40

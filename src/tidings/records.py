@@ -135,3 +135,14 @@ class Event:
         d["articles"] = len(self.article_ids)
         d["n_sources"] = len(self.sources)
         return d
+
+
+@dataclass
+class Prepared:
+    """An article made ready for storing, before any write: the output of the pipeline's
+    `prepare` step (clean, understand, embed) and the input of its `commit` step."""
+
+    article: Article
+    features: Features
+    bands: tuple[str, ...] = ()  # near-duplicate index entries (MinHash bands) of its text
+    outlet_lines: list[tuple[str, list[str]]] = field(default_factory=list)  # (outlet, line hashes) to count

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterable, Protocol
 
-from tidings.clean.boilerplate import remove_furniture
 from tidings.clean import dates as _dates
+from tidings.clean.boilerplate import remove_furniture
 from tidings.clean.dates import date_in_path, date_in_url, parse_date, split_metadata_line
 from tidings.clean.encoding import lines_of, repair
 from tidings.clean.html import extract, visible_text
@@ -45,18 +46,26 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class LineCounts(Protocol):
+    def outlet_line_counts(self, source: str, line_hashes: Iterable[str]) -> dict[str, int]: ...
+
+
 class OutletLines:
-    """Counts, per outlet, in how many articles each short line appeared (in the store).
+    """Counts, per outlet, in how many articles each short line appeared.
 
     A line seen in config.repeated_line_min_articles articles of one outlet is that site's
     furniture ("Follow us on Telegram", a section list...) even when no rule knows it.
-    `filter` both drops such lines and counts the article's own lines, so clean each
-    article once (inside the transaction that stores it, to survive a kill midway).
+    `filter` drops such lines; it reads the counts so far from `counts` (the store) and
+    writes nothing: the lines each article adds are kept in memory, counted for the
+    articles after it, and handed over by `take_new` for the caller to store with the
+    article (in the transaction that stores it, so a kill midway counts nothing twice).
     """
 
-    def __init__(self, store: Any, config: Config = DEFAULT) -> None:
-        self.store = store
+    def __init__(self, counts: LineCounts, config: Config = DEFAULT) -> None:
+        self.counts = counts
         self.config = config
+        self._pending: Counter[tuple[str, str]] = Counter()
+        self._new: list[tuple[str, list[str]]] = []
 
     @staticmethod
     def line_hash(line: str) -> str:
@@ -64,17 +73,33 @@ class OutletLines:
         return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
     def filter(self, source: str, lines: list[str]) -> tuple[list[str], list[str]]:
-        """(kept, removed) lines; the article's lines are counted for next time."""
+        """(kept, removed) lines; the article's lines are counted for the next articles."""
         limit = self.config.repeated_line_max_chars
         hashes = {i: self.line_hash(line) for i, line in enumerate(lines) if line and len(line) <= limit}
         if not hashes:
             return lines, []
-        counts = self.store.outlet_line_counts(source, hashes.values())
-        self.store.count_outlet_lines(source, hashes.values())
+        counts = self.counts.outlet_line_counts(source, hashes.values())
+        distinct = sorted(set(hashes.values()))
+        seen = {h: counts.get(h, 0) + self._pending[(source, h)] for h in distinct}
+        for h in distinct:
+            self._pending[(source, h)] += 1
+        self._new.append((source, distinct))
         threshold = self.config.repeated_line_min_articles
-        repeated = {i for i, h in hashes.items() if counts.get(h, 0) >= threshold}
+        repeated = {i for i, h in hashes.items() if seen[h] >= threshold}
         kept = [line for i, line in enumerate(lines) if i not in repeated]
         return kept, [lines[i] for i in sorted(repeated)]
+
+    def take_new(self) -> list[tuple[str, list[str]]]:
+        """(outlet, line hashes) for each article filtered since the last call: what to
+        add to the stored counts (`store.count_outlet_lines`)."""
+        out, self._new = self._new, []
+        return out
+
+    def forget_pending(self) -> None:
+        """Drop the in-memory counts: what was taken is stored now (or was not, and
+        its articles were not either)."""
+        self._pending.clear()
+        self._new = []
 
 
 def clean(raw: RawArticle, config: Config = DEFAULT, outlet_lines: OutletLines | None = None) -> Article:
@@ -92,7 +117,7 @@ def _one_line_fields(raw: RawArticle) -> RawArticle:
     """Given title, outlet, author... repaired like the text and on one line: they reach
     terminals and single-line listings, where a control character (an escape sequence in
     a title) would act rather than show."""
-    fields = {}
+    fields: dict[str, Any] = {}
     for name in ("title", "url", "source", "author", "date", "lang", "crawled"):
         value = getattr(raw, name)
         if value is not None:

@@ -536,20 +536,17 @@ def resolve(f: Found, ref: date | None = None, month: tuple[int, int] | None = N
         else:
             return None
     try:
-        day: date | None = date(year, f.month, f.day)
+        d: date | None = date(year, f.month, f.day)
     except ValueError:
         return None
-    if day is not None and f.year is None and ref is not None:
+    if d is not None and f.year is None and ref is not None:
         # "1 February" in a late-January story is this year; "30 December" in a January
         # story is last year.
-        if (day - ref).days > 180:
-            day = _replace_year(day, day.year - 1)
-        elif (ref - day).days > 180:
-            day = _replace_year(day, day.year + 1)
-    if day is None:
-        return None
-    d = day
-    if f.weekday is not None and d.weekday() != f.weekday:
+        if (d - ref).days > 180:
+            d = _replace_year(d, d.year - 1)
+        elif (ref - d).days > 180:
+            d = _replace_year(d, d.year + 1)
+    if d is None or (f.weekday is not None and d.weekday() != f.weekday):
         return None  # "lunes 21 de abril" must be a Monday
     return d
 

@@ -12,10 +12,12 @@ import io
 import json
 import os
 import re
+import select
+import stat
 import sys
 import unicodedata
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterator, Protocol
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Problem, RawArticle
@@ -59,12 +61,35 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
                 yield from read_file(path, label, config)
             elif path.exists():
                 # A pipe (`tidings ingest <(curl ...)`) or a device: read as a stream, bounded.
-                with open(path, "rb") as f:
+                f = _open_pipe(path, config.pipe_wait_seconds)
+                if f is None:
+                    yield Problem(label, f"a pipe nothing was written to in {config.pipe_wait_seconds:g} s "
+                                  "(no program writing to it?); skipped")
+                    continue
+                with f:
                     yield from read_stream(f, label, config)
             else:
                 yield Problem(label, "no such file or folder; check the path")
         except OSError as e:  # e.g. a folder we may not list
             yield Problem(label, f"cannot read: {_os_reason(e)}")
+
+
+def _open_pipe(path: Path, wait: float) -> IO[bytes] | None:
+    """`path` opened for reading, or None when it is a pipe with nothing written to it
+    within `wait` seconds. A plain open() of a named pipe waits for a writer forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # returns at once, writer or not
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            poller = select.poll()
+            poller.register(fd, select.POLLIN | select.POLLHUP)
+            if not poller.poll(max(0.0, wait) * 1000):
+                os.close(fd)
+                return None
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int, int], str]) -> Iterator[Item]:
@@ -265,7 +290,11 @@ def _json_items(value: Any, origin: str, config: Config) -> Iterator[Item]:
         )
 
 
-def _read_jsonl(f: IO[bytes], origin: str, config: Config) -> Iterator[Item]:
+class _Lines(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _read_jsonl(f: _Lines, origin: str, config: Config) -> Iterator[Item]:
     limit = config.max_file_bytes
     seen_any = False
     number = 0
@@ -402,6 +431,9 @@ def _unix_time(value: float) -> str:
 
 
 # --- decoding ---
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def decode(data: bytes, html: bool = False) -> tuple[str | None, str | None, str | None]:
     """Bytes -> (text, note, failure).
 
@@ -440,10 +472,13 @@ def _decode(data: bytes, html: bool = False, hint: str | None = None) -> tuple[s
         return data.decode("utf-8-sig"), None, None, None
     except UnicodeDecodeError as e:
         first_bad = e.start
-    # A few stray bytes in otherwise good UTF-8: keep the text, mark the damage.
+    # A few stray bytes in otherwise good UTF-8: keep the text, mark the damage. It is UTF-8
+    # when most of its non-ASCII characters decode as such, wherever the stray byte sits: a
+    # legacy code page would turn every one of them into mojibake (KOI8-R's "п╓п╟").
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
-    if bad <= max(2, len(loose) // 1000) and any(b >= 0xC2 for b in data[:first_bad]):
+    valid = len(_NON_ASCII.findall(loose)) - bad
+    if valid >= 2 * bad or (bad <= max(2, len(loose) // 1000) and any(b >= 0xC2 for b in data[:first_bad])):
         return loose, f"{bad} invalid UTF-8 byte(s) replaced with \ufffd", None, None
     note = "not UTF-8; decoded as {} (re-save as UTF-8 to be sure)"
     for encoding, why in ((hint, ""), (_declared_charset(data) if html else None, " as the page declares")):
@@ -678,7 +713,7 @@ def _os_reason(e: OSError, what: str = "file") -> str:
 class _Chained(io.RawIOBase):
     """Bytes already read from a stream followed by the rest of it, with readline()."""
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes] | _Chained) -> None:
         self._buf = io.BufferedReader(_Concat(head, rest))
 
     def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
@@ -700,7 +735,7 @@ class _Utf8Lines:
 
 
 class _Concat(io.RawIOBase):
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes] | _Chained) -> None:
         self._head, self._rest = head, rest
 
     def readable(self) -> bool:

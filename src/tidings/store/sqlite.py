@@ -8,8 +8,11 @@ The public methods are the store interface; a PostgreSQL store would implement t
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import threading
+import time
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -19,6 +22,14 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from tidings.records import Article, Event, Features, Figure, Mention, Problem
+from tidings.store.base import (
+    StoreBusy,
+    StoreError,
+    StoreFull,
+    StoreNotADatabase,
+    StoreTooNew,
+    StoreUnavailable,
+)
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -125,53 +136,152 @@ def _blob(vec: Any) -> bytes | None:
     return None if vec is None else np.asarray(vec, dtype=np.float32).tobytes()
 
 
+# SQLite's primary result codes (the low byte of an extended code) that we explain.
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM = 5, 6, 8, 10, 11, 13, 14, 26, 3
+
+
+def store_error(e: sqlite3.Error, where: str) -> StoreError:
+    """The store's own exception for an error from sqlite3, with what to do about it."""
+    code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (_BUSY, _LOCKED):
+        return StoreBusy(f"database {where}: another program is writing to it ({e}); "
+                         "try again when it has finished (nothing was lost)")
+    if code in (_NOTADB, _CORRUPT):
+        return StoreNotADatabase(f"database {where}: this file is not a Tidings database "
+                                 f"(or it is damaged: {e}); give another --db")
+    if code == _FULL:
+        return StoreFull(f"database {where}: the disk is full; free some space and run again "
+                         "(what was stored is kept)")
+    if code in (_CANTOPEN, _READONLY, _IOERR, _PERM):
+        return StoreUnavailable(
+            f"database {where}: {e}; check that the file and its folder exist and are writable: "
+            "SQLite keeps -wal and -shm files beside the database, even to read it")
+    return StoreError(f"database {where}: {e}")
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose statements raise the store's exceptions, not sqlite3's."""
+
+    where = "?"
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:  # type: ignore[override]
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as e:
+            raise store_error(e, self.where) from e
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:  # type: ignore[override]
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.Error as e:
+            raise store_error(e, self.where) from e
+
+
 class SQLiteStore:
     """A Tidings database in one SQLite file.
 
     Safe to share between threads (the web server's); writes are serialised by a lock.
     Use `with store.transaction():` to make a group of writes atomic: an ingest killed
-    midway leaves whole articles or none.
+    midway leaves whole articles or none. Several processes may write to one file: each
+    waits its turn for the write lock (retrying with jitter, up to `busy_timeout`), so
+    keep transactions short (do the slow work before taking it).
     """
 
     def __init__(self, path: str | Path = "tidings.db", busy_timeout: float = 10.0) -> None:
         """`busy_timeout`: seconds to wait for another writer before giving up."""
         self.path = str(path)
+        self.url = self.path
         self.busy_timeout = busy_timeout
-        if self.path != ":memory:":
+        if self.path != ":memory:" and not self.path.startswith("file:"):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
+        try:
+            db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                                 factory=_Connection, uri=self.path.startswith("file:"))
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from e
+        assert isinstance(db, _Connection)
+        db.where = self.path
+        db.row_factory = sqlite3.Row
+        self._db = db
         self._lock = threading.RLock()
         self._depth = 0
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._held: deque[float] = deque(maxlen=10_000)
+        self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000):d}")
+        # Switching a fresh file to WAL needs it to itself: another process opening it at
+        # the same moment makes that fail at once, whatever the busy timeout.
+        self._retry_busy(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000):d}")
         self._migrate()
 
     # --- plumbing ---
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise RuntimeError(
-                f"{self.path}: database schema version {version} is newer than this "
-                f"Tidings ({len(MIGRATIONS)}); upgrade Tidings to open it."
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction():
+        if self._check_version() == len(MIGRATIONS):
+            return
+        # The write lock before reading the version again: two processes opening a fresh
+        # database must not both see version 0 and both create the tables.
+        with self.transaction():
+            version = self._check_version()
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in _split_sql(script):
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number:d}")
 
+    def _check_version(self) -> int:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreTooNew(
+                f"{self.path}: database schema version {version} is newer than this "
+                f"Tidings ({len(MIGRATIONS)}); upgrade Tidings to open it."
+            )
+        return version
+
     @property
     def schema_version(self) -> int:
-        return self._db.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @property
+    def shared(self) -> bool:
+        return self.path != ":memory:" and not self.path.startswith("file:")
+
+    def reopen(self) -> SQLiteStore:
+        """Another connection to the same file (itself for an in-memory database)."""
+        return SQLiteStore(self.path, busy_timeout=self.busy_timeout) if self.shared else self
+
+    def write_lock_stats(self) -> list[float]:
+        return list(self._held)
+
+    def _retry_busy(self, attempt: Any) -> Any:
+        """`attempt()` until it does not fail for a busy database, waiting a random, growing
+        time between tries (writers retrying in step would collide again), at most
+        `busy_timeout` seconds in all."""
+        deadline = time.monotonic() + self.busy_timeout
+        delay = 0.002
+        while True:
+            try:
+                return attempt()
+            except StoreBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(min(random.uniform(0.5, 1.5) * delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, 0.05)
+
+    def _begin(self) -> None:
+        # The wait is ours (with jitter) rather than SQLite's busy handler, whose fixed
+        # steps keep two waiting writers in lock step.
+        self._db.execute("PRAGMA busy_timeout = 0")
+        try:
+            self._retry_busy(lambda: self._db.execute("BEGIN IMMEDIATE"))
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000):d}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._lock:
+            started = 0.0
             if self._depth == 0:
-                self._db.execute("BEGIN IMMEDIATE")
+                self._begin()
+                started = time.perf_counter()
             self._depth += 1
             try:
                 yield
@@ -179,19 +289,33 @@ class SQLiteStore:
                 self._depth -= 1
                 if self._depth == 0:
                     self._db.execute("ROLLBACK")
+                    self._held.append(time.perf_counter() - started)
                 raise
             else:
                 self._depth -= 1
                 if self._depth == 0:
-                    self._db.execute("COMMIT")
+                    try:
+                        self._db.execute("COMMIT")
+                    except StoreError:
+                        self._db.execute("ROLLBACK")
+                        raise
+                    finally:
+                        self._held.append(time.perf_counter() - started)
 
     def _q(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._db.execute(sql, tuple(params)).fetchall()
+            try:
+                return self._db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.Error as e:
+                raise store_error(e, self.path) from e
 
     def _x(self, sql: str, params: Iterable[Any] = ()) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.execute(sql, tuple(params))
+
+    def _many(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        with self.transaction():
+            self._db.executemany(sql, [tuple(r) for r in rows])
 
     def close(self) -> None:
         self._db.close()
@@ -205,6 +329,15 @@ class SQLiteStore:
     def has_article(self, article_id: str) -> bool:
         return bool(self._q("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
+    def stored_article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` already stored."""
+        ids = list(dict.fromkeys(ids))
+        out: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            rows = self._q(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            out.update(r["id"] for r in rows)
+        return out
+
     def article_by_hash(self, content_hash: str) -> str | None:
         rows = self._q(
             "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1", (content_hash,)
@@ -213,7 +346,7 @@ class SQLiteStore:
 
     def add_article(self, a: Article) -> bool:
         """Insert an article; False (and nothing written) when its id is already stored."""
-        with self._lock:
+        with self.transaction():
             cur = self._db.execute(
                 f"INSERT OR IGNORE INTO articles ({_ARTICLE_COLS}, ingested_at) "
                 f"VALUES ({', '.join('?' * 17)})",
@@ -299,7 +432,7 @@ class SQLiteStore:
 
     # --- near-duplicate index (MinHash bands) ---
     def add_dup_bands(self, article_id: str, bands: Iterable[str]) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.executemany(
                 "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)",
                 [(b, article_id) for b in bands],
@@ -338,7 +471,7 @@ class SQLiteStore:
 
     # --- lines that repeat across one outlet's articles (site furniture) ---
     def count_outlet_lines(self, source: str, line_hashes: Iterable[str]) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.executemany(
                 "INSERT INTO outlet_lines (source, line_hash, n) VALUES (?, ?, 1) "
                 "ON CONFLICT (source, line_hash) DO UPDATE SET n = n + 1",
@@ -467,7 +600,7 @@ class SQLiteStore:
         return out
 
     def cache_embeddings(self, vectors: dict[str, Any]) -> None:
-        with self._lock:
+        with self.transaction():
             self._db.executemany(
                 "INSERT OR IGNORE INTO embedding_cache (hash, vector) VALUES (?, ?)",
                 [(h, _blob(v)) for h, v in vectors.items()],

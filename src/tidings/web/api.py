@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
-import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import (BaseModel, ConfigDict, Field, StrictStr, ValidationError, field_validator,
-                      model_validator)
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, field_validator, model_validator
 
 from tidings.records import RawArticle
+from tidings.store import Store
 from tidings.web import data
 
 log = logging.getLogger("tidings.web")
@@ -22,7 +23,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 Id = Annotated[str, Path(min_length=1, max_length=300)]
 
 
-def _store(request: Request):
+def _store(request: Request) -> Store:
     return request.app.state.store
 
 
@@ -232,8 +233,26 @@ async def _json_body(request: Request) -> Any:
                           "of strings, or a list of them") from None
 
 
+_bearer = HTTPBearer(auto_error=False, description="the server's API token (`tidings serve --token`)")
+
+
+def require_token(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Writes need `Authorization: Bearer <token>` when the server has a token."""
+    token = request.app.state.token
+    if token is None:
+        return
+    # Header values arrive as bytes read as Latin-1: back to those bytes, compared with the
+    # token's UTF-8, so a token with non-ASCII letters works as typed (curl sends UTF-8).
+    given = credentials.credentials.encode("latin-1", "replace") if credentials else b""
+    if not hmac.compare_digest(given, token.encode("utf-8")):
+        raise HTTPException(401, "this server requires an API token for writes: send the header "
+                            "'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
+
+
 @router.post(
     "/articles",
+    dependencies=[Depends(require_token)],
     summary="Ingest one article or a list (cleaned, de-duplicated and clustered as `tidings ingest` does)",
     openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
         "anyOf": [_ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA}]}}}}},
@@ -296,24 +315,11 @@ def _ingest(request: Request, raws: list[RawArticle]):
                                     "use `tidings ingest` or try again later") from None
         from tidings.pipeline import ingest_raw
 
-        try:
-            return ingest_raw(raws, state.pipeline.store, state.config, pipeline=state.pipeline)
-        except sqlite3.OperationalError as e:
-            # Another writer held the database too long. Batches already stored are kept and
-            # a repeated POST skips them, so sending the same request again is safe.
-            raise HTTPException(
-                503, f"the database is busy ({e}); nothing was lost: send the same request "
-                     "again in a few seconds (articles already stored are not stored twice)",
-                headers={"Retry-After": "5"}) from None
+        # A busy database raises StoreBusy, answered by the app's handler (503, retry).
+        return ingest_raw(raws, state.pipeline.store, state.config, pipeline=state.pipeline)
 
 
-def _writer(store):
-    """A connection of its own for ingest. The store runs everything on one connection
-    behind one lock, held for a whole batch (cleaning, embedding, clustering: seconds), so
-    on a shared connection every page and API read waited for the ingest; with WAL, reads
-    on the server's connection go on meanwhile and see each batch once committed."""
-    from tidings.store import SQLiteStore
-
-    if not store.path or store.path == ":memory:" or store.path.startswith("file:"):
-        return store  # another connection would be another database
-    return SQLiteStore(store.path, busy_timeout=store.busy_timeout)
+def _writer(store: Store) -> Store:
+    """A connection of its own for ingest: pages and API reads on the server's connection
+    go on while a batch is written, and see it once committed."""
+    return store.reopen()

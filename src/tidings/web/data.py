@@ -12,10 +12,10 @@ import re
 import threading
 from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
 from tidings.config import Config
-from tidings.store import SQLiteStore
+from tidings.store import Store, StoreBusy
 
 log = logging.getLogger("tidings.web")
 
@@ -91,7 +91,7 @@ def name_key(surface: str) -> str:
         return " ".join(surface.casefold().split())
 
 
-def entity_keys(store: SQLiteStore, text: str) -> list[str]:
+def entity_keys(store: Store, text: str) -> list[str]:
     """Stored entity keys a user's text may mean: the key itself, the key of the name
     (any script), or a spelling seen in an article."""
     text = text.strip()
@@ -101,7 +101,7 @@ def entity_keys(store: SQLiteStore, text: str) -> list[str]:
     return store.stored_name_keys(k for k in candidates if k)
 
 
-def search_event_ids(store: SQLiteStore, q: str) -> tuple[list[str], list[str]]:
+def search_event_ids(store: Store, q: str) -> tuple[list[str], list[str]]:
     """(entity keys, event ids) matching a text query: the entities it names, in any
     script, and the events of articles containing it (full-text, trigram: any script)."""
     if not q.strip():
@@ -143,7 +143,7 @@ def article_summary(a) -> dict[str, Any]:
     }
 
 
-def entity_info(store: SQLiteStore, key: str) -> dict[str, Any] | None:
+def entity_info(store: Store, key: str) -> dict[str, Any] | None:
     """An entity: its spellings, kind and events over time; None when no article names it."""
     variants = store.name_surfaces(key)
     if not variants:
@@ -176,9 +176,10 @@ def _main_kind(kinds: dict[str, int]) -> str:
     return specific[0] if specific else next(iter(kinds), "name")
 
 
-def get_brief(store: SQLiteStore, event_id: str, lang: str, config: Config) -> dict[str, Any]:
+def get_brief(store: Store, event_id: str, lang: str, config: Config) -> dict[str, Any]:
     """The event's brief from tidings.brief (cached in the store by article count), or a
     plain one built here from stored features while that stage is missing or fails."""
+    build_brief: Callable[..., Any] | None
     try:
         from tidings.brief import build_brief
     except ImportError:
@@ -214,25 +215,20 @@ class _WritesAside:
 
     WRITES = ("put_brief", "cache_embeddings")
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._store, name)
-        if name not in self.WRITES or not _own_file(self._store):
+        if name not in self.WRITES or not self._store.shared:
             return method
-        writer = _cache_writer(self._store.path)
+        writer = _cache_writer(self._store)
         return lambda *args, **kwargs: writer.put((name, args, kwargs))
 
 
-def _own_file(store: SQLiteStore) -> bool:
-    path = getattr(store, "path", "")
-    return bool(path) and path != ":memory:" and not path.startswith("file:")
-
-
 class _CacheWriter:
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, store: Store) -> None:
+        self.store = store
         self.queue: queue.Queue = queue.Queue(maxsize=256)
         threading.Thread(target=self._run, name="tidings-cache-writer", daemon=True).start()
 
@@ -243,11 +239,15 @@ class _CacheWriter:
             pass  # only a cache: what is not stored is built again on the next visit
 
     def _run(self) -> None:
-        store = SQLiteStore(self.path)
+        store = self.store.reopen()
         while True:
             name, args, kwargs = self.queue.get()
             try:
                 getattr(store, name)(*args, **kwargs)
+            except StoreBusy:
+                # Expected beside a long write (a big ingest): only a cache, built again
+                # on the next visit, so one line rather than a traceback.
+                log.warning("database busy: a cached %s was not stored", name)
             except Exception:
                 log.exception("could not store a cached %s", name)
 
@@ -256,19 +256,20 @@ _cache_writers: dict[str, _CacheWriter] = {}
 _cache_writers_lock = threading.Lock()
 
 
-def _cache_writer(path: str) -> _CacheWriter:
+def _cache_writer(store: Store) -> _CacheWriter:
     with _cache_writers_lock:
-        if path not in _cache_writers:
-            _cache_writers[path] = _CacheWriter(path)
-        return _cache_writers[path]
+        if store.url not in _cache_writers:
+            _cache_writers[store.url] = _CacheWriter(store)
+        return _cache_writers[store.url]
 
 
-def plain_brief(store: SQLiteStore, event_id: str) -> dict[str, Any]:
+def plain_brief(store: Store, event_id: str) -> dict[str, Any]:
     """A brief with no analysis beyond what the store holds: leads, timeline, names, figures."""
     event = store.get_event(event_id)
     articles = store.get_articles(event.article_ids) if event else []
     feats = store.get_features(a.id for a in articles)
-    summary, seen_langs = [], set()
+    summary: list[dict[str, Any]] = []
+    seen_langs: set[str | None] = set()
     for a in articles:
         if a.lang in seen_langs or len(summary) >= 4:
             continue
