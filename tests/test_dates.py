@@ -157,3 +157,19 @@ def test_cjk_numerals_and_day_only_forms():
     assert d.find_dates("二〇二五年五月八日") == ["2025-05-08"]
     assert mentioned("今年五月三十日", parse_iso("2025-06-02")) == ["2025-05-30"]
     assert understand_dates.lead_weekday(art("港口", "港口工人星期三开始罢工。", None, "zh")) == 2
+
+
+def test_relative_date_in_a_json_export_resolves_against_its_crawl_time(tmp_path):
+    from tidings.sources import read
+
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"id": "p1", "text": "Greva din port\\n\\nDocherii au intrat în grevă pentru salarii.", '
+        '"lang": "ro", "date": "acum 3 ore", "crawled": "2025-05-10T12:00:00"}\n'
+        '{"id": "p2", "text": "Greva din port\\n\\nDocherii au intrat în grevă pentru salarii.", '
+        '"lang": "ro", "date": "acum 3 ore"}\n', encoding="utf-8")
+    raws = [x for x in read([str(path)]) if isinstance(x, RawArticle)]
+    got = {r.id: clean(r) for r in raws}
+    assert (got["p1"].date, got["p1"].date_source) == ("2025-05-10T09:00:00", "given")
+    assert got["p2"].date is None  # "3 hours ago" of an unknown moment is no date
+    assert any("acum 3 ore" in p for p in got["p2"].problems)
