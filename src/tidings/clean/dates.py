@@ -295,6 +295,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:,?\s+{_YEAR})?(?![\d:/]|\.\d){_TIME}", re.IGNORECASE)),
     ("num", re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}{_TIME}", re.IGNORECASE)),
 ]
+_MAY_HOLD_DATE = re.compile(r"[0-9月월]")
 _NEEDS = {"cjk": re.compile("[月월]"), "thai": re.compile("[\u0e00-\u0e7f]"),
           "burmese": re.compile("ရက်"), "ymd-name": re.compile(r"\d{4}\.?\s+[^\W\d_]")}
 _CJK_WEEKDAY = re.compile("|".join(sorted(map(re.escape, _CJK_WEEKDAYS), key=len, reverse=True)))
@@ -370,7 +371,20 @@ def scan(text: str, lang: str | None = None, limit: int = 50) -> list[Found]:
     """Every date written in `text`, in order, complete or not (see Found)."""
     if not text:
         return []
+    if len(text) <= 300:  # header lines are read several times (shape, then date)
+        return list(_scan_short(text, lang, limit))
+    return _scan(text, lang, limit)
+
+
+@lru_cache(maxsize=4096)
+def _scan_short(text: str, lang: str | None, limit: int) -> tuple[Found, ...]:
+    return tuple(_scan(text, lang, limit))
+
+
+def _scan(text: str, lang: str | None, limit: int) -> list[Found]:
     t = normalise(text)
+    if not _MAY_HOLD_DATE.search(t):
+        return []  # every form needs a digit, but for CJK numerals before 月
     for multi, single in _MULTIWORD.items():
         if multi in t:
             t = t.replace(multi, single.ljust(len(multi)))
