@@ -67,6 +67,8 @@ PUBLICATION: list[tuple[str, str, str | None, str, dict, str | None, str | None]
     ("ukrainian-genitive", "uk", None, "Страйк у порту\n\n8 травня 2025\n\nПортові робітники оголосили страйк через зарплату, пороми на острови ходитимуть за скороченим розкладом.", {}, "2025-05-08", "dateline"),
     ("greek", "el", None, "Απεργία στο λιμάνι\n\n8 Μαΐου 2025\n\nΟι λιμενεργάτες απήργησαν για τους μισθούς και τα πλοία προς τα νησιά θα εκτελούν μειωμένα δρομολόγια.", {}, "2025-05-08", "dateline"),
     ("today-yearless-no-context", "ru", None, "Сегодня, 8 мая, портовые рабочие объявили забастовку из-за зарплаты, паромы на острова будут ходить по сокращённому расписанию.", {}, None, None),
+    ("today-yearless-crawled", "ru", None, "Сегодня, 8 мая, портовые рабочие объявили забастовку из-за зарплаты, паромы на острова будут ходить по сокращённому расписанию.", {"crawled": "2025-05-09T07:00:00"}, "2025-05-08", "text"),
+    ("today-yearless-crawled-late", "ru", None, "Сегодня, 8 мая, портовые рабочие объявили забастовку из-за зарплаты, паромы на острова будут ходить по сокращённому расписанию.", {"crawled": "2025-11-20T07:00:00"}, None, None),
     # --- time zones: the local day stays the day ---
     ("ist-after-midnight", "en", None, "Harbour strike\n\nUpdated: May 7, 2025 00:30 IST\n\n" + HARBOUR, {}, "2025-05-07T00:30:00+05:30", "dateline"),
     ("weekday-disagrees", "it", None, "Sciopero al porto\n\nmartedì 21 aprile 2025\n\nI portuali hanno scioperato per i salari e i traghetti per le isole seguiranno un orario ridotto.", {}, None, None),
