@@ -50,6 +50,8 @@ class Config:
     dates the text only when marked as today ("Сегодня, 21 апреля", "this Monday (21)")."""
     date_text_chars: int = 1500
     """How far into the text its own "today" is looked for."""
+    date_crawl_max_days: int = 31
+    """A yearless "today, 21 April" takes its year from the crawl time when at most this many days before it."""
     event_relative_max_days: int = 10
     """A weekday or "N days ago" in the lead dates the happening at most this far before publication."""
     event_written_max_days: int = 3
