@@ -239,6 +239,10 @@ class Config:
     """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
     digest_max_events: int = 20
     """Events in a digest (each needs a brief, so this bounds its time)."""
+    names_common_word_articles: int = 2
+    """A capitalised word with no other sign of being a name (no title, first name, place
+    or organisation evidence) is dropped when this many other articles of the batch write
+    it in lower case: "Conclave", "Chiesa", "Church" are words that start phrases."""
     first_report_outlier_days: float = 3.0
     """A publication date this many days from the event's median one is not trusted for the
     first report (it was read off a background line or is the crawl time)."""
