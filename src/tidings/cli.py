@@ -18,7 +18,9 @@ def _print_json(obj) -> None:
 
 
 # Control characters (C0 and C1): in a listing they would act on the terminal, not show.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Bidirectional controls (embeddings, overrides, isolates, marks) would reorder the rest
+# of the line, so a title could make the id or date beside it read as something else.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _safe(text: str) -> str:
@@ -286,7 +288,7 @@ def cmd_demo(args) -> int:
     cmd_events(args)
     articles = store.articles()
     gold = demo.gold_for(articles)
-    pred = {a.id: store.event_of(a.id) for a in articles if a.id in gold}
+    pred = {a.id: e for a in articles if a.id in gold and (e := store.event_of(a.id))}
     scores = api.evaluate(pred, gold)
     print(f"\nAgainst the demo's gold labels: BCubed F1 {scores['bcubed_f1']:.3f} "
           f"(P {scores['bcubed_precision']:.3f}, R {scores['bcubed_recall']:.3f}) "

@@ -21,6 +21,9 @@ class Config:
     """Text beyond this is cut before cleaning; the cut is recorded as a problem."""
     max_raw_keep_chars: int = 100_000
     """How much of unprocessable input is kept beside its reason."""
+    pipe_wait_seconds: float = 30.0
+    """How long a pipe given by name (a FIFO) may stay silent before it is skipped: a named
+    pipe nobody writes to would otherwise stop the whole ingest."""
 
     # --- clean ---
     min_text_chars: int = 40
@@ -40,6 +43,21 @@ class Config:
     """Dates before this year are rejected as publication dates (old references, typos)."""
     date_max_future_days: int = 2
     """Dates more than this many days after today are rejected (time zones allow a little)."""
+    date_header_tolerance_days: int = 2
+    """A date header further than this from the article's own dateline is the site's, not the article's."""
+    date_lead_chars: int = 120
+    """A full date this close to the start of the text is its dateline; further in, a date
+    dates the text only when marked as today ("Сегодня, 21 апреля", "this Monday (21)")."""
+    date_text_chars: int = 1500
+    """How far into the text its own "today" is looked for."""
+    event_relative_max_days: int = 10
+    """A weekday or "N days ago" in the lead dates the happening at most this far before publication."""
+    event_written_max_days: int = 3
+    """A written date in the lead dates the happening when at most this far before publication:
+    further back it is mostly a recap ("who died on 21 April" in a funeral report). Chosen
+    on the events-dev set (3 days: 2 fewer far-off event times than 10)."""
+    event_undated_year_slack: int = 1
+    """Undated text: a lead date older than the newest year the text names, by more than this, is background."""
     shingle_words: int = 3
     """Words per shingle for near-duplicate detection (MinHash over word shingles)."""
 

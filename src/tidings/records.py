@@ -31,6 +31,7 @@ class RawArticle:
     lang: str | None = None
     source: str | None = None
     author: str | None = None
+    crawled: str | None = None  # when the page was fetched: the anchor of "3 hours ago"
 
 
 @dataclass
@@ -70,7 +71,7 @@ class Article:
     lang: str | None = None
     lang_score: float | None = None
     date: str | None = None
-    date_source: str | None = None  # given|metadata|url|dateline|text|guess
+    date_source: str | None = None  # given|metadata|url|dateline|text|month|guess (month: date is "YYYY-MM")
     author: str | None = None
     duplicate_of: str | None = None
     status: str = "ok"
@@ -134,6 +135,17 @@ class Event:
         d["articles"] = len(self.article_ids)
         d["n_sources"] = len(self.sources)
         return d
+
+
+@dataclass
+class Prepared:
+    """An article made ready for storing, before any write: the output of the pipeline's
+    `prepare` step (clean, understand, embed) and the input of its `commit` step."""
+
+    article: Article
+    features: Features
+    bands: tuple[str, ...] = ()  # near-duplicate index entries (MinHash bands) of its text
+    outlet_lines: list[tuple[str, list[str]]] = field(default_factory=list)  # (outlet, line hashes) to count
 
 
 @dataclass

@@ -9,6 +9,8 @@ thing: what the articles they can read say at the same point. Matches below
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from tidings.config import DEFAULT, Config
@@ -26,7 +28,7 @@ def align(foreign: list[dict], pool: list[dict], vec, config: Config = DEFAULT) 
         for s in art["sentences"]:
             scores = pool_mat @ vec(s)
             order = np.argsort(-scores)
-            matches = []
+            matches: list[Any] = []
             for j in order:
                 if len(matches) >= config.align_top or scores[j] < config.align_min_score:
                     break

@@ -131,7 +131,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
     # --- which sentences get embedded (all at once, for one batched model call) ---
     summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
-    cands = []
+    cands: list[dict[str, Any]] = []
     seen_text: set[str] = set()
     for a in summary_pool:
         pos = 0
@@ -256,7 +256,8 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     # alternately, since a name may be spelt apart (Umerov / Umjerow) or missing.
     rest = [q for pair in zip(others, loose) for q in pair]
     rest += others[len(loose):] + loose[len(others):]
-    chosen, texts = [], set()
+    chosen: list[Any] = []
+    texts: set[str] = set()
     for q in _languages_in_turn(shared) + rest:
         if q.text in texts:
             chosen.append(q)  # the same words cost nothing more to embed
@@ -281,7 +282,7 @@ def _languages_in_turn(quotes: list[quotes_mod.Quote]) -> list[quotes_mod.Quote]
 
 
 def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Config,
-                      already: list[str] = ()):
+                      already: list[str] | tuple[()] = ()):
     foreign_arts = [a for a in ranked if a.lang and a.lang != lang][: config.align_max_articles]
     own = [a for a in ranked if a.lang == lang]
     if not foreign_arts or not own:

@@ -10,7 +10,7 @@ from jinja2 import DictLoader, Environment, select_autoescape
 
 from tidings.brief.build import build_brief
 from tidings.brief.formats import md, plural, safe_url, short_date
-from tidings.brief.timeline import parse_date
+from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 
 
@@ -24,8 +24,8 @@ def rank_events(store: Any, since: str | None = None, until: str | None = None,
     for label, value in (("--since", since), ("--until", until)):
         if value and parse_date(value) is None:
             raise ValueError(f"{label} {value!r} is not a date: use YYYY-MM-DD (e.g. 2026-01-28)")
-    start = parse_date(since)[0] if since else None
-    stop = parse_date(until)[0] if until else None
+    start = parsed_time(since) if since else None
+    stop = parsed_time(until) if until else None
     events = store.events(since=since, until=until)
     rows = []
     latest = None

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from anyascii import anyascii
 
-from tidings.brief.timeline import parse_date
+from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Figure
 
@@ -154,7 +155,7 @@ def concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
         if best:
             # "118 des 127 personnes à bord ont péri": five words away, "bord" belongs to
             # 127; only a word close to the number names what it counts with confidence.
-            return (f"{unit}:{best}" if unit else best), best_d <= _STRONG_DISTANCE
+            return (f"{unit}:{best}" if unit else best), best_d is not None and best_d <= _STRONG_DISTANCE
     if head:
         return (f"{unit}:{head}" if unit else head), True
     stem = anyascii(content[0]).lower() if content else ""
@@ -176,7 +177,7 @@ def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
 
 
 def collect(articles: list[Article], features: dict[str, Features], sentences_of) -> list[Found]:
-    out = []
+    out: list[Found] = []
     for a in articles:
         f = features.get(a.id)
         for fig in (f.figures if f else []):
@@ -197,8 +198,8 @@ def group(found: list[Found]) -> list[dict]:
     by: dict[tuple[str, float], list[Found]] = defaultdict(list)
     for x in found:
         by[(x.concept, round(x.figure.value, 6))].append(x)
-    out = []
-    for (concept, value), xs in by.items():
+    out: list[dict[str, Any]] = []
+    for (concept, _value), xs in by.items():
         first = xs[0].figure
         out.append({
             "value": first.value,
@@ -264,9 +265,11 @@ def candidate_pairs(found: list[Found], config: Config = DEFAULT) -> list[tuple[
                 xs = [x for x in by_article[a] if x.figure.unit == unit]
                 ys = [y for y in by_article[b] if y.figure.unit == unit]
                 for x in xs:
-                    y = _nearest(x, ys)
-                    if y is None or _nearest(y, xs).figure.value != x.figure.value:
+                    near = _nearest(x, ys)
+                    back = _nearest(near, xs) if near is not None else None
+                    if near is None or back is None or back.figure.value != x.figure.value:
                         continue
+                    y = near
                     if x.concept == y.concept and _specific(x.concept):
                         continue  # paired above
                     if _same(x.figure.value, y.figure.value, config):
@@ -324,7 +327,7 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
     groups: dict[int, list[Found]] = defaultdict(list)
     for k, x in items.items():
         groups[find(k)].append(x)
-    out = []
+    out: list[dict[str, Any]] = []
     for members in groups.values():
         concept = members[0].concept
         versions: list[list[Found]] = []
@@ -391,19 +394,19 @@ def date_disagreements(articles: list[Article], features: dict[str, Features],
         parsed = parse_date(f.event_time if f else None)
         # Only a day the article states: an event time guessed from the publication date
         # is not a claim about when it happened.
-        if parsed and any((d or "")[:10] == parsed[0].date().isoformat() for d in f.dates_mentioned):
+        if f and parsed and any((d or "")[:10] == parsed[0].date().isoformat() for d in f.dates_mentioned):
             days[parsed[0].date().isoformat()].append(a)
     if len(days) < 2:
         return []
     ordered = sorted(days)
-    latest = parse_date(ordered[-1])[0]
-    earliest = parse_date(ordered[0])[0]
+    latest = parsed_time(ordered[-1])
+    earliest = parsed_time(ordered[0])
     if (latest - earliest).total_seconds() < config.date_disagreement_days * 86400:
         return []
 
     def after_both(a: Article) -> bool:
         p = parse_date(a.date)
-        return bool(p) and p[0].date() >= latest.date()
+        return p is not None and p[0].date() >= latest.date()
 
     versions = []
     for day in ordered:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 
 from jinja2 import DictLoader, Environment, select_autoescape
+
+from tidings.urls import safe_url
 
 FORMATS = ("md", "json", "html")
 
@@ -29,22 +30,6 @@ def render(brief: dict, fmt: str = "md") -> str:
 
 
 # --- helpers shared by the formats ------------------------------------------------------
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is plain http(s) (no javascript:, data:, or stray quotes), else None."""
-    if not url or not isinstance(url, str):
-        return None
-    url = url.strip()
-    if len(url) > 2000 or any(c in url for c in "\"'<>` \t\n\r\\"):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
 
 
 def plural(n: int, word: str) -> str:

@@ -179,7 +179,7 @@ def _is_mark(ch: str) -> bool:
 def _may_inflect(text: str, end: int) -> bool:
     """Romanian/Russian case endings glued to a name (Ușakov-ul is rare, Ушакова common)."""
     tail = re.match(r"\w{1,3}(?!\w)", text[end:])
-    return bool(tail) and tail.group().lower() in {"a", "u", "om", "e", "y", "ului", "ei", "s", "ом", "а", "у", "е", "ым"}
+    return tail is not None and tail.group().lower() in {"a", "u", "om", "e", "y", "ului", "ei", "s", "ом", "а", "у", "е", "ым"}
 
 
 def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int) -> _Span | None:
@@ -318,10 +318,8 @@ def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
     if forward:
         m = re.search(r"[.!?।](?=\s|$)", block[pos:])
         return pos + m.end() if m else len(block)
-    m = None
-    for m in re.finditer(r"[.!?।]\s", block[:pos]):
-        pass
-    return m.end() if m else 0
+    ends = [m.end() for m in re.finditer(r"[.!?।]\s", block[:pos])]
+    return ends[-1] if ends else 0
 
 
 def extract(text: str, lang: str | None, mentions: list[Mention], article: str = "",
@@ -539,7 +537,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     links: list[tuple[float, int, int]] = []
     if len(have) > 1:
         k = len(have)
-        mat = np.stack([quotes[i].vector for i in have])
+        mat = np.stack([np.asarray(quotes[i].vector) for i in have])
         sims = mat @ mat.T
         ents = [ent(quotes[i]) for i in have]
         # Threshold for each pair, NaN where the two cannot be one statement (two
@@ -576,19 +574,20 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for sim, i, j in sorted(links, reverse=True):
+    for _sim, i, j in sorted(links, reverse=True):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        a, b = members[gi], members[gj]
-        if not _can_join([quotes[x] for x in a], [quotes[y] for y in b]):
+        mine, theirs = members[gi], members[gj]
+        if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]):
             continue
-        cross = [float(quotes[x].vector @ quotes[y].vector) for x in a for y in b]
+        cross = [float(np.asarray(quotes[x].vector) @ np.asarray(quotes[y].vector))
+                 for x in mine for y in theirs]
         if sum(cross) / len(cross) < config.quote_group_similarity:
             continue
-        for x in b:
-            group_of[x] = gi
-        members[gi] = a + b
+        for k in theirs:
+            group_of[k] = gi
+        members[gi] = mine + theirs
         del members[gj]
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),

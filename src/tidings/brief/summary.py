@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from tidings.brief.sentences import word_count
-from tidings.config import DEFAULT, Config
+from tidings.config import Config
 from tidings.records import Article
 
 

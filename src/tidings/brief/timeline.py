@@ -9,6 +9,14 @@ from datetime import datetime, time, timezone
 from tidings.records import Article
 
 
+def parsed_time(value: str) -> datetime:
+    """The time of a value already checked to parse (ValueError otherwise)."""
+    p = parse_date(value)
+    if p is None:
+        raise ValueError(f"{value!r} is not a date")
+    return p[0]
+
+
 def parse_date(value: str | None) -> tuple[datetime, bool] | None:
     """(UTC datetime, has_time) of an ISO date string; None when absent or unreadable.
 
@@ -73,7 +81,7 @@ def coverage(ordered: list[Article]) -> dict:
     """
     per_day: dict[str, Counter] = defaultdict(Counter)
     outlets: dict[str, dict] = {}
-    langs = Counter()
+    langs: Counter[str] = Counter()
     undated = 0
     for a in ordered:
         lang = a.lang or "und"

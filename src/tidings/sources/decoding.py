@@ -8,6 +8,8 @@ import codecs
 import re
 import unicodedata
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
 _SNIFF = 8192
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -50,10 +52,13 @@ def _decode(data: bytes, html: bool = False, hint: str | None = None) -> tuple[s
         return data.decode("utf-8-sig"), None, None, None
     except UnicodeDecodeError as e:
         first_bad = e.start
-    # A few stray bytes in otherwise good UTF-8: keep the text, mark the damage.
+    # A few stray bytes in otherwise good UTF-8: keep the text, mark the damage. It is UTF-8
+    # when most of its non-ASCII characters decode as such, wherever the stray byte sits: a
+    # legacy code page would turn every one of them into mojibake (KOI8-R's "п╓п╟").
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
-    if bad <= max(2, len(loose) // 1000) and any(b >= 0xC2 for b in data[:first_bad]):
+    valid = len(_NON_ASCII.findall(loose)) - bad
+    if valid >= 2 * bad or (bad <= max(2, len(loose) // 1000) and any(b >= 0xC2 for b in data[:first_bad])):
         return loose, f"{bad} invalid UTF-8 byte(s) replaced with \ufffd", None, None
     note = "not UTF-8; decoded as {} (re-save as UTF-8 to be sure)"
     for encoding, why in ((hint, ""), (_declared_charset(data) if html else None, " as the page declares")):

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import io
 import os
+import select
+import stat
 import sys
 from pathlib import Path
 from typing import IO, Any, Iterator
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Problem, RawArticle
-from tidings.sources.decoding import _SNIFF, _UTF16_BOMS, _UTF8_BOM, _printable_name, decode
+from tidings.sources.decoding import _SNIFF, _UTF8_BOM, _UTF16_BOMS, _printable_name, decode
 from tidings.sources.formats import (
     _excerpt,
     _is_json_object,
@@ -60,12 +62,35 @@ def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
                 yield from read_file(path, label, config)
             elif path.exists():
                 # A pipe (`tidings ingest <(curl ...)`) or a device: read as a stream, bounded.
-                with open(path, "rb") as f:
+                f = _open_pipe(path, config.pipe_wait_seconds)
+                if f is None:
+                    yield Problem(label, f"a pipe nothing was written to in {config.pipe_wait_seconds:g} s "
+                                  "(no program writing to it?); skipped")
+                    continue
+                with f:
                     yield from read_stream(f, label, config)
             else:
                 yield Problem(label, "no such file or folder; check the path")
         except OSError as e:  # e.g. a folder we may not list
             yield Problem(label, f"cannot read: {_os_reason(e)}")
+
+
+def _open_pipe(path: Path, wait: float) -> IO[bytes] | None:
+    """`path` opened for reading, or None when it is a pipe with nothing written to it
+    within `wait` seconds. A plain open() of a named pipe waits for a writer forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # returns at once, writer or not
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            poller = select.poll()
+            poller.register(fd, select.POLLIN | select.POLLHUP)
+            if not poller.poll(max(0.0, wait) * 1000):
+                os.close(fd)
+                return None
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int, int], str]) -> Iterator[Item]:

@@ -12,7 +12,7 @@ import re
 import threading
 from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
 from tidings.config import Config
 from tidings.store import Store, StoreBusy
@@ -179,6 +179,7 @@ def _main_kind(kinds: dict[str, int]) -> str:
 def get_brief(store: Store, event_id: str, lang: str, config: Config) -> dict[str, Any]:
     """The event's brief from tidings.brief (cached in the store by article count), or a
     plain one built here from stored features while that stage is missing or fails."""
+    build_brief: Callable[..., Any] | None
     try:
         from tidings.brief import build_brief
     except ImportError:
@@ -267,7 +268,8 @@ def plain_brief(store: Store, event_id: str) -> dict[str, Any]:
     event = store.get_event(event_id)
     articles = store.get_articles(event.article_ids) if event else []
     feats = store.get_features(a.id for a in articles)
-    summary, seen_langs = [], set()
+    summary: list[dict[str, Any]] = []
+    seen_langs: set[str | None] = set()
     for a in articles:
         if a.lang in seen_langs or len(summary) >= 4:
             continue

@@ -8,13 +8,14 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from tidings.urls import safe_url
 from tidings.web import data
 
 router = APIRouter(include_in_schema=False)
@@ -33,20 +34,6 @@ LANG_NAMES = {
     "tr": "Turkish", "nl": "Dutch", "bn": "Bengali", "ur": "Urdu", "fa": "Persian",
 }
 KIND_TITLES = {"person": "People", "place": "Places", "org": "Organisations", "name": "Other names"}
-
-
-def safe_url(value: Any) -> str | None:
-    """An article's link, only if it is plain http(s): never javascript:, data: and the like."""
-    if not isinstance(value, str) or len(value) > 2000:
-        return None
-    v = value.strip()
-    if re.search(r"[\x00-\x20\x7f]", v):
-        return None
-    try:
-        parts = urlsplit(v)
-    except ValueError:
-        return None
-    return v if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def shown(value: str, limit: int = 120) -> str:
@@ -173,7 +160,7 @@ def article_page(request: Request, article_id: str):
     event_id = store.event_of(a.id)
     event = store.get_event(event_id) if event_id else None
     feats = store.get_features([a.id]).get(a.id)
-    names = {}
+    names: dict[str, str] = {}
     for m in (feats.names if feats else []):
         names.setdefault(m.key, m.surface)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", a.text) if p.strip()]
@@ -255,14 +242,14 @@ def _brief_view(brief: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
             continue
         variants = [_text(v) for v in (e.get("variants") or [])]
         name = _text(e.get("name"))
-        entities[e.get("kind") if e.get("kind") in KIND_TITLES else "name"].append({
+        entities[str(e.get("kind")) if e.get("kind") in KIND_TITLES else "name"].append({
             "name": name,
             "key": e.get("key") or e.get("id") or data.name_key(name),
             "variants": [v for v in dict.fromkeys(variants) if v and v != name],
             "n_articles": len(e.get("articles") or []),
         })
     head = brief.get("headline")
-    coverage = brief.get("coverage") if isinstance(brief.get("coverage"), dict) else {}
+    coverage: dict[str, Any] = brief.get("coverage") or {} if isinstance(brief.get("coverage"), dict) else {}
     return {
         "headline": _text(head),
         "headline_lang": head.get("lang") if isinstance(head, dict) else brief.get("headline_lang"),
