@@ -97,7 +97,112 @@ def collect(articles: list[Article], features: dict[str, Features],
             for surface in _forms(m.surface, m.key):
                 e.surfaces[surface] += m.count
                 e.surface_articles[surface].add(a.id)
-    return list(entities.values()), parent
+    kept = tidy(list(entities.values()), articles)
+    alias = {k: e.key for e in kept for k in e.keys}
+    return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+def _merge_into(target: Entity, e: Entity, surfaces: bool = True) -> None:
+    target.keys |= e.keys
+    target.articles |= e.articles
+    target.kinds.update(e.kinds)
+    if surfaces:
+        for s, n in e.surfaces.items():
+            target.surfaces[s] += n
+            target.surface_articles[s] |= e.surface_articles[s]
+
+
+def _one_surname(people: list[Entity]) -> bool:
+    """Whether these entries' surnames are spellings of one name (Sibiga / Sybiha: at most
+    two letters apart once folded to ASCII, same first letter)."""
+    names = [anyascii(display_name(p).split()[-1]).lower() for p in people]
+    return all(a[:1] == b[:1] and Levenshtein.distance(a, b) <= 2 for a in names for b in names)
+
+
+def _cased(word: str) -> bool:
+    return word[:1].isupper() and word[:1].lower() != word[:1]
+
+
+def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
+    """Entries built from fragments of names, across the event's articles:
+
+    - a first name alone ("Andrii", "Ishaq") that begins the full name of exactly one
+      other entity is that entity (of two or more: it is dropped, it names nobody);
+    - a run that holds another entity's full name among extra words ("Başkanı Donald
+      Trump Cumartesi": title and weekday glued on) is that entity, its run not kept;
+    - a single capitalised word that the event's articles also write in lower case
+      ("Total", "Images", "Estado") is a common word at a sentence start, not a name.
+    """
+    multi: list[tuple[list[str], Entity]] = []
+    for e in entities:
+        for s in e.surfaces:
+            words = s.split()
+            if len(words) > 1:
+                multi.append(([w.casefold() for w in words], e))
+    lower_words: set[str] = set()
+    for a in articles:
+        lower_words |= {w for w in re.findall(r"[^\W\d_]+", (a.text or "")[:20_000]) if w.islower()}
+    gone: set[int] = set()
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    by_id = {id(e): e for e in entities}
+    text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    for e in entities:
+        surfaces = list(e.surfaces)
+        if not surfaces:
+            continue
+        if all(len(s.split()) == 1 for s in surfaces):
+            # "Andrii" always written just before "Sibiga": the first half of one name
+            # that the extractor cut in two.
+            followers: set[int] = set()
+            target = None
+            seen = 0
+            for aid in e.articles:
+                for s in surfaces:
+                    for m in re.finditer(rf"(?<!\w){re.escape(s)}\s+([^\W\d_][\w'’\-]*)", text_of.get(aid, "")):
+                        seen += 1
+                        t = by_surface.get(m.group(1))
+                        followers.add(id(t) if t is not None and t is not e else 0)
+                        target = t
+            people = {i: t for i, t in by_id.items() if i in followers and _kind(t) in ("person", "name")}
+            # A first name mistaken for a place ("Andrii") counts when a person follows.
+            first_name = _kind(e) in ("person", "name") or all(_kind(t) == "person" for t in people.values())
+            if seen and 0 not in followers and first_name and people \
+                    and len(people) == len(followers) and _one_surname(list(people.values())):
+                # "Andrii Sibiga" and "Andrii Sybiha": one first name before two spellings
+                # of one surname is one person.
+                keep = max(people.values(), key=lambda t: len(t.articles))
+                for t in people.values():
+                    if t is not keep and id(t) not in gone:
+                        _merge_into(keep, t)
+                        gone.add(id(t))
+                _merge_into(keep, e)
+                gone.add(id(e))
+                continue
+            firsts = {id(t): t for words, t in multi
+                      if t is not e and _kind(t) == "person" and any(words[0] == s.casefold() for s in surfaces)}
+            if len(firsts) == 1:
+                _merge_into(next(iter(firsts.values())), e)
+                gone.add(id(e))
+                continue
+            if len(firsts) > 1:
+                gone.add(id(e))
+                continue
+            if all(_cased(s) and s.casefold() in lower_words for s in surfaces):
+                gone.add(id(e))
+                continue
+        else:
+            for words, t in multi:
+                if t is e:
+                    continue
+                # t's full name inside every multi-word surface of e, with more words
+                inside = all(
+                    len(s.split()) > len(words) and f" {' '.join(words)} " in f" {s.casefold()} "
+                    for s in surfaces if len(s.split()) > 1)
+                if inside and all(len(s.split()) > 1 for s in surfaces):
+                    _merge_into(t, e, surfaces=False)
+                    gone.add(id(e))
+                    break
+    return [e for e in entities if id(e) not in gone]
 
 
 def _forms(surface: str, key: str) -> list[str]:
