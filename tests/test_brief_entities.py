@@ -56,8 +56,8 @@ def test_second_person_merged_too_and_not_with_the_first():
 
 
 def test_near_keys_merge_but_short_keys_do_not():
-    from tidings.config import DEFAULT
     from tidings.brief.entities import _merge_near_keys
+    from tidings.config import DEFAULT
 
     parent = _merge_near_keys(["krnln", "krnlnl", "ptn", "pskv", "msk", "mskv"], DEFAULT,
                               devanagari={"msk"})

@@ -154,7 +154,6 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             # "Andrii" always written just before "Sibiga": the first half of one name
             # that the extractor cut in two.
             followers: set[int] = set()
-            target = None
             seen = 0
             for aid in e.articles:
                 for s in surfaces:
@@ -162,7 +161,6 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                         seen += 1
                         t = by_surface.get(m.group(1))
                         followers.add(id(t) if t is not None and t is not e else 0)
-                        target = t
             people = {i: t for i, t in by_id.items() if i in followers and _kind(t) in ("person", "name")}
             # A first name mistaken for a place ("Andrii") counts when a person follows.
             first_name = _kind(e) in ("person", "name") or all(_kind(t) == "person" for t in people.values())
