@@ -111,3 +111,12 @@ def test_a_first_name_shared_by_two_people_names_nobody():
                           _ent("ptn", "person", "Vladimir Putin"),
                           _ent("mdnsk", "person", "Vladimir Medinsky")], arts)
     assert sorted(next(iter(e.surfaces)) for e in kept) == ["Vladimir Medinsky", "Vladimir Putin"]
+
+
+def test_one_person_in_two_scripts_with_near_spellings_is_one_entry():
+    arts = [_art("x1", "Andrij Sybiha sagte nein."), _art("x2", "Андрей Сибига заявил.")]
+    a = _ent("andrj sb", "person", "Andrij Sybiha", arts=("x1",))
+    b = _ent("andr sbg", "name", "Андрей Сибига", arts=("x2",))
+    other = _ent("andr sdrv", "person", "Andrei Sidorov", arts=("x2",))
+    kept = entities.tidy([a, b, other], arts)
+    assert sorted(sorted(e.surfaces) for e in kept) == [["Andrei Sidorov"], ["Andrij Sybiha", "Андрей Сибига"]]

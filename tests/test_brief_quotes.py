@@ -155,3 +155,13 @@ def test_without_verbs_of_saying_the_one_person_beside_a_quotation_speaks_it():
     qs = extract("Kowalski i Nowak na konferencji: „Nie ma zgody na taki plan w obecnej formie”.", "cs",
                  [Mention("kwlsk", "Kowalski", "person"), Mention("nwk", "Nowak", "person")], "a")
     assert qs and qs[0].speaker is None
+
+
+def test_an_institution_in_apposition_gives_way_to_the_person_named():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    text = ("„Oferta noastră rămâne valabilă, iar data poate fi stabilită”, a declarat purtătorul de "
+            "cuvânt al Kremlinului, Dmitri Peskov, citat de agenții.")
+    qs = extract(text, "ro", [Mention("krmln", "Kremlinului", "org"), Mention("pskv", "Dmitri Peskov", "person")], "a")
+    assert qs and qs[0].speaker == "Dmitri Peskov"

@@ -200,6 +200,33 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                     _merge_into(t, e, surfaces=False)
                     gone.add(id(e))
                     break
+    kept = [e for e in entities if id(e) not in gone]
+    return _same_people(kept)
+
+
+def _same_people(entities: list[Entity]) -> list[Entity]:
+    """Two people written in full in two scripts or spellings whose first names and surnames
+    fold (to ASCII) to near forms are one person: Andrij Sybiha / Андрей Сибига (Andrej
+    Sibiga), Juri Uschakow / Yuri Ushakov is left to the name keys."""
+    def parts(e: Entity) -> tuple[str, str] | None:
+        words = anyascii(display_name(e)).lower().split()
+        return (words[0], words[-1]) if len(words) == 2 else None
+
+    people = [(e, parts(e)) for e in entities if _kind(e) in ("person", "name")]
+    people = [(e, p) for e, p in people if p is not None]
+    gone: set[int] = set()
+    for i, (a, (fa, la)) in enumerate(people):
+        if id(a) in gone:
+            continue
+        for b, (fb, lb) in people[i + 1:]:
+            if id(b) in gone or fa[:1] != fb[:1] or la[:1] != lb[:1]:
+                continue
+            if "person" not in (_kind(a), _kind(b)):
+                continue  # two unknowns alike are not evidence enough
+            if Levenshtein.distance(fa, fb) <= 2 and Levenshtein.distance(la, lb) <= 2 \
+                    and min(len(la), len(lb)) >= 4:
+                _merge_into(a, b)
+                gone.add(id(b))
     return [e for e in entities if id(e) not in gone]
 
 
