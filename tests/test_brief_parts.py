@@ -13,7 +13,7 @@ from tidings.records import Article, Features, Figure
 @pytest.mark.parametrize("lang, text, expected", [
     ("en", "Mr. Lee met Dr. Park in the U.S. capital. They spoke for an hour! Then they left.",
      ["Mr. Lee met Dr. Park in the U.S. capital.", "They spoke for an hour!", "Then they left."]),
-    ("hi", "मंत्री ने बैठक की। बैठक दो घंटे चली. फिर सभी लौट गए", 
+    ("hi", "मंत्री ने बैठक की। बैठक दो घंटे चली. फिर सभी लौट गए",
      ["मंत्री ने बैठक की।", "बैठक दो घंटे चली.", "फिर सभी लौट गए"]),
     ("de", "Die Wahl fand am 8. März statt. Das Ergebnis kam spät.",
      ["Die Wahl fand am 8. März statt.", "Das Ergebnis kam spät."]),

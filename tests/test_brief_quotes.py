@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from tidings.brief.quotes import Quote, extract, merge
-from tidings.understand.names import extract as names, name_key
+from tidings.understand.names import extract as names
+from tidings.understand.names import name_key
 
 
 def quotes_of(text, lang):

@@ -144,6 +144,9 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
         lower_words |= {w for w in re.findall(r"[^\W\d_]+", (a.text or "")[:20_000]) if w.islower()}
     gone: set[int] = set()
     by_surface = {s: e for e in entities for s in e.surfaces}
+    by_words: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+    for words, t in multi:
+        by_words[tuple(words)].append(t)
     by_id = {id(e): e for e in entities}
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
     for e in entities:
@@ -188,18 +191,16 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             if all(_cased(s) and s.casefold() in lower_words for s in surfaces):
                 gone.add(id(e))
                 continue
-        else:
-            for words, t in multi:
-                if t is e:
-                    continue
-                # t's full name inside every multi-word surface of e, with more words
-                inside = all(
-                    len(s.split()) > len(words) and f" {' '.join(words)} " in f" {s.casefold()} "
-                    for s in surfaces if len(s.split()) > 1)
-                if inside and all(len(s.split()) > 1 for s in surfaces):
-                    _merge_into(t, e, surfaces=False)
-                    gone.add(id(e))
-                    break
+        elif all(len(s.split()) > 1 for s in surfaces):
+            # Another entity's full name inside every surface of e, with more words around.
+            runs = [tuple(w.casefold() for w in s.split()) for s in surfaces]
+            inner = set.intersection(*({r[i:j] for i in range(len(r)) for j in range(i + 2, len(r) + 1)
+                                        if j - i < len(r)} for r in runs))
+            host = next((t for words in sorted(inner, key=len, reverse=True)
+                         for t in by_words.get(words, []) if t is not e and id(t) not in gone), None)
+            if host is not None:
+                _merge_into(host, e, surfaces=False)
+                gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     return _same_people(kept)
 
