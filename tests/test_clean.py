@@ -287,7 +287,7 @@ def test_outlet_and_author():
     body = ("Officials said the new metro line would open in stages, with the first section "
             "carrying passengers from the airport to the centre.\n")
     assert clean(txt("T\n\n" + body, source="Metro Weekly")).source == "Metro Weekly"
-    assert clean(txt("T\n\n" + body, url="https://www.metro.example.com/a")).source == "metro.example.com"
+    assert clean(txt("T\n\n" + body, url="https://www.metro.example.com/a")).source == "example.com"  # the registered domain
     pref = clean(txt("Metro opens\n\n" + body + "\nAdd Capital Times as a Preferred Source\n"))
     assert pref.source == "Capital Times" and "Preferred Source" not in pref.text
     copy = clean(txt("Metro opens\n\n" + body + "\n(Image source from: Photoagency.net)\n"

@@ -112,6 +112,8 @@ class Config:
     """Member vectors kept per event besides its centroid (the first and the latest)."""
     event_max_names: int = 40
     """Names kept in an event's profile, most shared first."""
+    story_window_days: float = 30.0
+    """Events further apart than this (centre to article) are never candidates for one story."""
 
     # --- web app and HTTP API ---
     web_max_request_bytes: int = 2_000_000
@@ -241,6 +243,45 @@ class Config:
     brief_fact_similarity: float = 0.85
     """Brief evaluation: cosine at least which a summary sentence conveys a reference key fact
     (chosen on our own demo references by bench/briefs.py --calibrate)."""
+
+    # --- live sources: feeds, article pages, the monitor (polite HTTP) ---
+    fetch_user_agent: str = "Tidings/{version} (news event monitor; +https://pypi.org/project/tidings/)"
+    """User-Agent sent with every request ({version} is filled in): says who is crawling."""
+    fetch_timeout: float = 15.0
+    """Seconds to connect, and between bytes read, before a request is given up."""
+    fetch_max_bytes: int = 5_000_000
+    """A page or feed larger than this is not read further (the download is stopped)."""
+    fetch_max_redirects: int = 5
+    """Redirects followed per request; more (or a loop) is a failure kept with its reason."""
+    fetch_retries: int = 2
+    """Retries of a request that timed out, failed to connect, or got 429/500/502/503/504."""
+    fetch_backoff: float = 1.0
+    """Seconds before the first retry, doubled for each further one (Retry-After wins)."""
+    fetch_max_wait: float = 30.0
+    """A Retry-After longer than this is not waited for now: the URL is tried again later."""
+    fetch_host_rate: float = 1.0
+    """Requests per second at most to one host (robots.txt, feeds and pages together)."""
+    fetch_host_concurrency: int = 2
+    """Requests in flight at once to one host, at most."""
+    fetch_workers: int = 8
+    """Requests in flight at once overall (to different hosts)."""
+    fetch_robots_ttl: float = 3600.0
+    """Seconds a host's robots.txt is trusted before it is read again."""
+    fetch_retry_after: float = 300.0
+    """Seconds before a failed page is tried again, doubled per failure (at most a day)."""
+    fetch_max_attempts: int = 5
+    """After this many failures a page is given up: its feed summary is ingested instead."""
+    watch_every: float = 600.0
+    """Seconds between polls of `tidings watch` (--every)."""
+    watch_pages_per_poll: int = 2000
+    """Article pages fetched per poll at most (the rest wait for the next one)."""
+
+    # --- parallel stages (tidings ingest --workers, tidings backfill) ---
+    parallel_chunk_articles: int = 16
+    """Articles (or files) sent to a worker at a time: enough for one batched embedding
+    call, few enough that every worker stays busy."""
+    parallel_prefetch_chunks: int = 2
+    """Chunks queued per worker ahead of the one the store is writing: bounds memory."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
