@@ -162,8 +162,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                 for s in surfaces:
                     for m in re.finditer(rf"(?<!\w){re.escape(s)}\s+([^\W\d_][\w'’\-]*)", text_of.get(aid, "")):
                         seen += 1
-                        t = by_surface.get(m.group(1))
-                        followers.add(id(t) if t is not None and t is not e else 0)
+                        nxt = by_surface.get(m.group(1))
+                        followers.add(id(nxt) if nxt is not None and nxt is not e else 0)
             people = {i: t for i, t in by_id.items() if i in followers and _kind(t) in ("person", "name")}
             # A first name mistaken for a place ("Andrii") counts when a person follows.
             first_name = _kind(e) in ("person", "name") or all(_kind(t) == "person" for t in people.values())
@@ -213,8 +213,11 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
         words = anyascii(display_name(e)).lower().split()
         return (words[0], words[-1]) if len(words) == 2 else None
 
-    people = [(e, parts(e)) for e in entities if _kind(e) in ("person", "name")]
-    people = [(e, p) for e, p in people if p is not None]
+    people: list[tuple[Entity, tuple[str, str]]] = []
+    for e in entities:
+        p = parts(e) if _kind(e) in ("person", "name") else None
+        if p is not None:
+            people.append((e, p))
     gone: set[int] = set()
     for i, (a, (fa, la)) in enumerate(people):
         if id(a) in gone:
