@@ -120,3 +120,12 @@ def test_one_person_in_two_scripts_with_near_spellings_is_one_entry():
     other = _ent("andr sdrv", "person", "Andrei Sidorov", arts=("x2",))
     kept = entities.tidy([a, b, other], arts)
     assert sorted(sorted(e.surfaces) for e in kept) == [["Andrei Sidorov"], ["Andrij Sybiha", "Андрей Сибига"]]
+
+
+def test_the_outlets_own_name_is_not_an_entity_of_the_event():
+    a = Article(id="x1", origin="x1", title="", text="Add Metro Ledger as a Preferred Source. Putin spoke.",
+                raw="", content_hash="x1", lang="en", source="Metro Ledger India",
+                url="https://www.metroledger.example/world/1")
+    kept = entities.tidy([_ent("mtr", "org", "Metro Ledger"), _ent("ptn", "person", "Putin"),
+                          _ent("ind", "place", "India")], [a])
+    assert [next(iter(e.surfaces)) for e in kept] == ["Putin", "India"]

@@ -201,8 +201,33 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             if host is not None:
                 _merge_into(host, e, surfaces=False)
                 gone.add(id(e))
+    # The outlet's own name in its page ("Add Metro Ledger as a Preferred Source") is site
+    # furniture, not a party to the event.
+    outlets = {_fold(x) for a in articles for x in (a.source, _host(a.url)) if x}
+    outlets = {o for o in outlets if len(o) >= 5}
+    for e in entities:
+        if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
+            gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     return _same_people(kept)
+
+
+def _is_outlet(surface: str, outlets: set[str]) -> bool:
+    """The outlet's name itself, or the start of it in two words or more ("Metro Ledger"
+    of Metro Ledger India); a one-word place inside an outlet name ("India") is not."""
+    f = _fold(surface)
+    if len(f) < 5:
+        return False
+    return f in outlets or (len(surface.split()) > 1 and any(o.startswith(f) for o in outlets))
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\W_]+", "", anyascii(s).lower())
+
+
+def _host(url: str | None) -> str | None:
+    m = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
+    return m.group(1).rsplit(".", 1)[0] if m else None
 
 
 def _same_people(entities: list[Entity]) -> list[Entity]:
