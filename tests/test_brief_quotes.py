@@ -166,3 +166,13 @@ def test_an_institution_in_apposition_gives_way_to_the_person_named():
             "cuvânt al Kremlinului, Dmitri Peskov, citat de agenții.")
     qs = extract(text, "ro", [Mention("krmln", "Kremlinului", "org"), Mention("pskv", "Dmitri Peskov", "person")], "a")
     assert qs and qs[0].speaker == "Dmitri Peskov"
+
+
+def test_quote_then_he_said_takes_the_person_named_just_before():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    text = ('Foreign Minister Andrii Sybiha spoke in Kyiv on Friday. "A meeting in Moscow is '
+            'unacceptable for us," he said.')
+    qs = extract(text, "en", [Mention("sbh", "Andrii Sybiha", "person")], "a")
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "Andrii Sybiha")]

@@ -300,7 +300,10 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                     only = next(iter(people.values()))
                     speaker = (only.surface, only.key)
             if speaker == "pronoun":
-                speaker = last_speaker
+                # "he" is the person named last before the quotation in this paragraph,
+                # else the previous paragraph's speaker.
+                before = [sp for sp in outside if sp.end <= qs - 1 and sp.kind == "person"]
+                speaker = (before[-1].surface, before[-1].key) if before else last_speaker
             elif speaker is None and quotes and quotes[-1].kind == "direct" \
                     and quotes[-1].speaker_key and quotes[-1].sentence == _bound(block[s0:e0].strip(), config):
                 # Two quotations in one sentence ("…”, a precizat oficialul rus,
