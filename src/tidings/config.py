@@ -43,6 +43,21 @@ class Config:
     """Dates before this year are rejected as publication dates (old references, typos)."""
     date_max_future_days: int = 2
     """Dates more than this many days after today are rejected (time zones allow a little)."""
+    date_header_tolerance_days: int = 2
+    """A date header further than this from the article's own dateline is the site's, not the article's."""
+    date_lead_chars: int = 120
+    """A full date this close to the start of the text is its dateline; further in, a date
+    dates the text only when marked as today ("Сегодня, 21 апреля", "this Monday (21)")."""
+    date_text_chars: int = 1500
+    """How far into the text its own "today" is looked for."""
+    event_relative_max_days: int = 10
+    """A weekday or "N days ago" in the lead dates the happening at most this far before publication."""
+    event_written_max_days: int = 3
+    """A written date in the lead dates the happening when at most this far before publication:
+    further back it is mostly a recap ("who died on 21 April" in a funeral report). Chosen
+    on the events-dev set (3 days: 2 fewer far-off event times than 10)."""
+    event_undated_year_slack: int = 1
+    """Undated text: a lead date older than the newest year the text names, by more than this, is background."""
     shingle_words: int = 3
     """Words per shingle for near-duplicate detection (MinHash over word shingles)."""
 
@@ -200,6 +215,38 @@ class Config:
     """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
     digest_max_events: int = 20
     """Events in a digest (each needs a brief, so this bounds its time)."""
+
+    # --- live sources: feeds, article pages, the monitor (polite HTTP) ---
+    fetch_user_agent: str = "Tidings/{version} (news event monitor; +https://pypi.org/project/tidings/)"
+    """User-Agent sent with every request ({version} is filled in): says who is crawling."""
+    fetch_timeout: float = 15.0
+    """Seconds to connect, and between bytes read, before a request is given up."""
+    fetch_max_bytes: int = 5_000_000
+    """A page or feed larger than this is not read further (the download is stopped)."""
+    fetch_max_redirects: int = 5
+    """Redirects followed per request; more (or a loop) is a failure kept with its reason."""
+    fetch_retries: int = 2
+    """Retries of a request that timed out, failed to connect, or got 429/500/502/503/504."""
+    fetch_backoff: float = 1.0
+    """Seconds before the first retry, doubled for each further one (Retry-After wins)."""
+    fetch_max_wait: float = 30.0
+    """A Retry-After longer than this is not waited for now: the URL is tried again later."""
+    fetch_host_rate: float = 1.0
+    """Requests per second at most to one host (robots.txt, feeds and pages together)."""
+    fetch_host_concurrency: int = 2
+    """Requests in flight at once to one host, at most."""
+    fetch_workers: int = 8
+    """Requests in flight at once overall (to different hosts)."""
+    fetch_robots_ttl: float = 3600.0
+    """Seconds a host's robots.txt is trusted before it is read again."""
+    fetch_retry_after: float = 300.0
+    """Seconds before a failed page is tried again, doubled per failure (at most a day)."""
+    fetch_max_attempts: int = 5
+    """After this many failures a page is given up: its feed summary is ingested instead."""
+    watch_every: float = 600.0
+    """Seconds between polls of `tidings watch` (--every)."""
+    watch_pages_per_poll: int = 2000
+    """Article pages fetched per poll at most (the rest wait for the next one)."""
 
     # --- parallel stages (tidings ingest --workers, tidings backfill) ---
     parallel_chunk_articles: int = 16

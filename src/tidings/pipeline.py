@@ -340,13 +340,24 @@ def ingest_raw(
 def cluster_records(
     raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
     on_problem: Callable[[Problem], None] | None = None,
+    progress: bool = False,
 ) -> list[tuple[str, str | None]]:
     """Stateless clustering for pipelines and evaluation: an in-memory store, the same
     cleaning and clustering as `ingest`. One (input id, event id) pair per input record,
-    in input order; event is None for input that could not be read (`on_problem` hears why)."""
+    in input order; event is None for input that could not be read (`on_problem` hears why).
+    `progress`: show a progress bar on standard error (callers pass it only for a terminal)."""
     store = SQLiteStore(":memory:")
     items = list(raws)
-    report = Pipeline(store, config).run(items, on_problem=on_problem)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit=" articles", file=sys.stderr, mininterval=0.5, leave=False)
+    try:
+        report = Pipeline(store, config).run(items, on_problem=on_problem, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     out: list[tuple[str, str | None]] = []
     ids = iter(report.article_ids)
     for item in items:

@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any, Iterable, Protocol
 
+from tidings.clean import dates as _dates
 from tidings.clean.boilerplate import remove_furniture
-from tidings.clean.dates import date_in_path, date_in_url, find_dates, parse_date, split_metadata_line
+from tidings.clean.dates import date_in_path, date_in_url, parse_date, split_metadata_line
 from tidings.clean.encoding import lines_of, repair
 from tidings.clean.html import extract, visible_text
 from tidings.clean.language import detect
@@ -117,7 +118,7 @@ def _one_line_fields(raw: RawArticle) -> RawArticle:
     terminals and single-line listings, where a control character (an escape sequence in
     a title) would act rather than show."""
     fields: dict[str, Any] = {}
-    for name in ("title", "url", "source", "author", "date", "lang"):
+    for name in ("title", "url", "source", "author", "date", "lang", "crawled"):
         value = getattr(raw, name)
         if value is not None:
             fields[name] = " ".join(repair(value).split()) or None
@@ -170,7 +171,7 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
         text = "\n\n".join(dict.fromkeys(line for line in kept if line))
 
     date, date_source = _date(raw, meta_date, html_meta.get("date"), url, header.dateline,
-                              text, lang, config, problems)
+                              "\n".join(line for line in kept if line), lang, config, problems)
     author = clean_author(raw.author) or clean_author(html_meta.get("author")) or header.author
     article = Article(
         id=article_id(raw),
@@ -212,31 +213,66 @@ def _date(
     raw: RawArticle, meta_date: str | None, html_date: str | None, url: str | None,
     dateline: str | None, text: str, lang: str | None, config: Config, problems: list[str],
 ) -> tuple[str | None, str | None]:
+    """given > metadata > URL > dateline > the text's own "today" > month > file name.
+
+    A month-only header or URL ("date 2025-09", /2025/09/slug) is a constraint: a day in
+    the text that fits it ("desta segunda-feira (21)", "21 aprile") makes it a day, else
+    the date stays "YYYY-MM" (date_source "month"). A day header that the article's own
+    dateline contradicts is the site's (a re-post, an update), not the article's.
+    """
+    crawled = _dates.to_datetime(raw.crawled) if raw.crawled else None
     if raw.date:
-        given = parse_date(raw.date, lang, config)
+        given = parse_date(raw.date, lang, config, base=crawled)
         if given:
             return given, "given"
         problems.append(f"given date {raw.date[:40]!r} not understood or implausible; looked for another")
-    if meta_date:
-        return meta_date, "metadata"
+    month = meta_date if meta_date and len(meta_date) == 7 else None
+    header_day = meta_date if meta_date and len(meta_date) > 7 else None
     if html_date:
         parsed = parse_date(html_date, lang, config)
         if parsed:
-            return _more_precise(parsed, dateline), "metadata"
-    from_url = date_in_url(url, config)
+            header_day = header_day or _more_precise(parsed, dateline)
+    from_url = date_in_url(url, config, lang)
+    month = month or (from_url[:7] if from_url else None) or _dates.month_in_url(url, config)
+    own, own_source = (dateline, "dateline") if dateline else _own_date(text, lang, month, config)
+    if header_day:
+        if own and not _near(own, header_day, config.date_header_tolerance_days):
+            problems.append(f"date header {header_day[:16]} disagrees with the article's own date "
+                            f"{own[:16]}; took the article's")
+            return own, own_source
+        return header_day, "metadata"
     if from_url:
         return _more_precise(from_url, dateline), "url"
-    if dateline:
-        return dateline, "dateline"
-    in_text = find_dates(text[:5000], lang, config, limit=1)
-    if in_text:
-        return in_text[0], "text"
+    if own and (month is None or own.startswith(month)):
+        return own, own_source
+    if month:
+        return month, "month"
     from_path = date_in_path(raw.origin, config)
     if from_path:
         problems.append("publication date guessed from the file name")
         return from_path, "guess"
     problems.append("no recognisable date (no metadata, URL date, dateline or full date in the text)")
     return None, None
+
+
+def _own_date(text: str, lang: str | None, month: str | None, config: Config) -> tuple[str | None, str]:
+    """The day the text gives itself near its start: "Сегодня, 21 апреля", "วันนี้ (28
+    มี.ค.2568)", "desta segunda-feira (21)", or a full date opening it. A yearless date
+    needs the month it must fall in; a date further into the text may be a recap."""
+    ctx = (int(month[:4]), int(month[5:7])) if month else None
+    for f in _dates.scan(text[: config.date_text_chars], lang, limit=30):
+        if not (f.today or f.start < config.date_lead_chars):
+            continue
+        day = _dates.resolve(f, month=ctx)
+        iso = _dates.iso_of(f, config, day) if day else None
+        if iso and (month is None or iso.startswith(month)):
+            return iso, "text"
+    return None, "text"
+
+
+def _near(a: str, b: str, days: float) -> bool:
+    da, db = _dates.parse_iso(a), _dates.parse_iso(b)
+    return da is None or db is None or abs((da - db).days) <= days
 
 
 def _more_precise(day: str, dateline: str | None) -> str:

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 
-from tidings.records import Article, Event, Features, Figure, Mention, Problem
+from tidings.records import Article, Event, Features, Feed, Figure, Mention, PageFetch, Problem
 from tidings.store.base import (
     StoreBusy,
     StoreError,
@@ -121,6 +121,27 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE removed_events (id {C} PRIMARY KEY, at {C} NOT NULL);
     CREATE INDEX removed_events_at ON removed_events(at);
+    """,
+    # 2: live sources, as SQLite's migration 4
+    f"""
+    CREATE TABLE feeds (
+        id BIGSERIAL PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE, name TEXT, added_at {C} NOT NULL,
+        etag TEXT, last_modified TEXT,
+        last_poll {C}, last_ok {C}, last_status TEXT, last_error TEXT,
+        polls INTEGER NOT NULL DEFAULT 0, not_modified INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0, entries INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE page_fetches (
+        url TEXT PRIMARY KEY, feed_id BIGINT, state TEXT NOT NULL, entry TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, next_try {C},
+        article_id {C}, body_hash TEXT, created_at {C} NOT NULL, updated_at {C} NOT NULL
+    );
+    CREATE INDEX page_fetches_due ON page_fetches(state, next_try);
+    CREATE INDEX page_fetches_body ON page_fetches(body_hash);
+    CREATE TABLE watched_files (
+        path TEXT PRIMARY KEY, size BIGINT NOT NULL, mtime DOUBLE PRECISION NOT NULL, at {C} NOT NULL
+    );
     """,
 ]
 
@@ -682,6 +703,118 @@ class PostgresStore:
         rows = self._q("SELECT body, n_articles FROM briefs WHERE event_id = %s AND lang = %s",
                        (event_id, lang))
         return (json.loads(rows[0]["body"]), int(rows[0]["n_articles"])) if rows else None
+
+    # --- live sources: feeds, article pages to fetch, watched files ---
+    def add_feed(self, url: str, name: str | None = None) -> bool:
+        """Add a feed to poll; False when it is already there (its name is then updated
+        if one is given)."""
+        with self.transaction():
+            cur = self._run("INSERT INTO feeds (url, name, added_at) VALUES (%s, %s, %s) "
+                            "ON CONFLICT (url) DO NOTHING", (url, name, _now()))
+            added = cur.rowcount == 1
+            if not added and name:
+                self._run("UPDATE feeds SET name = %s WHERE url = %s", (name, url))
+            return added
+
+    def remove_feed(self, url: str) -> bool:
+        with self.transaction():
+            return self._run("DELETE FROM feeds WHERE url = %s", (url,)).rowcount == 1
+
+    def feeds(self) -> list[Feed]:
+        return [Feed(**r) for r in self._q("SELECT * FROM feeds ORDER BY id")]
+
+    def record_feed_poll(self, feed_id: int, *, status: str, error: str | None = None,
+                         etag: str | None = None, last_modified: str | None = None,
+                         pages: Iterable[PageFetch] = ()) -> int:
+        """The outcome of one poll and the pages its entries name, in one transaction (a
+        kill leaves the poll unrecorded, so the next one reads the feed again). Returns
+        how many pages were new."""
+        now = _now()
+        ok = status != "error"
+        with self.transaction():
+            new = 0
+            for page in pages:
+                cur = self._run(
+                    "INSERT INTO page_fetches (url, feed_id, state, entry, next_try, created_at, "
+                    "updated_at) VALUES (%s, %s, 'pending', %s, %s, %s, %s) ON CONFLICT (url) DO NOTHING",
+                    (page.url, feed_id, json.dumps(page.entry, ensure_ascii=False), now, now, now))
+                new += cur.rowcount
+            self._run(
+                "UPDATE feeds SET last_poll = %s, last_status = %s, polls = polls + 1, "
+                "entries = entries + %s, not_modified = not_modified + %s, errors = errors + %s, "
+                "last_ok = CASE WHEN %s THEN %s ELSE last_ok END, "
+                "last_error = CASE WHEN %s THEN NULL ELSE %s END, "
+                "etag = CASE WHEN %s THEN %s ELSE etag END, "
+                "last_modified = CASE WHEN %s THEN %s ELSE last_modified END WHERE id = %s",
+                (now, status, new, int(status == "not modified"), int(not ok), ok, now, ok, error,
+                 status == "ok", etag, status == "ok", last_modified, feed_id))
+            return new
+
+    def add_page_fetch(self, page: PageFetch) -> bool:
+        """A page to fetch (a URL given to ingest); False when it is already known."""
+        now = _now()
+        with self.transaction():
+            cur = self._run(
+                "INSERT INTO page_fetches (url, feed_id, state, entry, next_try, created_at, "
+                "updated_at) VALUES (%s, %s, 'pending', %s, %s, %s, %s) ON CONFLICT (url) DO NOTHING",
+                (page.url, page.feed_id, json.dumps(page.entry, ensure_ascii=False), now, now, now))
+            return cur.rowcount == 1
+
+    def _page(self, r: dict[str, Any]) -> PageFetch:
+        return PageFetch(url=r["url"], feed_id=r["feed_id"], state=r["state"],
+                         entry=json.loads(r["entry"]), attempts=r["attempts"],
+                         last_error=r["last_error"], next_try=r["next_try"],
+                         article_id=r["article_id"])
+
+    def page_fetch(self, url: str) -> PageFetch | None:
+        rows = self._q("SELECT * FROM page_fetches WHERE url = %s", (url,))
+        return self._page(rows[0]) if rows else None
+
+    def due_page_fetches(self, now: str, limit: int = 1000) -> list[PageFetch]:
+        """Pages still to fetch whose next try has come, oldest first."""
+        rows = self._q("SELECT * FROM page_fetches WHERE state = 'pending' AND next_try <= %s "
+                       "ORDER BY created_at, url LIMIT %s", (now, limit))
+        return [self._page(r) for r in rows]
+
+    def page_fetches(self, state: str | None = None, limit: int = 1000) -> list[PageFetch]:
+        rows = self._q("SELECT * FROM page_fetches WHERE %s::text IS NULL OR state = %s "
+                       "ORDER BY updated_at DESC LIMIT %s", (state, state, limit))
+        return [self._page(r) for r in rows]
+
+    def page_fetch_counts(self) -> dict[int | None, dict[str, int]]:
+        """feed id -> {state: pages}, plus "retrying" (pending pages that failed before)."""
+        out: dict[int | None, dict[str, int]] = {}
+        for r in self._q("SELECT feed_id, state, attempts > 0 AS failed, count(*) AS n "
+                         "FROM page_fetches GROUP BY feed_id, state, attempts > 0"):
+            counts = out.setdefault(r["feed_id"], {})
+            key = "retrying" if r["state"] == "pending" and r["failed"] else r["state"]
+            counts[key] = counts.get(key, 0) + int(r["n"])
+        return out
+
+    def page_done(self, url: str, article_id: str | None, body_hash: str | None = None,
+                  state: str = "done", error: str | None = None) -> None:
+        self._x("UPDATE page_fetches SET state = %s, article_id = %s, body_hash = %s, "
+                "last_error = coalesce(%s, last_error), updated_at = %s WHERE url = %s",
+                (state, article_id, body_hash, error, _now(), url))
+
+    def page_failed(self, url: str, error: str, next_try: str) -> None:
+        self._x("UPDATE page_fetches SET attempts = attempts + 1, last_error = %s, next_try = %s, "
+                "updated_at = %s WHERE url = %s", (error, next_try, _now(), url))
+
+    def page_with_body(self, body_hash: str) -> str | None:
+        """The article stored from a page with these very bytes, if any."""
+        rows = self._q("SELECT article_id FROM page_fetches WHERE body_hash = %s AND state = 'done' "
+                       "AND article_id IS NOT NULL LIMIT 1", (body_hash,))
+        return rows[0]["article_id"] if rows else None
+
+    def watched_file(self, path: str) -> tuple[int, float] | None:
+        rows = self._q("SELECT size, mtime FROM watched_files WHERE path = %s", (path,))
+        return (int(rows[0]["size"]), float(rows[0]["mtime"])) if rows else None
+
+    def mark_watched_file(self, path: str, size: int, mtime: float) -> None:
+        self._x("INSERT INTO watched_files (path, size, mtime, at) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, "
+                "at = excluded.at", (path, size, mtime, _now()))
 
 
 def _event_filter(since: str | None, until: str | None, lang: str | None,

@@ -49,7 +49,22 @@ def health(request: Request) -> dict[str, Any]:
         "articles": store.count_articles(),
         "events": store.count_events(),
         "writes_need_token": request.app.state.token is not None,
+        "feeds": feed_states(store),
     }
+
+
+def feed_states(store: Any) -> list[dict[str, Any]]:
+    """Each feed with its last poll, its error and its pages by state (for /api/health and
+    the /feeds page)."""
+    if not hasattr(store, "feeds"):
+        return []
+    counts = store.page_fetch_counts()
+    return [{
+        "url": f.url, "name": f.name, "last_poll": f.last_poll, "last_ok": f.last_ok,
+        "last_status": f.last_status, "last_error": f.last_error, "polls": f.polls,
+        "not_modified": f.not_modified, "errors": f.errors, "entries": f.entries,
+        "pages": counts.get(f.id, {}),
+    } for f in store.feeds()]
 
 
 @router.get("/events", summary="Events, most recent first, filtered and paginated")

@@ -259,7 +259,8 @@ def _is_loopback(host: str) -> bool:
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
-          token: str | None = None, config: Config = DEFAULT) -> int:
+          token: str | None = None, config: Config = DEFAULT, log_level: str = "warning",
+          access_log: bool = False) -> int:
     """Serve the app with uvicorn; refuses (exit code 2) to listen beyond loopback without
     an API token (--token or $TIDINGS_API_TOKEN), since anyone who can reach it could write."""
     import uvicorn
@@ -280,5 +281,13 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
     print(f"Tidings on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
           f"(API reference at /docs){' - writes need the API token' if token else ''}",
           file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server_config = uvicorn.Config(app, host=host, port=port, log_level=log_level,
+                                   access_log=access_log)
+    if access_log:
+        # uvicorn logs requests at INFO on their own logger: shown when asked for, whatever
+        # the level of the rest.
+        import logging
+
+        logging.getLogger("uvicorn.access").setLevel(logging.INFO)
+    uvicorn.Server(server_config).run()
     return 0

@@ -330,3 +330,13 @@ def _text(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         return f"{int(v):,}"
     return str(v)
+
+
+@router.get("/feeds", response_class=HTMLResponse)
+def feeds_page(request: Request):
+    from tidings.web.api import feed_states
+
+    feeds = feed_states(request.app.state.store)
+    for f in feeds:
+        f["link"] = safe_url(f["url"])
+    return render(request, "feeds.html", feeds=feeds)
