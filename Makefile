@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: install demo test browser bench clean fit
+.PHONY: install demo test check browser bench clean fit
 
 install: $(VENV)/.installed
 
@@ -26,8 +26,15 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk >/dev/null) || \
 	  echo "chromium could not be installed: browser tests will be skipped"
 
-test: install browser
+# ruff and mypy first: a lint or type error fails the run before the (long) tests.
+# The PostgreSQL store tests start a throwaway server when Debian's postgresql is
+# installed (.ci/run installs it as root), else they skip saying so.
+test: install browser check
 	$(BIN)/python -m pytest -q -rs
+
+check: install
+	$(BIN)/ruff check src
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python bench/ingest.py
@@ -36,6 +43,7 @@ bench: install
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/store_lock.py
 
 # Fits the event and story pair models on the demo corpus and ../shared/bench/events-dev,
 # writes src/tidings/cluster/weights.json and prints leave-one-group-out figures.

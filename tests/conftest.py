@@ -32,3 +32,18 @@ def seeds_dir() -> Path:
 def seed_files(seeds_dir) -> dict[str, Path]:
     """The seed files keyed by their number: {"000": Path, ...}."""
     return {p.name[:3]: p for p in sorted(seeds_dir.glob("*.txt"))}
+
+
+from pg_server import postgres_server, postgres_url  # noqa: E402,F401  (fixtures)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request, tmp_path):
+    """A new, empty store of each implementation: the shared store suite runs on both
+    (PostgreSQL on a throwaway server, skipped with the reason when none is installed)."""
+    from tidings.store import open_store
+
+    target = str(tmp_path / "t.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    s = open_store(target)
+    yield s
+    s.close()

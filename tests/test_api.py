@@ -349,3 +349,21 @@ def test_event_brief_language_is_checked(client):
     r = client.get("/api/events/ev-moscow?lang=english")
     assert r.status_code == 422 and r.json()["problems"][0]["where"] == "query.lang"
     assert client.get("/api/events/ev-moscow?lang=hi").status_code == 200
+
+
+def test_a_token_with_non_ascii_letters_authenticates(store):
+    """The header's bytes are compared with the token's UTF-8 (as curl sends it typed)."""
+    client = TestClient(create_app(store, token="sécret-ключ-टोकन"))
+    good = client.post("/api/articles", json={"text": 5},
+                       headers={"Authorization": "Bearer sécret-ключ-टोकन".encode()})
+    assert good.status_code == 422  # through to validation
+    bad = client.post("/api/articles", json={"text": 5},
+                      headers={"Authorization": "Bearer sécret-ключ-xxxx".encode()})
+    assert bad.status_code == 401 and bad.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_refused_host_still_gets_the_security_headers(store):
+    client = TestClient(create_app(store, allowed_hosts=["127.0.0.1", "[::1]"]))
+    r = client.get("/api/health", headers={"Host": "rebound.example:8000"})
+    assert r.status_code == 400 and r.headers["content-security-policy"] == CSP
+    assert client.get("/api/health", headers={"Host": "[::1]:8000"}).status_code == 200

@@ -199,10 +199,10 @@ def test_one_article_breaking_a_stage_does_not_stop_the_batch_fake_failure(tmp_p
 
     real = understand.understand_batch
 
-    def flaky(articles, embedder, config):
+    def flaky(articles, embedder, config, **kw):
         if any("Lyon" in a.text for a in articles):
             raise ValueError("simulated failure")
-        return real(articles, embedder, config)
+        return real(articles, embedder, config, **kw)
 
     monkeypatch.setattr(understand, "understand_batch", flaky)
     folder = write_mixed_corpus(tmp_path)

@@ -1,4 +1,5 @@
-"""The SQLite store: schema, round trips, search in any script, atomic batches."""
+"""The store suite, run on every implementation (SQLite, PostgreSQL): round trips,
+search in any script, atomic batches; and SQLite's own schema checks."""
 
 import sqlite3
 
@@ -16,10 +17,8 @@ def make_article(i: str, title: str, text: str, **kw) -> Article:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.db")
-    yield s
-    s.close()
+def store(any_store):
+    return any_store
 
 
 def test_new_database_is_migrated_and_in_wal_mode(tmp_path):
@@ -120,3 +119,124 @@ def test_brief_cache(store):
     store.put_brief("ev-1", "en", {"headline": {"text": "Zelensky invited"}}, 4)
     assert store.get_brief("ev-1", "en") == ({"headline": {"text": "Zelensky invited"}}, 4)
     assert store.get_brief("ev-1", "ro") is None
+
+
+def test_nul_characters_do_not_break_a_write(store):
+    text = "before\x00after end"
+    assert store.add_article(make_article("nul", "title\x00", text))
+    back = store.get_article("nul")
+    assert back is not None and back.text.startswith("before") and back.text.endswith("end")
+    assert store.search_articles("before") == ["nul"]
+
+
+def test_stored_ids_and_counts(store):
+    for i in ("a", "b"):
+        store.add_article(make_article(i, f"title {i}", "text"))
+    assert store.stored_article_ids(["a", "x", "b", "a"]) == {"a", "b"}
+    assert store.has_article("a") and not store.has_article("x")
+    assert store.article_by_hash("h-b") == "b"
+    assert [a.id for a in store.articles(limit=1, offset=1)] == ["b"]
+    assert store.last_article_seq() >= 2
+
+
+def test_one_and_two_letter_search_and_case(store):
+    store.add_article(make_article("en", "Moscow talks", "The Kremlin said"))
+    store.add_article(make_article("ru", "Переговоры в Москве", "Кремль заявил"))
+    store.add_article(make_article("pct", "100% sure", "under_score"))
+    assert store.search_articles("mo") == ["en"]  # ASCII case ignored
+    assert store.search_articles("MOSCOW") == ["en"]
+    assert store.search_articles("москве") == ["ru"]  # any script's case
+    assert store.search_articles("%") == ["pct"] and store.search_articles("_") == ["pct"]
+    assert store.search_articles("0% s") == ["pct"]
+    assert store.search_articles("   ") == [] and store.search_articles("\x00") == []
+
+
+def test_near_duplicate_index_and_outlet_lines(store):
+    for i in ("a", "b", "c"):
+        store.add_article(make_article(i, i, "t"))
+    store.add_dup_bands("a", ["b1", "b2", "b3"])
+    store.add_dup_bands("b", ["b2"])
+    assert store.dup_candidates(["b2", "b3"]) == ["a", "b"]
+    assert store.dup_candidates_ranked(["b1", "b2", "b3"], limit=1) == [("a", 3)]
+    assert store.dup_candidates([]) == []
+    store.count_outlet_lines("Gazette", ["l1", "l2", "l1"])
+    store.count_outlet_lines("Gazette", ["l1"])
+    assert store.outlet_line_counts("Gazette", ["l1", "l2", "l3"]) == {"l1": 2, "l2": 1}
+    assert store.outlet_line_counts("Other", ["l1"]) == {}
+
+
+def test_names_and_entities(store):
+    store.add_article(make_article("a", "t", "x"))
+    store.add_article(make_article("b", "t", "x"))
+    store.put_features(Features("a", names=[Mention("zelensky", "Zelensky", "person", 2),
+                                            Mention("moskva", "Москва", "place", 1)]))
+    store.put_features(Features("b", names=[Mention("zelensky", "Зеленский", "person", 1)]))
+    assert store.name_keys_for_surface("zelensky") == ["zelensky"]  # ASCII case ignored
+    assert store.known_name_keys(["zelensky", "moskva", "nobody"]) == {"zelensky"}
+    assert store.name_document_counts(["zelensky", "moskva"]) == {"zelensky": 2, "moskva": 1}
+    assert store.name_kinds("zelensky") == {"person": 3}
+    assert store.stored_name_keys(["nobody", "moskva", "zelensky"]) == ["moskva", "zelensky"]
+    store.put_event(Event("ev", "E", "2026-01-01", "2026-01-02", ["en"], ["a"]))
+    store.assign("a", "ev")
+    assert store.events_with_names(["moskva"]) == ["ev"]
+    assert store.events_of_articles(["a", "b"]) == {"a": "ev"}
+    assert sorted(store.get_features(["b", "a"])) == ["a", "b"]
+
+
+def test_event_listing_growth_removal_and_states(store):
+    days = {"a": "2026-03-01", "b": "2026-03-09T22:00:00+00:00", "c": "2026-03", "d": "2026-03-10"}
+    for i, d in days.items():
+        store.add_article(make_article(i, i, "x", date=d))
+    store.put_event(Event("ev-1", "One", "2026-03-01", "2026-03-10", ["en", "ro"], list(days),
+                          ["Gazette", "Вести"]), {"k": [1, 2]}, np.ones(3, dtype=np.float32))
+    for i in days:
+        store.assign(i, "ev-1", 0.5)
+    store.put_event(Event("ev-2", "Two", None, None, ["hi"], ["x"]))
+    rows, total = store.list_events(limit=10)
+    assert total == 2 and [r["id"] for r in rows] == ["ev-1", "ev-2"]
+    one = rows[0]
+    assert one["languages"] == ["en", "ro"] and one["sources"] == ["Gazette", "Вести"]
+    assert one["growth"] == 2  # b and d are within a day of the last time; c has no day
+    assert store.list_events(lang="ro")[1] == 1 and store.list_events(ids=[])[1] == 0
+    assert [r["id"] for r in store.list_events(ids=["ev-2", "nope"])[0]] == ["ev-2"]
+    stamp = store.events_stamp()
+    assert stamp and [r["id"] for r in store.list_events(changed_since=stamp)[0]] == ["ev-1", "ev-2"]
+    states = {i: (s, c) for i, s, c in store.event_states()}
+    assert states["ev-1"][0] == {"k": [1, 2]} and list(states["ev-1"][1]) == [1, 1, 1]
+    store.delete_event("ev-2")
+    assert store.get_event("ev-2") is None and store.removed_events_since(stamp) == ["ev-2"]
+    assert store.count_events() == 1 and set(store.event_times("ev-1")) == {"created_at", "updated_at"}
+
+
+def test_embedding_cache_and_problems(store):
+    store.cache_embeddings({"h1": np.arange(3, dtype=np.float32)})
+    store.cache_embeddings({"h1": np.zeros(3, dtype=np.float32)})  # the first one stays
+    got = store.cached_embeddings(["h1", "h2"])
+    assert list(got) == ["h1"] and list(got["h1"]) == [0, 1, 2]
+    store.add_problem(Problem("feed.jsonl", "bad JSON", line=3, raw="{"))
+    assert store.problems() == [Problem("feed.jsonl", "bad JSON", line=3, raw="{")]
+
+
+def test_writes_wait_for_another_writer_then_go_on(store):
+    """A second connection's write waits while the first holds a write transaction, and
+    gives up with StoreBusy (nothing written) when it is held too long."""
+    import threading
+
+    from tidings.store import StoreBusy
+
+    other = store.reopen()
+    other.busy_timeout = 0.3
+    with store.transaction():
+        store.add_article(make_article("first", "t", "x"))
+        with pytest.raises(StoreBusy):
+            other.add_article(make_article("second", "t", "x"))
+    assert other.add_article(make_article("second", "t", "x"))
+    other.busy_timeout = 10
+    done = threading.Event()
+    with store.transaction():
+        t = threading.Thread(target=lambda: (other.add_article(make_article("third", "t", "x")), done.set()))
+        t.start()
+        assert not done.wait(0.3)  # waiting for the lock
+    t.join(10)
+    assert done.is_set() and store.count_articles() == 3
+    other.close()

@@ -11,11 +11,10 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
 
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline, cluster_records, cluster_records_with_stories, ingest, ingest_raw
-from tidings.records import Article, Features, Problem, RawArticle
+from tidings.records import Article, Features, RawArticle
 from tidings.store import Store, open_store
 
 __all__ = [
@@ -38,14 +37,16 @@ def evaluate(pred: dict[str, str], gold: dict[str, str]) -> dict:
     return score(pred, gold)
 
 
-def understand_article(raw: RawArticle, config: Config = DEFAULT, embedder=None) -> tuple[Article, Features]:
-    """Clean and understand one article without storing it."""
+def understand_article(raw: RawArticle, config: Config = DEFAULT, embedder=None,
+                       store: Store | None = None) -> tuple[Article, Features]:
+    """Clean and understand one article without storing it (`store`, when given, is read
+    for names already known)."""
     from tidings.clean import clean
     from tidings.understand import understand_batch
     from tidings.understand.embed import Embedder
 
     article = clean(raw, config)
-    features = understand_batch([article], embedder or Embedder(), config)[0]
+    features = understand_batch([article], embedder or Embedder(), config, store=store)[0]
     return article, features
 
 
@@ -58,7 +59,6 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
                 return article, features
     if os.path.exists(ref):
         from tidings.sources import read
-
         from tidings.understand.embed import Embedder
 
         found = []
@@ -72,14 +72,15 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
                                   "file (or ingest the file and compare article ids)")
         if not found:
             raise LookupError(f"{ref}: no article found in this file")
-        return understand_article(found[0], config, Embedder(store))
+        return understand_article(found[0], config, Embedder(store), store)
     raise LookupError(f"{ref!r} is neither an article id in the store nor a readable file")
 
 
 def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT):
     """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
     `store` or paths to article files."""
-    from tidings.cluster.similarity import compare as similarity, store_idf
+    from tidings.cluster.similarity import compare as similarity
+    from tidings.cluster.similarity import store_idf
 
     art_a, feat_a = _load(a, store, config)
     art_b, feat_b = _load(b, store, config)

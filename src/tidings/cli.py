@@ -18,7 +18,9 @@ def _print_json(obj) -> None:
 
 
 # Control characters (C0 and C1): in a listing they would act on the terminal, not show.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Bidirectional controls (embeddings, overrides, isolates, marks) would reorder the rest
+# of the line, so a title could make the id or date beside it read as something else.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _safe(text: str) -> str:
@@ -62,11 +64,30 @@ def _open(args, create: bool = False) -> Store:
 
 # --- commands ---
 def cmd_ingest(args) -> int:
+    urls = [p for p in args.paths if _is_url(p)]
+    paths = [p for p in args.paths if not _is_url(p)]
+    if args.urls:
+        urls += _read_url_list(args.urls)
+    if not paths and not urls:
+        raise _Refused("nothing to ingest: give files, folders, URLs or --urls FILE")
     store = _open(args, create=True)
-    if "-" in args.paths and sys.stdin.isatty():
+    if "-" in paths and sys.stdin.isatty():
         print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
-    report = api.ingest(args.paths, store, progress=not args.quiet and sys.stderr.isatty(),
-                        on_problem=None if args.quiet else _warn)
+    on_problem = None if args.quiet else _warn
+    if urls:
+        from tidings.watch import ingest_urls
+
+        fetched = ingest_urls(urls, store, on_problem=on_problem,
+                              progress=not args.quiet and sys.stderr.isatty())
+        failed = fetched.from_summary + len(fetched.failed) + fetched.retrying
+        print(f"{store.url}: {len(urls)} URLs: {fetched.fetched} fetched, ingested {fetched.ingested}, "
+              f"already stored {fetched.already_stored}, {failed} failed")
+        for reason in fetched.failed:
+            print(f"  failed {_safe(reason)}")
+        if not paths:
+            return 0 if fetched.ingested or fetched.already_stored else 1
+    report = api.ingest(paths, store, progress=not args.quiet and sys.stderr.isatty(),
+                        on_problem=on_problem)
     print(f"{store.url}: {report.summary()}")
     for p in report.skipped:
         print(f"  skipped {_safe(p.message())}")
@@ -76,18 +97,23 @@ def cmd_ingest(args) -> int:
     return 0
 
 
+def _article_row(a) -> dict:
+    d = a.to_dict()
+    d.pop("raw", None)
+    return d
+
+
 def cmd_articles(args) -> int:
     store = _open(args)
+    fmt = _format_of(args)
+    if fmt != "text":
+        write_rows((_article_row(a) for a in store.articles(limit=args.limit)), fmt)
+        return 0
     for a in store.articles(limit=args.limit):
-        if args.json:
-            d = a.to_dict()
-            d.pop("raw", None)
-            _print_json(d)
-        else:
-            print(f"{_safe(a.id)}  {_safe(a.lang or '??'):2}  {_safe((a.date or '-')[:16]):16}  "
-                  f"{(a.date_source or '-'):8}  {_clip(a.source, 18):18}  {_clip(a.title, 70)}"
-                  + (f"  [duplicate of {a.duplicate_of}]" if a.duplicate_of else "")
-                  + (f"  [{a.status}]" if a.status != "ok" else ""))
+        print(f"{_safe(a.id)}  {_safe(a.lang or '??'):2}  {_safe((a.date or '-')[:16]):16}  "
+              f"{(a.date_source or '-'):8}  {_clip(a.source, 18):18}  {_clip(a.title, 70)}"
+              + (f"  [duplicate of {a.duplicate_of}]" if a.duplicate_of else "")
+              + (f"  [{a.status}]" if a.status != "ok" else ""))
     return 0
 
 
@@ -100,13 +126,15 @@ def _event_row(e) -> dict:
 
 def cmd_events(args) -> int:
     store = _open(args)
+    fmt = _format_of(args)
+    if fmt != "text":
+        write_rows((_event_row(e) for e in store.events(since=args.since, lang=args.lang,
+                                                         limit=args.limit)), fmt)
+        return 0
     for e in store.events(since=args.since, lang=args.lang, limit=args.limit):
-        if args.json:
-            _print_json(_event_row(e))
-        else:
-            print(f"{_safe(e.id):24}  {(e.first_time or '-')[:16]:16} → {(e.last_time or '-')[:16]:16}  "
-                  f"{','.join(e.languages):12}  {e.size:3} art {len(e.sources):2} src  "
-                  f"{_clip(e.title, 70)}")
+        print(f"{_safe(e.id):24}  {(e.first_time or '-')[:16]:16} → {(e.last_time or '-')[:16]:16}  "
+              f"{','.join(e.languages):12}  {e.size:3} art {len(e.sources):2} src  "
+              f"{_clip(e.title, 70)}")
     return 0
 
 
@@ -147,7 +175,8 @@ def cmd_cluster(args) -> int:
     clustered = 0
     try:
         for item_id, event, story in api.cluster_records_with_stories(
-                read([args.file]), on_problem=None if args.quiet else _warn):
+                read([args.file]), on_problem=None if args.quiet else _warn,
+                progress=not args.quiet and sys.stderr.isatty()):
             out.write(json.dumps({"id": item_id, "event": event, "story": story}, ensure_ascii=False) + "\n")
             clustered += event is not None
     finally:
@@ -263,7 +292,10 @@ def cmd_digest(args) -> int:
 def cmd_serve(args) -> int:
     from tidings.web.app import serve
 
-    return serve(args.db, host=args.host, port=args.port, token=args.token) or 0
+    _logging(args.log_level)
+    return serve(args.db, host=args.host, port=args.port, token=args.token,
+                 log_level=args.log_level,
+                 access_log=args.access_log or args.log_level in ("info", "debug")) or 0
 
 
 def cmd_demo(args) -> int:
@@ -280,12 +312,243 @@ def cmd_demo(args) -> int:
     cmd_events(args)
     articles = store.articles()
     gold = demo.gold_for(articles)
-    pred = {a.id: store.event_of(a.id) for a in articles if a.id in gold}
+    pred = {a.id: e for a in articles if a.id in gold and (e := store.event_of(a.id))}
     scores = api.evaluate(pred, gold)
     print(f"\nAgainst the demo's gold labels: BCubed F1 {scores['bcubed_f1']:.3f} "
           f"(P {scores['bcubed_precision']:.3f}, R {scores['bcubed_recall']:.3f}) "
           f"on {len(gold)} articles")
     return 0
+
+
+# --- exchange formats: one helper for every listing (articles, events, stories) ---
+FORMATS = ("text", "json", "jsonl", "csv")
+
+
+def _format_of(args) -> str:
+    """--format, with the older --json meaning JSON Lines (as it always printed)."""
+    fmt = getattr(args, "format", None) or "text"
+    return "jsonl" if fmt == "text" and getattr(args, "json", False) else fmt
+
+
+def write_rows(rows, fmt: str, out=None) -> int:
+    """Write dict rows as `fmt`: "json" (one JSON array, streamed), "jsonl" (one object per
+    line) or "csv" (a header from the first row; lists joined with "; ", objects as JSON).
+    Returns the number of rows."""
+    import csv
+
+    out = out or sys.stdout
+    n = 0
+    if fmt == "json":
+        out.write("[")
+        for row in rows:
+            out.write(("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False))
+            n += 1
+        out.write("\n]\n" if n else "]\n")
+        return n
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt == "csv":
+        writer = None
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore",
+                                        lineterminator="\n")
+                writer.writeheader()
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+            n += 1
+        return n
+    raise _Refused(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _csv_cell(value):
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+def _read_url_list(path: str) -> list[str]:
+    """URLs one per line (blank lines and # comments ignored); "-" reads standard input."""
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise _Refused(f"cannot read --urls {path}: {getattr(e, 'strerror', None) or e}") from None
+    urls: list[str] = []
+    bad: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        (urls if _is_url(line) else bad).append(line if _is_url(line) else f"line {number}")
+    if bad:
+        print(f"tidings: note: {path}: not http(s) URLs, skipped: {', '.join(bad[:10])}",
+              file=sys.stderr)
+    return urls
+
+
+def _logging(level: str) -> None:
+    import logging
+
+    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+
+
+def cmd_feeds(args) -> int:
+    store = _open(args, create=args.action in ("add", "import"))
+    if args.action == "add":
+        if not args.urls:
+            raise _Refused("feeds add takes one or more feed URLs")
+        for url in args.urls:
+            if not _is_url(url):
+                raise _Refused(f"{url!r} is not an http(s) URL")
+            added = store.add_feed(url, args.name)
+            print(f"{'added' if added else 'already there'}: {_safe(url)}")
+        return 0
+    if args.action == "remove":
+        missing = [u for u in args.urls if not store.remove_feed(u)]
+        for u in missing:
+            print(f"tidings: no feed {_safe(u)}; `tidings feeds list` shows them", file=sys.stderr)
+        return 1 if missing else 0
+    if args.action == "import":
+        from tidings.sources.feeds import read_opml
+
+        if len(args.urls) != 1:
+            raise _Refused("feeds import takes one OPML file")
+        try:
+            listed = read_opml(Path(args.urls[0]).read_bytes())
+        except (OSError, ValueError) as e:
+            raise _Refused(f"cannot read {args.urls[0]}: {getattr(e, 'strerror', None) or e}") from None
+        new = sum(store.add_feed(url, name) for url, name in listed if _is_url(url))
+        print(f"{args.urls[0]}: {len(listed)} feeds, {new} new")
+        return 0
+    if args.action == "export":
+        from tidings.sources.feeds import write_opml
+
+        sys.stdout.write(write_opml([(f.url, f.name) for f in store.feeds()]))
+        return 0
+    fmt = args.format or "text"
+    feeds = store.feeds()
+    if fmt != "text":
+        write_rows((f.to_dict() for f in feeds), fmt)
+        return 0
+    for f in feeds:
+        state = f.last_status or "never polled"
+        print(f"{f.id:4}  {_clip(f.url, 60):60}  {state:12}  {(f.last_poll or '-')[:19]:19}  "
+              f"{f.entries:5} entries  {f.not_modified:4} x 304"
+              + (f"  error: {_clip(f.last_error, 80)}" if f.last_error else ""))
+    return 0
+
+
+def cmd_watch(args) -> int:
+    import signal
+    import threading
+
+    from tidings.watch import Monitor, parse_every
+
+    try:
+        every = parse_every(args.every)
+    except ValueError as e:
+        raise _Refused(str(e)) from None
+    for folder in args.folders:
+        if not Path(folder).exists():
+            raise _Refused(f"no such folder {folder}; watch takes folders to read new files from")
+    _logging(args.log_level)
+    store = _open(args, create=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    monitor = Monitor(store, args.folders, on_problem=None if args.quiet else _warn)
+    print(f"tidings: watching {len(store.feeds())} feeds and {len(args.folders)} folders every "
+          f"{args.every}; Ctrl-C to stop", file=sys.stderr)
+    try:
+        monitor.run(every, stop=stop, max_polls=args.polls)
+    finally:
+        monitor.fetcher.close()
+    return 0
+
+
+def cmd_export(args) -> int:
+    store = _open(args)
+    rows = _export_rows(store)
+    if args.format == "parquet":
+        if not args.out:
+            raise _Refused("--format parquet writes a binary file: give --out FILE.parquet")
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise _Refused("parquet export needs pyarrow: pip install 'tidings[parquet]'") from None
+        writer = None
+        n = 0
+        batch: list[dict] = []
+        try:
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 1000:
+                    table = pa.Table.from_pylist(batch, schema=writer.schema if writer else None)
+                    writer = writer or pq.ParquetWriter(args.out, table.schema)
+                    writer.write_table(table)
+                    n, batch = n + len(batch), []
+            if batch or writer is None:
+                table = pa.Table.from_pylist(batch, schema=_EXPORT_SCHEMA(pa) if not batch else
+                                             (writer.schema if writer else None))
+                writer = writer or pq.ParquetWriter(args.out, table.schema)
+                writer.write_table(table)
+                n += len(batch)
+        finally:
+            if writer is not None:
+                writer.close()
+        print(f"tidings: {n} articles written to {args.out}", file=sys.stderr)
+        return 0
+    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+    try:
+        n = write_rows(rows, args.format, out)
+    finally:
+        if args.out:
+            out.close()
+    if args.out:
+        print(f"tidings: {n} articles written to {args.out}", file=sys.stderr)
+    return 0
+
+
+_EXPORT_COLUMNS = ("id", "url", "source", "lang", "date", "date_source", "title", "author",
+                   "text", "duplicate_of", "status", "event_id", "event_title", "event_languages",
+                   "event_articles")
+
+
+def _EXPORT_SCHEMA(pa):
+    ints = {"event_articles"}
+    return pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in _EXPORT_COLUMNS])
+
+
+def _export_rows(store, page: int = 500):
+    """Every article with its event, in arrival order, a page at a time (bounded memory)."""
+    offset = 0
+    while True:
+        articles = store.articles(limit=page, offset=offset)
+        if not articles:
+            return
+        offset += len(articles)
+        events_of = store.events_of_articles([a.id for a in articles])
+        events = {e.id: e for e in store.events(ids=set(events_of.values()))} if events_of else {}
+        for a in articles:
+            e = events.get(events_of.get(a.id, ""))
+            yield {
+                "id": a.id, "url": a.url, "source": a.source, "lang": a.lang, "date": a.date,
+                "date_source": a.date_source, "title": a.title, "author": a.author, "text": a.text,
+                "duplicate_of": a.duplicate_of, "status": a.status,
+                "event_id": e.id if e else None, "event_title": e.title if e else None,
+                "event_languages": ",".join(e.languages) if e else None,
+                "event_articles": e.size if e else None,
+            }
 
 
 def _day(value: str) -> str:
@@ -312,6 +575,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Multilingual news event intelligence: which articles report the same "
         "happening, across languages and scripts, and what happened.",
     )
+    from tidings import __version__
+
+    p.add_argument("--version", action="version", version=f"tidings {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def db(sp):
@@ -319,20 +585,27 @@ def build_parser() -> argparse.ArgumentParser:
                         help="SQLite database file, or a postgresql://user@host/dbname URL "
                         "(default: $TIDINGS_DB, else tidings.db)")
 
-    s = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the store")
-    s.add_argument("paths", nargs="+", metavar="PATH")
+    def fmt(sp):
+        sp.add_argument("--format", choices=FORMATS, default=None,
+                        help="text (default), json (one array), jsonl (one object per line), csv")
+
+    s = sub.add_parser("ingest", help="read articles (files, folders, URLs, - for stdin) into the store")
+    s.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, http(s) URLs, - for stdin")
+    s.add_argument("--urls", metavar="FILE", help="a file of page URLs, one per line, fetched politely")
     s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
     db(s)
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("articles", help="list stored articles")
-    s.add_argument("--json", action="store_true", help="one JSON object per line")
+    s.add_argument("--json", action="store_true", help="one JSON object per line (= --format jsonl)")
+    fmt(s)
     s.add_argument("--limit", type=int)
     db(s)
     s.set_defaults(func=cmd_articles)
 
     s = sub.add_parser("events", help="list events")
-    s.add_argument("--json", action="store_true", help="one JSON object per line")
+    s.add_argument("--json", action="store_true", help="one JSON object per line (= --format jsonl)")
+    fmt(s)
     s.add_argument("--since", type=_day, help="only events going on since this date (YYYY-MM-DD)")
     s.add_argument("--lang", type=_lang, help="only events with articles in this language (ISO 639-1)")
     s.add_argument("--limit", type=int)
@@ -388,8 +661,35 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--token", help="API token required for POST (default: $TIDINGS_API_TOKEN)")
+    s.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"],
+                   help="what the server logs to standard error (default: warning)")
+    s.add_argument("--access-log", action="store_true",
+                   help="log every request (method, path, status); also on with --log-level info or debug")
     db(s)
     s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("feeds", help="the RSS/Atom feeds `tidings watch` polls: add, list, remove, import, export")
+    s.add_argument("action", choices=["add", "list", "remove", "import", "export"])
+    s.add_argument("urls", nargs="*", metavar="URL|FILE", help="feed URLs (add, remove) or an OPML file (import)")
+    s.add_argument("--name", help="a name for the feed (add)")
+    fmt(s)
+    db(s)
+    s.set_defaults(func=cmd_feeds)
+
+    s = sub.add_parser("watch", help="poll the feeds (and FOLDERs) on a schedule and ingest what is new")
+    s.add_argument("folders", nargs="*", metavar="FOLDER", help="folders whose new files are ingested")
+    s.add_argument("--every", default="10m", help="time between polls: 30s, 10m, 1h (default: 10m)")
+    s.add_argument("--polls", type=int, help="stop after this many polls (default: run until stopped)")
+    s.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    s.add_argument("-q", "--quiet", action="store_true", help="do not print each skipped input")
+    db(s)
+    s.set_defaults(func=cmd_watch)
+
+    s = sub.add_parser("export", help="every article with its event, as parquet, csv or jsonl")
+    s.add_argument("--format", choices=["parquet", "csv", "jsonl", "json"], default="jsonl")
+    s.add_argument("--out", help="write here (required for parquet; default: standard output)")
+    db(s)
+    s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("demo", help="ingest the bundled demo corpus and print what was understood")
     db(s)

@@ -21,6 +21,9 @@ class Config:
     """Text beyond this is cut before cleaning; the cut is recorded as a problem."""
     max_raw_keep_chars: int = 100_000
     """How much of unprocessable input is kept beside its reason."""
+    pipe_wait_seconds: float = 30.0
+    """How long a pipe given by name (a FIFO) may stay silent before it is skipped: a named
+    pipe nobody writes to would otherwise stop the whole ingest."""
 
     # --- clean ---
     min_text_chars: int = 40
@@ -40,6 +43,21 @@ class Config:
     """Dates before this year are rejected as publication dates (old references, typos)."""
     date_max_future_days: int = 2
     """Dates more than this many days after today are rejected (time zones allow a little)."""
+    date_header_tolerance_days: int = 2
+    """A date header further than this from the article's own dateline is the site's, not the article's."""
+    date_lead_chars: int = 120
+    """A full date this close to the start of the text is its dateline; further in, a date
+    dates the text only when marked as today ("Сегодня, 21 апреля", "this Monday (21)")."""
+    date_text_chars: int = 1500
+    """How far into the text its own "today" is looked for."""
+    event_relative_max_days: int = 10
+    """A weekday or "N days ago" in the lead dates the happening at most this far before publication."""
+    event_written_max_days: int = 3
+    """A written date in the lead dates the happening when at most this far before publication:
+    further back it is mostly a recap ("who died on 21 April" in a funeral report). Chosen
+    on the events-dev set (3 days: 2 fewer far-off event times than 10)."""
+    event_undated_year_slack: int = 1
+    """Undated text: a lead date older than the newest year the text names, by more than this, is background."""
     shingle_words: int = 3
     """Words per shingle for near-duplicate detection (MinHash over word shingles)."""
 
@@ -110,6 +128,8 @@ class Config:
     """How often the front page asks for new and grown events."""
     web_brief_lang: str = "en"
     """Reader's language of the briefs shown on event pages (override with ?lang=)."""
+    web_event_page_articles: int = 50
+    """Articles listed per page of an event page (?page=N for the next ones)."""
 
     # --- brief ---
     brief_max_entities: int = 30
@@ -140,14 +160,24 @@ class Config:
     """Average cosine between two groups of linked quotes at least which they merge into one statement."""
     speaker_similarity: float = 0.8
     """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
-    brief_max_quotes: int = 15
-    """Quotes listed in a brief, most widely reported first."""
-    summary_sentences: int = 5
-    """Sentences in a brief's summary (at least 3 when the event has them, at most 6)."""
-    summary_lead_sentences: int = 2
+    brief_max_quotes: int = 30
+    """Quotes listed in a brief, most widely reported first (an event of twenty articles holds
+    thirty to forty statements; fifteen left half of them out)."""
+    summary_sentences: int = 7
+    """Sentences in a brief's summary (at least 3 when the event has them, at most 8): an event's
+    key facts (who, what, where, each side's position, what comes next) take five to eight."""
+    summary_lead_sentences: int = 3
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
+    summary_candidates: int = 32
+    """Summary candidates in all (bounds embedding time): a small event's articles give more
+    sentences each, at least summary_lead_sentences and at most 8."""
     summary_max_articles: int = 8
     """Summary candidates come from at most this many articles, most central first, all languages kept."""
+    summary_support_similarity: float = 0.86
+    """Summary: a candidate is supported by another article holding a sentence this close (cosine)."""
+    summary_support_weight: float = 0.1
+    """Summary: centrality added per share of the other articles supporting a candidate (chosen on
+    our demo references: 0, 0.05, 0.1 tried; 0.1 covered the most key facts)."""
     summary_redundancy: float = 0.86
     """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
     summary_mmr_lambda: float = 0.5
@@ -167,8 +197,9 @@ class Config:
     """Values of the same thing further apart than this (relative) disagree."""
     figure_near_ratio: float = 0.1
     """Shares/sums of unnamed subjects pair across articles only within this relative distance."""
-    date_disagreement_days: float = 1.0
-    """Articles placing the happening this many days apart (published after both days) disagree on the date."""
+    date_disagreement_days: float = 2.0
+    """Articles placing the happening this many days apart (published after both days) disagree on
+    the date. One day apart is no disagreement: 23:13 GMT on the 16th is 01:13 local on the 17th."""
     date_disagreement_min_sources: int = 2
     """A date version needs this many articles: one article's date may be our misreading."""
     align_max_articles: int = 3
@@ -181,6 +212,11 @@ class Config:
     """Parallel reading: closest sentences shown per foreign sentence."""
     align_min_score: float = 0.8
     """Parallel reading: matches below this cosine are not shown (unrelated text scores about 0.75)."""
+    align_margin_k: int = 3
+    """Parallel reading: neighbours on each side averaged in an alignment's ratio margin."""
+    align_min_confidence: float = 1.005
+    """Parallel reading: ratio margin at least which an alignment is shown (chosen on our demo
+    references by bench/briefs.py: right alignments above, wrong ones below)."""
     figure_max_embedded: int = 12
     """Figure sentences embedded to check that two values are about the same thing (bounds brief time)."""
     brief_max_figures: int = 30
@@ -199,6 +235,46 @@ class Config:
     """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
     digest_max_events: int = 20
     """Events in a digest (each needs a brief, so this bounds its time)."""
+    first_report_outlier_days: float = 3.0
+    """A publication date this many days from the event's median one is not trusted for the
+    first report (it was read off a background line or is the crawl time)."""
+    brief_max_happenings: int = 8
+    """Days of the reported happenings listed in a brief's timeline, most reported first."""
+    brief_fact_similarity: float = 0.85
+    """Brief evaluation: cosine at least which a summary sentence conveys a reference key fact
+    (chosen on our own demo references by bench/briefs.py --calibrate)."""
+
+    # --- live sources: feeds, article pages, the monitor (polite HTTP) ---
+    fetch_user_agent: str = "Tidings/{version} (news event monitor; +https://pypi.org/project/tidings/)"
+    """User-Agent sent with every request ({version} is filled in): says who is crawling."""
+    fetch_timeout: float = 15.0
+    """Seconds to connect, and between bytes read, before a request is given up."""
+    fetch_max_bytes: int = 5_000_000
+    """A page or feed larger than this is not read further (the download is stopped)."""
+    fetch_max_redirects: int = 5
+    """Redirects followed per request; more (or a loop) is a failure kept with its reason."""
+    fetch_retries: int = 2
+    """Retries of a request that timed out, failed to connect, or got 429/500/502/503/504."""
+    fetch_backoff: float = 1.0
+    """Seconds before the first retry, doubled for each further one (Retry-After wins)."""
+    fetch_max_wait: float = 30.0
+    """A Retry-After longer than this is not waited for now: the URL is tried again later."""
+    fetch_host_rate: float = 1.0
+    """Requests per second at most to one host (robots.txt, feeds and pages together)."""
+    fetch_host_concurrency: int = 2
+    """Requests in flight at once to one host, at most."""
+    fetch_workers: int = 8
+    """Requests in flight at once overall (to different hosts)."""
+    fetch_robots_ttl: float = 3600.0
+    """Seconds a host's robots.txt is trusted before it is read again."""
+    fetch_retry_after: float = 300.0
+    """Seconds before a failed page is tried again, doubled per failure (at most a day)."""
+    fetch_max_attempts: int = 5
+    """After this many failures a page is given up: its feed summary is ingested instead."""
+    watch_every: float = 600.0
+    """Seconds between polls of `tidings watch` (--every)."""
+    watch_pages_per_poll: int = 2000
+    """Article pages fetched per poll at most (the rest wait for the next one)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):

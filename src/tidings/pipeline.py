@@ -1,21 +1,35 @@
 """The ingest pipeline: sources -> clean -> duplicates -> understand -> cluster -> store.
 
-Articles go through in small batches; each batch is written in one transaction, so an
-ingest killed midway leaves whole articles or none, and running it again completes the
-rest (ids already stored are skipped, so nothing is doubled).
+Articles go through in small batches, each in two steps. `prepare` does the slow work
+(cleaning, understanding, embedding: seconds per batch) reading the store but writing
+nothing; `commit` then takes the write lock and only checks what is already stored,
+writes the articles, assigns them to events and commits (milliseconds), so other writers
+(a second ingest, the server taking a POST) wait briefly. An ingest killed midway leaves
+whole batches or none, and running it again completes the rest (ids already stored are
+skipped, inside the write transaction, so nothing is doubled even by racing writers).
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+import numpy as np
 
 from tidings.config import DEFAULT, Config
-from tidings.records import Article, Problem, RawArticle
+from tidings.records import Article, Prepared, Problem, RawArticle
 from tidings.store import SQLiteStore, Store, StoreError
 
+if TYPE_CHECKING:
+    from tidings.understand.embed import Embedder
+
 BATCH = 32
+STALE_RETRIES = 3  # tries to commit on an up-to-date clusterer before rebuilding it under the lock
+
+
+class _Stale(Exception):
+    """Another process added articles between our look and our write lock."""
 
 
 @dataclass
@@ -52,17 +66,19 @@ class Pipeline:
     """Holds what is costly to set up once (the embedding model, the clusterer's index)
     and feeds batches of raw articles through every stage into the store."""
 
-    def __init__(self, store: Store, config: Config = DEFAULT, embedder=None) -> None:
+    def __init__(self, store: Store, config: Config = DEFAULT, embedder: Embedder | None = None) -> None:
         from tidings.clean import OutletLines
         from tidings.cluster import load_learner
         from tidings.understand.embed import Embedder
 
         self.store = store
         self.config = config
-        self.outlet_lines = OutletLines(store)
+        self.outlet_lines = OutletLines(store, config)
         self.embedder = embedder if embedder is not None else Embedder(store)
-        self.clusterer = load_learner(store, config)
+        # Vectors are written with the batch, inside its transaction, not while embedding.
+        self.embedder.defer_cache_writes = True
         self._seen_seq = store.last_article_seq()
+        self.clusterer = load_learner(store, config)
 
     def run(
         self,
@@ -180,36 +196,12 @@ class Pipeline:
         return stored.origin
 
     def _store(self, todo: list[RawArticle], report: IngestReport, on_problem) -> None:
-        from tidings.clean import clean
-        from tidings.clean.duplicates import bands, find_duplicate
-        from tidings.cluster import load_learner
-        from tidings.understand import understand_batch
-
         if not todo:
             return
-        done: list[tuple[Article, str]] = []
-        # One transaction per batch: cleaning updates outlet-line counts, so it belongs
-        # inside too; a kill midway leaves whole batches or nothing.
-        with self.store.transaction():
-            # Another process added articles since our last batch (an ingest beside a running
-            # server): the clusterer's memory of events is stale, so read it again. Checked
-            # inside the write transaction, so nothing can slip in between.
-            if self.store.last_article_seq() != self._seen_seq:
-                self.clusterer = load_learner(self.store, self.config)
-            fresh = [clean(raw, self.config, self.outlet_lines) for raw in todo]
-            features = understand_batch(fresh, self.embedder, self.config)
-            for article, feats in zip(fresh, features):
-                if article.status == "ok":
-                    article.duplicate_of = find_duplicate(article, self.store, self.config)
-                self.store.add_article(article)
-                if article.status == "ok" and article.duplicate_of is None:
-                    self.store.add_dup_bands(article.id, bands(article.text))
-                self.store.put_features(feats)
-                apply_changes(self.store, self.clusterer, self.clusterer.learn_one(article, feats))
-                event_id = self.clusterer.event_of(article.id) or ""
-                done.append((article, event_id))
-            self._seen_seq = self.store.last_article_seq()
+        prepared, vectors = self.prepare(todo)
+        done, already = self.commit(prepared, vectors)
         # Counted only once committed, so a batch retried article by article counts once.
+        report.already_stored += already
         for article, event_id in done:
             report.ingested += 1
             report.duplicates += article.duplicate_of is not None
@@ -219,6 +211,91 @@ class Pipeline:
                 report.warnings.append(warning)
                 if on_problem:
                     on_problem(warning)
+
+    def prepare(self, raws: list[RawArticle]) -> tuple[list[Prepared], dict[str, np.ndarray]]:
+        """Clean, understand and embed `raws`: the slow part, done before any write. The
+        store is only read (outlet line counts, names seen, cached vectors); what is to be
+        written comes back: the prepared articles and the fresh vectors for the cache."""
+        from tidings.clean import clean
+        from tidings.clean.duplicates import bands
+        from tidings.understand import understand_batch
+
+        self.outlet_lines.forget_pending()
+        articles, lines = [], []
+        for raw in raws:
+            articles.append(clean(raw, self.config, self.outlet_lines))
+            lines.append(self.outlet_lines.take_new())
+        features = understand_batch(articles, self.embedder, self.config, store=self.store)
+        prepared = [
+            Prepared(a, f, tuple(bands(a.text, self.config)) if a.status == "ok" else (), counted)
+            for a, f, counted in zip(articles, features, lines)
+        ]
+        return prepared, self.embedder.take_fresh()
+
+    def commit(self, prepared: list[Prepared], vectors: dict[str, np.ndarray] | None = None,
+               ) -> tuple[list[tuple[Article, str]], int]:
+        """Store prepared articles in one short write transaction: skip those already
+        stored (checked under the lock: another writer may have stored them meanwhile),
+        link duplicates, write, assign events. Returns (article, event id) of each article
+        written, and how many were already stored."""
+        from tidings.cluster import load_learner
+
+        for attempt in range(STALE_RETRIES + 1):
+            # Another process added articles since our last batch (an ingest beside a running
+            # server): the clusterer's memory of events is stale, so read it again, before
+            # taking the lock when we can (it reads every event).
+            seen = self.store.last_article_seq()
+            if seen != self._seen_seq:
+                self.clusterer = load_learner(self.store, self.config)
+                self._seen_seq = seen
+            try:
+                return self._commit(prepared, vectors or {}, last_try=attempt == STALE_RETRIES)
+            except _Stale:
+                continue
+        raise AssertionError("unreachable: the last try rebuilds under the lock")
+
+    def _commit(self, prepared: list[Prepared], vectors: dict[str, np.ndarray],
+                last_try: bool) -> tuple[list[tuple[Article, str]], int]:
+        from tidings.cluster import load_learner
+
+        done: list[tuple[Article, str]] = []
+        already = 0
+        with self.store.transaction():
+            if self.store.last_article_seq() != self._seen_seq:
+                if not last_try:
+                    raise _Stale  # rolled back, nothing written: rebuild outside the lock
+                self.clusterer = load_learner(self.store, self.config)
+            stored = self.store.stored_article_ids(p.article.id for p in prepared)
+            if vectors:
+                self.store.cache_embeddings(vectors)
+            for p in prepared:
+                article = p.article
+                if article.id in stored or not self._add(article, p):
+                    already += 1
+                    continue
+                # --- clustering: the clusterer's in-memory step, its changes stored ---
+                apply_changes(self.store, self.clusterer, self.clusterer.learn_one(article, p.features))
+                event_id = self.clusterer.event_of(article.id) or ""
+                # ---
+                done.append((article, event_id))
+            self._seen_seq = self.store.last_article_seq()
+        return done, already
+
+    def _add(self, article: Article, p: Prepared) -> bool:
+        """Write one prepared article (inside the batch's transaction); False when its id
+        was stored meanwhile."""
+        from tidings.clean.duplicates import find_duplicate
+
+        if article.status == "ok":
+            article.duplicate_of = find_duplicate(article, self.store, self.config)
+        if not self.store.add_article(article):
+            return False
+        for source, hashes in p.outlet_lines:
+            self.store.count_outlet_lines(source, hashes)
+        if article.status == "ok" and article.duplicate_of is None:
+            self.store.add_dup_bands(article.id, p.bands)
+        self.store.put_features(p.features)
+        return True
 
 
 def apply_changes(store: Store, learner, changes) -> None:
@@ -276,21 +353,33 @@ def ingest_raw(
 def cluster_records(
     raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
     on_problem: Callable[[Problem], None] | None = None,
+    progress: bool = False,
 ) -> list[tuple[str, str | None]]:
     """Stateless clustering for pipelines and evaluation: an in-memory store, the same
     cleaning and clustering as `ingest`. One (input id, event id) pair per input record,
-    in input order; event is None for input that could not be read (`on_problem` hears why)."""
-    return [(i, e) for i, e, _ in cluster_records_with_stories(raws, config, on_problem)]
+    in input order; event is None for input that could not be read (`on_problem` hears why).
+    `progress`: show a progress bar on standard error (callers pass it only for a terminal)."""
+    return [(i, e) for i, e, _ in cluster_records_with_stories(raws, config, on_problem, progress)]
 
 
 def cluster_records_with_stories(
     raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
     on_problem: Callable[[Problem], None] | None = None,
+    progress: bool = False,
 ) -> list[tuple[str, str | None, str | None]]:
     """As `cluster_records`, with each event's story: (input id, event, story)."""
     store = SQLiteStore(":memory:")
     items = list(raws)
-    report = Pipeline(store, config).run(items, on_problem=on_problem)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit=" articles", file=sys.stderr, mininterval=0.5, leave=False)
+    try:
+        report = Pipeline(store, config).run(items, on_problem=on_problem, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     out: list[tuple[str, str | None, str | None]] = []
     ids = iter(report.article_ids)
     for item in items:

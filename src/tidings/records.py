@@ -31,6 +31,7 @@ class RawArticle:
     lang: str | None = None
     source: str | None = None
     author: str | None = None
+    crawled: str | None = None  # when the page was fetched: the anchor of "3 hours ago"
 
 
 @dataclass
@@ -70,7 +71,7 @@ class Article:
     lang: str | None = None
     lang_score: float | None = None
     date: str | None = None
-    date_source: str | None = None  # given|metadata|url|dateline|text|guess
+    date_source: str | None = None  # given|metadata|url|dateline|text|month|guess (month: date is "YYYY-MM")
     author: str | None = None
     duplicate_of: str | None = None
     status: str = "ok"
@@ -134,3 +135,51 @@ class Event:
         d["articles"] = len(self.article_ids)
         d["n_sources"] = len(self.sources)
         return d
+
+
+@dataclass
+class Prepared:
+    """An article made ready for storing, before any write: the output of the pipeline's
+    `prepare` step (clean, understand, embed) and the input of its `commit` step."""
+
+    article: Article
+    features: Features
+    bands: tuple[str, ...] = ()  # near-duplicate index entries (MinHash bands) of its text
+    outlet_lines: list[tuple[str, list[str]]] = field(default_factory=list)  # (outlet, line hashes) to count
+
+
+@dataclass
+class Feed:
+    """A feed the monitor polls, with the state of its last poll."""
+
+    id: int
+    url: str
+    name: str | None = None
+    added_at: str | None = None
+    last_poll: str | None = None  # when it was last asked for (UTC, ISO)
+    last_ok: str | None = None  # when it last answered with a readable feed (or 304)
+    last_status: str | None = None  # "ok", "not modified", "error"
+    last_error: str | None = None  # the reason of the last failure, kept until a poll succeeds
+    etag: str | None = None
+    last_modified: str | None = None
+    polls: int = 0
+    not_modified: int = 0  # polls answered 304
+    errors: int = 0
+    entries: int = 0  # entries seen, all polls together
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class PageFetch:
+    """An article page to fetch (from a feed entry or a given URL), and how it went."""
+
+    url: str  # canonical
+    feed_id: int | None = None
+    state: str = "pending"  # pending | done | failed (given up: summary or nothing stored)
+    entry: dict[str, Any] = field(default_factory=dict)  # the feed's title, date, author, lang, summary
+    attempts: int = 0
+    last_error: str | None = None
+    next_try: str | None = None
+    article_id: str | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
@@ -32,7 +33,7 @@ class Entity:
     articles: set[str] = field(default_factory=set)
 
 
-def _merge_near_keys(keys: list[str], config: Config, devanagari: set[str] = frozenset()) -> dict[str, str]:
+def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
     one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
@@ -53,7 +54,7 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: set[str] = fro
     return parent
 
 
-def _near(a: str, b: str, config: Config, devanagari: set[str]) -> bool:
+def _near(a: str, b: str, config: Config, devanagari: frozenset[str] | set[str]) -> bool:
     if a[0] != b[0] or (" " in a) != (" " in b):
         return False
     short, long_ = sorted((a, b), key=len)
@@ -150,7 +151,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     lang_of = {a.id: a.lang or "und" for a in articles}
     title_keys = {a.id: _title_keys(a.title) for a in articles}
     entities_by_key = {e.key: e for e in entities}
-    out = []
+    out: list[dict[str, Any]] = []
     for e in entities:
         in_title = sum(
             1 for aid in e.articles if any(k.split()[-1] in title_keys[aid] for k in e.keys)

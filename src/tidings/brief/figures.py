@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from anyascii import anyascii
 
-from tidings.brief.timeline import parse_date
+from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Figure
 
@@ -154,7 +155,7 @@ def concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
         if best:
             # "118 des 127 personnes à bord ont péri": five words away, "bord" belongs to
             # 127; only a word close to the number names what it counts with confidence.
-            return (f"{unit}:{best}" if unit else best), best_d <= _STRONG_DISTANCE
+            return (f"{unit}:{best}" if unit else best), best_d is not None and best_d <= _STRONG_DISTANCE
     if head:
         return (f"{unit}:{head}" if unit else head), True
     stem = anyascii(content[0]).lower() if content else ""
@@ -176,7 +177,7 @@ def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
 
 
 def collect(articles: list[Article], features: dict[str, Features], sentences_of) -> list[Found]:
-    out = []
+    out: list[Found] = []
     for a in articles:
         f = features.get(a.id)
         for fig in (f.figures if f else []):
@@ -197,8 +198,8 @@ def group(found: list[Found]) -> list[dict]:
     by: dict[tuple[str, float], list[Found]] = defaultdict(list)
     for x in found:
         by[(x.concept, round(x.figure.value, 6))].append(x)
-    out = []
-    for (concept, value), xs in by.items():
+    out: list[dict[str, Any]] = []
+    for (concept, _value), xs in by.items():
         first = xs[0].figure
         out.append({
             "value": first.value,
@@ -264,9 +265,11 @@ def candidate_pairs(found: list[Found], config: Config = DEFAULT) -> list[tuple[
                 xs = [x for x in by_article[a] if x.figure.unit == unit]
                 ys = [y for y in by_article[b] if y.figure.unit == unit]
                 for x in xs:
-                    y = _nearest(x, ys)
-                    if y is None or _nearest(y, xs).figure.value != x.figure.value:
+                    near = _nearest(x, ys)
+                    back = _nearest(near, xs) if near is not None else None
+                    if near is None or back is None or back.figure.value != x.figure.value:
                         continue
+                    y = near
                     if x.concept == y.concept and _specific(x.concept):
                         continue  # paired above
                     if _same(x.figure.value, y.figure.value, config):
@@ -324,7 +327,7 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
     groups: dict[int, list[Found]] = defaultdict(list)
     for k, x in items.items():
         groups[find(k)].append(x)
-    out = []
+    out: list[dict[str, Any]] = []
     for members in groups.values():
         concept = members[0].concept
         versions: list[list[Found]] = []
@@ -346,22 +349,49 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
                             break
         if len(versions) < 2:
             continue
+        update = _as_update(versions)
         versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
         about = concept.split(":")[-1] or members[0].figure.what or concept
         if concept.startswith("%"):
             about = "share (%)" + (f": {members[0].figure.what}" if members[0].figure.what else "")
+        if update is not None:
+            versions = update
         out.append({
-            "kind": "figure",
+            "kind": "update" if update is not None else "figure",
             "about": about,
             "concept": concept,
             "versions": [
                 {"value": v[0].figure.value, "text": v[0].figure.text,
+                 "first_date": min((x.article.date for x in v if x.article.date), default=None),
                  "sources": [dict(_src(x), sentence=x.sentence[:300]) for x in _unique(v)]}
                 for v in versions
             ],
         })
     out.sort(key=lambda d: -sum(len(v["sources"]) for v in d["versions"]))
     return out
+
+
+def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
+    """The versions in time order when they are one figure changing over time (a toll that
+    grew through the day, a projection then the final count): every article of one version
+    published before every article of the next, the values moving one way. Else None."""
+    spans = []
+    for v in versions:
+        times = []
+        for x in v:
+            t = parse_date(x.article.date)
+            if t is None or not t[1]:
+                return None  # without times of day, order within a day is unknown
+            times.append(t[0])
+        spans.append((min(times), max(times), v))
+    spans.sort(key=lambda s: s[0])
+    for (_, last, _), (first, _, _) in zip(spans, spans[1:]):
+        if first <= last:
+            return None
+    values = [s[2][0].figure.value for s in spans]
+    rising = all(a < b for a, b in zip(values, values[1:]))
+    falling = all(a > b for a, b in zip(values, values[1:]))
+    return [s[2] for s in spans] if rising or falling else None
 
 
 def _unique(xs: list[Found]) -> list[Found]:
@@ -391,19 +421,19 @@ def date_disagreements(articles: list[Article], features: dict[str, Features],
         parsed = parse_date(f.event_time if f else None)
         # Only a day the article states: an event time guessed from the publication date
         # is not a claim about when it happened.
-        if parsed and any((d or "")[:10] == parsed[0].date().isoformat() for d in f.dates_mentioned):
+        if f and parsed and any((d or "")[:10] == parsed[0].date().isoformat() for d in f.dates_mentioned):
             days[parsed[0].date().isoformat()].append(a)
     if len(days) < 2:
         return []
     ordered = sorted(days)
-    latest = parse_date(ordered[-1])[0]
-    earliest = parse_date(ordered[0])[0]
+    latest = parsed_time(ordered[-1])
+    earliest = parsed_time(ordered[0])
     if (latest - earliest).total_seconds() < config.date_disagreement_days * 86400:
         return []
 
     def after_both(a: Article) -> bool:
         p = parse_date(a.date)
-        return bool(p) and p[0].date() >= latest.date()
+        return p is not None and p[0].date() >= latest.date()
 
     versions = []
     for day in ordered:
@@ -418,3 +448,42 @@ def date_disagreements(articles: list[Article], features: dict[str, Features],
     if sum(1 for v in versions if len(v["sources"]) >= config.date_disagreement_min_sources) < 2:
         return []
     return [{"kind": "date", "about": "when it happened", "versions": versions}]
+
+
+def name_sayers(disagreements: list[dict], features: dict) -> None:
+    """Add to each version `according_to`: who gives that value, as the sentences say (the
+    measuring body, ministry or person named nearest the figure: "USGS a estimat ... la
+    5,7", "Romania's National Institute for Earth Physics put the magnitude at 5.9"), so
+    the reader sees who says what, not only which outlet printed it. Places, and names
+    the sentences of every version share, say nothing apart."""
+    for d in disagreements:
+        per_version: list[list[tuple[str, str]]] = []
+        for v in d.get("versions", []):
+            found = []
+            for src in v.get("sources", []):
+                sentence = src.get("sentence") or ""
+                f = features.get(src.get("article"))
+                if not sentence or f is None:
+                    continue
+                at = sentence.find(str(v.get("text") or ""))
+                if at < 0:
+                    at = len(sentence) // 2
+                best = None
+                for m in f.names:
+                    if m.kind == "place" or len(m.surface) < 3:
+                        continue
+                    i = sentence.find(m.surface)
+                    if i < 0:
+                        continue
+                    # Nearest before the figure wins; after it counts double the distance.
+                    dist = at - i if i <= at else 2 * (i - at)
+                    if best is None or dist < best[0]:
+                        best = (dist, m.surface, m.key)
+                if best:
+                    found.append((best[1], best[2]))
+            per_version.append(found)
+        keys_in = [{k for _, k in found} for found in per_version]
+        shared = set.intersection(*keys_in) if keys_in else set()
+        for v, found in zip(d.get("versions", []), per_version):
+            names = list(dict.fromkeys(surface for surface, k in found if k not in shared))
+            v["according_to"] = names[:3]

@@ -94,7 +94,7 @@ def _ordinal_date(block: str, m: re.Match) -> bool:
     """German-style ordinal dates: "am 15. April" is one sentence."""
     before = _word_before(block, m.start(1))
     after = re.match(r"[^\W\d_]+", block[m.end():])
-    return before.isdigit() and len(before) <= 2 and bool(after) and after.group().lower() in _MONTHS
+    return before.isdigit() and len(before) <= 2 and after is not None and after.group().lower() in _MONTHS
 
 
 def split(text: str, lang: str | None = None, max_chars: int = 600) -> list[str]:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterable, Protocol
 
+from tidings.clean import dates as _dates
 from tidings.clean.boilerplate import remove_furniture
-from tidings.clean.dates import date_in_path, date_in_url, find_dates, parse_date, split_metadata_line
+from tidings.clean.dates import date_in_path, date_in_url, parse_date, split_metadata_line
 from tidings.clean.encoding import lines_of, repair
 from tidings.clean.html import extract, visible_text
 from tidings.clean.language import detect
@@ -44,18 +46,26 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class LineCounts(Protocol):
+    def outlet_line_counts(self, source: str, line_hashes: Iterable[str]) -> dict[str, int]: ...
+
+
 class OutletLines:
-    """Counts, per outlet, in how many articles each short line appeared (in the store).
+    """Counts, per outlet, in how many articles each short line appeared.
 
     A line seen in config.repeated_line_min_articles articles of one outlet is that site's
     furniture ("Follow us on Telegram", a section list...) even when no rule knows it.
-    `filter` both drops such lines and counts the article's own lines, so clean each
-    article once (inside the transaction that stores it, to survive a kill midway).
+    `filter` drops such lines; it reads the counts so far from `counts` (the store) and
+    writes nothing: the lines each article adds are kept in memory, counted for the
+    articles after it, and handed over by `take_new` for the caller to store with the
+    article (in the transaction that stores it, so a kill midway counts nothing twice).
     """
 
-    def __init__(self, store: Any, config: Config = DEFAULT) -> None:
-        self.store = store
+    def __init__(self, counts: LineCounts, config: Config = DEFAULT) -> None:
+        self.counts = counts
         self.config = config
+        self._pending: Counter[tuple[str, str]] = Counter()
+        self._new: list[tuple[str, list[str]]] = []
 
     @staticmethod
     def line_hash(line: str) -> str:
@@ -63,17 +73,33 @@ class OutletLines:
         return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
     def filter(self, source: str, lines: list[str]) -> tuple[list[str], list[str]]:
-        """(kept, removed) lines; the article's lines are counted for next time."""
+        """(kept, removed) lines; the article's lines are counted for the next articles."""
         limit = self.config.repeated_line_max_chars
         hashes = {i: self.line_hash(line) for i, line in enumerate(lines) if line and len(line) <= limit}
         if not hashes:
             return lines, []
-        counts = self.store.outlet_line_counts(source, hashes.values())
-        self.store.count_outlet_lines(source, hashes.values())
+        counts = self.counts.outlet_line_counts(source, hashes.values())
+        distinct = sorted(set(hashes.values()))
+        seen = {h: counts.get(h, 0) + self._pending[(source, h)] for h in distinct}
+        for h in distinct:
+            self._pending[(source, h)] += 1
+        self._new.append((source, distinct))
         threshold = self.config.repeated_line_min_articles
-        repeated = {i for i, h in hashes.items() if counts.get(h, 0) >= threshold}
+        repeated = {i for i, h in hashes.items() if seen[h] >= threshold}
         kept = [line for i, line in enumerate(lines) if i not in repeated]
         return kept, [lines[i] for i in sorted(repeated)]
+
+    def take_new(self) -> list[tuple[str, list[str]]]:
+        """(outlet, line hashes) for each article filtered since the last call: what to
+        add to the stored counts (`store.count_outlet_lines`)."""
+        out, self._new = self._new, []
+        return out
+
+    def forget_pending(self) -> None:
+        """Drop the in-memory counts: what was taken is stored now (or was not, and
+        its articles were not either)."""
+        self._pending.clear()
+        self._new = []
 
 
 def clean(raw: RawArticle, config: Config = DEFAULT, outlet_lines: OutletLines | None = None) -> Article:
@@ -91,8 +117,8 @@ def _one_line_fields(raw: RawArticle) -> RawArticle:
     """Given title, outlet, author... repaired like the text and on one line: they reach
     terminals and single-line listings, where a control character (an escape sequence in
     a title) would act rather than show."""
-    fields = {}
-    for name in ("title", "url", "source", "author", "date", "lang"):
+    fields: dict[str, Any] = {}
+    for name in ("title", "url", "source", "author", "date", "lang", "crawled"):
         value = getattr(raw, name)
         if value is not None:
             fields[name] = " ".join(repair(value).split()) or None
@@ -145,7 +171,7 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
         text = "\n\n".join(dict.fromkeys(line for line in kept if line))
 
     date, date_source = _date(raw, meta_date, html_meta.get("date"), url, header.dateline,
-                              text, lang, config, problems)
+                              "\n".join(line for line in kept if line), lang, config, problems)
     author = clean_author(raw.author) or clean_author(html_meta.get("author")) or header.author
     article = Article(
         id=article_id(raw),
@@ -187,31 +213,66 @@ def _date(
     raw: RawArticle, meta_date: str | None, html_date: str | None, url: str | None,
     dateline: str | None, text: str, lang: str | None, config: Config, problems: list[str],
 ) -> tuple[str | None, str | None]:
+    """given > metadata > URL > dateline > the text's own "today" > month > file name.
+
+    A month-only header or URL ("date 2025-09", /2025/09/slug) is a constraint: a day in
+    the text that fits it ("desta segunda-feira (21)", "21 aprile") makes it a day, else
+    the date stays "YYYY-MM" (date_source "month"). A day header that the article's own
+    dateline contradicts is the site's (a re-post, an update), not the article's.
+    """
+    crawled = _dates.to_datetime(raw.crawled) if raw.crawled else None
     if raw.date:
-        given = parse_date(raw.date, lang, config)
+        given = parse_date(raw.date, lang, config, base=crawled)
         if given:
             return given, "given"
         problems.append(f"given date {raw.date[:40]!r} not understood or implausible; looked for another")
-    if meta_date:
-        return meta_date, "metadata"
+    month = meta_date if meta_date and len(meta_date) == 7 else None
+    header_day = meta_date if meta_date and len(meta_date) > 7 else None
     if html_date:
         parsed = parse_date(html_date, lang, config)
         if parsed:
-            return _more_precise(parsed, dateline), "metadata"
-    from_url = date_in_url(url, config)
+            header_day = header_day or _more_precise(parsed, dateline)
+    from_url = date_in_url(url, config, lang)
+    month = month or (from_url[:7] if from_url else None) or _dates.month_in_url(url, config)
+    own, own_source = (dateline, "dateline") if dateline else _own_date(text, lang, month, config)
+    if header_day:
+        if own and not _near(own, header_day, config.date_header_tolerance_days):
+            problems.append(f"date header {header_day[:16]} disagrees with the article's own date "
+                            f"{own[:16]}; took the article's")
+            return own, own_source
+        return header_day, "metadata"
     if from_url:
         return _more_precise(from_url, dateline), "url"
-    if dateline:
-        return dateline, "dateline"
-    in_text = find_dates(text[:5000], lang, config, limit=1)
-    if in_text:
-        return in_text[0], "text"
+    if own and (month is None or own.startswith(month)):
+        return own, own_source
+    if month:
+        return month, "month"
     from_path = date_in_path(raw.origin, config)
     if from_path:
         problems.append("publication date guessed from the file name")
         return from_path, "guess"
     problems.append("no recognisable date (no metadata, URL date, dateline or full date in the text)")
     return None, None
+
+
+def _own_date(text: str, lang: str | None, month: str | None, config: Config) -> tuple[str | None, str]:
+    """The day the text gives itself near its start: "Сегодня, 21 апреля", "วันนี้ (28
+    มี.ค.2568)", "desta segunda-feira (21)", or a full date opening it. A yearless date
+    needs the month it must fall in; a date further into the text may be a recap."""
+    ctx = (int(month[:4]), int(month[5:7])) if month else None
+    for f in _dates.scan(text[: config.date_text_chars], lang, limit=30):
+        if not (f.today or f.start < config.date_lead_chars):
+            continue
+        day = _dates.resolve(f, month=ctx)
+        iso = _dates.iso_of(f, config, day) if day else None
+        if iso and (month is None or iso.startswith(month)):
+            return iso, "text"
+    return None, "text"
+
+
+def _near(a: str, b: str, days: float) -> bool:
+    da, db = _dates.parse_iso(a), _dates.parse_iso(b)
+    return da is None or db is None or abs((da - db).days) <= days
 
 
 def _more_precise(day: str, dateline: str | None) -> str:

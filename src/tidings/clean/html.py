@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _BLOCKS = (
     "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "article",
@@ -43,7 +44,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
         )
     except Exception:  # trafilatura gives up on some malformed markup: use the fallback
         doc = None
-    meta = {k: _clean_meta(getattr(doc, k, None)) for k in ("title", "date", "author", "sitename", "url")}
+    meta: dict[str, Any] = {k: _clean_meta(getattr(doc, k, None)) for k in ("title", "date", "author", "sitename", "url")}
     if not meta["title"]:  # trafilatura gives up on pages without a body, metadata and all
         m = _TITLE.search(html[:200_000])
         meta["title"] = _clean_meta(_strip_tags(m[1])) if m else None

@@ -238,10 +238,11 @@ def _name_like(text: str, cased: bool) -> bool:
 def outlet(
     source: str | None, url: str | None, sitename: str | None, lines: list[str]
 ) -> str | None:
-    """Given source, else the URL host, else the site name, else a name the text states."""
+    """Given source, else the URL's registered domain, else the site name, else a name the
+    text states. A source given as a host or URL ("m.bbc.co.uk") is its registered domain."""
     if source:
-        return source
-    host = host_of(url)
+        return registered_domain(source) if _HOSTLIKE.match(source.strip()) else source
+    host = registered_domain(url) if url else None
     if host:
         return host
     if sitename:
@@ -263,6 +264,25 @@ def outlet(
             if name and name.casefold() not in ("all rights reserved", "the"):
                 return name
     return None
+
+
+_HOSTLIKE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,63}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
+
+
+def registered_domain(url_or_host: str) -> str | None:
+    """The domain an outlet registered ("m.bbc.co.uk" and "www.bbc.co.uk" -> "bbc.co.uk"),
+    by the public suffix list bundled with `tld` (never fetched); an address or a name
+    under no known suffix ("127.0.0.1", "localhost") is the host itself."""
+    host = host_of(url_or_host)
+    if not host:
+        return None
+    from tld import get_fld
+
+    try:
+        fld = get_fld(host, fix_protocol=True, fail_silently=True)
+    except Exception:  # noqa: BLE001 - a malformed host keeps its own name
+        fld = None
+    return str(fld) if fld else host
 
 
 def host_of(url: str | None) -> str | None:

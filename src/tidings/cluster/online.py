@@ -293,7 +293,7 @@ class Clusterer:
     # --- internals ---
     def _preload_exemplars(self, event_ids: list[str]) -> None:
         """One query for the exemplar vectors of every candidate not seen since a restart."""
-        missing = []
+        missing: list[str] = []
         for e in event_ids:
             ev = self.events.get(e)
             if ev is not None and e not in self._profiles:
@@ -340,7 +340,9 @@ class Clusterer:
             if len(ev.exemplars) > k:
                 half = k // 2
                 ev.exemplars = ev.exemplars[:half] + ev.exemplars[-(k - half):]
-            cos = float(vec @ ev.centroid()) + self._title_bonus(article.lang)
+            centroid = ev.centroid()
+            assert centroid is not None  # vec_sum was just set
+            cos = float(vec @ centroid) + self._title_bonus(article.lang)
             # The title most like the centroid reads as the event's headline.
             if not ev.title or cos > ev.title_cos or ev.n == 1:
                 if article.title:

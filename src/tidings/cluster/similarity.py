@@ -107,9 +107,10 @@ def distinctive_figures(figs) -> set[tuple[float, str]]:
 
 def embedding_similarity(a: Profile, b: Profile) -> float:
     """Best cosine between the two profiles' vectors (centroid or exemplars)."""
-    if not a.vectors or not b.vectors:
+    ma, mb = a.matrix(), b.matrix()
+    if ma is None or mb is None:
         return float("nan")
-    return float(np.max(a.matrix() @ b.matrix().T))
+    return float(np.max(ma @ mb.T))
 
 
 def calibrate(cos: float, config: Config = DEFAULT) -> float:
@@ -176,7 +177,7 @@ def figure_overlap(a: Profile, b: Profile) -> tuple[float, list[str]]:
 
 
 def time_gap_days(a: Profile, b: Profile) -> float | None:
-    if a.tmin is None or b.tmin is None:
+    if a.tmin is None or b.tmin is None or a.tmax is None or b.tmax is None:
         return None
     if a.tmax < b.tmin:
         return float((b.tmin - a.tmax).days)
@@ -189,7 +190,7 @@ def weekday_match(a: Profile, b: Profile) -> bool | None:
     """Does an undated side's named weekday fall within the dated side's days? None when
     there is nothing to check (both dated, no weekday, or a span of a week or more)."""
     for x, y in ((a, b), (b, a)):
-        if x.tmin is None and x.weekday is not None and y.tmin is not None:
+        if x.tmin is None and x.weekday is not None and y.tmin is not None and y.tmax is not None:
             span = (y.tmax - y.tmin).days
             if span >= 6:
                 return None

@@ -54,6 +54,9 @@ def open_store(target: str | Path | None = None) -> Store:
     assert m is not None
     scheme = m.group(1).lower()
     if scheme in POSTGRES_SCHEMES:
+        if text[len(m.group(0)):] == "":
+            raise UnknownStoreURL(f"{text!r} names no PostgreSQL database; use "
+                                  "postgresql://user@host/dbname")
         from tidings.store.postgres import PostgresStore
 
         return PostgresStore(text)

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from tidings.records import Article, Event, Features, Figure, Mention, Problem
+from tidings.records import Article, Event, Features, Feed, Figure, Mention, PageFetch, Problem
 from tidings.store.base import (
     StoreBusy,
     StoreError,
@@ -116,7 +116,28 @@ MIGRATIONS: list[str] = [
     CREATE TABLE removed_events (id TEXT PRIMARY KEY, at TEXT NOT NULL);
     CREATE INDEX removed_events_at ON removed_events(at);
     """,
-    # 4: stories: the developing chain an event belongs to
+    # 4: live sources: the feeds the monitor polls, the pages it fetches, watched files
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE, name TEXT, added_at TEXT NOT NULL,
+        etag TEXT, last_modified TEXT,
+        last_poll TEXT, last_ok TEXT, last_status TEXT, last_error TEXT,
+        polls INTEGER NOT NULL DEFAULT 0, not_modified INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0, entries INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE page_fetches (
+        url TEXT PRIMARY KEY, feed_id INTEGER, state TEXT NOT NULL, entry TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, next_try TEXT,
+        article_id TEXT, body_hash TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX page_fetches_due ON page_fetches(state, next_try);
+    CREATE INDEX page_fetches_body ON page_fetches(body_hash);
+    CREATE TABLE watched_files (
+        path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, at TEXT NOT NULL
+    );
+    """,
+    # 5: stories: the developing chain an event belongs to
     """
     ALTER TABLE events ADD COLUMN story TEXT;
     CREATE INDEX events_story ON events(story);
@@ -844,6 +865,125 @@ class SQLiteStore:
             "SELECT body, n_articles FROM briefs WHERE event_id = ? AND lang = ?", (event_id, lang)
         )
         return (json.loads(rows[0]["body"]), rows[0]["n_articles"]) if rows else None
+
+    # --- live sources: feeds, article pages to fetch, watched files ---
+    def add_feed(self, url: str, name: str | None = None) -> bool:
+        """Add a feed to poll; False when it is already there (its name is then updated
+        if one is given)."""
+        with self.transaction():
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO feeds (url, name, added_at) VALUES (?, ?, ?)",
+                (url, name, _now()))
+            if cur.rowcount == 0 and name:
+                self._db.execute("UPDATE feeds SET name = ? WHERE url = ?", (name, url))
+            return cur.rowcount == 1
+
+    def remove_feed(self, url: str) -> bool:
+        with self.transaction():
+            return self._db.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount == 1
+
+    def feeds(self) -> list[Feed]:
+        rows = self._q("SELECT * FROM feeds ORDER BY id")
+        return [Feed(**dict(r)) for r in rows]
+
+    def record_feed_poll(self, feed_id: int, *, status: str, error: str | None = None,
+                         etag: str | None = None, last_modified: str | None = None,
+                         pages: Iterable[PageFetch] = ()) -> int:
+        """The outcome of one poll and the pages its entries name, in one transaction (a
+        kill leaves the poll unrecorded, so the next one reads the feed again). Returns
+        how many pages were new."""
+        now = _now()
+        with self.transaction():
+            new = 0
+            seen = 0
+            for page in pages:
+                seen += 1
+                cur = self._db.execute(
+                    "INSERT OR IGNORE INTO page_fetches (url, feed_id, state, entry, next_try, "
+                    "created_at, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
+                    (page.url, feed_id, json.dumps(page.entry, ensure_ascii=False), now, now, now))
+                new += cur.rowcount
+            ok = status != "error"
+            self._db.execute(
+                "UPDATE feeds SET last_poll = ?, last_status = ?, polls = polls + 1, "
+                "entries = entries + ?, "
+                "not_modified = not_modified + ?, errors = errors + ?, "
+                "last_ok = CASE WHEN ? THEN ? ELSE last_ok END, "
+                "last_error = CASE WHEN ? THEN NULL ELSE ? END, "
+                "etag = CASE WHEN ? THEN ? ELSE etag END, "
+                "last_modified = CASE WHEN ? THEN ? ELSE last_modified END WHERE id = ?",
+                (now, status, new, int(status == "not modified"), int(not ok), ok, now, ok, error,
+                 status == "ok", etag, status == "ok", last_modified, feed_id))
+            return new
+
+    def add_page_fetch(self, page: PageFetch) -> bool:
+        """A page to fetch (a URL given to ingest); False when it is already known."""
+        now = _now()
+        with self.transaction():
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO page_fetches (url, feed_id, state, entry, next_try, "
+                "created_at, updated_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
+                (page.url, page.feed_id, json.dumps(page.entry, ensure_ascii=False), now, now, now))
+            return cur.rowcount == 1
+
+    def _page(self, r: sqlite3.Row) -> PageFetch:
+        return PageFetch(url=r["url"], feed_id=r["feed_id"], state=r["state"],
+                         entry=json.loads(r["entry"]), attempts=r["attempts"],
+                         last_error=r["last_error"], next_try=r["next_try"],
+                         article_id=r["article_id"])
+
+    def page_fetch(self, url: str) -> PageFetch | None:
+        rows = self._q("SELECT * FROM page_fetches WHERE url = ?", (url,))
+        return self._page(rows[0]) if rows else None
+
+    def due_page_fetches(self, now: str, limit: int = 1000) -> list[PageFetch]:
+        """Pages still to fetch whose next try has come, oldest first."""
+        rows = self._q(
+            "SELECT * FROM page_fetches WHERE state = 'pending' AND next_try <= ? "
+            "ORDER BY created_at, url LIMIT ?", (now, limit))
+        return [self._page(r) for r in rows]
+
+    def page_fetches(self, state: str | None = None, limit: int = 1000) -> list[PageFetch]:
+        rows = self._q(
+            "SELECT * FROM page_fetches WHERE ? IS NULL OR state = ? ORDER BY updated_at DESC "
+            "LIMIT ?", (state, state, limit))
+        return [self._page(r) for r in rows]
+
+    def page_fetch_counts(self) -> dict[int | None, dict[str, int]]:
+        """feed id -> {state: pages}, plus "retrying" (pending pages that failed before)."""
+        out: dict[int | None, dict[str, int]] = {}
+        for r in self._q("SELECT feed_id, state, attempts > 0 AS failed, count(*) AS n "
+                         "FROM page_fetches GROUP BY feed_id, state, attempts > 0"):
+            counts = out.setdefault(r["feed_id"], {})
+            key = "retrying" if r["state"] == "pending" and r["failed"] else r["state"]
+            counts[key] = counts.get(key, 0) + r["n"]
+        return out
+
+    def page_done(self, url: str, article_id: str | None, body_hash: str | None = None,
+                  state: str = "done", error: str | None = None) -> None:
+        self._x(
+            "UPDATE page_fetches SET state = ?, article_id = ?, body_hash = ?, last_error = "
+            "coalesce(?, last_error), updated_at = ? WHERE url = ?",
+            (state, article_id, body_hash, error, _now(), url))
+
+    def page_failed(self, url: str, error: str, next_try: str) -> None:
+        self._x(
+            "UPDATE page_fetches SET attempts = attempts + 1, last_error = ?, next_try = ?, "
+            "updated_at = ? WHERE url = ?", (error, next_try, _now(), url))
+
+    def page_with_body(self, body_hash: str) -> str | None:
+        """The article stored from a page with these very bytes, if any."""
+        rows = self._q("SELECT article_id FROM page_fetches WHERE body_hash = ? AND state = 'done' "
+                       "AND article_id IS NOT NULL LIMIT 1", (body_hash,))
+        return rows[0]["article_id"] if rows else None
+
+    def watched_file(self, path: str) -> tuple[int, float] | None:
+        rows = self._q("SELECT size, mtime FROM watched_files WHERE path = ?", (path,))
+        return (rows[0]["size"], rows[0]["mtime"]) if rows else None
+
+    def mark_watched_file(self, path: str, size: int, mtime: float) -> None:
+        self._x("INSERT OR REPLACE INTO watched_files (path, size, mtime, at) VALUES (?, ?, ?, ?)",
+                (path, size, mtime, _now()))
 
 
 _EVENT_ORDER = "last_time IS NULL, last_time DESC, n_articles DESC, id"

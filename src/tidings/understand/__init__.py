@@ -4,9 +4,10 @@ mentioned, time of the reported happening, embedding)."""
 from __future__ import annotations
 
 import re
+from typing import Iterable, Protocol
 
 from tidings.config import DEFAULT, Config
-from tidings.records import Article, Features
+from tidings.records import Article, Features, Mention
 from tidings.understand import dates, figures, names
 from tidings.understand.embed import Embedder, text_for
 
@@ -25,31 +26,41 @@ def full_text(article: Article) -> str:
     return text[:MAX_CHARS]
 
 
-def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT) -> list[Features]:
+class KnownNames(Protocol):
+    def known_name_keys(self, keys: Iterable[str]) -> set[str]: ...
+
+
+def understand_batch(articles: list[Article], embedder: Embedder, config: Config = DEFAULT,
+                     store: KnownNames | None = None) -> list[Features]:
     """Features for each article, in order; one batched embedding call for all of them.
 
     Devanagari has no capital letters, so a Hindi token also counts as a name when its
-    key is a name already seen in a cased script, in this batch or in the store.
+    key is a name already seen in a cased script, in this batch or in `store` (read only).
     """
     texts = [full_text(a) for a in articles]
     cased_keys: set[str] = set()
-    for a, t in zip(articles, texts):
-        if not _DEV_TOKEN.search(t):
-            cased_keys.update(m.key for m in names.extract(t, a.lang))
-    store = getattr(embedder, "store", None)
+    cased_names: dict[int, list[Mention]] = {}
+    for i, (a, t) in enumerate(zip(articles, texts)):
+        if not names.scripts.has_uncased(t):
+            cased_names[i] = names.extract(t, a.lang)
+            cased_keys.update(m.key for m in cased_names[i])
     out: list[Features] = []
-    for a, t in zip(articles, texts):
+    for i, (a, t) in enumerate(zip(articles, texts)):
         known: set[str] = set()
         if _DEV_TOKEN.search(t):
             token_keys = {names._token_key(tok) for tok in set(_DEV_TOKEN.findall(t))}
             token_keys.discard("")
             known = token_keys & cased_keys
-            if store is not None and hasattr(store, "known_name_keys"):
+            if store is not None:
                 known |= store.known_name_keys(token_keys - known)
+        if i not in cased_names and names.scripts.has_uncased(t):
+            # Chinese, Arabic, Thai... spell known names in their own letters: the whole
+            # batch's lexicon is matched by loose phonetic skeleton.
+            known |= cased_keys
         when, mentioned = dates.event_time(a)
         out.append(Features(
             article_id=a.id,
-            names=names.extract(t, a.lang, known=known),
+            names=cased_names[i] if i in cased_names else names.extract(t, a.lang, known=known),
             figures=figures.extract(t, a.lang),
             dates_mentioned=mentioned,
             event_time=when,
@@ -65,5 +76,6 @@ def understand_batch(articles: list[Article], embedder, config: Config = DEFAULT
     return out
 
 
-def understand(article: Article, embedder, config: Config = DEFAULT) -> Features:
-    return understand_batch([article], embedder, config)[0]
+def understand(article: Article, embedder: Embedder, config: Config = DEFAULT,
+               store: KnownNames | None = None) -> Features:
+    return understand_batch([article], embedder, config, store)[0]

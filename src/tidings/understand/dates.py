@@ -1,190 +1,154 @@
 """Dates an article mentions, and when the happening it reports took place.
 
 Publication date is not event time: a story published on Friday says "on Thursday", and a
-recap names a date months back. Tables of month and weekday names in our languages and a
-few regular expressions keep this cheap (well under a millisecond per article), where a
-full dateparser search over the text costs tens of milliseconds.
+recap names a date months back. The dates are read by tidings.clean.dates (one set of
+month and weekday tables for every stage); this module resolves what the text says
+against the publication date: weekdays, "yesterday" in our languages, "vor 2 Tagen",
+"acum 3 ore", "3 घंटे पहले", "3天前" (the last through dateparser, given the language).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from tidings.clean import dates as _d
+from tidings.clean.dates import month_window, parse_iso  # noqa: F401  (re-exported)
+from tidings.config import DEFAULT, Config
 from tidings.records import Article
 
 LEAD_CHARS = 400  # title + first sentences: where the reported happening is dated
 
-_MONTHS: dict[str, int] = {}
-for _n, _names in enumerate(
-    [
-        "january jan ianuarie ian januar janvier janv enero ene gennaio gen janeiro styczeń stycznia ocak januari января январь जनवरी",
-        "february feb februarie februar février févr febrero febbraio fevereiro luty lutego şubat subat februari февраля февраль फरवरी फ़रवरी",
-        "march mar martie märz mars marzo março marzec marca mart maart марта март मार्च",
-        "april apr aprilie avril abril aprile kwiecień kwietnia nisan апреля апрель अप्रैल",
-        "may mai mayo maggio maio maj maja mayıs mei мая май मई",
-        "june jun iunie juni juin junio giugno junho czerwiec czerwca haziran июня июнь जून",
-        "july jul iulie juli juillet julio luglio julho lipiec lipca temmuz июля июль जुलाई",
-        "august aug augusto août agosto sierpień sierpnia ağustos augustus августа август अगस्त",
-        "september sep sept septembrie septembre septiembre settembre setembro wrzesień września eylül сентября сентябрь सितंबर सितम्बर",
-        "october oct octombrie oktober octobre octubre ottobre outubro październik października ekim okt октября октябрь अक्टूबर",
-        "november nov noiembrie novembre noviembre novembro listopad listopada kasım нoября ноября ноябрь नवंबर नवम्बर",
-        "december dec decembrie dezember décembre déc diciembre dicembre dezembro grudzień grudnia aralık desember декабря декабрь दिसंबर दिसम्बर",
-    ],
-    start=1,
-):
-    for _w in _names.split():
-        _MONTHS[_w] = _n
-
-_WEEKDAYS: dict[str, int] = {}
-for _n, _names in enumerate(
-    [
-        "monday luni montag lundi lunes lunedì lunedi poniedziałek poniedziałek pazartesi maandag понедельник понедельника понеділок понеділка सोमवार",
-        "tuesday marți marti dienstag mardi martes martedì martedi wtorek salı dinsdag вторник вторника вівторок вівторка मंगलवार",
-        "wednesday miercuri mittwoch mercredi miércoles mercoledì mercoledi środa środę çarşamba woensdag среда среду среды середа середу बुधवार",
-        "thursday joi donnerstag jeudi jueves giovedì giovedi czwartek perşembe donderdag четверг четверга четвер четверга गुरुवार बृहस्पतिवार",
-        "friday vineri freitag vendredi viernes venerdì venerdi piątek cuma vrijdag пятница пятницу пятницы пʼятниця пʼятницю п'ятницю п'ятниця пятницю शुक्रवार",
-        "saturday sâmbătă sambata samstag samedi sábado sabato sobota sobotę cumartesi zaterdag суббота субботу субботы субота суботу शनिवार",
-        "sunday duminică duminica sonntag dimanche domingo domenica niedziela niedzielę pazar zondag воскресенье воскресенья неділя неділю रविवार",
-    ]
-):
-    for _w in _names.split():
-        _WEEKDAYS[_w] = _n
-
-_YESTERDAY = set("yesterday ieri gestern hier ayer вчера учора wczoraj dün gisteren ontem".split())
-_TODAY = set("today azi astăzi heute aujourd'hui hoy oggi сегодня сьогодні dzisiaj bugün vandaag hoje आज".split())
 _LAST_WEEK = re.compile(
     r"last week|săptămâna trecută|vorige woche|letzte woche|vergangene woche|la semaine dernière|"
-    r"la semana pasada|la settimana scorsa|на прошлой неделе|पिछले हफ्ते|पिछले हफ़्ते|पिछले सप्ताह",
+    r"la semana pasada|la settimana scorsa|на прошлой неделе|минулого тижня|पिछले हफ्ते|"
+    r"पिछले हफ़्ते|पिछले सप्ताह|上周|上週|先週|지난주|الأسبوع الماضي",
     re.I,
 )
-
-_W = r"[^\W\d_][\w\u0900-\u097F]*\.?"
-_ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](20\d\d|19\d\d)(?![\d])")
-_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|st|nd|rd|th|-?lea)?\s+(?:de\s+)?({_W})(?:,?\s+(?:de\s+)?((?:19|20)\d\d))?")
-_MONTH_DAY = re.compile(rf"({_W})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+((?:19|20)\d\d))?")
-_WORDS = re.compile(r"[^\W\d_][\w\u0900-\u097F']*")
-_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_WORDS = re.compile(rf"{_d._WORD}")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A day of the month with no month: "6日", "卅日", "21일". Not a duration ("10日間", "3日前").
+_CJK_DAY = re.compile(r"(?<![\d〇零一二三四五六七八九十廿卅兩两月월年년])(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日일](?![本間间内內前后後来來以만간째])")
 
 
-def parse_iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _month(word: str) -> int | None:
-    return _MONTHS.get(word.lower().rstrip("."))
-
-
-def _with_year(day: int, month: int, year: int | None, pub: date | None) -> date | None:
-    try:
-        if year:
-            return date(year, month, day)
-        if pub is None:
-            return None
-        d = date(pub.year, month, day)
-        # "1 February" in a late-January story is this year; "30 December" in a January
-        # story is last year.
-        if (d - pub).days > 180:
-            d = date(pub.year - 1, month, day)
-        elif (pub - d).days > 180:
-            d = date(pub.year + 1, month, day)
-        return d
-    except ValueError:
-        return None
-
-
-def explicit_dates(text: str, pub: date | None = None) -> list[tuple[int, date]]:
-    """(position, date) for every calendar date written out in `text`."""
-    t = text.translate(_DIGITS)
+def explicit_dates(text: str, pub: date | None = None, lang: str | None = None,
+                   month: tuple[int, int] | None = None,
+                   found: list[_d.Found] | None = None) -> list[tuple[int, date]]:
+    """(position, date) for every calendar date written out in `text`; a yearless one
+    takes its year from `pub` (or the publication `month`). `found`: `text` already scanned."""
     out: list[tuple[int, date]] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(m: re.Match, d: date | None) -> None:
-        if d is None or any(a <= m.start() < b for a, b in taken):
-            return
-        taken.append((m.start(), m.end()))
-        out.append((m.start(), d))
-
-    for m in _ISO.finditer(t):
-        try:
-            add(m, date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        except ValueError:
-            pass
-    for m in _NUMERIC.finditer(t):
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        day, month = (a, b) if b <= 12 else (b, a)
-        try:
-            add(m, date(y, month, day))
-        except ValueError:
-            pass
-    for m in _DAY_MONTH.finditer(t):
-        month = _month(m.group(2))
-        if month:
-            add(m, _with_year(int(m.group(1)), month, int(m.group(3)) if m.group(3) else None, pub))
-    for m in _MONTH_DAY.finditer(t):
-        month = _month(m.group(1))
-        if month:
-            add(m, _with_year(int(m.group(2)), month, int(m.group(3)) if m.group(3) else None, pub))
-    out.sort()
+    for f in _d.scan(text, lang, limit=200) if found is None else found:
+        if f.month is None:
+            continue  # a weekday with only a day is relative: see relative_dates
+        d = _d.resolve(f, ref=pub, month=month)
+        if d is not None:
+            out.append((f.start, d))
     return out
 
 
-def relative_dates(text: str, pub: date | None, weeks: bool = True) -> list[tuple[int, date]]:
-    """(position, date) for weekday names and words like "yesterday", resolved against the
-    publication date: a weekday means the latest such day on or before publication."""
+def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | None = None,
+                   pub_time: datetime | None = None,
+                   found: list[_d.Found] | None = None) -> list[tuple[int, date]]:
+    """(position, date) for weekday names, "yesterday" and "N days/hours ago", resolved
+    against the publication date: a weekday means the latest such day on or before it."""
     if pub is None:
         return []
     out: list[tuple[int, date]] = []
-    for m in _WORDS.finditer(text):
-        w = m.group().lower()
-        if w in _WEEKDAYS:
-            back = (pub.weekday() - _WEEKDAYS[w]) % 7
-            out.append((m.start(), pub - timedelta(days=back)))
-        elif w in _YESTERDAY:
+    t = _d.normalise(text)
+    for m in _WORDS.finditer(t):
+        w = _d._fold(m.group())
+        if w in _d.WEEKDAYS:
+            out.append((m.start(), _weekday_near(pub, _d.WEEKDAYS[w])))
+        elif w in _d.YESTERDAY:
             out.append((m.start(), pub - timedelta(days=1)))
-        elif w in _TODAY:
+        elif w in _d.TODAY:
             out.append((m.start(), pub))
+    for m in _d._CJK_WEEKDAY.finditer(t):
+        out.append((m.start(), _weekday_near(pub, _d._CJK_WEEKDAYS[m.group()])))
+    for m in _d._CJK_YESTERDAY.finditer(t):
+        out.append((m.start(), pub - timedelta(days=1)))
+    for m in _d._CJK_TODAY.finditer(t):
+        out.append((m.start(), pub))
+    for f in _d.scan(t, lang, limit=200) if found is None else found:
+        if f.month is None:  # "segunda-feira (21)": the day near publication with that weekday
+            d = _d.resolve(f, ref=pub)
+            if d is not None and d <= pub:
+                out.append((f.start, d))
+    for m in _CJK_DAY.finditer(t):  # "6日", "21일(현지시간)": the latest such day on or before
+        day = _d._cjk_int(m.group(1))
+        back = pub
+        for _ in range(2):
+            if 1 <= day <= 31 and day <= back.day:
+                out.append((m.start(), back.replace(day=day)))
+                break
+            back = back.replace(day=1) - timedelta(days=1)
+    base = pub_time or datetime(pub.year, pub.month, pub.day, 23, 59)
+    out += _d.relative_days(t, base, lang)
     if weeks:
-        for m in _LAST_WEEK.finditer(text):
+        for m in _LAST_WEEK.finditer(t):
             out.append((m.start(), pub - timedelta(days=7)))
     out.sort()
     return out
 
 
-def mentioned(text: str, pub: date | None = None) -> list[str]:
+def _weekday_near(pub: date, weekday: int) -> date:
+    """The latest such weekday on or before publication, or the day after it: a story
+    dated Tuesday by an outlet in the Americas says "este miércoles" of the same night."""
+    back = (pub.weekday() - weekday) % 7
+    return pub + timedelta(days=1) if back == 6 else pub - timedelta(days=back)
+
+
+def mentioned(text: str, pub: date | None = None, lang: str | None = None) -> list[str]:
     """Distinct dates the text mentions (ISO), in order of first mention."""
     seen: dict[str, None] = {}
-    for _, d in sorted(explicit_dates(text, pub) + relative_dates(text, pub)):
+    found = _d.scan(text, lang, limit=200)
+    for _, d in sorted(explicit_dates(text, pub, lang, found=found)
+                       + relative_dates(text, pub, lang=lang, found=found)):
         seen.setdefault(d.isoformat(), None)
     return list(seen)[:50]
 
 
-def event_time(article: Article, lead_chars: int = LEAD_CHARS) -> tuple[str | None, list[str]]:
+def event_time(article: Article, lead_chars: int = LEAD_CHARS,
+               config: Config = DEFAULT) -> tuple[str | None, list[str]]:
     """(best estimate of when the reported happening took place, dates mentioned).
 
-    With a publication date: a weekday or "yesterday" in the title or lead, or a written
-    date up to ten days before publication, moves the estimate back; otherwise the
-    publication date stands. Without one: the latest written date in the lead or text.
+    With a publication day: a weekday, "yesterday" or "2 days ago" in the title or lead
+    (up to config.event_relative_max_days back), or a written date up to
+    config.event_written_max_days before publication, moves the estimate back (a date
+    further back in a lead is mostly a recap); otherwise the publication date stands. With
+    only a publication month: a written date in the lead inside that month, else none.
+    Without either: the latest written date in the lead, unless the text names a later
+    year.
     """
     pub = parse_iso(article.date)
+    window = month_window(article.date)
+    lang = article.lang
     text = article.text or ""
     title = article.title or ""
     lead = title + "\n" + (text[len(title):] if text.startswith(title) else text)[:lead_chars]
-    dates = mentioned(title + "\n" + text[:20_000], pub)
+    dates = mentioned(title + "\n" + text[:20_000], pub, lang)
     if pub is not None:
+        pub_time = _d.to_datetime(article.date)
+        if pub_time is not None and pub_time.tzinfo is not None:
+            pub_time = pub_time.replace(tzinfo=None)  # the local time, as written
         # "Last week" in a lead is background more often than the news itself.
-        candidates = [d for _, d in relative_dates(lead, pub, weeks=False)]
-        candidates += [d for _, d in explicit_dates(lead, pub) if 0 <= (pub - d).days <= 10]
+        candidates = [d for _, d in relative_dates(lead, pub, weeks=False, lang=lang,
+                                                   pub_time=pub_time if article.date and len(article.date) > 10 else None)]
+        candidates = [d for d in candidates if -1 <= (pub - d).days <= config.event_relative_max_days]
+        candidates += [d for _, d in explicit_dates(lead, pub, lang)
+                       if 0 <= (pub - d).days <= config.event_written_max_days]
         if candidates:
             return candidates[0].isoformat(), dates
         return pub.isoformat(), dates
-    written = [d for _, d in explicit_dates(lead)] or [d for _, d in explicit_dates(text[:5000])]
+    if window is not None:
+        month = (window[0].year, window[0].month)
+        inside = [d for _, d in explicit_dates(lead, None, lang, month) if window[0] <= d <= window[1]]
+        return (max(inside).isoformat() if inside else None), dates
+    # Undated: the latest full date in the lead, unless the text names a later year (then
+    # the lead's date is a birth, a treaty, a recap). Dates further into the text: no.
+    written = [d for _, d in explicit_dates(lead, None, lang)]
+    newest_year = max((int(y) for y in _YEARS.findall(_d.normalise(text[:20_000]))), default=0)
+    written = [d for d in written if d.year >= newest_year - config.event_undated_year_slack]
     if written:
         return max(written).isoformat(), dates
     return None, dates
@@ -197,8 +161,13 @@ def lead_weekday(article: Article, lead_chars: int = LEAD_CHARS) -> int | None:
     text = article.text or ""
     title = article.title or ""
     lead = title + "\n" + (text[len(title):] if text.startswith(title) else text)[:lead_chars]
+    best: tuple[int, int] | None = None
     for m in _WORDS.finditer(lead):
-        day = _WEEKDAYS.get(m.group().lower())
+        day = _d.WEEKDAYS.get(_d._fold(m.group()))
         if day is not None:
-            return day
-    return None
+            best = (m.start(), day)
+            break
+    cjk = _d._CJK_WEEKDAY.search(lead)
+    if cjk and (best is None or cjk.start() < best[0]):
+        best = (cjk.start(), _d._CJK_WEEKDAYS[cjk.group()])
+    return best[1] if best else None

@@ -77,6 +77,15 @@ class Embedder:
         self._model = model
         self._memo: dict[str, np.ndarray] = {}
         self.calls = 0  # texts actually sent to the model (for benchmarks and tests)
+        # When set, fresh vectors are kept for `take_fresh` instead of written at once:
+        # the pipeline embeds before its write transaction and stores them inside it.
+        self.defer_cache_writes = False
+        self._fresh: dict[str, np.ndarray] = {}
+
+    def take_fresh(self) -> dict[str, np.ndarray]:
+        """Vectors computed since the last call and not yet in the store's cache."""
+        out, self._fresh = self._fresh, {}
+        return out
 
     @property
     def model(self):
@@ -108,7 +117,9 @@ class Embedder:
                 for h, v in zip(missing[i : i + BATCH], vecs):
                     fresh[h] = v
             found.update(fresh)
-            if self.store is not None:
+            if self.defer_cache_writes:
+                self._fresh.update(fresh)
+            elif self.store is not None:
                 self.store.cache_embeddings(fresh)
         if len(self._memo) > 20_000:
             self._memo.clear()

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable, Sequence
 
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
 from tidings.records import Mention
+from tidings.understand import gazetteer, scripts
 
 MAX_MENTIONS = 60  # an article naming more than this is a list, not a report
 
@@ -264,8 +265,37 @@ _FIRST_KEYS = {_token_key(n) for n in _FIRST_NAMES}
 _PLACE_KEYS = {_token_key(n) for n in _PLACES}
 
 
+def place_key(place: gazetteer.Place) -> str:
+    """Key of a gazetteer entry: every word of its canonical English name, so that all
+    its exonyms (US, США, अमेरिका, 美国) share one key and it meets no surname."""
+    return _place_key(place.name)
+
+
+@lru_cache(maxsize=4096)
+def _place_key(name: str) -> str:
+    if name.isupper() and len(name) <= 6:
+        return name.lower()
+    return " ".join(k for k in (_token_key(w) for w in name.split()) if k)
+
+
+def _regnal(words: list[str]) -> str | None:
+    """Key of "Leo XIV", "Лев XIV", "XIV. Leó" (name and regnal number), else None."""
+    if len(words) >= 2:
+        value = scripts.roman_value(words[-1])
+        if value and not scripts.roman_value(words[-2]):
+            return scripts.regnal_key(words[-2], value)
+        value = scripts.roman_value(words[0])
+        if value and words[0].endswith(".") and not scripts.roman_value(words[1]):
+            return scripts.regnal_key(words[1], value)
+    return None
+
+
+@lru_cache(maxsize=100_000)
 def name_key(surface: str) -> str:
     """Cross-script key of a name: Zelensky, Зеленский and जेलेंस्की give the same key.
+    Places and institutions the gazetteer knows get the key of their canonical name, so
+    exonyms meet (US / США / अमेरिका; Kyiv / Kiev / कीव); regnal names get name initial and
+    number (Leo XIV / Лев XIV / 利奥十四世).
 
     A name of two or three words is keyed by its last word (Vladimir Putin ~ Putin,
     Rustem Umerov ~ Umerov), since reports give the full name once and the surname after,
@@ -273,6 +303,12 @@ def name_key(surface: str) -> str:
     word, and last words too short to tell apart keep every word's key.
     """
     words = [w for w in re.split(r"[\s\-–—‐]+", surface.strip()) if w]
+    regnal = _regnal(words)
+    if regnal:
+        return regnal
+    place = gazetteer.lookup(surface)
+    if place is not None:
+        return place_key(place)
     if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
         # Acronyms are spelt letter by letter in every script (AAIB, NATO, НАТО, TASS):
         # keep their letters, vowels included, or AAIB would meet every "Abu".
@@ -300,17 +336,21 @@ def similar_keys(a: str, b: str) -> float:
 def extract(text: str, lang: str | None = None, known: Iterable[str] | None = None) -> list[Mention]:
     """Names in `text`, merged by key, most mentioned first.
 
-    `known`: keys already seen as names elsewhere (e.g. in Latin-script articles); a
-    Devanagari token whose key is known counts as a name without any other cue.
+    `known`: keys already seen as names elsewhere (e.g. in Latin-script articles); in a
+    script without capitals a word (or a Chinese run) that spells a known name counts as a
+    name without any other cue.
     """
-    if not text or not _names_readable(text):
+    if not text:
         return []
     known_set = set(known or ())
-    found: list[tuple[str, str]] = []  # (surface, kind)
-    if _LATIN.search(text) or re.search(r"[\u0370-\u03FF\u0400-\u04FF]", text):
+    found: list[tuple[str, str, str | None]] = []
+    if _names_readable(text) and (_LATIN.search(text) or re.search(r"[\u0370-\u03FF\u0400-\u04FF]", text)):
         found.extend(_cased_names(text, lang))
+    spans: list[tuple[int, int]] = []
+    if scripts.has_uncased(text):
+        found.extend(scripts.uncased_names(text, known_set, spans))
     if _DEVANAGARI.search(text):
-        found.extend(_devanagari_names(text, known_set))
+        found.extend((s, k, None) for s, k in _devanagari_names(text, known_set, spans))
     return _merge(found)
 
 
@@ -319,21 +359,27 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _names_readable(text: str) -> bool:
-    """Names are found only in scripts with capitals or in Devanagari. In a Chinese or
-    Arabic article the few Latin words are brands and acronyms, not the article's actors:
-    better no names at all (missing evidence) than a misleading list."""
+    """Capitalised runs are read only when most letters are of a cased script (or
+    Devanagari): in a Chinese or Arabic article the few Latin words are mostly brands and
+    acronyms, not the article's actors; those articles' names come from their own script."""
     sample = text[:3000]
     letters = len(_LETTER.findall(sample))
     return letters == 0 or len(_SUPPORTED.findall(sample)) >= 0.5 * letters
 
 
-def _merge(found: list[tuple[str, str]]) -> list[Mention]:
+def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
     by_key: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
-    for surface, kind in found:
-        key = name_key(surface)
+    nominative: dict[str, set[str]] = defaultdict(set)
+    for surface, kind, given in found:
+        key = given or name_key(surface)
         if len(key.replace(" ", "")) < 2:
             continue
+        place = gazetteer.lookup(surface)
+        if place is not None:
+            kind = "org" if place.kind == "org" else "place"
+            if gazetteer.lookup(surface, inflected=False) is not None:
+                nominative[key].add(surface)
         by_key[key][surface] += 1
         kinds[key][kind] += 1
     out = []
@@ -341,10 +387,12 @@ def _merge(found: list[tuple[str, str]]) -> list[Mention]:
         kind_counts = kinds[key]
         specific = [k for k, _ in kind_counts.most_common() if k != "name"]
         kind = specific[0] if specific else "name"
-        if key in _PLACE_KEYS:
+        if kind == "name" and key in _PLACE_KEYS:
             kind = "place"
-        # The longest frequent spelling reads best ("Vladimir Putin" over "Putin").
-        surface = max(surfaces, key=lambda s: (surfaces[s] > 0, len(s.split()), surfaces[s]))
+        # Shown: a form the gazetteer lists as the name itself (Rusia over Rusiei), else
+        # the longest frequent spelling ("Vladimir Putin" over "Putin").
+        nom = nominative[key]
+        surface = max(surfaces, key=lambda s: (s in nom, len(s.split()), surfaces[s], -len(s)))
         out.append(Mention(key=key, surface=surface, kind=kind, count=sum(surfaces.values())))
     out.sort(key=lambda m: (-m.count, m.key))
     return out[:MAX_MENTIONS]
@@ -355,7 +403,7 @@ def _is_title_case_line(words: list[str]) -> bool:
     return len(long) >= 3 and sum(w[0].isupper() for w in long) / len(long) >= 0.6
 
 
-def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
+def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None]]:
     words_all = re.findall(r"[^\W\d_]+", text)
     lower_words = {w for w in words_all if w[0].islower()}
     lower_prefixes = {w[:5] for w in lower_words if len(w) >= 5}
@@ -363,7 +411,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     # (surface, kind, unconfirmed): runs found only at sentence starts or in headline case
     # are names only if the same word also appears capitalised mid-sentence.
-    runs: list[tuple[str, str, bool]] = []
+    runs: list[tuple[list[str], str, bool]] = []
     confirmed: set[str] = set()
     for line in lines:
         matches = list(_CASED_WORD.finditer(line))
@@ -376,7 +424,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
         prev_title = False
         prev_end = 0
 
-        def flush() -> None:
+        def flush(run: list[str] = run, state: dict[str, Any] = state) -> None:  # this line's run and state
             if run:
                 runs.append((list(run), state["kind"], state["doubt"]))
             run.clear()
@@ -407,11 +455,6 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
                 flush()
                 prev_title = False
                 continue
-            if lang == "ro" and len(low) > 6 and not word.isupper():
-                for suf in _RO_SUFFIXES:
-                    if low.endswith(suf):
-                        word = word[: -len(suf)]
-                        break
             doubtful = sentence_start or title_case
             if doubtful:
                 # A capitalised word that also occurs in lower case is an ordinary word.
@@ -421,9 +464,16 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
             if german and not run and not prev_title and _german_common_noun(low):
                 flush()
                 continue
+            if run and scripts.roman_value(word) and not caps_line:
+                # A regnal number closes the name it follows: Leo XIV, Benedetto XVI.
+                run.append(word)
+                state["kind"] = "person"
+                flush()
+                prev_title = False
+                continue
             if word.isupper():
                 flush()
-                if 2 <= len(word) <= 6 and not caps_line:
+                if 2 <= len(word) <= 6 and not caps_line and not scripts.roman_value(word):
                     runs.append(([word], "org", False))
                 prev_title = False
                 continue
@@ -453,9 +503,38 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str]]:
         if doubt and not few_lines and words[0] not in confirmed \
                 and _token_key(words[0]) not in _PLACE_KEYS:
             words = words[1:]
-        if words:
-            out.append((" ".join(words), kind))
+        for part, part_kind in _split_run(words, kind):
+            out.append((" ".join(part), part_kind, _inflected_key(part, lang)))
     return out
+
+
+def _split_run(words: list[str], kind: str) -> list[tuple[list[str], str]]:
+    """A run that starts with a place and goes on with a person is two names: the
+    genitive "России Дмитрий Песков" (Russia's Dmitry Peskov), "Ucrainei Volodimir Zelenski".
+    A run that is a place's name as a whole (Abu Dhabi, New Delhi) stays one."""
+    if len(words) < 2 or gazetteer.lookup(" ".join(words), inflected=False) is not None:
+        return [(words, kind)]
+    head = gazetteer.lookup(words[0])
+    if head is not None and head.is_place and (
+            _token_key(words[1]) in _FIRST_KEYS or gazetteer.lookup(words[0], inflected=False) is None):
+        rest = words[1:]
+        rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else ("name" if kind == "place" else kind)
+        return [([words[0]], "place"), *_split_run(rest, rest_kind)]
+    return [(words, kind)]
+
+
+def _inflected_key(words: list[str], lang: str | None) -> str | None:
+    """Romanian writes the article onto names (Kremlinul, Ucrainei): the key is that of
+    the bare name, while the surface stays the whole word as written."""
+    if lang != "ro" or len(words) != 1 or words[0].isupper() or len(words[0]) <= 6:
+        return None
+    if gazetteer.lookup(words[0]) is not None:
+        return None
+    low = words[0].lower()
+    for suf in _RO_SUFFIXES:
+        if low.endswith(suf):
+            return name_key(words[0][: -len(suf)])
+    return None
 
 
 _DE_NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ismus",
@@ -467,8 +546,11 @@ def _german_common_noun(low: str) -> bool:
     return low.endswith(_DE_NOUN_ENDINGS)
 
 
-def _devanagari_names(text: str, known: set[str]) -> list[tuple[str, str]]:
-    tokens = [(m.group(), m.start(), m.end()) for m in _DEV_WORD.finditer(text)]
+def _devanagari_names(text: str, known: set[str],
+                      skip: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+    """Names in Devanagari, outside the `skip` spans (names the gazetteer already read)."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _DEV_WORD.finditer(text)
+              if not any(a <= m.start() < b for a, b in skip)]
     counts = Counter(t for t, _, _ in tokens)
     out: list[tuple[str, str]] = []
     used: set[int] = set()
@@ -489,7 +571,7 @@ def _devanagari_names(text: str, known: set[str]) -> list[tuple[str, str]]:
         tok = tokens[i][0]
         if tok in _HI_TITLES:
             j = i + 1
-            run = []
+            run: list[int] = []
             while j < len(tokens) and len(run) < 3 and plain(j) and adjacent(j - 1, j):
                 run.append(j)
                 j += 1

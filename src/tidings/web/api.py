@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
@@ -9,8 +10,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import (BaseModel, ConfigDict, Field, StrictStr, ValidationError, field_validator,
-                      model_validator)
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, field_validator, model_validator
 
 from tidings.records import RawArticle
 from tidings.store import Store
@@ -48,7 +49,22 @@ def health(request: Request) -> dict[str, Any]:
         "articles": store.count_articles(),
         "events": store.count_events(),
         "writes_need_token": request.app.state.token is not None,
+        "feeds": feed_states(store),
     }
+
+
+def feed_states(store: Any) -> list[dict[str, Any]]:
+    """Each feed with its last poll, its error and its pages by state (for /api/health and
+    the /feeds page)."""
+    if not hasattr(store, "feeds"):
+        return []
+    counts = store.page_fetch_counts()
+    return [{
+        "url": f.url, "name": f.name, "last_poll": f.last_poll, "last_ok": f.last_ok,
+        "last_status": f.last_status, "last_error": f.last_error, "polls": f.polls,
+        "not_modified": f.not_modified, "errors": f.errors, "entries": f.entries,
+        "pages": counts.get(f.id, {}),
+    } for f in store.feeds()]
 
 
 @router.get("/events", summary="Events, most recent first, filtered and paginated")
@@ -232,8 +248,26 @@ async def _json_body(request: Request) -> Any:
                           "of strings, or a list of them") from None
 
 
+_bearer = HTTPBearer(auto_error=False, description="the server's API token (`tidings serve --token`)")
+
+
+def require_token(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Writes need `Authorization: Bearer <token>` when the server has a token."""
+    token = request.app.state.token
+    if token is None:
+        return
+    # Header values arrive as bytes read as Latin-1: back to those bytes, compared with the
+    # token's UTF-8, so a token with non-ASCII letters works as typed (curl sends UTF-8).
+    given = credentials.credentials.encode("latin-1", "replace") if credentials else b""
+    if not hmac.compare_digest(given, token.encode("utf-8")):
+        raise HTTPException(401, "this server requires an API token for writes: send the header "
+                            "'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
+
+
 @router.post(
     "/articles",
+    dependencies=[Depends(require_token)],
     summary="Ingest one article or a list (cleaned, de-duplicated and clustered as `tidings ingest` does)",
     openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
         "anyOf": [_ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA}]}}}}},

@@ -1,0 +1,226 @@
+"""Feeds benchmark: pages fetched and ingested per second from local servers, and the
+monitor's memory over a long polling run.
+
+    python bench/feeds.py                       # both parts, 30 minutes of polling
+    python bench/feeds.py --minutes 5 --every 5 # a shorter polling run
+
+Part 1: 100 feeds of 20 entries (2,000 article pages written by bench/feeds.py itself) on 10
+local HTTP servers, one per loopback address 127.0.0.2-127.0.0.11 (10 hosts, so per-host
+politeness applies as it would on the web). One poll of the monitor reads every feed, fetches
+every page and ingests it (cleaning, embedding, clustering, SQLite). Reported: pages per
+second for fetch+parse alone (no ingest) and for fetch+ingest.
+
+Part 2: the monitor polls the same 100 feeds every `--every` seconds for `--minutes`; each
+poll 2 feeds gain a new entry and the rest answer 304. Reported: resident memory after each
+poll (first, middle, last, max) so a leak shows as growth.
+
+Every request stays on the loopback addresses; nothing else on the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import write_result  # noqa: E402
+from local_http import LocalServer, Route, page, rss  # noqa: E402
+
+from tidings.config import Config  # noqa: E402
+from tidings.sources.fetch import Fetcher  # noqa: E402
+from tidings.store import SQLiteStore  # noqa: E402
+from tidings.watch import Monitor, PollReport  # noqa: E402
+
+HOSTS = [f"127.0.0.{i}" for i in range(2, 12)]
+FEEDS, ENTRIES = 100, 20
+PLACES = ["Marlow Bay", "Eskdale", "Port Anselm", "Greywick", "Tolland", "Hearne", "Caldmoor",
+          "Ravensby", "Saltcombe", "Kettering Vale", "Lindholm", "Oakhurst", "Brackenfield"]
+ACTS = ["opened a ferry terminal", "voted on a harbour wall", "closed a coal plant",
+        "elected a mayor", "approved a tram line", "reopened a library", "banned cars downtown",
+        "won a water prize", "repaired a flood barrier", "hosted a chess final"]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def story(n: int, rng: random.Random) -> tuple[str, list[str]]:
+    place, act = rng.choice(PLACES), rng.choice(ACTS)
+    title = f"{place} {act}, item {n}"
+    paras = [f"The council of {place} {act} on {rng.choice(['Monday', 'Tuesday', 'Friday'])}, "
+             f"officials said, after a debate attended by {100 + n % 400} residents (item {n}).",
+             f"Supporters said decision {n} would bring jobs, while critics asked for a review "
+             f"of the cost, put at {1 + n % 90} million euros by the planning office.",
+             "Work is expected to begin next spring and the council will publish its timetable."]
+    return title, paras
+
+
+class Site:
+    """10 servers, 10 feeds each, 20 entries per feed."""
+
+    def __init__(self) -> None:
+        self.servers = [LocalServer(host) for host in HOSTS]
+        self.rng = random.Random(7)
+        self.n = 0
+        self.items: dict[tuple[int, int], list[dict[str, str]]] = {}
+
+    def __enter__(self) -> Site:
+        for s in self.servers:
+            s.__enter__()
+            s.routes["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n")
+        for f in range(FEEDS):
+            for _ in range(ENTRIES):
+                self.add_entry(f)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for s in self.servers:
+            s.__exit__(*exc)
+
+    def feed_url(self, f: int) -> str:
+        return self.servers[f % len(self.servers)].url(f"/feeds/{f}.xml")
+
+    def add_entry(self, f: int) -> None:
+        server = self.servers[f % len(self.servers)]
+        self.n += 1
+        title, paras = story(self.n, self.rng)
+        path = f"/news/{self.n}.html"
+        server.routes[path] = Route(page(title, paras), headers={"Content-Type": "text/html; charset=utf-8"})
+        items = self.items.setdefault((f, 0), [])
+        items.insert(0, {"title": title, "link": server.url(path), "guid": path,
+                         "date": "Tue, 03 Mar 2026 10:00:00 GMT", "summary": paras[0]})
+        del items[ENTRIES:]
+        server.routes[f"/feeds/{f}.xml"] = Route(rss(items), etag=f'"{self.n}"',
+                                                 headers={"Content-Type": "application/rss+xml"})
+
+    def requests(self) -> int:
+        return sum(len(s.hits) for s in self.servers)
+
+
+def config(rate: float, concurrency: int, workers: int) -> Config:
+    return Config(fetch_host_rate=rate, fetch_host_concurrency=concurrency, fetch_workers=workers,
+                  fetch_timeout=20.0, watch_pages_per_poll=10_000)
+
+
+def part1(args) -> list[str]:
+    rows = []
+    cfg = config(args.rate, args.concurrency, args.workers)
+    with Site() as site, tempfile.TemporaryDirectory() as tmp:
+        # Fetch and parse only: every page fetched, nothing ingested.
+        fetcher = Fetcher(cfg)
+        urls = [it["link"] for items in site.items.values() for it in items]
+        started = time.perf_counter()
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(cfg.fetch_workers) as pool:
+            ok = sum(r.ok for r in pool.map(fetcher.get, urls))
+        fetch_s = time.perf_counter() - started
+        fetcher.close()
+        rows.append(f"| fetch + decode only ({len(urls)} pages, no ingest) | {ok} | {fetch_s:.1f} | {ok / fetch_s:.1f} |")
+
+        store = SQLiteStore(Path(tmp) / "bench.db")
+        for f in range(FEEDS):
+            store.add_feed(site.feed_url(f))
+        monitor = Monitor(store, (), cfg, fetcher=Fetcher(cfg))
+        _ = monitor.pipeline  # the model loads before the clock starts
+        before = site.requests()
+        started = time.perf_counter()
+        report: PollReport = monitor.poll()
+        poll_s = time.perf_counter() - started
+        rows.append(f"| one monitor poll: 100 feeds, fetch + ingest every page | {report.ingested} | "
+                    f"{poll_s:.1f} | {report.ingested / poll_s:.1f} |")
+        print(report.summary(), f"({site.requests() - before} requests)", file=sys.stderr)
+        assert store.count_articles() == FEEDS * ENTRIES, store.count_articles()
+        monitor.fetcher.close()
+        store.close()
+    return rows
+
+
+def part2(args) -> list[str]:
+    cfg = config(args.rate, args.concurrency, args.workers)
+    samples: list[tuple[int, float, float]] = []
+    with Site() as site, tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "watch.db")
+        for f in range(FEEDS):
+            store.add_feed(site.feed_url(f))
+        monitor = Monitor(store, (), cfg, fetcher=Fetcher(cfg))
+        monitor.poll()  # the initial 2,000 pages
+        base = rss_mb()
+        samples.append((0, 0.0, base))
+        stop = threading.Event()
+        end = time.monotonic() + args.minutes * 60
+        started = time.monotonic()
+        rng = random.Random(11)
+        poll = 0
+        while time.monotonic() < end:
+            time.sleep(max(0.0, args.every - (time.monotonic() - started - poll * args.every)))
+            for f in rng.sample(range(FEEDS), 2):
+                site.add_entry(f)
+            poll += 1
+            report = monitor.poll()
+            samples.append((poll, time.monotonic() - started, rss_mb()))
+            if poll % 10 == 0:
+                print(f"poll {poll}: {report.summary()}; RSS {samples[-1][2]:.1f} MB", file=sys.stderr)
+        stop.set()
+        feeds = store.feeds()
+        not_modified = sum(f.not_modified for f in feeds)
+        articles = store.count_articles()
+        monitor.fetcher.close()
+        store.close()
+    mid = samples[len(samples) // 2]
+    last = samples[-1]
+    peak = max(s[2] for s in samples)
+    return [
+        f"{len(samples) - 1} polls every {args.every:g} s over {last[1] / 60:.1f} minutes; "
+        f"{articles} articles stored at the end; {not_modified} feed polls answered 304.",
+        "",
+        "| after | poll | minutes | RSS MB |",
+        "|---|---:|---:|---:|",
+        f"| the first full poll (2,000 pages) | 0 | 0.0 | {samples[0][2]:.1f} |",
+        f"| mid-run | {mid[0]} | {mid[1] / 60:.1f} | {mid[2]:.1f} |",
+        f"| end | {last[0]} | {last[1] / 60:.1f} | {last[2]:.1f} |",
+        f"| max over the run | - | - | {peak:.1f} |",
+        "",
+        f"Growth from the first poll to the end: {last[2] - samples[0][2]:+.1f} MB "
+        f"({(last[2] - samples[0][2]) / max(1, articles - FEEDS * ENTRIES) * 1024:.1f} kB per new article).",
+    ]
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--minutes", type=float, default=30.0)
+    p.add_argument("--every", type=float, default=10.0)
+    p.add_argument("--rate", type=float, default=20.0, help="requests per second per host")
+    p.add_argument("--concurrency", type=int, default=2, help="requests in flight per host")
+    p.add_argument("--workers", type=int, default=8, help="requests in flight overall")
+    p.add_argument("--part", choices=["1", "2", "both"], default="both")
+    p.add_argument("--out", default=str(ROOT / "bench" / "results" / "feeds.md"))
+    args = p.parse_args()
+    lines = ["# Feeds benchmark (bench/feeds.py)", "",
+             f"{date.today().isoformat()}, 2 cores shared with other work; {FEEDS} feeds x {ENTRIES} entries "
+             f"on {len(HOSTS)} local servers (127.0.0.2-127.0.0.11); politeness: {args.rate:g} requests/s "
+             f"and {args.concurrency} in flight per host, {args.workers} in flight overall.", ""]
+    if args.part in ("1", "both"):
+        lines += ["| run | pages | seconds | pages/s |", "|---|---:|---:|---:|", *part1(args), ""]
+    if args.part in ("2", "both"):
+        lines += ["## Memory of the monitor over a long run", "", *part2(args)]
+    text = "\n".join(lines)
+    print(text)
+    if args.out:
+        write_result(args.out, text)
+
+
+if __name__ == "__main__":
+    main()
