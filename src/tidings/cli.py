@@ -478,6 +478,9 @@ def cmd_watch(args) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     monitor = Monitor(store, args.folders, on_problem=None if args.quiet else _warn)
+    if not store.feeds() and not args.folders:
+        print("tidings: note: no feeds and no folders to watch yet; add feeds with "
+              "`tidings feeds add URL` (they are picked up at the next poll)", file=sys.stderr)
     print(f"tidings: watching {len(store.feeds())} feeds and {len(args.folders)} folders every "
           f"{args.every}; Ctrl-C to stop", file=sys.stderr)
     try:
@@ -490,6 +493,11 @@ def cmd_watch(args) -> int:
 def cmd_export(args) -> int:
     store = _open(args)
     rows = _export_rows(store)
+    if args.out and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        rows = tqdm(rows, total=store.count_articles(), unit=" articles", file=sys.stderr,
+                    mininterval=0.5, leave=False)
     if args.format == "parquet":
         if not args.out:
             raise _Refused("--format parquet writes a binary file: give --out FILE.parquet")
