@@ -11,7 +11,7 @@ from tidings.records import Article, Event
 
 class FakeStore:
     def __init__(self, path):
-        self.path = path
+        self.path = self.url = path
         self.event = Event(id="ev", title="t", article_ids=["a1", "a2"])
         self.briefs = {}
 
