@@ -4,4 +4,5 @@ import sys
 
 from tidings.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing every module (a test does) must not run it
+    sys.exit(main())
