@@ -12,6 +12,7 @@ from tidings.records import Article, Event
 class FakeStore:
     def __init__(self, path):
         self.path = path
+        self.url = path  # as a Store names its database
         self.event = Event(id="ev", title="t", article_ids=["a1", "a2"])
         self.briefs = {}
 
