@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -264,36 +264,57 @@ class Pipeline:
                 last_try: bool) -> tuple[list[tuple[Article, str]], int]:
         from tidings.cluster import load_learner
 
+        # What the batch will do (duplicates, the learner's steps), worked out on the store
+        # as we last saw it, before taking the lock; valid if nobody wrote meanwhile.
+        plan = None if last_try else self._plan(prepared)
         done: list[tuple[Article, str]] = []
-        already = 0
         with self.store.transaction():
             if self.store.last_article_seq() != self._seen_seq:
                 if not last_try:
-                    raise _Stale  # rolled back, nothing written: rebuild outside the lock
+                    self._seen_seq = -1  # the learner has learnt this batch: read it again
+                    raise _Stale  # rolled back, nothing written: plan again outside the lock
                 self.clusterer = load_learner(self.store, self.config)
-            stored = self.store.stored_article_ids(p.article.id for p in prepared)
+            if plan is None:
+                plan = self._plan(prepared)
+            steps, already = plan
             if vectors:
                 self.store.cache_embeddings(vectors)
-            for p in prepared:
-                article = p.article
-                if article.id in stored or not self._add(article, p):
-                    already += 1
-                    continue
-                # --- clustering: the learner's in-memory step, its changes stored ---
-                apply_changes(self.store, self.clusterer, self.clusterer.learn_one(article, p.features))
-                event_id = self.clusterer.event_of(article.id) or ""
+            for p, changes, event_id in steps:
+                if not self._add(p.article, p):
+                    raise RuntimeError(f"{p.article.id} was stored meanwhile by another writer")
+                # --- clustering: the changes the learner returned, stored ---
+                apply_changes(self.store, self.clusterer, changes)
                 # ---
-                done.append((article, event_id))
+                done.append((p.article, event_id))
             self._seen_seq = self.store.last_article_seq()
         return done, already
 
-    def _add(self, article: Article, p: Prepared) -> bool:
-        """Write one prepared article (inside the batch's transaction); False when its id
-        was stored meanwhile."""
+    def _plan(self, prepared: list[Prepared]) -> tuple[list[tuple[Prepared, list[Any], str]], int]:
+        """For each article not stored yet: its first copy (duplicate_of), the learner's
+        changes and its event. Reads the store, writes nothing."""
         from tidings.clean.duplicates import find_duplicate
 
-        if article.status == "ok":
-            article.duplicate_of = find_duplicate(article, self.store, self.config)
+        stored = self.store.stored_article_ids(p.article.id for p in prepared)
+        batch = _WithBatch(self.store)
+        steps: list[tuple[Prepared, list[Any], str]] = []
+        already = 0
+        for p in prepared:
+            article = p.article
+            if article.id in stored or article.id in batch.articles:
+                already += 1
+                continue
+            if article.status == "ok":
+                article.duplicate_of = find_duplicate(article, batch, self.config)
+            batch.add(article, p.bands if article.status == "ok" and article.duplicate_of is None else ())
+            # --- clustering: the learner's in-memory step ---
+            changes = list(self.clusterer.learn_one(article, p.features))
+            steps.append((p, changes, self.clusterer.event_of(article.id) or ""))
+            # ---
+        return steps, already
+
+    def _add(self, article: Article, p: Prepared) -> bool:
+        """Write one planned article (inside the batch's transaction); False when its id
+        was stored meanwhile."""
         if not self.store.add_article(article):
             return False
         for source, hashes in p.outlet_lines:
@@ -302,6 +323,46 @@ class Pipeline:
             self.store.add_dup_bands(article.id, p.bands)
         self.store.put_features(p.features)
         return True
+
+
+class _WithBatch:
+    """The store as duplicate detection sees it once the batch's earlier articles are in
+    (before anything is written): they come after every stored article."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.articles: dict[str, Article] = {}
+        self._by_hash: dict[str, str] = {}
+        self._bands: dict[str, list[str]] = {}
+
+    def add(self, article: Article, bands: Iterable[str]) -> None:
+        self.articles[article.id] = article
+        self._by_hash.setdefault(article.content_hash, article.id)
+        for b in bands:
+            self._bands.setdefault(b, []).append(article.id)
+
+    def article_by_hash(self, content_hash: str) -> str | None:
+        return self.store.article_by_hash(content_hash) or self._by_hash.get(content_hash)
+
+    def dup_candidates_ranked(self, bands: Iterable[str], limit: int = 20) -> list[tuple[str, int]]:
+        bands = list(bands)
+        shared: dict[str, int] = {}
+        for b in set(bands):
+            for aid in self._bands.get(b, []):
+                shared[aid] = shared.get(aid, 0) + 1
+        # Oldest first, as the store answers: stored ones, then this batch's in order.
+        found = self.store.dup_candidates_ranked(bands, limit) + [(a, shared[a]) for a in self.articles if a in shared]
+        top = sorted(range(len(found)), key=lambda i: (-found[i][1], i))[:limit]
+        return [found[i] for i in sorted(top)]
+
+    def get_articles(self, ids: Iterable[str]) -> list[Article]:
+        ids = list(ids)
+        found = {a.id: a for a in self.store.get_articles([i for i in ids if i not in self.articles])}
+        found.update({i: self.articles[i] for i in ids if i in self.articles})
+        return [found[i] for i in ids if i in found]
+
+    def get_article(self, article_id: str) -> Article | None:
+        return self.articles.get(article_id) or self.store.get_article(article_id)
 
 
 def apply_changes(store: Store, learner, changes) -> None:

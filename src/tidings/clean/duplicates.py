@@ -13,15 +13,12 @@ from __future__ import annotations
 import hashlib
 import zlib
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Iterable, Protocol
 
 import numpy as np
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article
-
-if TYPE_CHECKING:
-    from tidings.store import Store
 
 BANDS = 20
 ROWS = 5
@@ -95,7 +92,16 @@ def _bands(text: str, k: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def find_duplicate(article: Article, store: Store, config: Config = DEFAULT) -> str | None:
+class DuplicateIndex(Protocol):
+    """What duplicate detection reads (a Store has it)."""
+
+    def article_by_hash(self, content_hash: str) -> str | None: ...
+    def dup_candidates_ranked(self, bands: Iterable[str], limit: int = 20) -> list[tuple[str, int]]: ...
+    def get_articles(self, ids: Iterable[str]) -> list[Article]: ...
+    def get_article(self, article_id: str) -> Article | None: ...
+
+
+def find_duplicate(article: Article, store: DuplicateIndex, config: Config = DEFAULT) -> str | None:
     """Id of the first stored copy of `article` (exact or near), or None.
 
     Call before storing the article; store its bands afterwards with
@@ -118,6 +124,6 @@ def find_duplicate(article: Article, store: Store, config: Config = DEFAULT) -> 
     return None
 
 
-def _original(store: Store, article_id: str) -> str:
+def _original(store: DuplicateIndex, article_id: str) -> str:
     first = store.get_article(article_id)
     return (first.duplicate_of if first and first.duplicate_of else None) or article_id
