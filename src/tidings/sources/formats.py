@@ -22,7 +22,7 @@ class Lines(Protocol):
 
 
 # Optional fields of a JSON article and the types they may have.
-_STR_FIELDS = ("url", "title", "date", "lang", "source", "author")
+_STR_FIELDS = ("url", "title", "date", "lang", "source", "author", "crawled")
 
 def _read_json(text: str, origin: str, config: Config) -> Iterator[Item]:
     try:
