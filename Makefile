@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/store_lock.py
+	$(BIN)/python bench/parallel.py
 
 # Fits the event and story pair models on the demo corpus and ../shared/bench/events-dev,
 # writes src/tidings/cluster/weights.json and prints leave-one-group-out figures.

@@ -243,3 +243,18 @@ def test_cli_ingest_takes_urls_and_a_file_of_urls(server, tmp_path, capsys, monk
     store = SQLiteStore(db)
     assert sorted(a.title for a in store.articles()) == sorted(story(i)[0] for i in (70, 71, 72))
     store.close()
+
+
+def test_the_same_page_under_two_urls_is_stored_once(server, store):
+    body = page(*story(80))
+    server.routes["/one.html"] = Route(body)
+    server.routes["/copy.html"] = Route(body)
+    server.routes["/short"] = Route(status=301, headers={"Location": "/one.html"})
+    items = [item(server, 80, "/one.html"), item(server, 80, "/copy.html"), item(server, 80, "/short")]
+    server.routes["/feed.xml"] = Route(rss(items))
+    store.add_feed(server.url("/feed.xml"))
+    report = monitor(store).poll()
+    assert report.ingested == 1 and report.already_stored == 2
+    assert store.count_articles() == 1
+    kept = {p.article_id for p in store.page_fetches()}
+    assert kept == {store.articles()[0].id} and {p.state for p in store.page_fetches()} == {"done"}

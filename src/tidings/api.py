@@ -11,15 +11,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 
 from tidings.config import DEFAULT, Config
 from tidings.pipeline import IngestReport, Pipeline, cluster_records, cluster_records_with_stories, ingest, ingest_raw
-from tidings.records import Article, Features, RawArticle
+from tidings.records import Article, Features, Problem, RawArticle
 from tidings.store import Store, open_store
 
 __all__ = [
     "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
-    "event_brief", "digest", "understand_article", "IngestReport", "Pipeline",
+    "event_brief", "digest", "understand_article", "IngestReport", "Pipeline", "backfill",
     "stories", "cluster_records_with_stories",
 ]
 
@@ -93,7 +94,7 @@ def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT
 
     ia, ib = make_item(art_a, feat_a), make_item(art_b, feat_b)
     n = store.count_articles() if store is not None else 0
-    name_df = store.name_document_counts(set(ia.names) | set(ib.names)) if n else {}
+    name_df = store.name_document_counts(set(ia.names) | set(ib.names)) if store is not None and n else {}
     fitted = explain_items(ia, ib, shipped_model("event"), Weighing(name_df, {}, max(n, 2)))
     old.reasons = {"decided": fitted.pop("decided"), **fitted, "details": old.reasons}
     old.score = fitted["probability"]
@@ -116,3 +117,25 @@ def digest(store: Store, since: str | None = None, fmt: str = "md", lang: str = 
     from tidings.brief import digest as make_digest
 
     return make_digest(store, since=since, fmt=fmt, lang=lang)
+
+
+def backfill(paths: Iterable[str], store: Store, engine: str = "local", workers: int | None = None,
+             address: str | None = None, config: Config = DEFAULT, progress: bool = False,
+             on_problem: Callable[[Problem], None] | None = None) -> IngestReport:
+    """`ingest` with reading, cleaning and embedding spread over worker processes: a local
+    pool ("local", `workers` processes) or a Ray cluster ("ray"; `address`, else a local
+    instance). The same events as `ingest` of the same input, in the same store."""
+    from tidings import parallel
+
+    runner = parallel.make_engine(engine, workers, address, config)
+    try:
+        return parallel.run(paths, store, runner, config, progress=progress, on_problem=on_problem)[0]
+    finally:
+        runner.close()
+
+
+def ray_engine_available() -> None:
+    """Raises tidings.parallel.EngineUnavailable, naming the pip command, without Ray."""
+    from tidings.parallel import ray_module
+
+    ray_module()

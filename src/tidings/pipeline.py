@@ -77,8 +77,8 @@ class Pipeline:
         self.embedder = embedder if embedder is not None else Embedder(store)
         # Vectors are written with the batch, inside its transaction, not while embedding.
         self.embedder.defer_cache_writes = True
-        self._seen_seq = store.last_article_seq()
         self.clusterer = load_learner(store, config)
+        self._seen_seq = store.last_article_seq()
 
     def run(
         self,
@@ -216,14 +216,13 @@ class Pipeline:
         """Clean, understand and embed `raws`: the slow part, done before any write. The
         store is only read (outlet line counts, names seen, cached vectors); what is to be
         written comes back: the prepared articles and the fresh vectors for the cache."""
-        from tidings.clean import clean
         from tidings.clean.duplicates import bands
         from tidings.understand import understand_batch
 
         self.outlet_lines.forget_pending()
         articles, lines = [], []
         for raw in raws:
-            articles.append(clean(raw, self.config, self.outlet_lines))
+            articles.append(self.clean(raw))
             lines.append(self.outlet_lines.take_new())
         features = understand_batch(articles, self.embedder, self.config, store=self.store)
         prepared = [
@@ -231,6 +230,13 @@ class Pipeline:
             for a, f, counted in zip(articles, features, lines)
         ]
         return prepared, self.embedder.take_fresh()
+
+    def clean(self, raw: RawArticle) -> Article:
+        """Clean one article of the batch being prepared, in order (outlet lines count
+        across articles); tidings.parallel reuses what a worker process already cleaned."""
+        from tidings.clean import clean
+
+        return clean(raw, self.config, self.outlet_lines)
 
     def commit(self, prepared: list[Prepared], vectors: dict[str, np.ndarray] | None = None,
                ) -> tuple[list[tuple[Article, str]], int]:
@@ -273,7 +279,7 @@ class Pipeline:
                 if article.id in stored or not self._add(article, p):
                     already += 1
                     continue
-                # --- clustering: the clusterer's in-memory step, its changes stored ---
+                # --- clustering: the learner's in-memory step, its changes stored ---
                 apply_changes(self.store, self.clusterer, self.clusterer.learn_one(article, p.features))
                 event_id = self.clusterer.event_of(article.id) or ""
                 # ---

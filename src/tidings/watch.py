@@ -191,6 +191,10 @@ class Monitor:
                 todo.append(page)
         if not todo:
             return
+        # Pages fetched in this call and not yet stored, by article id and by body hash, so
+        # two links to one page fetched at once are stored once.
+        self._waiting: dict[str, str] = {}
+        self._aliases: list[tuple[str, str, str]] = []
         waiting: list[tuple[PageFetch, RawArticle, str | None, str]] = []
         since = time.monotonic()
         with ThreadPoolExecutor(max_workers=max(1, self.config.fetch_workers)) as pool:
@@ -218,11 +222,23 @@ class Monitor:
         aid = page_article_id(page.url)
         origin = page.url
         if fetched is not None and fetched.ok:
-            same = self.store.page_with_body(fetched.body_hash())
-            if same:  # the very bytes of a page already stored under another URL
-                self.store.page_done(page.url, same, fetched.body_hash())
+            # Reached through another link (a redirect to a page already stored), or the very
+            # bytes of a page already stored under another URL: stored once.
+            landed = page_article_id(canonical_url(fetched.final_url)) if fetched.final_url else aid
+            body_hash = fetched.body_hash()
+            waiting = self._waiting.get(landed) if landed != aid else None
+            waiting = waiting or self._waiting.get(body_hash)
+            if waiting:  # its twin waits to be stored: marked done with it, once committed
+                self._aliases.append((page.url, waiting, body_hash))
                 report.already_stored += 1
                 return None
+            same = landed if landed != aid and self.store.has_article(landed) else \
+                self.store.page_with_body(body_hash)
+            if same:
+                self.store.page_done(page.url, same, body_hash)
+                report.already_stored += 1
+                return None
+            self._waiting[aid] = self._waiting[body_hash] = aid
             text, note = fetched.text()
             if text is not None:
                 raw = entry_article(page.entry, origin, html=text, url=page.url)
@@ -268,6 +284,10 @@ class Monitor:
         for (page, _raw, body_hash, state), aid in zip(items, result.article_ids):
             self.store.page_done(page.url, aid, body_hash, state=state)
             report.article_ids.append(aid)
+        stored = {raw.id for _p, raw, _h, _s in items}
+        for url, aid, body_hash in [a for a in self._aliases if a[1] in stored]:
+            self.store.page_done(url, aid, body_hash)
+        self._aliases = [a for a in self._aliases if a[1] not in stored]
 
     # --- folders ---
     def poll_folders(self, report: PollReport) -> None:

@@ -50,6 +50,9 @@ class Store(Protocol):
 
     #: Where the database is, without secrets: a file path or a URL without password.
     url: str
+    #: What `open_store` takes to open it again from another process (may hold a
+    #: password: never shown).
+    dsn: str
 
     # --- plumbing ---
     @property
@@ -113,6 +116,9 @@ class Store(Protocol):
     def set_event_story(self, event_id: str, story_id: str | None) -> None: ...
     def story_of(self, event_id: str) -> str | None: ...
     def stories(self, limit: int | None = None) -> list[dict[str, Any]]: ...
+    def list_stories(self, *, min_events: int = 1, limit: int = 50, offset: int = 0,
+                     story_id: str | None = None) -> tuple[list[dict[str, Any]], int]: ...
+    def story_event_ids(self, story_id: str) -> list[str]: ...
     def removed_events_since(self, stamp: str) -> list[str]: ...
     def assign(self, article_id: str, event_id: str, score: float | None = None) -> None: ...
     def event_of(self, article_id: str) -> str | None: ...
@@ -169,3 +175,25 @@ class Store(Protocol):
     def page_with_body(self, body_hash: str) -> str | None: ...
     def watched_file(self, path: str) -> tuple[int, float] | None: ...
     def mark_watched_file(self, path: str, size: int, mtime: float) -> None: ...
+
+
+# Stories are read from the events table in the same way by every implementation.
+STORY_ROWS = ("SELECT story, id, title, first_time, last_time, n_articles FROM events "
+               "WHERE story IS NOT NULL AND n_articles > 0 ORDER BY story, n_articles DESC, id")
+
+
+def group_stories(rows: Iterable[Any], limit: int | None = None) -> list[dict[str, Any]]:
+    """Stories, most recent first: id, title (of its largest event), first/last time,
+    events (ids, largest first) and article count, from `STORY_ROWS`."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        s = out.setdefault(r["story"], {"id": r["story"], "title": r["title"], "events": [],
+                                        "first_time": r["first_time"], "last_time": r["last_time"],
+                                        "articles": 0})
+        s["events"].append(r["id"])
+        s["articles"] += int(r["n_articles"])
+        for k, pick in (("first_time", min), ("last_time", max)):
+            vals = [v for v in (s[k], r[k]) if v]
+            s[k] = pick(vals) if vals else None
+    stories = sorted(out.values(), key=lambda s: (s["last_time"] or "", s["articles"]), reverse=True)
+    return stories[:limit] if limit else stories
