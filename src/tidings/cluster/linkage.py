@@ -38,6 +38,7 @@ SAMPLE_LATEST = 16  # ... and the latest ones
 # member the newcomer clearly contradicts weighs twice a member it matches; a misdated
 # member still cannot veto on its own, as an unclipped -40 would).
 LOGIT_UP, LOGIT_DOWN = 6.0, -12.0
+RESTORY_AT = (3, 8)  # an event alone in its story looks again for one at these sizes
 
 
 @dataclass
@@ -182,6 +183,8 @@ class EventLearner:
         if scored and scored[0][1] >= self.model.threshold:
             best, s = scored[0]
             self._join(best, item, article, s, changes)
+            if best.n in RESTORY_AT and self.stories.get(best.story) == [best.id]:
+                self._choose_story(best, best.sample, changes)
             for other, s2 in scored[1:3]:
                 if s2 < self.model.threshold or other.id not in self.events or best.id not in self.events:
                     continue
@@ -194,7 +197,7 @@ class EventLearner:
             self._seq += 1
             self.events[ev.id] = ev
             self._join(ev, item, article, 0.0, changes, new=True)
-            self._choose_story(ev, item, changes)
+            self._choose_story(ev, [item], changes)
             best = ev
         if item.day is not None:
             near = [e.id for e, _ in scored[:4]]
@@ -269,11 +272,11 @@ class EventLearner:
         return np.array(rows, dtype=np.float64)
 
     def _apart(self, a: EventState, b: EventState) -> bool:
-        """Two events whose robust centres are further apart than the time window are two
+        """Two events whose robust centres are further apart than the grace period are two
         happenings, whatever an undated article linking them says."""
         ca, _ = a.centre()
         cb, _ = b.centre()
-        return ca is not None and cb is not None and abs(ca - cb) > self.config.time_window_days
+        return ca is not None and cb is not None and abs(ca - cb) > self.config.time_grace_days
 
     def event_agreement(self, a: EventState, b: EventState) -> float:
         return self.agreement(a.sample, b.sample, self.model)
@@ -380,10 +383,14 @@ class EventLearner:
         self._upsert(keep, changes)
         return keep
 
-    def _choose_story(self, ev: EventState, item: Item, changes: list[Change]) -> None:
+    def _choose_story(self, ev: EventState, items: list[Item], changes: list[Change]) -> None:
+        """The story whose members `items` (the event's first article, or later its
+        sample) agree with best under the story model, else a story of its own."""
         window = self.config.story_window_days
-        stories = sorted({self.events[e].story for e in self._candidates(item, window)
-                          if e != ev.id and self.events[e].story},
+        found: set[str] = set()
+        for item in items[:3]:
+            found.update(e for e in self._candidates(item, window) if e != ev.id and self.events[e].story)
+        stories = sorted({self.events[e].story for e in found} - {ev.story},
                          key=lambda s: min(self.events[e].seq for e in self.stories[s]))
         best, best_score = None, -1.0
         for sid in stories:
@@ -391,9 +398,13 @@ class EventLearner:
             per = max(3, 24 // max(1, len(self.stories[sid])))
             for e in self.stories[sid]:
                 members.extend(self.events[e].sample[:per])
-            s = self.agreement([item], members, self.story_model)
+            s = self.agreement(items, members, self.story_model)
             if s > best_score:
                 best, best_score = sid, s
+        if ev.story:  # re-choosing: an event alone in its story may join another
+            if best is None or best_score < self.story_model.threshold:
+                return
+            del self.stories[ev.story]
         if best is not None and best_score >= self.story_model.threshold:
             ev.story = best
         else:
