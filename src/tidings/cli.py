@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tidings import api
+from tidings.parallel import EngineUnavailable
 from tidings.records import Problem
 from tidings.store import Store, StoreError, default_db, is_url
 
@@ -64,21 +65,25 @@ def _open(args, create: bool = False) -> Store:
 
 # --- commands ---
 def cmd_ingest(args) -> int:
+    if getattr(args, "engine", None) == "ray":
+        try:
+            api.ray_engine_available()
+        except EngineUnavailable as e:  # before creating the database
+            raise _Refused(str(e)) from None
     urls = [p for p in args.paths if _is_url(p)]
     paths = [p for p in args.paths if not _is_url(p)]
-    if args.urls:
+    if getattr(args, "urls", None):
         urls += _read_url_list(args.urls)
     if not paths and not urls:
         raise _Refused("nothing to ingest: give files, folders, URLs or --urls FILE")
     store = _open(args, create=True)
     if "-" in paths and sys.stdin.isatty():
         print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
-    on_problem = None if args.quiet else _warn
+    progress, warn = not args.quiet and sys.stderr.isatty(), None if args.quiet else _warn
     if urls:
         from tidings.watch import ingest_urls
 
-        fetched = ingest_urls(urls, store, on_problem=on_problem,
-                              progress=not args.quiet and sys.stderr.isatty())
+        fetched = ingest_urls(urls, store, on_problem=warn, progress=progress)
         failed = fetched.from_summary + len(fetched.failed) + fetched.retrying
         print(f"{store.url}: {len(urls)} URLs: {fetched.fetched} fetched, ingested {fetched.ingested}, "
               f"already stored {fetched.already_stored}, {failed} failed")
@@ -86,8 +91,15 @@ def cmd_ingest(args) -> int:
             print(f"  failed {_safe(reason)}")
         if not paths:
             return 0 if fetched.ingested or fetched.already_stored else 1
-    report = api.ingest(paths, store, progress=not args.quiet and sys.stderr.isatty(),
-                        on_problem=on_problem)
+    engine = getattr(args, "engine", None) or ("local" if (args.workers or 1) > 1 else None)
+    if engine:
+        try:
+            report = api.backfill(paths, store, engine, args.workers, getattr(args, "address", None),
+                                  progress=progress, on_problem=warn)
+        except EngineUnavailable as e:
+            raise _Refused(str(e)) from None
+    else:
+        report = api.ingest(paths, store, progress=progress, on_problem=warn)
     print(f"{store.url}: {report.summary()}")
     for p in report.skipped:
         print(f"  skipped {_safe(p.message())}")
@@ -174,10 +186,10 @@ def cmd_cluster(args) -> int:
                        "folder you can write to") from None
     clustered = 0
     try:
-        for item_id, event in api.cluster_records(read([args.file]),
-                                                  on_problem=None if args.quiet else _warn,
-                                                  progress=not args.quiet and sys.stderr.isatty()):
-            out.write(json.dumps({"id": item_id, "event": event}, ensure_ascii=False) + "\n")
+        for item_id, event, story in api.cluster_records_with_stories(
+                read([args.file]), on_problem=None if args.quiet else _warn,
+                progress=not args.quiet and sys.stderr.isatty()):
+            out.write(json.dumps({"id": item_id, "event": event, "story": story}, ensure_ascii=False) + "\n")
             clustered += event is not None
     finally:
         if args.out:
@@ -244,8 +256,32 @@ def cmd_compare(args) -> int:
         _print_json(d)
     else:
         print(f"similarity {d['score']:.3f}")
-        for k, v in d.get("reasons", {}).items():
-            print(f"  {k}: {v}")
+        reasons = d.get("reasons", {})
+        if "decided" in reasons:
+            print(_safe(reasons["decided"]))
+            print(f"  {'evidence':<58} {'value':>8} {'weight':>8} {'contribution':>12}")
+            for ev in reasons.get("evidence", []):
+                print(f"  {ev['means'][:58]:<58} {ev['value']:>8.3f} {ev['weight']:>+8.2f} {ev['contribution']:>+12.2f}")
+            print(f"  {'bias':<58} {'':>8} {'':>8} {reasons['bias']:>+12.2f}")
+            for k, v in reasons.get("details", {}).items():
+                print(f"  {k}: {_safe(str(v))}")
+        else:
+            for k, v in reasons.items():
+                print(f"  {k}: {v}")
+    return 0
+
+
+def cmd_stories(args) -> int:
+    stories = api.stories(_open(args), limit=args.limit)
+    if args.json:
+        _print_json(stories)
+        return 0
+    for st in stories:
+        span = f"{(st['first_time'] or '?')[:10]}..{(st['last_time'] or '?')[:10]}"
+        print(f"{_safe(st['id'])}  {span}  {len(st['events'])} events  {st['articles']} articles  "
+              f"{_clip(st['title'], 80)}")
+        for e in st["events"]:
+            print(f"    {_safe(e)}")
     return 0
 
 
@@ -553,6 +589,16 @@ def _lang(value: str) -> str:
     return code
 
 
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers (1 or more)")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tidings",
@@ -576,6 +622,18 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", help="read articles (files, folders, URLs, - for stdin) into the store")
     s.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, http(s) URLs, - for stdin")
     s.add_argument("--urls", metavar="FILE", help="a file of page URLs, one per line, fetched politely")
+    s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
+    s.add_argument("--workers", type=_workers, default=1,
+                   help="read, clean and embed in this many processes (default: 1, this one)")
+    db(s)
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("backfill", help="ingest on several processes or a Ray cluster (same events as ingest)")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local: a process pool; ray: a Ray cluster (default: local)")
+    s.add_argument("--address", help="Ray cluster to join (default: start one here)")
+    s.add_argument("--workers", type=_workers, help="worker processes (default: the CPUs)")
     s.add_argument("-q", "--quiet", action="store_true", help="print only the closing summary")
     db(s)
     s.set_defaults(func=cmd_ingest)
@@ -620,6 +678,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     db(s)
     s.set_defaults(func=cmd_compare)
+
+    s = sub.add_parser("stories", help="stories: the events of one developing chain, over days to weeks")
+    db(s)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--limit", type=int, default=None)
+    s.set_defaults(func=cmd_stories)
 
     s = sub.add_parser("brief", help="an event explained: headline, summary, timeline, names, quotes, figures")
     s.add_argument("event")
