@@ -4,8 +4,9 @@
     gets only id, text and url, as in real use. 45% of the lines carry a gold `date` (the
     publication day): found right, found wrong, only a month found (right or wrong month),
     not found. For the gold-null lines: how many got a day or a month, and which of those
-    days fall outside [event day - 1, event day + 3] (the event's day is the date its label
-    ends with): those are listed for reading, since gold-null does not say "no date".
+    days fall outside [event day - 1, event day + 3] or months are not the event's month
+    (the event's day is the date its label ends with): those are listed for reading, since
+    gold-null does not say "no date".
     Event time (understand.dates.event_time on the cleaned article) is compared with the
     event's day: exact, one day off (time zones), further off, none.
     NOTE: this is a development set. The rules were written while reading it (its traps
@@ -87,6 +88,8 @@ def dev_set(path: Path, show: bool) -> dict:
             pub[f"gold-null: got {kind}"] += 1
             if got_day and ev_day and not -1 <= (got_day - ev_day).days <= 3:
                 far.append(f"{r['id']} got {a.date} ({a.date_source}), event day {ev_day}")
+            if kind == "month" and ev_day and got_month != ev_day.isoformat()[:7]:
+                far.append(f"{r['id']} got month {a.date}, event day {ev_day}")
         if ev_day is not None:
             got = parse_iso(when)
             if got is None:
@@ -123,9 +126,9 @@ def dev_set(path: Path, show: bool) -> dict:
             print("  wrong:", line)
     if show:
         for line in far:
-            print("  gold-null, away from the event day (read these):", line)
+            print("  gold-null, away from the event's day or month (read these):", line)
     else:
-        print(f"  gold-null days away from the event day: {len(far)} (--list to show)")
+        print(f"  gold-null dates away from the event's day or month: {len(far)} (--list to show)")
     return result
 
 

@@ -13,6 +13,7 @@ a POST) can write. Target: at most 100 ms per batch.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -25,6 +26,36 @@ sys.path.insert(0, str(ROOT / "bench"))
 from common import write_result  # noqa: E402
 
 TARGET_MS = 100.0
+
+
+def _time_transactions(store) -> tuple[list[float], list[float]]:
+    """Wrap store.transaction to time each outermost write transaction (ms), from taking
+    the write lock to commit: wall time, and this thread's CPU time (what a quiet machine
+    would take; on a loaded one the wall time stretches). Done from outside, so the same
+    script measures any version."""
+    from contextlib import contextmanager
+
+    held: list[float] = []
+    cpu: list[float] = []
+    inner = store.transaction
+    depth = [0]
+
+    @contextmanager
+    def timed():
+        outermost = depth[0] == 0
+        started, cpu_started = time.perf_counter(), time.thread_time()
+        depth[0] += 1
+        try:
+            with inner():
+                yield
+        finally:
+            depth[0] -= 1
+        if outermost:
+            held.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.thread_time() - cpu_started) * 1000)
+
+    store.transaction = timed
+    return held, cpu
 
 
 def main() -> None:
@@ -46,19 +77,27 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         generate(corpus, args.articles)
         store = open_store(args.db or str(Path(tmp) / "lock.db"))
-        before = len(store.write_lock_stats())
+        held, cpu = _time_transactions(store)
+        pipeline = Pipeline(store)
+        held.clear()  # opening the store and loading the clusterer are not batches
+        cpu.clear()
         start = time.perf_counter()
-        report = Pipeline(store).run(read([str(corpus)]))
+        report = pipeline.run(read([str(corpus)]))
         elapsed = time.perf_counter() - start
-        held = [s * 1000 for s in store.write_lock_stats()[before:]]
         store.close()
-    held.sort()
-    p95 = held[min(len(held) - 1, int(round(0.95 * (len(held) - 1))))]
+    load = os.getloadavg()[0]
+
+    def figures(values: list[float]) -> str:
+        values = sorted(values)
+        p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+        return f"{statistics.median(values):.1f} | {p95:.1f} | {max(values):.1f}"
+
     rows = [
-        "| articles | write transactions | median ms | p95 ms | max ms | articles/s |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
-        f"| {report.ingested} | {len(held)} | {statistics.median(held):.1f} | {p95:.1f} | "
-        f"{max(held):.1f} | {report.ingested / elapsed:.1f} |",
+        "| articles | write transactions | held: median ms | p95 ms | max ms | CPU inside: median ms "
+        "| p95 ms | max ms | articles/s | load average |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {report.ingested} | {len(held)} | {figures(held)} | {figures(cpu)} | "
+        f"{report.ingested / elapsed:.1f} | {load:.1f} |",
     ]
     verdict = "meets" if max(held) <= TARGET_MS else "misses"
     text = ("# Write lock held per batch (ingest of a generated corpus, 32 articles per batch)\n\n"

@@ -67,9 +67,14 @@ PUBLICATION: list[tuple[str, str, str | None, str, dict, str | None, str | None]
     ("ukrainian-genitive", "uk", None, "Страйк у порту\n\n8 травня 2025\n\nПортові робітники оголосили страйк через зарплату, пороми на острови ходитимуть за скороченим розкладом.", {}, "2025-05-08", "dateline"),
     ("greek", "el", None, "Απεργία στο λιμάνι\n\n8 Μαΐου 2025\n\nΟι λιμενεργάτες απήργησαν για τους μισθούς και τα πλοία προς τα νησιά θα εκτελούν μειωμένα δρομολόγια.", {}, "2025-05-08", "dateline"),
     ("today-yearless-no-context", "ru", None, "Сегодня, 8 мая, портовые рабочие объявили забастовку из-за зарплаты, паромы на острова будут ходить по сокращённому расписанию.", {}, None, None),
+    ("today-yearless-crawled", "ru", None, "Сегодня, 8 мая, портовые рабочие объявили забастовку из-за зарплаты, паромы на острова будут ходить по сокращённому расписанию.", {"crawled": "2025-05-09T07:00:00"}, "2025-05-08", "text"),
+    ("today-yearless-crawled-late", "ru", None, "Сегодня, 8 мая, портовые рабочие объявили забастовку из-за зарплаты, паромы на острова будут ходить по сокращённому расписанию.", {"crawled": "2025-11-20T07:00:00"}, None, None),
     # --- time zones: the local day stays the day ---
     ("ist-after-midnight", "en", None, "Harbour strike\n\nUpdated: May 7, 2025 00:30 IST\n\n" + HARBOUR, {}, "2025-05-07T00:30:00+05:30", "dateline"),
     ("weekday-disagrees", "it", None, "Sciopero al porto\n\nmartedì 21 aprile 2025\n\nI portuali hanno scioperato per i salari e i traghetti per le isole seguiranno un orario ridotto.", {}, None, None),
+    ("this-morning", "it", None, "Sciopero al porto\n\nQuesta mattina, lunedì 21 aprile 2025, i portuali hanno incrociato le braccia per i salari, e i traghetti per le isole seguiranno un orario ridotto.", {}, "2025-04-21", "text"),
+    # --- a photo caption opening with a date is the photo's day, not the article's ---
+    ("caption-date", "zh", None, "港口工人罢工\n\n2025年5月3日,港口工人在码头集会,要求提高工资并改善工作条件,港务局官员在现场与工会代表会面,双方同意下周继续谈判,渡轮服务暂时按缩减的时刻表运行,乘客被要求提前查询班次,以免在码头长时间等候。\n\n港务局表示，前往各岛的渡轮将按缩减的时刻表运行，直到谈判恢复。", {}, None, None),
     # --- a date deep in the text is a mention, not the publication date ---
     ("recap-in-text", "fr", None, "Grève au port\n\nLes dockers ont cessé le travail pour les salaires ; les ferries vers les îles suivront un horaire réduit. Le syndicat réclame une hausse des salaires depuis le printemps. La dernière grève, le 3 mars 2024, avait duré une semaine entière et coûté cher au port.", {}, None, None),
 ]

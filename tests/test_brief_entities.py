@@ -56,8 +56,8 @@ def test_second_person_merged_too_and_not_with_the_first():
 
 
 def test_near_keys_merge_but_short_keys_do_not():
-    from tidings.config import DEFAULT
     from tidings.brief.entities import _merge_near_keys
+    from tidings.config import DEFAULT
 
     parent = _merge_near_keys(["krnln", "krnlnl", "ptn", "pskv", "msk", "mskv"], DEFAULT,
                               devanagari={"msk"})
@@ -69,3 +69,63 @@ def test_near_keys_merge_but_short_keys_do_not():
     parent = _merge_near_keys(["krnln", "krnl", "ptn", "ptnk"], DEFAULT)
     assert parent["krnl"] == "krnln"
     assert parent["ptnk"] == "ptnk"
+
+
+def _ent(key, kind, *surfaces, arts=("x1",)):
+    e = entities.Entity(key=key)
+    e.keys.add(key)
+    e.kinds[kind] += 1
+    for s in surfaces:
+        e.surfaces[s] += 1
+        e.surface_articles[s] |= set(arts)
+    e.articles |= set(arts)
+    return e
+
+
+def _art(aid, text):
+    return Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang="en")
+
+
+def test_fragments_of_names_join_the_person_they_belong_to():
+    arts = [_art("x1", "Foreign Minister Andrii Sibiga said no. Later Andrii Sybiha said it again. "
+                       "The total was low. Total silence followed in Kyiv."),
+            _art("x2", "Başkanı Donald Trump Cumartesi spoke. Donald Trump said yes.")]
+    first = _ent("andr", "place", "Andrii")  # a first name the gazetteer took for a place
+    sibiga = _ent("sbg", "person", "Sibiga")
+    sybiha = _ent("sb", "person", "Sybiha")
+    common = _ent("ttl", "name", "Total")
+    run = _ent("bsk", "name", "Başkanı Donald Trump Cumartesi", arts=("x2",))
+    trump = _ent("trmp", "person", "Donald Trump", "Trump", arts=("x2",))
+    kyiv = _ent("kv", "place", "Kyiv")
+    kept = entities.tidy([first, sibiga, sybiha, common, run, trump, kyiv], arts)
+    names = sorted(sorted(e.surfaces) for e in kept)
+    assert names == [["Andrii", "Sibiga", "Sybiha"], ["Donald Trump", "Trump"], ["Kyiv"]]
+    # The glued-on run was not kept as a spelling of Trump, but its keys point to him.
+    t = next(e for e in kept if "Trump" in e.surfaces)
+    assert "bsk" in t.keys and "Başkanı Donald Trump Cumartesi" not in t.surfaces
+
+
+def test_a_first_name_shared_by_two_people_names_nobody():
+    arts = [_art("x1", "Vladimir Putin met Vladimir Medinsky. Vladimir spoke first.")]
+    kept = entities.tidy([_ent("vldmr", "name", "Vladimir"),
+                          _ent("ptn", "person", "Vladimir Putin"),
+                          _ent("mdnsk", "person", "Vladimir Medinsky")], arts)
+    assert sorted(next(iter(e.surfaces)) for e in kept) == ["Vladimir Medinsky", "Vladimir Putin"]
+
+
+def test_one_person_in_two_scripts_with_near_spellings_is_one_entry():
+    arts = [_art("x1", "Andrij Sybiha sagte nein."), _art("x2", "Андрей Сибига заявил.")]
+    a = _ent("andrj sb", "person", "Andrij Sybiha", arts=("x1",))
+    b = _ent("andr sbg", "name", "Андрей Сибига", arts=("x2",))
+    other = _ent("andr sdrv", "person", "Andrei Sidorov", arts=("x2",))
+    kept = entities.tidy([a, b, other], arts)
+    assert sorted(sorted(e.surfaces) for e in kept) == [["Andrei Sidorov"], ["Andrij Sybiha", "Андрей Сибига"]]
+
+
+def test_the_outlets_own_name_is_not_an_entity_of_the_event():
+    a = Article(id="x1", origin="x1", title="", text="Add Metro Ledger as a Preferred Source. Putin spoke.",
+                raw="", content_hash="x1", lang="en", source="Metro Ledger India",
+                url="https://www.metroledger.example/world/1")
+    kept = entities.tidy([_ent("mtr", "org", "Metro Ledger"), _ent("ptn", "person", "Putin"),
+                          _ent("ind", "place", "India")], [a])
+    assert [next(iter(e.surfaces)) for e in kept] == ["Putin", "India"]

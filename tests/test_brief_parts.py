@@ -13,7 +13,7 @@ from tidings.records import Article, Features, Figure
 @pytest.mark.parametrize("lang, text, expected", [
     ("en", "Mr. Lee met Dr. Park in the U.S. capital. They spoke for an hour! Then they left.",
      ["Mr. Lee met Dr. Park in the U.S. capital.", "They spoke for an hour!", "Then they left."]),
-    ("hi", "मंत्री ने बैठक की। बैठक दो घंटे चली. फिर सभी लौट गए", 
+    ("hi", "मंत्री ने बैठक की। बैठक दो घंटे चली. फिर सभी लौट गए",
      ["मंत्री ने बैठक की।", "बैठक दो घंटे चली.", "फिर सभी लौट गए"]),
     ("de", "Die Wahl fand am 8. März statt. Das Ergebnis kam spät.",
      ["Die Wahl fand am 8. März statt.", "Das Ergebnis kam spät."]),
@@ -161,3 +161,25 @@ def test_sentences_pointing_back_are_recognised_in_several_languages():
               "Theresa May spoke on Tuesday.", "Kremlinul s-a arătat dispus miercuri.",
               "Песков заявил, что приглашение остаётся в силе."]:
         assert not points_back(s), s
+
+
+def test_happenings_are_the_days_the_articles_name_beside_publication():
+    from tidings.brief.timeline import happenings
+
+    arts = [art("a", "2026-01-29T09:00:00+00:00",
+                text="The aide made the offer on Wednesday. The next round is set for 1 February."),
+            art("b", "2026-01-29T12:00:00+00:00",
+                text="On Wednesday the aide invited him to Moscow. Talks went on."),
+            # A publication date far from the others (a crawl time) takes no part.
+            art("c", "2026-03-30T12:00:00+00:00", text="On Monday the aide spoke again.")]
+    out = happenings(arts, lambda a: split(a.text, "en"), {}, "en")
+    assert [(h["date"], h["scheduled"], h["articles"]) for h in out] == [
+        ("2026-01-28", False, ["a", "b"]), ("2026-02-01", True, ["a"])]
+    assert "Wednesday" in out[0]["text"]
+
+
+def test_first_report_skips_a_publication_date_days_away_from_the_others():
+    arts = [art("x", "2025-04-21"), art("y", "2025-05-08T19:20:00+00:00"), art("z", "2025-05-08T21:00:00+00:00"),
+            art("w", "2025-05-09")]
+    _, first, _ = timeline(arts)
+    assert first["article"] == "y"

@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from tidings.brief.quotes import Quote, extract, merge
-from tidings.understand.names import extract as names, name_key
+from tidings.understand.names import extract as names
+from tidings.understand.names import name_key
 
 
 def quotes_of(text, lang):
@@ -155,3 +156,23 @@ def test_without_verbs_of_saying_the_one_person_beside_a_quotation_speaks_it():
     qs = extract("Kowalski i Nowak na konferencji: „Nie ma zgody na taki plan w obecnej formie”.", "cs",
                  [Mention("kwlsk", "Kowalski", "person"), Mention("nwk", "Nowak", "person")], "a")
     assert qs and qs[0].speaker is None
+
+
+def test_an_institution_in_apposition_gives_way_to_the_person_named():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    text = ("„Oferta noastră rămâne valabilă, iar data poate fi stabilită”, a declarat purtătorul de "
+            "cuvânt al Kremlinului, Dmitri Peskov, citat de agenții.")
+    qs = extract(text, "ro", [Mention("krmln", "Kremlinului", "org"), Mention("pskv", "Dmitri Peskov", "person")], "a")
+    assert qs and qs[0].speaker == "Dmitri Peskov"
+
+
+def test_quote_then_he_said_takes_the_person_named_just_before():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    text = ('Foreign Minister Andrii Sybiha spoke in Kyiv on Friday. "A meeting in Moscow is '
+            'unacceptable for us," he said.')
+    qs = extract(text, "en", [Mention("sbh", "Andrii Sybiha", "person")], "a")
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "Andrii Sybiha")]

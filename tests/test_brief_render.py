@@ -98,3 +98,17 @@ def test_unknown_format_is_an_error_naming_the_choices(brief):
 ])
 def test_safe_url(url, ok):
     assert (safe_url(url) is not None) == ok
+
+
+def test_markdown_counts_in_the_singular_and_labels_reported_speech():
+    b = {"version": 1, "headline": {"text": "T"}, "sources": ["Wire"], "n_articles": 1,
+         "articles": [{"id": "a", "source": "Wire", "lang": "en"}],
+         "entities": [{"name": "Karl Wendt", "kind": "person", "variants": [], "articles": ["a"]}],
+         "quotes": [{"speaker": "Karl Wendt", "text": "the talks would resume", "kind": "reported",
+                     "lang": "en", "sources": [{"article": "a", "text": "the talks would resume",
+                                                "kind": "reported", "lang": "en"}]}],
+         "disagreements": []}
+    md = render(b, "md")
+    assert "1 article ·" in md and "1 source ·" in md and "(person, 1 article)" in md
+    assert "“the talks would resume”" not in md and "(reported) the talks would resume" in md
+    assert "No disagreements found." in md

@@ -420,9 +420,13 @@ def test_wire_dateline_opening_the_first_paragraph():
     a = clean(txt(text))
     assert (a.date, a.date_source) == ("2026-03-12T18:45:00", "dateline")
     assert a.text.startswith("MAINZ, 12. März 2026")  # the paragraph itself stays
+    # A sentence opening with a date says when something happened, not when the article
+    # was published (it may be a recap): no publication date, but the event time keeps it.
     on = clean(txt("Charges\n\nOn 5 March 2025, the court ruled that the charges were lawful and "
                    "rejected the appeal brought by two consumer groups.\n"))
-    assert on.date_source == "text"
+    assert (on.date, on.date_source) == (None, None)
+    from tidings.understand.dates import event_time
+    assert event_time(on)[0] == "2025-03-05"
 
 
 def test_bylines_with_places_and_update_notes():

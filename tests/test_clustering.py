@@ -156,7 +156,6 @@ def _demo_run(shuffle_seed=None):
 
 
 def test_demo_corpus_bcubed_f1_and_order_robustness():
-    pytest.importorskip("tidings.demo")
     pred, gold = _demo_run()
     assert len(gold) >= 48
     assert score(pred, gold)["bcubed_f1"] >= 0.95

@@ -1,6 +1,12 @@
 """Dates mentioned in text and the time of the reported happening."""
 
-from tidings.records import Article
+import pytest
+from date_fixtures import EVENT_TIME, PUBLICATION
+
+from tidings.clean import clean
+from tidings.clean import dates as d
+from tidings.records import Article, RawArticle
+from tidings.understand import dates as understand_dates
 from tidings.understand.dates import event_time, mentioned, parse_iso
 
 
@@ -56,13 +62,6 @@ def test_words_that_look_like_weekdays_are_not():
 
 
 # --- one date module: publication dates through clean(), event time through understand ---
-import pytest  # noqa: E402
-from date_fixtures import EVENT_TIME, PUBLICATION  # noqa: E402
-
-from tidings.clean import clean  # noqa: E402
-from tidings.clean import dates as d  # noqa: E402
-from tidings.records import RawArticle  # noqa: E402
-from tidings.understand import dates as understand_dates  # noqa: E402
 
 
 @pytest.mark.parametrize("case", PUBLICATION, ids=[c[0] for c in PUBLICATION])
@@ -76,7 +75,7 @@ def test_publication_date_through_clean(case):
 
 @pytest.mark.parametrize("case", EVENT_TIME, ids=[c[0] for c in EVENT_TIME])
 def test_event_time_resolves_relative_days(case):
-    id_, lang, pub, text, want = case
+    _id, lang, pub, text, want = case
     a = art("Port", text, pub or None, lang)
     assert event_time(a)[0] == want
 
@@ -158,3 +157,19 @@ def test_cjk_numerals_and_day_only_forms():
     assert d.find_dates("二〇二五年五月八日") == ["2025-05-08"]
     assert mentioned("今年五月三十日", parse_iso("2025-06-02")) == ["2025-05-30"]
     assert understand_dates.lead_weekday(art("港口", "港口工人星期三开始罢工。", None, "zh")) == 2
+
+
+def test_relative_date_in_a_json_export_resolves_against_its_crawl_time(tmp_path):
+    from tidings.sources import read
+
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"id": "p1", "text": "Greva din port\\n\\nDocherii au intrat în grevă pentru salarii.", '
+        '"lang": "ro", "date": "acum 3 ore", "crawled": "2025-05-10T12:00:00"}\n'
+        '{"id": "p2", "text": "Greva din port\\n\\nDocherii au intrat în grevă pentru salarii.", '
+        '"lang": "ro", "date": "acum 3 ore"}\n', encoding="utf-8")
+    raws = [x for x in read([str(path)]) if isinstance(x, RawArticle)]
+    got = {r.id: clean(r) for r in raws}
+    assert (got["p1"].date, got["p1"].date_source) == ("2025-05-10T09:00:00", "given")
+    assert got["p2"].date is None  # "3 hours ago" of an unknown moment is no date
+    assert any("acum 3 ore" in p for p in got["p2"].problems)

@@ -513,7 +513,7 @@ def test_dates_and_languages_on_the_command_line(tmp_path):
 def test_cluster_with_nothing_readable_or_an_unwritable_out(tmp_path):
     done = no_traceback(run("cluster", str(tmp_path / "missing.jsonl")))
     assert done.returncode == 1 and "no such file" in done.stderr and "nothing in" in done.stderr
-    assert json.loads(done.stdout) == {"id": str(tmp_path / "missing.jsonl"), "event": None}
+    assert json.loads(done.stdout) == {"id": str(tmp_path / "missing.jsonl"), "event": None, "story": None}
     (tmp_path / "in.jsonl").write_text(json.dumps({"id": "a", "text": FLOOD_EN}) + "\n")
     for out in (tmp_path, tmp_path / "no" / "such" / "out.jsonl"):
         done = no_traceback(run("cluster", str(tmp_path / "in.jsonl"), "--out", str(out)))

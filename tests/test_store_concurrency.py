@@ -223,3 +223,27 @@ def test_ingest_into_postgres_from_the_command_line(postgres_url, monkeypatch):
     events = subprocess.run([*tidings_command(), "events", "--json"], env=env,
                             capture_output=True, text=True, timeout=300)
     assert events.returncode == 0 and events.stdout.strip()
+
+
+def test_ingest_with_worker_processes_stores_the_same_as_one_process(tmp_path):
+    """`--workers 2` prepares batches in two processes; storing stays in order, so every
+    article is stored once and the events are those of a one-process ingest."""
+    feed = tmp_path / "feed.jsonl"
+    rows = _articles("w", 100, ["Oakridge", "Marlow", "Pennfield"])
+    rows.append(dict(rows[5], id="w-copy"))  # a copy, in a later batch: linked, not lost
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    groups = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        proc = subprocess.run([*tidings_command(), "ingest", str(feed), "--db", str(db), "-q",
+                               "--workers", str(workers)], env=command_env(), capture_output=True,
+                              text=True, timeout=900)
+        assert proc.returncode == 0, proc.stderr
+        assert _counts(proc.stdout)["ingested"] == len(rows)
+        con = sqlite3.connect(db)
+        by_event: dict[str, set[str]] = {}
+        for aid, eid in con.execute("SELECT article_id, event_id FROM event_articles"):
+            by_event.setdefault(eid, set()).add(aid)
+        assert con.execute("SELECT duplicate_of FROM articles WHERE id = 'w-copy'").fetchone()[0] == "w-0005"
+        groups.append(sorted(sorted(g) for g in by_event.values()))
+    assert groups[0] == groups[1]

@@ -4,5 +4,5 @@ import sys
 
 from tidings.cli import main
 
-if __name__ == "__main__":  # not when a tool imports every module of the package
+if __name__ == "__main__":  # importing the module (as tools that walk packages do) runs nothing
     sys.exit(main())

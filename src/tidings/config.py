@@ -50,6 +50,8 @@ class Config:
     dates the text only when marked as today ("Сегодня, 21 апреля", "this Monday (21)")."""
     date_text_chars: int = 1500
     """How far into the text its own "today" is looked for."""
+    date_crawl_max_days: int = 31
+    """A yearless "today, 21 April" takes its year from the crawl time when at most this many days before it."""
     event_relative_max_days: int = 10
     """A weekday or "N days ago" in the lead dates the happening at most this far before publication."""
     event_written_max_days: int = 3
@@ -124,6 +126,8 @@ class Config:
     """Events per page on the front page and the default `limit` of GET /api/events."""
     web_max_page_size: int = 200
     """Largest `limit` GET /api/events accepts."""
+    web_front_stories: int = 6
+    """Developing stories (of two events or more) shown above the events on the front page."""
     web_poll_seconds: float = 3.0
     """How often the front page asks for new and grown events."""
     web_brief_lang: str = "en"
@@ -235,6 +239,10 @@ class Config:
     """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
     digest_max_events: int = 20
     """Events in a digest (each needs a brief, so this bounds its time)."""
+    names_common_word_articles: int = 2
+    """A capitalised word with no other sign of being a name (no title, first name, place
+    or organisation evidence) is dropped when this many other articles of the batch write
+    it in lower case: "Conclave", "Chiesa", "Church" are words that start phrases."""
     first_report_outlier_days: float = 3.0
     """A publication date this many days from the event's median one is not trusted for the
     first report (it was read off a background line or is the crawl time)."""

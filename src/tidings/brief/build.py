@@ -13,7 +13,7 @@ import logging
 import re
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -29,6 +29,9 @@ from tidings.brief.sentences import split as split_sentences
 from tidings.brief.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
+
+if TYPE_CHECKING:
+    from tidings.store import Store
 
 log = logging.getLogger("tidings.brief")
 
@@ -70,7 +73,7 @@ class Vectors:
         return self._vec.get(text)
 
 
-def _default_embedder(store: Any = None):
+def _default_embedder(store: Store | None = None):
     from tidings.understand.embed import Embedder
 
     return Embedder(store)
@@ -383,9 +386,8 @@ _flights: dict[tuple[str, str, str], _Flight] = {}
 _flights_lock = threading.Lock()
 
 
-def _flight(store: Any, event_id: str, lang: str) -> _Flight:
-    where = getattr(store, "url", None) or getattr(store, "path", None) or id(store)
-    key = (str(where), event_id, lang)
+def _flight(store: Store, event_id: str, lang: str) -> _Flight:
+    key = (store.url, event_id, lang)
     with _flights_lock:
         if len(_flights) > 256:
             # A bound on the briefs kept in memory: a dropped entry costs one store read.
@@ -394,7 +396,7 @@ def _flight(store: Any, event_id: str, lang: str) -> _Flight:
         return _flights.setdefault(key, _Flight())
 
 
-def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DEFAULT,
+def build_brief(store: Store, event_id: str, lang: str = "en", config: Config = DEFAULT,
                 embedder: Any = None, force: bool = False, wait: bool = True) -> dict:
     """The brief of a stored event; reuses the stored brief while its content version
     (member ids + brief format) is current.
@@ -405,7 +407,7 @@ def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DE
     event = store.get_event(event_id)
     if event is None:
         raise LookupError(
-            f"no event {event_id!r} in {getattr(store, 'path', 'the store')}; "
+            f"no event {event_id!r} in {store.url}; "
             "list events with `tidings events`"
         )
     lang = (lang or "en").strip().lower()

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import DictLoader, Environment, select_autoescape
 
@@ -14,8 +14,11 @@ from tidings.brief.sources import sources_of
 from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 
+if TYPE_CHECKING:
+    from tidings.store import Store
 
-def rank_events(store: Any, since: str | None = None, until: str | None = None,
+
+def rank_events(store: Store, since: str | None = None, until: str | None = None,
                 config: Config = DEFAULT) -> list[dict]:
     """Events overlapping the period with their coverage figures, best covered first.
 
@@ -28,7 +31,7 @@ def rank_events(store: Any, since: str | None = None, until: str | None = None,
     start = parsed_time(since) if since else None
     stop = parsed_time(until) if until else None
     events = store.events(since=since, until=until)
-    rows = []
+    rows: list[dict[str, Any]] = []
     latest = None
     for e in events:
         arts = store.get_articles(e.article_ids)
@@ -50,7 +53,7 @@ def rank_events(store: Any, since: str | None = None, until: str | None = None,
             latest = end
         rows.append({"event": e, "dated": dated, "articles": in_period})
     period_end = stop or latest
-    out = []
+    out: list[dict[str, Any]] = []
     for r in rows:
         arts = r["articles"]
         recent = 0
@@ -71,7 +74,7 @@ def rank_events(store: Any, since: str | None = None, until: str | None = None,
     return out
 
 
-def digest_entries(store: Any, since: str | None = None, until: str | None = None,
+def digest_entries(store: Store, since: str | None = None, until: str | None = None,
                    lang: str = "en", config: Config = DEFAULT, embedder: Any = None,
                    limit: int | None = None) -> list[dict]:
     """The ranked events with their short briefs (briefs are built or reused from the store)."""
@@ -85,7 +88,7 @@ def digest_entries(store: Any, since: str | None = None, until: str | None = Non
     return ranked
 
 
-def digest(store: Any, since: str | None = None, fmt: str = "md", lang: str = "en",
+def digest(store: Store, since: str | None = None, fmt: str = "md", lang: str = "en",
            until: str | None = None, config: Config = DEFAULT, embedder: Any = None,
            limit: int | None = None) -> str:
     fmt = (fmt or "md").lower()

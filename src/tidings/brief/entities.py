@@ -97,7 +97,166 @@ def collect(articles: list[Article], features: dict[str, Features],
             for surface in _forms(m.surface, m.key):
                 e.surfaces[surface] += m.count
                 e.surface_articles[surface].add(a.id)
-    return list(entities.values()), parent
+    kept = tidy(list(entities.values()), articles)
+    alias = {k: e.key for e in kept for k in e.keys}
+    return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+def _merge_into(target: Entity, e: Entity, surfaces: bool = True) -> None:
+    target.keys |= e.keys
+    target.articles |= e.articles
+    target.kinds.update(e.kinds)
+    if surfaces:
+        for s, n in e.surfaces.items():
+            target.surfaces[s] += n
+            target.surface_articles[s] |= e.surface_articles[s]
+
+
+def _one_surname(people: list[Entity]) -> bool:
+    """Whether these entries' surnames are spellings of one name (Sibiga / Sybiha: at most
+    two letters apart once folded to ASCII, same first letter)."""
+    names = [anyascii(display_name(p).split()[-1]).lower() for p in people]
+    return all(a[:1] == b[:1] and Levenshtein.distance(a, b) <= 2 for a in names for b in names)
+
+
+def _cased(word: str) -> bool:
+    return word[:1].isupper() and word[:1].lower() != word[:1]
+
+
+def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
+    """Entries built from fragments of names, across the event's articles:
+
+    - a first name alone ("Andrii", "Ishaq") that begins the full name of exactly one
+      other entity is that entity (of two or more: it is dropped, it names nobody);
+    - a run that holds another entity's full name among extra words ("Başkanı Donald
+      Trump Cumartesi": title and weekday glued on) is that entity, its run not kept;
+    - a single capitalised word that the event's articles also write in lower case
+      ("Total", "Images", "Estado") is a common word at a sentence start, not a name.
+    """
+    multi: list[tuple[list[str], Entity]] = []
+    for e in entities:
+        for s in e.surfaces:
+            words = s.split()
+            if len(words) > 1:
+                multi.append(([w.casefold() for w in words], e))
+    lower_words: set[str] = set()
+    for a in articles:
+        lower_words |= {w for w in re.findall(r"[^\W\d_]+", (a.text or "")[:20_000]) if w.islower()}
+    gone: set[int] = set()
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    by_words: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+    for words, t in multi:
+        by_words[tuple(words)].append(t)
+    by_id = {id(e): e for e in entities}
+    text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    for e in entities:
+        surfaces = list(e.surfaces)
+        if not surfaces:
+            continue
+        if all(len(s.split()) == 1 for s in surfaces):
+            # "Andrii" always written just before "Sibiga": the first half of one name
+            # that the extractor cut in two.
+            followers: set[int] = set()
+            seen = 0
+            for aid in e.articles:
+                for s in surfaces:
+                    for m in re.finditer(rf"(?<!\w){re.escape(s)}\s+([^\W\d_][\w'’\-]*)", text_of.get(aid, "")):
+                        seen += 1
+                        nxt = by_surface.get(m.group(1))
+                        followers.add(id(nxt) if nxt is not None and nxt is not e else 0)
+            people = {i: t for i, t in by_id.items() if i in followers and _kind(t) in ("person", "name")}
+            # A first name mistaken for a place ("Andrii") counts when a person follows.
+            first_name = _kind(e) in ("person", "name") or all(_kind(t) == "person" for t in people.values())
+            if seen and 0 not in followers and first_name and people \
+                    and len(people) == len(followers) and _one_surname(list(people.values())):
+                # "Andrii Sibiga" and "Andrii Sybiha": one first name before two spellings
+                # of one surname is one person.
+                keep = max(people.values(), key=lambda t: len(t.articles))
+                for t in people.values():
+                    if t is not keep and id(t) not in gone:
+                        _merge_into(keep, t)
+                        gone.add(id(t))
+                _merge_into(keep, e)
+                gone.add(id(e))
+                continue
+            firsts = {id(t): t for words, t in multi
+                      if t is not e and _kind(t) == "person" and any(words[0] == s.casefold() for s in surfaces)}
+            if len(firsts) == 1:
+                _merge_into(next(iter(firsts.values())), e)
+                gone.add(id(e))
+                continue
+            if len(firsts) > 1:
+                gone.add(id(e))
+                continue
+            if all(_cased(s) and s.casefold() in lower_words for s in surfaces):
+                gone.add(id(e))
+                continue
+        elif all(len(s.split()) > 1 for s in surfaces):
+            # Another entity's full name inside every surface of e, with more words around.
+            runs = [tuple(w.casefold() for w in s.split()) for s in surfaces]
+            inner = set.intersection(*({r[i:j] for i in range(len(r)) for j in range(i + 2, len(r) + 1)
+                                        if j - i < len(r)} for r in runs))
+            host = next((t for words in sorted(inner, key=len, reverse=True)
+                         for t in by_words.get(words, []) if t is not e and id(t) not in gone), None)
+            if host is not None:
+                _merge_into(host, e, surfaces=False)
+                gone.add(id(e))
+    # The outlet's own name in its page ("Add Metro Ledger as a Preferred Source") is site
+    # furniture, not a party to the event.
+    outlets = {_fold(x) for a in articles for x in (a.source, _host(a.url)) if x}
+    outlets = {o for o in outlets if len(o) >= 5}
+    for e in entities:
+        if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
+            gone.add(id(e))
+    kept = [e for e in entities if id(e) not in gone]
+    return _same_people(kept)
+
+
+def _is_outlet(surface: str, outlets: set[str]) -> bool:
+    """The outlet's name itself, or the start of it in two words or more ("Metro Ledger"
+    of Metro Ledger India); a one-word place inside an outlet name ("India") is not."""
+    f = _fold(surface)
+    if len(f) < 5:
+        return False
+    return f in outlets or (len(surface.split()) > 1 and any(o.startswith(f) for o in outlets))
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\W_]+", "", anyascii(s).lower())
+
+
+def _host(url: str | None) -> str | None:
+    m = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
+    return m.group(1).rsplit(".", 1)[0] if m else None
+
+
+def _same_people(entities: list[Entity]) -> list[Entity]:
+    """Two people written in full in two scripts or spellings whose first names and surnames
+    fold (to ASCII) to near forms are one person: Andrij Sybiha / Андрей Сибига (Andrej
+    Sibiga), Juri Uschakow / Yuri Ushakov is left to the name keys."""
+    def parts(e: Entity) -> tuple[str, str] | None:
+        words = anyascii(display_name(e)).lower().split()
+        return (words[0], words[-1]) if len(words) == 2 else None
+
+    people: list[tuple[Entity, tuple[str, str]]] = []
+    for e in entities:
+        p = parts(e) if _kind(e) in ("person", "name") else None
+        if p is not None:
+            people.append((e, p))
+    gone: set[int] = set()
+    for i, (a, (fa, la)) in enumerate(people):
+        if id(a) in gone:
+            continue
+        for b, (fb, lb) in people[i + 1:]:
+            if id(b) in gone or fa[:1] != fb[:1] or la[:1] != lb[:1]:
+                continue
+            if "person" not in (_kind(a), _kind(b)):
+                continue  # two unknowns alike are not evidence enough
+            if Levenshtein.distance(fa, fb) <= 2 and Levenshtein.distance(la, lb) <= 2 \
+                    and min(len(la), len(lb)) >= 4:
+                _merge_into(a, b)
+                gone.add(id(b))
+    return [e for e in entities if id(e) not in gone]
 
 
 def _forms(surface: str, key: str) -> list[str]:

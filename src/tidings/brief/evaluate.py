@@ -1,5 +1,5 @@
-"""Score a brief against an analyst's reference brief (the JSON shape of
-../shared/bench/briefs-gold: entities with every surface form, not-entities, statements
+"""Score a brief against an analyst's reference brief (the JSON shape of the shared
+benchmark's reference briefs: entities with every surface form, not-entities, statements
 with each occurrence's exact span, key facts, first report, disagreements).
 
     scores = evaluate_brief(brief, reference, embed=embedder.embed)

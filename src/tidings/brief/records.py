@@ -8,6 +8,7 @@ a message naming the field, so a page never guesses at keys.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -211,10 +212,15 @@ class Brief:
         return _build(cls, data, "brief")
 
 
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def _build(cls: Any, data: Any, where: str) -> Any:
     if not isinstance(data, dict):
         raise BriefFormatError(f"{where}: expected an object, got {type(data).__name__}")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name not in data:

@@ -124,7 +124,8 @@ def coverage(ordered: list[Article]) -> dict:
 
 
 def happenings(articles: list[Article], sentences_of, features: dict | None = None,
-               lang: str = "en", max_items: int = 8, outlier_days: float = 3.0) -> list[dict]:
+               lang: str = "en", max_items: int = 8, outlier_days: float = 3.0,
+               max_articles: int = 30, max_sentences: int = 15) -> list[dict]:
     """What happened when, as the articles report it: each day the articles name (a written
     date, a weekday, "yesterday") with the sentence naming it, beside publication times.
 
@@ -136,14 +137,20 @@ def happenings(articles: list[Article], sentences_of, features: dict | None = No
 
     by_day: dict[str, list[dict]] = defaultdict(list)
     plausible = _plausible(articles, outlier_days)
+    read = 0
     for a in articles:
         pub = parse_iso(a.date)
         if pub is None or a.id not in plausible:
             continue
+        # The most central articles first (the caller ranks them); reading them all would
+        # cost a large event seconds for days the first ones already name.
+        read += 1
+        if read > max_articles:
+            break
         own = (features or {}).get(a.id)
         own_day = (own.event_time or "")[:10] if own is not None else ""
         offset = 0
-        for sent in sentences_of(a)[:40]:
+        for sent in sentences_of(a)[:max_sentences]:
             found = {d.isoformat() for _, d in explicit_dates(sent, pub) + relative_dates(sent, pub, weeks=False)}
             for day in found:
                 # Only days of the happening's span: a date years back is background.

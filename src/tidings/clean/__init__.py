@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from typing import Any, Iterable, Protocol
 
 from tidings.clean import dates as _dates
@@ -234,7 +235,8 @@ def _date(
             header_day = header_day or _more_precise(parsed, dateline)
     from_url = date_in_url(url, config, lang)
     month = month or (from_url[:7] if from_url else None) or _dates.month_in_url(url, config)
-    own, own_source = (dateline, "dateline") if dateline else _own_date(text, lang, month, config)
+    own, own_source = (dateline, "dateline") if dateline else _own_date(text, lang, month, config,
+                                                                          crawled.date() if crawled else None)
     if header_day:
         if own and not _near(own, header_day, config.date_header_tolerance_days):
             problems.append(f"date header {header_day[:16]} disagrees with the article's own date "
@@ -255,19 +257,40 @@ def _date(
     return None, None
 
 
-def _own_date(text: str, lang: str | None, month: str | None, config: Config) -> tuple[str | None, str]:
+def _own_date(text: str, lang: str | None, month: str | None, config: Config,
+              crawled: date | None = None) -> tuple[str | None, str]:
     """The day the text gives itself near its start: "Сегодня, 21 апреля", "วันนี้ (28
-    มี.ค.2568)", "desta segunda-feira (21)", or a full date opening it. A yearless date
-    needs the month it must fall in; a date further into the text may be a recap."""
+    มี.ค.2568)", "desta segunda-feira (21)", a dateline opening it, or any date at its
+    start inside the known `month`. A yearless date needs the month it must fall in, or
+    the crawl day (the latest such date up to it); a date further into the text may be a
+    recap, one opening a caption the photo's day."""
     ctx = (int(month[:4]), int(month[5:7])) if month else None
-    for f in _dates.scan(text[: config.date_text_chars], lang, limit=30):
-        if not (f.today or f.start < config.date_lead_chars):
+    head = text[: config.date_text_chars]
+    for f in _dates.scan(head, lang, limit=30):
+        # In a known month a date at the start is the day (a recap of the same month this
+        # early is rare); with nothing known it must be shaped as a dateline.
+        if not (f.today or (f.start < config.date_lead_chars and (ctx or _dateline_at(head, f)))):
             continue
         day = _dates.resolve(f, month=ctx)
+        if day is None and crawled is not None and ctx is None:
+            day = _dates.resolve(f, ref=crawled)
+            if day is not None and not 0 <= (crawled - day).days <= config.date_crawl_max_days:
+                day = None  # a page crawled long after it was written: the year is unsure
         iso = _dates.iso_of(f, config, day) if day else None
         if iso and (month is None or iso.startswith(month)):
             return iso, "text"
     return None, "text"
+
+
+def _dateline_at(text: str, f: _dates.Found) -> bool:
+    """A date near a line's start that ends it or is followed by a dateline's mark ("BERLIN,
+    16 December 2024 (dpa) –"), not a sentence or a photo caption that opens with a date."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    after = text[f.end: f.end + 30]
+    return f.start - line_start <= 40 and bool(_AFTER_DATELINE.match(after))
+
+
+_AFTER_DATELINE = re.compile(r"\s*(?:$|\n|[-–—|/(]|\.\s*/|\(|[^\n]{0,20}?(?:\s[-–—]\s|\(\w{1,12}\)|/\w{2,8}/))")
 
 
 def _near(a: str, b: str, days: float) -> bool:

@@ -21,7 +21,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
@@ -32,94 +32,94 @@ from tidings.config import DEFAULT, Config
 # "5 mar" or "3 set" is too often something else, so abbreviations need a year or a dot.
 _MONTH_NAMES = [
     # 1
-    "january januar jänner janvier enero gennaio janeiro januari ianuarie stycznia styczeń "
-    "ledna leden január januára siječnja siječanj jaanuar tammikuuta sausio janvāris "
-    "ocak gener urtarrila "
-    "января январь січня січень студзеня студзень януари јануар јануара "
-    "ιανουαρίου ιανουάριος يناير جانفي ژانویه ژانويه جنوری "
-    "जनवरी जानेवारी জানুয়ারি জানুয়ারী જાન્યુઆરી ஜனவரி జనవరి ജനുവരി "
-    "มกราคม ဇန်နဝါရီ enero",
+    ("january januar jänner janvier enero gennaio janeiro januari ianuarie stycznia styczeń "
+     "ledna leden január januára siječnja siječanj jaanuar tammikuuta sausio janvāris "
+     "ocak gener urtarrila "
+     "января январь січня січень студзеня студзень януари јануар јануара "
+     "ιανουαρίου ιανουάριος يناير جانفي ژانویه ژانويه جنوری "
+     "जनवरी जानेवारी জানুয়ারি জানুয়ারী જાન્યુઆરી ஜனவரி జనవరి ജനുവരി "
+     "มกราคม ဇန်နဝါရီ enero"),
     # 2
-    "february februar février fevrier febrero febbraio fevereiro februari februarie lutego "
-    "luty února únor február februára veljače veljača veebruar helmikuuta vasario "
-    "şubat subat febrer pebrero "
-    "февраля февраль лютого лютий лютага люты февруари фебруар фебруара "
-    "φεβρουαρίου φεβρουάριος فبراير فيفري شباط فوریه فوريه فروری "
-    "फरवरी फ़रवरी फेब्रुवारी ফেব্রুয়ারি ফেব্রুয়ারী ફેબ્રુઆરી பிப்ரவரி ఫిబ్రవరి ഫെബ്രുവരി "
-    "กุมภาพันธ์ ဖေဖော်ဝါရီ",
+    ("february februar février fevrier febrero febbraio fevereiro februari februarie lutego "
+     "luty února únor február februára veljače veljača veebruar helmikuuta vasario "
+     "şubat subat febrer pebrero "
+     "февраля февраль лютого лютий лютага люты февруари фебруар фебруара "
+     "φεβρουαρίου φεβρουάριος فبراير فيفري شباط فوریه فوريه فروری "
+     "फरवरी फ़रवरी फेब्रुवारी ফেব্রুয়ারি ফেব্রুয়ারী ફેબ્રુઆરી பிப்ரவரி ఫిబ్రవరి ഫെബ്രുവരി "
+     "กุมภาพันธ์ ဖေဖော်ဝါရီ"),
     # 3
-    "march märz maerz mars marzo março marco maart maret martie marca marzec března březen "
-    "március marca ožujka ožujak märts maaliskuuta kovo mart març marso "
-    "марта март березня березень сакавіка сакавік март марта "
-    "μαρτίου μάρτιος مارس آذار مارچ "
-    "मार्च মার্চ માર્ચ மார்ச் మార్చి മാർച്ച് "
-    "มีนาคม မတ်",
+    ("march märz maerz mars marzo março marco maart maret martie marca marzec března březen "
+     "március marca ožujka ožujak märts maaliskuuta kovo mart març marso "
+     "марта март березня березень сакавіка сакавік март марта "
+     "μαρτίου μάρτιος مارس آذار مارچ "
+     "मार्च মার্চ માર્ચ மார்ச் మార్చి മാർച്ച് "
+     "มีนาคม မတ်"),
     # 4
-    "april avril abril aprile aprilie kwietnia kwiecień dubna duben április apríla travnja "
-    "travanj aprill huhtikuuta balandžio nisan abril "
-    "апреля апрель квітня квітень красавіка красавік април априла "
-    "απριλίου απρίλιος أبريل ابريل إبريل أفريل نيسان آوریل اپریل "
-    "अप्रैल एप्रिल এপ্রিল એપ્રિલ ஏப்ரல் ఏప్రిల్ ഏപ്രിൽ "
-    "เมษายน ဧပြီ",
+    ("april avril abril aprile aprilie kwietnia kwiecień dubna duben április apríla travnja "
+     "travanj aprill huhtikuuta balandžio nisan abril "
+     "апреля апрель квітня квітень красавіка красавік април априла "
+     "απριλίου απρίλιος أبريل ابريل إبريل أفريل نيسان آوریل اپریل "
+     "अप्रैल एप्रिल এপ্রিল એપ્રિલ ஏப்ரல் ఏప్రిల్ ഏപ്രിൽ "
+     "เมษายน ဧပြီ"),
     # 5
-    "may mai mayo maggio maio mei maja maj května květen május mája svibnja svibanj "
-    "toukokuuta gegužės mayıs mayis maig "
-    "мая май травня травень мая травень май мај маја "
-    "μαΐου μαίου μάιος μαΐου مايو ماي أيار ايار مه می مئی "
-    "मई मे মে મે மே మే മേയ് "
-    "พฤษภาคม မေ",
+    ("may mai mayo maggio maio mei maja maj května květen május mája svibnja svibanj "
+     "toukokuuta gegužės mayıs mayis maig "
+     "мая май травня травень мая травень май мај маја "
+     "μαΐου μαίου μάιος μαΐου مايو ماي أيار ايار مه می مئی "
+     "मई मे মে મે மே మే മേയ് "
+     "พฤษภาคม မေ"),
     # 6
-    "june juni juin junio giugno junho czerwca czerwiec června červen június júna lipnja "
-    "lipanj juuni kesäkuuta birželio haziran juny hunyo "
-    "июня июнь червня червень чэрвеня чэрвень юни јун јуна "
-    "ιουνίου ιούνιος يونيو يونيه جوان حزيران ژوئن جون "
-    "जून জুন જૂન ஜூன் జూన్ ജൂൺ "
-    "มิถุนายน ဇွန်",
+    ("june juni juin junio giugno junho czerwca czerwiec června červen június júna lipnja "
+     "lipanj juuni kesäkuuta birželio haziran juny hunyo "
+     "июня июнь червня червень чэрвеня чэрвень юни јун јуна "
+     "ιουνίου ιούνιος يونيو يونيه جوان حزيران ژوئن جون "
+     "जून জুন જૂન ஜூன் జూన్ ജൂൺ "
+     "มิถุนายน ဇွန်"),
     # 7
-    "july juli juillet julio luglio julho lipca lipiec července červenec július júla srpnja "
-    "srpanj juuli heinäkuuta liepos temmuz juliol hulyo "
-    "июля июль липня липень ліпеня ліпень юли јул јула "
-    "ιουλίου ιούλιος يوليو يوليه جويلية تموز ژوئیه ژوئيه جولای جولائی "
-    "जुलाई जुलै জুলাই જુલાઈ ஜூலை జూలై ജൂലൈ "
-    "กรกฎาคม ဇူလိုင်",
+    ("july juli juillet julio luglio julho lipca lipiec července červenec július júla srpnja "
+     "srpanj juuli heinäkuuta liepos temmuz juliol hulyo "
+     "июля июль липня липень ліпеня ліпень юли јул јула "
+     "ιουλίου ιούλιος يوليو يوليه جويلية تموز ژوئیه ژوئيه جولای جولائی "
+     "जुलाई जुलै জুলাই જુલાઈ ஜூலை జూలై ജൂലൈ "
+     "กรกฎาคม ဇူလိုင်"),
     # 8
-    "august août aout agosto augustus agustus sierpnia sierpień srpna srpen augusztus "
-    "augusta kolovoza kolovoz elokuuta rugpjūčio ağustos agost "
-    "августа август серпня серпень жніўня жнівень август августа "
-    "αυγούστου αύγουστος أغسطس اغسطس أوت آب اوت آگوست اگست "
-    "अगस्त ऑगस्ट আগস্ট ઓગસ્ટ ஆகஸ்ட் ఆగస్టు ഓഗസ്റ്റ് "
-    "สิงหาคม ဩဂုတ်",
+    ("august août aout agosto augustus agustus sierpnia sierpień srpna srpen augusztus "
+     "augusta kolovoza kolovoz elokuuta rugpjūčio ağustos agost "
+     "августа август серпня серпень жніўня жнівень август августа "
+     "αυγούστου αύγουστος أغسطس اغسطس أوت آب اوت آگوست اگست "
+     "अगस्त ऑगस्ट আগস্ট ઓગસ્ટ ஆகஸ்ட் ఆగస్టు ഓഗസ്റ്റ് "
+     "สิงหาคม ဩဂုတ်"),
     # 9
-    "september septembre septiembre setiembre settembre setembro septembrie września "
-    "wrzesień září szeptember septembra rujna rujan septembar syyskuuta rugsėjo eylül "
-    "setembre setyembre "
-    "сентября сентябрь вересня вересень верасня верасень септември септембар септембра "
-    "σεπτεμβρίου σεπτέμβριος سبتمبر سپتامبر ستمبر أيلول ايلول "
-    "सितंबर सितम्बर सप्टेंबर সেপ্টেম্বর સપ્ટેમ્બર செப்டம்பர் సెప్టెంబర్ സെപ്റ്റംബർ "
-    "กันยายน စက်တင်ဘာ",
+    ("september septembre septiembre setiembre settembre setembro septembrie września "
+     "wrzesień září szeptember septembra rujna rujan septembar syyskuuta rugsėjo eylül "
+     "setembre setyembre "
+     "сентября сентябрь вересня вересень верасня верасень септември септембар септембра "
+     "σεπτεμβρίου σεπτέμβριος سبتمبر سپتامبر ستمبر أيلول ايلول "
+     "सितंबर सितम्बर सप्टेंबर সেপ্টেম্বর સપ્ટેમ્બર செப்டம்பர் సెప్టెంబర్ സെപ്റ്റംബർ "
+     "กันยายน စက်တင်ဘာ"),
     # 10
-    "october oktober octobre octubre ottobre outubro octombrie października październik "
-    "října říjen október októbra oktobar lokakuuta spalio ekim octubre "
-    "octubre oktubre "
-    "октября октябрь жовтня жовтень кастрычніка кастрычнік октомври октобар октобра "
-    "οκτωβρίου οκτώβριος أكتوبر اكتوبر اکتبر اکتوبر "
-    "अक्टूबर अक्तूबर ऑक्टोबर অক্টোবর ઓક્ટોબર அக்டோபர் అక్టోబర్ ഒക്ടോബർ "
-    "ตุลาคม အောက်တိုဘာ",
+    ("october oktober octobre octubre ottobre outubro octombrie października październik "
+     "října říjen október októbra oktobar lokakuuta spalio ekim octubre "
+     "octubre oktubre "
+     "октября октябрь жовтня жовтень кастрычніка кастрычнік октомври октобар октобра "
+     "οκτωβρίου οκτώβριος أكتوبر اكتوبر اکتبر اکتوبر "
+     "अक्टूबर अक्तूबर ऑक्टोबर অক্টোবর ઓક્ટોબર அக்டோபர் అక్టోబర్ ഒക്ടോബർ "
+     "ตุลาคม အောက်တိုဘာ"),
     # 11
-    "november novembre noviembre novembro noiembrie listopada listopad listopadu "
-    "novembra studenoga studenog studeni marraskuuta lapkričio kasım kasim nobyembre "
-    "ноября ноябрь листопада листопад лістапада лістапад ноември новембар новембра "
-    "νοεμβρίου νοέμβριος نوفمبر نونبر نوامبر نومبر "
-    "नवंबर नवम्बर नोव्हेंबर নভেম্বর નવેમ્બર நவம்பர் నవంబర్ നവംബർ "
-    "พฤศจิกายน နိုဝင်ဘာ",
+    ("november novembre noviembre novembro noiembrie listopada listopad listopadu "
+     "novembra studenoga studenog studeni marraskuuta lapkričio kasım kasim nobyembre "
+     "ноября ноябрь листопада листопад лістапада лістапад ноември новембар новембра "
+     "νοεμβρίου νοέμβριος نوفمبر نونبر نوامبر نومبر "
+     "नवंबर नवम्बर नोव्हेंबर নভেম্বর નવેમ્બર நவம்பர் నవంబర్ നവംബർ "
+     "พฤศจิกายน နိုဝင်ဘာ"),
     # 12
-    "december dezember décembre decembre diciembre dicembre dezembro decembrie desember "
-    "grudnia grudzień prosince prosinec december decembra prosinca prosinac detsember "
-    "joulukuuta gruodžio aralık aralik desembre disyembre "
-    "декабря декабрь грудня грудень снежня снежань декември децембар децембра "
-    "δεκεμβρίου δεκέμβριος ديسمبر دجنبر دسامبر دسمبر "
-    "दिसंबर दिसम्बर डिसेंबर ডিসেম্বর ডিসেম্বর ડિસેમ્બર டிசம்பர் డిసెంబర్ ഡിസംബർ "
-    "ธันวาคม ဒီဇင်ဘာ",
+    ("december dezember décembre decembre diciembre dicembre dezembro decembrie desember "
+     "grudnia grudzień prosince prosinec december decembra prosinca prosinac detsember "
+     "joulukuuta gruodžio aralık aralik desembre disyembre "
+     "декабря декабрь грудня грудень снежня снежань декември децембар децембра "
+     "δεκεμβρίου δεκέμβριος ديسمبر دجنبر دسامبر دسمبر "
+     "दिसंबर दिसम्बर डिसेंबर ডিসেম্বর ডিসেম্বর ડિસેમ્બર டிசம்பர் డిసెంబర్ ഡിസംബർ "
+     "ธันวาคม ဒီဇင်ဘာ"),
 ]
 _MONTH_ABBR = [
     "jan ian janv ene gen jän янв ιαν",
@@ -155,37 +155,37 @@ _JALALI = {
 }
 
 _WEEKDAY_NAMES = [
-    "monday mon luni montag lundi lunes lunedì lunedi segunda-feira poniedziałek poniedzialek "
-    "pazartesi maandag pondělí hétfő ponedjeljak ponedeljak esmaspäev mandag måndag senin "
-    "понедельник понедельника понеділок понеділка панядзелак панядзелка понеделник "
-    "понедељак δευτέρα الاثنين الإثنين دوشنبه सोमवार সোমবার સોમવાર திங்கள் సోమవారం "
-    "തിങ്കളാഴ്ച lunes",
-    "tuesday tue marți marti dienstag mardi martes martedì martedi terça-feira terca-feira "
-    "wtorek salı sali dinsdag úterý kedd utorak teisipäev tirsdag tisdag selasa "
-    "вторник вторника вівторок вівторка аўторак аўторка вторник уторак τρίτη الثلاثاء "
-    "سه‌شنبه سه‌شنبه سهشنبه منگل मंगलवार মঙ্গলবার મંગળવાર செவ்வாய் మంగళవారం ചൊവ്വാഴ്ച",
-    "wednesday wed miercuri mittwoch mercredi miércoles miercoles mercoledì mercoledi "
-    "quarta-feira środa środę sroda çarşamba carsamba woensdag středa szerda srijeda sreda "
-    "kolmapäev onsdag rabu miyerkules "
-    "среда среду среды середа середу серада сераду сряда сриједа τετάρτη الأربعاء الاربعاء "
-    "چهارشنبه بدھ बुधवार বুধবার બુધવાર புதன் బుధవారం ബുധനാഴ്ച",
-    "thursday thu joi donnerstag jeudi jueves giovedì giovedi quinta-feira czwartek "
-    "perşembe persembe donderdag čtvrtek csütörtök četvrtak neljapäev torsdag kamis huwebes "
-    "четверг четверга четвер чацвер четвъртък четвртак πέμπτη الخميس پنجشنبه پنج‌شنبه "
-    "جمعرات गुरुवार बृहस्पतिवार বৃহস্পতিবার ગુરુવાર வியாழன் గురువారం വ്യാഴാഴ്ച",
-    "friday fri vineri freitag vendredi viernes venerdì venerdi sexta-feira piątek piatek "
-    "cuma vrijdag pátek péntek petak reede fredag jumat jum'at biyernes "
-    "пятница пятницу пятницы пʼятниця пʼятницю п'ятниця п'ятницю пятніца пятніцу петък "
-    "петак παρασκευή الجمعة جمعه جمعہ शुक्रवार শুক্রবার શુક્રવાર வெள்ளி శుక్రవారం "
-    "വെള്ളിയാഴ്ച",
-    "saturday sat sâmbătă sambata samstag samedi sábado sabado sabato sobota sobotę "
-    "cumartesi zaterdag szombat subota laupäev lørdag lördag sabtu "
-    "суббота субботу субботы субота суботу събота σάββατο السبت शनिवार শনিবার શનિવાર "
-    "சனி శనివారం ശനിയാഴ്ച",
-    "sunday sun duminică duminica sonntag dimanche domingo domenica niedziela niedzielę "
-    "niedziele zondag neděle vasárnap nedjelja nedelja pühapäev søndag söndag "
-    "воскресенье воскресенья неділя неділю нядзеля нядзелю неделя недеља κυριακή الأحد "
-    "الاحد یکشنبه اتوار रविवार রবিবার રવિવાર ஞாயிறு ఆదివారం ഞായറാഴ്ച",
+    ("monday mon luni montag lundi lunes lunedì lunedi segunda-feira poniedziałek poniedzialek "
+     "pazartesi maandag pondělí hétfő ponedjeljak ponedeljak esmaspäev mandag måndag senin "
+     "понедельник понедельника понеділок понеділка панядзелак панядзелка понеделник "
+     "понедељак δευτέρα الاثنين الإثنين دوشنبه सोमवार সোমবার સોમવાર திங்கள் సోమవారం "
+     "തിങ്കളാഴ്ച lunes"),
+    ("tuesday tue marți marti dienstag mardi martes martedì martedi terça-feira terca-feira "
+     "wtorek salı sali dinsdag úterý kedd utorak teisipäev tirsdag tisdag selasa "
+     "вторник вторника вівторок вівторка аўторак аўторка вторник уторак τρίτη الثلاثاء "
+     "سه‌شنبه سه‌شنبه سهشنبه منگل मंगलवार মঙ্গলবার મંગળવાર செவ்வாய் మంగళవారం ചൊവ്വാഴ്ച"),
+    ("wednesday wed miercuri mittwoch mercredi miércoles miercoles mercoledì mercoledi "
+     "quarta-feira środa środę sroda çarşamba carsamba woensdag středa szerda srijeda sreda "
+     "kolmapäev onsdag rabu miyerkules "
+     "среда среду среды середа середу серада сераду сряда сриједа τετάρτη الأربعاء الاربعاء "
+     "چهارشنبه بدھ बुधवार বুধবার બુધવાર புதன் బుధవారం ബുധനാഴ്ച"),
+    ("thursday thu joi donnerstag jeudi jueves giovedì giovedi quinta-feira czwartek "
+     "perşembe persembe donderdag čtvrtek csütörtök četvrtak neljapäev torsdag kamis huwebes "
+     "четверг четверга четвер чацвер четвъртък четвртак πέμπτη الخميس پنجشنبه پنج‌شنبه "
+     "جمعرات गुरुवार बृहस्पतिवार বৃহস্পতিবার ગુરુવાર வியாழன் గురువారం വ്യാഴാഴ്ച"),
+    ("friday fri vineri freitag vendredi viernes venerdì venerdi sexta-feira piątek piatek "
+     "cuma vrijdag pátek péntek petak reede fredag jumat jum'at biyernes "
+     "пятница пятницу пятницы пʼятниця пʼятницю п'ятниця п'ятницю пятніца пятніцу петък "
+     "петак παρασκευή الجمعة جمعه جمعہ शुक्रवार শুক্রবার શુક્રવાર வெள்ளி శుక్రవారం "
+     "വെള്ളിയാഴ്ച"),
+    ("saturday sat sâmbătă sambata samstag samedi sábado sabado sabato sobota sobotę "
+     "cumartesi zaterdag szombat subota laupäev lørdag lördag sabtu "
+     "суббота субботу субботы субота суботу събота σάββατο السبت शनिवार শনিবার શનિવાર "
+     "சனி శనివారం ശനിയാഴ്ച"),
+    ("sunday sun duminică duminica sonntag dimanche domingo domenica niedziela niedzielę "
+     "niedziele zondag neděle vasárnap nedjelja nedelja pühapäev søndag söndag "
+     "воскресенье воскресенья неділя неділю нядзеля нядзелю неделя недеља κυριακή الأحد "
+     "الاحد یکشنبه اتوار रविवार রবিবার રવિવાર ஞாயிறு ఆదివారం ഞായറാഴ്ച"),
 ]
 # German compounds ("Mittwochabend") and scripts written without spaces.
 _DE_PARTS = ("abend", "morgen", "vormittag", "nachmittag", "mittag", "nacht", "früh")
@@ -221,7 +221,7 @@ def _table(groups: list[str], start: int = 1) -> dict[str, int]:
 MONTHS: dict[str, int] = _table(_MONTH_NAMES)
 _ABBR: dict[str, int] = {k: v for k, v in _table(_MONTH_ABBR).items() if k not in MONTHS}
 WEEKDAYS: dict[str, int] = _table(_WEEKDAY_NAMES, start=0)
-for _n, _w in enumerate("montag dienstag mittwoch donnerstag freitag samstag sonntag".split()):
+for _n, _w in enumerate(["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]):
     for _p in _DE_PARTS:
         WEEKDAYS.setdefault(_w + _p, _n)
 for _abbr in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
@@ -283,18 +283,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<year>\d{{4}})\s*ခုနှစ်\s*[,၊]?\s*)?(?P<mon>{_MY_ALT})\s*လ?\s*\(?\s*(?P<day>\d{{1,2}})\s*\)?\s*ရက်"
     )),
     # 2025. május 8. (Hungarian), 2025 May 8
-    ("ymd-name", re.compile(rf"(?<![\d.])(?P<year>\d{{4}})\.?\s+{_MON}\s+(?P<day>\d{{1,2}})\.?(?!\d){_TIME}", re.I)),
+    ("ymd-name", re.compile(rf"(?<![\d.])(?P<year>\d{{4}})\.?\s+{_MON}\s+(?P<day>\d{{1,2}})\.?(?!\d){_TIME}", re.IGNORECASE)),
     # 28 ian. 2026, 18:20 | 9. Januar 2024 | 30 de enero de 2026 | 30 जनवरी 2026 | 21 avril
     ("dmy", re.compile(
-        rf"(?<![\d.:/]){_DAY}\s*(?:de\s+|of\s+|-?(?:lea|ലെ)\s+)?{_MON},?\s*(?:(?:de\s+|del\s+|,\s*)?{_YEAR})?{_TIME}", re.I
+        rf"(?<![\d.:/]){_DAY}\s*(?:de\s+|of\s+|-?(?:lea|ലെ)\s+)?{_MON},?\s*(?:(?:de\s+|del\s+|,\s*)?{_YEAR})?{_TIME}", re.IGNORECASE
     )),
     # January 30, 2026 07:10 | Jan 9 2024 5:53PM | May 7, and a weekday with a day:
     # segunda-feira (21), this Monday (21), lunedì 21 (one pattern: the word decides)
     ("word-day", re.compile(
         rf"(?<!{_NOT_L}){_MON}(?P<sep>,?\s*\(?)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\)?"
-        rf"(?:,?\s+{_YEAR})?(?![\d:/]|\.\d){_TIME}", re.I)),
-    ("num", re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}{_TIME}", re.I)),
+        rf"(?:,?\s+{_YEAR})?(?![\d:/]|\.\d){_TIME}", re.IGNORECASE)),
+    ("num", re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}{_TIME}", re.IGNORECASE)),
 ]
+_MAY_HOLD_DATE = re.compile(r"[0-9月월]")
 _NEEDS = {"cjk": re.compile("[月월]"), "thai": re.compile("[\u0e00-\u0e7f]"),
           "burmese": re.compile("ရက်"), "ymd-name": re.compile(r"\d{4}\.?\s+[^\W\d_]")}
 _CJK_WEEKDAY = re.compile("|".join(sorted(map(re.escape, _CJK_WEEKDAYS), key=len, reverse=True)))
@@ -311,16 +312,19 @@ _METADATA_LINE = re.compile(
     r"^\s*(?:date|datum|data|fecha|дата|दिनांक|तारीख|published|publicat|pubdate)\s*[:=]?\s*"
     r"(?P<value>(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)?)"
     r"(?=\s|$)\s*",
-    re.I,
+    re.IGNORECASE,
 )
 _TODAY_WORDS = re.compile(
-    r"(?:today|heute|aujourd'hui|hoy|oggi|hoje|azi|astăzi|astazi|dziś|dzisiaj|bugün|vandaag|"
+    r"(?:this morning|this evening|tonight|questa mattina|stamattina|questa sera|stasera|"
+    r"esta mañana|esta tarde|esta noche|ce matin|ce soir|cette nuit|heute morgen|heute abend|"
+    r"heute früh|nesta manhã|esta manhã|hoje de manhã|dziś rano|azi dimineață|сегодня утром|"
+    r"today|heute|aujourd'hui|hoy|oggi|hoje|azi|astăzi|astazi|dziś|dzisiaj|bugün|vandaag|"
     r"сегодня|сьогодні|днес|σήμερα|اليوم|امروز|آج|आज|আজ|今天|今日|本日|오늘|วันนี้|hari ini|"
     r"dnes|danas|ဒီနေ့|ယနေ့)[\s,(]*(?:\S+[\s,(]*)?$",
-    re.I,
+    re.IGNORECASE,
 )
 _THIS = re.compile(r"(?:this|ce|cette|cet|este|esta|nesta|neste|desta|deste|questo|questa|"
-                   r"dieser|diesen|ce|acest|această|этот|эту|в эту|цей|цю)\s*$", re.I)
+                   r"dieser|diesen|ce|acest|această|этот|эту|в эту|цей|цю)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -367,7 +371,20 @@ def scan(text: str, lang: str | None = None, limit: int = 50) -> list[Found]:
     """Every date written in `text`, in order, complete or not (see Found)."""
     if not text:
         return []
+    if len(text) <= 300:  # header lines are read several times (shape, then date)
+        return list(_scan_short(text, lang, limit))
+    return _scan(text, lang, limit)
+
+
+@lru_cache(maxsize=4096)
+def _scan_short(text: str, lang: str | None, limit: int) -> tuple[Found, ...]:
+    return tuple(_scan(text, lang, limit))
+
+
+def _scan(text: str, lang: str | None, limit: int) -> list[Found]:
     t = normalise(text)
+    if not _MAY_HOLD_DATE.search(t):
+        return []  # every form needs a digit, but for CJK numerals before 月
     for multi, single in _MULTIWORD.items():
         if multi in t:
             t = t.replace(multi, single.ljust(len(multi)))
@@ -654,7 +671,7 @@ _URL_PATTERNS = [
     # /04/01/2024/ and /28-04-2025/
     re.compile(r"(?<![0-9A-Za-z])(?P<a>[0-3]?\d)(?P<s>[/_-])(?P<b>[0-3]?\d)(?P=s)(?P<y>(?:19|20)\d{2})(?=[/_.-]|$)"),
     # /10may2025/ /10-may-2025
-    re.compile(r"(?<![0-9A-Za-z])(?P<d>[0-3]?\d)-?(?P<mon>[a-z]{3,9})-?(?P<y>(?:19|20)\d{2})(?![0-9])", re.I),
+    re.compile(r"(?<![0-9A-Za-z])(?P<d>[0-3]?\d)-?(?P<mon>[a-z]{3,9})-?(?P<y>(?:19|20)\d{2})(?![0-9])", re.IGNORECASE),
 ]
 _URL_MONTH = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d{2})(?P<s>[/_-])(?P<m>[01]\d)(?=/|$)")
 
@@ -797,7 +814,7 @@ def plausible(dt: datetime, config: Config = DEFAULT) -> bool:
     """Not before config.date_min_year, not more than config.date_max_future_days ahead."""
     if dt.year < config.date_min_year:
         return False
-    now = datetime.now(timezone.utc) if dt.tzinfo else datetime.now()
+    now = datetime.now(UTC) if dt.tzinfo else datetime.now()
     return dt <= now + timedelta(days=config.date_max_future_days)
 
 
@@ -869,21 +886,22 @@ def _dateparser_parse(line: str, lang: str | None, base: datetime | None = None)
         if dt is None:
             found = search_dates(line, languages=languages, settings=settings)  # type: ignore[arg-type]
             dt = found[0][1] if found else None
-    except Exception:  # an unsupported language code, or dateparser's own bugs
+    except Exception:  # noqa: BLE001  (an unsupported language code, or dateparser's own bugs)
         return None
     return dt
 
 
 # --- relative days -------------------------------------------------------------------
-YESTERDAY = set(
-    "yesterday ieri gestern hier ayer вчера учора вчора учора учора wczoraj dün gisteren ontem "
-    "včera tegnap jučer juče juce eile kemarin kahapon χθες χτες গতকাল أمس الأمس امس دیروز "
-    "ayer igår igar i går".split()
-)
-TODAY = set(
-    "today azi astăzi astazi heute aujourd'hui hoy oggi сегодня сьогодні днес dzisiaj dziś "
-    "bugün vandaag hoje dnes danas σήμερα اليوم امروز आज আজ".split()
-)
+YESTERDAY = {
+    "yesterday", "ieri", "gestern", "hier", "ayer", "вчера", "учора", "вчора", "wczoraj", "dün",
+    "gisteren", "ontem", "včera", "tegnap", "jučer", "juče", "juce", "eile", "kemarin",
+    "kahapon", "χθες", "χτες", "গতকাল", "أمس", "الأمس", "امس", "دیروز", "igår", "igar",
+}
+TODAY = {
+    "today", "azi", "astăzi", "astazi", "heute", "aujourd'hui", "hoy", "oggi", "сегодня",
+    "сьогодні", "днес", "dzisiaj", "dziś", "bugün", "vandaag", "hoje", "dnes", "danas",
+    "σήμερα", "اليوم", "امروز", "आज", "আজ",
+}
 _CJK_YESTERDAY = re.compile(r"昨日|昨天|어제|เมื่อวาน")
 _CJK_TODAY = re.compile(r"今日|今天|本日|오늘|วันนี้")
 _AGO = re.compile(
@@ -891,7 +909,7 @@ _AGO = re.compile(
     r"|(?:\d{1,3}\s*\S+\s+(?:ago|fa|temu|назад|тому|पहले|আগে|پیش|önce|geleden|ago|siden|sedan|yang lalu))"
     r"|(?:\d{1,3}\s*(?:天|日|小时|小時|時間|分钟|分鐘|分|週間|周)前)"
     r"|(?:\d{1,3}\s*(?:일|시간|분)\s*전)",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 import hashlib
 import zlib
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article
+
+if TYPE_CHECKING:
+    from tidings.store import Store
 
 BANDS = 20
 ROWS = 5
@@ -92,7 +95,7 @@ def _bands(text: str, k: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def find_duplicate(article: Article, store: Any, config: Config = DEFAULT) -> str | None:
+def find_duplicate(article: Article, store: Store, config: Config = DEFAULT) -> str | None:
     """Id of the first stored copy of `article` (exact or near), or None.
 
     Call before storing the article; store its bands afterwards with
@@ -115,6 +118,6 @@ def find_duplicate(article: Article, store: Any, config: Config = DEFAULT) -> st
     return None
 
 
-def _original(store: Any, article_id: str) -> str:
+def _original(store: Store, article_id: str) -> str:
     first = store.get_article(article_id)
     return (first.duplicate_of if first and first.duplicate_of else None) or article_id

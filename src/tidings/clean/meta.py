@@ -149,7 +149,8 @@ def _dateline_shaped(line: str) -> bool:
     span = date_span(line)
     rest = line[: span[0]] + " " + line[span[1]:] if span else line
     words = [w for w in rest.split() if any(c.isalnum() for c in w)]
-    return len(words) <= 8 and not (len(words) > 3 and is_paragraph(line, 1))
+    # Characters too: scripts written with few spaces (Burmese, Thai) make a sentence few "words".
+    return len(words) <= 8 and len(rest.strip()) <= 80 and not (len(words) > 3 and is_paragraph(line, 1))
 
 
 def _pick_title(lines: list[str], candidates: list[int]) -> str:

@@ -18,7 +18,7 @@ import re
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -35,6 +35,9 @@ from tidings.cluster.similarity import (
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Event, Features
 from tidings.understand.dates import parse_iso
+
+if TYPE_CHECKING:
+    from tidings.store import Store
 
 MAX_FIGURES = 40
 MAX_FLOATING = 5000  # undated articles still allowed to move (the most recent)
@@ -150,7 +153,7 @@ class Clusterer:
     first article of a new event).
     """
 
-    def __init__(self, store, config: Config = DEFAULT) -> None:
+    def __init__(self, store: Store, config: Config = DEFAULT) -> None:
         self.store = store
         self.config = config
         self.index = CandidateIndex()
@@ -416,8 +419,6 @@ class Clusterer:
     # --- undated articles that may still move ---
     def _load_floating(self) -> None:
         """Undated articles stored by an earlier run may still move: reload them."""
-        if not hasattr(self.store, "undated_article_ids"):
-            return
         ids = [a for a in self.store.undated_article_ids(MAX_FLOATING) if a in self.article_event]
         if not ids:
             return

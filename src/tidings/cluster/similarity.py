@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 from rapidfuzz import process
@@ -28,6 +28,9 @@ from rapidfuzz.distance import JaroWinkler
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 from tidings.understand.dates import lead_weekday, parse_iso
+
+if TYPE_CHECKING:
+    from tidings.store import Store
 
 KIND_WEIGHT = {"person": 1.0, "org": 0.8, "name": 0.7, "place": 0.5}
 
@@ -288,7 +291,7 @@ def idf_from_counts(df: dict[str, int], n_docs: int) -> Callable[[str], float]:
     return idf
 
 
-def store_idf(store, *features: Features) -> Callable[[str], float]:
+def store_idf(store: Store, *features: Features) -> Callable[[str], float]:
     """Rarity weights for the names of these articles, counted over the whole store
     (for `tidings compare` on stored articles: Putin weighs less where every story names him)."""
     keys = {m.key for f in features for m in f.names}

@@ -236,7 +236,7 @@ class PostgresStore:
 
     def __init__(self, url: str, busy_timeout: float = 10.0) -> None:
         self.url = _safe_url(url)
-        self._dsn = url
+        self.dsn = url
         self.busy_timeout = busy_timeout
         try:
             self._db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
@@ -305,7 +305,7 @@ class PostgresStore:
         return True
 
     def reopen(self) -> PostgresStore:
-        return PostgresStore(self._dsn, busy_timeout=self.busy_timeout)
+        return PostgresStore(self.dsn, busy_timeout=self.busy_timeout)
 
     def write_lock_stats(self) -> list[float]:
         return list(self._held)
@@ -660,7 +660,7 @@ class PostgresStore:
         total = int(self._q(f"SELECT count(*) AS n FROM events WHERE {cond}", params)[0]["n"])
         rows = self._q(
             "SELECT id, title, first_time, last_time, languages, sources, n_articles, created_at, "
-            f"updated_at FROM events WHERE {cond} ORDER BY {_EVENT_ORDER} LIMIT %s OFFSET %s",
+            f"updated_at, story FROM events WHERE {cond} ORDER BY {_EVENT_ORDER} LIMIT %s OFFSET %s",
             [*params, None if limit < 0 else limit, offset])
         # Growth: articles dated within the last day of the event's coverage (as SQLite's
         # julianday, which a month-only or unparsable date does not satisfy).
@@ -670,11 +670,18 @@ class PostgresStore:
                              "ON a.id = ea.article_id WHERE ea.event_id = ANY(%s)",
                              ([r["id"] for r in rows],)):
                 dates.setdefault(r["event_id"], []).append(r["date"])
+        story_events: dict[str, int] = {}
+        stories = sorted({r["story"] for r in rows if r["story"]})
+        if stories:
+            for r in self._q("SELECT story, count(*) AS n FROM events WHERE story = ANY(%s) "
+                             "AND n_articles > 0 GROUP BY story", (stories,)):
+                story_events[r["story"]] = int(r["n"])
         out = []
         for r in rows:
             d = dict(r)
             d["languages"] = json.loads(d["languages"])
             d["sources"] = json.loads(d["sources"])
+            d["story_events"] = story_events.get(d["story"], 0)
             last = _julian(d["last_time"])
             d["growth"] = 0 if last is None else sum(
                 1 for x in dates.get(d["id"], []) if (j := _julian(x)) is not None and j >= last - 1)
@@ -721,6 +728,25 @@ class PostgresStore:
 
     def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
         return group_stories(self._q(STORY_ROWS), limit)
+
+    def list_stories(self, *, min_events: int = 1, limit: int = 50, offset: int = 0,
+                     story_id: str | None = None) -> tuple[list[dict[str, Any]], int]:
+        groups = ("SELECT story AS id, count(*) AS events, sum(n_articles) AS articles, "
+                  "min(first_time) AS first_time, max(last_time) AS last_time FROM events "
+                  "WHERE story IS NOT NULL AND n_articles > 0 AND (%s::text IS NULL OR story = %s) "
+                  "GROUP BY story HAVING count(*) >= %s")
+        params = (story_id, story_id, min_events)
+        total = int(self._q(f"SELECT count(*) AS n FROM ({groups}) g", params)[0]["n"])
+        rows = self._q(f"SELECT g.*, (SELECT title FROM events e WHERE e.story = g.id "
+                       f"ORDER BY e.n_articles DESC, e.id LIMIT 1) AS title FROM ({groups}) g "
+                       "ORDER BY last_time IS NULL, last_time DESC, articles DESC, id "
+                       "LIMIT %s OFFSET %s", (*params, limit, offset))
+        return [{**r, "events": int(r["events"]), "articles": int(r["articles"])} for r in rows], total
+
+    def story_event_ids(self, story_id: str) -> list[str]:
+        rows = self._q("SELECT id FROM events WHERE story = %s AND n_articles > 0 "
+                       "ORDER BY first_time IS NULL, first_time, id", (story_id,))
+        return [r["id"] for r in rows]
 
     # --- live sources: feeds, article pages to fetch, watched files ---
     def add_feed(self, url: str, name: str | None = None) -> bool:

@@ -219,6 +219,7 @@ class SQLiteStore:
         """`busy_timeout`: seconds to wait for another writer before giving up."""
         self.path = str(path)
         self.url = self.path
+        self.dsn = self.path
         self.busy_timeout = busy_timeout
         if self.path != ":memory:" and not self.path.startswith("file:"):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -663,6 +664,22 @@ class SQLiteStore:
     def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
         return group_stories(self._q(STORY_ROWS), limit)
 
+    def list_stories(self, *, min_events: int = 1, limit: int = 50, offset: int = 0,
+                     story_id: str | None = None) -> tuple[list[dict[str, Any]], int]:
+        """One page of stories of at least `min_events` events, most recent first: id,
+        title (of its largest event), first/last time, events and articles; and the total."""
+        groups = (story_id, story_id, min_events)
+        total = self._q(f"SELECT count(*) FROM ({_STORY_GROUPS})", groups)[0][0]
+        rows = self._q(f"SELECT g.*, (SELECT title FROM events e WHERE e.story = g.id "
+                       f"ORDER BY e.n_articles DESC, e.id LIMIT 1) AS title FROM ({_STORY_GROUPS}) g "
+                       f"ORDER BY {_STORY_ORDER} LIMIT ? OFFSET ?", (*groups, limit, offset))
+        return [dict(r) for r in rows], total
+
+    def story_event_ids(self, story_id: str) -> list[str]:
+        rows = self._q("SELECT id FROM events WHERE story = ? AND n_articles > 0 "
+                       "ORDER BY first_time IS NULL, first_time, id", (story_id,))
+        return [r["id"] for r in rows]
+
     def delete_event(self, event_id: str) -> None:
         with self.transaction():
             self._x("DELETE FROM events WHERE id = ?", (event_id,))
@@ -772,10 +789,11 @@ class SQLiteStore:
         order = _EVENT_ORDER
         rows = self._q(
             f"WITH page AS (SELECT id, title, first_time, last_time, languages, sources, n_articles, "
-            f"created_at, updated_at FROM events WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
+            f"created_at, updated_at, story FROM events WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) "
             "SELECT page.*, (SELECT count(*) FROM event_articles ea JOIN articles a "
             "ON a.id = ea.article_id WHERE ea.event_id = page.id "
-            "AND julianday(a.date) >= julianday(page.last_time) - 1) AS growth "
+            "AND julianday(a.date) >= julianday(page.last_time) - 1) AS growth, "
+            "(SELECT count(*) FROM events s WHERE s.story = page.story AND s.n_articles > 0) AS story_events "
             f"FROM page ORDER BY {order}",
             [*params, limit, offset],
         )
@@ -971,6 +989,11 @@ class SQLiteStore:
 
 
 _EVENT_ORDER = "last_time IS NULL, last_time DESC, n_articles DESC, id"
+_STORY_GROUPS = ("SELECT story AS id, count(*) AS events, sum(n_articles) AS articles, "
+                 "min(first_time) AS first_time, max(last_time) AS last_time FROM events "
+                 "WHERE story IS NOT NULL AND n_articles > 0 AND (? IS NULL OR story = ?) "
+                 "GROUP BY story HAVING count(*) >= ?")
+_STORY_ORDER = "last_time IS NULL, last_time DESC, articles DESC, id"
 
 
 def _event_filter(since, until, lang, ids, changed_since) -> tuple[str | None, list[Any]]:

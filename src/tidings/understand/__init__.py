@@ -4,6 +4,7 @@ mentioned, time of the reported happening, embedding)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable, Protocol
 
 from tidings.config import DEFAULT, Config
@@ -44,6 +45,12 @@ def understand_batch(articles: list[Article], embedder: Embedder, config: Config
         if not names.scripts.has_uncased(t):
             cased_names[i] = names.extract(t, a.lang)
             cased_keys.update(m.key for m in cased_names[i])
+    # Capitalised ordinary words ("Conclave", "Chiesa") are told from names by how the
+    # other articles of the batch write them.
+    lowers = [names.lower_words(t) for t in texts]
+    lower_df: Counter = Counter()
+    for words in lowers:
+        lower_df.update(words)
     out: list[Features] = []
     for i, (a, t) in enumerate(zip(articles, texts)):
         known: set[str] = set()
@@ -58,9 +65,10 @@ def understand_batch(articles: list[Article], embedder: Embedder, config: Config
             # batch's lexicon is matched by loose phonetic skeleton.
             known |= cased_keys
         when, mentioned = dates.event_time(a)
+        found = cased_names[i] if i in cased_names else names.extract(t, a.lang, known=known)
         out.append(Features(
             article_id=a.id,
-            names=cased_names[i] if i in cased_names else names.extract(t, a.lang, known=known),
+            names=names.drop_common_words(found, lower_df, lowers[i], config.names_common_word_articles),
             figures=figures.extract(t, a.lang),
             dates_mentioned=mentioned,
             event_time=when,

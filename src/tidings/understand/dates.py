@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from tidings.clean import dates as _d
-from tidings.clean.dates import month_window, parse_iso  # noqa: F401  (re-exported)
+from tidings.clean.dates import month_window, parse_iso
 from tidings.config import DEFAULT, Config
 from tidings.records import Article
 
@@ -23,7 +23,7 @@ _LAST_WEEK = re.compile(
     r"last week|săptămâna trecută|vorige woche|letzte woche|vergangene woche|la semaine dernière|"
     r"la semana pasada|la settimana scorsa|на прошлой неделе|минулого тижня|पिछले हफ्ते|"
     r"पिछले हफ़्ते|पिछले सप्ताह|上周|上週|先週|지난주|الأسبوع الماضي",
-    re.I,
+    re.IGNORECASE,
 )
 _WORDS = re.compile(rf"{_d._WORD}")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -125,7 +125,7 @@ def event_time(article: Article, lead_chars: int = LEAD_CHARS,
     lang = article.lang
     text = article.text or ""
     title = article.title or ""
-    lead = title + "\n" + (text[len(title):] if text.startswith(title) else text)[:lead_chars]
+    lead = title + "\n" + (text.removeprefix(title))[:lead_chars]
     dates = mentioned(title + "\n" + text[:20_000], pub, lang)
     if pub is not None:
         pub_time = _d.to_datetime(article.date)
@@ -160,7 +160,7 @@ def lead_weekday(article: Article, lead_chars: int = LEAD_CHARS) -> int | None:
     Saturday's round of talks)."""
     text = article.text or ""
     title = article.title or ""
-    lead = title + "\n" + (text[len(title):] if text.startswith(title) else text)[:lead_chars]
+    lead = title + "\n" + (text.removeprefix(title))[:lead_chars]
     best: tuple[int, int] | None = None
     for m in _WORDS.finditer(lead):
         day = _d.WEEKDAYS.get(_d._fold(m.group()))

@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import threading
-from typing import Any
+from typing import Any, Iterable, Protocol
 
 import numpy as np
 
@@ -61,6 +61,13 @@ def lead_words(text: str, n: int, max_chars: int | None = None) -> str:
     return out[:max_chars] if max_chars else out
 
 
+class EmbeddingCache(Protocol):
+    """What the embedder needs of a store (tidings.store.Store has it)."""
+
+    def cached_embeddings(self, hashes: Iterable[str]) -> dict[str, np.ndarray]: ...
+    def cache_embeddings(self, vectors: dict[str, Any]) -> None: ...
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -72,7 +79,7 @@ class Embedder:
     is anything with `.passage(list[str]) -> ndarray`, for sharing one loaded model.
     """
 
-    def __init__(self, store: Any = None, model: Any = None) -> None:
+    def __init__(self, store: EmbeddingCache | None = None, model: Any = None) -> None:
         self.store = store
         self._model = model
         self._memo: dict[str, np.ndarray] = {}
@@ -132,7 +139,7 @@ class HashingEmbedderForTests(Embedder):
     hashed character trigrams. Similar strings get similar vectors within one script
     only; it knows nothing across languages. Never used outside tests."""
 
-    def __init__(self, store: Any = None, dim: int = 256) -> None:
+    def __init__(self, store: EmbeddingCache | None = None, dim: int = 256) -> None:
         super().__init__(store, model=self)
         self._dim = dim
 

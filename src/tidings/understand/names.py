@@ -87,6 +87,18 @@ _STOP_CASED = set(
     понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
     января февраля марта апреля мая июня июля августа сентября октября ноября декабря
     президент министр глава пресс-секретарь помощник советник заявил сообщил по словам
+    pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat mart nisan mayıs
+    haziran temmuz ağustos eylül ekim kasım aralık ve ile bir bu da de için göre
+    ponedjeljak utorak srijeda četvrtak petak subota subotu nedjelja nedjelju nakon prije
+    lunes martes miyerkules huwebes biyernes sabado linggo noong ang mga sa ng
+    senin selasa rabu kamis jumat sabtu minggu januari februari maret mei juni juli agustus
+    oktober desember pada dan yang dari untuk
+    lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio aprile maggio
+    giugno luglio agosto settembre ottobre dicembre
+    poniedziałek wtorek środa czwartek piątek sobota niedziela
+    hétfő kedd szerda csütörtök péntek szombat vasárnap
+    segunda terça quarta quinta sexta sábado domingo
+    nakon tijekom također
     """.split()
 )
 
@@ -102,8 +114,16 @@ _TITLES_CASED = set(
     berater beraterin außenminister bundeskanzler kreml-sprecher
     președintele președinte ministrul ministru purtătorul consilierul liderul premierul
     президент министр пресс-секретарь помощник советник глава премьер
+    başkan başkanı cumhurbaşkanı bakan bakanı başbakan sözcüsü yardımcısı
+    predsjednik predsjednika ministar premijer glasnogovornik
+    cardinal kardinal cardenal cardeal
     """.split()
 )
+
+
+def _is_title(low: str) -> bool:
+    """A title word, also as the last part of a compound (US-Präsident, ex-ministre)."""
+    return low in _TITLES_CASED or ("-" in low and low.rsplit("-", 1)[1] in _TITLES_CASED)
 
 # Common first names (any script gives the same key): "Vladimir Putin" is keyed "Putin".
 _FIRST_NAMES = """
@@ -131,6 +151,10 @@ cairo crimea donetsk luhansk kharkiv odesa zaporizhzhia belgorod kursk minsk bel
 kremlin geneva istanbul riyadh saudi davos munich york mumbai chechnya arctic
 greenland moskau kiew rusia ucraina moscova rusiei ucrainei moscou ukraina
 """.split()
+
+# Lower-case words that may join the parts of one name.
+_CONNECTORS = set("of de di da do del della delle dello dei degli des du dos das per for para pour "
+                  "für von van der den la le les las los al-".split())
 
 _ORG_WORDS = set(
     """
@@ -196,6 +220,7 @@ _HI_STOP = set(
     प्रतिनिधिमंडलों कैदियों कैदी बंदियों अदला बदली
     अंत अंदर बाहर ऊपर नीचे आगे पीछे पास दूर दूरी करीब सामने मंच वास्तव वास्तविक स्वयं
     आयोजित घोषित प्रकाशित शुरू खत्म ख़त्म तैनात शामिल जारी तैयार स्वीकार बंद रद्द दर्ज
+    घोषणा चर्चा जमीन ज़मीन बजे समुद्र सहमत सहमति युद्धविराम संघर्षविराम सीजफायर सीज़फायर प्रेस
     प्राप्त हासिल पेश लागू नियुक्त गिरफ्तार गिरफ़्तार बरामद रिहा सफल असफल नाकाम मजबूर
     उपलब्ध सक्रिय संभव जरूर ज़रूर बेहद काफी काफ़ी सिर्फ केवल पूरे पूरी पूरा कुल
     """.split()
@@ -208,6 +233,7 @@ _HI_FOREIGN_MARKS = ("ॉ", "़", "्ट", "्प", "्क")
 
 _DEV_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
 _CASED_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
+_APOSTROPHE_ENDING = re.compile(r"['’](?:s|[a-zçğıöşü]{1,5})$")
 _SENT_END = re.compile(r"[.!?…:;\"“”«»„()\[\]|।]\s*$")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -419,19 +445,28 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             continue
         title_case = _is_title_case_line([m.group() for m in matches])
         caps_line = sum(m.group().isupper() for m in matches) > len(matches) / 2
+        shouted = _shouted(matches)
         run: list[str] = []
+        pending: list[str] = []  # lower-case connectors inside a name ("of", "della")
         state = {"kind": "name", "doubt": False}
         prev_title = False
         prev_end = 0
 
-        def flush(run: list[str] = run, state: dict[str, Any] = state) -> None:  # this line's run and state
+        def flush(run: list[str] = run, state: dict[str, Any] = state,
+                  pending: list[str] = pending) -> None:  # this line's run, state, connectors
             if run:
                 runs.append((list(run), state["kind"], state["doubt"]))
             run.clear()
+            pending.clear()
             state.update(kind="name", doubt=False)
 
-        for m in matches:
-            word = re.sub(r"['’]s$", "", m.group())
+        for idx, m in enumerate(matches):
+            # Case endings written after an apostrophe (ABD'nin, Washington'un) and the
+            # English possessive are not part of the name.
+            word = m.group()
+            if "'" in word or "’" in word:
+                word = _APOSTROPHE_ENDING.sub("", word)
+            ends_name = word != m.group()
             if run and line[prev_end:m.start()].strip():
                 flush()
             prev_end = m.end()
@@ -444,10 +479,15 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 sentence_start = m.start() <= 64 or not line[: m.start()].strip()
             low = word.lower().strip("'’")
             if not word[0].isupper():
+                if run and low in _CONNECTORS and len(pending) < 2 and not ends_name:
+                    # "Order of Saint Augustine", "Loggia delle Benedizioni", "von der
+                    # Leyen": kept only if a capitalised word follows.
+                    pending.append(word)
+                    continue
                 flush()
                 prev_title = False
                 continue
-            if low in _TITLES_CASED:
+            if _is_title(low):
                 flush()
                 prev_title = True
                 continue
@@ -473,7 +513,8 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 continue
             if word.isupper():
                 flush()
-                if 2 <= len(word) <= 6 and not caps_line and not scripts.roman_value(word):
+                if 2 <= len(word) <= 6 and not caps_line and not scripts.roman_value(word) \
+                        and idx not in shouted:
                     runs.append(([word], "org", False))
                 prev_title = False
                 continue
@@ -490,9 +531,18 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 state["kind"] = "org"
             if not doubtful:
                 confirmed.add(word)
+            if pending:
+                place = gazetteer.lookup(word)
+                if place is not None and place.is_place and not any(w.lower() in _ORG_WORDS for w in run):
+                    flush()  # "Putin of Russia" is two names; "Bank of England" one
+                    state["kind"] = "name"
+                    state["doubt"] = False
+                else:
+                    run.extend(pending)
+                    pending.clear()
             run.append(word)
             prev_title = False
-            if len(run) >= 4:
+            if len(run) >= 6 or (len(run) >= 4 and not any(w[0].islower() for w in run)) or ends_name:
                 flush()
         flush()
     few_lines = len(lines) <= 1
@@ -508,14 +558,41 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
     return out
 
 
+def _shouted(matches: list) -> set[int]:
+    """Indexes of words in a stretch of three or more capitalised-throughout words
+    ("FULL AND IMMEDIATE CEASEFIRE"): shouting, not acronyms."""
+    out: set[int] = set()
+    start = None
+    flags = [m.group().isupper() and len(m.group()) >= 2 for m in matches]
+    if sum(flags) < 3:
+        return out
+    flags.append(False)
+    for i, up in enumerate(flags):
+        if up and start is None:
+            start = i
+        elif not up and start is not None:
+            if i - start >= 3:
+                out.update(range(start, i))
+            start = None
+    return out
+
+
 def _split_run(words: list[str], kind: str) -> list[tuple[list[str], str]]:
     """A run that starts with a place and goes on with a person is two names: the
     genitive "России Дмитрий Песков" (Russia's Dmitry Peskov), "Ucrainei Volodimir Zelenski".
     A run that is a place's name as a whole (Abu Dhabi, New Delhi) stays one."""
     if len(words) < 2 or gazetteer.lookup(" ".join(words), inflected=False) is not None:
         return [(words, kind)]
+    for k in (3, 2):  # "Sjedinjenih Američkih Država Donald ...": a country, then a person
+        if k < len(words):
+            head_phrase = gazetteer.lookup(" ".join(words[:k]))
+            if head_phrase is not None and head_phrase.is_place:
+                rest = words[k:]
+                rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else "name"
+                return [(words[:k], "place"), *_split_run(rest, rest_kind)]
     head = gazetteer.lookup(words[0])
-    if head is not None and head.is_place and (
+    if head is not None and head.is_place \
+            and (head.kind == "country" or _token_key(words[0]) not in _FIRST_KEYS) and (
             _token_key(words[1]) in _FIRST_KEYS or gazetteer.lookup(words[0], inflected=False) is None):
         rest = words[1:]
         rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else ("name" if kind == "place" else kind)
@@ -602,3 +679,32 @@ def _devanagari_names(text: str, known: set[str],
 
 def _looks_foreign(tok: str) -> bool:
     return any(mark in tok for mark in _HI_FOREIGN_MARKS)
+
+
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-ÿăâîșțşţąćęłńóśźżčďěňřšťůžőűğıа-яёіїєґ][^\W\d_]*")
+
+
+def lower_words(text: str) -> set[str]:
+    """Words written in lower case in `text` (for common_word_filter)."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def drop_common_words(mentions: list[Mention], lower_df: Counter, own: set[str], min_articles: int) -> list[Mention]:
+    """Without a cue (kind "name"), a capitalised name whose every word other articles
+    write in lower case (`lower_df`: word -> articles; `own`: this article's lower-case
+    words, not counted) is an ordinary word that starts a phrase, not a name."""
+    out = []
+    for m in mentions:
+        words = m.surface.split()
+        if m.kind == "name" and words and not m.surface.isupper() and all(
+                lower_df[w.lower()] - (w.lower() in own) >= min_articles for w in words):
+            continue
+        out.append(m)
+    return out
+
+
+def warm_up() -> None:
+    """Build the gazetteer table now (about a second, once per process), so that it is
+    not built while a caller holds a write transaction."""
+    gazetteer.table()
+

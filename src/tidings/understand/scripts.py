@@ -40,6 +40,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 # Bengali and the Dravidian scripts write case endings onto names (அமெரிக்காவின், ভারতের);
 # Hindi writes them apart (भारत के), and a Hindi ending is an adjective (रूसी, Russian).
 _AGGLUTINATIVE = re.compile(r"[\u0980-\u09FF\u0B80-\u0DFF]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _HANGUL = re.compile(r"[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]")
 # A word of any script: letters with their combining vowel signs and viramas.
 _WORD = re.compile(r"[^\s\d\.,;:!?\"'“”«»„()\[\]{}،؛؟।॥|/\\—–\-·・‧•*#@&%+=<>~^…_]+")
@@ -55,6 +56,13 @@ _KO_PARTICLES = sorted("은 는 이 가 을 를 의 에 에서 에게 와 과 �
 # this many code points are peeled off when what is left is a known alias.
 _MAX_PEEL = 4
 
+# A character spells foreign names when it occurs in this many Chinese names of foreign
+# cities, less the ordinary words that turn up in a few (也, 的, 和: _HAN_PARTICLES).
+MIN_HAN_NAME_CHAR = 3
+# Generic words of place names (city, district, state...): they end names, never spell them.
+# Function characters that follow a name in a sentence (也 "also", 中 "in").
+_HAN_PARTICLES = "也中的和与與在是说說对對将將已于於了等及"
+_HAN_PLACE_WORDS = set("市区區州省县縣地镇鎮村城")
 # A lone word of an uncased script is read as a city only for cities this large.
 MIN_SINGLE_WORD_CITY = 1_000_000
 # Shortest loose skeleton matched against the lexicon in spaced scripts: three consonants
@@ -66,9 +74,11 @@ _COMMON_WORDS = set("""مدينة المدينة الخميس بابا امن ك
 
 # Words that stand before (ar, zh) or after (ko) a person's name in news text.
 _AR_TITLES = set("""الرئيس رئيس الوزراء وزير الخارجية المتحدث الناطق البابا الكاردينال المستشار
-    الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب""".split())
+    الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب وزراء وزیر وزیرِ
+    وزیراعظم اعظم صدر خارجہ خارجه""".split())
 _ZH_TITLES = ("总统", "總統", "总理", "總理", "外长", "外長", "部长", "部長", "发言人", "發言人",
               "教宗", "教皇", "枢机", "樞機", "主教", "国务卿", "國務卿", "首相", "大使", "秘书长", "秘書長")
+_KO_STOP = set("우리 그 이 저 전 새 현 차기 신임 당시 첫 역대".split())
 _KO_TITLES = set("대통령 총리 장관 대변인 교황 추기경 국무장관 외무장관 대사 총장".split())
 
 # Regnal numbers: Roman numerals, CJK numerals + 世, Arabic ordinal words, digits + 세/世.
@@ -258,25 +268,32 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             while k < n and words[k][0] in _AR_TITLES or (k < n and words[k][0].startswith("ال")):
                 k += 1
             run = [x for x in range(k, min(k + 2, n)) if x not in used and not words[x][0].startswith("ال")
-                   and text[words[x - 1][2]:words[x][1]].strip() == ""]
+                   and words[x][0] not in _AR_TITLES and text[words[x - 1][2]:words[x][1]].strip() == ""]
             if run and run[0] == k:
                 lk = loose_token(words[run[-1]][0])
                 found.append((" ".join(words[x][0] for x in run), "person", known_loose.get(lk)))
                 used.update(run)
-        elif _HANGUL.search(w) and any(w.startswith(t) for t in _KO_TITLES) and j > 0 and j - 1 not in used:
-            prev = _peel(words[j - 1][0])[-1]
-            if len(prev) >= 2 and prev not in _KO_TITLES:
-                found.append((prev, "person", None))
+        elif _HANGUL.search(w) and j > 0 and j - 1 not in used and any(f in _KO_TITLES for f in _peel(w)):
+            # "트럼프 대통령은": a name stands bare (no particle) right before its title.
+            prev = words[j - 1][0]
+            if _HANGUL.search(prev) and len(prev) >= 2 and len(_peel(prev)) == 1 \
+                    and not prev.endswith("다") and prev not in _KO_STOP:
+                lk = loose_token(prev)
+                found.append((prev, "person", known_loose.get(lk)))
                 used.add(j - 1)
     if known_loose:
         for j, (w, _, _) in enumerate(words):
-            if j in used:
-                continue
+            if j in used or _DEVANAGARI.search(w):
+                continue  # Devanagari has its own reader (names._devanagari_names)
             if w.startswith("ال") or w in _COMMON_WORDS:
                 continue  # foreign names do not take the Arabic article
-            for form in _peel(w)[:3]:
+            forms = _peel(w)[:3]
+            for n_form, form in enumerate(forms):
                 lk = loose_token(form)
-                if len(lk) >= MIN_LOOSE and lk in known_loose:
+                # An Arabic word that starts like a clitic (و "and", ب "with") is more
+                # often a clitic and a word: unpeeled, it must spell more to count.
+                extra = 1 if n_form == 0 and len(forms) > 1 and _ARABIC.search(form) else 0
+                if len(lk) >= MIN_LOOSE + extra and lk in known_loose:
                     found.append((form, "name", known_loose[lk]))
                     used.add(j)
                     break
@@ -322,7 +339,8 @@ def _han_name_chars() -> frozenset[str]:
             for ch in alias:
                 if _HAN.match(ch):
                     chars[ch] = chars.get(ch, 0) + 1
-    return frozenset(ch for ch, c in chars.items() if c >= 3)
+    return frozenset(ch for ch, c in chars.items()
+                     if c >= MIN_HAN_NAME_CHAR and ch not in _HAN_PLACE_WORDS and ch not in _HAN_PARTICLES)
 
 
 def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
@@ -333,15 +351,18 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
     for s, e, place in gazetteer.scan_unspaced(text):
         found.append(_place_found(text[s:e], place))
         taken[s:e] = b"\x01" * (e - s)
+    name_chars = _han_name_chars() if _HAN.search(text) else frozenset()
     for m in _CJK_REGNAL.finditer(text):
         value = cjk_value(m.group(2))
         name = m.group(1)
         for t in _ZH_TITLES:
             name = name.split(t)[-1]
+        if name_chars:  # 取名良十四世 ("took the name Leo XIV"): the name is 良
+            while len(name) > 1 and name[0] not in name_chars:
+                name = name[1:]
         if value and name and not any(taken[m.start():m.end()]):
             found.append((name + m.group(2) + "世", "person", regnal_key(name, value)))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    name_chars = _han_name_chars() if _HAN.search(text) else frozenset()
     for m in _DOTTED.finditer(text):
         if any(taken[m.start():m.end()]):
             continue
@@ -357,14 +378,14 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
             k = 0
             while k < len(last) and (last[k] in name_chars or not _HAN.match(last[k])):
                 k += 1
-            last = last[:k]
+            last = last[:k].rstrip(_HAN_PARTICLES)
         if first and last:
             lk = loose_token(last)
             key = known_loose.get(lk) if len(lk) >= 2 else None
             if key is None:
                 from tidings.understand.names import name_key
 
-                key = name_key(last)  # a surname keys the person, as in Latin script
+                key = name_key(f"{first} {last}")  # keyed as a Latin full name would be
             sep = text[m.start(2) - 1]
             found.append((first + sep + last, "person", key))
             s = m.start(2) - 1 - len(first)
@@ -394,7 +415,7 @@ def _han_windows(text: str, taken: bytearray, name_chars: frozenset[str],
         run = text[i:j]
         k = 0
         while k < len(run) - 1:
-            for size in range(min(6, len(run) - k), 1, -1):
+            for size in range(min(6, len(run) - k), 2, -1):  # two characters spell too much
                 lk = loose_token(run[k:k + size])
                 if len(lk) >= 3 and lk in known_loose:
                     out.append((run[k:k + size], "name", known_loose[lk]))
@@ -410,7 +431,8 @@ def _han_windows(text: str, taken: bytearray, name_chars: frozenset[str],
 def _place_keys() -> frozenset[str]:
     from tidings.understand.names import place_key
 
-    return frozenset(place_key(p) for p in set(gazetteer.table().exact.values()))
+    return frozenset(place_key(p) for p in set(gazetteer.table().exact.values())
+                     if p.kind != "city" or p.rank >= MIN_SINGLE_WORD_CITY)
 
 
 def loose_lexicon(keys: Iterable[str]) -> dict[str, str]:
@@ -422,7 +444,7 @@ def loose_lexicon(keys: Iterable[str]) -> dict[str, str]:
     for key in keys:
         # Places are read from the gazetteer in every script; as loose skeletons they
         # would only catch people (杜雅里克, Dujarric, blurs into Turkey).
-        if " " in key or "#" in key or len(key) < 3 or key in places:
+        if " " in key or "#" in key or len(key) < 2 or key in places:
             continue
         lk = loose_of_key(key)
         if lk in out and out[lk] != key:

@@ -121,6 +121,36 @@ def list_events(
     }
 
 
+@router.get("/stories", summary="Stories (developing chains of events), most recent first, paginated")
+def list_stories(
+    request: Request,
+    min_events: Annotated[int, Query(ge=1, le=1000, description="only stories of at least this many events")] = 1,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    limit: Annotated[int | None, Query(ge=1, description="stories per page")] = None,
+) -> dict[str, Any]:
+    store, config = _store(request), request.app.state.config
+    limit = limit or config.web_page_size
+    if limit > config.web_max_page_size:
+        raise _bad_query("limit", f"at most {config.web_max_page_size} stories per page")
+    rows, total = store.list_stories(min_events=min_events, limit=limit, offset=(page - 1) * limit)
+    return {
+        "stories": [data.story_view(store, r, max_events=config.web_max_page_size) for r in rows],
+        "total": total,
+        "page": page,
+        "limit": limit,
+        "pages": (total + limit - 1) // limit,
+    }
+
+
+@router.get("/stories/{story_id}", summary="One story with its events, earliest first")
+def get_story(request: Request, story_id: Id) -> dict[str, Any]:
+    store = _store(request)
+    found, _ = store.list_stories(limit=1, story_id=story_id)
+    if not found:
+        raise HTTPException(404, f"no story with id {story_id!r}; list stories at /api/stories")
+    return data.story_view(store, found[0], max_events=request.app.state.config.web_max_page_size)
+
+
 @router.get("/events/{event_id}", summary="One event with its articles and its brief")
 def get_event(
     request: Request,

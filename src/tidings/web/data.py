@@ -123,6 +123,9 @@ def event_summary(row: dict[str, Any]) -> dict[str, Any]:
         "n_sources": len(row["sources"]),
         "articles": row["n_articles"],
         "growth": row.get("growth", 0),
+        # The developing story the event belongs to, and how many events it has so far.
+        "story": row.get("story"),
+        "story_events": row.get("story_events", 0),
         "created_at": row.get("created_at"),
         "updated_at": row.get("updated_at"),
     }
@@ -240,3 +243,12 @@ def _cache_writer(store: Store) -> _CacheWriter:
         if store.url not in _cache_writers:
             _cache_writers[store.url] = _CacheWriter(store)
         return _cache_writers[store.url]
+
+
+def story_view(store: Store, story: dict[str, Any], max_events: int = 200) -> dict[str, Any]:
+    """A story row from store.list_stories with its events, earliest first: the API's and
+    the pages' one shape for a story."""
+    rows, _ = store.list_events(ids=store.story_event_ids(story["id"]), limit=max_events)
+    events = sorted((event_summary(r) for r in rows),
+                    key=lambda e: (e["first_time"] is None, e["first_time"] or "", e["id"]))
+    return {**story, "event_list": events}

@@ -112,14 +112,27 @@ def index(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1):
     if page > pages:
         raise HTTPException(404, f"There is no page {page}: the {total} event{'s' if total != 1 else ''} "
                             f"fit on {pages} page{'s' if pages != 1 else ''}.")
+    # Stories with more than one event lead the first page, each with its events.
+    stories = [data.story_view(store, st, max_events=12) for st in
+               store.list_stories(min_events=2, limit=config.web_front_stories)[0]] if page == 1 else []
     return render(
         request, "index.html",
+        stories=stories,
         events=[data.event_summary(r) for r in rows],
         total=total, page=page, pages=pages,
         stamp=store.events_stamp() or data.now_stamp(),
         poll=config.web_poll_seconds,
         articles=store.count_articles(),
     )
+
+
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str):
+    store = request.app.state.store
+    found, _ = store.list_stories(limit=1, story_id=story_id)
+    if not found:
+        raise HTTPException(404, f"No story with id {shown(story_id)}.")
+    return render(request, "story.html", story=data.story_view(store, found[0]))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

@@ -188,14 +188,18 @@ def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span 
     """The speaker after the verb that follows a quotation: "…», — заявил пресс-секретарь
     президента России Дмитрий Песков." No reported clause follows, so the first person
     named in the clause (places skipped, a few title words allowed) is the speaker."""
-    for sp in spans:
-        if sp.start < verb_end:
-            continue
+    after = [sp for sp in spans if sp.start >= verb_end]
+    for i, sp in enumerate(after):
         gap = text[verb_end:sp.start]
         if re.search(r"[.;:!?]", gap) or len(_WORD.findall(gap)) > 6:
             return None
         if sp.kind == "place":
             continue
+        # "purtătorul de cuvânt al Kremlinului, Dmitri Peskov": the institution is the
+        # title of the person named in apposition, who is the speaker.
+        if sp.kind != "person" and i + 1 < len(after) and after[i + 1].kind == "person" \
+                and re.fullmatch(r"\s*,?\s*", text[sp.end:after[i + 1].start]):
+            return after[i + 1]
         return sp
     return None
 
@@ -296,7 +300,10 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                     only = next(iter(people.values()))
                     speaker = (only.surface, only.key)
             if speaker == "pronoun":
-                speaker = last_speaker
+                # "he" is the person named last before the quotation in this paragraph,
+                # else the previous paragraph's speaker.
+                before = [sp for sp in outside if sp.end <= qs - 1 and sp.kind == "person"]
+                speaker = (before[-1].surface, before[-1].key) if before else last_speaker
             elif speaker is None and quotes and quotes[-1].kind == "direct" \
                     and quotes[-1].speaker_key and quotes[-1].sentence == _bound(block[s0:e0].strip(), config):
                 # Two quotations in one sentence ("…”, a precizat oficialul rus,

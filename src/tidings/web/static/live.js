@@ -47,6 +47,19 @@
     tr.dataset.id = ev.id;
     tr.dataset.articles = String(ev.articles);
     cells[0].firstChild.textContent = ev.title || "(untitled)";
+    var story = cells[0].querySelector("a.story");
+    if (ev.story && ev.story_events > 1) {
+      if (!story) {
+        story = document.createElement("a");
+        story.className = "story";
+        cells[0].appendChild(document.createTextNode(" "));
+        cells[0].appendChild(story);
+      }
+      story.href = "/stories/" + encodeURIComponent(ev.story);
+      story.textContent = "story · " + ev.story_events + " events";
+    } else if (story) {
+      story.remove();
+    }
     cells[1].textContent = (ev.languages || []).join(", ");
     var src = ev.sources || [];
     cells[2].textContent = src.length ? src.length + ": " + src.slice(0, 3).join(", ") + (src.length > 3 ? ", …" : "") : "—";
