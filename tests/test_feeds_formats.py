@@ -183,7 +183,10 @@ def test_cli_formats_export_feeds_and_version(tmp_path, capsys, monkeypatch):
     out = tmp_path / "export.parquet"
     assert main(["export", "--format", "parquet", "--out", str(out), "--db", db]) == 0
     table = pq.read_table(out)
-    assert table.num_rows == 2 and "event_id" in table.column_names
+    assert table.num_rows == 2 and {"event_id", "story_id"} <= set(table.column_names)
+    assert main(["stories", "--format", "csv", "--db", db]) == 0
+    stories = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert stories and all(s["id"] and s["events"] for s in stories)
     assert set(table.column("source").to_pylist()) == {"harbour-news.co.uk", "example.org"}
     # Feeds: add, list, export and import OPML, remove.
     assert main(["feeds", "add", "http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml", "--db", db]) == 0

@@ -276,6 +276,9 @@ def cmd_stories(args) -> int:
     if args.json:
         _print_json(stories)
         return 0
+    if args.format and args.format != "text":
+        write_rows(iter(stories), args.format)
+        return 0
     for st in stories:
         span = f"{(st['first_time'] or '?')[:10]}..{(st['last_time'] or '?')[:10]}"
         print(f"{_safe(st['id'])}  {span}  {len(st['events'])} events  {st['articles']} articles  "
@@ -541,7 +544,7 @@ def cmd_export(args) -> int:
 
 _EXPORT_COLUMNS = ("id", "url", "source", "lang", "date", "date_source", "title", "author",
                    "text", "duplicate_of", "status", "event_id", "event_title", "event_languages",
-                   "event_articles")
+                   "event_articles", "story_id")
 
 
 def _EXPORT_SCHEMA(pa):
@@ -559,6 +562,7 @@ def _export_rows(store, page: int = 500):
         offset += len(articles)
         events_of = store.events_of_articles([a.id for a in articles])
         events = {e.id: e for e in store.events(ids=set(events_of.values()))} if events_of else {}
+        story_of = {eid: store.story_of(eid) for eid in events} if hasattr(store, "story_of") else {}
         for a in articles:
             e = events.get(events_of.get(a.id, ""))
             yield {
@@ -568,6 +572,7 @@ def _export_rows(store, page: int = 500):
                 "event_id": e.id if e else None, "event_title": e.title if e else None,
                 "event_languages": ",".join(e.languages) if e else None,
                 "event_articles": e.size if e else None,
+                "story_id": story_of.get(e.id) if e else None,
             }
 
 
@@ -683,6 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
     db(s)
     s.add_argument("--json", action="store_true")
     s.add_argument("--limit", type=int, default=None)
+    fmt(s)
     s.set_defaults(func=cmd_stories)
 
     s = sub.add_parser("brief", help="an event explained: headline, summary, timeline, names, quotes, figures")
