@@ -104,8 +104,10 @@ class CandidateIndex:
         # name postings are cleaned lazily in candidates()
 
     # --- lookup ---
-    def block(self, t: date | None, window_days: float, name_keys: list[str]) -> set[str]:
-        """Events that may be compared at all: same time window, or (undated) shared names."""
+    def _block(self, t: date | None, window_days: float, name_keys: list[str]) -> tuple[set[str], np.ndarray]:
+        """Events that may be compared at all (same time window, or, undated, shared names)
+        as matrix rows, ascending: a deterministic order (no hash-seed order) that is cheap
+        to sort, since the block holds hundreds of events in a large store."""
         out: set[str] = set()
         if t is None:
             for key in name_keys:
@@ -117,25 +119,24 @@ class CandidateIndex:
             for d in range(base - w, base + w + 1):
                 out.update(self._by_day.get(d, ()))
             out.update(self._undated)  # events no one could date stay reachable
-        return {e for e in out if e in self._rows}
-
-    def sorted_block(self, t: date | None, window_days: float, name_keys: list[str]) -> list[str]:
-        return sorted(self.block(t, window_days, name_keys))
+        rows = self._rows
+        found = np.fromiter((r for e in out if (r := rows.get(e)) is not None), dtype=np.int64)
+        found.sort()
+        return out, found
 
     def candidates(self, vector: np.ndarray | None, t: date | None, window_days: float,
                    name_keys: list[str], top_k: int) -> list[tuple[str, float]]:
         """(event id, centroid cosine) for the events worth scoring, best first."""
-        ids = self.sorted_block(t, window_days, name_keys)  # sorted: no hash-seed order
-        block = set(ids)
-        if not ids:
+        block, rows = self._block(t, window_days, name_keys)
+        if not len(rows):
             return []
+        ids = self._ids
         if vector is None:
-            return [(e, float("nan")) for e in ids[: top_k * 2]]
-        rows = np.fromiter((self._rows[e] for e in ids), dtype=np.int64, count=len(ids))
+            return [(str(ids[r]), float("nan")) for r in rows[: top_k * 2]]
         sims = self._matrix[rows] @ np.asarray(vector, dtype=np.float32)
         order = np.argsort(-sims, kind="stable")
-        keep = [(ids[i], float(sims[i])) for i in order[:top_k]]
-        if len(ids) > top_k and name_keys:
+        keep = [(str(ids[rows[i]]), float(sims[i])) for i in order[:top_k]]
+        if len(rows) > top_k and name_keys:
             # Any shared name gets the event scored: it is how a cross-lingual report that
             # the embedding ranks low still finds its event.
             chosen = {e for e, _ in keep}
@@ -144,9 +145,14 @@ class CandidateIndex:
                 posting = self._by_name.get(k)
                 if posting:
                     named.update(block & posting.keys())
-            pos = {e: i for i, e in enumerate(ids)} if named - chosen else {}
-            extra = sorted(((e, float(sims[pos[e]])) for e in named - chosen), key=lambda x: (-x[1], x[0]))
-            keep.extend(extra[: max(2, top_k // 3)])
+            named -= chosen
+            if named:
+                # All in the block, so each is found in the sorted rows by bisection.
+                wanted = np.fromiter((self._rows[e] for e in named if e in self._rows), dtype=np.int64)
+                at = np.searchsorted(rows, wanted)
+                extra = sorted(((str(ids[r]), float(sims[i])) for r, i in zip(wanted, at)),
+                               key=lambda x: (-x[1], x[0]))
+                keep.extend(extra[: max(2, top_k // 3)])
         return keep
 
     def centroid(self, event_id: str) -> np.ndarray | None:
