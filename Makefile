@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: install demo test check browser bench clean
+.PHONY: install demo test check browser bench clean fit
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,11 @@ bench: install
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/store_lock.py
 	$(BIN)/python bench/parallel.py
+
+# Fits the event and story pair models on the demo corpus and ../shared/bench/events-dev,
+# writes src/tidings/cluster/weights.json and prints leave-one-group-out figures.
+fit: install
+	$(BIN)/python -m tidings.cluster.fit
 
 clean:
 	rm -rf $(VENV) build *.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -49,6 +49,8 @@ def end_to_end(paths: list[str], runs: int) -> dict:
     from tidings.sources import read
     from tidings.understand import understand_batch
     from tidings.understand.embed import Embedder
+    from tidings.cluster.linkage import load_learner
+    from tidings.pipeline import apply_changes
 
     class TimedEmbedder(Embedder):
         seconds = 0.0
@@ -65,7 +67,7 @@ def end_to_end(paths: list[str], runs: int) -> dict:
     for _ in range(runs):
         store = SQLiteStore(":memory:")
         timer = TimedEmbedder(store)  # cold cache: every article is embedded
-        clusterer = Clusterer(store, DEFAULT)
+        clusterer = load_learner(store, DEFAULT)
         outlet = OutletLines(store)
         t = defaultdict(float)
         n = 0
@@ -96,7 +98,7 @@ def end_to_end(paths: list[str], runs: int) -> dict:
                     store.put_features(f)
                     t["duplicates + store"] += time.perf_counter() - s
                     s = time.perf_counter()
-                    clusterer.add(a, f)
+                    apply_changes(store, clusterer, clusterer.learn_one(a, f))
                     t["clustering"] += time.perf_counter() - s
                     n += 1
         total = time.perf_counter() - t0
@@ -221,6 +223,73 @@ def probe(path: Path, syn: Synthetic, events: list[dict], n: int) -> dict:
     return out
 
 
+def learner_build_and_probe(path: Path, stored: int, n: int) -> dict:
+    """The pure learner (cluster/linkage.py) with `stored` articles saved in a SQLite
+    store: events are built through its own bookkeeping without the candidate search (as
+    build_store does), persisted through the pipeline's apply_changes, then a fresh
+    learner is loaded from the store (as a new process would) and `n` further articles are
+    assigned, timing learn_one alone."""
+    from tidings.cluster.linkage import EventLearner, EventState, load_learner
+    from tidings.cluster.pairs import make_item
+    from tidings.pipeline import apply_changes
+
+    syn = Synthetic()
+    store = SQLiteStore(path)
+    learner = EventLearner(DEFAULT)
+    start = date(2025, 1, 1)
+    per_day = stored / 365
+    events: list[dict] = []
+    done = day = 0
+    t0 = time.perf_counter()
+    while done < stored:
+        d = start + timedelta(days=day)
+        todays = [syn.event(d) for _ in range(max(1, int(per_day / 3)))]
+        events.extend(todays)
+        changes = []
+        with store.transaction():
+            for _ in range(int(per_day)):
+                if done >= stored:
+                    break
+                ev = syn.r.choice(todays)
+                a, f = syn.article(ev)
+                store.add_article(a)
+                it = make_item(a, f)
+                if "id" not in ev:
+                    state = EventState(id=f"ev-{a.id}", seq=learner._seq)
+                    learner._seq += 1
+                    learner.events[state.id] = state
+                    ev["id"] = state.id
+                    learner._join(state, it, a, 0.0, changes, new=True)
+                    state.story = "st-" + a.id
+                    learner.stories[state.story] = [state.id]
+                    learner._upsert(state, changes)
+                else:
+                    learner._join(learner.events[ev["id"]], it, a, 1.0, changes)
+                done += 1
+            apply_changes(store, learner, changes)
+        day += 1
+    build = time.perf_counter() - t0
+    store.close()
+    store = SQLiteStore(path)
+    t0 = time.perf_counter()
+    fresh = load_learner(store, DEFAULT)
+    load = time.perf_counter() - t0
+    recent = events[-400:]
+    last_day = events[-1]["day"]
+    lat = []
+    for i in range(n):
+        ev = syn.r.choice(recent) if i % 2 == 0 else syn.event(last_day)
+        a, f = syn.article(ev)
+        s = time.perf_counter()
+        fresh.learn_one(a, f)
+        lat.append((time.perf_counter() - s) * 1000)
+    lat.sort()
+    out = {"build_s": build, "load_s": load, "events": len(fresh.events), "stored": stored,
+           "median_ms": statistics.median(lat), "p95_ms": lat[int(0.95 * len(lat)) - 1], "max_ms": lat[-1]}
+    store.close()
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stored", type=int, default=100_000)
@@ -229,8 +298,21 @@ def main() -> int:
     ap.add_argument("--generated", type=int, default=300, help="articles in the generated corpus")
     ap.add_argument("--skip-e2e", action="store_true")
     ap.add_argument("--skip-store", action="store_true")
+    ap.add_argument("--learner-only", action="store_true",
+                    help="only the pure learner's assignment latency with --stored saved")
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
+    if args.learner_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            r = learner_build_and_probe(Path(tmp) / "learner.db", args.stored, args.probe)
+        text = ("# Pure learner: assignment with a large store (bench/cluster.py --learner-only)\n\n"
+                f"{r['stored']} synthetic articles saved ({r['events']} events after the probe; built in "
+                f"{r['build_s']:.0f} s); a fresh learner loads them from the store in {r['load_s']:.1f} s; "
+                f"learn_one on {args.probe} more: median {r['median_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, "
+                f"max {r['max_ms']:.1f} ms; peak memory {peak_rss_mb():.0f} MB.\n")
+        print(text)
+        write_result(Path(args.out).with_name("cluster_learner.md"), text)
+        return 0
     lines = ["# Clustering benchmark (bench/cluster.py)", ""]
     try:
         load = open("/proc/loadavg").read().split()[0]

@@ -128,3 +128,71 @@ def articles(*groups) -> tuple[list[Article], dict[str, str]]:
             arts.append(article(id, lang, date, title, text))
             gold[id] = event
     return arts, gold
+
+
+# --- traps of real news (issue 8), written for these tests ------------------------------
+# Two unrelated happenings in the same week: nothing in common but the dates.
+SPEAKER_WEEK = [
+    ("spk-en", "en", "2027-03-02", "Portugal's parliament elects Ana Ribeiro as its new speaker",
+     "Portugal's parliament on Tuesday elected Ana Ribeiro of the Social Democrats as its "
+     "speaker, with 131 votes out of 230, after two inconclusive rounds. Ribeiro, 58, a former "
+     "mayor of Coimbra, promised to reform question time.", "speaker"),
+    ("spk-es", "es", "2027-03-02", "El Parlamento portugués elige a Ana Ribeiro como presidenta",
+     "La Asamblea de la República de Portugal eligió este martes a la socialdemócrata Ana "
+     "Ribeiro como presidenta de la cámara, con 131 votos de 230, tras dos votaciones "
+     "fallidas. Ribeiro, exalcaldesa de Coímbra, prometió reformar las sesiones de control.", "speaker"),
+    ("spk-de", "de", "2027-03-03", "Ana Ribeiro ist neue Parlamentspräsidentin in Portugal",
+     "Das portugiesische Parlament hat am Dienstag die Sozialdemokratin Ana Ribeiro mit 131 "
+     "von 230 Stimmen zur Präsidentin gewählt. Die frühere Bürgermeisterin von Coimbra "
+     "setzte sich im dritten Wahlgang durch.", "speaker"),
+]
+STORM_WEEK = [
+    ("storm-en", "en", "2027-03-04", "Storm kills 12 in southern Chile, thousands without power",
+     "A powerful storm swept across southern Chile on Thursday, killing at least 12 people in "
+     "the Los Lagos and Aysén regions and leaving 40,000 homes without electricity, the "
+     "disaster agency Senapred said. Puerto Montt recorded winds of 120 km/h.", "storm"),
+    ("storm-es", "es", "2027-03-04", "Temporal deja 12 muertos en el sur de Chile",
+     "Un fuerte temporal azotó este jueves el sur de Chile y dejó al menos 12 muertos en las "
+     "regiones de Los Lagos y Aysén, además de 40.000 hogares sin luz, informó Senapred. En "
+     "Puerto Montt se registraron ráfagas de 120 km/h.", "storm"),
+    ("storm-fr", "fr", "2027-03-05", "Chili : une tempête fait 12 morts dans le sud du pays",
+     "Une violente tempête a frappé jeudi le sud du Chili, faisant au moins 12 morts dans les "
+     "régions de Los Lagos et d'Aysén et privant 40 000 foyers d'électricité, selon l'agence "
+     "Senapred. Des rafales de 120 km/h ont été mesurées à Puerto Montt.", "storm"),
+]
+# One happening reported over three days, the toll rising.
+FERRY_DAYS = [
+    ("ferry-1", "en", "2027-06-10", "Ferry capsizes on Lake Kivu, four dead and dozens missing",
+     "A passenger ferry carrying about 90 people capsized on Lake Kivu near the Congolese town "
+     "of Kalehe on Tuesday evening. Four bodies were recovered and dozens are missing, the "
+     "provincial governor said.", "ferry"),
+    ("ferry-2", "fr", "2027-06-11", "Naufrage sur le lac Kivu : le bilan s'alourdit à 23 morts",
+     "Le bilan du naufrage d'un bateau de passagers survenu mardi soir sur le lac Kivu, près "
+     "de Kalehe, est passé à 23 morts, a annoncé mercredi le gouverneur de la province. Les "
+     "recherches se poursuivent pour retrouver des dizaines de disparus.", "ferry"),
+    ("ferry-3", "en", "2027-06-12", "Lake Kivu ferry disaster: toll reaches 41 as search ends",
+     "Rescuers ended their search on Thursday for survivors of the ferry that capsized on Lake "
+     "Kivu near Kalehe on Tuesday, with 41 people confirmed dead and 37 rescued, the governor "
+     "of South Kivu said. The vessel was overloaded, officials said.", "ferry"),
+]
+# A recap of an older happening inside a newer report.
+DAM_COLLAPSE = [
+    ("dam-en", "en", "2027-05-02", "Dam collapse floods villages in Thessaly, 9 dead",
+     "The Mavrolongos dam in central Greece collapsed before dawn on Sunday, sending a wall of "
+     "water through three villages near Karditsa. Nine people died and 300 were evacuated, the "
+     "civil protection ministry said.", "dam"),
+    ("dam-de", "de", "2027-05-02", "Dammbruch in Thessalien: neun Tote",
+     "In Mittelgriechenland ist am Sonntagmorgen der Mavrolongos-Staudamm gebrochen. Eine "
+     "Flutwelle erfasste drei Dörfer bei Karditsa; neun Menschen kamen ums Leben, 300 wurden "
+     "in Sicherheit gebracht, teilte der Zivilschutz mit.", "dam"),
+]
+DAM_INQUIRY = [
+    ("inq-en", "en", "2027-06-21", "Inquiry blames missed inspections for Mavrolongos dam failure",
+     "A parliamentary inquiry published on Monday found that inspections of the Mavrolongos "
+     "dam had been skipped for six years and recommended charges against two officials. The "
+     "dam collapsed on 2 May, flooding three villages near Karditsa and killing nine people.", "inquiry"),
+    ("inq-fr", "fr", "2027-06-21", "Grèce : l'enquête sur la rupture du barrage accuse l'absence d'inspections",
+     "Une commission d'enquête parlementaire a conclu lundi que le barrage de Mavrolongos "
+     "n'avait pas été inspecté depuis six ans et a recommandé des poursuites contre deux "
+     "responsables. La rupture du barrage, le 2 mai, avait fait neuf morts près de Karditsa.", "inquiry"),
+]

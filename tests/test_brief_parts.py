@@ -110,18 +110,43 @@ def test_date_disagreement_needs_stated_and_corroborated_days():
     def a(aid, pub, when, stated):
         return (art(aid, pub), Features(aid, event_time=when, dates_mentioned=stated))
 
-    rows = [a("a", "2026-02-17T09:00:00", "2026-02-16", ["2026-02-16"]),
-            a("b", "2026-02-17T10:00:00", "2026-02-16", ["2026-02-16"]),
-            a("c", "2026-02-17T06:00:00", "2026-02-17", ["2026-02-17"]),
-            a("d", "2026-02-17T07:00:00", "2026-02-17", ["2026-02-17"]),
+    rows = [a("a", "2026-02-19T09:00:00", "2026-02-16", ["2026-02-16"]),
+            a("b", "2026-02-19T10:00:00", "2026-02-16", ["2026-02-16"]),
+            a("c", "2026-02-19T06:00:00", "2026-02-18", ["2026-02-18"]),
+            a("d", "2026-02-19T07:00:00", "2026-02-18", ["2026-02-18"]),
             # Guessed from the publication date, not stated: no claim.
-            a("e", "2026-02-18", "2026-02-18", [])]
+            a("e", "2026-02-20", "2026-02-20", [])]
     arts = [r[0] for r in rows]
     feats = {r[0].id: r[1] for r in rows}
     (d,) = F.date_disagreements(arts, feats)
-    assert [v["value"] for v in d["versions"]] == ["2026-02-16", "2026-02-17"]
+    assert [v["value"] for v in d["versions"]] == ["2026-02-16", "2026-02-18"]
     # One article alone on a day may be our misreading: no disagreement.
     assert F.date_disagreements(arts[1:], {k: v for k, v in feats.items() if k != "a"}) == []
+
+
+def test_one_day_apart_is_a_time_zone_not_a_disagreement():
+    # 23:13 GMT on the 16th is 01:13 in Bucharest on the 17th: both are right.
+    rows = [(art(x, "2026-02-17T09:00:00"), Features(x, event_time=d, dates_mentioned=[d]))
+            for x, d in [("a", "2026-02-16"), ("b", "2026-02-16"), ("c", "2026-02-17"), ("d", "2026-02-17")]]
+    assert F.date_disagreements([r[0] for r in rows], {r[0].id: r[1] for r in rows}) == []
+
+
+def test_a_count_that_grew_over_the_day_is_an_update_not_a_disagreement():
+    def found(aid, when, value):
+        a = art(aid, when)
+        return F.Found(a, Figure(value, f"{value} dead", "dead"), "killed",
+                       f"At least {value} people were killed in the crash.")
+
+    early = [found("a", "2026-02-05T08:00:00+00:00", 40), found("b", "2026-02-05T08:30:00+00:00", 40)]
+    late = [found("c", "2026-02-05T17:00:00+00:00", 118), found("d", "2026-02-05T18:00:00+00:00", 118)]
+    grew = F._as_update([late, early])
+    assert grew is not None and [v[0].figure.value for v in grew] == [40, 118]
+    # The same two values given side by side at the same hours: a real disagreement.
+    mixed = [[early[0], late[0]], [early[1], late[1]]]
+    for v, value in zip(mixed, (40, 118)):
+        for x in v:
+            x.figure = Figure(value, f"{value} dead", "dead")
+    assert F._as_update(mixed) is None
 
 
 def test_sentences_pointing_back_are_recognised_in_several_languages():

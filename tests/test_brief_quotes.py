@@ -122,3 +122,36 @@ def test_quotes_with_no_named_speaker_still_merge():
     assert len(same) == 1 and len(same[0]) == 2
     apart = merge([_q("a1", "en", None, [1.0, 0.0, 0.0]), _q("a2", "ro", None, [0.0, 1.0, 0.0])], {})
     assert len(apart) == 2
+
+
+def test_a_second_quotation_in_one_sentence_keeps_the_speaker_of_the_first():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    text = ("„Acest aspect a fost discutat de mai multe ori la telefon”, a precizat Iuri Ușakov, "
+            "menționând că „Trump ne-a cerut în special să studiem această posibilitate”.")
+    qs = extract(text, "ro", [Mention("ushakov", "Iuri Ușakov", "person")], "a")
+    assert [q.speaker for q in qs] == ["Iuri Ușakov", "Iuri Ușakov"]
+
+
+def test_reportedly_makes_the_clause_the_previous_speakers_account():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    text = ("Yuri Ushakov said that the idea had come up in phone calls. During those calls, "
+            "Trump reportedly suggested that Moscow consider the option of such a meeting.")
+    qs = extract(text, "en", [Mention("ushakov", "Yuri Ushakov", "person"), Mention("trump", "Trump", "person")], "a")
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", "Yuri Ushakov"), ("reported", "Yuri Ushakov")]
+
+
+def test_without_verbs_of_saying_the_one_person_beside_a_quotation_speaks_it():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    qs = extract("Kowalski na konferencji: „Nie ma zgody na taki plan w obecnej formie”.", "cs",
+                 [Mention("kwlsk", "Kowalski", "person")], "a")
+    assert qs and qs[0].speaker == "Kowalski"
+    # Two people named: no guess.
+    qs = extract("Kowalski i Nowak na konferencji: „Nie ma zgody na taki plan w obecnej formie”.", "cs",
+                 [Mention("kwlsk", "Kowalski", "person"), Mention("nwk", "Nowak", "person")], "a")
+    assert qs and qs[0].speaker is None

@@ -106,7 +106,7 @@ def test_headline_summary_and_parallel_reading(seeds_brief):
     _, ids, brief = seeds_brief
     assert brief["headline"]["lang"] == "en" and not brief["headline"]["original_language"]
     assert brief["headline"]["article"] in (ids["002"], ids["004"])
-    assert 3 <= len(brief["summary"]) <= 6
+    assert 3 <= len(brief["summary"]) <= 8
     assert len({s["lang"] for s in brief["summary"]}) >= 2  # drawn across languages
     for s in brief["summary"]:
         assert s["article"] in ids.values()
@@ -141,3 +141,27 @@ def test_all_three_formats(seeds_brief):
     assert "Volodymyr Zelensky" in html and 'lang="hi"' in html
     fragment = render_html_fragment(brief)
     assert fragment.startswith('<section class="tidings-brief"')
+
+
+def test_the_brief_has_the_shape_of_the_shared_records(seeds_brief):
+    from tidings.brief.records import Brief
+
+    _, _, brief = seeds_brief
+    typed = Brief.from_dict(brief)
+    assert typed.to_dict()["quotes"] == brief["quotes"]
+    assert all(q.kind in ("direct", "reported") for q in typed.quotes)
+    assert typed.n_sources == len(typed.sources)
+    # An unnamed outlet is never shown by its file name (003_569c59af60f09498.txt).
+    assert not any(a.source and a.source.endswith(".txt") for a in typed.articles)
+
+
+def test_seed_quotes_keep_speakers_and_never_narration(seeds_brief):
+    _, ids, brief = seeds_brief
+    by_text = {q["text"]: q for q in brief["quotes"]}
+    # "a precizat oficialul rus, menționând că „Trump ne-a cerut...”": Ushakov's words.
+    trump_asked = [q for t, q in by_text.items() if t.startswith("Trump ne-a cerut")]
+    assert trump_asked and trump_asked[0]["speaker"] and "Ushakov" in trump_asked[0]["speaker"]
+    # "During those discussions, Trump reportedly suggested that Moscow consider…": the
+    # account is Ushakov's (the official quoted before), not Trump's.
+    consider = [q for t, q in by_text.items() if t.startswith("Moscow consider the option")]
+    assert consider and "Ushakov" in (consider[0]["speaker"] or "")

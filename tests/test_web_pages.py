@@ -193,30 +193,44 @@ def test_hostile_ids_in_urls_are_escaped_on_error_pages(client):
 
 
 def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
-    """Whatever shape quirks the brief stage's dict has, quotes, disagreements and parallel
-    reading render, and their untrusted text is escaped."""
+    """A brief of the typed records renders quotes (direct and reported, with the
+    originals), disagreements with who says what, updates, happenings and parallel
+    reading, and their untrusted text is escaped."""
+    from tidings.brief import records as R
     from tidings.web import data
 
     def fake_brief(store, event_id, lang, config):
-        return {
-            "headline": {"text": "Kremlin invites Zelensky " + XSS["script"], "lang": "ro", "article": "ro-1"},
-            "coverage": {"by_day": [
+        return R.Brief(
+            version=1,
+            headline=R.Headline(text="Kremlin invites Zelensky " + XSS["script"], lang="ro", article="ro-1"),
+            coverage={"by_day": [
                 {"date": "2026-01-28", "total": 1, "cumulative": 1, "langs": {"ro": 1}},
                 {"date": "2026-01-29", "total": 2, "cumulative": 3, "langs": {"en": 1, "hi": 1}}]},
-            "summary": [{"text": "Ushakov spoke. " + XSS["img"], "article": "en-1"}],
-            "timeline": [{"article": "ro-1", "source": "digi24.ro", "lang": "ro", "date": "2026-01-28T18:20:00+02:00"}],
-            "first_report": {"article": "ro-1", "source": "digi24.ro", "date": "2026-01-28T18:20:00+02:00"},
-            "entities": [{"name": "Volodymyr Zelensky", "kind": "person", "variants": ["Zelenski", {"surface": "Зеленский"}],
-                          "articles": ["ro-1", "ru-1"], "key": ZELENSKY}],
-            "quotes": [{"speaker": "Yuri Ushakov", "text": "we guarantee the safety " + XSS["svg"],
-                        "sources": [{"article": "en-1", "lang": "en"}, {"article": "hi-1", "lang": "hi"}]}],
-            "figures": [{"value": 6000.0, "what": "drones", "sources": [{"article": "en-1"}]}],
-            "disagreements": [{"what": "drones", "versions": [
-                {"value": 6000, "sources": [{"article": "en-1"}]},
-                {"value": 5000, "sources": [{"article": "hi-1"}]}]}],
-            "parallel": [{"article": "hi-1", "sentences": [
-                {"text": "उशाकोव ने कहा", "matches": [{"text": "Ushakov said", "article": "en-1"}]}]}],
-        }
+            summary=[R.SummarySentence(text="Ushakov spoke. " + XSS["img"], article="en-1")],
+            timeline=[R.TimelineEntry(article="ro-1", source="digi24.ro", lang="ro",
+                                      date="2026-01-28T18:20:00+02:00")],
+            happenings=[R.Happening(date="2026-02-01", text="The next round is on 1 February.",
+                                    article="hi-1", scheduled=True)],
+            first_report=R.FirstReport(article="ro-1", source="digi24.ro", date="2026-01-28T18:20:00+02:00"),
+            entities=[R.EntityEntry(id=ZELENSKY, name="Volodymyr Zelensky", kind="person",
+                                    variants=["Zelenski", "Зеленский"], articles=["ro-1", "ru-1"])],
+            quotes=[R.QuoteEntry(speaker="Yuri Ushakov", text="we guarantee the safety " + XSS["svg"], kind="direct",
+                                 sources=[R.QuoteSource(article="en-1", lang="en", text="we guarantee the safety"),
+                                          R.QuoteSource(article="hi-1", lang="hi", text="सुरक्षा की गारंटी")]),
+                    R.QuoteEntry(speaker="Andrii Sybiha", text="the venue was unacceptable", kind="reported",
+                                 sources=[R.QuoteSource(article="en-1", text="the venue was unacceptable",
+                                                        kind="reported")])],
+            figures=[R.FigureEntry(value=6000.0, text="6,000 drones", what="drones",
+                                   sources=[R.FigureSource(article="en-1")])],
+            disagreements=[R.Disagreement(kind="figure", about="magnitude", versions=[
+                R.Version(value=5.7, text="5.7", according_to=["USGS"], sources=[R.FigureSource(article="en-1")]),
+                R.Version(value=5.9, text="5.9", according_to=["INFP"], sources=[R.FigureSource(article="hi-1")])])],
+            updates=[R.Disagreement(kind="update", about="killed", versions=[
+                R.Version(value=40, text="40 dead"), R.Version(value=118, text="118 dead")])],
+            parallel=[R.ParallelArticle(article="hi-1", sentences=[R.AlignedSentence(
+                text="उशाकोव ने कहा", matches=[R.Alignment(article="en-1", text="Ushakov said", score=0.9,
+                                                         confidence=1.1)])])],
+        ).to_dict()
 
     monkeypatch.setattr(data, "get_brief", fake_brief)
     html = get(client, "/events/ev-moscow")
@@ -224,8 +238,31 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
     text = page.all_text()
     assert "Kremlin invites Zelensky " + XSS["script"] in text
     assert "we guarantee the safety" in text and "Yuri Ushakov" in text
-    assert "Where sources disagree" in text and "6,000" in text and "5000" in text
-    assert "Parallel reading" in text and "Ushakov said" in text
+    assert "Where sources disagree" in text and "according to USGS" in text and "according to INFP" in text
+    assert "Figures that changed over time" in text and "40 dead" in text and "118 dead" in text
+    assert "reported" in text and "the venue was unacceptable" in text and "सुरक्षा की गारंटी" in text
+    assert "What happened when" in text and "scheduled" in text
+    assert "Parallel reading" in text and "Ushakov said" in text and "confidence 1.10" in text
     assert "Зеленский" in text
     assert 'title="headline in its original language">Romanian</span></h1>' in html
     assert "How coverage grew" in text and "29 Jan 2026 +2 (en 1, hi 1), 3 in all" in text
+    # Summary and quotes come before people and places, and those before the timeline.
+    assert text.index("Summary") < text.index("Quotes") < text.index("People, places") < text.index("Timeline")
+
+
+def test_event_page_refuses_a_malformed_brief_instead_of_guessing(client, monkeypatch):
+    from tidings.web import data
+
+    from tidings.brief.records import BriefFormatError
+
+    monkeypatch.setattr(data, "get_brief", lambda *a: {"version": 1, "quotes": [{"speaker": "X"}]})
+    with pytest.raises(BriefFormatError, match=r"quotes\[0\]: missing field 'text'"):
+        client.get("/events/ev-moscow")
+
+
+def test_event_page_says_when_no_disagreement_was_found(client, monkeypatch):
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
+    assert "No disagreements found" in get(client, "/events/ev-moscow")

@@ -19,6 +19,7 @@ from tidings.api import (
     open_store,
     understand_article,
 )
+from tidings.brief.evaluate import evaluate_brief
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Event, Features, Figure, Mention, Problem, RawArticle
 
@@ -26,6 +27,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "Config", "DEFAULT", "Event", "Features", "Figure", "IngestReport", "Mention",
-    "Pipeline", "Problem", "RawArticle", "backfill", "cluster_records", "compare", "digest", "event_brief",
-    "evaluate", "ingest", "ingest_raw", "open_store", "understand_article",
+    "Pipeline", "Problem", "RawArticle", "backfill", "cluster_records", "compare", "digest",
+    "event_brief", "evaluate", "evaluate_brief", "ingest", "ingest_raw", "open_store",
+    "understand_article",
 ]

@@ -14,14 +14,20 @@ import os
 from collections.abc import Callable, Iterable
 
 from tidings.config import DEFAULT, Config
-from tidings.pipeline import IngestReport, Pipeline, cluster_records, ingest, ingest_raw
+from tidings.pipeline import IngestReport, Pipeline, cluster_records, cluster_records_with_stories, ingest, ingest_raw
 from tidings.records import Article, Features, Problem, RawArticle
 from tidings.store import Store, open_store
 
 __all__ = [
     "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
     "event_brief", "digest", "understand_article", "IngestReport", "Pipeline", "backfill",
+    "stories", "cluster_records_with_stories",
 ]
+
+
+def stories(store, limit: int | None = None) -> list[dict]:
+    """Stories, most recent first: {id, title, first_time, last_time, events, articles}."""
+    return store.stories(limit)
 
 
 def evaluate(pred: dict[str, str], gold: dict[str, str]) -> dict:
@@ -81,7 +87,18 @@ def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT
     art_b, feat_b = _load(b, store, config)
     # Names weigh by rarity in the store, when there is one to count in.
     idf = store_idf(store, feat_a, feat_b) if store is not None and store.count_articles() else None
-    return similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
+    old = similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
+    # The score is the fitted model's (what the clusterer uses); the older hand-weighted
+    # parts stay beside it as details (shared names with their spellings, figures, times).
+    from tidings.cluster.pairs import Weighing, explain_items, make_item, shipped_model
+
+    ia, ib = make_item(art_a, feat_a), make_item(art_b, feat_b)
+    n = store.count_articles() if store is not None else 0
+    name_df = store.name_document_counts(set(ia.names) | set(ib.names)) if store is not None and n else {}
+    fitted = explain_items(ia, ib, shipped_model("event"), Weighing(name_df, {}, max(n, 2)))
+    old.reasons = {"decided": fitted.pop("decided"), **fitted, "details": old.reasons}
+    old.score = fitted["probability"]
+    return old
 
 
 def event_brief(store: Store, event_id: str, lang: str = "en", fmt: str = "json",

@@ -79,12 +79,11 @@ def cmd_ingest(args) -> int:
     store = _open(args, create=True)
     if "-" in paths and sys.stdin.isatty():
         print("tidings: reading articles from standard input; end with Ctrl-D", file=sys.stderr)
-    on_problem = None if args.quiet else _warn
+    progress, warn = not args.quiet and sys.stderr.isatty(), None if args.quiet else _warn
     if urls:
         from tidings.watch import ingest_urls
 
-        fetched = ingest_urls(urls, store, on_problem=on_problem,
-                              progress=not args.quiet and sys.stderr.isatty())
+        fetched = ingest_urls(urls, store, on_problem=warn, progress=progress)
         failed = fetched.from_summary + len(fetched.failed) + fetched.retrying
         print(f"{store.url}: {len(urls)} URLs: {fetched.fetched} fetched, ingested {fetched.ingested}, "
               f"already stored {fetched.already_stored}, {failed} failed")
@@ -92,16 +91,15 @@ def cmd_ingest(args) -> int:
             print(f"  failed {_safe(reason)}")
         if not paths:
             return 0 if fetched.ingested or fetched.already_stored else 1
-    progress = not args.quiet and sys.stderr.isatty()
     engine = getattr(args, "engine", None) or ("local" if (args.workers or 1) > 1 else None)
     if engine:
         try:
             report = api.backfill(paths, store, engine, args.workers, getattr(args, "address", None),
-                                  progress=progress, on_problem=on_problem)
+                                  progress=progress, on_problem=warn)
         except EngineUnavailable as e:
             raise _Refused(str(e)) from None
     else:
-        report = api.ingest(paths, store, progress=progress, on_problem=on_problem)
+        report = api.ingest(paths, store, progress=progress, on_problem=warn)
     print(f"{store.url}: {report.summary()}")
     for p in report.skipped:
         print(f"  skipped {_safe(p.message())}")
@@ -188,10 +186,10 @@ def cmd_cluster(args) -> int:
                        "folder you can write to") from None
     clustered = 0
     try:
-        for item_id, event in api.cluster_records(read([args.file]),
-                                                  on_problem=None if args.quiet else _warn,
-                                                  progress=not args.quiet and sys.stderr.isatty()):
-            out.write(json.dumps({"id": item_id, "event": event}, ensure_ascii=False) + "\n")
+        for item_id, event, story in api.cluster_records_with_stories(
+                read([args.file]), on_problem=None if args.quiet else _warn,
+                progress=not args.quiet and sys.stderr.isatty()):
+            out.write(json.dumps({"id": item_id, "event": event, "story": story}, ensure_ascii=False) + "\n")
             clustered += event is not None
     finally:
         if args.out:
@@ -258,8 +256,32 @@ def cmd_compare(args) -> int:
         _print_json(d)
     else:
         print(f"similarity {d['score']:.3f}")
-        for k, v in d.get("reasons", {}).items():
-            print(f"  {k}: {v}")
+        reasons = d.get("reasons", {})
+        if "decided" in reasons:
+            print(_safe(reasons["decided"]))
+            print(f"  {'evidence':<58} {'value':>8} {'weight':>8} {'contribution':>12}")
+            for ev in reasons.get("evidence", []):
+                print(f"  {ev['means'][:58]:<58} {ev['value']:>8.3f} {ev['weight']:>+8.2f} {ev['contribution']:>+12.2f}")
+            print(f"  {'bias':<58} {'':>8} {'':>8} {reasons['bias']:>+12.2f}")
+            for k, v in reasons.get("details", {}).items():
+                print(f"  {k}: {_safe(str(v))}")
+        else:
+            for k, v in reasons.items():
+                print(f"  {k}: {v}")
+    return 0
+
+
+def cmd_stories(args) -> int:
+    stories = api.stories(_open(args), limit=args.limit)
+    if args.json:
+        _print_json(stories)
+        return 0
+    for st in stories:
+        span = f"{(st['first_time'] or '?')[:10]}..{(st['last_time'] or '?')[:10]}"
+        print(f"{_safe(st['id'])}  {span}  {len(st['events'])} events  {st['articles']} articles  "
+              f"{_clip(st['title'], 80)}")
+        for e in st["events"]:
+            print(f"    {_safe(e)}")
     return 0
 
 
@@ -648,6 +670,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     db(s)
     s.set_defaults(func=cmd_compare)
+
+    s = sub.add_parser("stories", help="stories: the events of one developing chain, over days to weeks")
+    db(s)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--limit", type=int, default=None)
+    s.set_defaults(func=cmd_stories)
 
     s = sub.add_parser("brief", help="an event explained: headline, summary, timeline, names, quotes, figures")
     s.add_argument("event")

@@ -112,6 +112,8 @@ class Config:
     """Member vectors kept per event besides its centroid (the first and the latest)."""
     event_max_names: int = 40
     """Names kept in an event's profile, most shared first."""
+    story_window_days: float = 30.0
+    """Events further apart than this (centre to article) are never candidates for one story."""
 
     # --- web app and HTTP API ---
     web_max_request_bytes: int = 2_000_000
@@ -126,6 +128,8 @@ class Config:
     """How often the front page asks for new and grown events."""
     web_brief_lang: str = "en"
     """Reader's language of the briefs shown on event pages (override with ?lang=)."""
+    web_event_page_articles: int = 50
+    """Articles listed per page of an event page (?page=N for the next ones)."""
 
     # --- brief ---
     brief_max_entities: int = 30
@@ -156,14 +160,24 @@ class Config:
     """Average cosine between two groups of linked quotes at least which they merge into one statement."""
     speaker_similarity: float = 0.8
     """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
-    brief_max_quotes: int = 15
-    """Quotes listed in a brief, most widely reported first."""
-    summary_sentences: int = 5
-    """Sentences in a brief's summary (at least 3 when the event has them, at most 6)."""
-    summary_lead_sentences: int = 2
+    brief_max_quotes: int = 30
+    """Quotes listed in a brief, most widely reported first (an event of twenty articles holds
+    thirty to forty statements; fifteen left half of them out)."""
+    summary_sentences: int = 7
+    """Sentences in a brief's summary (at least 3 when the event has them, at most 8): an event's
+    key facts (who, what, where, each side's position, what comes next) take five to eight."""
+    summary_lead_sentences: int = 3
     """Summary candidates: the first sentences of each article (news puts the facts first)."""
+    summary_candidates: int = 32
+    """Summary candidates in all (bounds embedding time): a small event's articles give more
+    sentences each, at least summary_lead_sentences and at most 8."""
     summary_max_articles: int = 8
     """Summary candidates come from at most this many articles, most central first, all languages kept."""
+    summary_support_similarity: float = 0.86
+    """Summary: a candidate is supported by another article holding a sentence this close (cosine)."""
+    summary_support_weight: float = 0.1
+    """Summary: centrality added per share of the other articles supporting a candidate (chosen on
+    our demo references: 0, 0.05, 0.1 tried; 0.1 covered the most key facts)."""
     summary_redundancy: float = 0.86
     """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
     summary_mmr_lambda: float = 0.5
@@ -183,8 +197,9 @@ class Config:
     """Values of the same thing further apart than this (relative) disagree."""
     figure_near_ratio: float = 0.1
     """Shares/sums of unnamed subjects pair across articles only within this relative distance."""
-    date_disagreement_days: float = 1.0
-    """Articles placing the happening this many days apart (published after both days) disagree on the date."""
+    date_disagreement_days: float = 2.0
+    """Articles placing the happening this many days apart (published after both days) disagree on
+    the date. One day apart is no disagreement: 23:13 GMT on the 16th is 01:13 local on the 17th."""
     date_disagreement_min_sources: int = 2
     """A date version needs this many articles: one article's date may be our misreading."""
     align_max_articles: int = 3
@@ -197,6 +212,11 @@ class Config:
     """Parallel reading: closest sentences shown per foreign sentence."""
     align_min_score: float = 0.8
     """Parallel reading: matches below this cosine are not shown (unrelated text scores about 0.75)."""
+    align_margin_k: int = 3
+    """Parallel reading: neighbours on each side averaged in an alignment's ratio margin."""
+    align_min_confidence: float = 1.005
+    """Parallel reading: ratio margin at least which an alignment is shown (chosen on our demo
+    references by bench/briefs.py: right alignments above, wrong ones below)."""
     figure_max_embedded: int = 12
     """Figure sentences embedded to check that two values are about the same thing (bounds brief time)."""
     brief_max_figures: int = 30
@@ -215,6 +235,14 @@ class Config:
     """Digest rank: weight of its articles in the period's last digest_recent_days (growth)."""
     digest_max_events: int = 20
     """Events in a digest (each needs a brief, so this bounds its time)."""
+    first_report_outlier_days: float = 3.0
+    """A publication date this many days from the event's median one is not trusted for the
+    first report (it was read off a background line or is the crawl time)."""
+    brief_max_happenings: int = 8
+    """Days of the reported happenings listed in a brief's timeline, most reported first."""
+    brief_fact_similarity: float = 0.85
+    """Brief evaluation: cosine at least which a summary sentence conveys a reference key fact
+    (chosen on our own demo references by bench/briefs.py --calibrate)."""
 
     # --- live sources: feeds, article pages, the monitor (polite HTTP) ---
     fetch_user_agent: str = "Tidings/{version} (news event monitor; +https://pypi.org/project/tidings/)"

@@ -68,7 +68,7 @@ class Pipeline:
 
     def __init__(self, store: Store, config: Config = DEFAULT, embedder: Embedder | None = None) -> None:
         from tidings.clean import OutletLines
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
         from tidings.understand.embed import Embedder
 
         self.store = store
@@ -77,8 +77,8 @@ class Pipeline:
         self.embedder = embedder if embedder is not None else Embedder(store)
         # Vectors are written with the batch, inside its transaction, not while embedding.
         self.embedder.defer_cache_writes = True
+        self.clusterer = load_learner(store, config)
         self._seen_seq = store.last_article_seq()
-        self.clusterer = Clusterer(store, config)
 
     def run(
         self,
@@ -119,7 +119,7 @@ class Pipeline:
 
     def _batch(self, raws: list[RawArticle], report: IngestReport, on_problem) -> None:
         from tidings.clean import article_id
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
 
         order: list[str] = []
         todo: list[RawArticle] = []
@@ -153,21 +153,21 @@ class Pipeline:
             # The store failed (busy, locked by another writer, disk full): no article is to
             # blame, so none is set aside. The batch was rolled back; the caller says so, and
             # running the same input again completes it.
-            self.clusterer = Clusterer(self.store, self.config)
+            self.clusterer = load_learner(self.store, self.config)
             raise
         except Exception:
             # Something in the batch broke a stage: the transaction was rolled back, so
             # rebuild the clusterer's memory from the store and go one article at a time,
             # keeping any article that still fails as a problem with its raw text.
-            self.clusterer = Clusterer(self.store, self.config)
+            self.clusterer = load_learner(self.store, self.config)
             for raw in todo:
                 try:
                     self._store([raw], report, on_problem)
                 except StoreError:
-                    self.clusterer = Clusterer(self.store, self.config)
+                    self.clusterer = load_learner(self.store, self.config)
                     raise
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                    self.clusterer = Clusterer(self.store, self.config)
+                    self.clusterer = load_learner(self.store, self.config)
                     text = raw.text if raw.text is not None else raw.html or ""
                     self._problem(Problem(raw.origin, f"could not be processed ({type(exc).__name__}: "
                                           f"{exc}); kept raw, please report this as a bug",
@@ -244,7 +244,7 @@ class Pipeline:
         stored (checked under the lock: another writer may have stored them meanwhile),
         link duplicates, write, assign events. Returns (article, event id) of each article
         written, and how many were already stored."""
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
 
         for attempt in range(STALE_RETRIES + 1):
             # Another process added articles since our last batch (an ingest beside a running
@@ -252,7 +252,7 @@ class Pipeline:
             # taking the lock when we can (it reads every event).
             seen = self.store.last_article_seq()
             if seen != self._seen_seq:
-                self.clusterer = Clusterer(self.store, self.config)
+                self.clusterer = load_learner(self.store, self.config)
                 self._seen_seq = seen
             try:
                 return self._commit(prepared, vectors or {}, last_try=attempt == STALE_RETRIES)
@@ -262,7 +262,7 @@ class Pipeline:
 
     def _commit(self, prepared: list[Prepared], vectors: dict[str, np.ndarray],
                 last_try: bool) -> tuple[list[tuple[Article, str]], int]:
-        from tidings.cluster import Clusterer
+        from tidings.cluster import load_learner
 
         done: list[tuple[Article, str]] = []
         already = 0
@@ -270,7 +270,7 @@ class Pipeline:
             if self.store.last_article_seq() != self._seen_seq:
                 if not last_try:
                     raise _Stale  # rolled back, nothing written: rebuild outside the lock
-                self.clusterer = Clusterer(self.store, self.config)
+                self.clusterer = load_learner(self.store, self.config)
             stored = self.store.stored_article_ids(p.article.id for p in prepared)
             if vectors:
                 self.store.cache_embeddings(vectors)
@@ -279,8 +279,9 @@ class Pipeline:
                 if article.id in stored or not self._add(article, p):
                     already += 1
                     continue
-                # --- clustering: the clusterer's in-memory step, its changes stored ---
-                event_id, _ = self.clusterer.add(article, p.features)
+                # --- clustering: the learner's in-memory step, its changes stored ---
+                apply_changes(self.store, self.clusterer, self.clusterer.learn_one(article, p.features))
+                event_id = self.clusterer.event_of(article.id) or ""
                 # ---
                 done.append((article, event_id))
             self._seen_seq = self.store.last_article_seq()
@@ -301,6 +302,24 @@ class Pipeline:
             self.store.add_dup_bands(article.id, p.bands)
         self.store.put_features(p.features)
         return True
+
+
+def apply_changes(store: Store, learner, changes) -> None:
+    """Persist what the clusterer decided (it does no I/O itself)."""
+    upserted: list[str] = []
+    for c in changes:
+        if c.op in ("assign", "move"):
+            store.assign(c.article, c.event, c.score)
+        elif c.op == "delete":
+            store.delete_event(c.event)
+            upserted = [e for e in upserted if e != c.event]
+        elif c.op in ("upsert", "story") and c.event not in upserted:
+            upserted.append(c.event)
+    for event_id in upserted:
+        record = learner.event_record(event_id)
+        if record is not None:
+            store.put_event(record, learner.event_state(event_id), learner.event_centroid(event_id))
+            store.set_event_story(event_id, learner.story_of_event(event_id))
 
 
 def ingest(
@@ -346,6 +365,15 @@ def cluster_records(
     cleaning and clustering as `ingest`. One (input id, event id) pair per input record,
     in input order; event is None for input that could not be read (`on_problem` hears why).
     `progress`: show a progress bar on standard error (callers pass it only for a terminal)."""
+    return [(i, e) for i, e, _ in cluster_records_with_stories(raws, config, on_problem, progress)]
+
+
+def cluster_records_with_stories(
+    raws: Iterable[RawArticle | Problem], config: Config = DEFAULT,
+    on_problem: Callable[[Problem], None] | None = None,
+    progress: bool = False,
+) -> list[tuple[str, str | None, str | None]]:
+    """As `cluster_records`, with each event's story: (input id, event, story)."""
     store = SQLiteStore(":memory:")
     items = list(raws)
     bar = None
@@ -358,12 +386,13 @@ def cluster_records(
     finally:
         if bar is not None:
             bar.close()
-    out: list[tuple[str, str | None]] = []
+    out: list[tuple[str, str | None, str | None]] = []
     ids = iter(report.article_ids)
     for item in items:
         if isinstance(item, Problem):
-            out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None))
+            out.append((f"{item.origin}:{item.line}" if item.line else item.origin, None, None))
             continue
         article_id = next(ids)
-        out.append((item.id or article_id, store.event_of(article_id)))
+        event = store.event_of(article_id)
+        out.append((item.id or article_id, event, store.story_of(event) if event else None))
     return out

@@ -2,17 +2,18 @@
 
 `compose` is a pure function of the articles (tests call it without a store);
 `build_brief` reads them from the store and caches the result there, keyed on the
-event's article count, so a brief is rebuilt only when its event grew or shrank.
+event's content version (its member ids and the brief format), one build at a time.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import logging
 import re
+import threading
 import time
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -20,15 +21,19 @@ from tidings.brief import align as align_mod
 from tidings.brief import entities as entities_mod
 from tidings.brief import figures as figures_mod
 from tidings.brief import quotes as quotes_mod
+from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
+from tidings.brief.records import Brief
 from tidings.brief.sentences import split as split_sentences
 from tidings.brief.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 
+log = logging.getLogger("tidings.brief")
+
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
-BRIEF_VERSION = 4
+BRIEF_VERSION = 5
 # Only the start of very long articles is read: briefs quote leads, and it bounds time.
 MAX_TEXT_CHARS = 20_000
 
@@ -71,14 +76,6 @@ def _default_embedder(store: Any = None):
     return Embedder(store)
 
 
-def _source_label(a: Article) -> str | None:
-    host = urlsplit(a.url).hostname if a.url else None
-    if host:
-        return host.removeprefix("www.")
-    name = PurePath(a.origin.split(":")[0]).name if a.origin else ""
-    return name or None
-
-
 def _body(a: Article) -> str:
     text = (a.text or "")[:MAX_TEXT_CHARS]
     title = (a.title or "").strip()
@@ -92,8 +89,11 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     """The brief (JSON form) of one event's articles, for a reader of `lang`."""
     embedder = embedder if embedder is not None else _default_embedder()
     vectors = Vectors(embedder, config)
-    # An article without an outlet name is shown by its site or file, not its hash.
-    articles = [a if a.source else dataclasses.replace(a, source=_source_label(a)) for a in articles]
+    # Sources are counted from the stored outlet names (sources_of); an article without
+    # one is shown by its site or folder, never its file name.
+    n_sources = len(sources_mod.sources_of(articles))
+    source_list = sorted(sources_mod.sources_of(articles))
+    articles = [a if a.source else dataclasses.replace(a, source=sources_mod.label(a)) for a in articles]
     by_id = {a.id: a for a in articles}
     sentences_cache: dict[str, list[str]] = {}
 
@@ -120,7 +120,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     ranked = summary_mod.rank_articles(articles, art_vec, center)
 
     head = summary_mod.headline(articles, art_vec, center, lang)
-    timeline, first_report, coverage = timeline_mod.build(articles)
+    timeline, first_report, coverage = timeline_mod.build(articles, config.first_report_outlier_days)
 
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
@@ -133,10 +133,14 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
     cands: list[dict[str, Any]] = []
     seen_text: set[str] = set()
+    # A small event's articles are read deeper: the key facts (each side's position, what
+    # comes next) often sit past the lead. The candidates stay within one budget.
+    depth = max(config.summary_lead_sentences,
+                min(8, config.summary_candidates // max(1, len(summary_pool))))
     for a in summary_pool:
         pos = 0
-        for s in sentences_of(a)[: config.summary_lead_sentences + 2]:
-            if pos >= config.summary_lead_sentences:
+        for s in sentences_of(a)[: depth + 2]:
+            if pos >= depth:
                 break
             if not summary_mod.candidate(s, a.title, config):
                 continue
@@ -205,6 +209,10 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     figures = figures_mod.group(found_figures)[: config.brief_max_figures]
     disagreements = figures_mod.disagreements(found_figures, fig_pairs, fig_vecs, config)
     disagreements += figures_mod.date_disagreements(articles, features, config)
+    # A figure that changed over time is an update, shown as such, not a disagreement.
+    figures_mod.name_sayers(disagreements, features)
+    updates = [d for d in disagreements if d["kind"] == "update"]
+    disagreements = [d for d in disagreements if d["kind"] != "update"]
 
     parallel = align_mod.align(foreign, pool, vectors, config)
 
@@ -215,12 +223,16 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         "headline": head,
         "summary": summary,
         "timeline": timeline,
+        "happenings": timeline_mod.happenings(ranked, sentences_of, features, lang,
+                                              config.brief_max_happenings,
+                                              config.first_report_outlier_days),
         "first_report": first_report,
         "coverage": coverage,
         "entities": entity_list,
         "quotes": quotes,
         "figures": figures,
         "disagreements": disagreements,
+        "updates": updates,
         "parallel": parallel,
         "articles": [
             {"id": a.id, "title": a.title, "source": a.source, "lang": a.lang, "date": a.date,
@@ -228,7 +240,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
             for a in sorted(articles, key=timeline_mod.order_key)
         ],
         "languages": sorted({a.lang or "und" for a in articles}),
-        "sources": sorted({a.source for a in articles if a.source}),
+        "sources": source_list,
+        "n_sources": n_sources,
         "n_articles": len(articles),
         "stats": {"texts": texts_by_purpose, "embed_seconds": round(embed_seconds, 3)},
     }
@@ -323,8 +336,8 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     key = max(sorted(set(keys)), key=lambda k: (keys.count(k), k in own)) if keys else None
     # Attributions to the same person under spellings the keys leave apart count together.
     support = sum(1 for k in keys if key and quotes_mod.same_speaker(k, key))
-    if key and support < 2 and support * 2 < len(group):
-        key = None  # one attribution among many unattributed reports is too thin
+    if key and support * 2 <= len(keys) and len(keys) > 1:
+        key = None  # the attributions disagree: no speaker rather than a coin toss
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)
@@ -347,10 +360,48 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     }
 
 
+def content_version(article_ids: list[str]) -> str:
+    """What a stored brief was built from: its event's member ids and the brief format.
+    An event whose articles changed (one in, one out: same count) gets a new version."""
+    h = hashlib.sha1(f"brief-{BRIEF_VERSION}".encode())
+    for aid in sorted(article_ids):
+        h.update(b"\0" + aid.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:20]
+
+
+class _Flight:
+    """One build of one brief at a time: the first caller builds, the others wait for it
+    (or, when a previous brief exists, get that one marked stale at once)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.version: str | None = None
+        self.brief: dict | None = None
+
+
+_flights: dict[tuple[str, str, str], _Flight] = {}
+_flights_lock = threading.Lock()
+
+
+def _flight(store: Any, event_id: str, lang: str) -> _Flight:
+    where = getattr(store, "url", None) or getattr(store, "path", None) or id(store)
+    key = (str(where), event_id, lang)
+    with _flights_lock:
+        if len(_flights) > 256:
+            # A bound on the briefs kept in memory: a dropped entry costs one store read.
+            for k in [k for k, f in _flights.items() if not f.lock.locked()]:
+                del _flights[k]
+        return _flights.setdefault(key, _Flight())
+
+
 def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DEFAULT,
-                embedder: Any = None, force: bool = False) -> dict:
-    """The brief of a stored event; reuses the stored brief while the event's article
-    count is unchanged (and the brief format is current)."""
+                embedder: Any = None, force: bool = False, wait: bool = True) -> dict:
+    """The brief of a stored event; reuses the stored brief while its content version
+    (member ids + brief format) is current.
+
+    Builds are single-flight per event and language within a process: while one caller
+    builds, the others wait for its result; with `wait=False` they get the previous brief
+    at once, marked `"stale": true`, when there is one."""
     event = store.get_event(event_id)
     if event is None:
         raise LookupError(
@@ -360,16 +411,58 @@ def build_brief(store: Any, event_id: str, lang: str = "en", config: Config = DE
     lang = (lang or "en").strip().lower()
     if not re.fullmatch(r"[a-z]{2,3}", lang):
         raise ValueError(f"reader language {lang!r} is not a language code like 'en' or 'hi'")
-    n = len(event.article_ids)
+    version = content_version(event.article_ids)
+    flight = _flight(store, event_id, lang)
+    previous = None
     if not force:
+        if flight.version == version and flight.brief is not None:
+            return flight.brief
         stored = store.get_brief(event_id, lang)
-        if stored is not None and stored[1] == n and stored[0].get("version") == BRIEF_VERSION:
-            return stored[0]
+        if stored is not None and stored[0].get("version") == BRIEF_VERSION:
+            if stored[0].get("content_version") == version:
+                return stored[0]
+            previous = stored[0]
+    if previous is not None and not wait:
+        # The reader gets the previous brief now; one rebuild runs behind it.
+        if flight.lock.acquire(blocking=False):
+            threading.Thread(target=_rebuild, name=f"tidings-brief-{event_id}", daemon=True,
+                             args=(flight, store, event, lang, version, config, embedder)).start()
+        return dict(previous, stale=True)
+    if not flight.lock.acquire(blocking=False):
+        with flight.lock:  # another caller is building it: its result is ours
+            if flight.version == version and flight.brief is not None:
+                return flight.brief
+        flight.lock.acquire()
+    try:
+        if not force and flight.version == version and flight.brief is not None:
+            return flight.brief
+        return _build(flight, store, event, lang, version, config, embedder)
+    finally:
+        flight.lock.release()
+
+
+def _build(flight: _Flight, store: Any, event: Any, lang: str, version: str, config: Config,
+           embedder: Any) -> dict:
+    """Build and store one brief; the caller holds flight.lock."""
     articles = store.get_articles(event.article_ids)
     features = store.get_features(event.article_ids)
     if embedder is None:
         embedder = _default_embedder(store)
-    brief = compose(articles, features, lang, config, embedder, event_id=event_id)
+    brief = compose(articles, features, lang, config, embedder, event_id=event.id)
     brief["event_title"] = event.title
-    store.put_brief(event_id, lang, brief, n)
+    brief["content_version"] = version
+    Brief.from_dict(brief)  # the shape brief/ and web/ share (records.py): drift fails here
+    store.put_brief(event.id, lang, brief, len(event.article_ids))
+    flight.version, flight.brief = version, brief
     return brief
+
+
+def _rebuild(flight: _Flight, store: Any, event: Any, lang: str, version: str, config: Config,
+             embedder: Any) -> None:
+    try:
+        _build(flight, store, event, lang, version, config, embedder)
+    except Exception:
+        # Readers keep the previous brief, marked stale; the failure is logged, not hidden.
+        log.exception("rebuilding the brief of event %s (%s) failed", event.id, lang)
+    finally:
+        flight.lock.release()

@@ -10,6 +10,7 @@ from jinja2 import DictLoader, Environment, select_autoescape
 
 from tidings.brief.build import build_brief
 from tidings.brief.formats import md, plural, safe_url, short_date
+from tidings.brief.sources import sources_of
 from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 
@@ -41,7 +42,9 @@ def rank_events(store: Any, since: str | None = None, until: str | None = None,
             dated.append((p[0], a))
         if not dated and (start or stop):
             continue
-        in_period = [a for _, a in dated] or arts
+        # Without a period every article counts (undated ones too): the same figures as
+        # `tidings events`, the brief and the page.
+        in_period = ([a for _, a in dated] or arts) if (start or stop) else arts
         end = max((d for d, _ in dated), default=None)
         if end and (latest is None or end > latest):
             latest = end
@@ -54,7 +57,7 @@ def rank_events(store: Any, since: str | None = None, until: str | None = None,
         if period_end is not None:
             cut = period_end - timedelta(days=config.digest_recent_days)
             recent = sum(1 for d, _ in r["dated"] if d > cut)
-        sources = {a.source for a in arts if a.source}
+        sources = sources_of(arts)
         langs = {a.lang for a in arts if a.lang}
         score = (config.digest_weight_articles * len(arts)
                  + config.digest_weight_sources * len(sources)

@@ -349,22 +349,49 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
                             break
         if len(versions) < 2:
             continue
+        update = _as_update(versions)
         versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
         about = concept.split(":")[-1] or members[0].figure.what or concept
         if concept.startswith("%"):
             about = "share (%)" + (f": {members[0].figure.what}" if members[0].figure.what else "")
+        if update is not None:
+            versions = update
         out.append({
-            "kind": "figure",
+            "kind": "update" if update is not None else "figure",
             "about": about,
             "concept": concept,
             "versions": [
                 {"value": v[0].figure.value, "text": v[0].figure.text,
+                 "first_date": min((x.article.date for x in v if x.article.date), default=None),
                  "sources": [dict(_src(x), sentence=x.sentence[:300]) for x in _unique(v)]}
                 for v in versions
             ],
         })
     out.sort(key=lambda d: -sum(len(v["sources"]) for v in d["versions"]))
     return out
+
+
+def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
+    """The versions in time order when they are one figure changing over time (a toll that
+    grew through the day, a projection then the final count): every article of one version
+    published before every article of the next, the values moving one way. Else None."""
+    spans = []
+    for v in versions:
+        times = []
+        for x in v:
+            t = parse_date(x.article.date)
+            if t is None or not t[1]:
+                return None  # without times of day, order within a day is unknown
+            times.append(t[0])
+        spans.append((min(times), max(times), v))
+    spans.sort(key=lambda s: s[0])
+    for (_, last, _), (first, _, _) in zip(spans, spans[1:]):
+        if first <= last:
+            return None
+    values = [s[2][0].figure.value for s in spans]
+    rising = all(a < b for a, b in zip(values, values[1:]))
+    falling = all(a > b for a, b in zip(values, values[1:]))
+    return [s[2] for s in spans] if rising or falling else None
 
 
 def _unique(xs: list[Found]) -> list[Found]:
@@ -421,3 +448,42 @@ def date_disagreements(articles: list[Article], features: dict[str, Features],
     if sum(1 for v in versions if len(v["sources"]) >= config.date_disagreement_min_sources) < 2:
         return []
     return [{"kind": "date", "about": "when it happened", "versions": versions}]
+
+
+def name_sayers(disagreements: list[dict], features: dict) -> None:
+    """Add to each version `according_to`: who gives that value, as the sentences say (the
+    measuring body, ministry or person named nearest the figure: "USGS a estimat ... la
+    5,7", "Romania's National Institute for Earth Physics put the magnitude at 5.9"), so
+    the reader sees who says what, not only which outlet printed it. Places, and names
+    the sentences of every version share, say nothing apart."""
+    for d in disagreements:
+        per_version: list[list[tuple[str, str]]] = []
+        for v in d.get("versions", []):
+            found = []
+            for src in v.get("sources", []):
+                sentence = src.get("sentence") or ""
+                f = features.get(src.get("article"))
+                if not sentence or f is None:
+                    continue
+                at = sentence.find(str(v.get("text") or ""))
+                if at < 0:
+                    at = len(sentence) // 2
+                best = None
+                for m in f.names:
+                    if m.kind == "place" or len(m.surface) < 3:
+                        continue
+                    i = sentence.find(m.surface)
+                    if i < 0:
+                        continue
+                    # Nearest before the figure wins; after it counts double the distance.
+                    dist = at - i if i <= at else 2 * (i - at)
+                    if best is None or dist < best[0]:
+                        best = (dist, m.surface, m.key)
+                if best:
+                    found.append((best[1], best[2]))
+            per_version.append(found)
+        keys_in = [{k for _, k in found} for found in per_version]
+        shared = set.intersection(*keys_in) if keys_in else set()
+        for v, found in zip(d.get("versions", []), per_version):
+            names = list(dict.fromkeys(surface for surface, k in found if k not in shared))
+            v["according_to"] = names[:3]

@@ -97,28 +97,47 @@ def render_markdown(brief: dict) -> str:
         out += ["", "## People, places and organisations", ""]
         for e in brief["entities"]:
             variants = ", ".join(md(v) for v in e.get("variants", []) if v != e["name"])
-            out.append(f"- **{md(e['name'])}** ({md(e.get('kind'))}, {len(e.get('articles', []))} "
-                       f"articles){': ' + variants if variants else ''}")
+            out.append(f"- **{md(e['name'])}** ({md(e.get('kind'))}, "
+                       f"{plural(len(e.get('articles', [])), 'article')}){': ' + variants if variants else ''}")
     if brief.get("quotes"):
         out += ["", "## Who said what", ""]
         for q in brief["quotes"]:
             who = md(q.get("speaker") or "unattributed")
-            out.append(f"- **{who}**: “{md(q['text'])}” ({md(q.get('lang'))})")
+            # Reported speech is not put in quotation marks: those words are the outlet's.
+            said = f"“{md(q['text'])}”" if q.get("kind") != "reported" else f"(reported) {md(q['text'])}"
+            out.append(f"- **{who}**: {said} ({md(q.get('lang'))})")
             for s in q.get("sources", []):
+                kind = ", reported" if s.get("kind") == "reported" else ""
                 out.append(f"  - {_md_source(brief, s['article'], s.get('source'))} "
-                           f"({md(s.get('lang'))}): {md(s.get('text'))}")
+                           f"({md(s.get('lang'))}{kind}): {md(s.get('text'))}")
     if brief.get("figures"):
         out += ["", "## Figures", ""]
         for f in brief["figures"]:
             srcs = ", ".join(_md_source(brief, s["article"], s.get("source")) for s in f["sources"])
             out.append(f"- {md(f.get('text'))} — {srcs}")
-    if brief.get("disagreements"):
-        out += ["", "## Where sources differ", ""]
+    out += ["", "## Where sources differ", ""]
+    if not brief.get("disagreements"):
+        out.append("No disagreements found.")
+    else:
         for d in brief["disagreements"]:
             out.append(f"- {md(d.get('kind'))}: {md(d.get('about'))}")
             for v in d.get("versions", []):
                 srcs = ", ".join(_md_source(brief, s["article"], s.get("source")) for s in v["sources"])
-                out.append(f"  - {md(v.get('text') or v.get('value'))}: {srcs}")
+                who = ", ".join(md(n) for n in v.get("according_to") or [])
+                out.append(f"  - {md(v.get('text') or v.get('value'))}"
+                           f"{' according to ' + who if who else ''}: {srcs}")
+    if brief.get("updates"):
+        out += ["", "## Figures that changed over time", ""]
+        for d in brief["updates"]:
+            out.append(f"- {md(d.get('about'))}: " + " → ".join(
+                f"{md(v.get('text') or v.get('value'))} ({md(short_date(v.get('first_date')))})"
+                for v in d.get("versions", [])))
+    if brief.get("happenings"):
+        out += ["", "## What happened when", ""]
+        for h in brief["happenings"]:
+            ahead = " (scheduled)" if h.get("scheduled") else ""
+            out.append(f"- {md(h.get('date'))}{ahead}: {md(h.get('text'))} — "
+                       f"{_md_source(brief, h['article'], h.get('source'))} ({md(h.get('lang'))})")
     if brief.get("timeline"):
         out += ["", "## Timeline", ""]
         for t in brief["timeline"]:

@@ -95,7 +95,13 @@ _POINTS_BACK = re.compile(
     r"cela|ceci|il|elle|ils|elles|mais|cependant|"
     r"esto|él|ella|ellos|ellas|pero|"
     r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
-    r"यह|ये|वह|वे|इस|इसे|इसके|उन्होंने|हालांकि|लेकिन|बता दें)(?=[\s,])",
+    r"यह|ये|वह|वे|इस|इसे|इसके|उन्होंने|हालांकि|लेकिन|बता दें|"
+    # "The announcement was made by...", "Anunțul a fost făcut de...": a noun for the
+    # statement just told, which the summary does not show.
+    r"the (?:announcement|statement|remarks|comments|move|offer|decision)|"
+    r"anunțul|anuntul|declarația|declaratia|decizia|oferta|"
+    r"la déclaration|l'annonce|cette|die ankündigung|die erklärung|el anuncio|la declaración|"
+    r"заявление|объявление|заява)(?=[\s,])",
     re.IGNORECASE,
 )
 
@@ -134,7 +140,18 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
     rel = rel - np.array([config.summary_points_back_penalty if points_back(c["text"]) else 0.0
                           for c in cands])
     sims = vectors @ vectors.T
-    k = max(1, min(6, config.summary_sentences))
+    # Support: the share of the other articles saying much the same. A fact many sources
+    # report is a key fact; centrality alone favours the vaguest sentence.
+    arts = [c["article"] for c in cands]
+    n_arts = max(1, len(set(arts)) - 1)
+    support = np.array([len({arts[j] for j in range(len(cands))
+                             if arts[j] != arts[i] and sims[i, j] >= config.summary_support_similarity})
+                        for i in range(len(cands))]) / n_arts
+    rel = rel + config.summary_support_weight * support
+    k = max(1, min(8, config.summary_sentences))
+    # A sentence pointing back to one not shown does not stand alone: kept only when
+    # nothing else is left (scored down by summary_points_back_penalty).
+    standalone = [i for i, c in enumerate(cands) if not points_back(c["text"])]
     chosen: list[int] = []
     articles_used: dict[str, int] = {}
     lam = config.summary_mmr_lambda
@@ -148,6 +165,8 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
                 continue
             redundancy = max((sims[i, j] for j in chosen), default=0.0)
             if strict and redundancy >= config.summary_redundancy:
+                continue
+            if strict and len(standalone) >= 3 and i not in standalone:
                 continue
             if articles_used.get(cands[i]["article"], 0) >= 2:
                 continue

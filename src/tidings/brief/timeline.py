@@ -4,7 +4,7 @@ and outlet."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 
 from tidings.records import Article
 
@@ -48,10 +48,27 @@ def order_key(a: Article) -> tuple:
     return (0, day, dt.timetz() if has_time else time.max.replace(tzinfo=timezone.utc), a.id)
 
 
-def build(articles: list[Article]) -> tuple[list[dict], dict | None, dict]:
+def _plausible(articles: list[Article], days: float) -> set[str]:
+    """Ids of articles whose publication date may be right: not `days` or more before the
+    median dated article (a report cannot precede by days the happening that its sibling
+    reports place later; such a date was read off a background line), nor after it."""
+    dated = []
+    for a in articles:
+        parsed = parse_date(a.date)
+        if parsed is not None:
+            dated.append((parsed[0], a.id))
+    dated.sort()
+    if not dated:
+        return set()
+    median = dated[len(dated) // 2][0]
+    return {aid for dt, aid in dated if abs((median - dt).total_seconds()) < days * 86400}
+
+
+def build(articles: list[Article], outlier_days: float = 3.0) -> tuple[list[dict], dict | None, dict]:
     """(timeline, first_report, coverage) for the event's articles."""
     ordered = sorted(articles, key=order_key)
-    first = next((a for a in ordered if parse_date(a.date)), None)
+    plausible = _plausible(articles, outlier_days)
+    first = next((a for a in ordered if a.id in plausible), None)
     timeline = [
         {
             "article": a.id,
@@ -104,3 +121,49 @@ def coverage(ordered: list[Article]) -> dict:
     by_outlet = [dict(o, langs=sorted(o["langs"])) for o in outlets.values()]
     return {"by_day": by_day, "by_outlet": by_outlet, "by_lang": dict(langs.most_common()),
             "undated": undated}
+
+
+def happenings(articles: list[Article], sentences_of, features: dict | None = None,
+               lang: str = "en", max_items: int = 8, outlier_days: float = 3.0) -> list[dict]:
+    """What happened when, as the articles report it: each day the articles name (a written
+    date, a weekday, "yesterday") with the sentence naming it, beside publication times.
+
+    A day named by one article only may be a misreading of it; it is kept when it is the
+    event's own time (Features.event_time) of that article. Days are resolved against each
+    article's publication date (understand.dates), so only dated articles take part.
+    """
+    from tidings.understand.dates import explicit_dates, parse_iso, relative_dates
+
+    by_day: dict[str, list[dict]] = defaultdict(list)
+    plausible = _plausible(articles, outlier_days)
+    for a in articles:
+        pub = parse_iso(a.date)
+        if pub is None or a.id not in plausible:
+            continue
+        own = (features or {}).get(a.id)
+        own_day = (own.event_time or "")[:10] if own is not None else ""
+        offset = 0
+        for sent in sentences_of(a)[:40]:
+            found = {d.isoformat() for _, d in explicit_dates(sent, pub) + relative_dates(sent, pub, weeks=False)}
+            for day in found:
+                # Only days of the happening's span: a date years back is background.
+                if abs((pub - date.fromisoformat(day)).days) > 14:
+                    continue
+                by_day[day].append({"article": a.id, "source": a.source, "lang": a.lang,
+                                    "text": sent, "position": offset, "own": day == own_day,
+                                    "ahead": day > pub.isoformat()})
+            offset += 1
+    out = []
+    for day, items in by_day.items():
+        arts = {x["article"] for x in items}
+        # A day after publication is a scheduled step ("the next round on 1 February").
+        ahead = all(x["ahead"] for x in items)
+        if len(arts) < 2 and not ahead and not any(x["own"] for x in items):
+            continue
+        # Shown: the reader's language if any, then the earliest sentence in its article.
+        best = min(items, key=lambda x: (x["lang"] != lang, x["position"], len(x["text"])))
+        out.append({"date": day, "text": best["text"][:300], "article": best["article"],
+                    "source": best["source"], "lang": best["lang"], "articles": sorted(arts),
+                    "scheduled": ahead})
+    out.sort(key=lambda x: (-len(x["articles"]), x["date"]))
+    return sorted(out[:max_items], key=lambda x: x["date"])

@@ -119,18 +119,21 @@ class CandidateIndex:
             out.update(self._undated)  # events no one could date stay reachable
         return {e for e in out if e in self._rows}
 
+    def sorted_block(self, t: date | None, window_days: float, name_keys: list[str]) -> list[str]:
+        return sorted(self.block(t, window_days, name_keys))
+
     def candidates(self, vector: np.ndarray | None, t: date | None, window_days: float,
                    name_keys: list[str], top_k: int) -> list[tuple[str, float]]:
         """(event id, centroid cosine) for the events worth scoring, best first."""
-        block = self.block(t, window_days, name_keys)
-        if not block:
+        ids = self.sorted_block(t, window_days, name_keys)  # sorted: no hash-seed order
+        block = set(ids)
+        if not ids:
             return []
-        ids = list(block)
         if vector is None:
             return [(e, float("nan")) for e in ids[: top_k * 2]]
         rows = np.fromiter((self._rows[e] for e in ids), dtype=np.int64, count=len(ids))
         sims = self._matrix[rows] @ np.asarray(vector, dtype=np.float32)
-        order = np.argsort(-sims)
+        order = np.argsort(-sims, kind="stable")
         keep = [(ids[i], float(sims[i])) for i in order[:top_k]]
         if len(ids) > top_k and name_keys:
             # Any shared name gets the event scored: it is how a cross-lingual report that
@@ -142,7 +145,7 @@ class CandidateIndex:
                 if posting:
                     named.update(block & posting.keys())
             pos = {e: i for i, e in enumerate(ids)} if named - chosen else {}
-            extra = sorted(((e, float(sims[pos[e]])) for e in named - chosen), key=lambda x: -x[1])
+            extra = sorted(((e, float(sims[pos[e]])) for e in named - chosen), key=lambda x: (-x[1], x[0]))
             keep.extend(extra[: max(2, top_k // 3)])
         return keep
 

@@ -31,12 +31,14 @@ import numpy as np
 
 from tidings.records import Article, Event, Features, Feed, Figure, Mention, PageFetch, Problem
 from tidings.store.base import (
+    STORY_ROWS,
     StoreBusy,
     StoreError,
     StoreFull,
     StoreNotADatabase,
     StoreTooNew,
     StoreUnavailable,
+    group_stories,
 )
 
 try:
@@ -142,6 +144,11 @@ MIGRATIONS: list[str] = [
     CREATE TABLE watched_files (
         path TEXT PRIMARY KEY, size BIGINT NOT NULL, mtime DOUBLE PRECISION NOT NULL, at {C} NOT NULL
     );
+    """,
+    # 3: stories, as SQLite's migration 5
+    f"""
+    ALTER TABLE events ADD COLUMN story {C};
+    CREATE INDEX events_story ON events(story);
     """,
 ]
 
@@ -703,6 +710,17 @@ class PostgresStore:
         rows = self._q("SELECT body, n_articles FROM briefs WHERE event_id = %s AND lang = %s",
                        (event_id, lang))
         return (json.loads(rows[0]["body"]), int(rows[0]["n_articles"])) if rows else None
+
+    # --- stories ---
+    def set_event_story(self, event_id: str, story_id: str | None) -> None:
+        self._x("UPDATE events SET story = %s WHERE id = %s", (story_id, event_id))
+
+    def story_of(self, event_id: str) -> str | None:
+        rows = self._q("SELECT story FROM events WHERE id = %s", (event_id,))
+        return rows[0]["story"] if rows else None
+
+    def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return group_stories(self._q(STORY_ROWS), limit)
 
     # --- live sources: feeds, article pages to fetch, watched files ---
     def add_feed(self, url: str, name: str | None = None) -> bool:

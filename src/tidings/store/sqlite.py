@@ -23,12 +23,14 @@ import numpy as np
 
 from tidings.records import Article, Event, Features, Feed, Figure, Mention, PageFetch, Problem
 from tidings.store.base import (
+    STORY_ROWS,
     StoreBusy,
     StoreError,
     StoreFull,
     StoreNotADatabase,
     StoreTooNew,
     StoreUnavailable,
+    group_stories,
 )
 
 MIGRATIONS: list[str] = [
@@ -136,6 +138,11 @@ MIGRATIONS: list[str] = [
     CREATE TABLE watched_files (
         path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, at TEXT NOT NULL
     );
+    """,
+    # 5: stories: the developing chain an event belongs to
+    """
+    ALTER TABLE events ADD COLUMN story TEXT;
+    CREATE INDEX events_story ON events(story);
     """,
 ]
 
@@ -645,6 +652,16 @@ class SQLiteStore:
             ),
         )
         self._x("DELETE FROM removed_events WHERE id = ?", (e.id,))
+
+    def set_event_story(self, event_id: str, story_id: str | None) -> None:
+        self._x("UPDATE events SET story = ? WHERE id = ?", (story_id, event_id))
+
+    def story_of(self, event_id: str) -> str | None:
+        rows = self._q("SELECT story FROM events WHERE id = ?", (event_id,))
+        return rows[0]["story"] if rows else None
+
+    def stories(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return group_stories(self._q(STORY_ROWS), limit)
 
     def delete_event(self, event_id: str) -> None:
         with self.transaction():

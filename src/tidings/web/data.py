@@ -1,7 +1,6 @@
 """What the API and the pages both show, read from the store as plain dicts.
 
-The other stages (names, briefs) are imported lazily: the web app keeps working, with
-plainer output, while a stage is missing or fails, and picks it up as soon as it exists.
+The brief stage is imported when a brief is first asked for (it loads the embedding model).
 """
 
 from __future__ import annotations
@@ -10,9 +9,8 @@ import logging
 import queue
 import re
 import threading
-from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
-from typing import Any, Callable
+from typing import Any
 
 from tidings.config import Config
 from tidings.store import Store, StoreBusy
@@ -177,31 +175,12 @@ def _main_kind(kinds: dict[str, int]) -> str:
 
 
 def get_brief(store: Store, event_id: str, lang: str, config: Config) -> dict[str, Any]:
-    """The event's brief from tidings.brief (cached in the store by article count), or a
-    plain one built here from stored features while that stage is missing or fails."""
-    build_brief: Callable[..., Any] | None
-    try:
-        from tidings.brief import build_brief
-    except ImportError:
-        build_brief = None
-    if build_brief is not None:
-        size = len(store.event_article_ids(event_id))
-        # A brief that failed is not retried until the event changes: each retry costs a
-        # full build, and a page that fails once would fail on every visit.
-        if _failed_briefs.get((event_id, lang)) != size:
-            try:
-                brief = build_brief(_WritesAside(store), event_id, lang=lang, config=config)
-                if isinstance(brief, dict):
-                    return brief
-            except Exception:
-                log.exception("build_brief failed for event %s; showing a plain brief", event_id)
-                if len(_failed_briefs) > 10_000:
-                    _failed_briefs.clear()
-                _failed_briefs[(event_id, lang)] = size
-    return plain_brief(store, event_id)
+    """The event's brief. Built once per content version (tidings.brief.build_brief is
+    single-flight); after the event changed, readers get the previous brief marked stale
+    while one rebuild runs. A failing brief stage is an error, not a plainer page."""
+    from tidings.brief import build_brief
 
-
-_failed_briefs: dict[tuple[str, str], int] = {}
+    return build_brief(_WritesAside(store), event_id, lang=lang, config=config, wait=False)
 
 
 class _WritesAside:
@@ -261,64 +240,3 @@ def _cache_writer(store: Store) -> _CacheWriter:
         if store.url not in _cache_writers:
             _cache_writers[store.url] = _CacheWriter(store)
         return _cache_writers[store.url]
-
-
-def plain_brief(store: Store, event_id: str) -> dict[str, Any]:
-    """A brief with no analysis beyond what the store holds: leads, timeline, names, figures."""
-    event = store.get_event(event_id)
-    articles = store.get_articles(event.article_ids) if event else []
-    feats = store.get_features(a.id for a in articles)
-    summary: list[dict[str, Any]] = []
-    seen_langs: set[str | None] = set()
-    for a in articles:
-        if a.lang in seen_langs or len(summary) >= 4:
-            continue
-        seen_langs.add(a.lang)
-        lead = _first_sentence(a.text)
-        if lead:
-            summary.append({"text": lead, "article": a.id})
-    timeline = [
-        {"article": a.id, "source": a.source, "lang": a.lang, "date": a.date, "title": a.title}
-        for a in articles
-    ]
-    dated = [t for t in timeline if t["date"]]
-    first = dated[0] if dated else (timeline[0] if timeline else None)
-    names: dict[str, dict[str, Any]] = {}
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    figures = []
-    for a in articles:
-        f = feats.get(a.id)
-        if not f:
-            continue
-        for m in f.names:
-            e = names.setdefault(m.key, {"key": m.key, "kind": m.kind, "articles": []})
-            if a.id not in e["articles"]:
-                e["articles"].append(a.id)
-            surfaces[m.key][m.surface] += m.count
-        for fig in f.figures[:5]:
-            figures.append({"value": fig.value, "what": fig.what, "text": fig.text,
-                            "sources": [{"article": a.id, "lang": a.lang}]})
-    entities = sorted(names.values(), key=lambda e: -len(e["articles"]))[:30]
-    for e in entities:
-        e["name"] = surfaces[e["key"]].most_common(1)[0][0]
-        e["variants"] = [s for s, _ in surfaces[e["key"]].most_common()]
-    return {
-        "event": event_id,
-        "headline": event.title if event else "",
-        "summary": summary,
-        "timeline": timeline,
-        "first_report": {"article": first["article"], "source": first["source"],
-                         "date": first["date"]} if first else None,
-        "entities": entities,
-        "quotes": [],
-        "figures": figures[:30],
-        "disagreements": [],
-        "plain": True,
-    }
-
-
-def _first_sentence(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    m = re.search(r"(?<=[.!?।。])\s", text)
-    s = text[: m.start()] if m else text
-    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"

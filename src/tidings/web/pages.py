@@ -15,6 +15,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from tidings.brief.records import Brief, Disagreement
+from tidings.brief.sources import sources_of
 from tidings.urls import safe_url
 from tidings.web import data
 
@@ -124,6 +126,7 @@ def index(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1):
 def event_page(
     request: Request, event_id: str,
     lang: Annotated[str | None, Query(pattern=data.BRIEF_LANG_RE)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ):
     store, config = request.app.state.store, request.app.state.config
     event = store.get_event(event_id)
@@ -136,18 +139,27 @@ def event_page(
     brief = data.get_brief(store, event_id, reader, config)
     articles = store.get_articles(event.article_ids)
     by_id = {a.id: a for a in articles}
+    # The article list is paginated (a large event's list was over a megabyte of HTML):
+    # the reader's language first, then the most covered, in pages of Config.web_event_page_articles.
+    n_lang = Counter(a.lang or "" for a in articles)
+    ordered = sorted(articles, key=lambda a: (a.lang != reader, -n_lang[a.lang or ""], a.lang or "",
+                                              a.date or "", a.id))
+    pages = max(1, -(-len(ordered) // config.web_event_page_articles))
+    page = min(page, pages)
+    shown_articles = ordered[(page - 1) * config.web_event_page_articles: page * config.web_event_page_articles]
     groups: dict[str, list] = defaultdict(list)
-    for a in articles:
+    for a in shown_articles:
         groups[a.lang or ""].append(a)
-    # Reader's language first, then the most covered.
-    order = sorted(groups, key=lambda g: (g != reader, -len(groups[g]), g))
     view = _brief_view(brief, by_id)
+    outlets = Counter(a.source for a in articles if a.source)
     return render(
         request, "event.html",
         event=event, brief=view, reader=reader, by_id=by_id,
-        groups=[(g, groups[g]) for g in order],
-        by_lang=Counter(a.lang or "" for a in articles).most_common(),
-        by_source=Counter(a.source or "unknown source" for a in articles).most_common(8),
+        groups=list(groups.items()), page=page, pages=pages, n_articles=len(articles),
+        n_sources=len(sources_of(articles)),
+        by_lang=n_lang.most_common(),
+        by_source=outlets.most_common(8),
+        unnamed=sum(1 for a in articles if not a.source),
     )
 
 
@@ -212,114 +224,71 @@ def docs_page(request: Request):
                   description=schema["info"].get("description", ""))
 
 
-# --- the brief, shaped for the template whatever the brief stage's exact field types ---
-def _brief_view(brief: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
-    def ref(article_id: Any, **extra: Any) -> dict[str, Any]:
-        a = by_id.get(article_id) if isinstance(article_id, str) else None
+# --- the brief (typed records of tidings.brief.records), shaped for the template ---
+def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
+    brief = Brief.from_dict(body)  # a malformed brief is an error here, not a guess
+
+    def ref(article_id: str | None, source: str | None = None, lang: str | None = None,
+            date: str | None = None, title: str | None = None) -> dict[str, Any]:
+        a = by_id.get(article_id) if article_id else None
         return {
-            "id": article_id if isinstance(article_id, str) else None,
-            "source": extra.get("source") or (a.source if a else None) or "unknown source",
-            "lang": extra.get("lang") or (a.lang if a else None),
-            "url": (a.url if a else None),
-            "date": extra.get("date") or (a.date if a else None),
-            "title": (a.title if a else None) or extra.get("title"),
+            "id": article_id,
+            "source": source or (a.source if a else None) or "unknown source",
+            "lang": lang or (a.lang if a else None),
+            "url": a.url if a else None,
+            "date": date or (a.date if a else None),
+            "title": (a.title if a else None) or title,
         }
 
-    def refs(items: Any) -> list[dict[str, Any]]:
-        out = []
-        for s in items or []:
-            if isinstance(s, dict):
-                out.append(ref(s.get("article"), **{k: s.get(k) for k in ("source", "lang", "date")}))
-            elif isinstance(s, str):
-                out.append(ref(s))
-        return out
-
-    first = brief.get("first_report") or {}
-    first_id = first.get("article") if isinstance(first, dict) else None
+    first = brief.first_report
     entities: dict[str, list] = defaultdict(list)
-    for e in brief.get("entities") or []:
-        if not isinstance(e, dict):
-            continue
-        variants = [_text(v) for v in (e.get("variants") or [])]
-        name = _text(e.get("name"))
-        entities[str(e.get("kind")) if e.get("kind") in KIND_TITLES else "name"].append({
-            "name": name,
-            "key": e.get("key") or e.get("id") or data.name_key(name),
-            "variants": [v for v in dict.fromkeys(variants) if v and v != name],
-            "n_articles": len(e.get("articles") or []),
+    for e in brief.entities:
+        entities[e.kind if e.kind in KIND_TITLES else "name"].append({
+            "name": e.name, "key": e.id,
+            "variants": [v for v in dict.fromkeys(e.variants) if v and v != e.name],
+            "n_articles": len(e.articles),
         })
-    head = brief.get("headline")
-    coverage: dict[str, Any] = brief.get("coverage") or {} if isinstance(brief.get("coverage"), dict) else {}
+    by_day = brief.coverage.get("by_day") or []
+
+    def versions(d: Disagreement) -> list[dict[str, Any]]:
+        return [{"text": _text(v.text if v.text is not None else v.value),
+                 "according_to": v.according_to, "first_date": v.first_date,
+                 "sources": [ref(x.article, x.source, x.lang) for x in v.sources]} for v in d.versions]
+
     return {
-        "headline": _text(head),
-        "headline_lang": head.get("lang") if isinstance(head, dict) else brief.get("headline_lang"),
-        "coverage": [
-            {"date": d.get("date"), "total": d.get("total"), "cumulative": d.get("cumulative"),
-             "langs": d.get("langs") if isinstance(d.get("langs"), dict) else {}}
-            for d in coverage.get("by_day") or [] if isinstance(d, dict)
-        ],
-        "summary": [
-            {"text": _text(s.get("text")), **{"ref": ref(s.get("article"), source=s.get("source"))}}
-            for s in brief.get("summary") or [] if isinstance(s, dict)
-        ],
-        "timeline": [
-            {**ref(t.get("article"), **{k: t.get(k) for k in ("source", "lang", "date", "title")}),
-             "first": t.get("article") == first_id}
-            for t in brief.get("timeline") or [] if isinstance(t, dict)
-        ],
-        "first": ref(first_id, source=first.get("source"), date=first.get("date")) if first_id else None,
+        "headline": brief.headline.text if brief.headline else "",
+        "headline_lang": brief.headline.lang if brief.headline else None,
+        "stale": brief.stale,
+        "coverage": [{"date": d.get("date"), "total": d.get("total"), "cumulative": d.get("cumulative"),
+                      "langs": d.get("langs") or {}} for d in by_day],
+        "summary": [{"text": x.text, "ref": ref(x.article, x.source, x.lang)} for x in brief.summary],
+        "timeline": [{**ref(t.article, t.source, t.lang, t.date, t.title),
+                      "first": first is not None and t.article == first.article} for t in brief.timeline],
+        "happenings": [{"date": h.date, "text": h.text, "scheduled": h.scheduled,
+                        "ref": ref(h.article, h.source, h.lang), "n_articles": len(h.articles)}
+                       for h in brief.happenings],
+        "first": ref(first.article, first.source, first.lang, first.date) if first else None,
         "entities": [(KIND_TITLES[k], entities[k]) for k in KIND_TITLES if entities.get(k)],
         "quotes": [
-            {"speaker": _text(x.get("speaker")), "text": _text(x.get("text")),
-             "sources": refs(x.get("sources"))}
-            for x in brief.get("quotes") or [] if isinstance(x, dict)
+            {"speaker": q.speaker or "", "text": q.text, "kind": q.kind, "lang": q.lang,
+             "sources": [ref(x.article, x.source, x.lang) for x in q.sources],
+             # Each source's own words, in its language: the original behind a quote.
+             "originals": [{"text": x.text, "kind": x.kind, "lang": x.lang,
+                            "ref": ref(x.article, x.source, x.lang)} for x in q.sources]}
+            for q in brief.quotes
         ],
-        "figures": [
-            {"text": _text(f.get("text") or f.get("value")), "what": _text(f.get("what")),
-             "sources": refs(f.get("sources"))}
-            for f in brief.get("figures") or [] if isinstance(f, dict)
+        "figures": [{"text": _text(f.text or f.value), "what": f.what,
+                     "sources": [ref(x.article, x.source, x.lang) for x in f.sources]} for f in brief.figures],
+        "disagreements": [{"about": d.about, "kind": d.kind, "versions": versions(d)} for d in brief.disagreements],
+        "updates": [{"about": d.about, "versions": versions(d)} for d in brief.updates],
+        "parallel": [
+            {"ref": ref(p.article, p.source, p.lang, title=p.title),
+             "pairs": [{"text": x.text,
+                        "matches": [{"text": m.text, "ref": ref(m.article), "confidence": m.confidence}
+                                    for m in x.matches]} for x in p.sentences]}
+            for p in brief.parallel
         ],
-        "disagreements": [_disagreement(d, refs) for d in brief.get("disagreements") or []],
-        "parallel": _parallel(brief.get("parallel") or brief.get("parallel_reading"), ref),
-        "plain": bool(brief.get("plain")),
     }
-
-
-def _disagreement(d: Any, refs) -> dict[str, Any]:
-    if not isinstance(d, dict):
-        return {"about": _text(d), "versions": []}
-    versions = d.get("versions") or d.get("values") or []
-    out = []
-    for v in versions:
-        if isinstance(v, dict):
-            out.append({"text": _text(v.get("text") or v.get("value")),
-                        "sources": refs(v.get("sources") or ([v["article"]] if v.get("article") else []))})
-        else:
-            out.append({"text": _text(v), "sources": []})
-    return {"about": _text(d.get("what") or d.get("about") or d.get("kind") or ""), "versions": out}
-
-
-def _parallel(p: Any, ref) -> list[dict[str, Any]]:
-    """Aligned sentences per foreign article: [{article, pairs: [{text, matches: [{text, article}]}]}]."""
-    out = []
-    for item in p or []:
-        if not isinstance(item, dict):
-            continue
-        pairs = []
-        for s in item.get("sentences") or item.get("pairs") or []:
-            if not isinstance(s, dict):
-                continue
-            matches = s.get("matches") or s.get("aligned") or []
-            pairs.append({
-                "text": _text(s.get("text") or s.get("sentence")),
-                "matches": [
-                    {"text": _text(m.get("text") if isinstance(m, dict) else m),
-                     "ref": ref(m.get("article")) if isinstance(m, dict) else None}
-                    for m in matches
-                ],
-            })
-        out.append({"ref": ref(item.get("article")), "pairs": pairs})
-    return out
 
 
 def _text(v: Any) -> str:

@@ -1,12 +1,11 @@
-"""Who said what: direct and reported speech with its speaker, per article, and the merge
-of one statement reported in several languages into one quote.
+"""Who said what in one article: direct speech (text between quotation marks) and reported
+speech (a clause after a verb of saying), each with its speaker.
 
-Direct speech is text between quotation marks („…”, «…», "…", “…”, ‘…’); reported speech
-is a clause after a verb of saying ("said that", "a spus că", "ने कहा कि", "заявил, что",
-"sagte, dass", "a déclaré que", "dijo que"). The speaker is the name the verb attaches to:
-before it in subject-verb order, after it in the inverted order of quotes
-("…”, a spus Iuri Ușakov"), before "ने" in Hindi; a pronoun subject ("He said") takes the
-speaker of the sentence before.
+The speaker is the name the verb attaches to: before it in subject-verb order, after it in
+the inverted order of quotes ("…”, a spus Iuri Ușakov"), before "ने" in Hindi; a pronoun
+subject ("He said", "a precizat oficialul rus") takes the speaker of the sentence before;
+a second quotation in one sentence keeps the first one's speaker; "X reportedly said"
+is the previous speaker's account. Lexicons per language: tidings.brief.quotes.lexicons.
 """
 
 from __future__ import annotations
@@ -16,75 +15,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from tidings.brief.quotes.lexicons import (
+    _ACCORDING,
+    _INVERTED_PRONOUNS,
+    _PAIRS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _THAT,
+    _TITLE_LINKS,
+    _VERBS,
+)
 from tidings.brief.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
-from tidings.understand.names import similar_keys
 
-# --- quotation marks --------------------------------------------------------------------
-
-# Opening mark -> closing marks accepted for it.
-_PAIRS = {
-    "„": "”“\"",
-    "«": "»",
-    "“": "”\"",
-    "‘": "’",
-    "‹": "›",
-    "\"": "\"”",
-    "»": "«",  # Danish/German style »…«
-    "‚": "‘’",
-}
-
-# --- verbs of saying, per language ------------------------------------------------------
-# "subject" verbs take their speaker before them ("Ushakov said"), and may also take it
-# right after in the inverted order ("…, said Ushakov"). Forms with a space must match
-# whole phrases. Each list is a regex alternation of word forms.
-_VERBS = {
-    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|called|calling|described)",
-    "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite|spunând|declarând|afirmând|adăugând|menționând|subliniind|precizând|(?:a|au) numit|(?:a|au) calificat|(?:a|au) descris",
-    "hi": r"ने\s+(?:\S+\s+){0,5}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर)|का\s+कहना\s+(?:है|था)",
-    "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет)",
-    "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали)",
-    "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|sagt|nannte|nannten|bezeichnete)",
-    "fr": r"(?:a |ont )?(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|assuré|expliqué|annoncé|estimé|précisé|promis|garanti|averti)|déclare|affirme|estime|assure|souligne|explique|affirmant|déclarant|estimant|expliquant|ajoutant|(?:a |ont )?qualifié|(?:a |ont )?dénoncé",
-    "es": r"(?:dijo|dice|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció|diciendo|afirmando|asegurando|añadiendo|calificó|llamó|tildó)",
-}
-# Conjunctions opening the reported clause.
-_THAT = {
-    "en": r"that", "ro": r"că|ca", "hi": r"कि", "ru": r"что", "uk": r"що",
-    "de": r"dass|daß", "fr": r"que|qu['’]", "es": r"que",
-}
-# "according to X" forms: the speaker follows (or precedes, in Hindi).
-_ACCORDING = {
-    "en": r"according to", "ro": r"potrivit lui|potrivit|conform lui|citat de",
-    "ru": r"по словам", "uk": r"за словами", "de": r"laut|so", "fr": r"selon",
-    "es": r"según",
-}
-_INVERTED_PRONOUNS = set(
-    """he she el ea acesta aceasta oficialul er sie il elle él ella он она він вона""".split()
-)
-_PRONOUNS = set(
-    """he she they
-    el ea ei ele acesta aceasta oficialul
-    उन्होंने उसने वह वे इन्होंने
-    он она они він вона вони
-    er sie
-    il elle ils elles
-    él ella ellos ellas""".split()
-)
-# Prepositions: a name right after one (possibly across title words) is not a subject.
-_PREPOSITIONS = set(
-    """to of in on at by for from with since between against about into over under after
-    before during toward towards than via among across like
-    lui de la în in din cu pentru despre spre între prin asupra fata față
-    von zu zum zur mit für aus bei nach gegen über vom beim
-    du des à au aux en pour avec par contre sur chez entre
-    del a al con para por sobre según hacia
-    в во на с со к ко о об от до из за для при про между у
-    від між з із до""".split()
-)
-# Prepositions that also join the words of a title: "Secretary of State", "Ministrul de Externe".
-_TITLE_LINKS = {"of", "for", "de", "des", "du", "del", "von", "der", "al"}
 _CAPITAL_START = re.compile(r"\s+[A-Z\u0400-\u042F]")
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
@@ -344,8 +288,20 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
             speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lang)
+            if speaker is None and lang not in _VERBS:
+                # No verbs of saying known for this language: the one person named in the
+                # sentence outside the quotation (several: nobody) is taken as the speaker.
+                people = {sp.key: sp for sp in outside if sp.kind == "person" and s0 <= sp.start < e0}
+                if len(people) == 1:
+                    only = next(iter(people.values()))
+                    speaker = (only.surface, only.key)
             if speaker == "pronoun":
                 speaker = last_speaker
+            elif speaker is None and quotes and quotes[-1].kind == "direct" \
+                    and quotes[-1].speaker_key and quotes[-1].sentence == _bound(block[s0:e0].strip(), config):
+                # Two quotations in one sentence ("…”, a precizat oficialul rus,
+                # menționând că „…”): the second is the same speaker's.
+                speaker = (quotes[-1].speaker, quotes[-1].speaker_key)
             elif speaker is None and not outside and last_speaker and \
                     not block[s0:qs - 1].strip() and not block[qe + 1:e0].strip(" .,;"):
                 # A bare quoted paragraph continues the previous speaker's words.
@@ -473,6 +429,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             if sp is None:
                 sp = _subject_speaker(block, spans, vs, start)
         speaker = (sp.surface, sp.key) if sp else None
+        if last_speaker and re.search(r"\b(?:reportedly|allegedly|apparently)\s+$", block[start:vs], re.IGNORECASE):
+            # "Trump reportedly suggested that…": what the last speaker said Trump did,
+            # so the statement is the last speaker's account, not Trump's.
+            speaker = last_speaker
         if speaker is None and (_pronoun_before(block, vs) or
                                 (verb_lang == "hi" and re.search(r"उन्होंने\s*$", block[start:vs]))):
             speaker = last_speaker
@@ -504,122 +464,3 @@ def _bound(text: str, config: Config) -> str:
         return text
     cut = text.rfind(" ", 0, config.quote_max_chars)
     return text[: cut if cut > 0 else config.quote_max_chars] + " …"
-
-
-# --- merging across articles and languages ---------------------------------------------
-
-
-def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = DEFAULT) -> list[list[Quote]]:
-    """Group quotes that report one statement (once per article, see
-    _one_statement_per_article).
-
-    Cosine alone cannot tell one statement from another by the same speaker at the same
-    event (they are about the same things: 0.79-0.91 for true pairs, up to 0.89 for false
-    ones), so two quotes in different articles are linked only as mutual nearest
-    neighbours: each is the other's closest quote, by the same speaker, in the other's
-    article, with cosine at least `quote_merge_similarity`. A quote without a speaker
-    links the same way at `quote_merge_similarity_unattributed`. Linked groups merge
-    while their average cross cosine stays at least `quote_group_similarity`.
-
-    Quotes need `.vector` set (L2-normalised) to merge. Returns groups, largest first.
-    """
-    n = len(quotes)
-
-    def ent(q: Quote) -> str | None:
-        if not q.speaker_key:
-            return None
-        return speaker_entity.get(q.speaker_key, q.speaker_key)
-
-    def same(a: str, b: str) -> bool:
-        return same_speaker(a, b, config)
-
-    have = [i for i in range(n) if quotes[i].vector is not None]
-    links: list[tuple[float, int, int]] = []
-    if len(have) > 1:
-        k = len(have)
-        mat = np.stack([np.asarray(quotes[i].vector) for i in have])
-        sims = mat @ mat.T
-        ents = [ent(quotes[i]) for i in have]
-        # Threshold for each pair, NaN where the two cannot be one statement (two
-        # different speakers); speaker comparisons are made once per pair of names.
-        names = sorted({e for e in ents if e})
-        index = {e: i for i, e in enumerate(names)}
-        # With no named speaker at all, a 1x1 placeholder keeps the indexing below valid
-        # (every pair then takes the unattributed threshold).
-        alike = np.array([[same(a, b) for b in names] for a in names], dtype=bool).reshape(
-            len(names), len(names)) if names else np.zeros((1, 1), dtype=bool)
-        eid = np.array([index[e] if e else -1 for e in ents])
-        both = (eid[:, None] >= 0) & (eid[None, :] >= 0)
-        safe = np.where(eid >= 0, eid, 0)
-        thresh = np.where(both, np.where(alike[safe][:, safe], config.quote_merge_similarity, np.nan),
-                          config.quote_merge_similarity_unattributed).astype(np.float32)
-        masked = np.where(np.isnan(thresh), -np.inf, sims)
-        art = [quotes[i].article for i in have]
-        cols: dict[str, list[int]] = {}
-        for a, x in enumerate(art):
-            cols.setdefault(x, []).append(a)
-        # best[x][a]: position (in `have`) of a's closest compatible quote in article x.
-        best = {x: np.asarray(c)[np.argmax(masked[:, c], axis=1)] for x, c in cols.items()}
-        for a in range(k):
-            for x in cols:
-                if x == art[a]:
-                    continue
-                b = int(best[x][a])
-                if b <= a or masked[a, b] == -np.inf:
-                    continue
-                if int(best[art[a]][b]) != a:
-                    continue  # not mutual
-                if sims[a, b] >= thresh[a, b]:
-                    links.append((float(sims[a, b]), have[a], have[b]))
-
-    group_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for _sim, i, j in sorted(links, reverse=True):
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj:
-            continue
-        mine, theirs = members[gi], members[gj]
-        if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]):
-            continue
-        cross = [float(np.asarray(quotes[x].vector) @ np.asarray(quotes[y].vector))
-                 for x in mine for y in theirs]
-        if sum(cross) / len(cross) < config.quote_group_similarity:
-            continue
-        for k in theirs:
-            group_of[k] = gi
-        members[gi] = mine + theirs
-        del members[gj]
-    out = [[quotes[i] for i in sorted(m)] for m in members.values()]
-    out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
-                            min(q.position for q in g)))
-    return out
-
-
-def same_speaker(a: str, b: str, config: Config = DEFAULT) -> bool:
-    """Whether two speaker keys may name one person: equal, or the same surname under
-    transliterations the name keys leave apart (Umerov / Umjerow); "Rustem Umerov" keeps
-    both words in its key, so surnames (last words) are compared."""
-    if a == b:
-        return True
-    a, b = a.split()[-1], b.split()[-1]
-    return a == b or (min(len(a), len(b)) >= 4 and a[0] == b[0]
-                      and similar_keys(a, b) >= config.speaker_similarity)
-
-
-def _can_join(a: list[Quote], b: list[Quote]) -> bool:
-    """Each article gives a statement once. One exception: a single quote may join a
-    group holding the quote just before or after it in its article, since one language
-    may split into two sentences what another says in one ("if he is ready we will host
-    him. In that case we guarantee his security")."""
-    arts_a = {q.article for q in a}
-    arts_b = {q.article for q in b}
-    shared = arts_a & arts_b
-    if not shared:
-        return True
-    if len(shared) > 1 or min(len(a), len(b)) != 1:
-        return False
-    single, group = (a[0], b) if len(a) == 1 else (b[0], a)
-    if len(group) > len({q.article for q in group}):
-        return False  # one split per statement is plausible; more is a chain of topics
-    same = [q for q in group if q.article == single.article]
-    return len(same) == 1 and abs(same[0].position - single.position) == 1

@@ -1,0 +1,418 @@
+"""A pure online clusterer of events inside stories, by average linkage.
+
+`EventLearner.learn_one(article, features)` returns the changes to persist (assign an
+article, upsert an event, delete an event, move an article, set an event's story); the
+learner itself does no I/O, and its whole state saves and loads (`to_state`/`from_state`).
+
+Why average linkage: an article joins an event by its mean fitted probability over the
+event's members (a bounded sample for big events: the first and the latest), so one wrong
+member cannot pull in the next wrong article (chaining through a single best exemplar).
+An event's time is the median of its members' days and its spread their median absolute
+deviation, which one misdated member cannot stretch. Two events merge only when they agree
+as wholes (mean probability over both samples). Stories: when an article starts an event,
+the event joins the story whose members it agrees with best under the story model (fitted
+on story labels: same developing chain over days-weeks), else starts a story.
+
+Deterministic for a given input order: candidates are sorted, never taken from set order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from statistics import median
+from typing import Any, Iterable
+
+import numpy as np
+
+from tidings.cluster.index import CandidateIndex
+from tidings.cluster.pairs import Item, PairModel, Weighing, make_item, pair_row, shipped_model
+from tidings.config import DEFAULT, Config
+from tidings.records import Article, Event, Features
+
+SAMPLE_FIRST = 8  # members kept for comparison: the first ones ...
+SAMPLE_LATEST = 16  # ... and the latest ones
+# One pair's say in an average: agreement counts up to +6, disagreement down to -12 (a
+# member the newcomer clearly contradicts weighs twice a member it matches; a misdated
+# member still cannot veto on its own, as an unclipped -40 would).
+LOGIT_UP, LOGIT_DOWN = 6.0, -12.0
+
+
+@dataclass
+class Change:
+    """One thing for the store to do. op: assign | move | upsert | delete | story."""
+
+    op: str
+    article: str | None = None
+    event: str | None = None
+    score: float | None = None
+    source: str | None = None  # move: the event the article leaves
+    story: str | None = None
+
+
+@dataclass
+class EventState:
+    id: str
+    seq: int
+    story: str = ""
+    members: list[str] = field(default_factory=list)
+    sample: list[Item] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)  # first and last publication stamp
+    langs: Counter = field(default_factory=Counter)
+    sources: list[str] = field(default_factory=list)
+    title: str = ""
+    title_cos: float = -2.0
+
+    @property
+    def n(self) -> int:
+        return len(self.members)
+
+    def centre(self) -> tuple[int | None, float]:
+        """Median day and median absolute deviation of the members' days."""
+        if not self.days:
+            return None, 0.0
+        m = median(self.days)
+        return int(round(m)), float(median(abs(d - m) for d in self.days))
+
+    def centroid(self) -> np.ndarray | None:
+        vecs = [it.vector for it in self.sample if it.vector is not None]
+        if not vecs:
+            return None
+        c = np.mean(np.stack(vecs), axis=0)
+        n = float(np.linalg.norm(c))
+        return (c / n).astype(np.float32) if n else c.astype(np.float32)
+
+    def to_state(self) -> dict[str, Any]:
+        return {"seq": self.seq, "story": self.story, "members": self.members,
+                "sample": [it.to_state() for it in self.sample], "days": self.days,
+                "stamps": self.stamps, "langs": dict(self.langs), "sources": self.sources,
+                "title": self.title, "title_cos": self.title_cos, "learner": "linkage-1"}
+
+    @classmethod
+    def from_state(cls, event_id: str, s: dict[str, Any]) -> "EventState":
+        return cls(id=event_id, seq=int(s.get("seq", 0)), story=s.get("story", ""),
+                   members=list(s.get("members", [])),
+                   sample=[Item.from_state(x) for x in s.get("sample", [])],
+                   days=[int(d) for d in s.get("days", [])], stamps=list(s.get("stamps", [])),
+                   langs=Counter(s.get("langs", {})), sources=list(s.get("sources", [])),
+                   title=s.get("title", ""), title_cos=float(s.get("title_cos", -2.0)))
+
+    def to_event(self) -> Event:
+        return Event(id=self.id, title=self.title,
+                     first_time=self.stamps[0] if self.stamps else None,
+                     last_time=self.stamps[-1] if self.stamps else None,
+                     languages=[lang for lang, _ in sorted(self.langs.items(), key=lambda kv: (-kv[1], kv[0]))],
+                     article_ids=list(self.members), sources=list(self.sources))
+
+
+class EventLearner:
+    """Online events and stories; see the module docstring."""
+
+    def __init__(self, config: Config = DEFAULT, event_model: PairModel | None = None,
+                 story_model: PairModel | None = None) -> None:
+        self.config = config
+        self.model = event_model or shipped_model("event")
+        self.story_model = story_model or shipped_model("story")
+        self.events: dict[str, EventState] = {}
+        self.article_event: dict[str, str] = {}
+        self.stories: dict[str, list[str]] = {}
+        self.index = CandidateIndex()
+        self.name_df: Counter = Counter()
+        self.word_df: Counter = Counter()
+        self.n_docs = 0
+        self._seq = 0
+        self._weighing: Weighing | None = None
+        self._weighed_at = 0
+
+    # --- state ---
+    def to_state(self) -> dict[str, Any]:
+        return {"events": {e: ev.to_state() for e, ev in self.events.items()}}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], config: Config = DEFAULT, **models: Any) -> "EventLearner":
+        learner = cls(config, **models)
+        for event_id, s in sorted(state.get("events", {}).items(), key=lambda kv: kv[1].get("seq", 0)):
+            learner._load_event(EventState.from_state(event_id, s))
+        return learner
+
+    def _load_event(self, ev: EventState) -> None:
+        self.events[ev.id] = ev
+        self._seq = max(self._seq, ev.seq + 1)
+        for a in ev.members:
+            self.article_event[a] = ev.id
+        for it in ev.sample:
+            self._count(it, +1)
+        if ev.story:
+            self.stories.setdefault(ev.story, []).append(ev.id)
+        self._index(ev)
+
+    # --- public ---
+    def event_of(self, article_id: str) -> str | None:
+        return self.article_event.get(article_id)
+
+    def event_record(self, event_id: str) -> Event | None:
+        ev = self.events.get(event_id)
+        return ev.to_event() if ev else None
+
+    def event_state(self, event_id: str) -> dict[str, Any] | None:
+        ev = self.events.get(event_id)
+        return ev.to_state() if ev else None
+
+    def event_centroid(self, event_id: str) -> np.ndarray | None:
+        ev = self.events.get(event_id)
+        return ev.centroid() if ev else None
+
+    def story_of_event(self, event_id: str) -> str | None:
+        ev = self.events.get(event_id)
+        return ev.story if ev else None
+
+    def learn_one(self, article: Article, features: Features) -> list[Change]:
+        if article.id in self.article_event:
+            return []
+        item = make_item(article, features)
+        changes: list[Change] = []
+        if article.duplicate_of and article.duplicate_of in self.article_event:
+            ev = self.events[self.article_event[article.duplicate_of]]
+            self._join(ev, item, article, 1.0, changes)
+            return changes
+        scored = self.score_events(item) if (item.vector is not None or item.names) else []
+        if scored and scored[0][1] >= self.model.threshold:
+            best, s = scored[0]
+            self._join(best, item, article, s, changes)
+            for other, s2 in scored[1:3]:
+                if s2 < self.model.threshold or other.id not in self.events or best.id not in self.events:
+                    continue
+                if self._apart(best, other):
+                    continue
+                if self.event_agreement(best, other) >= self.model.merge_threshold:
+                    best = self._merge(best, other, changes)
+        else:
+            ev = EventState(id=self._new_id(article), seq=self._seq)
+            self._seq += 1
+            self.events[ev.id] = ev
+            self._join(ev, item, article, 0.0, changes, new=True)
+            self._choose_story(ev, item, changes)
+            best = ev
+        if item.day is not None:
+            near = [e.id for e, _ in scored[:4]]
+            # Events holding undated members are reachable by name and vector whatever
+            # their time (their dated members may be the look-alikes of another year).
+            found = self.index.candidates(item.vector, None, 0, sorted(item.names), 4)
+            near += sorted(e for e, _ in found if e not in near)
+            others = [self.events[e] for e in near if e != best.id and e in self.events
+                      and any(m.day is None for m in self.events[e].sample)]
+            self._refloat(best, others, changes)
+        return changes
+
+    def _refloat(self, dst: EventState, others: list[EventState], changes: list[Change]) -> None:
+        """Undated members joined whatever similar event existed when they came, which may
+        be the look-alike (the same people two years earlier). When a dated article makes
+        an event they agree with better, they move there."""
+        for src in others:
+            for it in [m for m in src.sample if m.day is None]:
+                if src.n < 2 or it.id not in self.article_event or self.article_event[it.id] != src.id:
+                    continue
+                here = self.agreement([it], dst.sample, self.model)
+                rest = [m for m in src.sample if m.id != it.id]
+                there = self.agreement([it], rest, self.model)
+                if here >= self.model.threshold and here > there + self.config.move_margin:
+                    self._move(it, src, dst, here, changes)
+
+    def _move(self, it: Item, src: EventState, dst: EventState, score: float, changes: list[Change]) -> None:
+        src.members.remove(it.id)
+        src.sample = [m for m in src.sample if m.id != it.id]
+        dst.members.append(it.id)
+        self.article_event[it.id] = dst.id
+        self._count(it, -1)
+        self._add_to_sample(dst, it)
+        changes.append(Change("move", article=it.id, event=dst.id, source=src.id, score=round(score, 4)))
+        self._upsert(src, changes)
+        self._upsert(dst, changes)
+
+    def score_events(self, item: Item) -> list[tuple[EventState, float]]:
+        """Candidate events for an item with their mean member probability, best first."""
+        cands = self._candidates(item, self.config.time_window_days)
+        out = []
+        for event_id in cands:
+            ev = self.events[event_id]
+            out.append((ev, self.agreement([item], ev.sample, self.model)))
+        out.sort(key=lambda x: (-x[1], x[0].seq))
+        return out
+
+    def agreement(self, left: list[Item], right: list[Item], model: PairModel) -> float:
+        """Average linkage on the log-odds scale: the probability of the mean (clipped)
+        log-odds over every pair across the two groups. A mean of probabilities would let
+        an event drift (a newcomer close to most recent members but unlike the first ones
+        still clears the bar); log-odds make members it clearly disagrees with count."""
+        pairs = [(a, b) for a in left for b in right if a.id != b.id]
+        if not pairs:
+            return 0.0
+        x = self.pair_matrix(pairs)
+        z = float(np.mean(np.clip(model.logit(x), LOGIT_DOWN, LOGIT_UP)))
+        return 1.0 / (1.0 + float(np.exp(-z)))
+
+    def weighing(self) -> Weighing:
+        """Rarity weights, recounted whenever the compared documents grew by an eighth (so
+        they depend on the input order only, and items' norms are not recomputed each time)."""
+        if self._weighing is None or abs(self.n_docs - self._weighed_at) > max(8, self._weighed_at // 8):
+            self._weighing = Weighing(dict(self.name_df), dict(self.word_df), self.n_docs)
+            self._weighed_at = self.n_docs
+        return self._weighing
+
+    def pair_matrix(self, pairs: list[tuple[Item, Item]]) -> np.ndarray:
+        weigh = self.weighing()
+        rows = [pair_row(a, b, None if a.vector is None or b.vector is None else float(a.vector @ b.vector),
+                         weigh) for a, b in pairs]
+        return np.array(rows, dtype=np.float64)
+
+    def _apart(self, a: EventState, b: EventState) -> bool:
+        """Two events whose robust centres are further apart than the time window are two
+        happenings, whatever an undated article linking them says."""
+        ca, _ = a.centre()
+        cb, _ = b.centre()
+        return ca is not None and cb is not None and abs(ca - cb) > self.config.time_window_days
+
+    def event_agreement(self, a: EventState, b: EventState) -> float:
+        return self.agreement(a.sample, b.sample, self.model)
+
+    # --- internals ---
+    def _candidates(self, item: Item, window: float) -> list[str]:
+        t = None if item.day is None else date.fromordinal(item.day)
+        found = self.index.candidates(item.vector, t, window, sorted(item.names),
+                                      self.config.candidates_top_k)
+        return sorted({e for e, _ in found if e in self.events}, key=lambda e: self.events[e].seq)
+
+    def _count(self, item: Item, sign: int) -> None:
+        for k in item.names:
+            self.name_df[k] += sign
+        for w in item.words:
+            self.word_df[w] += sign
+        self.n_docs += sign
+
+    def _new_id(self, article: Article) -> str:
+        base = "ev-" + (re.sub(r"[^A-Za-z0-9_.-]", "", article.id)[:40] or "x")
+        event_id, i = base, 2
+        while event_id in self.events:
+            event_id, i = f"{base}-{i}", i + 1
+        return event_id
+
+    def _add_to_sample(self, ev: EventState, item: Item) -> None:
+        ev.sample.append(item)
+        self._count(item, +1)
+        if len(ev.sample) > SAMPLE_FIRST + SAMPLE_LATEST:
+            gone = ev.sample.pop(SAMPLE_FIRST)
+            self._count(gone, -1)
+
+    def _join(self, ev: EventState, item: Item, article: Article, score: float,
+              changes: list[Change], new: bool = False) -> None:
+        ev.members.append(item.id)
+        self.article_event[item.id] = ev.id
+        self._add_to_sample(ev, item)
+        if item.day is not None:
+            ev.days.append(item.day)
+        stamp = article.date if article.date and len(article.date) >= 10 else None
+        if stamp:
+            ev.stamps = sorted({*ev.stamps, stamp})
+            ev.stamps = [ev.stamps[0], ev.stamps[-1]] if len(ev.stamps) > 1 else ev.stamps
+        if article.lang:
+            ev.langs[article.lang] += 1
+        if article.source and article.source not in ev.sources:
+            ev.sources.append(article.source)
+        self._retitle(ev, item, article.lang)
+        changes.append(Change("assign", article=item.id, event=ev.id, score=round(score, 4)))
+        if not new:
+            self._upsert(ev, changes)
+        else:
+            self._index(ev)
+
+    def _retitle(self, ev: EventState, item: Item, lang: str | None) -> None:
+        # The title most like the centre of the event reads as its headline.
+        c = ev.centroid()
+        bonus = self.config.title_lang_bonus if lang and lang == self.config.title_lang else 0.0
+        cos = (float(item.vector @ c) if item.vector is not None and c is not None else -1.0) + bonus
+        if item.title and (not ev.title or cos > ev.title_cos):
+            ev.title, ev.title_cos = item.title, cos
+
+    def _index(self, ev: EventState) -> None:
+        centre, spread = ev.centre()
+        if centre is None:
+            tmin = tmax = None
+        else:
+            half = int(round(min(spread, 7.0)))
+            tmin, tmax = date.fromordinal(centre - half), date.fromordinal(centre + half)
+        keys = Counter(k for it in ev.sample for k in it.names)
+        top = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))][: self.config.event_max_names]
+        self.index.put(ev.id, ev.centroid(), tmin, tmax, top)
+
+    def _upsert(self, ev: EventState, changes: list[Change]) -> None:
+        self._index(ev)
+        # The state itself is read when the change is persisted (`event_state`): an event
+        # upserted by several articles of one batch is serialised once.
+        changes.append(Change("upsert", event=ev.id, story=ev.story))
+
+    def _merge(self, a: EventState, b: EventState, changes: list[Change]) -> EventState:
+        keep, gone = (a, b) if a.seq <= b.seq else (b, a)
+        for aid in gone.members:
+            keep.members.append(aid)
+            self.article_event[aid] = keep.id
+            changes.append(Change("move", article=aid, event=keep.id, source=gone.id))
+        for it in gone.sample:
+            self._count(it, -1)
+        for it in gone.sample:
+            self._add_to_sample(keep, it)
+        keep.days.extend(gone.days)
+        keep.stamps = sorted({*keep.stamps, *gone.stamps})
+        keep.stamps = [keep.stamps[0], keep.stamps[-1]] if len(keep.stamps) > 1 else keep.stamps
+        keep.langs.update(gone.langs)
+        keep.sources.extend(s for s in gone.sources if s not in keep.sources)
+        if gone.title_cos > keep.title_cos:
+            keep.title, keep.title_cos = gone.title, gone.title_cos
+        del self.events[gone.id]
+        self.index.remove(gone.id)
+        if gone.story in self.stories:
+            self.stories[gone.story] = [e for e in self.stories[gone.story] if e != gone.id]
+            if not self.stories[gone.story]:
+                del self.stories[gone.story]
+        changes.append(Change("delete", event=gone.id))
+        self._upsert(keep, changes)
+        return keep
+
+    def _choose_story(self, ev: EventState, item: Item, changes: list[Change]) -> None:
+        window = self.config.story_window_days
+        stories = sorted({self.events[e].story for e in self._candidates(item, window)
+                          if e != ev.id and self.events[e].story},
+                         key=lambda s: min(self.events[e].seq for e in self.stories[s]))
+        best, best_score = None, -1.0
+        for sid in stories:
+            members: list[Item] = []
+            per = max(3, 24 // max(1, len(self.stories[sid])))
+            for e in self.stories[sid]:
+                members.extend(self.events[e].sample[:per])
+            s = self.agreement([item], members, self.story_model)
+            if s > best_score:
+                best, best_score = sid, s
+        if best is not None and best_score >= self.story_model.threshold:
+            ev.story = best
+        else:
+            ev.story = "st-" + ev.id[3:]
+        self.stories.setdefault(ev.story, []).append(ev.id)
+        self._upsert(ev, changes)
+        changes.append(Change("story", event=ev.id, story=ev.story, score=round(max(0.0, best_score), 4)))
+
+
+def load_learner(store: Any, config: Config = DEFAULT) -> EventLearner:
+    """A learner holding the events saved in `store` (the state it wrote, read whole).
+    Events written by the older clusterer (no learner state) are left as they are."""
+    events = {e: s for e, s, _ in store.event_states() if s and s.get("learner") == "linkage-1"}
+    return EventLearner.from_state({"events": events}, config)
+
+
+def learn_all(pairs: Iterable[tuple[Article, Features]], learner: EventLearner | None = None) -> EventLearner:
+    """Feed (article, features) pairs in order; the learner, for reading its events."""
+    learner = learner or EventLearner()
+    for a, f in pairs:
+        learner.learn_one(a, f)
+    return learner
