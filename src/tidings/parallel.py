@@ -80,9 +80,8 @@ class Stats:
 def plan(paths: Iterable[str], config: Config = DEFAULT, workers_read: bool = True) -> Iterator[Work]:
     """FileUnits for regular files a worker can read, and records read here for the rest
     (JSON Lines, streamed and split across workers by line; standard input; pipes;
-    problems), in the order of `tidings.sources.read`. Folders are walked as
-    `sources.files._read_folder` walks them (sorted, hidden skipped, links read once);
-    tests check both give the same items. `workers_read=False` (workers on other
+    problems), in the order of `tidings.sources.read`: folders are walked by the same
+    `sources.files.walk_folder` (sorted, hidden skipped, links read once). `workers_read=False` (workers on other
     machines, which cannot see our files): every record is read here."""
     from tidings.sources import read
     from tidings.sources.files import _os_reason, _printable_name
@@ -114,38 +113,9 @@ def _file(path: Path, origin: str, config: Config) -> Iterator[Work]:
 
 
 def _walk(folder: Path, given: str, config: Config, seen: dict[tuple[int, int], str]) -> Iterator[Work]:
-    from tidings.sources.files import _os_reason, _printable_name
+    from tidings.sources.files import walk_folder
 
-    try:
-        st = folder.stat()
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            yield Problem(Path(given).as_posix(), f"a link to a folder already read ({seen[key]}); "
-                          "not read twice", fatal=False)
-            return
-        seen[key] = Path(given).as_posix()
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as e:
-        yield Problem(Path(given).as_posix(), f"cannot read folder: {_os_reason(e, 'folder')}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        origin = (Path(given) / _printable_name(entry.name)).as_posix()
-        try:
-            is_dir = entry.is_dir()
-        except OSError as e:
-            yield Problem(origin, f"cannot read: {_os_reason(e)}")
-            continue
-        if is_dir:
-            yield from _walk(Path(entry.path), origin, config, seen)
-        elif entry.is_file():
-            yield from _file(Path(entry.path), origin, config)
-        elif not entry.is_symlink() or os.path.exists(entry.path):
-            yield Problem(origin, "not a regular file (a pipe, socket or device); skipped",
-                          fatal=False)
-        else:
-            yield Problem(origin, "a symbolic link to nothing (its target is gone); skipped")
+    yield from walk_folder(folder, given, seen, lambda path, origin: _file(path, origin, config))
 
 
 def chunks(work: Iterable[Work], size: int) -> Iterator[list[Work]]:

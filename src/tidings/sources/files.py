@@ -13,7 +13,7 @@ import select
 import stat
 import sys
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Callable, Iterator, TypeVar
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Problem, RawArticle
@@ -30,6 +30,7 @@ from tidings.sources.formats import (
 )
 
 Item = RawArticle | Problem
+T = TypeVar("T")
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -94,7 +95,15 @@ def _open_pipe(path: Path, wait: float) -> IO[bytes] | None:
 
 
 def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int, int], str]) -> Iterator[Item]:
-    """Files and subfolders in one sorted order (a path sorts where its name does).
+    yield from walk_folder(folder, given, seen, lambda path, origin: read_file(path, origin, config))
+
+
+def walk_folder(folder: Path, given: str, seen: dict[tuple[int, int], str],
+                on_file: Callable[[Path, str], Iterator[T]]) -> Iterator[T | Problem]:
+    """What `on_file(path, origin)` yields for each file below `folder`, files and
+    subfolders in one sorted order (a path sorts where its name does), hidden ones
+    skipped, and a Problem for what cannot be read. `tidings.parallel` walks folders with
+    it too, so a backfill sees the files an ingest sees.
 
     `seen` maps each folder already read (device, inode) to where it was read, so a
     symbolic link back up the tree (a loop) or to a sibling is not read again.
@@ -121,9 +130,9 @@ def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int,
             yield Problem(origin, f"cannot read: {_os_reason(e)}")
             continue
         if is_dir:
-            yield from _read_folder(Path(entry.path), origin, config, seen)
+            yield from walk_folder(Path(entry.path), origin, seen, on_file)
         elif entry.is_file():
-            yield from read_file(Path(entry.path), origin, config)
+            yield from on_file(Path(entry.path), origin)
         elif not entry.is_symlink() or os.path.exists(entry.path):
             yield Problem(origin, "not a regular file (a pipe, socket or device); skipped",
                           fatal=False)
