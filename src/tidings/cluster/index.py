@@ -104,7 +104,8 @@ class CandidateIndex:
         # name postings are cleaned lazily in candidates()
 
     # --- lookup ---
-    def _block(self, t: date | None, window_days: float, name_keys: list[str]) -> tuple[set[str], np.ndarray]:
+    def _block(self, t: date | None, window_days: float, name_keys: list[str],
+               only: set[str] | None = None) -> tuple[set[str], np.ndarray]:
         """Events that may be compared at all (same time window, or, undated, shared names)
         as matrix rows, ascending: a deterministic order (no hash-seed order) that is cheap
         to sort, since the block holds hundreds of events in a large store."""
@@ -119,15 +120,18 @@ class CandidateIndex:
             for d in range(base - w, base + w + 1):
                 out.update(self._by_day.get(d, ()))
             out.update(self._undated)  # events no one could date stay reachable
+        if only is not None:
+            out &= only
         rows = self._rows
         found = np.fromiter((r for e in out if (r := rows.get(e)) is not None), dtype=np.int64)
         found.sort()
         return out, found
 
     def candidates(self, vector: np.ndarray | None, t: date | None, window_days: float,
-                   name_keys: list[str], top_k: int) -> list[tuple[str, float]]:
-        """(event id, centroid cosine) for the events worth scoring, best first."""
-        block, rows = self._block(t, window_days, name_keys)
+                   name_keys: list[str], top_k: int, only: set[str] | None = None) -> list[tuple[str, float]]:
+        """(event id, centroid cosine) for the events worth scoring, best first; `only`:
+        among these events alone."""
+        block, rows = self._block(t, window_days, name_keys, only)
         if not len(rows):
             return []
         ids = self._ids

@@ -127,6 +127,8 @@ class EventLearner:
         self._seq = 0
         self._weighing: Weighing | None = None
         self._weighed_at = 0
+        # Events holding undated members: only those can lose one to a better event.
+        self._floating: set[str] = set()
 
     # --- state ---
     def to_state(self) -> dict[str, Any]:
@@ -199,14 +201,14 @@ class EventLearner:
             self._join(ev, item, article, 0.0, changes, new=True)
             self._choose_story(ev, [item], changes)
             best = ev
-        if item.day is not None:
-            near = [e.id for e, _ in scored[:4]]
+        floating = self._floating - {best.id}
+        if item.day is not None and floating:
+            near = [e.id for e, _ in scored[:4] if e.id in floating]
             # Events holding undated members are reachable by name and vector whatever
             # their time (their dated members may be the look-alikes of another year).
-            found = self.index.candidates(item.vector, None, 0, sorted(item.names), 4)
+            found = self.index.candidates(item.vector, None, 0, sorted(item.names), 4, only=floating)
             near += sorted(e for e, _ in found if e not in near)
-            others = [self.events[e] for e in near if e != best.id and e in self.events
-                      and any(m.day is None for m in self.events[e].sample)]
+            others = [self.events[e] for e in near if e in self.events]
             self._refloat(best, others, changes)
         return changes
 
@@ -346,6 +348,10 @@ class EventLearner:
         else:
             half = int(round(min(spread, 7.0)))
             tmin, tmax = date.fromordinal(centre - half), date.fromordinal(centre + half)
+        if any(it.day is None for it in ev.sample):
+            self._floating.add(ev.id)
+        else:
+            self._floating.discard(ev.id)
         keys = Counter(k for it in ev.sample for k in it.names)
         top = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))][: self.config.event_max_names]
         self.index.put(ev.id, ev.centroid(), tmin, tmax, top)
@@ -375,6 +381,7 @@ class EventLearner:
             keep.title, keep.title_cos = gone.title, gone.title_cos
         del self.events[gone.id]
         self.index.remove(gone.id)
+        self._floating.discard(gone.id)
         if gone.story in self.stories:
             self.stories[gone.story] = [e for e in self.stories[gone.story] if e != gone.id]
             if not self.stories[gone.story]:
