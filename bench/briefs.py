@@ -263,7 +263,23 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     write_result(args.out + ".md", text)
-    Path(args.out + ".json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    Path(args.out + ".json").write_text(json.dumps(committable(results), ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+
+
+def committable(results: dict) -> dict:
+    """The results as they may be kept in the repository: for the analysts' references
+    (text of ../shared, never copied here) only the figures; what was missed there is
+    printed above and listed by a run, not written. Ours keep every detail."""
+    def figures(o):
+        if isinstance(o, dict):
+            return {k: figures(v) for k, v in o.items() if not isinstance(v, str)}
+        if isinstance(o, list):
+            return len(o) if all(isinstance(v, str) for v in o) else [figures(v) for v in o]
+        return o
+
+    refs = {name: sc if sc.get("ours") else figures(sc) for name, sc in results["references"].items()}
+    return {**results, "references": refs}
 
 
 if __name__ == "__main__":

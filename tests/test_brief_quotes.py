@@ -129,8 +129,8 @@ def test_a_second_quotation_in_one_sentence_keeps_the_speaker_of_the_first():
     from tidings.brief.quotes import extract
     from tidings.records import Mention
 
-    text = ("„Acest aspect a fost discutat de mai multe ori la telefon”, a precizat Iuri Ușakov, "
-            "menționând că „Trump ne-a cerut în special să studiem această posibilitate”.")
+    text = ("„Subiectul a fost abordat de câteva ori la telefon”, a precizat Iuri Ușakov, "
+            "menționând că „Trump ne-a propus să analizăm și această variantă”.")
     qs = extract(text, "ro", [Mention("ushakov", "Iuri Ușakov", "person")], "a")
     assert [q.speaker for q in qs] == ["Iuri Ușakov", "Iuri Ușakov"]
 
@@ -139,8 +139,8 @@ def test_reportedly_makes_the_clause_the_previous_speakers_account():
     from tidings.brief.quotes import extract
     from tidings.records import Mention
 
-    text = ("Yuri Ushakov said that the idea had come up in phone calls. During those calls, "
-            "Trump reportedly suggested that Moscow consider the option of such a meeting.")
+    text = ("Yuri Ushakov said that the subject had been raised on the phone. In those conversations, "
+            "Trump reportedly suggested that Moscow weigh a summit of that kind.")
     qs = extract(text, "en", [Mention("ushakov", "Yuri Ushakov", "person"), Mention("trump", "Trump", "person")], "a")
     assert [(q.kind, q.speaker) for q in qs] == [("reported", "Yuri Ushakov"), ("reported", "Yuri Ushakov")]
 

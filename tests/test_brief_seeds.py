@@ -161,7 +161,7 @@ def test_seed_quotes_keep_speakers_and_never_narration(seeds_brief):
     # "a precizat oficialul rus, menționând că „Trump ne-a cerut...”": Ushakov's words.
     trump_asked = [q for t, q in by_text.items() if t.startswith("Trump ne-a cerut")]
     assert trump_asked and trump_asked[0]["speaker"] and "Ushakov" in trump_asked[0]["speaker"]
-    # "During those discussions, Trump reportedly suggested that Moscow consider…": the
-    # account is Ushakov's (the official quoted before), not Trump's.
+    # The English seed's "reportedly suggested" sentence about Trump is Ushakov's account
+    # (the official quoted before), not Trump's words.
     consider = [q for t, q in by_text.items() if t.startswith("Moscow consider the option")]
     assert consider and "Ushakov" in (consider[0]["speaker"] or "")

@@ -130,8 +130,8 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
     """The nearest name before the verb that is not inside a prepositional phrase.
 
     "Dmitry Peskov, as reported by Interfax, stated" -> Peskov (Interfax follows "by");
-    "A senior aide to Russian President Vladimir Putin has said" -> nobody: Putin is
-    the aide's principal, not the speaker.
+    "An adviser to French President Emmanuel Macron has said" -> nobody: Macron is
+    the adviser's principal, not the speaker.
     """
     best = None
     for sp in spans:
