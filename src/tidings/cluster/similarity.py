@@ -278,17 +278,10 @@ def _surfaces(keys: list[str], fa: Features, fb: Features) -> list[str]:
 
 def idf_from_counts(df: dict[str, int], n_docs: int) -> Callable[[str], float]:
     """Rarity weight of a name key from how many of n_docs articles name it (memoised:
-    one scoring round asks for the same keys many times)."""
-    n = max(1, n_docs)
-    memo: dict[str, float] = {}
+    one scoring round asks for the same keys many times); the fitted model's own."""
+    from tidings.cluster.pairs import idf_function
 
-    def idf(key: str) -> float:
-        w = memo.get(key)
-        if w is None:
-            w = memo[key] = math.log(1.0 + n / (1.0 + df.get(key, 0)))
-        return w
-
-    return idf
+    return idf_function(df, n_docs)
 
 
 def store_idf(store: Store, *features: Features) -> Callable[[str], float]:
