@@ -246,6 +246,10 @@ class Config:
     first_report_outlier_days: float = 3.0
     """A publication date this many days from the event's median one is not trusted for the
     first report (it was read off a background line or is the crawl time)."""
+    brief_sample_articles: int = 40
+    """Articles a brief reads sentence by sentence for its summary, quotes, figures and
+    parallel reading (languages and outlets in turn, most central first): bounds a large
+    event's brief time. Sources, timeline and entities count every article."""
     brief_max_happenings: int = 8
     """Days of the reported happenings listed in a brief's timeline, most reported first."""
     brief_fact_similarity: float = 0.85

@@ -42,7 +42,7 @@ def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.nd
         return float(v @ center) if v is not None and center is not None else 0.0
 
     # Originals before syndicated copies; then centrality; then earliest.
-    best = max(pool, key=lambda a: (a.duplicate_of is None, score(a), -pool.index(a)))
+    _, best = max(enumerate(pool), key=lambda ia: (ia[1].duplicate_of is None, score(ia[1]), -ia[0]))
     return {
         "text": best.title.strip(),
         "lang": best.lang,
@@ -70,12 +70,63 @@ def spread_languages(ranked: list[Article], n: int) -> list[Article]:
     by_lang: dict[str, list[Article]] = {}
     for a in ranked:
         by_lang.setdefault(a.lang or "und", []).append(a)
+    return _in_turn(list(by_lang.values()), n)
+
+
+def sample_articles(ranked: list[Article], n: int) -> list[Article]:
+    """Up to n articles, in `ranked` order: languages in turn and, within a language, its
+    outlets in turn, so the sample keeps every language and as many outlets as it can.
+    Within a language the picks are spread over the whole centrality ranking (its most
+    central first, then the middle, the quarters...): the most central articles tell the
+    majority's version, and a minority's figure or quote ranks lower. All of them when
+    there are n or fewer."""
+    if len(ranked) <= n:
+        return list(ranked)
+    by_lang: dict[str, dict[str, list[Article]]] = {}
+    for a in ranked:
+        by_lang.setdefault(a.lang or "und", {}).setdefault(a.source or a.id, []).append(a)
+    queues = []
+    for outlets in by_lang.values():
+        lists = list(outlets.values())
+        order: list[Article] = []
+        # Round r takes each outlet's r-th article; a round's picks are spread over rank.
+        for depth in range(max(len(x) for x in lists)):
+            row = [x[depth] for x in lists if depth < len(x)]
+            order.extend(row[i] for i in _spread_order(len(row)))
+        queues.append(order)
+    chosen = {a.id for a in _in_turn(queues, n)}
+    return [a for a in ranked if a.id in chosen]
+
+
+def _spread_order(m: int) -> list[int]:
+    """0..m-1 so that every prefix is spread evenly over the range: 0, m/2, m/4, 3m/4...
+    (the van der Corput sequence, scaled)."""
+    out: list[int] = []
+    seen: set[int] = set()
+    k = 0
+    while len(out) < m:
+        x, denom, q = 0.0, 1.0, k
+        while q:
+            denom *= 2
+            x += (q & 1) / denom
+            q >>= 1
+        i = int(x * m)
+        if i not in seen:
+            seen.add(i)
+            out.append(i)
+        k += 1
+    return out
+
+
+def _in_turn(queues: list[list[Article]], n: int) -> list[Article]:
+    """Up to n articles, one from each queue in turn."""
     out: list[Article] = []
-    queues = list(by_lang.values())
-    while len(out) < n and any(queues):
-        for q in queues:
-            if q and len(out) < n:
-                out.append(q.pop(0))
+    heads = [0] * len(queues)
+    while len(out) < n and any(h < len(q) for h, q in zip(heads, queues)):
+        for i, q in enumerate(queues):
+            if heads[i] < len(q) and len(out) < n:
+                out.append(q[heads[i]])
+                heads[i] += 1
     return out
 
 
