@@ -237,11 +237,13 @@ def _name_like(text: str, cased: bool) -> bool:
 
 
 def outlet(
-    source: str | None, url: str | None, sitename: str | None, lines: list[str]
+    source: str | None, url: str | None, sitename: str | None, lines: list[str],
+    page_title: str | None = None,
 ) -> str | None:
     """The outlet's name: the given source; else the site's own name (the page's declared
-    site name, or a name the text states that spells the URL's host: "© Noticias Iberia"
-    on noticiasiberia.com); else the URL's registered domain; else a name the text states.
+    site name, or a name the text or the page title states that spells the URL's host:
+    "© Noticias Iberia", "Headline | Noticias Iberia" on noticiasiberia.com); else the
+    URL's registered domain; else a name the text states.
     A source given as a host or URL ("m.bbc.co.uk") is its registered domain.
 
     Its own name before its domain, so that one outlet is one name whether an article of it
@@ -250,14 +252,23 @@ def outlet(
     if source:
         return registered_domain(source) if _HOSTLIKE.match(source.strip()) else source
     site = sitename.strip() if sitename else None
-    if site and not _HOSTLIKE.match(site):
-        return site  # trafilatura gives the host itself when a page declares no name
+    # trafilatura gives the host itself (with its port, for a local server) when a page
+    # declares no name: that is no name.
+    if site and not _HOSTLIKE.match(site) and not (url and host_of(site) == host_of(url)) \
+            and not re.fullmatch(r"(?:\d{1,3}(?:\.\d{1,3}){3}|\[[\da-fA-F:]+\])(?::\d+)?", site):
+        return site
     host = registered_domain(url) if url else None
     stated = _stated_outlet(lines)
     if host:
         # A name stated beside another host may be a wire's or a photo agency's credit.
-        return stated if stated and _spells_host(stated, url or host) else host
+        if stated and _spells_host(stated, url or host):
+            return stated
+        parts = _TITLE_PARTS.split(page_title or "")[1:]  # the headline comes first
+        return next((p.strip() for p in parts if _spells_host(p, url or host)), host)
     return stated or site
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
 def _stated_outlet(lines: list[str]) -> str | None:
