@@ -283,6 +283,12 @@ class Config:
     """Seconds between polls of `tidings watch` (--every)."""
     watch_pages_per_poll: int = 2000
     """Article pages fetched per poll at most (the rest wait for the next one)."""
+    watch_learner_days: float = 45.0
+    """The monitor keeps in memory the events of its last this many days of news (by the
+    articles' reported days); older ones stay in the store and come back when an article
+    dated near them arrives. Above story_window_days (30) + a week of an event's spread, so
+    that new articles never need one brought back. 0 keeps every event in memory, as a
+    batch ingest does."""
 
     # --- parallel stages (tidings ingest --workers, tidings backfill) ---
     parallel_chunk_articles: int = 16

@@ -120,6 +120,8 @@ class Monitor:
             from tidings.pipeline import Pipeline
 
             self._pipeline = Pipeline(self.store, self.config)
+            # Running for months: the events of the last weeks in memory, the rest in the store.
+            self._pipeline.keep_days = self.config.watch_learner_days or None
         return self._pipeline
 
     # --- the schedule ---
@@ -150,6 +152,7 @@ class Monitor:
         self.poll_folders(report)
         self.polls += 1
         report.seconds = time.monotonic() - started
+        release_free_memory()
         return report
 
     # --- feeds ---
@@ -392,6 +395,26 @@ def ingest_urls(urls: Iterable[str], store: Any, config: Config = DEFAULT,
         if fetcher is None:
             monitor.fetcher.close()
     return report
+
+
+def release_free_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim). A poll frees
+    most of what it allocated (pages, parse trees, the model's buffers), but glibc keeps
+    freed memory in its arenas, one per thread that allocated: a monitor running for weeks
+    would hold its busiest poll's worth for ever. A no-op where there is no glibc."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None
 
 
 def _files_under(folder: str) -> list[str]:
