@@ -120,8 +120,10 @@ class Monitor:
             from tidings.pipeline import Pipeline
 
             self._pipeline = Pipeline(self.store, self.config)
-            # Running for months: the events of the last weeks in memory, the rest in the store.
+            # Running for months: the events of the last weeks in memory, the rest in the store;
+            # each article is embedded once, so few vectors need remembering.
             self._pipeline.keep_days = self.config.watch_learner_days or None
+            self._pipeline.embedder.memo_limit = 2_000
         return self._pipeline
 
     # --- the schedule ---
