@@ -290,3 +290,28 @@ def test_a_page_with_no_readable_text_gives_way_to_the_feeds_summary(server, sto
     assert sum("summary was ingested instead" in r for r in reasons) == 2
     assert sum("nothing stored" in r for r in reasons) == 1
     assert all(server.count(p) == 1 for p in ("/app/1", "/app/2", "/app/3"))
+
+
+def test_a_list_of_urls_ingests_with_title_date_author_url_and_outlet(server, store, tmp_path):
+    from tidings.watch import ingest_urls
+
+    def dated_page(i: int, when: str, author: str) -> bytes:
+        title, paragraphs = story(i)
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+                f'<meta name="author" content="{author}">'
+                f'<meta property="article:published_time" content="{when}"></head>'
+                f"<body><article><h1>{title}</h1>{body}</article></body></html>").encode("utf-8")
+
+    pages = {"/n/90.html": (90, "2026-02-17T08:30:00+00:00", "Maren Holt"),
+             "/n/91.html": (91, "2026-02-18T12:05:00+00:00", "Tobias Quill")}
+    for path, (i, when, author) in pages.items():
+        server.routes[path] = Route(dated_page(i, when, author), headers={"Content-Type": "text/html"})
+    report = ingest_urls([server.url(p) + "#top" for p in pages], store, CONFIG, fetcher=Fetcher(CONFIG))
+    assert report.ingested == 2 and not report.failed
+    for path, (i, when, author) in pages.items():
+        a = store.get_article(page_article_id(server.url(path)))
+        assert a is not None, path
+        assert a.title == story(i)[0] and a.author == author
+        assert a.date.startswith(when[:10]) and a.date_source == "metadata"
+        assert a.url == server.url(path) and a.source == "127.0.0.1"
