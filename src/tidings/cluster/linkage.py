@@ -320,7 +320,6 @@ class EventLearner:
         if len(ev.sample) > SAMPLE_FIRST + SAMPLE_LATEST:
             gone = ev.sample.pop(SAMPLE_FIRST)
             self._count(gone, -1)
-            self._forget_norms([gone])
 
     def _join(self, ev: EventState, item: Item, article: Article, score: float,
               changes: list[Change], new: bool = False) -> None:
