@@ -79,26 +79,31 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
 
 def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT):
     """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
-    `store` or paths to article files."""
-    from tidings.cluster.similarity import compare as similarity
-    from tidings.cluster.similarity import store_idf
+    `store` or paths to article files. The score is the fitted model's (what the
+    clusterer uses); names weigh by rarity in the store, when there is one to count in."""
+    from tidings.cluster.pairs import Comparison, Weighing, explain_items, make_item, shipped_model
 
     art_a, feat_a = _load(a, store, config)
     art_b, feat_b = _load(b, store, config)
-    # Names weigh by rarity in the store, when there is one to count in.
-    idf = store_idf(store, feat_a, feat_b) if store is not None and store.count_articles() else None
-    old = similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
-    # The score is the fitted model's (what the clusterer uses); the older hand-weighted
-    # parts stay beside it as details (shared names with their spellings, figures, times).
-    from tidings.cluster.pairs import Weighing, explain_items, make_item, shipped_model
-
     ia, ib = make_item(art_a, feat_a), make_item(art_b, feat_b)
     n = store.count_articles() if store is not None else 0
     name_df = store.name_document_counts(set(ia.names) | set(ib.names)) if store is not None and n else {}
     fitted = explain_items(ia, ib, shipped_model("event"), Weighing(name_df, {}, max(n, 2)))
-    old.reasons = {"decided": fitted.pop("decided"), **fitted, "details": old.reasons}
-    old.score = fitted["probability"]
-    return old
+    # What the evidence is made of, readably: the shared names in both spellings, the
+    # shared figures and the reported days.
+    spell_a = {m.key: m.surface for m in feat_a.names}
+    spell_b = {m.key: m.surface for m in feat_b.names}
+    shared = [k for k in ia.names if k in ib.names]
+    details = {
+        "shared_names": [spell_a[k] if spell_b.get(k, spell_a[k]) == spell_a[k] else f"{spell_a[k]} / {spell_b[k]}"
+                         for k in shared if k in spell_a],
+        "figures": [f"{v:g}{u if u == '%' else (' ' + u if u else '')}" for v, u in sorted(ia.figures & ib.figures)],
+        "time_gap_days": abs(ia.day - ib.day) if ia.day is not None and ib.day is not None else None,
+        "event_times": [feat_a.event_time, feat_b.event_time],
+    }
+    probability = fitted["probability"]
+    return Comparison(score=probability, reasons={"decided": fitted.pop("decided"), **fitted,
+                                                  "details": details})
 
 
 def event_brief(store: Store, event_id: str, lang: str = "en", fmt: str = "json",

@@ -80,6 +80,8 @@ class Config:
     """Events whose reported time is further apart than this are never candidates."""
     time_grace_days: float = 2.0
     """Reported times this close count as the same happening (no time penalty)."""
+    # The hand-weighted similarity of the clusterer before the fitted one (cluster/similarity.py),
+    # kept only for bench/semeval.py's first column: time_zero_days to name_fuzzy_similarity go with it.
     time_zero_days: float = 6.0
     """Similarity falls linearly from 1 at time_grace_days to 0 at this gap: the next round of talks splits."""
     weekday_mismatch_factor: float = 0.85
@@ -102,16 +104,10 @@ class Config:
     """Keys shorter than this match only exactly (a 3-letter skeleton is too easily hit)."""
     name_fuzzy_similarity: float = 0.88
     """Jaro-Winkler similarity above which two name keys are one name (Ouchakov ~ Ushakov)."""
-    join_threshold: float = 0.5
-    """An article joins the best event scoring at least this; otherwise it starts a new event."""
-    merge_threshold: float = 0.62
-    """Two events an article links (both above join_threshold) merge when they score this together."""
     move_margin: float = 0.03
     """An undated article moves to a newer event only when it scores this much better there."""
     candidates_top_k: int = 12
     """Events within the time block kept by embedding similarity for full scoring."""
-    event_exemplars: int = 6
-    """Member vectors kept per event besides its centroid (the first and the latest)."""
     event_max_names: int = 40
     """Names kept in an event's profile, most shared first."""
     story_window_days: float = 30.0
@@ -246,6 +242,10 @@ class Config:
     first_report_outlier_days: float = 3.0
     """A publication date this many days from the event's median one is not trusted for the
     first report (it was read off a background line or is the crawl time)."""
+    brief_sample_articles: int = 40
+    """Articles a brief reads sentence by sentence for its summary, quotes, figures and
+    parallel reading (languages and outlets in turn, most central first): bounds a large
+    event's brief time. Sources, timeline and entities count every article."""
     brief_max_happenings: int = 8
     """Days of the reported happenings listed in a brief's timeline, most reported first."""
     brief_fact_similarity: float = 0.85
