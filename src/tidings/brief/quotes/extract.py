@@ -17,21 +17,35 @@ import numpy as np
 
 from tidings.brief.quotes.lexicons import (
     _ACCORDING,
+    _AGENT_MARK,
     _INVERTED_PRONOUNS,
+    _LEXICON_OF,
+    _NOT_TITLES,
     _PAIRS,
     _PREPOSITIONS,
+    _PRO_DROP,
     _PRONOUNS,
     _THAT,
     _TITLE_LINKS,
+    _TITLES,
+    _UNBOUNDED,
     _VERBS,
 )
 from tidings.brief.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
+from tidings.understand.names import name_key
 
+# Participles of verbs of saying ("adding", "insisting", "spunând", "diciendo", "заявив").
+_PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
+_UNSPACED = {"zh", "ja"}
+_RELATIVE = re.compile(r"\s*,\s*(?:who|care|der|die|qui|quien|quienes|que|che|il quale|la quale|"
+                       r"который|которая|которые|який|яка|які|który|która|którzy)\b(?:\s+\w+){0,3}\s*",
+                       re.IGNORECASE)
 _CAPITAL_START = re.compile(r"\s+[A-Z\u0400-\u042F]")
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_UNCASED_WORD = re.compile(r"[\u0900-\u097F\u0600-\u06FF\u0750-\u077F\u0B80-\u0BFF\u0C00-\u0C7F]+")
 
 
 @dataclass
@@ -58,6 +72,17 @@ class _Span:
     kind: str
 
 
+def _lexicon_lang(lang: str | None) -> str | None:
+    """The lexicon a language code reads with ("bs" -> "hr", "zh-TW" -> "zh")."""
+    if not lang:
+        return lang
+    low = lang.lower()
+    if low in _LEXICON_OF:
+        return _LEXICON_OF[low]
+    base = low.split("-")[0]
+    return base if base in _VERBS else _LEXICON_OF.get(base, low)
+
+
 def _langs(lang: str | None) -> list[str]:
     return [lang] if lang in _VERBS else list(_VERBS)
 
@@ -66,7 +91,7 @@ def _verb_regex(langs: list[str]) -> re.Pattern:
     parts = []
     for lg in langs:
         verb = _VERBS[lg]
-        if lg == "hi":
+        if lg in _UNBOUNDED:
             parts.append(f"(?P<v_{lg}>{verb})")
         else:
             parts.append(rf"(?<![\w])(?P<v_{lg}>{verb})(?![\w])")
@@ -110,6 +135,24 @@ def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
             for i in range(s, e):
                 taken[i] = True
             spans.append(_Span(s, e, surface, m.key, m.kind))
+    if _UNCASED_WORD.search(text):
+        # Scripts without capitals spell one name several ways (मिस्री / मिसरी): a word
+        # whose key is that of a known person's name word is that person.
+        by_key: dict[str, Mention] = {}
+        for m in mentions:
+            if m.kind == "person":
+                for w in m.surface.split():
+                    k = name_key(w)
+                    if len(k.replace(" ", "")) >= 3:
+                        by_key.setdefault(k, m)
+        if by_key:
+            for hit in _UNCASED_WORD.finditer(text):
+                s, e = hit.start(), hit.end()
+                if e - s < 3 or any(taken[s:e]):
+                    continue
+                m = by_key.get(name_key(hit.group()))
+                if m is not None:
+                    spans.append(_Span(s, e, hit.group(), m.key, m.kind))
     spans.sort(key=lambda sp: sp.start)
     return spans
 
@@ -137,6 +180,11 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
     for sp in spans:
         if sp.end > verb_start or sp.start < floor:
             continue
+        if sp.kind == "person" and _RELATIVE.fullmatch(text[sp.end:verb_start]):
+            # "shared by JD Vance, who earlier said…": the relative clause's subject is
+            # the name it follows, whatever precedes that name.
+            best = sp
+            continue
         # "Mr Putin's foreign policy aide said": a possessor is not the speaker.
         if re.match(r"['’]s?\b", text[sp.end:sp.end + 3]):
             continue
@@ -146,7 +194,27 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
         if _after_preposition(text, sp.start, floor):
             continue
         best = sp
+    if best is not None:
+        # "Ushakov, the Kremlin adviser, remarked": the name before the apposition speaks.
+        for sp in spans:
+            if sp.kind == "person" and sp.end <= best.start and sp.start >= floor and \
+                    re.fullmatch(r"\s*,[^,.;:!?]{1,80},\s*(?:(?:has|have|had|also|later)\s+)?",
+                                 text[sp.end:verb_start]):
+                return sp
     return best
+
+
+def _first_subject(text: str, spans: list[_Span], verb_start: int, floor: int) -> _Span | None:
+    """The first name of the clause that can be a subject (the main clause's subject)."""
+    for sp in spans:
+        if sp.start < floor or sp.end > verb_start:
+            continue
+        if sp.kind == "place" or re.match(r"['’]s?\b", text[sp.end:sp.end + 3]):
+            continue
+        if _after_preposition(text, sp.start, floor):
+            continue
+        return sp
+    return None
 
 
 def _after_preposition(text: str, start: int, floor: int = 0) -> bool:
@@ -189,19 +257,25 @@ def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span 
     президента России Дмитрий Песков." No reported clause follows, so the first person
     named in the clause (places skipped, a few title words allowed) is the speaker."""
     after = [sp for sp in spans if sp.start >= verb_end]
-    for i, sp in enumerate(after):
+    first_other = None
+    for sp in after:
         gap = text[verb_end:sp.start]
-        if re.search(r"[.;:!?]", gap) or len(_WORD.findall(gap)) > 6:
-            return None
+        gap_words = _WORD.findall(gap)
+        if re.search(r"[.;:!?]", gap) or len(gap_words) > 6 or \
+                any(w.lower() in _PREPOSITIONS and w.lower() not in _TITLE_LINKS for w in gap_words):
+            # "— написал президент США в своей соцсети TruthSocial": past a preposition
+            # names are places and media, not the speaker.
+            return first_other
         if sp.kind == "place":
             continue
-        # "purtătorul de cuvânt al Kremlinului, Dmitri Peskov": the institution is the
-        # title of the person named in apposition, who is the speaker.
-        if sp.kind != "person" and i + 1 < len(after) and after[i + 1].kind == "person" \
-                and re.fullmatch(r"\s*,?\s*", text[sp.end:after[i + 1].start]):
-            return after[i + 1]
+        if sp.kind != "person":
+            # "a déclaré le ministre des Affaires étrangères, Subrahmanyam Jaishankar",
+            # "purtătorul de cuvânt al Kremlinului, Dmitri Peskov": an institution in the
+            # title; the person named after it speaks (else the institution does).
+            first_other = first_other or sp
+            continue
         return sp
-    return None
+    return first_other
 
 
 def _pronoun_after(text: str, verb_end: int) -> bool:
@@ -220,6 +294,83 @@ def _hindi_agent(text: str, spans: list[_Span], ne_pos: int) -> _Span | None:
     for sp in spans:
         if sp.end <= ne_pos and not text[sp.end:ne_pos].strip():
             return sp
+    return None
+
+
+def _title_of(word: str) -> str | None:
+    """The title stem a word starts with ("US-Präsident" -> "präsident"), if any."""
+    low = word.lower()
+    for part in dict.fromkeys([low, *low.split("-")]):
+        if len(part) < 3 or part.startswith(_NOT_TITLES):
+            continue
+        for t in _TITLES:
+            if part.startswith(t):
+                return t
+    return None
+
+
+class _Titles:
+    """Who holds which title in one article: "US Secretary of State Marco Rubio",
+    "Ushakov, the Kremlin adviser," -> secretar: Rubio, adviser: Ushakov. A later "the
+    Secretary said" / "a écrit le secrétaire" is the latest holder named before it (else
+    the first named after it)."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[int, str, str, str]] = []  # (position, stem, surface, key)
+
+    def add_block(self, block: str, spans: list[_Span], offset: int) -> None:
+        for sp in spans:
+            if sp.kind != "person":
+                continue
+            # Up to four words of title right before the name, in the same clause.
+            lead = re.split(r"[,;:.!?()«»„“”\"]", block[max(0, sp.start - 60):sp.start])[-1]
+            words = []
+            for w in reversed(_WORD.findall(lead)[-4:]):
+                if w.lower() in _PREPOSITIONS and w.lower() not in _TITLE_LINKS:
+                    break  # "an adviser to President Orlov": the adviser is someone else
+                words.append(w)
+            # An apposition right after it: "Ushakov, the Kremlin adviser, said".
+            app = re.match(r"\s*,\s*([^,.;:!?()]{1,60})", block[sp.end:])
+            if app:
+                words += _WORD.findall(app.group(1))[:5]
+            for w in words:
+                t = _title_of(w)
+                if t:
+                    self.held.append((offset + sp.start, t, sp.surface, sp.key))
+
+    def holder(self, stem: str, pos: int) -> tuple[str, str] | None:
+        before = [h for h in self.held if h[1] == stem and h[0] < pos]
+        if before:
+            return before[-1][2], before[-1][3]
+        after = [h for h in self.held if h[1] == stem]
+        return (after[0][2], after[0][3]) if after else None
+
+
+def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: _Titles | None,
+                   offset: int, last: bool = True) -> tuple[str, str] | None:
+    """The person a title in text[start:end] stands for: "the US President" (the last title
+    before a verb, `last`) or "le président américain" (the first one after it). Names in
+    the slot end it: "an adviser to President Orlov" is not a title subject."""
+    if titles is None or start >= end:
+        return None
+    cut = [sp for sp in spans if start <= sp.start < end]
+    if cut:
+        if last:
+            start = max(sp.end for sp in cut)
+        else:
+            end = min(sp.start for sp in cut)
+    slot = text[start:end]
+    if last:
+        slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot)[-1]
+        words = _WORD.findall(slot)[-6:]
+        words.reverse()
+    else:
+        slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot.lstrip(" ,—–-"))[0]
+        words = _WORD.findall(slot)[:4]
+    for w in words:
+        t = _title_of(w)
+        if t:
+            return titles.holder(t, offset + start)
     return None
 
 
@@ -253,7 +404,7 @@ def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
             i += 1
             continue
         inner = block[i + 1:end].strip()
-        if len(inner.split()) >= min_words:
+        if _word_count(inner) >= min_words:
             out.append((i + 1, end))
             i = end + 1
         else:
@@ -264,25 +415,30 @@ def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
     """Index where the sentence around pos starts (backward) or ends (forward)."""
     if forward:
-        m = re.search(r"[.!?।](?=\s|$)", block[pos:])
+        m = re.search(r"[.!?।](?=\s|$)|[。！？؟۔]", block[pos:])
         return pos + m.end() if m else len(block)
-    ends = [m.end() for m in re.finditer(r"[.!?।]\s", block[:pos])]
+    ends = [m.end() for m in re.finditer(r"[.!?।]\s|[。！？؟۔]", block[:pos])]
     return ends[-1] if ends else 0
 
 
 def extract(text: str, lang: str | None, mentions: list[Mention], article: str = "",
             config: Config = DEFAULT) -> list[Quote]:
     """Quotes in one article's text, in reading order, at most `quote_max_per_article`."""
-    langs = _langs(lang)
-    verbs = _verbs(lang)
+    lex = _lexicon_lang(lang)
+    langs = _langs(lex)
+    verbs = _verbs(lex)
     quotes: list[Quote] = []
     last_speaker: tuple[str, str] | None = None  # (surface, key) of the latest speaker
     pos = 0
-    for block in re.split(r"\n+", text or ""):
-        block = " ".join(block.split())
-        if not block:
-            continue
-        spans = find_names(block, mentions)
+    blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
+    block_spans = [find_names(b, mentions) for b in blocks]
+    titles = _Titles()
+    offsets, off = [], 0
+    for b, bsp in zip(blocks, block_spans):
+        titles.add_block(b, bsp, off)
+        offsets.append(off)
+        off += len(b) + 1
+    for block, spans, offset in zip(blocks, block_spans, offsets):
         direct = _quote_spans(block, config.quote_min_words)
         covered: list[tuple[int, int]] = []
         for qs, qe in direct:
@@ -291,8 +447,8 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             covered.append((s0, e0))
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
-            speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lang)
-            if speaker is None and lang not in _VERBS:
+            speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lex, titles, offset)
+            if speaker is None and lex not in _VERBS:
                 # No verbs of saying known for this language: the one person named in the
                 # sentence outside the quotation (several: nobody) is taken as the speaker.
                 people = {sp.key: sp for sp in outside if sp.kind == "person" and s0 <= sp.start < e0}
@@ -309,9 +465,12 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # Two quotations in one sentence ("…”, a precizat oficialul rus,
                 # menționând că „…”): the second is the same speaker's.
                 speaker = (quotes[-1].speaker, quotes[-1].speaker_key)
-            elif speaker is None and not outside and last_speaker and \
-                    not block[s0:qs - 1].strip() and not block[qe + 1:e0].strip(" .,;"):
-                # A bare quoted paragraph continues the previous speaker's words.
+            elif speaker is None and last_speaker and not block[s0:qs - 1].strip() \
+                    and not block[qe + 1:e0].strip(" .,;") and \
+                    (not outside or (quotes and quotes[-1].kind == "direct" and quotes[-1].speaker_key
+                                     and quotes[-1].sentence in block)):
+                # A bare quoted paragraph, or a quoted sentence right after another
+                # quotation in its paragraph, continues the previous speaker's words.
                 speaker = last_speaker
             q = Quote(article=article, lang=lang or "und",
                       text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
@@ -323,7 +482,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 last_speaker = speaker
             quotes.append(q)
         offset = 0
-        for sentence in split_sentences(block, lang):
+        for sentence in _sentences(block, lang):
             start = block.find(sentence, offset)
             if start < 0:
                 start = offset
@@ -331,11 +490,12 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             offset = end
             if any(s < end and start < e for s, e in covered):
                 continue
-            q, speaker = _reported(block, start, end, spans, verbs, langs, lang, last_speaker,
-                                   article, config)
+            q, speaker = _reported(block, start, end, spans, verbs, langs, lex, last_speaker,
+                                   article, config, titles, offset)
             if speaker:
                 last_speaker = speaker
             if q is not None:
+                q.lang = lang or "und"
                 q.position = pos
                 pos += 1
                 quotes.append(q)
@@ -356,7 +516,16 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     return unique[: config.quote_max_per_article]
 
 
-def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
+def _sentences(block: str, lang: str | None) -> list[str]:
+    """The block's sentences, also cut after 。！？ and the Arabic-script full stops, which
+    need no space after them."""
+    out = []
+    for s in split_sentences(block, lang):
+        out.extend(p for p in re.split(r"(?<=[。！？؟۔])", s) if p.strip())
+    return out
+
+
+def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offset=0):
     after = block[qe + 1:e0]
     before = block[s0:qs - 1]
     # "…”, a spus Iuri Ușakov" / "…", Kadyrov stated" / "…» — заявил Песков"
@@ -368,18 +537,28 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
         sp = _subject_speaker(block, spans, vs, qe + 1) or _speaker_after_quote(block, spans, ve)
         if sp:
             return sp.surface, sp.key
-        if _pronoun_before(block, vs) or _pronoun_after(block, ve):
+        # '…," the minister said' / "…», a écrit le président américain"
+        titled = _title_subject(block, qe + 1, vs, spans, titles, offset) or \
+            _title_subject(block, ve, e0, spans, titles, offset, last=False)
+        if titled:
+            return titled
+        if _pronoun_before(block, vs) or _pronoun_after(block, ve) or \
+                _subject_dropped(block, qe + 1, vs, ve, e0, lang):
             return "pronoun"
     # "Ușakov a amintit că „…”" / "Peskov said: «…»" / "उशाकोव ने कहा, "…""
     for m in reversed(list(verbs.finditer(before))):
         vs, ve = s0 + m.start(), s0 + m.end()
-        if lang == "hi" or m.group(0).startswith("ने"):
+        if lang in _AGENT_MARK or m.group(0).startswith(tuple(_AGENT_MARK.values())):
             sp = _hindi_agent(block, spans, vs)
         else:
             sp = _inverted_speaker(block, spans, ve) if ve < qs - 1 else None
             sp = sp if sp and sp.end <= qs - 1 else _subject_speaker(block, spans, vs, s0)
         if sp:
             return sp.surface, sp.key
+        titled = _title_subject(block, s0, vs, spans, titles, offset) or \
+            _title_subject(block, ve, qs - 1, spans, titles, offset, last=False)
+        if titled:
+            return titled
         if _pronoun_before(block, vs) or _pronoun_after(block, ve):
             return "pronoun"
         break
@@ -393,6 +572,17 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
     if acc:
         return acc.surface, acc.key
     return None
+
+
+def _subject_dropped(block: str, qe: int, vs: int, ve: int, e0: int, lang: str | None) -> bool:
+    """'…», ha detto.' / '…" dedi.': in a language that drops subject pronouns, a verb of
+    saying right after the quotation with no subject after it (a few lower-case words at
+    most, no name) is the previous speaker's."""
+    if lang not in _PRO_DROP or re.search(r"\w", block[qe:vs]):
+        return False
+    tail = re.split(r"[,;.!?。，]", block[ve:e0])[0]
+    words = _WORD.findall(tail)
+    return len(words) <= 3 and not any(w[:1].isupper() for w in words)
 
 
 def _according(block, spans, s0, e0, lang) -> _Span | None:
@@ -410,39 +600,61 @@ def _according(block, spans, s0, e0, lang) -> _Span | None:
     return None
 
 
-def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, article, config):
+def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, article, config,
+              titles=None, offset=0):
     """The reported statement in block[start:end], if any, and who made it.
 
     Returns (quote or None, speaker or None); the speaker is returned even without a
     quote so that a following "He said" can be attributed.
     """
     sentence = block[start:end]
+    heard = None  # a speaker found without a statement, for the next sentence's "he"
     for m in verbs.finditer(sentence):
         vs, ve = start + m.start(), start + m.end()
         verb_lang = next((k[2:] for k, v in m.groupdict().items() if v), lang)
         rest = block[ve:end]
-        that = re.match(rf"\s*,?\s*(?:(?:on \w+|\S+ को|\w+)\s+)?,?\s*(?:{_THAT.get(verb_lang, 'that')})\s+",
-                        rest, re.IGNORECASE)
-        if verb_lang == "hi":
+        if verb_lang in _UNSPACED:
+            # "…表示，…": the clause follows the verb after a comma or colon, or at once.
+            that = re.match(r"[，,：:\s]*", rest)
+        else:
+            that = re.match(rf"\s*,?\s*(?:(?:on \w+|\S+ को|\w+)\s+)?,?\s*(?:{_THAT.get(verb_lang, 'that')})\s+",
+                            rest, re.IGNORECASE)
+        inverted = False
+        if verb_lang in _AGENT_MARK:
             sp = _hindi_agent(block, spans, vs)
             if that is None:
-                that = re.search(r"\s(?:कि)\s+", rest)
-        inverted = False
-        if verb_lang != "hi":
+                that = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest)
+        else:
             sp = None
             if re.search(r"[,—–]\s*$", block[start:vs]):
                 sp = _inverted_speaker(block, spans, ve)
                 inverted = sp is not None
+            if sp is None and _PARTICIPLE.search(m.group(0)) and re.search(r",\s*$", block[start:vs]):
+                # "Putin ruled out travelling to meet Zelensky, insisting that…": the
+                # participle's subject is the sentence's, not the nearest name.
+                sp = _first_subject(block, spans, vs, start)
             if sp is None:
                 sp = _subject_speaker(block, spans, vs, start)
         speaker = (sp.surface, sp.key) if sp else None
+        if speaker is None:
+            # "the US President announced that…" / "a declarat ministrul de externe că…"
+            speaker = _title_subject(block, start, vs, spans, titles, offset)
+            if speaker is None and re.search(r"[,—–]\s*$", block[start:vs]):
+                speaker = _title_subject(block, ve, end, spans, titles, offset, last=False)
+                inverted = speaker is not None
         if last_speaker and re.search(r"\b(?:reportedly|allegedly|apparently)\s+$", block[start:vs], re.IGNORECASE):
             # "Trump reportedly suggested that…": what the last speaker said Trump did,
             # so the statement is the last speaker's account, not Trump's.
             speaker = last_speaker
         if speaker is None and (_pronoun_before(block, vs) or
                                 (verb_lang == "hi" and re.search(r"उन्होंने\s*$", block[start:vs]))):
-            speaker = last_speaker
+            # "he" is the one person named before it in the sentence, else the last speaker.
+            named = {sp.key: sp for sp in spans if start <= sp.start and sp.end <= vs and sp.kind == "person"}
+            only = next(iter(named.values())) if len(named) == 1 else None
+            speaker = (only.surface, only.key) if only else last_speaker
+        heard = heard or speaker
+        if speaker is None and verb_lang in _UNSPACED:
+            continue  # a bare "表示" is as often "means" as "said": only a named speaker counts
         if inverted:
             # "Any discussion … would require planning, said Yuri Ushakov": the words
             # before the verb are the statement.
@@ -455,15 +667,24 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 continue
         else:
             clause = rest[that.end():].strip()
-        clause = clause.rstrip(" .।")
-        if len(clause.split()) < config.quote_min_words:
+        clause = clause.rstrip(" .।。")
+        if _word_count(clause) < config.quote_min_words:
             continue
         q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
                   sentence=_bound(sentence.strip(), config), kind="reported")
         if speaker:
             q.speaker, q.speaker_key = speaker
         return q, speaker
-    return None, None
+    return None, heard
+
+
+_CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def _word_count(text: str) -> int:
+    """Words, counting two Chinese or Japanese characters as one (they have no spaces)."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
 
 
 def _bound(text: str, config: Config) -> str:
