@@ -24,6 +24,7 @@ from tidings.brief.quotes.lexicons import (
     _PAIRS,
     _PREPOSITIONS,
     _PRO_DROP,
+    _SPEECH_NOUNS,
     _PRONOUNS,
     _THAT,
     _TITLE_LINKS,
@@ -39,6 +40,9 @@ from tidings.understand.names import name_key
 # Participles of verbs of saying ("adding", "insisting", "spunând", "diciendo", "заявив").
 _PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
 _UNSPACED = {"zh", "ja"}
+_ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
+                            re.IGNORECASE)
+_SPEECH_NOUN = re.compile(rf"(?<!\w)(?:{_SPEECH_NOUNS})(?!\w)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*(?:who|care|der|die|qui|quien|quienes|que|che|il quale|la quale|"
                        r"который|которая|которые|який|яка|які|który|która|którzy)\b(?:\s+\w+){0,3}\s*",
                        re.IGNORECASE)
@@ -114,7 +118,7 @@ def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
     forms: list[tuple[str, Mention]] = []
     for m in mentions:
         forms.append((m.surface, m))
-        words = m.surface.split()
+        words = re.split(r"[\s·・]+", m.surface)  # "唐纳德·特朗普" is also "特朗普"
         if len(words) > 1:
             forms.append((words[-1], m))
     for surface, m in sorted(forms, key=lambda x: -len(x[0])):
@@ -124,12 +128,14 @@ def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
             s, e = hit.start(), hit.end()
             if any(taken[s:e]):
                 continue
+            if _CJK.match(surface):
+                pass  # Chinese and Japanese have no word boundaries to check
             # Whole words only (Devanagari words may carry no \b, so test neighbours).
-            if s > 0 and (text[s - 1].isalnum() or _is_mark(text[s - 1])):
+            elif s > 0 and (text[s - 1].isalnum() or _is_mark(text[s - 1])):
                 continue
-            if e < len(text) and _is_mark(text[e]):
+            elif e < len(text) and _is_mark(text[e]):
                 continue
-            if e < len(text) and text[e].isalpha() and not _DEVANAGARI.match(text[e]) \
+            elif e < len(text) and text[e].isalpha() and not _DEVANAGARI.match(text[e]) \
                     and not _may_inflect(text, e):
                 continue
             for i in range(s, e):
@@ -150,9 +156,9 @@ def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
                 s, e = hit.start(), hit.end()
                 if e - s < 3 or any(taken[s:e]):
                     continue
-                m = by_key.get(name_key(hit.group()))
-                if m is not None:
-                    spans.append(_Span(s, e, hit.group(), m.key, m.kind))
+                person = by_key.get(name_key(hit.group()))
+                if person is not None:
+                    spans.append(_Span(s, e, hit.group(), person.key, person.kind))
     spans.sort(key=lambda sp: sp.start)
     return spans
 
@@ -222,7 +228,7 @@ def _after_preposition(text: str, start: int, floor: int = 0) -> bool:
     # Skip title words (capitalised) between the preposition and the name.
     i = len(words) - 1
     skipped = 0
-    while i >= 0 and skipped < 4 and words[i][:1].isupper():
+    while i >= 0 and skipped < 4 and words[i][:1].isupper() and words[i].lower() not in _PREPOSITIONS:
         i -= 1
         skipped += 1
     if i >= 0 and words[i].lower() in {"the", "a", "an"}:
@@ -268,7 +274,8 @@ def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span 
             return first_other
         if sp.kind == "place":
             continue
-        if sp.kind != "person":
+        linked = bool(gap_words) and gap_words[-1].lower() in _TITLE_LINKS
+        if sp.kind not in ("person", "name") or linked:
             # "a déclaré le ministre des Affaires étrangères, Subrahmanyam Jaishankar",
             # "purtătorul de cuvânt al Kremlinului, Dmitri Peskov": an institution in the
             # title; the person named after it speaks (else the institution does).
@@ -320,7 +327,7 @@ class _Titles:
 
     def add_block(self, block: str, spans: list[_Span], offset: int) -> None:
         for sp in spans:
-            if sp.kind != "person":
+            if sp.kind not in ("person", "name"):
                 continue
             # Up to four words of title right before the name, in the same clause.
             lead = re.split(r"[,;:.!?()«»„“”\"]", block[max(0, sp.start - 60):sp.start])[-1]
@@ -343,7 +350,13 @@ class _Titles:
         if before:
             return before[-1][2], before[-1][3]
         after = [h for h in self.held if h[1] == stem]
-        return (after[0][2], after[0][3]) if after else None
+        if after:
+            return after[0][2], after[0][3]
+        # Nobody in the article is given this title: it stands for the speaker just
+        # quoted ("…, said Donald Trump. … — wrote the American president").
+        return self.last_speaker
+
+    last_speaker: tuple[str, str] | None = None
 
 
 def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: _Titles | None,
@@ -447,6 +460,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             covered.append((s0, e0))
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
+            titles.last_speaker = last_speaker
             speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lex, titles, offset)
             if speaker is None and lex not in _VERBS:
                 # No verbs of saying known for this language: the one person named in the
@@ -472,6 +486,15 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # A bare quoted paragraph, or a quoted sentence right after another
                 # quotation in its paragraph, continues the previous speaker's words.
                 speaker = last_speaker
+            if speaker is None and s0 > 0 and not block[s0:qs - 1].strip() \
+                    and not block[qe + 1:e0].strip(" .,;。"):
+                # A quoted sentence after one that reports someone's words ("…, Trump
+                # wrote. “Congratulations…”") is theirs.
+                p0 = _sentence_bounds(block, max(0, s0 - 2), forward=False)
+                _, speaker = _reported(block, p0, s0, spans, verbs, langs, lex, last_speaker,
+                                       article, config, titles, offset)
+            if speaker is None and not _speech_cue(block, qs, qe, s0, e0, verbs):
+                continue  # nobody speaks: a quoted name or phrase in the narration
             q = Quote(article=article, lang=lang or "und",
                       text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
                       sentence=_bound(block[s0:e0].strip(), config), kind="direct",
@@ -490,6 +513,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             offset = end
             if any(s < end and start < e for s, e in covered):
                 continue
+            titles.last_speaker = last_speaker
             q, speaker = _reported(block, start, end, spans, verbs, langs, lex, last_speaker,
                                    article, config, titles, offset)
             if speaker:
@@ -519,7 +543,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
 def _sentences(block: str, lang: str | None) -> list[str]:
     """The block's sentences, also cut after 。！？ and the Arabic-script full stops, which
     need no space after them."""
-    out = []
+    out: list[str] = []
     for s in split_sentences(block, lang):
         out.extend(p for p in re.split(r"(?<=[。！？؟۔])", s) if p.strip())
     return out
@@ -571,7 +595,28 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
     acc = _according(block, spans, s0, e0, lang)
     if acc:
         return acc.surface, acc.key
+    # "«La pace sia con tutti voi», le sue prime parole" / "…", voici les premiers mots du
+    # pape, Léon XIV": words someone spoke, theirs when named, else the last person's.
+    for m in _SPEECH_NOUN.finditer(block, s0, e0):
+        if qs <= m.start() < qe:
+            continue
+        for sp in spans:
+            if sp.start >= m.end() and sp.kind in ("person", "name") and sp.start < e0 \
+                    and len(_WORD.findall(block[m.end():sp.start])) <= 6 \
+                    and not re.search(r"[.;!?]", block[m.end():sp.start]):
+                return sp.surface, sp.key
+        return "pronoun"
     return None
+
+
+def _speech_cue(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern) -> bool:
+    """Whether the sentence around a quotation says that someone spoke: a verb of saying
+    or a noun of speech outside the quotation, or a colon introducing it. Without one a
+    quoted phrase is a name, a title or a translation ("Urbi et Orbi", that is, "to the
+    city and the world"), not a statement."""
+    outside = block[s0:max(s0, qs - 1)] + " " + block[qe + 1:e0]
+    return bool(verbs.search(outside) or _SPEECH_NOUN.search(outside) or _ACCORDING_ANY.search(outside)
+                or re.search(r":\s*$", block[s0:max(s0, qs - 1)]))
 
 
 def _subject_dropped(block: str, qe: int, vs: int, ve: int, e0: int, lang: str | None) -> bool:
@@ -614,6 +659,8 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         verb_lang = next((k[2:] for k, v in m.groupdict().items() if v), lang)
         rest = block[ve:end]
         if verb_lang in _UNSPACED:
+            if re.match(r"[了过過着著]", rest):
+                continue  # "宣布了停火协议": announced a thing, not a statement
             # "…表示，…": the clause follows the verb after a comma or colon, or at once.
             that = re.match(r"[，,：:\s]*", rest)
         else:
@@ -647,7 +694,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             # so the statement is the last speaker's account, not Trump's.
             speaker = last_speaker
         if speaker is None and (_pronoun_before(block, vs) or
-                                (verb_lang == "hi" and re.search(r"उन्होंने\s*$", block[start:vs]))):
+                                (verb_lang == "hi" and re.search(r"(?:उन्हों|इन्हों)(?:ने)?\s*$", block[start:vs]))):
             # "he" is the one person named before it in the sentence, else the last speaker.
             named = {sp.key: sp for sp in spans if start <= sp.start and sp.end <= vs and sp.kind == "person"}
             only = next(iter(named.values())) if len(named) == 1 else None

@@ -42,7 +42,7 @@ _VERBS = {
     "tl": r"(?:sinabi|sabi|pahayag|idinagdag|ipinahayag|inihayag|isinulat)",
     "ar": r"(?:[وف])?(?:قال|قالت|قالوا|يقول|تقول|أكد|أكدت|أعلن|أعلنت|صرح|صرحت|أضاف|أضافت|أوضح|أوضحت|كتب|كتبت|ذكر|ذكرت|أشار|أشارت|شدد|شددت|اعتبر|اعتبرت|رحب|رحبت)",
     "ur": r"نے\s+(?:\S+\s+){0,5}?(?:کہا|بتایا|اعلان|دعویٰ|لکھا)|کا\s+کہنا\s+(?:ہے|تھا)",
-    "zh": r"(?:表示|说|說|称|稱|指出|宣布|宣佈|强调|強調|透露|写道|寫道|声称|聲稱|表态|表態|发文|發文|坦言|重申|证实|證實|承认|承認)",
+    "zh": r"(?:表示|说道|說道|说|說|称|稱|指出|宣布|宣佈|强调|強調|透露|写道|寫道|声称|聲稱|表态|表態|坦言|重申|证实|證實|承认|承認|补充道|補充道|补充说|補充說|认为|認為|回应|回應)",
     "ko": r"(?:말했다|밝혔다|발표했다|전했다|강조했다|설명했다|덧붙였다|언급했다|주장했다|선언했다|했다고)",
     "ta": r"(?:கூறினார்|தெரிவித்தார்|அறிவித்தார்|குறிப்பிட்டார்|வலியுறுத்தினார்|கூறியுள்ளார்|தெரிவித்துள்ளார்|அறிவித்துள்ளார்)",
     "te": r"(?:చెప్పారు|అన్నారు|ప్రకటించారు|తెలిపారు|పేర్కొన్నారు|వెల్లడించారు)",
@@ -70,7 +70,7 @@ _PRONOUNS = set(
     el ea ei ele acesta aceasta oficialul
     उन्होंने उसने वह वे इन्होंने انہوں اس
     onlar on ona oni
-    dia ia beliau siya
+    dia ia beliau siya 他 她 他们 她们 他們 她們
     он она они він вона вони
     er sie
     il elle ils elles
@@ -128,3 +128,6 @@ papacy papado papato papauté papsttum papal papale pontific chefe chefs
 # without a subject is the previous speaker's.
 _PRO_DROP = {"es", "it", "pt", "ro", "pl", "tr", "hr", "uk", "ru", "hu", "ar", "zh", "ja",
              "ko", "ta", "te", "hi", "ur"}
+# Nouns for words spoken ("his first words", "le sue prime parole"), a regex alternation.
+_SPEECH_NOUNS = (r"words|remarks|parole|mots|propos|palabras|palavras|слова|слов|Worte|cuvinte|"
+                 r"cuvintele|słowa|sözleri|szavai|kata-kata|mensaje|message|messaggio|послание")
