@@ -40,6 +40,7 @@ from tidings.understand.names import name_key
 # Participles of verbs of saying ("adding", "insisting", "spunând", "diciendo", "заявив").
 _PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
 _UNSPACED = {"zh", "ja"}
+_VERB_FIRST = {"ar"}  # verb-subject order: "قال الوزير إن…"
 _ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
                             re.IGNORECASE)
 _SPEECH_NOUN = re.compile(rf"(?<!\w)(?:{_SPEECH_NOUNS})(?!\w)", re.IGNORECASE)
@@ -664,7 +665,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             # "…表示，…": the clause follows the verb after a comma or colon, or at once.
             that = re.match(r"[，,：:\s]*", rest)
         else:
-            that = re.match(rf"\s*,?\s*(?:(?:on \w+|\S+ को|\w+)\s+)?,?\s*(?:{_THAT.get(verb_lang, 'that')})\s+",
+            # "said that", "told reporters that", "wrote on her channel that"
+            that = re.match(rf"\s*,?\s*(?:(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}"
+                            rf"|\S+ को|\w+)\s+)?,?\s*(?:{_THAT.get(verb_lang, 'that')})\s+",
                             rest, re.IGNORECASE)
         inverted = False
         if verb_lang in _AGENT_MARK:
@@ -682,6 +685,15 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 sp = _first_subject(block, spans, vs, start)
             if sp is None:
                 sp = _subject_speaker(block, spans, vs, start)
+            if sp is None and verb_lang in _VERB_FIRST:
+                # "قال وزير الخارجية سامي الحداد إن…": the subject follows the verb, its
+                # clause follows the subject.
+                conj = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest[:160])
+                if conj:
+                    sp = next((x for x in spans if ve <= x.start and x.end <= ve + conj.start()
+                               and x.kind != "place"), None)
+                    if sp is not None:
+                        that = conj
         speaker = (sp.surface, sp.key) if sp else None
         if speaker is None:
             # "the US President announced that…" / "a declarat ministrul de externe că…"
