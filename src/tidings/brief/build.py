@@ -156,9 +156,12 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
             pos += 1
 
     all_quotes: list[quotes_mod.Quote] = []
+    held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
     for a in ranked:
         f = features.get(a.id)
-        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config))
+        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config,
+                                             lead=a.title or "", held=held))
+    quotes_mod.resolve_titles(all_quotes, held, key_to_entity)
     for q in all_quotes:
         if q.speaker_key:
             q.speaker_key = key_to_entity.get(q.speaker_key, q.speaker_key)

@@ -40,7 +40,8 @@ from tidings.understand.names import name_key
 # Participles of verbs of saying ("adding", "insisting", "spunând", "diciendo", "заявив").
 _PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
 _UNSPACED = {"zh", "ja"}
-_VERB_FIRST = {"ar"}  # verb-subject order: "قال الوزير إن…"
+_VERB_FIRST = {"ar"}
+_ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof|Sr|Sra|Hr|Fr|г)\.")  # verb-subject order: "قال الوزير إن…"
 _ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
                             re.IGNORECASE)
 _SPEECH_NOUN = re.compile(rf"(?<!\w)(?:{_SPEECH_NOUNS})(?!\w)", re.IGNORECASE)
@@ -66,6 +67,16 @@ class Quote:
     speaker_key: str | None = None
     position: int = 0  # order in the article
     vector: np.ndarray | None = field(default=None, repr=False)
+    # A title the article gives no one ("the US President said"): the event's other
+    # articles may say who holds it (resolve_titles).
+    title: str | None = None
+
+
+class _Guess(tuple):
+    """(surface, key) of a speaker taken for a title nobody in the article holds (either
+    may be None), with the title's stem."""
+
+    stem: str = ""
 
 
 @dataclass
@@ -266,7 +277,7 @@ def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span 
     after = [sp for sp in spans if sp.start >= verb_end]
     first_other = None
     for sp in after:
-        gap = text[verb_end:sp.start]
+        gap = _ABBREVIATED.sub(" ", text[verb_end:sp.start])  # "a poursuivi M. Jaishankar"
         gap_words = _WORD.findall(gap)
         if re.search(r"[.;:!?]", gap) or len(gap_words) > 6 or \
                 any(w.lower() in _PREPOSITIONS and w.lower() not in _TITLE_LINKS for w in gap_words):
@@ -294,6 +305,8 @@ def _pronoun_after(text: str, verb_end: int) -> bool:
 
 
 def _pronoun_before(text: str, verb_start: int) -> bool:
+    if re.search(r"-(?:t-)?(?:il|elle|ils|elles)\s+$", text[max(0, verb_start - 12):verb_start]):
+        return True  # "a-t-il ajouté"
     words = _WORD.findall(text[max(0, verb_start - 30):verb_start])
     return bool(words) and words[-1].lower() in _PRONOUNS
 
@@ -338,15 +351,15 @@ class _Titles:
                     break  # "an adviser to President Orlov": the adviser is someone else
                 words.append(w)
             # An apposition right after it: "Ushakov, the Kremlin adviser, said".
-            app = re.match(r"\s*,\s*([^,.;:!?()]{1,60})", block[sp.end:])
-            if app:
-                words += _WORD.findall(app.group(1))[:5]
+            app = re.match(r"\s*,\s*([^,.;:!?()]{1,60})(?:[,.;]|$)", block[sp.end:])
+            if app and len(_WORD.findall(app.group(1))) <= 6:
+                words += _WORD.findall(app.group(1))
             for w in words:
                 t = _title_of(w)
                 if t:
                     self.held.append((offset + sp.start, t, sp.surface, sp.key))
 
-    def holder(self, stem: str, pos: int) -> tuple[str, str] | None:
+    def holder(self, stem: str, pos: int) -> tuple[str, str] | _Guess | None:
         before = [h for h in self.held if h[1] == stem and h[0] < pos]
         if before:
             return before[-1][2], before[-1][3]
@@ -354,8 +367,11 @@ class _Titles:
         if after:
             return after[0][2], after[0][3]
         # Nobody in the article is given this title: it stands for the speaker just
-        # quoted ("…, said Donald Trump. … — wrote the American president").
-        return self.last_speaker
+        # quoted ("…, said Donald Trump. … — wrote the American president"), unless the
+        # event's other articles name its holder (resolve_titles).
+        guess = _Guess(self.last_speaker or (None, None))
+        guess.stem = stem
+        return guess
 
     last_speaker: tuple[str, str] | None = None
 
@@ -429,15 +445,21 @@ def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
     """Index where the sentence around pos starts (backward) or ends (forward)."""
     if forward:
-        m = re.search(r"[.!?।](?=\s|$)|[。！？؟۔]", block[pos:])
+        m = re.search(r"[.!?।][\"'”’»“)]*(?=\s|$)|[。！？؟۔]", block[pos:])
         return pos + m.end() if m else len(block)
-    ends = [m.end() for m in re.finditer(r"[.!?।]\s|[。！？؟۔]", block[:pos])]
+    ends = [m.end() for m in re.finditer(r"[.!?।][\"'”’»“)]*\s|[。！？؟۔]", block[:pos])]
     return ends[-1] if ends else 0
 
 
 def extract(text: str, lang: str | None, mentions: list[Mention], article: str = "",
-            config: Config = DEFAULT) -> list[Quote]:
-    """Quotes in one article's text, in reading order, at most `quote_max_per_article`."""
+            config: Config = DEFAULT, lead: str = "",
+            held: list[tuple[str, str, str, str]] | None = None) -> list[Quote]:
+    """Quotes in one article's text, in reading order, at most `quote_max_per_article`.
+
+    `lead`: the headline, read for who speaks and who holds which title, never quoted
+    from ("…, says Trump" makes Trump the one "the president" means below it). `held`
+    collects (title stem, surface, key, article) of the titles this article gives, for
+    resolve_titles."""
     lex = _lexicon_lang(lang)
     langs = _langs(lex)
     verbs = _verbs(lex)
@@ -447,11 +469,23 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
     block_spans = [find_names(b, mentions) for b in blocks]
     titles = _Titles()
-    offsets, off = [], 0
+    lead = " ".join((lead or "").split())
+    off = len(lead) + 1
+    if lead:
+        lead_spans = find_names(lead, mentions)
+        titles.add_block(lead, lead_spans, 0)
+        for s0, s1 in _sentence_ranges(lead, lang):
+            _, heard = _reported(lead, s0, s1, lead_spans, verbs, langs, lex, None, article, config,
+                                 titles, 0)
+            heard, _ = _settle(heard)
+            last_speaker = heard or last_speaker
+    offsets = []
     for b, bsp in zip(blocks, block_spans):
         titles.add_block(b, bsp, off)
         offsets.append(off)
         off += len(b) + 1
+    if held is not None:
+        held.extend((stem, surface, key, article) for _, stem, surface, key in titles.held)
     for block, spans, offset in zip(blocks, block_spans, offsets):
         direct = _quote_spans(block, config.quote_min_words)
         covered: list[tuple[int, int]] = []
@@ -492,26 +526,24 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # A quoted sentence after one that reports someone's words ("…, Trump
                 # wrote. “Congratulations…”") is theirs.
                 p0 = _sentence_bounds(block, max(0, s0 - 2), forward=False)
-                _, speaker = _reported(block, p0, s0, spans, verbs, langs, lex, last_speaker,
-                                       article, config, titles, offset)
-            if speaker is None and not _speech_cue(block, qs, qe, s0, e0, verbs):
+                prev, speaker = _reported(block, p0, s0, spans, verbs, langs, lex, last_speaker,
+                                          article, config, titles, offset)
+                if speaker is None and prev is not None and prev.title:
+                    speaker = _Guess((None, None))
+                    speaker.stem = prev.title
+            speaker, stem = _settle(speaker)
+            if speaker is None and stem is None and not _speech_cue(block, qs, qe, s0, e0, verbs):
                 continue  # nobody speaks: a quoted name or phrase in the narration
             q = Quote(article=article, lang=lang or "und",
                       text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
                       sentence=_bound(block[s0:e0].strip(), config), kind="direct",
-                      position=pos)
+                      position=pos, title=stem)
             pos += 1
             if speaker:
                 q.speaker, q.speaker_key = speaker
                 last_speaker = speaker
             quotes.append(q)
-        offset = 0
-        for sentence in _sentences(block, lang):
-            start = block.find(sentence, offset)
-            if start < 0:
-                start = offset
-            end = start + len(sentence)
-            offset = end
+        for start, end in _sentence_ranges(block, lang):
             if any(s < end and start < e for s, e in covered):
                 continue
             titles.last_speaker = last_speaker
@@ -539,6 +571,25 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             seen.add(norm)
             unique.append(q)
     return unique[: config.quote_max_per_article]
+
+
+def _sentence_ranges(block: str, lang: str | None) -> list[tuple[int, int]]:
+    out, cursor = [], 0
+    for sentence in _sentences(block, lang):
+        start = block.find(sentence, cursor)
+        start = cursor if start < 0 else start
+        cursor = start + len(sentence)
+        out.append((start, cursor))
+    return out
+
+
+def _settle(speaker):
+    """A speaker and the stem of the title it was guessed from (_Guess), the speaker None
+    when the guess found nobody."""
+    stem = getattr(speaker, "stem", None) or None
+    if isinstance(speaker, tuple) and speaker[1] is None:
+        return None, stem
+    return speaker, stem
 
 
 def _sentences(block: str, lang: str | None) -> list[str]:
@@ -678,6 +729,12 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             sp = None
             if re.search(r"[,—–]\s*$", block[start:vs]):
                 sp = _inverted_speaker(block, spans, ve)
+                if sp is None:
+                    # "…, a précisé le secrétaire du ministère, Vikram Misri, devant la
+                    # presse": title words before the name, which ends its clause.
+                    sp = _speaker_after_quote(block, spans, ve)
+                    if sp is not None and not re.match(r"\s*(?:$|[,.;:!?)\-—–(])", block[sp.end:sp.end + 3]):
+                        sp = None
                 inverted = sp is not None
             if sp is None and _PARTICIPLE.search(m.group(0)) and re.search(r",\s*$", block[start:vs]):
                 # "Putin ruled out travelling to meet Zelensky, insisting that…": the
@@ -690,8 +747,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 # clause follows the subject.
                 conj = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest[:160])
                 if conj:
+                    # A country speaks only as the verb's very subject ("وأعلنت الهند أنها").
                     sp = next((x for x in spans if ve <= x.start and x.end <= ve + conj.start()
-                               and x.kind != "place"), None)
+                               and (x.kind != "place" or not block[ve:x.start].strip())), None)
                     if sp is not None:
                         that = conj
         speaker = (sp.surface, sp.key) if sp else None
@@ -701,6 +759,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             if speaker is None and re.search(r"[,—–]\s*$", block[start:vs]):
                 speaker = _title_subject(block, ve, end, spans, titles, offset, last=False)
                 inverted = speaker is not None
+        speaker, stem = _settle(speaker)
         if last_speaker and re.search(r"\b(?:reportedly|allegedly|apparently)\s+$", block[start:vs], re.IGNORECASE):
             # "Trump reportedly suggested that…": what the last speaker said Trump did,
             # so the statement is the last speaker's account, not Trump's.
@@ -733,6 +792,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                   sentence=_bound(sentence.strip(), config), kind="reported")
         if speaker:
             q.speaker, q.speaker_key = speaker
+        q.title = stem
         return q, speaker
     return None, heard
 

@@ -68,7 +68,7 @@ _INVERTED_PRONOUNS = set(
 _PRONOUNS = set(
     """he she they
     el ea ei ele acesta aceasta oficialul
-    उन्होंने उसने वह वे इन्होंने انہوں اس
+    उन्होंने उसने वह वे इन्होंने انہوں انھوں اس
     onlar on ona oni
     dia ia beliau siya 他 她 他们 她们 他們 她們
     он она они він вона вони

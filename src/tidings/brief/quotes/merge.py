@@ -123,3 +123,25 @@ def _can_join(a: list[Quote], b: list[Quote]) -> bool:
         return False  # one split per statement is plausible; more is a chain of topics
     same = [q for q in group if q.article == single.article]
     return len(same) == 1 and abs(same[0].position - single.position) == 1
+
+
+def resolve_titles(quotes: list[Quote], held: list[tuple[str, str, str, str]],
+                   speaker_entity: dict[str, str] | None = None) -> None:
+    """Speakers for quotes whose article gave a title to no one ("— wrote the American
+    president"): the person the event's other articles give that title, when most of the
+    articles naming a holder name that one."""
+    speaker_entity = speaker_entity or {}
+    votes: dict[str, dict[str, set[str]]] = {}
+    surfaces: dict[str, str] = {}
+    for stem, surface, key, article in held:
+        ent = speaker_entity.get(key, key)
+        votes.setdefault(stem, {}).setdefault(ent, set()).add(article)
+        surfaces.setdefault(ent, surface)
+    for q in quotes:
+        if not q.title or q.title not in votes:
+            continue
+        ranked = sorted(votes[q.title].items(), key=lambda kv: -len(kv[1]))
+        total = sum(len(arts) for _, arts in ranked)
+        ent, arts = ranked[0]
+        if len(arts) * 3 >= total * 2:
+            q.speaker, q.speaker_key = surfaces[ent], ent
