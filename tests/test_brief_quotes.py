@@ -276,3 +276,28 @@ def test_speech_after_another_sentence_and_in_a_speech_noun():
 ])
 def test_quoted_names_and_phrases_in_narration_are_not_quotes(lang, text):
     assert extract(text, lang, [], "a1") == []
+
+
+def test_a_chinese_name_after_a_title_is_found_without_any_other_article():
+    qs = extract("欧盟高级代表马丽雅认为，停火是缓和局势的关键一步。", "zh", [], "a1")
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", "马丽雅")]
+    assert "停火是缓和局势的关键一步" in qs[0].text
+
+
+def test_a_deputy_does_not_hold_the_principals_title():
+    text = ("Vice President Tom Keller spoke first. President Mara Quill arrived later. "
+            "The President said that the border would stay open.")
+    qs = extract(text, "en", _people("Tom Keller", "Mara Quill"), "a1")
+    assert [q.speaker for q in qs] == ["Mara Quill"]
+
+
+def test_a_title_the_article_gives_nobody_takes_the_events_holder():
+    from tidings.brief.quotes import resolve_titles
+
+    held: list = []
+    a = extract("President Mara Quill met the envoys on Monday.", "en", _people("Mara Quill"), "a1", held=held)
+    b = extract("On her channel, the President announced that the border would stay open.", "en", [], "a2",
+                held=held)
+    assert a == [] and [q.speaker for q in b] == [None]
+    resolve_titles(b, held)
+    assert [q.speaker for q in b] == ["Mara Quill"]

@@ -31,6 +31,7 @@ from tidings.brief.quotes.lexicons import (
     _TITLES,
     _UNBOUNDED,
     _VERBS,
+    _ZH_TITLES,
 )
 from tidings.brief.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
@@ -49,8 +50,12 @@ _RELATIVE = re.compile(r"\s*,\s*(?:who|care|der|die|qui|quien|quienes|que|che|il
                        r"который|которая|которые|який|яка|які|który|która|którzy)\b(?:\s+\w+){0,3}\s*",
                        re.IGNORECASE)
 _CAPITAL_START = re.compile(r"\s+[A-Z\u0400-\u042F]")
-_WORD = re.compile(r"[^\W_][\w'’\-]*")
+# Words, with the vowel signs of Indic scripts and Arabic diacritics inside them.
+_WORD = re.compile(r"[^\W_][\w\u0300-\u036F\u064B-\u065F\u0900-\u0DFF'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_ZH_TITLED = re.compile(
+    rf"(?:{_ZH_TITLES})([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
+    r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
 _UNCASED_WORD = re.compile(r"[\u0900-\u097F\u0600-\u06FF\u0750-\u077F\u0B80-\u0BFF\u0C00-\u0C7F]+")
 
 
@@ -171,6 +176,18 @@ def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
                 person = by_key.get(name_key(hit.group()))
                 if person is not None:
                     spans.append(_Span(s, e, hit.group(), person.key, person.kind))
+    if _CJK.search(text):
+        # Chinese names no other article taught us: the characters right after a title
+        # ("高級代表卡拉斯認為" -> 卡拉斯), up to the word that follows a name.
+        for hit in _ZH_TITLED.finditer(text):
+            s, e = hit.start(1), hit.end(1)
+            if not any(taken[s:e]):
+                for i in range(s, e):
+                    taken[i] = True
+                key = name_key(hit.group(1))
+                if len(key.replace(" ", "")) < 3:
+                    key = "zh:" + hit.group(1)  # too short a key to meet other scripts by
+                spans.append(_Span(s, e, hit.group(1), key, "person"))
     spans.sort(key=lambda sp: sp.start)
     return spans
 
@@ -318,9 +335,17 @@ def _hindi_agent(text: str, spans: list[_Span], ne_pos: int) -> _Span | None:
     return None
 
 
+_DEPUTY = ("vice", "deputy", "vize", "вице", "віце", "wice", "заместител", "заступник", "adjunct")
+
+
 def _title_of(word: str) -> str | None:
-    """The title stem a word starts with ("US-Präsident" -> "präsident"), if any."""
+    """The title stem a word starts with ("US-Präsident" -> "präsident"), if any; a
+    deputy's title is another title ("Vice-President" -> "vice president")."""
     low = word.lower()
+    for d in _DEPUTY:
+        if low.startswith(d) and len(low) > len(d) + 3:
+            rest = _title_of(low[len(d):].lstrip("-"))
+            return f"vice {rest}" if rest else None
     for part in dict.fromkeys([low, *low.split("-")]):
         if len(part) < 3 or part.startswith(_NOT_TITLES):
             continue
@@ -345,19 +370,17 @@ class _Titles:
                 continue
             # Up to four words of title right before the name, in the same clause.
             lead = re.split(r"[,;:.!?()«»„“”\"]", block[max(0, sp.start - 60):sp.start])[-1]
-            words = []
+            words: list[str] = []
             for w in reversed(_WORD.findall(lead)[-4:]):
                 if w.lower() in _PREPOSITIONS and w.lower() not in _TITLE_LINKS:
                     break  # "an adviser to President Orlov": the adviser is someone else
-                words.append(w)
+                words.insert(0, w)
             # An apposition right after it: "Ushakov, the Kremlin adviser, said".
             app = re.match(r"\s*,\s*([^,.;:!?()]{1,60})(?:[,.;]|$)", block[sp.end:])
             if app and len(_WORD.findall(app.group(1))) <= 6:
                 words += _WORD.findall(app.group(1))
-            for w in words:
-                t = _title_of(w)
-                if t:
-                    self.held.append((offset + sp.start, t, sp.surface, sp.key))
+            for t in _titles_in(words):
+                self.held.append((offset + sp.start, t, sp.surface, sp.key))
 
     def holder(self, stem: str, pos: int) -> tuple[str, str] | _Guess | None:
         before = [h for h in self.held if h[1] == stem and h[0] < pos]
@@ -376,6 +399,19 @@ class _Titles:
     last_speaker: tuple[str, str] | None = None
 
 
+def _titles_in(words: list[str]) -> list[str]:
+    """Title stems of words in reading order; "Vice President" is one title."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        t = _title_of(w)
+        if not t:
+            continue
+        if i > 0 and words[i - 1].lower().startswith(_DEPUTY) and not t.startswith("vice"):
+            t = f"vice {t}"
+        out.append(t)
+    return out
+
+
 def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: _Titles | None,
                    offset: int, last: bool = True) -> tuple[str, str] | None:
     """The person a title in text[start:end] stands for: "the US President" (the last title
@@ -392,16 +428,11 @@ def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: 
     slot = text[start:end]
     if last:
         slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot)[-1]
-        words = _WORD.findall(slot)[-6:]
-        words.reverse()
+        found = _titles_in(_WORD.findall(slot)[-6:])[-1:]
     else:
         slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot.lstrip(" ,—–-"))[0]
-        words = _WORD.findall(slot)[:4]
-    for w in words:
-        t = _title_of(w)
-        if t:
-            return titles.holder(t, offset + start)
-    return None
+        found = _titles_in(_WORD.findall(slot)[:4])[:1]
+    return titles.holder(found[0], offset + start) if found else None
 
 
 def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
