@@ -152,8 +152,8 @@ class Config:
     """Quoted or reported text shorter than this is a scare quote or a title, not a statement."""
     quote_max_chars: int = 400
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
-    quote_max_per_article: int = 12
-    """Quotes taken from one article (the lead ones)."""
+    quote_max_per_article: int = 20
+    """Quotes taken from one article (the lead ones); a long report quotes fifteen people."""
     quote_max_embedded: int = 24
     """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
     quote_merge_similarity: float = 0.83

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -42,9 +43,14 @@ from tidings.understand.names import name_key
 _PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
 _UNSPACED = {"zh", "ja"}
 _VERB_FIRST = {"ar"}
+_AUXILIARIES = {"", "is", "was", "has", "have", "had", "will", "would", "has also", "is also", "also",
+                "a", "au", "va", "hat", "ist", "a également", "ha", "han", "ha anche"}
 _ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof|Sr|Sra|Hr|Fr|г)\.")  # verb-subject order: "قال الوزير إن…"
 _ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
                             re.IGNORECASE)
+# An opening "according to X," phrase, to cut from the statement it attributes.
+_ACCORDING_LEAD = re.compile(r"^(?:(?:" + "|".join(_ACCORDING.values()) + r")\s+[^,]{1,80},|[^,]{1,90}के\s+(?:अनुसार|मुताबिक)\s*,?)",
+                             re.IGNORECASE)
 _SPEECH_NOUN = re.compile(rf"(?<!\w)(?:{_SPEECH_NOUNS})(?!\w)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*(?:who|care|der|die|qui|quien|quienes|que|che|il quale|la quale|"
                        r"который|которая|которые|який|яка|які|który|która|którzy)\b(?:\s+\w+){0,3}\s*",
@@ -127,22 +133,49 @@ def _verbs(lang: str | None) -> re.Pattern:
     return _VERB_RE.get(lang or "", _ANY_VERB_RE)
 
 
-def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
+class _NameIndex:
+    """An article's mentions ready to be looked for in each of its paragraphs."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        forms: list[tuple[str, Mention]] = []
+        for m in mentions:
+            forms.append((m.surface, m))
+            words = re.split(r"[\s·・]+", m.surface)  # "唐纳德·特朗普" is also "特朗普"
+            if len(words) > 1:
+                forms.append((words[-1], m))
+        self.forms = [(f, m) for f, m in sorted(forms, key=lambda x: -len(x[0])) if len(f) >= 2]
+        self.mentions = mentions
+        self._by_key: dict[str, Mention] | None = None
+
+    def by_key(self) -> dict[str, Mention]:
+        """Person mentions by the key of each of their words (for uncased scripts)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for m in self.mentions:
+                if m.kind == "person":
+                    for w in m.surface.split():
+                        k = _word_key(w)
+                        if len(k.replace(" ", "")) >= 3:
+                            self._by_key.setdefault(k, m)
+        return self._by_key
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return name_key(word)
+
+
+def find_names(text: str, mentions: list[Mention], index: _NameIndex | None = None) -> list[_Span]:
     """Name spans in `text`: the article's known mentions (every spelling of them found
     here), else capitalised runs; keys from tidings.understand.names."""
     spans: list[_Span] = []
     taken = [False] * len(text)
-    forms: list[tuple[str, Mention]] = []
-    for m in mentions:
-        forms.append((m.surface, m))
-        words = re.split(r"[\s·・]+", m.surface)  # "唐纳德·特朗普" is also "特朗普"
-        if len(words) > 1:
-            forms.append((words[-1], m))
-    for surface, m in sorted(forms, key=lambda x: -len(x[0])):
-        if len(surface) < 2:
-            continue
-        for hit in re.finditer(re.escape(surface), text):
-            s, e = hit.start(), hit.end()
+    index = index or _NameIndex(mentions)
+    for surface, m in index.forms:
+        at = text.find(surface)
+        while at >= 0:
+            s, e = at, at + len(surface)
+            at = text.find(surface, at + 1)
             if any(taken[s:e]):
                 continue
             if _CJK.match(surface):
@@ -161,19 +194,13 @@ def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
     if _UNCASED_WORD.search(text):
         # Scripts without capitals spell one name several ways (मिस्री / मिसरी): a word
         # whose key is that of a known person's name word is that person.
-        by_key: dict[str, Mention] = {}
-        for m in mentions:
-            if m.kind == "person":
-                for w in m.surface.split():
-                    k = name_key(w)
-                    if len(k.replace(" ", "")) >= 3:
-                        by_key.setdefault(k, m)
+        by_key = index.by_key()
         if by_key:
             for hit in _UNCASED_WORD.finditer(text):
                 s, e = hit.start(), hit.end()
                 if e - s < 3 or any(taken[s:e]):
                     continue
-                person = by_key.get(name_key(hit.group()))
+                person = by_key.get(_word_key(hit.group()))
                 if person is not None:
                     spans.append(_Span(s, e, hit.group(), person.key, person.kind))
     if _CJK.search(text):
@@ -184,7 +211,7 @@ def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
             if not any(taken[s:e]):
                 for i in range(s, e):
                     taken[i] = True
-                key = name_key(hit.group(1))
+                key = _word_key(hit.group(1))
                 if len(key.replace(" ", "")) < 3:
                     key = "zh:" + hit.group(1)  # too short a key to meet other scripts by
                 spans.append(_Span(s, e, hit.group(1), key, "person"))
@@ -223,8 +250,14 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
         # "Mr Putin's foreign policy aide said": a possessor is not the speaker.
         if re.match(r"['’]s?\b", text[sp.end:sp.end + 3]):
             continue
-        # "the Kremlin announced": a place speaks only as the verb's immediate subject.
-        if sp.kind == "place" and text[sp.end:verb_start].strip():
+        # "the Kremlin announced", "Russia is demanding": a place speaks only as the
+        # verb's immediate subject.
+        if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES:
+            continue
+        if sp.kind in ("person", "name") and _PARTICIPLE.search(text[verb_start:verb_start + 20].split(" ")[0]) \
+                and re.search(r"\b(?:with|cu|avec|con|mit)\s+$", text[max(floor, sp.start - 6):sp.start]) \
+                and len(_WORD.findall(text[sp.end:verb_start])) <= 1:
+            best = sp  # "…, with Sybiha previously describing the idea as…"
             continue
         if _after_preposition(text, sp.start, floor):
             continue
@@ -338,6 +371,7 @@ def _hindi_agent(text: str, spans: list[_Span], ne_pos: int) -> _Span | None:
 _DEPUTY = ("vice", "deputy", "vize", "вице", "віце", "wice", "заместител", "заступник", "adjunct")
 
 
+@lru_cache(maxsize=65536)
 def _title_of(word: str) -> str | None:
     """The title stem a word starts with ("US-Präsident" -> "präsident"), if any; a
     deputy's title is another title ("Vice-President" -> "vice president")."""
@@ -498,12 +532,13 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     last_speaker: tuple[str, str] | None = None  # (surface, key) of the latest speaker
     pos = 0
     blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
-    block_spans = [find_names(b, mentions) for b in blocks]
+    index = _NameIndex(mentions)
+    block_spans = [find_names(b, mentions, index) for b in blocks]
     titles = _Titles()
     lead = " ".join((lead or "").split())
     off = len(lead) + 1
     if lead:
-        lead_spans = find_names(lead, mentions)
+        lead_spans = find_names(lead, mentions, index)
         titles.add_block(lead, lead_spans, 0)
         for s0, s1 in _sentence_ranges(lead, lang):
             _, heard = _reported(lead, s0, s1, lead_spans, verbs, langs, lex, None, article, config,
@@ -758,7 +793,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 that = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest)
         else:
             sp = None
-            if re.search(r"[,—–]\s*$", block[start:vs]):
+            # "…, said Ushakov" is inverted; "A US official, who…, informed Axios that…"
+            # is not: a that-clause after the verb makes the name after it its object.
+            if re.search(r"[,—–]\s*$", block[start:vs]) and that is None:
                 sp = _inverted_speaker(block, spans, ve)
                 if sp is None:
                     # "…, a précisé le secrétaire du ministère, Vikram Misri, devant la
@@ -812,6 +849,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             # "X said Putin has …": English drops "that"; elsewhere require it.
             if verb_lang == "en" and _CAPITAL_START.match(rest) and speaker:
                 clause = rest.strip()
+            elif verb_lang == "en" and speaker and re.match(r"(?:describ|call)", m.group(0).split()[-1]) \
+                    and re.search(r"\bas\b", rest[:100]):
+                clause = rest.strip()  # "describing the idea of meeting in Moscow as unacceptable"
             else:
                 continue
         else:
@@ -825,6 +865,17 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             q.speaker, q.speaker_key = speaker
         q.title = stem
         return q, speaker
+    if heard is None:
+        # "According to the defence minister, Russia launched…": the sentence is theirs.
+        acc = _according(block, spans, start, end, lang)
+        if acc is not None:
+            clause = _ACCORDING_LEAD.sub("", sentence.strip(), count=1).strip(" ,").rstrip(" .।")
+            if acc.end <= start + len(sentence) - len(clause) and _word_count(clause) >= config.quote_min_words \
+                    and clause != sentence.strip():
+                q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                          sentence=_bound(sentence.strip(), config), kind="reported",
+                          speaker=acc.surface, speaker_key=acc.key)
+                return q, (acc.surface, acc.key)
     return None, heard
 
 

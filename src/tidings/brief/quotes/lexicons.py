@@ -25,9 +25,9 @@ _PAIRS = {
 # right after in the inverted order ("…, said Ushakov"). Forms with a space must match
 # whole phrases. Each list is a regex alternation of word forms.
 _VERBS = {
-    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|posted|tweeted|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|announcing|writing|posting|called|calling|described)",
+    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|posted|tweeted|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|announcing|writing|posting|called|calling|described|describing|informed|questioned|explained|explaining|proposed|proposing|expressed|demanded|demanding|demands|alleged|alleges|accused|urged|denied|denies|believes)",
     "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite|spunând|declarând|afirmând|adăugând|menționând|subliniind|precizând|(?:a|au) numit|(?:a|au) calificat|(?:a|au) descris",
-    "hi": r"ने\s+(?:\S+\s+){0,5}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर|जानकारी)|का\s+कहना\s+(?:है|था)",
+    "hi": r"ने\s+(?:\S+\s+){0,5}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर|जानकारी)|का\s+(?:कहना|आरोप|दावा|मानना)\s+(?:है|था)",
     "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет|написал|написала|написали|объявил|объявила|поздравил|поздравила|подтвердил|подтвердила)",
     "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали|написав|написала|оголосив|оголосила|підтвердив|підтвердила|привітав)",
     "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|nannte|nannten|bezeichnete|gratulierte|verkündete|bestätigte|twitterte)",
@@ -50,7 +50,7 @@ _VERBS = {
 }
 # Conjunctions opening the reported clause.
 _THAT = {
-    "en": r"that", "ro": r"că|ca", "hi": r"कि", "ru": r"что", "uk": r"що",
+    "en": r"that|whether", "ro": r"că|ca", "hi": r"कि", "ru": r"что", "uk": r"що",
     "de": r"dass|daß", "tr": r"ki", "hr": r"da", "hu": r"hogy", "id": r"bahwa|bahwasanya",
     "tl": r"na", "ar": r"أن|إن|أنه|إنه|أنها|إنها|بأن", "ur": r"کہ", "zh": r"[，,：:]?", "fr": r"que|qu['’]", "es": r"que", "it": r"che", "pt": r"que", "pl": r"że",
 }
