@@ -301,3 +301,15 @@ def test_a_title_the_article_gives_nobody_takes_the_events_holder():
     assert a == [] and [q.speaker for q in b] == [None]
     resolve_titles(b, held)
     assert [q.speaker for q in b] == ["Mara Quill"]
+
+
+@pytest.mark.parametrize("lang, text, label", [
+    ("en", "A senior official, who asked not to be named, told the agency on Friday that the convoy "
+           "would leave at dawn.", "an official"),
+    ("hi", "एक वरिष्ठ अधिकारी ने बताया कि अगले दौर की बातचीत सोमवार को होगी।", "an official"),
+    ("fr", "« Aucun accord n'a encore été trouvé sur ce point », a précisé sous couvert d'anonymat une "
+           "source diplomatique.", "a source"),
+])
+def test_an_unnamed_speaker_is_labelled_not_guessed(lang, text, label):
+    (q,) = extract(text, lang, [], "a1")
+    assert q.speaker is None and q.speaker_label == label

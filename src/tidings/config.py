@@ -164,9 +164,9 @@ class Config:
     """Average cosine between two groups of linked quotes at least which they merge into one statement."""
     speaker_similarity: float = 0.8
     """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
-    brief_max_quotes: int = 30
+    brief_max_quotes: int = 40
     """Quotes listed in a brief, most widely reported first (an event of twenty articles holds
-    thirty to forty statements; fifteen left half of them out)."""
+    thirty to forty statements; fifteen left half of them out, thirty a quarter)."""
     summary_sentences: int = 7
     """Sentences in a brief's summary (at least 3 when the event has them, at most 8): an event's
     key facts (who, what, where, each side's position, what comes next) take five to eight."""

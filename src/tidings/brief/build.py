@@ -347,6 +347,9 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)
+    if speaker is None and not keys:
+        # Nobody named: an unnamed source described in the text ("a US official").
+        speaker = next((q.speaker_label for q in group if q.speaker_label), None)
     sources, seen = [], set()
     for q in sorted(group, key=lambda q: q.position):
         if (q.article, q.text) in seen:

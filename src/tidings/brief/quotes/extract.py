@@ -19,6 +19,7 @@ import numpy as np
 from tidings.brief.quotes.lexicons import (
     _ACCORDING,
     _AGENT_MARK,
+    _DESCRIBED,
     _INVERTED_PRONOUNS,
     _LEXICON_OF,
     _NOT_TITLES,
@@ -29,6 +30,7 @@ from tidings.brief.quotes.lexicons import (
     _SPEECH_NOUNS,
     _THAT,
     _TITLE_LINKS,
+    _TITLE_SAME,
     _TITLES,
     _UNBOUNDED,
     _VERBS,
@@ -81,6 +83,9 @@ class Quote:
     # A title the article gives no one ("the US President said"): the event's other
     # articles may say who holds it (resolve_titles).
     title: str | None = None
+    # An unnamed speaker the text describes ("a US official", "एक अमेरिकी अधिकारी"), in
+    # English: "an official".
+    speaker_label: str | None = None
 
 
 class _Guess(tuple):
@@ -242,7 +247,7 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
     for sp in spans:
         if sp.end > verb_start or sp.start < floor:
             continue
-        if sp.kind == "person" and _RELATIVE.fullmatch(text[sp.end:verb_start]):
+        if sp.kind in ("person", "name") and _RELATIVE.fullmatch(text[sp.end:verb_start]):
             # "shared by JD Vance, who earlier said…": the relative clause's subject is
             # the name it follows, whatever precedes that name.
             best = sp
@@ -373,12 +378,17 @@ _DEPUTY = ("vice", "deputy", "vize", "вице", "віце", "wice", "замес
 
 @lru_cache(maxsize=65536)
 def _title_of(word: str) -> str | None:
+    t = _title_stem(word)
+    return _TITLE_SAME.get(t, t) if t else None
+
+
+def _title_stem(word: str) -> str | None:
     """The title stem a word starts with ("US-Präsident" -> "präsident"), if any; a
     deputy's title is another title ("Vice-President" -> "vice president")."""
     low = word.lower()
     for d in _DEPUTY:
         if low.startswith(d) and len(low) > len(d) + 3:
-            rest = _title_of(low[len(d):].lstrip("-"))
+            rest = _title_stem(low[len(d):].lstrip("-"))
             return f"vice {rest}" if rest else None
     for part in dict.fromkeys([low, *low.split("-")]):
         if len(part) < 3 or part.startswith(_NOT_TITLES):
@@ -410,9 +420,17 @@ class _Titles:
                     break  # "an adviser to President Orlov": the adviser is someone else
                 words.insert(0, w)
             # An apposition right after it: "Ushakov, the Kremlin adviser, said".
-            app = re.match(r"\s*,\s*([^,.;:!?()]{1,60})(?:[,.;]|$)", block[sp.end:])
-            if app and len(_WORD.findall(app.group(1))) <= 6:
-                words += _WORD.findall(app.group(1))
+            # Closed by punctuation, or cut at a preposition ("Yuri Ushakov, a key foreign
+            # policy adviser to the president, said").
+            app = re.match(r"\s*,\s*([^,.;:!?()]{1,90})", block[sp.end:])
+            if app:
+                app_words = _WORD.findall(app.group(1))
+                cut_at = next((i for i, w in enumerate(app_words[:7]) if i and w.lower() in _PREPOSITIONS
+                               and w.lower() not in _TITLE_LINKS and w.lower() != "a"), None)
+                if cut_at is not None:
+                    words += app_words[:cut_at]
+                elif len(app_words) <= 6 and re.match(r"\s*,\s*[^,.;:!?()]{1,90}(?:[,.;]|$)", block[sp.end:]):
+                    words += app_words
             for t in _titles_in(words):
                 self.held.append((offset + sp.start, t, sp.surface, sp.key))
 
@@ -454,15 +472,23 @@ def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: 
     if titles is None or start >= end:
         return None
     cut = [sp for sp in spans if start <= sp.start < end]
+    principal: list[str] = []
     if cut:
         if last:
+            # "A senior aide to President Orlov has said": the title before the
+            # principal's name is the subject's.
+            head = re.split(r"[,;:.!?()«»„“”\"—–]", text[start:min(sp.start for sp in cut)])[-1]
+            words = _WORD.findall(head)
+            links = [i for i, w in enumerate(words) if w.lower() in ("to", "of", "for", "lui", "al", "de")]
+            if links and not text[max(sp.end for sp in cut):end].strip(" ,").lower().startswith(("who", "which")):
+                principal = _titles_in(words[:links[0]])[-1:]
             start = max(sp.end for sp in cut)
         else:
             end = min(sp.start for sp in cut)
     slot = text[start:end]
     if last:
         slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot)[-1]
-        found = _titles_in(_WORD.findall(slot)[-6:])[-1:]
+        found = _titles_in(_WORD.findall(slot)[-6:])[-1:] or principal
     else:
         slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot.lstrip(" ,—–-"))[0]
         found = _titles_in(_WORD.findall(slot)[:4])[:1]
@@ -604,6 +630,9 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                       text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
                       sentence=_bound(block[s0:e0].strip(), config), kind="direct",
                       position=pos, title=stem)
+            if speaker is None and stem is None:
+                q.speaker_label = _described(block[s0:max(s0, qs - 1)]) or \
+                    _described(block[qe + 1:e0], first=True)
             pos += 1
             if speaker:
                 q.speaker, q.speaker_key = speaker
@@ -647,6 +676,19 @@ def _sentence_ranges(block: str, lang: str | None) -> list[tuple[int, int]]:
         cursor = start + len(sentence)
         out.append((start, cursor))
     return out
+
+
+def _described(text: str, first: bool = False) -> str | None:
+    """The English label of an unnamed speaker the text describes: the subject words of a
+    clause ("A US official, who wished to remain unnamed, informed…"; "एक अमेरिकी अधिकारी
+    ने कहा"), the first words after an inverted verb when `first`."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    window = words[:8] if first else words[:6] + words[-4:]
+    for w in window:
+        label = _DESCRIBED.get(w)
+        if label:
+            return label
+    return None
 
 
 def _settle(speaker):
@@ -783,9 +825,11 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             that = re.match(r"[，,：:\s]*", rest)
         else:
             # "said that", "told reporters that", "wrote on her channel that"
-            that = re.match(rf"\s*,?\s*(?:(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}"
-                            rf"|\S+ को|\w+)\s+)?,?\s*(?:{_THAT.get(verb_lang, 'that')})\s+",
-                            rest, re.IGNORECASE)
+            # "said that", "told reporters that", "wrote on her channel that", "informed
+            # Axios on Saturday that"
+            that = re.match(rf"\s*,?\s*(?:(?:\S+ को|\w+)\s+)?"
+                            rf"(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}\s+)?"
+                            rf",?\s*(?:{_THAT.get(verb_lang, 'that')})\s+", rest, re.IGNORECASE)
         inverted = False
         if verb_lang in _AGENT_MARK:
             sp = _hindi_agent(block, spans, vs)
@@ -863,6 +907,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                   sentence=_bound(sentence.strip(), config), kind="reported")
         if speaker:
             q.speaker, q.speaker_key = speaker
+        elif not stem:
+            q.speaker_label = _described(block[start:vs]) or \
+                (_described(block[ve:end], first=True) if inverted or verb_lang in _VERB_FIRST else None)
         q.title = stem
         return q, speaker
     if heard is None:

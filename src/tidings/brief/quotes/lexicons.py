@@ -107,7 +107,7 @@ president presidente président präsident prezydent predsjednik başkan elnök 
 prime premier minist secretar secrétaire sekretär sekretarz bakan
 spokes sprecher porte-parole portavoz portavoce purtăto rzecznik
 chancellor kanzler chancelier cancelliere
-adviser advisor consilier conseiller berater consigliere
+adviser advisor aide consilier conseiller berater consigliere asesor assessor
 pope papa pape papst pápa paus
 cardinal kardinal cardenal cardeal bíboros
 diplomat envoy emissary ambasad ambassad
@@ -134,3 +134,24 @@ _SPEECH_NOUNS = (r"words|remarks|parole|mots|propos|palabras|palavras|слова
 # Chinese titles written right before a name ("外长王毅", "發言人杜加里克").
 _ZH_TITLES = ("总统|總統|总理|總理|首相|部长|部長|外长|外長|大臣|发言人|發言人|秘书长|秘書長|高级代表|高級代表|"
               "代表|领导人|領導人|主席|国务卿|國務卿|大使|将军|將軍|司令|教宗|枢机|樞機|主教|外交秘书|外交秘書")
+# Titles that name one office ("aide" and "adviser" both stand for Mr Ushakov).
+_TITLE_SAME = {"advisor": "adviser", "aide": "adviser", "consilier": "adviser", "conseiller": "adviser",
+               "berater": "adviser", "consigliere": "adviser", "asesor": "adviser", "assessor": "adviser",
+               "помощник": "adviser", "помічник": "adviser"}
+# Unnamed speakers a report describes, by the head word, with the English label shown.
+_DESCRIBED = {
+    **dict.fromkeys("official oficial funcionario funcionaria responsable funzionario beamter "
+                    "oficialul chinovnik чиновник посадовець अधिकारी مسؤول عہدیدار yetkili tisztviselő "
+                    "pejabat dužnosnik".split(), "an official"),
+    **dict.fromkeys("officials oficiales funcionarios responsables funzionari beamte oficialii "
+                    "чиновники посадовці अधिकारियों مسؤولون عہدیداروں yetkililer pejabat-pejabat "
+                    "dužnosnici".split(), "officials"),
+    **dict.fromkeys("source fuente fonte sursa источник джерело सूत्र مصدر ذرائع kaynak forrás "
+                    "sumber izvor".split(), "a source"),
+    **dict.fromkeys("sources fuentes fonti surse источники джерела सूत्रों مصادر kaynaklar "
+                    "források izvori".split(), "sources"),
+    **dict.fromkeys("diplomat diplomático diplomate diplomatico дипломат राजनयिक دبلوماسي "
+                    "diplomata".split(), "a diplomat"),
+    **dict.fromkeys("observers observadores observateurs osservatori наблюдатели experts "
+                    "expertos experts analysts analistas analystes".split(), "observers"),
+}
