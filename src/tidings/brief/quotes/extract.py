@@ -827,7 +827,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             # "said that", "told reporters that", "wrote on her channel that"
             # "said that", "told reporters that", "wrote on her channel that", "informed
             # Axios on Saturday that"
-            that = re.match(rf"\s*,?\s*(?:(?:\S+ को|\w+)\s+)?"
+            that = re.match(rf"\s*,?\s*(?:(?:\S+ को|(?:the |a |an )?\w+)\s+)?"
                             rf"(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}\s+)?"
                             rf",?\s*(?:{_THAT.get(verb_lang, 'that')})\s+", rest, re.IGNORECASE)
         inverted = False
