@@ -313,3 +313,22 @@ def test_a_title_the_article_gives_nobody_takes_the_events_holder():
 def test_an_unnamed_speaker_is_labelled_not_guessed(lang, text, label):
     (q,) = extract(text, lang, [], "a1")
     assert q.speaker is None and q.speaker_label == label
+
+
+def test_hungarian_statement_then_dash_verb_and_speaker():
+    text = "A határt hétfőn újra megnyitják a teherautók előtt - közölte Kovács Péter miniszter."
+    (q,) = extract(text, "hu", _people("Kovács Péter"), "a1")
+    assert q.kind == "reported" and q.speaker == "Kovács Péter"
+    assert q.text == "A határt hétfőn újra megnyitják a teherautók előtt"
+
+
+@pytest.mark.parametrize("lang, text, people, speaker, label", [
+    ("hi", "रक्षा मंत्री अजय वर्मा के अनुसार, पिछले महीने सीमा पर चार सौ ड्रोन देखे गए थे।", ["अजय वर्मा"],
+     "अजय वर्मा", None),
+    ("it", "Secondo i più attenti osservatori, la rapidità del voto conferma un accordo ampio sul nome.", [],
+     None, "observers"),
+    ("ru", "По информации местных СМИ, министр голосовал на выборах три раза подряд.", [], None, "the media"),
+])
+def test_according_to_makes_the_sentence_a_statement(lang, text, people, speaker, label):
+    (q,) = extract(text, lang, _people(*people), "a1")
+    assert (q.kind, q.speaker, q.speaker_label) == ("reported", speaker, label)

@@ -45,6 +45,8 @@ from tidings.understand.names import name_key
 _PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
 _UNSPACED = {"zh", "ja"}
 _VERB_FIRST = {"ar"}
+# What ends a statement before an inverted verb: "…, said X", "… — заявил X", "… - közölte X".
+_INVERSION = re.compile(r"(?:[,—–]|\s-)\s*$")
 _AUXILIARIES = {"", "is", "was", "has", "have", "had", "will", "would", "has also", "is also", "also",
                 "a", "au", "va", "hat", "ist", "a également", "ha", "han", "ha anche"}
 _ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof|Sr|Sra|Hr|Fr|г)\.")  # verb-subject order: "قال الوزير إن…"
@@ -839,14 +841,16 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             sp = None
             # "…, said Ushakov" is inverted; "A US official, who…, informed Axios that…"
             # is not: a that-clause after the verb makes the name after it its object.
-            if re.search(r"[,—–]\s*$", block[start:vs]) and that is None:
+            if _INVERSION.search(block[start:vs]) and that is None and not re.search(
+                    rf"(?<!\w)(?:{_THAT.get(verb_lang, 'that')})(?!\w)", rest[:60], re.IGNORECASE):
                 sp = _inverted_speaker(block, spans, ve)
                 if sp is None:
                     # "…, a précisé le secrétaire du ministère, Vikram Misri, devant la
                     # presse": title words before the name, which ends its clause.
                     sp = _speaker_after_quote(block, spans, ve)
-                    if sp is not None and not re.match(r"\s*(?:$|[,.;:!?)\-—–(])", block[sp.end:sp.end + 3]):
-                        sp = None
+                    if sp is not None and verb_lang == "en" and \
+                            not re.match(r"\s*(?:$|[,.;:!?)\-—–(])", block[sp.end:sp.end + 3]):
+                        sp = None  # "…, said Putin has repeatedly…": Putin begins a clause
                 inverted = sp is not None
             if sp is None and _PARTICIPLE.search(m.group(0)) and re.search(r",\s*$", block[start:vs]):
                 # "Putin ruled out travelling to meet Zelensky, insisting that…": the
@@ -868,7 +872,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         if speaker is None:
             # "the US President announced that…" / "a declarat ministrul de externe că…"
             speaker = _title_subject(block, start, vs, spans, titles, offset)
-            if speaker is None and re.search(r"[,—–]\s*$", block[start:vs]):
+            if speaker is None and _INVERSION.search(block[start:vs]):
                 speaker = _title_subject(block, ve, end, spans, titles, offset, last=False)
                 inverted = speaker is not None
         speaker, stem = _settle(speaker)
@@ -888,7 +892,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         if inverted:
             # "Any discussion … would require planning, said Yuri Ushakov": the words
             # before the verb are the statement.
-            clause = block[start:vs].strip().rstrip(",—– ")
+            clause = block[start:vs].strip().rstrip(",—–- ")
         elif that is None:
             # "X said Putin has …": English drops "that"; elsewhere require it.
             if verb_lang == "en" and _CAPITAL_START.match(rest) and speaker:
@@ -915,6 +919,16 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
     if heard is None:
         # "According to the defence minister, Russia launched…": the sentence is theirs.
         acc = _according(block, spans, start, end, lang)
+        if acc is not None and acc.surface.lower() in _DESCRIBED:
+            acc = None  # "По информации американских СМИ": the media, not a name
+        lead = _ACCORDING_LEAD.match(sentence.strip())
+        if acc is None and lead is not None and _described(lead.group(0), first=True):
+            # "Secondo i più attenti osservatori, …": unnamed, but described.
+            clause = sentence.strip()[lead.end():].strip(" ,").rstrip(" .।")
+            if _word_count(clause) >= config.quote_min_words:
+                return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                             sentence=_bound(sentence.strip(), config), kind="reported",
+                             speaker_label=_described(lead.group(0), first=True)), None
         if acc is not None:
             clause = _ACCORDING_LEAD.sub("", sentence.strip(), count=1).strip(" ,").rstrip(" .।")
             if acc.end <= start + len(sentence) - len(clause) and _word_count(clause) >= config.quote_min_words \

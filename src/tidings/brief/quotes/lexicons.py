@@ -37,7 +37,7 @@ _VERBS = {
     "pl": r"(?:powiedział|powiedziała|oświadczył|oświadczyła|dodał|dodała|stwierdził|stwierdziła|napisał|napisała|podkreślił|podkreśliła|zapowiedział|mówi)",
     "tr": r"(?:dedi|dediler|söyledi|söylediler|açıkladı|belirtti|ifade etti|vurguladı|kaydetti|duyurdu|yazdı|bildirdi|tebrik etti|diyerek|dedi ki)",
     "hr": r"(?:(?:je|su) )?(?:rekao|rekla|rekli|izjavio|izjavila|izjavili|kazao|kazala|naveo|navela|dodao|dodala|poručio|poručila|objavio|objavila|napisao|napisala|istaknuo|istakao|istakla|potvrdio|potvrdila|naglasio|naglasila)(?: je| su)?|kaže|kažu|navodi|ističe",
-    "hu": r"(?:mondta|közölte|jelentette ki|hangsúlyozta|írta|nyilatkozta|tette hozzá|fogalmazott|emelte ki)",
+    "hu": r"(?:mondta|közölte|jelentette ki|hangsúlyozta|írta|nyilatkozta|tette hozzá|fogalmazott|emelte ki|vélte|nyilatkozta|jelentette|írja)",
     "id": r"(?:mengatakan|kata|katanya|ujar|ujarnya|menyatakan|mengungkapkan|menegaskan|menambahkan|menulis|tulis|tulisnya|mengumumkan|menjelaskan)",
     "tl": r"(?:sinabi|sabi|pahayag|idinagdag|ipinahayag|inihayag|isinulat)",
     "ar": r"(?:[وف])?(?:قال|قالت|قالوا|يقول|تقول|أكد|أكدت|أعلن|أعلنت|صرح|صرحت|أضاف|أضافت|أوضح|أوضحت|كتب|كتبت|ذكر|ذكرت|أشار|أشارت|شدد|شددت|اعتبر|اعتبرت|رحب|رحبت)",
@@ -57,7 +57,7 @@ _THAT = {
 # "according to X" forms: the speaker follows (or precedes, in Hindi).
 _ACCORDING = {
     "en": r"according to", "ro": r"potrivit lui|potrivit|conform lui|citat de",
-    "ru": r"по словам", "uk": r"за словами", "de": r"laut|so", "fr": r"selon",
+    "ru": r"по словам|по информации|по данным|как сообщают", "uk": r"за словами|за даними|за інформацією", "de": r"laut|so", "fr": r"selon",
     "es": r"según", "it": r"secondo", "hr": r"prema riječima|kako je rekao|kako je rekla",
     "id": r"menurut", "tl": r"ayon kay|ayon sa",
     "ar": r"بحسب|وفقا ل|وفقاً ل|حسب", "pt": r"segundo|de acordo com", "pl": r"według",
@@ -152,6 +152,7 @@ _DESCRIBED = {
                     "források izvori".split(), "sources"),
     **dict.fromkeys("diplomat diplomático diplomate diplomatico дипломат राजनयिक دبلوماسي "
                     "diplomata".split(), "a diplomat"),
+    **dict.fromkeys("media medios médias сми змі मीडिया وسائل mídia medya sajtó".split(), "the media"),
     **dict.fromkeys("observers observadores observateurs osservatori наблюдатели experts "
                     "expertos experts analysts analistas analystes".split(), "observers"),
 }
