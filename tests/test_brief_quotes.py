@@ -332,3 +332,14 @@ def test_hungarian_statement_then_dash_verb_and_speaker():
 def test_according_to_makes_the_sentence_a_statement(lang, text, people, speaker, label):
     (q,) = extract(text, lang, _people(*people), "a1")
     assert (q.kind, q.speaker, q.speaker_label) == ("reported", speaker, label)
+
+
+@pytest.mark.parametrize("lang, text, people", [
+    ("ru", "Помощник президента Игорь Петров уточнил, что встреча прошла спокойно. По его словам, "
+           "обмен пленными состоится в течение недели.", ["Игорь Петров"]),
+    ("fr", "« C'est un premier pas », a résumé Paul Girard à la sortie. Selon lui, l'échange aura lieu "
+           "d'ici une semaine.", ["Paul Girard"]),
+])
+def test_according_to_him_is_the_last_speaker(lang, text, people):
+    qs = extract(text, lang, _people(*people), "a1")
+    assert [q.speaker for q in qs] == [people[0], people[0]], qs

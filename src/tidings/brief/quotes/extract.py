@@ -18,6 +18,7 @@ import numpy as np
 
 from tidings.brief.quotes.lexicons import (
     _ACCORDING,
+    _ACCORDING_PRONOUNS,
     _AGENT_MARK,
     _DESCRIBED,
     _INVERTED_PRONOUNS,
@@ -53,7 +54,7 @@ _ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof
 _ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
                             re.IGNORECASE)
 # An opening "according to X," phrase, to cut from the statement it attributes.
-_ACCORDING_LEAD = re.compile(r"^(?:(?:" + "|".join(_ACCORDING.values()) + r")\s+[^,]{1,80},|[^,]{1,90}के\s+(?:अनुसार|मुताबिक)\s*,?)",
+_ACCORDING_LEAD = re.compile(r"^(?:(?:" + "|".join(_ACCORDING.values()) + r")(?:\s+[^,]{1,80})?,|[^,]{1,90}के\s+(?:अनुसार|मुताबिक)\s*,?)",
                              re.IGNORECASE)
 _SPEECH_NOUN = re.compile(rf"(?<!\w)(?:{_SPEECH_NOUNS})(?!\w)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*(?:who|care|der|die|qui|quien|quienes|que|che|il quale|la quale|"
@@ -654,10 +655,13 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 pos += 1
                 quotes.append(q)
             elif speaker is None:
-                # Pronouns in later sentences refer to the last person named.
+                # Pronouns in later sentences refer to the sentence's subject, else the
+                # last person named.
                 named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"]
-                if named:
-                    last_speaker = (named[-1].surface, named[-1].key)
+                subject = _first_subject(block, named, end, start)
+                if subject is not None or named:
+                    chosen = subject or named[-1]
+                    last_speaker = (chosen.surface, chosen.key)
         if len(quotes) >= config.quote_max_per_article:
             break
     seen: set[str] = set()
@@ -922,6 +926,14 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         if acc is not None and acc.surface.lower() in _DESCRIBED:
             acc = None  # "По информации американских СМИ": the media, not a name
         lead = _ACCORDING_LEAD.match(sentence.strip())
+        if acc is None and lead is not None and last_speaker and \
+                _ACCORDING_PRONOUNS & {w.lower() for w in _WORD.findall(lead.group(0))}:
+            # "Selon lui, l'échange concernera…" / "По его словам, …": the last speaker's.
+            clause = sentence.strip()[lead.end():].strip(" ,").rstrip(" .।")
+            if _word_count(clause) >= config.quote_min_words:
+                return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                             sentence=_bound(sentence.strip(), config), kind="reported",
+                             speaker=last_speaker[0], speaker_key=last_speaker[1]), last_speaker
         if acc is None and lead is not None and _described(lead.group(0), first=True):
             # "Secondo i più attenti osservatori, …": unnamed, but described.
             clause = sentence.strip()[lead.end():].strip(" ,").rstrip(" .।")
