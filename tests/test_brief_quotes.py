@@ -335,7 +335,7 @@ def test_according_to_makes_the_sentence_a_statement(lang, text, people, speaker
 
 
 @pytest.mark.parametrize("lang, text, people", [
-    ("ru", "Помощник президента Игорь Петров уточнил, что встреча прошла спокойно. По его словам, "
+    ("ru", "Помощник президента Игорь Петров уточнил, что встреча прошла спокойно и по-деловому. По его словам, "
            "обмен пленными состоится в течение недели.", ["Игорь Петров"]),
     ("fr", "« C'est un premier pas », a résumé Paul Girard à la sortie. Selon lui, l'échange aura lieu "
            "d'ici une semaine.", ["Paul Girard"]),
