@@ -343,3 +343,30 @@ def test_according_to_makes_the_sentence_a_statement(lang, text, people, speaker
 def test_according_to_him_is_the_last_speaker(lang, text, people):
     qs = extract(text, lang, _people(*people), "a1")
     assert [q.speaker for q in qs] == [people[0], people[0]], qs
+
+
+def test_a_statement_given_twice_in_one_article_still_merges_across_articles():
+    # a1 paraphrases the statement in its lead and quotes it below; a2 and a3 give it once.
+    base = np.array([1.0, 0.2, 0.0, 0.0])
+    qs = [_q("a1", "en", "askv", base, position=0), _q("a1", "en", "askv", base + [0, 0, 0.1, 0], position=4),
+          _q("a2", "ro", "askv", base + [0, 0.05, 0, 0.05]), _q("a3", "ru", "askv", base + [0, 0, 0.05, 0.05])]
+    groups = merge(qs, {})
+    assert len(groups) == 1 and sorted(q.article for q in groups[0]) == ["a1", "a1", "a2", "a3"]
+    # Two different statements of one article stay apart.
+    other = np.array([0.0, 0.2, 1.0, 0.0])
+    qs = [_q("a1", "en", "askv", base, position=0), _q("a1", "en", "askv", other, position=4),
+          _q("a2", "ro", "askv", base), _q("a3", "ru", "askv", other)]
+    assert len(merge(qs, {})) == 2
+
+
+def test_copies_without_vectors_join_by_their_words():
+    def plain(article, lang, speaker, text):
+        return Quote(article=article, lang=lang, text=text, sentence=text, kind="direct",
+                     speaker=speaker, speaker_key=speaker)
+    same = "Nous ne signerons rien aujourd'hui, ni demain, ni sous la pression"
+    qs = [plain("a1", "fr", "grd", same), plain("a2", "fr", "grd", same + "."),
+          plain("a3", "fr", "grd", "Les discussions reprendront la semaine prochaine à Genève"),
+          plain("a4", "fr", "lnr", same)]
+    groups = merge(qs, {})
+    together = next(g for g in groups if qs[0] in g)
+    assert qs[1] in together and qs[2] not in together and qs[3] not in together

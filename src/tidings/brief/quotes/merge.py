@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from tidings.brief.quotes.extract import Quote
@@ -79,7 +81,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         if gi == gj:
             continue
         mine, theirs = members[gi], members[gj]
-        if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]):
+        if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]) and \
+                not _restated([quotes[x] for x in mine], [quotes[y] for y in theirs], config):
             continue
         cross = [float(np.asarray(quotes[x].vector) @ np.asarray(quotes[y].vector))
                  for x in mine for y in theirs]
@@ -89,6 +92,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
             group_of[k] = gi
         members[gi] = mine + theirs
         del members[gj]
+    _join_copies(quotes, group_of, members)
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
                             min(q.position for q in g)))
@@ -145,3 +149,51 @@ def resolve_titles(quotes: list[Quote], held: list[tuple[str, str, str, str]],
         ent, arts = ranked[0]
         if len(arts) * 3 >= total * 2:
             q.speaker, q.speaker_key = surfaces[ent], ent
+
+
+def _restated(a: list[Quote], b: list[Quote], config: Config) -> bool:
+    """Whether two groups sharing articles may still be one statement: each shared
+    article's quotes in the two are alike (a report often gives a statement twice, in
+    its own words in the lead and in quotation marks below), never two different
+    statements of one article."""
+    shared = {q.article for q in a} & {q.article for q in b}
+    for art in shared:
+        for x in (q for q in a if q.article == art):
+            for y in (q for q in b if q.article == art):
+                if x.vector is None or y.vector is None:
+                    return False
+                if float(np.asarray(x.vector) @ np.asarray(y.vector)) < config.quote_merge_similarity:
+                    return False
+    return True
+
+
+def _trigrams(text: str) -> set[str]:
+    t = " " + " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split()) + " "
+    return {t[i:i + 3] for i in range(max(0, len(t) - 2))}
+
+
+def _join_copies(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]]) -> None:
+    """Quotes left without a vector (the embedding budget is bounded) join a group holding
+    the same words in the same language from another article by the same speaker (or with
+    no speaker on either side): syndicated copies and shared agency text need no model."""
+    grams = [_trigrams(q.text) for q in quotes]
+    for i, q in enumerate(quotes):
+        if q.vector is not None or len(members.get(group_of[i], [])) > 1:
+            continue
+        best, best_share = None, 0.0
+        for j, other in enumerate(quotes):
+            if j == i or other.lang != q.lang or other.article == q.article:
+                continue
+            if (q.speaker_key or other.speaker_key) and q.speaker_key != other.speaker_key:
+                continue
+            if any(quotes[k].article == q.article for k in members[group_of[j]]):
+                continue
+            short, long_ = sorted((grams[i], grams[j]), key=len)
+            share = len(short & long_) / max(1, len(short))
+            if share > best_share:
+                best, best_share = j, share
+        if best is not None and best_share >= 0.8:
+            target = group_of[best]
+            members[target].append(i)
+            del members[group_of[i]]
+            group_of[i] = target
