@@ -167,33 +167,26 @@ def _restated(a: list[Quote], b: list[Quote], config: Config) -> bool:
     return True
 
 
-def _trigrams(text: str) -> set[str]:
-    t = " " + " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split()) + " "
-    return {t[i:i + 3] for i in range(max(0, len(t) - 2))}
+def _words_key(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split()[:10])
 
 
 def _join_copies(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]]) -> None:
     """Quotes left without a vector (the embedding budget is bounded) join a group holding
-    the same words in the same language from another article by the same speaker (or with
-    no speaker on either side): syndicated copies and shared agency text need no model."""
-    grams = [_trigrams(q.text) for q in quotes]
+    the same words (the first ten, case and punctuation aside) in the same language from
+    another article by the same speaker (or with no speaker on either side): syndicated
+    copies and shared agency text need no model. One pass, by dictionary."""
+    first: dict[tuple[str, str | None, str], int] = {}
     for i, q in enumerate(quotes):
-        if q.vector is not None or len(members.get(group_of[i], [])) > 1:
+        key = (q.lang, q.speaker_key, _words_key(q.text))
+        if len(key[2].split()) < 4:
             continue
-        best, best_share = None, 0.0
-        for j, other in enumerate(quotes):
-            if j == i or other.lang != q.lang or other.article == q.article:
-                continue
-            if (q.speaker_key or other.speaker_key) and q.speaker_key != other.speaker_key:
-                continue
-            if any(quotes[k].article == q.article for k in members[group_of[j]]):
-                continue
-            short, long_ = sorted((grams[i], grams[j]), key=len)
-            share = len(short & long_) / max(1, len(short))
-            if share > best_share:
-                best, best_share = j, share
-        if best is not None and best_share >= 0.8:
-            target = group_of[best]
-            members[target].append(i)
-            del members[group_of[i]]
-            group_of[i] = target
+        j = first.setdefault(key, i)
+        if j == i or q.vector is not None or len(members.get(group_of[i], [])) > 1:
+            continue
+        target = group_of[j]
+        if any(quotes[k].article == q.article for k in members[target]):
+            continue
+        members[target].append(i)
+        del members[group_of[i]]
+        group_of[i] = target
