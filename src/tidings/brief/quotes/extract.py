@@ -2,10 +2,17 @@
 speech (a clause after a verb of saying), each with its speaker.
 
 The speaker is the name the verb attaches to: before it in subject-verb order, after it in
-the inverted order of quotes ("…”, a spus Iuri Ușakov"), before "ने" in Hindi; a pronoun
-subject ("He said", "a precizat oficialul rus") takes the speaker of the sentence before;
-a second quotation in one sentence keeps the first one's speaker; "X reportedly said"
-is the previous speaker's account. Lexicons per language: tidings.brief.quotes.lexicons.
+the inverted order of quotes ("…”, a spus Iuri Ușakov", "… - közölte X"), after the verb
+and before its clause in Arabic, before "ने"/"نے" in Hindi and Urdu; across an apposition
+("Ushakov, the Kremlin adviser, said") or a relative clause ("JD Vance, who said"); for a
+participle, the sentence's subject. A pronoun subject ("He said", "a precizat oficialul
+rus", "他表示") or none at all in languages that drop it ("…», dijo.") takes the person named
+before it in the sentence, else the last speaker; a title ("the US President", "le
+président") the person the article gives it to, else the event's other articles
+(resolve_titles), else the last speaker; an unnamed source is labelled ("an official").
+A quoted sentence standing alone after a report or quotation is that speaker's; a quoted
+phrase with no speaker and no cue of speech (verb, noun of speech, colon, "according to")
+is narration and left out. Lexicons per language: tidings.brief.quotes.lexicons.
 """
 
 from __future__ import annotations
