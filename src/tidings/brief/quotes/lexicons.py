@@ -25,13 +25,13 @@ _PAIRS = {
 # right after in the inverted order ("…, said Ushakov"). Forms with a space must match
 # whole phrases. Each list is a regex alternation of word forms.
 _VERBS = {
-    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|posted|tweeted|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|announcing|writing|posting|called|calling|described|describing|informed|questioned|explained|explaining|proposed|proposing|expressed|demanded|demanding|demands|alleged|alleges|accused|urged|denied|denies|believes)",
+    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|posted|tweeted|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|announcing|writing|posting|called|calling|described|describing|informed|questioned|explained|explaining|proposed|proposing|expressed|demanded|demanding|demands|alleged|alleges|accused|urged|denied|denies|believes|shouted|chanted|cried)",
     "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite|spunând|declarând|afirmând|adăugând|menționând|subliniind|precizând|(?:a|au) numit|(?:a|au) calificat|(?:a|au) descris",
     "hi": r"ने\s+(?:\S+\s+){0,5}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर|जानकारी)|का\s+(?:कहना|आरोप|दावा|मानना)\s+(?:है|था)",
     "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет|написал|написала|написали|объявил|объявила|поздравил|поздравила|подтвердил|подтвердила|уточнил|уточнила|напомнил|напомнила|указал|указала|считает|сообщает)",
     "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали|написав|написала|оголосив|оголосила|підтвердив|підтвердила|привітав|уточнив|уточнила|нагадав|нагадала|вважає)",
     "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|nannte|nannten|bezeichnete|gratulierte|verkündete|bestätigte|twitterte)",
-    "fr": r"(?:a |ont )?(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|assuré|expliqué|annoncé|estimé|précisé|promis|garanti|averti|écrit|confirmé|félicité|poursuivi|insisté|martelé|prévenu|résumé|rappelé|répondu|réagi|lancé|ajouté)|déclare|affirme|estime|assure|souligne|explique|affirmant|déclarant|estimant|expliquant|ajoutant|(?:a |ont )?qualifié|(?:a |ont )?dénoncé",
+    "fr": r"(?:a |ont )?(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|assuré|expliqué|annoncé|estimé|précisé|promis|garanti|averti|écrit|confirmé|félicité|poursuivi|insisté|martelé|prévenu|résumé|rappelé|répondu|réagi|lancé|ajouté|crié|scandé)|déclare|affirme|estime|assure|souligne|explique|affirmant|déclarant|estimant|expliquant|ajoutant|(?:a |ont )?qualifié|(?:a |ont )?dénoncé",
     "it": r"(?:ha |hanno |aveva )?(?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato|scritto|precisato|ribadito|assicurato|confermato)|dice|afferma|dichiara|spiega|sottolinea",
     "pt": r"(?:disse|afirmou|declarou|acrescentou|explicou|anunciou|escreveu|destacou|garantiu|sublinhou|afirma|diz|declara|confirmou)",
     "pl": r"(?:powiedział|powiedziała|oświadczył|oświadczyła|dodał|dodała|stwierdził|stwierdziła|napisał|napisała|podkreślił|podkreśliła|zapowiedział|mówi)",
@@ -154,6 +154,8 @@ _DESCRIBED = {
     **dict.fromkeys("diplomat diplomático diplomate diplomatico дипломат राजनयिक دبلوماسي "
                     "diplomata".split(), "a diplomat"),
     **dict.fromkeys("media medios médias сми змі मीडिया وسائل mídia medya sajtó".split(), "the media"),
+    **dict.fromkeys("faithful fidèles fedeli fieles fiéis gläubige верующие вірні श्रद्धालु".split(), "the faithful"),
+    **dict.fromkeys("crowd foule folla multitud multidão menge толпа натовп भीड़".split(), "the crowd"),
     **dict.fromkeys("observers observadores observateurs osservatori наблюдатели experts "
                     "expertos experts analysts analistas analystes".split(), "observers"),
 }
