@@ -148,8 +148,8 @@ class Config:
     """Quoted or reported text shorter than this is a scare quote or a title, not a statement."""
     quote_max_chars: int = 400
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
-    quote_max_per_article: int = 12
-    """Quotes taken from one article (the lead ones)."""
+    quote_max_per_article: int = 20
+    """Quotes taken from one article (the lead ones); a long report quotes fifteen people."""
     quote_max_embedded: int = 24
     """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
     quote_merge_similarity: float = 0.83
@@ -160,9 +160,9 @@ class Config:
     """Average cosine between two groups of linked quotes at least which they merge into one statement."""
     speaker_similarity: float = 0.8
     """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
-    brief_max_quotes: int = 30
+    brief_max_quotes: int = 40
     """Quotes listed in a brief, most widely reported first (an event of twenty articles holds
-    thirty to forty statements; fifteen left half of them out)."""
+    thirty to forty statements; fifteen left half of them out, thirty a quarter)."""
     summary_sentences: int = 7
     """Sentences in a brief's summary (at least 3 when the event has them, at most 8): an event's
     key facts (who, what, where, each side's position, what comes next) take five to eight."""
