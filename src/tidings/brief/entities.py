@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
-from tidings.understand.names import name_key, similar_keys
+from tidings.understand.names import is_first_name, name_key, similar_keys
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
@@ -299,6 +299,41 @@ def _title_keys(title: str) -> set[str]:
     return {k for k in keys if k}
 
 
+def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
+    """A single capitalised word with no evidence of being a name: no type (not a place
+    or institution the gazetteer knows, no title or first name before it, no organisation
+    word or acronym), one word in every spelling, and written in one language only. Such
+    a word is mostly an ordinary noun capitalised by custom or position ("Chiesa",
+    "Conseil"); a name is written in the other languages' articles too. A name written
+    with inner capitals or a hyphen (TruthSocial, Lashkar-e-Toiba) keeps its shape as
+    evidence, and one in a title stays.
+
+    German capitalises every noun, so there a capital, a title, a hyphenated compound
+    (Energie-Infrastruktur) or a title word before it ("Thema" after a cue) prove nothing:
+    only a known first name does."""
+    if any(len(s.split()) > 1 for s in e.surfaces):
+        return False
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if len(langs) != 1:
+        return False
+    if langs <= _NOUN_CAPITALISING:
+        return d["kind"] in ("name", "person") and not any(is_first_name(s) for s in e.surfaces)
+    if d["kind"] != "name" or d["title_mentions"]:
+        return False
+    return not any(_shaped(s) for s in e.surfaces)
+
+
+# Languages that capitalise every noun: a capital is no evidence of a name there.
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+
+
+def _shaped(word: str) -> bool:
+    """Inner capitals or a hyphen between letters (TruthSocial, Sixtus-kápolna), the shape
+    of names and brands, not of ordinary words."""
+    return bool(re.search(r"[^\W\d_][\-‐][^\W\d_]", word)) or any(c.isupper() for c in word[1:]) \
+        and not word.isupper()
+
+
 def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAULT) -> list[dict]:
     """The entity entries of a brief, most salient first.
 
@@ -333,10 +368,6 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "title_mentions": in_title,
             "salience": round(salience, 4),
         })
-    if len(articles) >= 3:
-        # In a larger event, a name seen once in one article (not in its title) is
-        # usually a side remark or a leftover of site furniture.
-        out = [d for d in out if len(d["articles"]) > 1 or d["title_mentions"]
-               or sum(entities_by_key[d["id"]].surfaces.values()) > 1]
+    out = [d for d in out if not _unsupported(entities_by_key[d["id"]], d, lang_of)]
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]

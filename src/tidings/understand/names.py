@@ -117,6 +117,8 @@ _TITLES_CASED = set(
     başkan başkanı cumhurbaşkanı bakan bakanı başbakan sözcüsü yardımcısı
     predsjednik predsjednika ministar premijer glasnogovornik
     cardinal kardinal cardenal cardeal
+    papa papst pape papież pápa paus pontiff pontifex pontífice pontefice
+    leiter leiterin chef chefin vorsitzender vorsitzende bürgermeister
     """.split()
 )
 
@@ -151,6 +153,8 @@ cairo crimea donetsk luhansk kharkiv odesa zaporizhzhia belgorod kursk minsk bel
 kremlin geneva istanbul riyadh saudi davos munich york mumbai chechnya arctic
 greenland moskau kiew rusia ucraina moscova rusiei ucrainei moscou ukraina
 """.split()
+
+_DE_ARTICLES = frozenset("der den des dem die".split())
 
 # Lower-case words that may join the parts of one name.
 _CONNECTORS = set("of de di da do del della delle dello dei degli des du dos das per for para pour "
@@ -221,6 +225,7 @@ _HI_STOP = set(
     अंत अंदर बाहर ऊपर नीचे आगे पीछे पास दूर दूरी करीब सामने मंच वास्तव वास्तविक स्वयं
     आयोजित घोषित प्रकाशित शुरू खत्म ख़त्म तैनात शामिल जारी तैयार स्वीकार बंद रद्द दर्ज
     घोषणा चर्चा जमीन ज़मीन बजे समुद्र सहमत सहमति युद्धविराम संघर्षविराम सीजफायर सीज़फायर प्रेस
+    ऑफ ऑफ़ एंड फॉर द
     प्राप्त हासिल पेश लागू नियुक्त गिरफ्तार गिरफ़्तार बरामद रिहा सफल असफल नाकाम मजबूर
     उपलब्ध सक्रिय संभव जरूर ज़रूर बेहद काफी काफ़ी सिर्फ केवल पूरे पूरी पूरा कुल
     """.split()
@@ -289,6 +294,17 @@ def _token_key(token: str) -> str:
 
 _FIRST_KEYS = {_token_key(n) for n in _FIRST_NAMES}
 _PLACE_KEYS = {_token_key(n) for n in _PLACES}
+_FIRST_NAME_SET = frozenset(_FIRST_NAMES)
+
+
+def is_first_name(word: str) -> bool:
+    """A common first name in any script (Vladimir, Владимир, व्लादिमीर). A key of one or
+    two letters is no evidence alone (Thema and Tim are both "tm"): the word must then be
+    the name itself."""
+    key = _token_key(word)
+    if key not in _FIRST_KEYS:
+        return False
+    return len(key) >= 3 or re.sub(r"[^a-z]", "", anyascii(word).lower()) in _FIRST_NAME_SET
 
 
 def place_key(place: gazetteer.Place) -> str:
@@ -413,7 +429,8 @@ def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
         kind_counts = kinds[key]
         specific = [k for k, _ in kind_counts.most_common() if k != "name"]
         kind = specific[0] if specific else "name"
-        if kind == "name" and key in _PLACE_KEYS:
+        # Two-letter keys are too common to type a name by (Social "sl" ~ Seoul).
+        if kind == "name" and key in _PLACE_KEYS and len(key) >= 3:
             kind = "place"
         # Shown: a form the gazetteer lists as the name itself (Rusia over Rusiei), else
         # the longest frequent spelling ("Vladimir Putin" over "Putin").
@@ -479,7 +496,10 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 sentence_start = m.start() <= 64 or not line[: m.start()].strip()
             low = word.lower().strip("'’")
             if not word[0].isupper():
-                if run and low in _CONNECTORS and len(pending) < 2 and not ends_name:
+                # German articles join names only after von/van (von der Leyen); elsewhere
+                # they join a name to a noun ("in Istanbul den Austausch").
+                article_de = german and low in _DE_ARTICLES and not (pending and pending[-1].lower() in ("von", "van"))
+                if run and low in _CONNECTORS and len(pending) < 2 and not ends_name and not article_de:
                     # "Order of Saint Augustine", "Loggia delle Benedizioni", "von der
                     # Leyen": kept only if a capitalised word follows.
                     pending.append(word)
@@ -524,7 +544,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             if not run:
                 state["kind"] = "person" if prev_title else "name"
                 state["doubt"] = doubtful and not prev_title
-                if _token_key(word) in _FIRST_KEYS:
+                if is_first_name(word):
                     state["kind"] = "person"
                     state["doubt"] = False
             if low in _ORG_WORDS:
@@ -553,6 +573,12 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
         if doubt and not few_lines and words[0] not in confirmed \
                 and _token_key(words[0]) not in _PLACE_KEYS:
             words = words[1:]
+            # What follows the dropped word may be a connector ("Rat des Sicherheitsrats"):
+            # a name never starts with one.
+            while words and words[0][:1].islower():
+                words = words[1:]
+        if not words:
+            continue
         for part, part_kind in _split_run(words, kind):
             out.append((" ".join(part), part_kind, _inflected_key(part, lang)))
     return out
@@ -588,14 +614,14 @@ def _split_run(words: list[str], kind: str) -> list[tuple[list[str], str]]:
             head_phrase = gazetteer.lookup(" ".join(words[:k]))
             if head_phrase is not None and head_phrase.is_place:
                 rest = words[k:]
-                rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else "name"
+                rest_kind = "person" if is_first_name(rest[0]) else "name"
                 return [(words[:k], "place"), *_split_run(rest, rest_kind)]
     head = gazetteer.lookup(words[0])
     if head is not None and head.is_place \
-            and (head.kind == "country" or _token_key(words[0]) not in _FIRST_KEYS) and (
-            _token_key(words[1]) in _FIRST_KEYS or gazetteer.lookup(words[0], inflected=False) is None):
+            and (head.kind == "country" or not is_first_name(words[0])) and (
+            is_first_name(words[1]) or gazetteer.lookup(words[0], inflected=False) is None):
         rest = words[1:]
-        rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else ("name" if kind == "place" else kind)
+        rest_kind = "person" if is_first_name(rest[0]) else ("name" if kind == "place" else kind)
         return [([words[0]], "place"), *_split_run(rest, rest_kind)]
     return [(words, kind)]
 
@@ -670,7 +696,7 @@ def _devanagari_names(text: str, known: set[str],
         if nxt in _HI_POSTPOSITIONS and (counts[tok] >= 2 or _looks_foreign(tok)):
             # A preceding plain token that is a first name joins: "व्लादिमीर पुतिन ने".
             if i > 0 and i - 1 not in used and plain(i - 1) and adjacent(i - 1, i) \
-                    and _token_key(tokens[i - 1][0]) in _FIRST_KEYS:
+                    and is_first_name(tokens[i - 1][0]):
                 out.append((tokens[i - 1][0] + " " + tok, "person"))
             else:
                 out.append((tok, "name"))

@@ -76,6 +76,13 @@ _COMMON_WORDS = set("""مدينة المدينة الخميس بابا امن ك
 _AR_TITLES = set("""الرئيس رئيس الوزراء وزير الخارجية المتحدث الناطق البابا الكاردينال المستشار
     الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب وزراء وزیر وزیرِ
     وزیراعظم اعظم صدر خارجہ خارجه""".split())
+# Function words of Arabic, Urdu and Persian: never a name, nor part of one (the words
+# after a title are read as a name only while they are not these).
+_AR_STOP = set("""و في من على إلى الى عن مع أن ان إن قد لا ما هذا هذه ذلك التي الذي بين بعد قبل
+    عند حتى كل أو او ثم كما لم لن هو هي هم
+    اور نے کے کی کا کو سے میں پر تک بھی ہے ہیں تھا تھی تھے کہ جو یہ وہ دونوں ایک کیا گیا کر
+    کرنے والے والی لیے ساتھ بعد پہلے اب نہیں
+    در به از که این آن با را برای تا یا هم""".split())
 _ZH_TITLES = ("总统", "總統", "总理", "總理", "外长", "外長", "部长", "部長", "发言人", "發言人",
               "教宗", "教皇", "枢机", "樞機", "主教", "国务卿", "國務卿", "首相", "大使", "秘书长", "秘書長")
 _KO_STOP = set("우리 그 이 저 전 새 현 차기 신임 당시 첫 역대".split())
@@ -267,8 +274,12 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             k = j + 1
             while k < n and words[k][0] in _AR_TITLES or (k < n and words[k][0].startswith("ال")):
                 k += 1
-            run = [x for x in range(k, min(k + 2, n)) if x not in used and not words[x][0].startswith("ال")
-                   and words[x][0] not in _AR_TITLES and text[words[x - 1][2]:words[x][1]].strip() == ""]
+            run = []
+            for x in range(k, min(k + 2, n)):
+                if x in used or words[x][0].startswith("ال") or words[x][0] in _AR_TITLES \
+                        or words[x][0] in _AR_STOP or text[words[x - 1][2]:words[x][1]].strip() != "":
+                    break  # a name is the words right after the title, up to the first other
+                run.append(x)
             if run and run[0] == k:
                 lk = loose_token(words[run[-1]][0])
                 found.append((" ".join(words[x][0] for x in run), "person", known_loose.get(lk)))
@@ -285,7 +296,7 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
         for j, (w, _, _) in enumerate(words):
             if j in used or _DEVANAGARI.search(w):
                 continue  # Devanagari has its own reader (names._devanagari_names)
-            if w.startswith("ال") or w in _COMMON_WORDS:
+            if w.startswith("ال") or w in _COMMON_WORDS or w in _AR_STOP:
                 continue  # foreign names do not take the Arabic article
             forms = _peel(w)[:3]
             for n_form, form in enumerate(forms):
