@@ -16,7 +16,8 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from tidings.config import DEFAULT, Config
-from tidings.records import Article, Features
+from tidings.records import Article, Features, Mention
+from tidings.understand import gazetteer
 from tidings.understand.names import is_first_name, name_key, similar_keys
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
@@ -73,11 +74,25 @@ def collect(articles: list[Article], features: dict[str, Features],
     """Entities of the articles, and a map from every name key to its entity's key."""
     per_key_articles: dict[str, set[str]] = defaultdict(set)
     devanagari: set[str] = set()
+    # A person's key may be a place's (Francis and France are "frns"): where one key holds
+    # both people and gazetteer places, the people are an entity of their own.
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            kinds_of[m.key].add(m.kind)
+    shared = {k for k, ks in kinds_of.items() if "person" in ks and ks & {"place", "org"}}
+
+    def key_of(m: Mention) -> str:
+        if m.key in shared and m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None:
+            return m.key + _PERSON_MARK
+        return m.key
+
     for a in articles:
         f = features.get(a.id)
         for m in (f.names if f else []):
             if m.key:
-                per_key_articles[m.key].add(a.id)
+                per_key_articles[key_of(m)].add(a.id)
                 if _DEVANAGARI.search(m.surface):
                     devanagari.add(m.key)
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
@@ -89,9 +104,10 @@ def collect(articles: list[Article], features: dict[str, Features],
         for m in (f.names if f else []):
             if not m.key:
                 continue
-            rep = parent[m.key]
+            own = key_of(m)
+            rep = parent[own]
             e = entities.setdefault(rep, Entity(key=rep))
-            e.keys.add(m.key)
+            e.keys.add(own)
             e.articles.add(a.id)
             e.kinds[m.kind] += m.count
             for surface in _forms(m.surface, m.key):
@@ -100,6 +116,10 @@ def collect(articles: list[Article], features: dict[str, Features],
     kept = tidy(list(entities.values()), articles)
     alias = {k: e.key for e in kept for k in e.keys}
     return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+# Appended to a key shared by a person and a place, for the person's entity.
+_PERSON_MARK = "|person"
 
 
 def _merge_into(target: Entity, e: Entity, surfaces: bool = True) -> None:
@@ -348,7 +368,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     out: list[dict[str, Any]] = []
     for e in entities:
         in_title = sum(
-            1 for aid in e.articles if any(k.split()[-1] in title_keys[aid] for k in e.keys)
+            1 for aid in e.articles if any(k.removesuffix(_PERSON_MARK).split()[-1] in title_keys[aid] for k in e.keys)
         )
         langs = {lang_of[aid] for aid in e.articles}
         salience = (

@@ -294,6 +294,7 @@ def _token_key(token: str) -> str:
 
 _FIRST_KEYS = {_token_key(n) for n in _FIRST_NAMES}
 _PLACE_KEYS = {_token_key(n) for n in _PLACES}
+_PLACE_SET = frozenset(_PLACES)
 _FIRST_NAME_SET = frozenset(_FIRST_NAMES)
 
 
@@ -430,7 +431,9 @@ def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
         specific = [k for k, _ in kind_counts.most_common() if k != "name"]
         kind = specific[0] if specific else "name"
         # Two-letter keys are too common to type a name by (Social "sl" ~ Seoul).
-        if kind == "name" and key in _PLACE_KEYS and len(key) >= 3:
+        # The word itself, not its key: keys of people meet keys of places (Francis and
+        # France are both "frns"; Social and Seoul "sl").
+        if kind == "name" and any(x.lower() in _PLACE_SET for x in surfaces):
             kind = "place"
         # Shown: a form the gazetteer lists as the name itself (Rusia over Rusiei), else
         # the longest frequent spelling ("Vladimir Putin" over "Putin").
@@ -511,7 +514,9 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 flush()
                 prev_title = True
                 continue
-            if low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED):
+            if (low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED)) \
+                    and not (run and gazetteer.lookup(" ".join([*run, word]), inflected=False)):
+                # (a stop word that ends a known name stays in it: United States)
                 flush()
                 prev_title = False
                 continue
