@@ -161,3 +161,30 @@ def test_capitalised_nouns_of_one_language_are_not_entries():
     # A word named in two languages' articles is a name though nothing else types it; a
     # brand written with an inner capital keeps its shape as evidence.
     assert "Nordavisen" in names and "NordPost" in names
+
+
+def test_a_person_keyed_like_a_place_stays_a_person_apart_from_it():
+    # "Francis" and "France" fold to one key; the gazetteer knows only the country.
+    ranked = _ranked([
+        ("e1", "en", "Pope Francis met the envoy of France in Rome. Francis spoke of peace."),
+        ("f1", "fr", "Le pape François a reçu l'envoyé de la France. La France a salué la rencontre."),
+        ("z1", "zh", "法国特使在罗马会见了教宗。"),
+    ])
+    francis = [e for e in ranked if "Francis" in e["variants"]]
+    assert len(francis) == 1 and francis[0]["kind"] == "person"
+    assert not {"France", "法国"} & set(francis[0]["variants"])
+    france = [e for e in ranked if "France" in e["variants"]]
+    assert len(france) == 1 and france[0]["kind"] == "place" and "法国" in france[0]["variants"]
+
+
+def test_one_person_across_scripts_with_a_middle_name_and_russian_w():
+    ranked = _ranked([
+        ("e1", "en", "Cardinal Robert Francis Prevost met envoy Steve Witkoff in Rome. "
+                     "Prevost and Witkoff spoke for an hour."),
+        ("r1", "ru", "Кардинал Роберт Прево встретился со спецпосланником Стивом Уиткоффом. "
+                     "Стив Уиткофф прилетел в Рим."),
+    ])
+    prevost = [e for e in ranked if {"Robert Francis Prevost", "Роберт Прево"} & set(e["variants"])]
+    assert len(prevost) == 1 and {"Robert Francis Prevost", "Роберт Прево"} <= set(prevost[0]["variants"])
+    witkoff = [e for e in ranked if any("Witkoff" in v or "Уиткофф" in v for v in e["variants"])]
+    assert len(witkoff) == 1 and witkoff[0]["name"] == "Steve Witkoff"

@@ -185,3 +185,17 @@ def test_connectors_join_one_name_but_not_a_person_and_a_place():
     assert surfaces["Ursula von der Leyen"].kind == "person"
     assert "Bank of England" in surfaces and surfaces["Bank of England"].kind == "org"
     assert "Putin of Russia" not in surfaces and surfaces["Russia"].kind == "place"
+
+
+def test_fragments_glued_by_articles_or_stop_words_are_not_names():
+    from tidings.understand.names import extract
+
+    de = {m.surface for m in extract(
+        "Am Montag begann in Istanbul den Austausch der Gefangenen, sagte Ursula von der Leyen.", "de")}
+    assert "Istanbul den Austausch" not in de and "Istanbul" in de
+    assert "Ursula von der Leyen" in de
+    en = {m.surface: m.kind for m in extract("Putin and United States President Donald Trump spoke.", "en")}
+    assert en.get("United States") == "place" and "United" not in en
+    # Urdu: the words after a title are a name only up to the first function word.
+    ur = extract("وزیراعظم اور وزیر خارجہ نے ملاقات کی۔", "ur")
+    assert not [m for m in ur if m.kind == "person" and "اور" in m.surface.split()]

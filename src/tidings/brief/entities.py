@@ -256,7 +256,7 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
     Sibiga), Juri Uschakow / Yuri Ushakov is left to the name keys."""
     def parts(e: Entity) -> tuple[str, str] | None:
         words = anyascii(display_name(e)).lower().split()
-        return (words[0], words[-1]) if len(words) == 2 else None
+        return (words[0], words[-1]) if len(words) in (2, 3) else None
 
     people: list[tuple[Entity, tuple[str, str]]] = []
     for e in entities:

@@ -128,6 +128,11 @@ _ENDINGS = sorted(set("""
     """.split()), key=len, reverse=True)
 
 
+# Endings added to the whole name (German genitive Kaschmirs), never in place of its final
+# vowel: "Francis" is not Franci(a) + s.
+_WHOLE_WORD_ENDINGS = frozenset({"s"})
+
+
 @dataclass(frozen=True)
 class Place:
     name: str  # canonical English name
@@ -360,7 +365,9 @@ def lookup(surface: str, inflected: bool = True) -> Place | None:
             continue
         # A bare alias of four letters only under an ending of two (Rzym-ie, not Misr-i).
         whole = len(stem) >= 5 or len(ending) >= 2
-        hit = (t.exact.get(stem) if whole else None) or t.stems.get(stem)
+        hit = t.exact.get(stem) if whole else None
+        if hit is None and ending not in _WHOLE_WORD_ENDINGS:
+            hit = t.stems.get(stem)
         if hit is not None:
             return hit
     return None

@@ -113,7 +113,7 @@ _TITLES_CASED = set(
     präsident präsidentin minister ministerin kanzler kanzlerin sprecher sprecherin
     berater beraterin außenminister bundeskanzler kreml-sprecher
     președintele președinte ministrul ministru purtătorul consilierul liderul premierul
-    президент министр пресс-секретарь помощник советник глава премьер
+    президент министр пресс-секретарь помощник советник глава премьер кардинал папа патриарх
     başkan başkanı cumhurbaşkanı bakan bakanı başbakan sözcüsü yardımcısı
     predsjednik predsjednika ministar premijer glasnogovornik
     cardinal kardinal cardenal cardeal
@@ -261,8 +261,11 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 @lru_cache(maxsize=200_000)
 def _token_key(token: str) -> str:
     devanagari = bool(_DEVANAGARI.search(token))
-    if _CYRILLIC.search(token) and len(token) > 5:
-        token = _CYR_CASE.sub("", token.lower())
+    if _CYRILLIC.search(token):
+        if len(token) > 5:
+            token = _CYR_CASE.sub("", token.lower())
+        # Russian spells an English initial W as У + vowel (Уиткофф, Уоллес, Уэльс).
+        token = re.sub(r"^[уУ](?=[иэоаИЭОА])", "в", token)
     t = anyascii(token).lower()
     t = re.sub(r"[^a-z]", "", t)
     if not t:
@@ -411,33 +414,36 @@ def _names_readable(text: str) -> bool:
 
 
 def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
-    by_key: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    nominative: dict[str, set[str]] = defaultdict(set)
-    for surface, kind, given in found:
-        key = given or name_key(surface)
+    # Grouped by key, and by whether a person the gazetteer does not know: a person may
+    # share a place's key (Francis and France are both "frns") and stays apart from it.
+    by_key: dict[tuple[str, bool], Counter] = defaultdict(Counter)
+    kinds: dict[tuple[str, bool], Counter] = defaultdict(Counter)
+    nominative: dict[tuple[str, bool], set[str]] = defaultdict(set)
+    keyed = [(s, k, given or name_key(s), gazetteer.lookup(s)) for s, k, given in found]
+    place_keys = {key for _, _, key, place in keyed if place is not None}
+    for surface, kind, key, place in keyed:
         if len(key.replace(" ", "")) < 2:
             continue
-        place = gazetteer.lookup(surface)
+        group = (key, key in place_keys and place is None and kind == "person")
         if place is not None:
             kind = "org" if place.kind == "org" else "place"
             if gazetteer.lookup(surface, inflected=False) is not None:
-                nominative[key].add(surface)
-        by_key[key][surface] += 1
-        kinds[key][kind] += 1
+                nominative[group].add(surface)
+        by_key[group][surface] += 1
+        kinds[group][kind] += 1
     out = []
-    for key, surfaces in by_key.items():
-        kind_counts = kinds[key]
+    for group, surfaces in by_key.items():
+        key = group[0]
+        kind_counts = kinds[group]
         specific = [k for k, _ in kind_counts.most_common() if k != "name"]
         kind = specific[0] if specific else "name"
-        # Two-letter keys are too common to type a name by (Social "sl" ~ Seoul).
         # The word itself, not its key: keys of people meet keys of places (Francis and
         # France are both "frns"; Social and Seoul "sl").
         if kind == "name" and any(x.lower() in _PLACE_SET for x in surfaces):
             kind = "place"
         # Shown: a form the gazetteer lists as the name itself (Rusia over Rusiei), else
         # the longest frequent spelling ("Vladimir Putin" over "Putin").
-        nom = nominative[key]
+        nom = nominative[group]
         surface = max(surfaces, key=lambda s: (s in nom, len(s.split()), surfaces[s], -len(s)))
         out.append(Mention(key=key, surface=surface, kind=kind, count=sum(surfaces.values())))
     out.sort(key=lambda m: (-m.count, m.key))
