@@ -34,7 +34,8 @@ class Entity:
     articles: set[str] = field(default_factory=set)
 
 
-def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
+def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset(),
+                     apart: tuple[set[str], set[str]] = (set(), set())) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
     one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
@@ -43,8 +44,11 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
     reps: list[str] = []
     for k in keys:
         target = None
+        people, places = apart
         for r in reps:
-            if _near(r, k, config, devanagari):
+            if (r in people and k in places) or (r in places and k in people):
+                continue
+            if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari):
                 target = r
                 break
         if target is None:
@@ -77,26 +81,38 @@ def collect(articles: list[Article], features: dict[str, Features],
     # A person's key may be a place's (Francis and France are "frns"): where one key holds
     # both people and gazetteer places, the people are an entity of their own.
     kinds_of: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)  # key -> last words of its people's names
     for a in articles:
         f = features.get(a.id)
         for m in (f.names if f else []):
             kinds_of[m.key].add(m.kind)
+            if m.kind == "person":
+                surnames[m.key].add(m.surface.split()[-1])
     shared = {k for k, ks in kinds_of.items() if "person" in ks and ks & {"place", "org"}}
 
     def key_of(m: Mention) -> str:
-        if m.key in shared and m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None:
+        # The person's side: a name the gazetteer does not know, or the surname of a
+        # person named in full ("Rubio" of Marco Rubio, though a town is called so too).
+        if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
+                                or m.surface in surnames[m.key]):
             return m.key + _PERSON_MARK
         return m.key
 
+    weights: dict[str, Counter] = defaultdict(Counter)
     for a in articles:
         f = features.get(a.id)
         for m in (f.names if f else []):
             if m.key:
-                per_key_articles[key_of(m)].add(a.id)
+                own = key_of(m)
+                per_key_articles[own].add(a.id)
+                weights[own]["place" if m.kind in ("place", "org") else m.kind] += m.count
                 if _DEVANAGARI.search(m.surface):
-                    devanagari.add(m.key)
+                    devanagari.add(own)
+    # People and gazetteer places never meet by a near key (Francisco "frnsk" / France "frns").
+    people = {k for k, w in weights.items() if w["person"] > w["place"]}
+    places = {k for k, w in weights.items() if w["place"] > w["person"] + w["name"]}
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
-    parent = _merge_near_keys(ordered, config, devanagari)
+    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places))
 
     entities: dict[str, Entity] = {}
     for a in articles:
