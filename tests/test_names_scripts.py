@@ -199,3 +199,17 @@ def test_fragments_glued_by_articles_or_stop_words_are_not_names():
     # Urdu: the words after a title are a name only up to the first function word.
     ur = extract("وزیراعظم اور وزیر خارجہ نے ملاقات کی۔", "ur")
     assert not [m for m in ur if m.kind == "person" and "اور" in m.surface.split()]
+
+
+def test_chinese_foreign_names_after_a_title_without_a_middle_dot():
+    # Our own sentences: a secretary-general and a foreign minister, each named once after
+    # the title and once alone; an ordinary word after a title is no name.
+    text = ("联合国秘书长瓦尔德曼表示欢迎停火。瓦尔德曼希望双方保持克制。"
+            "挪威外交大臣科斯塔也表示支持。总统不同意这项安排。")
+    found = {m.surface: m for m in extract(text, "zh")}
+    assert found["瓦尔德曼"].kind == "person" and found["瓦尔德曼"].count == 2
+    assert found["科斯塔"].kind == "person"
+    assert not [s for s in found if s.startswith("不")]
+    # With a lexicon from other articles, the name takes the Latin name's key.
+    keyed = {m.surface: m.key for m in extract(text, "zh", known={name_key("Waldman")})}
+    assert keyed["瓦尔德曼"] == name_key("Waldman")
