@@ -213,3 +213,16 @@ def test_chinese_foreign_names_after_a_title_without_a_middle_dot():
     # With a lexicon from other articles, the name takes the Latin name's key.
     keyed = {m.surface: m.key for m in extract(text, "zh", known={name_key("Waldman")})}
     assert keyed["瓦尔德曼"] == name_key("Waldman")
+
+
+def test_an_organisation_named_like_a_place_is_typed_org_from_the_cue_beside_it():
+    from tidings.understand.names import extract
+
+    # Tirana is a city; "the daily Tirana" and "agenția Tirana" are a newspaper.
+    en = {m.surface: m.kind for m in extract("The daily Tirana reported that talks began in Oslo.", "en")}
+    assert en["Tirana"] == "org" and en["Oslo"] == "place"
+    ro = {m.surface: m.kind for m in extract("Potrivit agenției Interfax, discuțiile au început la Oslo. "
+                                             "Ziarul Tirana a scris același lucru.", "ro")}
+    assert ro["Tirana"] == "org" and ro["Oslo"] == "place"
+    # Without a cue the city stays a place.
+    assert {m.surface: m.kind for m in extract("Talks began in Tirana on Monday.", "en")}["Tirana"] == "place"
