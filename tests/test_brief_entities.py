@@ -188,3 +188,29 @@ def test_one_person_across_scripts_with_a_middle_name_and_russian_w():
     assert len(prevost) == 1 and {"Robert Francis Prevost", "Роберт Прево"} <= set(prevost[0]["variants"])
     witkoff = [e for e in ranked if any("Witkoff" in v or "Уиткофф" in v for v in e["variants"])]
     assert len(witkoff) == 1 and witkoff[0]["name"] == "Steve Witkoff"
+
+
+def test_a_building_named_in_three_languages_is_one_entry_and_a_head_word_alone_none():
+    ranked = _ranked([
+        ("e1", "en", "The cardinals met in the Sistine Chapel on Monday. The Church said the vote "
+                     "went on in the Sistine Chapel until evening."),
+        ("p1", "pt", "Os cardeais reuniram-se na Capela Sistina. A Igreja Católica aguarda."),
+        ("i1", "it", "I cardinali sono entrati nella Cappella Sistina. La Chiesa Cattolica attende."),
+        ("s1", "es", "Los cardenales entraron en la Capilla Sixtina. La Iglesia Católica espera."),
+    ])
+    chapel = [e for e in ranked if {"Sistine Chapel", "Capela Sistina", "Cappella Sistina"} & set(e["variants"])]
+    assert len(chapel) == 1 and chapel[0]["kind"] == "place"
+    assert {"Sistine Chapel", "Capela Sistina", "Cappella Sistina"} <= set(chapel[0]["variants"])
+    church = [e for e in ranked if {"Igreja Católica", "Iglesia Católica"} & set(e["variants"])]
+    assert len(church) == 1 and church[0]["kind"] == "org"
+    assert not [e for e in ranked if e["variants"] == ["Church"]]
+
+
+def test_two_councils_of_one_language_sharing_a_word_stay_apart():
+    ranked = _ranked([
+        ("e1", "en", "The Nordic Fisheries Commission and the Baltic Fisheries Commission both "
+                     "welcomed the deal. The Nordic Fisheries Commission said more."),
+        ("f1", "fr", "La Commission Fisheries Atlantique a salué l'accord."),
+    ])
+    fish = [e for e in ranked if any("Fisheries" in v for v in e["variants"])]
+    assert len(fish) == 3, [e["variants"] for e in fish]

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer
-from tidings.understand.names import is_first_name, name_key, similar_keys
+from tidings.understand.names import is_first_name, is_head_word, name_key, similar_keys
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
@@ -245,7 +245,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
         if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
-    return _same_people(kept)
+    return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
 
 
 def _is_outlet(surface: str, outlets: set[str]) -> bool:
@@ -292,6 +292,55 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
                     and min(len(la), len(lb)) >= 4:
                 _merge_into(a, b)
                 gone.add(id(b))
+    return [e for e in entities if id(e) not in gone]
+
+
+def _distinctive_words(e: Entity) -> set[str]:
+    """Keys of the words that tell this named thing from others: from its names of two
+    words or more, words of five letters or more (seven for a key of three consonants:
+    Sistina "stn" but not Pedro "prd") that are not head words (Chapel, Iglesia),
+    titles, connectors, first names or places (Pakistan Air Force / Pakistan Armed Forces)."""
+    out: set[str] = set()
+    for s in e.surfaces:
+        words = re.split(r"[\s\-‐]+", s)
+        if len(words) < 2:
+            continue
+        for w in words:
+            if len(w) < 5 or not _cased(w) or is_head_word(w) or is_first_name(w) \
+                    or gazetteer.lookup(w) is not None:
+                continue
+            k = name_key(w)
+            # Three consonants tell a long word apart (Sistina "stn"), not a short one (Pedro).
+            if (len(k) >= 4 or (len(k) == 3 and len(w) >= 7)) and " " not in k:
+                out.add(k)
+    return out
+
+
+def _same_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """A building or an institution written in several languages (Capela Sistina / Sistine
+    Chapel; Igreja Católica / Iglesia Católica / Roman Catholic Church): entries that are no
+    people and share a distinctive word, each written in its own languages, are one. When
+    two entries of one language share the word, it names two things (two ministries'
+    "Affairs"), and nothing merges on it."""
+    things = [e for e in entities if _kind(e) != "person"]
+    words = {id(e): _distinctive_words(e) for e in things}
+    holders: dict[str, list[Entity]] = defaultdict(list)
+    for e in things:
+        for k in words[id(e)]:
+            holders[k].append(e)
+    gone: set[int] = set()
+    for k in sorted(holders, key=lambda k: (-len(holders[k]), k)):
+        group = [e for e in holders[k] if id(e) not in gone]
+        if len(group) < 2:
+            continue
+        langs = [{lang_of.get(a, "und") for a in e.articles} for e in group]
+        if sum(len(x) for x in langs) != len(set().union(*langs)):
+            continue  # one language holds two of them
+        keep = max(group, key=lambda e: (len(e.articles), e.key))
+        for e in group:
+            if e is not keep:
+                _merge_into(keep, e)
+                gone.add(id(e))
     return [e for e in entities if id(e) not in gone]
 
 

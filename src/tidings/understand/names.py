@@ -168,6 +168,31 @@ _ORG_WORDS = set(
     ministerul partidul banca agenția
     """.split()
 )
+# Head words of an institution's name (Catholic Church, Orden de San Agustín): they type a
+# name of several words, never a word alone ("Chiesa" is any church).
+_ORG_HEADS = set(
+    """
+    church iglesia igreja chiesa kirche église biserica kościół kosciol egyház
+    commission comisión comissão commissione kommission comisia bizottság
+    conference conferencia conferência conferenza konferenz conférence bischofskonferenz
+    office oficina ufficio büro bureau order orden ordem ordine ordre
+    dicastery dicasterio dicastério dicastero dikasztérium college collegio colegio colégio
+    kollegium collège curia cúria kurie curie guard guardia garde gwardia forces army
+    armee ejército exército esercito armée armata
+    """.split()
+)
+# Head words of a place's name (Sistine Chapel, Plaza de San Pedro, Ciragan Palace).
+_PLACE_WORDS = set(
+    """
+    square plaza praça piazza platz place plac tér piața площадь palace palacio palácio
+    palazzo palast palais pałac palatul palota дворец chapel capilla capela cappella kapelle
+    chapelle kaplica kápolna capela basilica basílica basilika basilique bazylika bazilika
+    cathedral catedral cattedrale kathedrale cathédrale katedra cathedrale bridge puente
+    ponte brücke pont most street avenue boulevard strasse straße rue calle via viale
+    river río rio fiume fluss fleuve rzeka island isla ilha isola insel île airport
+    aeropuerto aeroporto flughafen aéroport aeroportul lotnisko
+    """.split()
+)
 
 # --- Devanagari ---------------------------------------------------------------------
 
@@ -301,6 +326,14 @@ _PLACE_SET = frozenset(_PLACES)
 _FIRST_NAME_SET = frozenset(_FIRST_NAMES)
 
 
+def is_head_word(word: str) -> bool:
+    """A word that says what kind of thing a name names (Church, Chapel, Ministry, Square)
+    or a title: shared by many names, it tells none apart."""
+    low = word.lower()
+    return low in _ORG_WORDS or low in _ORG_HEADS or low in _PLACE_WORDS or _is_title(low) \
+        or low in _STOP_CASED
+
+
 def is_first_name(word: str) -> bool:
     """A common first name in any script (Vladimir, Владимир, व्लादिमीर). A key of one or
     two letters is no evidence alone (Thema and Tim are both "tm"): the word must then be
@@ -362,7 +395,11 @@ def name_key(surface: str) -> str:
     keys = [k for k in (_token_key(w) for w in words) if k]
     if not keys:
         return ""
-    if 1 < len(keys) <= 3 and len(keys[-1]) >= 3 and not any(w.lower() in _ORG_WORDS for w in words):
+    # A name with the head word of an institution or a building keeps every word: its last
+    # word alone ("Church", "Chapel") would be every church's.
+    if 1 < len(keys) <= 3 and len(keys[-1]) >= 3 \
+            and not any(w.lower() in _ORG_WORDS or w.lower() in _ORG_HEADS or w.lower() in _PLACE_WORDS
+                        for w in words):
         return keys[-1]
     if len(keys) > 1 and (keys[0] in _FIRST_KEYS or re.fullmatch(r"[^\W\d_]\.?", words[0])):
         return keys[-1]
@@ -635,6 +672,11 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 words = words[1:]
         if not words:
             continue
+        if len(words) == 1 and (words[0].lower() in _ORG_HEADS or words[0].lower() in _PLACE_WORDS):
+            continue  # "Church", "Basilica" alone: the kind of a thing, not its name
+        if len(words) > 1 and kind == "name":
+            lows = {w.lower() for w in words}
+            kind = "org" if lows & _ORG_HEADS else ("place" if lows & _PLACE_WORDS else kind)
         for part, part_kind in _split_run(words, kind):
             out.append((" ".join(part), part_kind, _inflected_key(part, lang)))
     return out
