@@ -226,3 +226,17 @@ def test_an_organisation_named_like_a_place_is_typed_org_from_the_cue_beside_it(
     assert ro["Tirana"] == "org" and ro["Oslo"] == "place"
     # Without a cue the city stays a place.
     assert {m.surface: m.kind for m in extract("Talks began in Tirana on Monday.", "en")}["Tirana"] == "place"
+
+
+def test_initials_a_foreign_stop_word_surname_and_a_demonym():
+    from tidings.understand.names import extract
+
+    en = {m.surface: m.kind for m in extract("The post was shared by Vice President JD Vance on Friday, "
+                                             "the UN said.", "en")}
+    assert en.get("JD Vance") == "person" and "JD" not in en and "Vice" not in en
+    # "dar" is a Romanian conjunction; capitalised after a first name it is a surname.
+    de = {m.surface for m in extract("Der pakistanische Außenminister Ishaq Dar und Donald Trump sprachen.", "de")}
+    assert "Ishaq Dar" in de
+    # A word for a people (American) before a title is not a name.
+    ko = {m.surface for m in extract("미국인 교황이 선출됐다. 트럼프 대통령은 축하했다.", "ko")}
+    assert "미국인" not in ko and "트럼프" in ko

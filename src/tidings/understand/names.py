@@ -118,7 +118,7 @@ _TITLES_CASED = set(
     predsjednik predsjednika ministar premijer glasnogovornik
     cardinal kardinal cardenal cardeal
     papa papst pape papież pápa paus pontiff pontifex pontífice pontefice
-    leiter leiterin chef chefin vorsitzender vorsitzende bürgermeister
+    leiter leiterin chef chefin vorsitzender vorsitzende bürgermeister vice
     """.split()
 )
 
@@ -602,9 +602,17 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 flush()
                 prev_title = True
                 continue
-            if (low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED)) \
-                    and not (run and gazetteer.lookup(" ".join([*run, word]), inflected=False)):
-                # (a stop word that ends a known name stays in it: United States)
+            # A stop word that ends a known name stays in it (United States), and so does a
+            # short one capitalised mid-sentence right after a name: a function word of some
+            # other language, never written in lower case in this text, is a surname here
+            # (Ishaq Dar; "dar" is Romanian "but"). German capitalises so many words that its
+            # lines look like headlines: that is no sign there.
+            in_name = bool(run) and (
+                gazetteer.lookup(" ".join([*run, word]), inflected=False) is not None
+                or (len(low) <= 3 and not sentence_start and not (title_case and not german)
+                    and not caps_line and word[1:].islower() and not _is_title(low)
+                    and low not in lower_words))
+            if (low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED)) and not in_name:
                 flush()
                 prev_title = False
                 continue
@@ -622,6 +630,13 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 run.append(word)
                 state["kind"] = "person"
                 flush()
+                prev_title = False
+                continue
+            if word.isupper() and len(word) == 2 and not run and idx + 1 < len(matches) \
+                    and not caps_line and _initials_of(word, matches[idx + 1], line):
+                # Initials before a surname (JD Vance): a first name, not an acronym.
+                run.append(word)
+                state.update(kind="person", doubt=False)
                 prev_title = False
                 continue
             if word.isupper():
@@ -680,6 +695,18 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
         for part, part_kind in _split_run(words, kind):
             out.append((" ".join(part), part_kind, _inflected_key(part, lang)))
     return out
+
+
+def _initials_of(word: str, nxt: Any, line: str) -> bool:
+    """Whether two capitals are a person's initials: the next word, right after a space,
+    is a capitalised word that is no title, stop word or place, and the two letters name
+    no place or institution (US, UN and EU do)."""
+    follower = nxt.group()
+    if line[nxt.start() - 1:nxt.start()] != " " or not (follower[:1].isupper() and follower[1:].islower()):
+        return False
+    low = follower.lower()
+    return not (_is_title(low) or low in _STOP_CASED or gazetteer.lookup(word) is not None
+                or gazetteer.lookup(follower) is not None)
 
 
 def _shouted(matches: list) -> set[int]:

@@ -290,7 +290,7 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             # "트럼프 대통령은": a name stands bare (no particle) right before its title.
             prev = words[j - 1][0]
             if _HANGUL.search(prev) and len(prev) >= 2 and len(_peel(prev)) == 1 \
-                    and not prev.endswith("다") and prev not in _KO_STOP:
+                    and not prev.endswith("다") and prev not in _KO_STOP and not _demonym(prev):
                 lk = loose_token(prev)
                 found.append((prev, "person", known_loose.get(lk)))
                 used.add(j - 1)
@@ -312,6 +312,11 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                     break
     found.extend(_regnal_spaced(text))
     return found
+
+
+def _demonym(word: str) -> bool:
+    """A Korean, Chinese or Japanese word for a people: a place and 인/人 (미국인, 美国人)."""
+    return len(word) >= 3 and word[-1] in "인人" and gazetteer.table().exact.get(gazetteer.norm(word[:-1])) is not None
 
 
 def _single_word_place(word: str, place: gazetteer.Place) -> bool:
