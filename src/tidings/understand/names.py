@@ -475,7 +475,7 @@ def _org_cued(text: str, found: list[tuple[str, str, str | None]]) -> list[tuple
             before.add(prv.group(1))
     if not after and not before and not any(_ORG_CUE.match(f[0]) for f in found):
         return found
-    out = []
+    out: list[tuple[str, str, str | None]] = []
     for surface, kind, key in found:
         words = surface.split()
         if len(words) > 1 and _ORG_CUE.fullmatch(words[0]) and gazetteer.lookup(" ".join(words[1:])):
@@ -519,9 +519,9 @@ def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
         kind_counts = kinds[group]
         specific = [k for k, _ in kind_counts.most_common() if k != "name"]
         kind = specific[0] if specific else "name"
-        # The word itself, not its key: keys of people meet keys of places (Francis and
-        # France are both "frns"; Social and Seoul "sl").
-        if kind == "name" and any(x.lower() in _PLACE_SET for x in surfaces):
+        # By the word itself, or by a key of three letters or more (बेलगोरोड, Zaporojie): keys
+        # of two letters meet too many words (Social and Seoul are both "sl").
+        if kind == "name" and ((key in _PLACE_KEYS and len(key) >= 3) or any(x.lower() in _PLACE_SET for x in surfaces)):
             kind = "place"
         # Shown: a form the gazetteer lists as the name itself (Rusia over Rusiei), else
         # the longest frequent spelling ("Vladimir Putin" over "Putin").
@@ -602,16 +602,13 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 flush()
                 prev_title = True
                 continue
-            # A stop word that ends a known name stays in it (United States), and so does a
-            # short one capitalised mid-sentence right after a name: a function word of some
-            # other language, never written in lower case in this text, is a surname here
-            # (Ishaq Dar; "dar" is Romanian "but"). German capitalises so many words that its
-            # lines look like headlines: that is no sign there.
-            in_name = bool(run) and (
-                gazetteer.lookup(" ".join([*run, word]), inflected=False) is not None
-                or (len(low) <= 3 and not sentence_start and not (title_case and not german)
-                    and not caps_line and word[1:].islower() and not _is_title(low)
-                    and low not in lower_words))
+            # A short stop word capitalised mid-sentence right after a person's name is part
+            # of it: a function word of some other language, never written in lower case in
+            # this text, is a surname here (Ishaq Dar; "dar" is Romanian "but"). German
+            # capitalises so many words that its lines look like headlines: no sign there.
+            in_name = bool(run) and state["kind"] == "person" and len(low) <= 3 and not sentence_start \
+                and not (title_case and not german) and not caps_line and word[1:].islower() \
+                and not _is_title(low) and low not in lower_words
             if (low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED)) and not in_name:
                 flush()
                 prev_title = False
