@@ -106,7 +106,8 @@ def collect(articles: list[Article], features: dict[str, Features],
                 own = key_of(m)
                 per_key_articles[own].add(a.id)
                 weights[own]["place" if m.kind in ("place", "org") else m.kind] += m.count
-                if _DEVANAGARI.search(m.surface):
+                # (a gazetteer place's key is its English name's, not a transliteration's)
+                if _DEVANAGARI.search(m.surface) and m.kind not in ("place", "org"):
                     devanagari.add(own)
     # People and gazetteer places never meet by a near key (Francisco "frnsk" / France "frns").
     people = {k for k, w in weights.items() if w["person"] > w["place"]}
