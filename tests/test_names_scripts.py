@@ -238,3 +238,9 @@ def test_initials_a_foreign_stop_word_surname_and_a_demonym():
     # A word for a people (American) before a title is not a name.
     ko = {m.surface for m in extract("미국인 교황이 선출됐다. 트럼프 대통령은 축하했다.", "ko")}
     assert "미국인" not in ko and "트럼프" in ko
+
+
+def test_a_brand_in_one_word_and_a_translated_city_name_meet():
+    assert name_key("TruthSocial") == name_key("Truth Social")
+    # The city's own word kept, its qualifier translated: one place in any language.
+    assert name_key("Nueva Delhi") == name_key("Neu-Delhi") == name_key("New Delhi") != name_key("Delhi")

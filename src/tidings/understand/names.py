@@ -357,6 +357,9 @@ def _place_key(name: str) -> str:
     return " ".join(k for k in (_token_key(w) for w in name.split()) if k)
 
 
+_CAMEL = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z]{3})")
+
+
 def _regnal(words: list[str]) -> str | None:
     """Key of "Leo XIV", "Лев XIV", "XIV. Leó" (name and regnal number), else None."""
     if len(words) >= 2:
@@ -382,6 +385,8 @@ def name_key(surface: str) -> str:
     word, and last words too short to tell apart keep every word's key.
     """
     words = [w for w in re.split(r"[\s\-–—‐]+", surface.strip()) if w]
+    # A brand written as one word (TruthSocial) is keyed as its words (Truth Social).
+    words = [p for w in words for p in _CAMEL.sub(" ", w).split()]
     regnal = _regnal(words)
     if regnal:
         return regnal
