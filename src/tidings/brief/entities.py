@@ -182,8 +182,10 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     gone: set[int] = set()
     by_surface = {s: e for e in entities for s in e.surfaces}
     by_words: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+    by_first: dict[str, list[Entity]] = defaultdict(list)  # first word -> entities of full names
     for words, t in multi:
         by_words[tuple(words)].append(t)
+        by_first[words[0]].append(t)
     by_id = {id(e): e for e in entities}
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
     for e in entities:
@@ -216,8 +218,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                 _merge_into(keep, e)
                 gone.add(id(e))
                 continue
-            firsts = {id(t): t for words, t in multi
-                      if t is not e and _kind(t) == "person" and any(words[0] == s.casefold() for s in surfaces)}
+            firsts = {id(t): t for s in surfaces for t in by_first.get(s.casefold(), ())
+                      if t is not e and _kind(t) == "person"}
             if len(firsts) == 1:
                 _merge_into(next(iter(firsts.values())), e)
                 gone.add(id(e))
@@ -404,7 +406,9 @@ def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
         return False
     if langs <= _NOUN_CAPITALISING:
         return d["kind"] in ("name", "person") and not any(is_first_name(s) for s in e.surfaces)
-    if d["kind"] != "name" or d["title_mentions"]:
+    # A title mention counts in a cased script only: a word of an uncased one ("नदी", river)
+    # was taken for a name by where it stood, which a title says nothing about.
+    if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)):
         return False
     return not any(_shaped(s) for s in e.surfaces)
 
