@@ -132,7 +132,7 @@ class Config:
     """Articles listed per page of an event page (?page=N for the next ones)."""
 
     # --- brief ---
-    brief_max_entities: int = 30
+    brief_max_entities: int = 60
     """Entities listed in a brief, most salient first."""
     entity_merge_similarity: float = 0.92
     """Jaro-Winkler similarity of two name keys above which they are one entity (Kremlin/Kremlinul)."""
