@@ -88,16 +88,33 @@ def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT
     # Names weigh by rarity in the store, when there is one to count in.
     idf = store_idf(store, feat_a, feat_b) if store is not None and store.count_articles() else None
     old = similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
-    # The score is the fitted model's (what the clusterer uses); the older hand-weighted
-    # parts stay beside it as details (shared names with their spellings, figures, times).
+    # The score is the fitted graded relatedness (compare_weights.json): the clusterer's
+    # evidence plus a cosine of a longer text. The clusterer's own "same happening"
+    # probability and the older hand-weighted parts stay beside it as details.
+    import numpy as np
+
     from tidings.cluster.pairs import Weighing, explain_items, make_item, shipped_model
+    from tidings.cluster.relatedness import compare_row, compare_text, explain_compare, shipped_compare_model
+    from tidings.understand.embed import Embedder
 
     ia, ib = make_item(art_a, feat_a), make_item(art_b, feat_b)
     n = store.count_articles() if store is not None else 0
     name_df = store.name_document_counts(set(ia.names) | set(ib.names)) if store is not None and n else {}
-    fitted = explain_items(ia, ib, shipped_model("event"), Weighing(name_df, {}, max(n, 2)))
-    old.reasons = {"decided": fitted.pop("decided"), **fitted, "details": old.reasons}
-    old.score = fitted["probability"]
+    weigh = Weighing(name_df, {}, max(n, 2))
+    fitted = explain_items(ia, ib, shipped_model("event"), weigh)
+    texts = [compare_text(art_a), compare_text(art_b)]
+    cos_long = None
+    if all(t.strip() for t in texts):
+        va, vb = Embedder(store).embed(texts)
+        cos_long = float(va @ vb)
+    cos = None if ia.vector is None or ib.vector is None else float(ia.vector @ ib.vector)
+    x = np.array(compare_row(ia, ib, cos, cos_long, weigh), dtype=np.float64)
+    graded = explain_compare(x, shipped_compare_model())
+    same = {"probability": fitted["probability"], "threshold": fitted["threshold"],
+            "decided": fitted["decided"]}
+    old.reasons = {"decided": graded.pop("decided"), **graded, "same_happening": same,
+                   "details": old.reasons}
+    old.score = graded["relatedness"]
     return old
 
 
