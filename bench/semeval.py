@@ -1,17 +1,21 @@
-"""SemEval-2022 Task 8 (multilingual news article similarity): our `compare` against the
-plain embedding-cosine baseline, in one run, on the same embedded text.
+"""SemEval-2022 Task 8 (multilingual news article similarity): `tidings compare` against the
+plain embedding-cosine baseline, in one run, with the same model.
 
 Reads ../shared/bench/semeval2022-task8/test_pairs.csv at run time (it is never copied
-into the repository). Both texts of a pair are cleaned with tidings.clean, understood
-with tidings.understand (same embedder, same title+lead text for both systems), and
-scored. Pearson r is computed against -Overall (1 = same story, 4 = unrelated), overall
-and per language pair, and written to bench/results/semeval.md.
+into the repository). Both texts of a pair are cleaned with tidings.clean and understood
+with tidings.understand, and scored by every system: the plain cosine of the first 600
+characters as given (issue 8's baseline), the cosine of title + the cleaned body's first
+600 characters, `compare` (the graded relatedness of cluster/compare_weights.json, as
+api.compare computes it), the clusterer's event model and the older hand-weighted
+similarity. Pearson r is computed against -Overall (1 = very similar, 4 = very
+dissimilar), overall and per language pair, and written to bench/results/semeval.md.
 
-Nothing here is tuned on this data: thresholds and weights come from src/tidings/config.py,
-chosen on the demo corpus. The name weights (IDF) are counted over the benchmark texts
-themselves, without their ratings, as the clusterer counts them over its store.
+Nothing here is fitted or tuned on this data: compare_weights.json is fitted on
+events-dev (tidings.cluster.fit_compare). The name and word rarity weights are counted
+over the benchmark texts themselves, without their ratings, as a store counts them.
+`--weights FILE` scores another fitted design (each one reported is listed in the README).
 
-    python bench/semeval.py [--limit N] [--csv PATH]
+    python bench/semeval.py [--limit N] [--csv PATH] [--weights FILE] [--no-chaining]
 """
 
 from __future__ import annotations
