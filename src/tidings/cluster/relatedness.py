@@ -8,9 +8,9 @@ strikes), the same broad subject (two earthquakes, two papal events), or unrelat
 It is one logistic model over the clusterer's evidence plus a cosine of a longer text
 (title + the opening `compare_chars` characters of the cleaned body: the 32 words the
 clusterer embeds are often site furniture, and a pair at a time can afford more), fitted
-with graded targets (1, 2/3, 1/3, 0 for the four levels) on our demo corpus and
-../shared/bench/events-dev (`make fit-compare`, `tidings.cluster.fit_compare`), shipped
-as compare_weights.json. Every part of the sum can be shown (`explain_compare`).
+with graded targets (1, 2/3, 1/3, 0 for the four levels) on ../shared/bench/events-dev
+(`make fit-compare`, `tidings.cluster.fit_compare`; the demo corpus is an option there,
+left out on cross-validation), shipped as compare_weights.json. Every part of the sum can be shown (`explain_compare`).
 """
 
 from __future__ import annotations
