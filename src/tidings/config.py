@@ -70,6 +70,13 @@ class Config:
     embed_max_chars: int = 600
     """Characters given to the embedding model at most, whatever the word count (a long run
     without spaces would otherwise cost a minute)."""
+    embed_han_chars_per_word: float = 2.5
+    """In scripts written without spaces, this many characters count as one of `embed_words`:
+    Chinese and Japanese (Han, kana). 2.5 gives about the model tokens of a spaced language's
+    32 words (measured on events-dev: 0.69 tokens a Han/kana character, 1.8 an English word);
+    0 counts a whole run without spaces as one word (up to 600 characters, 350 tokens)."""
+    embed_sea_chars_per_word: float = 5.5
+    """The same for Thai, Lao, Khmer and Burmese (0.32-0.36 tokens a character)."""
 
     # --- cluster (filled in by the clustering stage) ---
     title_lang: str = "en"
@@ -106,6 +113,9 @@ class Config:
     """Jaro-Winkler similarity above which two name keys are one name (Ouchakov ~ Ushakov)."""
     move_margin: float = 0.03
     """An undated article moves to a newer event only when it scores this much better there."""
+    move_margin_logit: float = 0.25
+    """The same for the average-linkage learner, in mean log-odds (its agreements saturate
+    near probability 1, where the right event and its look-alike differ by 0.002)."""
     candidates_top_k: int = 12
     """Events within the time block kept by embedding similarity for full scoring."""
     event_max_names: int = 40
