@@ -79,16 +79,35 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
 
 def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT):
     """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
-    `store` or paths to article files. The score is the fitted model's (what the
-    clusterer uses); names weigh by rarity in the store, when there is one to count in."""
+    `store` or paths to article files. The score is a fitted relatedness over the
+    clusterer's evidence, graded (same happening, same story, near miss, unrelated); names
+    weigh by rarity in the store, when there is one to count in."""
+    import numpy as np
+
     from tidings.cluster.pairs import Comparison, Weighing, explain_items, make_item, shipped_model
+    from tidings.cluster.relatedness import compare_row, compare_text, explain_compare, shipped_compare_model
+    from tidings.understand.embed import Embedder
 
     art_a, feat_a = _load(a, store, config)
     art_b, feat_b = _load(b, store, config)
     ia, ib = make_item(art_a, feat_a), make_item(art_b, feat_b)
     n = store.count_articles() if store is not None else 0
     name_df = store.name_document_counts(set(ia.names) | set(ib.names)) if store is not None and n else {}
-    fitted = explain_items(ia, ib, shipped_model("event"), Weighing(name_df, {}, max(n, 2)))
+    weigh = Weighing(name_df, {}, max(n, 2))
+    fitted = explain_items(ia, ib, shipped_model("event"), weigh)
+    # The score is the fitted graded relatedness (compare_weights.json): the clusterer's
+    # evidence plus a cosine of a longer text. The clusterer's own "same happening"
+    # probability stays beside it.
+    texts = [compare_text(art_a), compare_text(art_b)]
+    cos_long = None
+    if all(t.strip() for t in texts):
+        va, vb = Embedder(store).embed(texts)
+        cos_long = float(va @ vb)
+    cos = None if ia.vector is None or ib.vector is None else float(ia.vector @ ib.vector)
+    x = np.array(compare_row(ia, ib, cos, cos_long, weigh), dtype=np.float64)
+    graded = explain_compare(x, shipped_compare_model())
+    same = {"probability": fitted["probability"], "threshold": fitted["threshold"],
+            "decided": fitted["decided"]}
     # What the evidence is made of, readably: the shared names in both spellings, the
     # shared figures and the reported days.
     spell_a = {m.key: m.surface for m in feat_a.names}
@@ -101,9 +120,9 @@ def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT
         "time_gap_days": abs(ia.day - ib.day) if ia.day is not None and ib.day is not None else None,
         "event_times": [feat_a.event_time, feat_b.event_time],
     }
-    probability = fitted["probability"]
-    return Comparison(score=probability, reasons={"decided": fitted.pop("decided"), **fitted,
-                                                  "details": details})
+    return Comparison(score=graded["relatedness"],
+                      reasons={"decided": graded.pop("decided"), **graded, "same_happening": same,
+                               "details": details})
 
 
 def event_brief(store: Store, event_id: str, lang: str = "en", fmt: str = "json",

@@ -70,6 +70,13 @@ class Config:
     embed_max_chars: int = 600
     """Characters given to the embedding model at most, whatever the word count (a long run
     without spaces would otherwise cost a minute)."""
+    embed_han_chars_per_word: float = 2.5
+    """In scripts written without spaces, this many characters count as one of `embed_words`:
+    Chinese and Japanese (Han, kana). 2.5 gives about the model tokens of a spaced language's
+    32 words (measured on events-dev: 0.69 tokens a Han/kana character, 1.8 an English word);
+    0 counts a whole run without spaces as one word (up to 600 characters, 350 tokens)."""
+    embed_sea_chars_per_word: float = 5.5
+    """The same for Thai, Lao, Khmer and Burmese (0.32-0.36 tokens a character)."""
 
     # --- cluster (filled in by the clustering stage) ---
     title_lang: str = "en"
@@ -106,6 +113,9 @@ class Config:
     """Jaro-Winkler similarity above which two name keys are one name (Ouchakov ~ Ushakov)."""
     move_margin: float = 0.03
     """An undated article moves to a newer event only when it scores this much better there."""
+    move_margin_logit: float = 0.25
+    """The same for the average-linkage learner, in mean log-odds (its agreements saturate
+    near probability 1, where the right event and its look-alike differ by 0.002)."""
     candidates_top_k: int = 12
     """Events within the time block kept by embedding similarity for full scoring."""
     event_max_names: int = 40
@@ -132,7 +142,7 @@ class Config:
     """Articles listed per page of an event page (?page=N for the next ones)."""
 
     # --- brief ---
-    brief_max_entities: int = 30
+    brief_max_entities: int = 60
     """Entities listed in a brief, most salient first."""
     entity_merge_similarity: float = 0.92
     """Jaro-Winkler similarity of two name keys above which they are one entity (Kremlin/Kremlinul)."""
@@ -148,8 +158,8 @@ class Config:
     """Quoted or reported text shorter than this is a scare quote or a title, not a statement."""
     quote_max_chars: int = 400
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
-    quote_max_per_article: int = 12
-    """Quotes taken from one article (the lead ones)."""
+    quote_max_per_article: int = 20
+    """Quotes taken from one article (the lead ones); a long report quotes fifteen people."""
     quote_max_embedded: int = 24
     """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
     quote_merge_similarity: float = 0.83
@@ -160,9 +170,9 @@ class Config:
     """Average cosine between two groups of linked quotes at least which they merge into one statement."""
     speaker_similarity: float = 0.8
     """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
-    brief_max_quotes: int = 30
+    brief_max_quotes: int = 40
     """Quotes listed in a brief, most widely reported first (an event of twenty articles holds
-    thirty to forty statements; fifteen left half of them out)."""
+    thirty to forty statements; fifteen left half of them out, thirty a quarter)."""
     summary_sentences: int = 7
     """Sentences in a brief's summary (at least 3 when the event has them, at most 8): an event's
     key facts (who, what, where, each side's position, what comes next) take five to eight."""
@@ -283,6 +293,12 @@ class Config:
     """Seconds between polls of `tidings watch` (--every)."""
     watch_pages_per_poll: int = 2000
     """Article pages fetched per poll at most (the rest wait for the next one)."""
+    watch_learner_days: float = 45.0
+    """The monitor keeps in memory the events of its last this many days of news (by the
+    articles' reported days); older ones stay in the store and come back when an article
+    dated near them arrives. Above story_window_days (30) + a week of an event's spread, so
+    that new articles never need one brought back. 0 keeps every event in memory, as a
+    batch ingest does."""
 
     # --- parallel stages (tidings ingest --workers, tidings backfill) ---
     parallel_chunk_articles: int = 16

@@ -163,9 +163,12 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
             pos += 1
 
     all_quotes: list[quotes_mod.Quote] = []
+    held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
     for a in sample:
         f = features.get(a.id)
-        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config))
+        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config,
+                                             lead=a.title or "", held=held))
+    quotes_mod.resolve_titles(all_quotes, held, key_to_entity)
     for q in all_quotes:
         if q.speaker_key:
             q.speaker_key = key_to_entity.get(q.speaker_key, q.speaker_key)
@@ -353,6 +356,9 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)
+    if speaker is None and not keys:
+        # Nobody named: an unnamed source described in the text ("a US official").
+        speaker = next((q.speaker_label for q in group if q.speaker_label), None)
     sources, seen = [], set()
     for q in sorted(group, key=lambda q: q.position):
         if (q.article, q.text) in seen:

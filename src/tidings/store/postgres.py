@@ -608,6 +608,13 @@ class PostgresStore:
         for r in self._q("SELECT id, state, centroid FROM events"):
             yield r["id"], json.loads(r["state"]), _vec(r["centroid"])
 
+    def event_states_of(self, event_ids: Iterable[str]) -> list[tuple[str, dict[str, Any], np.ndarray | None]]:
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return []
+        rows = self._q("SELECT id, state, centroid FROM events WHERE id = ANY(%s)", ([_t(i) for i in ids],))
+        return [(r["id"], json.loads(r["state"]), _vec(r["centroid"])) for r in rows]
+
     def _event(self, r: dict[str, Any], with_articles: bool) -> Event:
         ids = self.event_article_ids(r["id"]) if with_articles else []
         return Event(id=r["id"], title=r["title"], first_time=r["first_time"], last_time=r["last_time"],

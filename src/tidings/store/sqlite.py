@@ -699,6 +699,15 @@ class SQLiteStore:
         for r in self._q("SELECT id, state, centroid FROM events"):
             yield r["id"], json.loads(r["state"]), _vec(r["centroid"])
 
+    def event_states_of(self, event_ids: Iterable[str]) -> list[tuple[str, dict[str, Any], np.ndarray | None]]:
+        """The clusterer state of these events (those stored), for bringing back some."""
+        out: list[tuple[str, dict[str, Any], np.ndarray | None]] = []
+        for chunk in _chunks(list(dict.fromkeys(event_ids)), 500):
+            rows = self._q(f"SELECT id, state, centroid FROM events WHERE id IN ({','.join('?' * len(chunk))})",
+                           chunk)
+            out.extend((r["id"], json.loads(r["state"]), _vec(r["centroid"])) for r in rows)
+        return out
+
     def _event(self, r: sqlite3.Row, with_articles: bool) -> Event:
         ids = self.event_article_ids(r["id"]) if with_articles else []
         return Event(
