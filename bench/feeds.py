@@ -11,8 +11,11 @@ every page and ingests it (cleaning, embedding, clustering, SQLite). Reported: p
 second for fetch+parse alone (no ingest) and for fetch+ingest.
 
 Part 2: the monitor polls the same 100 feeds every `--every` seconds for `--minutes`; each
-poll 2 feeds gain a new entry and the rest answer 304. Reported: resident memory after each
-poll (first, middle, last, max) so a leak shows as growth.
+poll 2 feeds gain a new entry and the rest answer 304. The servers run in a child process
+(so only the monitor's memory is measured), and the entries are dated on a simulated clock
+(`--poll-hours` of news per poll), so the run covers the weeks after which the monitor
+forgets old events. Reported: resident memory after each poll (first, middle, last, max),
+heap and mapped files apart, so a leak shows as growth.
 
 Every request stays on the loopback addresses; nothing else on the network.
 """
