@@ -120,6 +120,9 @@ class Embedder:
         # the pipeline embeds before its write transaction and stores them inside it.
         self.defer_cache_writes = False
         self._fresh: dict[str, np.ndarray] = {}
+        # Vectors remembered in memory (~1.9 kB each), cleared when more: repeated texts
+        # (a brief's sentences) are not embedded twice; the store's cache keeps the rest.
+        self.memo_limit = 20_000
 
     def take_fresh(self) -> dict[str, np.ndarray]:
         """Vectors computed since the last call and not yet in the store's cache."""
@@ -160,7 +163,7 @@ class Embedder:
                 self._fresh.update(fresh)
             elif self.store is not None:
                 self.store.cache_embeddings(fresh)
-        if len(self._memo) > 20_000:
+        if len(self._memo) > self.memo_limit:
             self._memo.clear()
         self._memo.update(found)
         return np.stack([found[h] for h in hashes]).astype(np.float32)
