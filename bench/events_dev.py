@@ -86,36 +86,110 @@ def row(name: str, figs: dict[str, tuple[float, float]], sizes: dict[str, int]) 
             + " | ".join(f"{s[g]:.3f}" for g in fit.GROUPS) + " |")
 
 
-def speed(words: int) -> str:
+class _Stages:
+    """Wall and CPU seconds spent inside named functions (wrapped for one run)."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self._undo: list[tuple[object, str, object]] = []
+
+    def wrap(self, owner: object, name: str, stage: str) -> None:
+        inner = getattr(owner, name)
+
+        def timed(*args, **kwargs):
+            w, c = time.perf_counter(), time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.wall[stage] = self.wall.get(stage, 0.0) + time.perf_counter() - w
+                self.cpu[stage] = self.cpu.get(stage, 0.0) + time.process_time() - c
+
+        self._undo.append((owner, name, inner))
+        setattr(owner, name, timed)
+
+    def undo(self) -> None:
+        for owner, name, inner in reversed(self._undo):
+            setattr(owner, name, inner)
+        self._undo.clear()
+
+
+def speed(words: int, workers: int = 0) -> str:
     """End-to-end ingest + clustering of the dev texts beside embedding the same texts
-    alone (same model, same words), cold caches, the model loaded before either."""
+    alone (same model, same words), cold caches, the model loaded before either; wall and
+    CPU seconds, and where the time goes. `workers`: the ingest's read/clean/embed stages
+    in that many processes (`tidings ingest --workers`), the stage split then unknown."""
     import json
+    import resource
+    import tempfile
     from dataclasses import replace
 
+    import tidings.understand as understand
+    from tidings import parallel
     from tidings.pipeline import Pipeline
     from tidings.records import RawArticle
     from tidings.store import SQLiteStore
     from tidings.understand.embed import Embedder, text_for
 
+    def load() -> str:
+        try:
+            return open("/proc/loadavg").read().split()[0]
+        except OSError:
+            return "?"
+
     config = replace(DEFAULT, embed_words=words)
     rows = [json.loads(line) for line in open(fit.EVENTS_DEV, encoding="utf-8") if line.strip()]
     raws = [RawArticle(origin=f"events-dev:{r['id']}", id=r["id"], text=r["text"], url=r.get("url")) for r in rows]
     Embedder().embed(["warm up"])
+    load_before = load()
     store = SQLiteStore(":memory:")
-    t0 = time.perf_counter()
-    report = Pipeline(store, config, embedder=Embedder(store)).run(raws)
-    e2e = time.perf_counter() - t0
+    stages = _Stages()
+    t0, c0 = time.perf_counter(), time.process_time()
+    if workers:
+        # The same records as a JSON Lines file in the temp folder (never in the repository).
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps({"id": r["id"], "text": r["text"], "url": r.get("url")}, ensure_ascii=False) + "\n")
+        engine = parallel.make_engine("local", workers, None, config)
+        try:
+            report, _ = parallel.run([f.name], store, engine, config)
+        finally:
+            engine.close()
+            Path(f.name).unlink()
+    else:
+        stages.wrap(Pipeline, "clean", "clean")
+        stages.wrap(understand, "understand_batch", "understand")
+        stages.wrap(Embedder, "embed", "embed")
+        stages.wrap(Pipeline, "_plan", "cluster")
+        stages.wrap(Pipeline, "commit", "commit")
+        try:
+            report = Pipeline(store, config, embedder=Embedder(store)).run(raws)
+        finally:
+            stages.undo()
+    e2e, e2e_cpu = time.perf_counter() - t0, time.process_time() - c0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    e2e_cpu += children.ru_utime + children.ru_stime
     texts = [text_for(a, config) for a in store.get_articles(report.article_ids)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     Embedder().embed(texts)
-    alone = time.perf_counter() - t0
-    try:
-        load = open("/proc/loadavg").read().split()[0]
-    except OSError:
-        load = "?"
-    return (f"Speed at {words} words ({len(raws)} dev texts, load average {load}): ingest + clustering "
-            f"{e2e:.1f} s ({len(raws) / e2e:.1f} articles/s); embedding the same texts alone {alone:.1f} s; "
-            f"ratio {e2e / alone:.2f}x.")
+    alone, alone_cpu = time.perf_counter() - t0, time.process_time() - c0
+    out = (f"Speed at {words} words ({len(raws)} dev texts, {workers or 'no'} workers, load average "
+           f"{load_before} -> {load()}): ingest + clustering {e2e:.1f} s ({len(raws) / e2e:.1f} articles/s), "
+           f"CPU {e2e_cpu:.1f} s; embedding the same texts alone {alone:.1f} s, CPU {alone_cpu:.1f} s; "
+           f"ratio {e2e / alone:.2f}x (CPU {e2e_cpu / alone_cpu:.2f}x).")
+    if stages.wall:
+        w, c = stages.wall, stages.cpu
+        split = {
+            "clean": (w["clean"], c["clean"]),
+            "names, figures, dates": (w["understand"] - w["embed"], c["understand"] - c["embed"]),
+            "embedding": (w["embed"], c["embed"]),
+            "clustering": (w["cluster"], c["cluster"]),
+            "store writes": (w["commit"] - w["cluster"], c["commit"] - c["cluster"]),
+        }
+        rest = e2e - sum(x for x, _ in split.values())
+        out += " Where the time goes (wall / CPU s): " + "; ".join(
+            f"{k} {a:.1f} / {b:.1f}" for k, (a, b) in split.items()) + f"; other {rest:.1f}."
+    return out
 
 
 def main() -> int:
@@ -123,9 +197,10 @@ def main() -> int:
     ap.add_argument("--words", default="32,64,100,150")
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--speed", type=int, default=0, help="only the speed comparison at this many words")
+    ap.add_argument("--workers", type=int, default=0, help="with --speed: read, clean and embed in N processes")
     args = ap.parse_args()
     if args.speed:
-        print(speed(args.speed))
+        print(speed(args.speed, args.workers))
         return 0
     if not fit.EVENTS_DEV.exists():
         print(f"{fit.EVENTS_DEV} not found: this benchmark reads ../shared/bench at run time", file=sys.stderr)

@@ -113,9 +113,11 @@ class Config:
     """Jaro-Winkler similarity above which two name keys are one name (Ouchakov ~ Ushakov)."""
     move_margin: float = 0.03
     """An undated article moves to a newer event only when it scores this much better there."""
-    move_margin_logit: float = 0.25
-    """The same for the average-linkage learner, in mean log-odds (its agreements saturate
-    near probability 1, where the right event and its look-alike differ by 0.002)."""
+    move_margin_logit: float = 2.0
+    """The same for the average-linkage learner, in mean log-odds clipped only below (its
+    probabilities saturate near 1, where the right event and its look-alike differ by 0.002).
+    events-dev LOGO events F1: 0.879 at 0.25, 0.882 at 2.0; the demo corpus in 16 shuffled
+    orders gives its unshuffled events exactly at either."""
     candidates_top_k: int = 12
     """Events within the time block kept by embedding similarity for full scoring."""
     event_max_names: int = 40

@@ -38,6 +38,11 @@ SAMPLE_LATEST = 16  # ... and the latest ones
 # member the newcomer clearly contradicts weighs twice a member it matches; a misdated
 # member still cannot veto on its own, as an unclipped -40 would).
 LOGIT_UP, LOGIT_DOWN = 6.0, -12.0
+PAIR_MEMO_MAX = 200_000  # pairs' log-odds remembered at most (about 30 MB)
+# Where an undated member belongs is decided on log-odds clipped only below: near certainty
+# the clip above would make the right event and its look-alike tie, and a tie leaves the
+# member wherever the arrival order first put it.
+MOVE_LOGIT_UP = 30.0
 RESTORY_AT = (3, 8)  # an event alone in its story looks again for one at these sizes
 
 
@@ -129,6 +134,8 @@ class EventLearner:
         self._weighed_at = 0
         # Events holding undated members: only those can lose one to a better event.
         self._floating: set[str] = set()
+        self._memo: dict[tuple[int, str, str], float] = {}
+        self._memo_weighing: Weighing | None = None
         # Events forgotten in memory (`evict`), still in the store: id -> the days the
         # index spanned for it, to know which a late-dated article could reach.
         self._evicted: dict[str, tuple[int, int]] = {}
@@ -231,9 +238,16 @@ class EventLearner:
                 if src.n < 2 or it.id not in self.article_event or self.article_event[it.id] != src.id:
                     continue
                 here = self.agreement([it], dst.sample, self.model)
+                if here < self.model.threshold:
+                    continue  # most undated members stay: skip scoring them where they are
                 rest = [m for m in src.sample if m.id != it.id]
-                there = self.agreement([it], rest, self.model)
-                if here >= self.model.threshold and here > there + self.config.move_margin:
+                # Compared as mean log-odds: near certainty the probabilities of the right
+                # event and of its look-alike differ in the third decimal.
+                # Unclipped above: both may agree beyond LOGIT_UP, and which agrees more
+                # strongly is then the only evidence left.
+                gain = (self.mean_logit([it], dst.sample, self.model, up=MOVE_LOGIT_UP)
+                        - self.mean_logit([it], rest, self.model, up=MOVE_LOGIT_UP))
+                if gain > self.config.move_margin_logit:
                     self._move(it, src, dst, here, changes)
 
     def _move(self, it: Item, src: EventState, dst: EventState, score: float, changes: list[Change]) -> None:
@@ -265,9 +279,31 @@ class EventLearner:
         pairs = [(a, b) for a in left for b in right if a.id != b.id]
         if not pairs:
             return 0.0
-        x = self.pair_matrix(pairs)
-        z = float(np.mean(np.clip(model.logit(x), LOGIT_DOWN, LOGIT_UP)))
-        return 1.0 / (1.0 + float(np.exp(-z)))
+        return 1.0 / (1.0 + float(np.exp(-self.mean_logit(left, right, model))))
+
+    def mean_logit(self, left: list[Item], right: list[Item], model: PairModel,
+                   up: float = LOGIT_UP) -> float:
+        """The mean clipped log-odds over the pairs across the two groups (0 when none)."""
+        pairs = [(a, b) for a in left for b in right if a.id != b.id]
+        if not pairs:
+            return 0.0
+        return float(np.mean(np.clip(self._pair_logits(pairs, model), LOGIT_DOWN, up)))
+
+    def _pair_logits(self, pairs: list[tuple[Item, Item]], model: PairModel) -> np.ndarray:
+        """Log-odds of each pair, remembered while the rarity weights stand: the
+        same pairs come back with every article (an event's undated members against the
+        event a dated newcomer joins; two events' samples when a merge is tested)."""
+        weigh = self.weighing()
+        if self._memo_weighing is not weigh or len(self._memo) > PAIR_MEMO_MAX:
+            self._memo, self._memo_weighing = {}, weigh
+        memo = self._memo
+        keys = [(id(model), a.id, b.id) for a, b in pairs]
+        todo = [(k, p) for k, p in zip(keys, pairs) if k not in memo]
+        if todo:
+            x = self.pair_matrix([p for _, p in todo])
+            z = model.logit(x)
+            memo.update(zip([k for k, _ in todo], z.tolist()))
+        return np.array([memo[k] for k in keys], dtype=np.float64)
 
     def weighing(self) -> Weighing:
         """Rarity weights, recounted whenever the compared documents grew by an eighth (so
