@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from statistics import median
 from typing import Any, Iterable
@@ -38,7 +38,11 @@ SAMPLE_LATEST = 16  # ... and the latest ones
 # member the newcomer clearly contradicts weighs twice a member it matches; a misdated
 # member still cannot veto on its own, as an unclipped -40 would).
 LOGIT_UP, LOGIT_DOWN = 6.0, -12.0
-RESTORY_AT = (3, 8)  # an event alone in its story looks again for one at these sizes
+# An event decides its story again as it grows (its time and words settle): at these
+# sizes, then every RESTORY_EVERY members.
+RESTORY_AT = (2, 3, 5, 8, 13, 21, 34)
+RESTORY_EVERY = 32
+STORY_SAMPLE = 24  # members compared per story (shared among its events)
 
 
 @dataclass
@@ -129,6 +133,7 @@ class EventLearner:
         self._weighed_at = 0
         # Events holding undated members: only those can lose one to a better event.
         self._floating: set[str] = set()
+        self._story_cache: dict[str, tuple[Any, list[Item]]] = {}
 
     # --- state ---
     def to_state(self) -> dict[str, Any]:
@@ -185,8 +190,6 @@ class EventLearner:
         if scored and scored[0][1] >= self.model.threshold:
             best, s = scored[0]
             self._join(best, item, article, s, changes)
-            if best.n in RESTORY_AT and self.stories.get(best.story) == [best.id]:
-                self._choose_story(best, best.sample, changes)
             for other, s2 in scored[1:3]:
                 if s2 < self.model.threshold or other.id not in self.events or best.id not in self.events:
                     continue
@@ -194,12 +197,15 @@ class EventLearner:
                     continue
                 if self.event_agreement(best, other) >= self.model.merge_threshold:
                     best = self._merge(best, other, changes)
+                    self._choose_story(best, changes)
+            if self._restory_due(best) and best.id in self.events:
+                self._choose_story(best, changes)
         else:
             ev = EventState(id=self._new_id(article), seq=self._seq)
             self._seq += 1
             self.events[ev.id] = ev
             self._join(ev, item, article, 0.0, changes, new=True)
-            self._choose_story(ev, [item], changes)
+            self._choose_story(ev, changes)
             best = ev
         floating = self._floating - {best.id}
         if item.day is not None and floating:
@@ -247,7 +253,8 @@ class EventLearner:
         out.sort(key=lambda x: (-x[1], x[0].seq))
         return out
 
-    def agreement(self, left: list[Item], right: list[Item], model: PairModel) -> float:
+    def agreement(self, left: list[Item], right: list[Item], model: PairModel,
+                  down: float = LOGIT_DOWN) -> float:
         """Average linkage on the log-odds scale: the probability of the mean (clipped)
         log-odds over every pair across the two groups. A mean of probabilities would let
         an event drift (a newcomer close to most recent members but unlike the first ones
@@ -256,7 +263,7 @@ class EventLearner:
         if not pairs:
             return 0.0
         x = self.pair_matrix(pairs)
-        z = float(np.mean(np.clip(model.logit(x), LOGIT_DOWN, LOGIT_UP)))
+        z = float(np.mean(np.clip(model.logit(x), down, LOGIT_UP)))
         return 1.0 / (1.0 + float(np.exp(-z)))
 
     def weighing(self) -> Weighing:
@@ -380,6 +387,7 @@ class EventLearner:
         if gone.title_cos > keep.title_cos:
             keep.title, keep.title_cos = gone.title, gone.title_cos
         del self.events[gone.id]
+        self._story_cache.pop(gone.id, None)
         self.index.remove(gone.id)
         self._floating.discard(gone.id)
         if gone.story in self.stories:
@@ -390,35 +398,145 @@ class EventLearner:
         self._upsert(keep, changes)
         return keep
 
-    def _choose_story(self, ev: EventState, items: list[Item], changes: list[Change]) -> None:
-        """The story whose members `items` (the event's first article, or later its
-        sample) agree with best under the story model, else a story of its own."""
-        window = self.config.story_window_days
-        found: set[str] = set()
-        for item in items[:3]:
-            found.update(e for e in self._candidates(item, window) if e != ev.id and self.events[e].story)
-        stories = sorted({self.events[e].story for e in found} - {ev.story},
-                         key=lambda s: min(self.events[e].seq for e in self.stories[s]))
+    # --- stories ---
+    def _story_items(self, ev: EventState) -> list[Item]:
+        """The event's sample as the story level compares it: every member at the event's
+        robust time (its dated members' median day, else its members' most common month),
+        so an undated member cannot link a December event to May by names alone."""
+        key = (ev.n, len(ev.sample), len(ev.days), ev.sample[-1].id if ev.sample else "")
+        got = self._story_cache.get(ev.id)
+        if got is not None and got[0] == key:
+            return got[1]
+        day, month = self._event_time(ev)
+        items = [replace(it, day=day, month=month) for it in ev.sample]
+        self._story_cache[ev.id] = (key, items)
+        return items
+
+    def _event_time(self, ev: EventState) -> tuple[int | None, int | None]:
+        centre, _ = ev.centre()
+        if centre is not None:
+            d = date.fromordinal(centre)
+            return centre, d.year * 12 + d.month - 1
+        months = Counter(it.month for it in ev.sample if it.month is not None)
+        if not months:
+            return None, None
+        return None, sorted(months.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def _approx_day(self, ev: EventState) -> tuple[int | None, int]:
+        """An ordinal for the event's time and its slack in days (a month: its middle, 15)."""
+        day, month = self._event_time(ev)
+        if day is not None:
+            return day, 0
+        if month is not None:
+            return date(month // 12, month % 12 + 1, 15).toordinal(), 15
+        return None, 0
+
+    def _story_apart(self, a: EventState, b: EventState) -> bool:
+        """Two events further apart in time than a story lasts are never one story."""
+        da, sa = self._approx_day(a)
+        db, sb = self._approx_day(b)
+        return da is not None and db is not None and abs(da - db) > self.config.story_window_days + sa + sb
+
+    def _story_sample(self, sid: str) -> list[Item]:
+        return self._story_sample_of(self.stories.get(sid, []))
+
+    def _story_sample_of(self, event_ids: list[str]) -> list[Item]:
+        events = [e for e in event_ids if e in self.events]
+        per = max(3, STORY_SAMPLE // max(1, len(events)))
+        out: list[Item] = []
+        for e in events:
+            out.extend(self._story_items(self.events[e])[:per])
+        return out
+
+    def _story_candidates(self, ev: EventState) -> list[str]:
+        """Stories other than ev's holding an event near it (by index: centroid, names and
+        the story window around its time), oldest first."""
+        day, _ = self._approx_day(ev)
+        t = None if day is None else date.fromordinal(day)
+        keys = Counter(k for it in ev.sample for k in it.names)
+        names = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))][: self.config.event_max_names]
+        found = self.index.candidates(ev.centroid(), t, self.config.story_window_days, names,
+                                      self.config.candidates_top_k)
+        near = {self.events[e].story for e, _ in found
+                if e in self.events and e != ev.id and self.events[e].story
+                and self.events[e].story != ev.story and not self._story_apart(ev, self.events[e])}
+        return sorted(near, key=lambda s: min(self.events[e].seq for e in self.stories[s]))
+
+    def _story_bar(self, ev: EventState) -> float:
+        # An event with no time at all joins a story only on strong evidence.
+        day, month = self._event_time(ev)
+        bar = self.story_model.threshold
+        return bar if day is not None or month is not None else bar + self.config.story_untimed_margin
+
+    def _set_story(self, ev: EventState, sid: str, score: float, changes: list[Change]) -> None:
+        old = ev.story
+        if old == sid:
+            return
+        if old in self.stories:
+            self.stories[old] = [e for e in self.stories[old] if e != ev.id]
+            if not self.stories[old]:
+                del self.stories[old]
+        ev.story = sid
+        self.stories.setdefault(sid, []).append(ev.id)
+        self._upsert(ev, changes)
+        changes.append(Change("story", event=ev.id, story=sid, score=round(max(0.0, score), 4)))
+
+    def _choose_story(self, ev: EventState, changes: list[Change]) -> None:
+        """Decide (again) the story of `ev` at the event level: it joins the story whose
+        events it agrees with best under the story model, if that clears the bar and beats
+        its own story's other events; it leaves a story it no longer agrees with; then its
+        story merges with any other that agrees with it as a whole."""
+        items = self._story_items(ev)
+        if not items:
+            return
+        bar = self._story_bar(ev)
         best, best_score = None, -1.0
-        for sid in stories:
-            members: list[Item] = []
-            per = max(3, 24 // max(1, len(self.stories[sid])))
-            for e in self.stories[sid]:
-                members.extend(self.events[e].sample[:per])
-            s = self.agreement(items, members, self.story_model)
+        for sid in self._story_candidates(ev):
+            s = self.agreement(items, self._story_sample(sid), self.story_model)
             if s > best_score:
                 best, best_score = sid, s
-        if ev.story:  # re-choosing: an event alone in its story may join another
-            if best is None or best_score < self.story_model.threshold:
-                return
-            del self.stories[ev.story]
-        if best is not None and best_score >= self.story_model.threshold:
-            ev.story = best
-        else:
-            ev.story = "st-" + ev.id[3:]
-        self.stories.setdefault(ev.story, []).append(ev.id)
-        self._upsert(ev, changes)
-        changes.append(Change("story", event=ev.id, story=ev.story, score=round(max(0.0, best_score), 4)))
+        own = [e for e in self.stories.get(ev.story, []) if e != ev.id]
+        near = [e for e in own if not self._story_apart(ev, self.events[e])]
+        # Its time settled far from the rest of its story (an undated first article had
+        # put it there): nothing holds it.
+        stay = self.agreement(items, self._story_sample_of(near), self.story_model) if near else \
+            (0.0 if own else None)
+        if best is not None and best_score >= bar and (stay is None or best_score > stay + self.config.story_move_margin):
+            self._set_story(ev, best, best_score, changes)
+        elif not ev.story or (stay is not None and stay < bar):
+            self._set_story(ev, self._new_story_id(ev), max(0.0, best_score), changes)
+        self._merge_stories(ev, changes)
+
+    def _merge_stories(self, ev: EventState, changes: list[Change]) -> None:
+        """Two stories that come to agree as wholes become one (the older keeps its id)."""
+        sid = ev.story
+        if len(self.stories.get(sid, [])) < 2:
+            return
+        whole = self._story_sample(sid)
+        for other in self._story_candidates(ev):
+            if other not in self.stories or sid not in self.stories:
+                continue
+            if any(self._story_apart(self.events[a], self.events[b])
+                   for a in self.stories[sid] for b in self.stories[other]):
+                continue
+            s = self.agreement(whole, self._story_sample(other), self.story_model)
+            if s < self.story_model.merge_threshold:
+                continue
+            keep, gone = sorted((sid, other), key=lambda x: min(self.events[e].seq for e in self.stories[x]))
+            for e in list(self.stories[gone]):
+                self._set_story(self.events[e], keep, s, changes)
+            sid = keep
+            whole = self._story_sample(sid)
+
+    def _new_story_id(self, ev: EventState) -> str:
+        base = "st-" + ev.id[3:]
+        sid, i = base, 2
+        while sid in self.stories:  # the story it leaves may bear its name
+            sid, i = f"{base}-{i}", i + 1
+        return sid
+
+    def _restory_due(self, ev: EventState) -> bool:
+        return ev.n in RESTORY_AT or (ev.n > RESTORY_AT[-1] and ev.n % RESTORY_EVERY == 0)
 
 
 def load_learner(store: Any, config: Config = DEFAULT) -> EventLearner:
