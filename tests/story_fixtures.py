@@ -1,8 +1,8 @@
 """Short invented articles for the story tests (every word written for them).
 
-Each fixture is (id, lang, date, title, text, gold story). One developing story over eleven
-days (a mine explosion, the rescue, the director charged: three happenings), and the same
-people five months later (the director's trial), first reported by an article with no date.
+Each fixture is (id, lang, date, title, text, gold story). One developing story over a
+week (a mine explosion, the rescue, the director charged: three happenings), and the same
+people five months later (the director's trial), first reported by an article with no day.
 """
 
 from __future__ import annotations
@@ -20,31 +20,31 @@ MINE_STORY = [
      "Nach einer Methanexplosion in der Kohlegrube Sieniawa bei Rybnik sind 31 Bergleute in "
      "900 Metern Tiefe eingeschlossen. Die Betreiberfirma Karbo-Silesia und Rettungsleiter "
      "Marek Wisniak sprachen von einer schwierigen Lage.", "mine"),
-    ("mine-2en", "en", "2027-05-07", "Rescuers bring 24 Sieniawa miners out alive, seven dead",
+    ("mine-2en", "en", "2027-05-06", "Rescuers bring 24 Sieniawa miners out alive, seven dead",
      "Rescuers at the Sieniawa mine near Rybnik brought 24 miners to the surface alive on "
-     "Friday after four days underground; seven of their colleagues were found dead, rescue "
+     "Thursday after three days underground; seven of their colleagues were found dead, rescue "
      "chief Marek Wisniak said. Karbo-Silesia declared three days of mourning.", "mine"),
-    ("mine-2fr", "fr", "2027-05-07", "Pologne : 24 mineurs de Sieniawa sauvés, sept morts",
-     "Les sauveteurs de la mine de Sieniawa, près de Rybnik, ont remonté vendredi 24 mineurs "
-     "vivants après quatre jours sous terre. Sept autres ont été retrouvés morts, a indiqué le "
+    ("mine-2fr", "fr", "2027-05-06", "Pologne : 24 mineurs de Sieniawa sauvés, sept morts",
+     "Les sauveteurs de la mine de Sieniawa, près de Rybnik, ont remonté jeudi 24 mineurs "
+     "vivants après trois jours sous terre. Sept autres ont été retrouvés morts, a indiqué le "
      "chef des secours Marek Wisniak. Karbo-Silesia a décrété trois jours de deuil.", "mine"),
-    ("mine-2pl", "pl", "2027-05-07", "Uratowano 24 górników z kopalni Sieniawa, siedmiu nie żyje",
-     "Ratownicy wydobyli w piątek na powierzchnię 24 żywych górników z kopalni Sieniawa. "
+    ("mine-2pl", "pl", "2027-05-06", "Uratowano 24 górników z kopalni Sieniawa, siedmiu nie żyje",
+     "Ratownicy wydobyli w czwartek na powierzchnię 24 żywych górników z kopalni Sieniawa. "
      "Siedmiu zginęło, przekazał kierujący akcją Marek Wiśniak. Karbo-Silesia ogłosiła "
      "trzy dni żałoby.", "mine"),
-    ("mine-3en", "en", "2027-05-14", "Sieniawa mine director charged over fatal explosion",
-     "Prosecutors in Katowice on Friday charged Tomasz Kubiak, director of the Sieniawa "
+    ("mine-3en", "en", "2027-05-10", "Sieniawa mine director charged over fatal explosion",
+     "Prosecutors in Katowice on Monday charged Tomasz Kubiak, director of the Sieniawa "
      "mine run by Karbo-Silesia, with negligence over the methane explosion that killed seven "
      "miners last week, saying gas sensors had been switched off.", "mine"),
-    ("mine-3de", "de", "2027-05-14", "Anklage gegen Direktor der Grube Sieniawa",
+    ("mine-3de", "de", "2027-05-10", "Anklage gegen Direktor der Grube Sieniawa",
      "Die Staatsanwaltschaft Kattowitz hat Tomasz Kubiak, den Direktor der Grube Sieniawa "
      "von Karbo-Silesia, wegen Fahrlässigkeit angeklagt. Bei der Methanexplosion in der "
      "vergangenen Woche waren sieben Bergleute gestorben; Gassensoren waren abgeschaltet.", "mine"),
 ]
 # The same people five months later: the director's trial opens. Its first report carries
-# no date at all; the later ones are dated in October.
+# no day, only its month (a month-only header); the later ones are dated.
 MINE_TRIAL = [
-    ("trial-fr", "fr", None, "Tomasz Kubiak devant ses juges à Katowice",
+    ("trial-fr", "fr", "2027-10", "Tomasz Kubiak devant ses juges à Katowice",
      "Le procès de Tomasz Kubiak s'est ouvert devant le tribunal de Katowice. Le directeur "
      "de Sieniawa plaide non coupable ; douze témoins et deux experts seront entendus, et le "
      "verdict est attendu dans plusieurs semaines.", "trial"),

@@ -140,17 +140,29 @@ def _cosine_model(scale, cos_at_half, threshold=0.5):
     return PairModel(weights=w, bias=-scale * cos_at_half, threshold=threshold, merge_threshold=threshold)
 
 
-def test_two_stories_that_come_to_agree_merge_and_the_merge_survives_a_reload():
+def _merging_stories(store=None):
     """X and Y (cosine 0.6) are two stories; Z (0.85 from each) joins X's. When Z has grown,
-    X+Z as a whole agrees with Y, and the two stories become one: Y's events are relabelled."""
+    X+Z as a whole agrees with Y. Each step's changes are applied to `store` if given."""
+    from tidings.pipeline import apply_changes
+
     u, v, w = _unit(1, 0, 0), _unit(0.6, 0.8, 0), _unit(0.85, 0.425, 0.3113)
     learner = EventLearner(DEFAULT, event_model=_cosine_model(60, 0.95),
                            story_model=_cosine_model(20, 0.7))
-    changes: list[Change] = []
-    seen = []
     for name, vec in (("x1", u), ("x2", u), ("y1", v), ("y2", v), ("z1", w), ("z2", w)):
         art = article(name, "en", "2027-02-01", f"report {name}", f"report {name}")
-        changes.extend(learner.learn_one(art, Features(article_id=art.id, embedding=vec)))
+        got = learner.learn_one(art, Features(article_id=art.id, embedding=vec))
+        if store is not None:
+            store.add_article(art)
+            apply_changes(store, learner, got)
+        yield name, learner, got
+
+
+def test_two_stories_that_come_to_agree_merge_and_the_merge_survives_a_reload():
+    """The two stories become one: Y's events are relabelled."""
+    changes: list[Change] = []
+    seen = []
+    for name, learner, got in _merging_stories():
+        changes.extend(got)
         seen.append(name)
         st = stories_of(learner, seen)
         if name == "z1":  # Z joined X's story; Y's is still apart
@@ -163,3 +175,17 @@ def test_two_stories_that_come_to_agree_merge_and_the_merge_survives_a_reload():
     resumed = EventLearner.from_state(learner.to_state(), DEFAULT)
     assert stories_of(resumed, seen) == st
     assert {k: sorted(v) for k, v in resumed.stories.items()} == {k: sorted(v) for k, v in learner.stories.items()}
+
+
+def test_a_story_merge_is_persisted_and_loads_back(any_store):
+    from tidings.cluster.linkage import load_learner
+
+    for _, learner, _ in _merging_stories(any_store):
+        pass
+    ids = ["x1", "x2", "y1", "y2", "z1", "z2"]
+    events = {learner.event_of(i) for i in ids}
+    assert len(events) == 3 and {any_store.event_of(i) for i in ids} == events
+    (story,) = {learner.story_of_event(e) for e in events}
+    assert {any_store.story_of(e) for e in events} == {story}
+    assert sorted(any_store.story_event_ids(story)) == sorted(events)
+    assert stories_of(load_learner(any_store), ids) == dict.fromkeys(ids, story)

@@ -116,6 +116,8 @@ class Config:
     """Names kept in an event's profile, most shared first."""
     story_window_days: float = 30.0
     """Events further apart than this (centre to centre; a month-only event: its middle, +-15 days) are never one story."""
+    move_margin_logodds: float = 0.5
+    """The fitted learner moves an undated member to a newer event only when it agrees this much better there (log-odds)."""
     story_untimed_margin: float = 0.1
     """An event with neither a day nor a month joins a story only when it clears the story threshold by this."""
     story_move_margin: float = 0.05

@@ -9,9 +9,16 @@ event's members (a bounded sample for big events: the first and the latest), so 
 member cannot pull in the next wrong article (chaining through a single best exemplar).
 An event's time is the median of its members' days and its spread their median absolute
 deviation, which one misdated member cannot stretch. Two events merge only when they agree
-as wholes (mean probability over both samples). Stories: when an article starts an event,
-the event joins the story whose members it agrees with best under the story model (fitted
-on story labels: same developing chain over days-weeks), else starts a story.
+as wholes (mean probability over both samples).
+
+Stories are decided at the event level, and again as the event grows (at 2, 3, 5, 8...
+members): every member is compared at its event's robust time (the median day of its dated
+members, else their month), so an undated article cannot carry a December event into May;
+events further apart than the story window are never one story, and an event with no time
+at all needs a stronger agreement. An event joins the story whose events agree with it best
+under the story model (fitted on pairs across events of one story vs of two, within the
+window), leaves a story none of whose events it still agrees with, and two stories merge
+when they agree as wholes (the older keeps its id; the other's events are relabelled).
 
 Deterministic for a given input order: candidates are sorted, never taken from set order.
 """
@@ -229,7 +236,10 @@ class EventLearner:
                 here = self.agreement([it], dst.sample, self.model)
                 rest = [m for m in src.sample if m.id != it.id]
                 there = self.agreement([it], rest, self.model)
-                if here >= self.model.threshold and here > there + self.config.move_margin:
+                # Compared as log-odds: near certainty both sides read 0.98-0.99, and a
+                # margin of probability could never be cleared there.
+                if here >= self.model.threshold and \
+                        _logodds(here) > _logodds(there) + self.config.move_margin_logodds:
                     self._move(it, src, dst, here, changes)
 
     def _move(self, it: Item, src: EventState, dst: EventState, score: float, changes: list[Change]) -> None:
@@ -537,6 +547,11 @@ class EventLearner:
 
     def _restory_due(self, ev: EventState) -> bool:
         return ev.n in RESTORY_AT or (ev.n > RESTORY_AT[-1] and ev.n % RESTORY_EVERY == 0)
+
+
+def _logodds(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return float(np.log(p / (1 - p)))
 
 
 def load_learner(store: Any, config: Config = DEFAULT) -> EventLearner:
