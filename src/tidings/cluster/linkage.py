@@ -49,7 +49,8 @@ LOGIT_UP, LOGIT_DOWN = 6.0, -12.0
 # sizes, then every RESTORY_EVERY members.
 RESTORY_AT = (2, 3, 5, 8, 13, 21, 34)
 RESTORY_EVERY = 32
-STORY_SAMPLE = 24  # members compared per story (shared among its events)
+STORY_SAMPLE = 24  # members compared per story (shared among its events) ...
+STORY_EVENTS = 8  # ... from at most this many of its events
 
 
 @dataclass
@@ -447,11 +448,27 @@ class EventLearner:
         db, sb = self._approx_day(b)
         return da is not None and db is not None and abs(da - db) > self.config.story_window_days + sa + sb
 
+    def _stories_apart(self, left: list[str], right: list[str]) -> bool:
+        """Some event of one story and some of the other are apart (as _story_apart), found
+        from the extremes: |a - b| > window + slack_a + slack_b is a - slack_a beyond
+        b + slack_b by the window, or the other way round."""
+        def spans(ids: list[str]) -> list[tuple[int, int]]:
+            return [(d - s, d + s) for d, s in (self._approx_day(self.events[e]) for e in ids) if d is not None]
+
+        a, b = spans(left), spans(right)
+        if not a or not b:
+            return False
+        w = self.config.story_window_days
+        return (max(lo for lo, _ in a) - min(hi for _, hi in b) > w
+                or max(lo for lo, _ in b) - min(hi for _, hi in a) > w)
+
     def _story_sample(self, sid: str) -> list[Item]:
         return self._story_sample_of(self.stories.get(sid, []))
 
     def _story_sample_of(self, event_ids: list[str]) -> list[Item]:
-        events = [e for e in event_ids if e in self.events]
+        events = sorted((e for e in event_ids if e in self.events), key=lambda e: self.events[e].seq)
+        if len(events) > STORY_EVENTS:  # a long story: its first events and its latest
+            events = events[: STORY_EVENTS // 2] + events[-(STORY_EVENTS // 2):]
         per = max(3, STORY_SAMPLE // max(1, len(events)))
         out: list[Item] = []
         for e in events:
@@ -526,8 +543,7 @@ class EventLearner:
         for other in self._story_candidates(ev):
             if other not in self.stories or sid not in self.stories:
                 continue
-            if any(self._story_apart(self.events[a], self.events[b])
-                   for a in self.stories[sid] for b in self.stories[other]):
+            if self._stories_apart(self.stories[sid], self.stories[other]):
                 continue
             s = self.agreement(whole, self._story_sample(other), self.story_model)
             if s < self.story_model.merge_threshold:
