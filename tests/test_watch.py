@@ -258,3 +258,60 @@ def test_the_same_page_under_two_urls_is_stored_once(server, store):
     assert store.count_articles() == 1
     kept = {p.article_id for p in store.page_fetches()}
     assert kept == {store.articles()[0].id} and {p.state for p in store.page_fetches()} == {"done"}
+
+
+def test_a_page_with_no_readable_text_gives_way_to_the_feeds_summary(server, store):
+    # A site whose pages all arrive as one empty shell that scripts would fill in: the
+    # same bytes for every article, and no text a reader (or trafilatura) can find.
+    shell = (b'<!doctype html><html><head><title>Harbour Town Chronicle</title>'
+             b'<script src="/app.js"></script></head><body><div id="root"></div>'
+             b'<noscript>  </noscript><img src="/logo.png"></body></html>')
+    for path in ("/app/1", "/app/2", "/app/3"):
+        server.routes[path] = Route(shell, headers={"Content-Type": "text/html; charset=utf-8"})
+    items = [item(server, 40, "/app/1"), item(server, 41, "/app/2"),
+             item(server, 42, "/app/3", summary=False), item(server, 43)]
+    server.routes["/feed.xml"] = Route(rss(items))
+    store.add_feed(server.url("/feed.xml"))
+    report = monitor(store).poll()
+    assert report.fetched == 1 and report.from_summary == 2 and report.ingested == 3
+    assert len(report.failed) == 1 and "/app/3" in report.failed[0]
+    for i, path in ((40, "/app/1"), (41, "/app/2")):
+        url = server.url(path)
+        a = store.get_article(page_article_id(url))
+        assert a is not None and a.status == "ok", path
+        assert a.title == story(i)[0] and a.url == url
+        assert f"decision number {i}" in a.text and "Harbour Town Chronicle" not in a.text
+        fetch = store.page_fetch(url)
+        assert fetch.state == "summary" and "no readable text" in (fetch.last_error or "")
+    gone = store.page_fetch(server.url("/app/3"))
+    assert gone.state == "failed" and "no readable text" in (gone.last_error or "")
+    assert store.get_article(page_article_id(server.url("/app/3"))) is None
+    reasons = [p.reason for p in store.problems() if "no readable text" in p.reason]
+    assert sum("summary was ingested instead" in r for r in reasons) == 2
+    assert sum("nothing stored" in r for r in reasons) == 1
+    assert all(server.count(p) == 1 for p in ("/app/1", "/app/2", "/app/3"))
+
+
+def test_a_list_of_urls_ingests_with_title_date_author_url_and_outlet(server, store, tmp_path):
+    from tidings.watch import ingest_urls
+
+    def dated_page(i: int, when: str, author: str) -> bytes:
+        title, paragraphs = story(i)
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+                f'<meta name="author" content="{author}">'
+                f'<meta property="article:published_time" content="{when}"></head>'
+                f"<body><article><h1>{title}</h1>{body}</article></body></html>").encode("utf-8")
+
+    pages = {"/n/90.html": (90, "2026-02-17T08:30:00+00:00", "Maren Holt"),
+             "/n/91.html": (91, "2026-02-18T12:05:00+00:00", "Tobias Quill")}
+    for path, (i, when, author) in pages.items():
+        server.routes[path] = Route(dated_page(i, when, author), headers={"Content-Type": "text/html"})
+    report = ingest_urls([server.url(p) + "#top" for p in pages], store, CONFIG, fetcher=Fetcher(CONFIG))
+    assert report.ingested == 2 and not report.failed
+    for path, (i, when, author) in pages.items():
+        a = store.get_article(page_article_id(server.url(path)))
+        assert a is not None, path
+        assert a.title == story(i)[0] and a.author == author
+        assert a.date.startswith(when[:10]) and a.date_source == "metadata"
+        assert a.url == server.url(path) and a.source == "127.0.0.1"

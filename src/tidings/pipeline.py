@@ -79,6 +79,8 @@ class Pipeline:
         self.embedder.defer_cache_writes = True
         self.clusterer = load_learner(store, config)
         self._seen_seq = store.last_article_seq()
+        # Days of news whose events stay in memory (`evict_old_events`); None: all of them.
+        self.keep_days: float | None = None
 
     def run(
         self,
@@ -254,6 +256,7 @@ class Pipeline:
             if seen != self._seen_seq:
                 self.clusterer = load_learner(self.store, self.config)
                 self._seen_seq = seen
+            self.evict_old_events()
             try:
                 return self._commit(prepared, vectors or {}, last_try=attempt == STALE_RETRIES)
             except _Stale:
@@ -307,6 +310,7 @@ class Pipeline:
                 article.duplicate_of = find_duplicate(article, batch, self.config)
             batch.add(article, p.bands if article.status == "ok" and article.duplicate_of is None else ())
             # --- clustering: the learner's in-memory step ---
+            self._bring_back(article, p)
             changes = list(self.clusterer.learn_one(article, p.features))
             steps.append((p, changes, self.clusterer.event_of(article.id) or ""))
             # ---
@@ -323,6 +327,37 @@ class Pipeline:
             self.store.add_dup_bands(article.id, p.bands)
         self.store.put_features(p.features)
         return True
+
+    def evict_old_events(self) -> None:
+        """With `keep_days` (a long-running monitor), forget in memory the events all
+        articles have left behind: those before the newest reported day (not after
+        tomorrow: a misdated article from the future cannot push everything out) minus
+        `keep_days`. Called only when the learner holds what the store holds (between
+        batches), so nothing forgotten is unsaved."""
+        learner = self.clusterer
+        if not self.keep_days or learner.newest_day is None:
+            return
+        from datetime import date
+
+        newest = min(learner.newest_day, date.today().toordinal() + 1)
+        learner.evict(int(newest - self.keep_days))
+
+    def _bring_back(self, article: Article, p: Prepared) -> None:
+        """Restore from the store the forgotten events this article could reach: those
+        near its reported day, and the event of the article it duplicates."""
+        learner = self.clusterer
+        if not learner.has_evicted():
+            return
+        from tidings.cluster.pairs import article_time
+
+        wanted = learner.wanted(article_time(article, p.features)[0])
+        if article.duplicate_of and learner.event_of(article.duplicate_of) is None:
+            event = self.store.event_of(article.duplicate_of)
+            if event and learner.is_evicted(event):
+                wanted.append(event)
+        if wanted:
+            for event_id, state, _centroid in self.store.event_states_of(wanted):
+                learner.restore(event_id, state)
 
 
 class _WithBatch:

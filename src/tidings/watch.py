@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,7 @@ FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, 
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 _BATCH = 32
 _BATCH_SECONDS = 2.0  # fetched pages wait at most this long to be ingested (a kill loses less work)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -62,6 +64,28 @@ class PollReport:
                 f"{self.from_summary} from feed summaries, {len(self.failed)} failed, "
                 f"{self.retrying} to retry, {self.files} files; ingested {self.ingested} "
                 f"in {self.seconds:.1f} s")
+
+
+@dataclass
+class _Item:
+    """A page's article waiting to be ingested, and how its page is to be marked then."""
+
+    page: PageFetch
+    raw: RawArticle
+    body_hash: str | None
+    state: str  # done | summary (the feed's summary stood in for the page)
+    reason: str | None = None  # why the page itself could not be had
+
+
+def readable(html: str, url: str | None = None) -> bool:
+    """Whether cleaning will find any text (a letter) on the page. Cleaning keeps the
+    main text trafilatura extracts, else all the visible text; so a page with visible
+    letters has text, and only one without is extracted in full to be sure."""
+    from tidings.clean.html import extract, visible_text
+
+    if _LETTER.search(visible_text(html)):
+        return True
+    return bool(_LETTER.search(extract(html, url).text))
 
 
 def page_article_id(url: str) -> str:
@@ -96,6 +120,10 @@ class Monitor:
             from tidings.pipeline import Pipeline
 
             self._pipeline = Pipeline(self.store, self.config)
+            # Running for months: the events of the last weeks in memory, the rest in the store;
+            # each article is embedded once, so few vectors need remembering.
+            self._pipeline.keep_days = self.config.watch_learner_days or None
+            self._pipeline.embedder.memo_limit = 2_000
         return self._pipeline
 
     # --- the schedule ---
@@ -126,6 +154,7 @@ class Monitor:
         self.poll_folders(report)
         self.polls += 1
         report.seconds = time.monotonic() - started
+        release_free_memory()
         return report
 
     # --- feeds ---
@@ -194,8 +223,8 @@ class Monitor:
         # Pages fetched in this call and not yet stored, by article id and by body hash, so
         # two links to one page fetched at once are stored once.
         self._waiting: dict[str, str] = {}
-        self._aliases: list[tuple[str, str, str]] = []
-        waiting: list[tuple[PageFetch, RawArticle, str | None, str]] = []
+        self._aliases: list[tuple[str, str, str | None]] = []
+        waiting: list[_Item] = []
         since = time.monotonic()
         with ThreadPoolExecutor(max_workers=max(1, self.config.fetch_workers)) as pool:
             for page, fetched in pool.map(lambda p: (p, self._fetch(p)), todo):
@@ -218,37 +247,50 @@ class Monitor:
         return self.fetcher.get(page.url)
 
     def _page_article(self, page: PageFetch, fetched: Fetched | None,
-                      report: PollReport) -> tuple[PageFetch, RawArticle, str | None, str] | None:
+                      report: PollReport) -> _Item | None:
         aid = page_article_id(page.url)
         origin = page.url
         if fetched is not None and fetched.ok:
-            # Reached through another link (a redirect to a page already stored), or the very
-            # bytes of a page already stored under another URL: stored once.
+            # Reached through another link (a redirect to a page already stored): stored once.
             landed = page_article_id(canonical_url(fetched.final_url)) if fetched.final_url else aid
-            body_hash = fetched.body_hash()
             waiting = self._waiting.get(landed) if landed != aid else None
-            waiting = waiting or self._waiting.get(body_hash)
             if waiting:  # its twin waits to be stored: marked done with it, once committed
-                self._aliases.append((page.url, waiting, body_hash))
+                self._aliases.append((page.url, waiting, None))
                 report.already_stored += 1
                 return None
-            same = landed if landed != aid and self.store.has_article(landed) else \
-                self.store.page_with_body(body_hash)
-            if same:
-                self.store.page_done(page.url, same, body_hash)
+            if landed != aid and self.store.has_article(landed):
+                self.store.page_done(page.url, landed)
                 report.already_stored += 1
                 return None
-            self._waiting[aid] = self._waiting[body_hash] = aid
             text, note = fetched.text()
-            if text is not None:
+            if text is not None and readable(text, fetched.final_url or page.url):
+                # The very bytes of a page already stored under another URL: stored once.
+                # Only pages with text: a site's pages that all show one empty shell (text
+                # drawn by scripts) are each their own entry, read from the feed.
+                body_hash = fetched.body_hash()
+                waiting = self._waiting.get(body_hash)
+                if waiting:
+                    self._aliases.append((page.url, waiting, body_hash))
+                    report.already_stored += 1
+                    return None
+                same = self.store.page_with_body(body_hash)
+                if same:
+                    self.store.page_done(page.url, same, body_hash)
+                    report.already_stored += 1
+                    return None
+                self._waiting[aid] = self._waiting[body_hash] = aid
                 raw = entry_article(page.entry, origin, html=text, url=page.url)
                 assert raw is not None
                 raw.id = aid
                 report.fetched += 1
                 if note:
                     self._problem(Problem(origin, note, fatal=False))
-                return page, raw, fetched.body_hash(), "done"
-            reason = note or "undecodable page"
+                return _Item(page, raw, body_hash, "done")
+            if text is None:
+                reason = note or "undecodable page"
+            else:
+                reason = ("the page shows no readable text (only markup, scripts or images: "
+                          "extraction found none)")
         elif fetched is None:
             reason = "the entry names no page"
         else:
@@ -271,20 +313,21 @@ class Monitor:
             return None
         raw.id = aid
         report.from_summary += 1
-        if fetched is not None:
-            self._problem(Problem(origin, f"{reason}; the feed's summary was ingested instead",
-                                  fatal=False))
-        return page, raw, None, "summary" if fetched is not None else "done"
+        if fetched is None:
+            return _Item(page, raw, None, "done")
+        self._waiting[aid] = aid
+        self._problem(Problem(origin, f"{reason}; the feed's summary was ingested instead",
+                              fatal=False))
+        return _Item(page, raw, None, "summary", reason)
 
-    def _ingest(self, items: list[tuple[PageFetch, RawArticle, str | None, str]],
-                report: PollReport) -> None:
-        result = self.pipeline.run([raw for _p, raw, _h, _s in items], on_problem=self.on_problem)
+    def _ingest(self, items: list[_Item], report: PollReport) -> None:
+        result = self.pipeline.run([it.raw for it in items], on_problem=self.on_problem)
         report.ingested += result.ingested
         report.already_stored += result.already_stored
-        for (page, _raw, body_hash, state), aid in zip(items, result.article_ids):
-            self.store.page_done(page.url, aid, body_hash, state=state)
+        for it, aid in zip(items, result.article_ids):
+            self.store.page_done(it.page.url, aid, it.body_hash, state=it.state, error=it.reason)
             report.article_ids.append(aid)
-        stored = {raw.id for _p, raw, _h, _s in items}
+        stored = {it.raw.id for it in items}
         for url, aid, body_hash in [a for a in self._aliases if a[1] in stored]:
             self.store.page_done(url, aid, body_hash)
         self._aliases = [a for a in self._aliases if a[1] not in stored]
@@ -354,6 +397,26 @@ def ingest_urls(urls: Iterable[str], store: Any, config: Config = DEFAULT,
         if fetcher is None:
             monitor.fetcher.close()
     return report
+
+
+def release_free_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim). A poll frees
+    most of what it allocated (pages, parse trees, the model's buffers), but glibc keeps
+    freed memory in its arenas, one per thread that allocated: a monitor running for weeks
+    would hold its busiest poll's worth for ever. A no-op where there is no glibc."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None
 
 
 def _files_under(folder: str) -> list[str]:

@@ -142,6 +142,14 @@ class EventLearner:
         # Events holding undated members: only those can lose one to a better event.
         self._floating: set[str] = set()
         self._story_cache: dict[str, tuple[Any, list[Item]]] = {}
+        # Events forgotten in memory (`evict`), still in the store: id -> the days the
+        # index spanned for it, to know which a late-dated article could reach.
+        self._evicted: dict[str, tuple[int, int]] = {}
+        self._evicted_last = -1  # the latest day any of them spans
+        self._story_evicted: Counter = Counter()  # per story, its events forgotten
+        self.newest_day: int | None = None  # the latest reported day of any member
+        self._evicted_before: int | None = None  # the last `evict`'s day, and whether an
+        self._restored = False  # event came back since: else evicting again finds nothing
 
     # --- state ---
     def to_state(self) -> dict[str, Any]:
@@ -164,6 +172,7 @@ class EventLearner:
         if ev.story:
             self.stories.setdefault(ev.story, []).append(ev.id)
         self._index(ev)
+        self._saw_days(ev.days)
 
     # --- public ---
     def event_of(self, article_id: str) -> str | None:
@@ -318,7 +327,7 @@ class EventLearner:
     def _new_id(self, article: Article) -> str:
         base = "ev-" + (re.sub(r"[^A-Za-z0-9_.-]", "", article.id)[:40] or "x")
         event_id, i = base, 2
-        while event_id in self.events:
+        while event_id in self.events or event_id in self._evicted:
             event_id, i = f"{base}-{i}", i + 1
         return event_id
 
@@ -336,6 +345,7 @@ class EventLearner:
         self._add_to_sample(ev, item)
         if item.day is not None:
             ev.days.append(item.day)
+            self._saw_days([item.day])
         stamp = article.date if article.date and len(article.date) >= 10 else None
         if stamp:
             ev.stamps = sorted({*ev.stamps, stamp})
@@ -360,12 +370,8 @@ class EventLearner:
             ev.title, ev.title_cos = item.title, cos
 
     def _index(self, ev: EventState) -> None:
-        centre, spread = ev.centre()
-        if centre is None:
-            tmin = tmax = None
-        else:
-            half = int(round(min(spread, 7.0)))
-            tmin, tmax = date.fromordinal(centre - half), date.fromordinal(centre + half)
+        span = _span(ev)
+        tmin, tmax = (None, None) if span is None else (date.fromordinal(span[0]), date.fromordinal(span[1]))
         if any(it.day is None for it in ev.sample):
             self._floating.add(ev.id)
         else:
@@ -549,6 +555,11 @@ class EventLearner:
             if s < self.story_model.merge_threshold:
                 continue
             keep, gone = sorted((sid, other), key=lambda x: min(self.events[e].seq for e in self.stories[x]))
+            if self._story_evicted.get(gone):
+                # Its forgotten events are not here to be relabelled: it keeps its id.
+                if self._story_evicted.get(keep):
+                    continue
+                keep, gone = gone, keep
             for e in list(self.stories[gone]):
                 self._set_story(self.events[e], keep, s, changes)
             sid = keep
@@ -557,17 +568,112 @@ class EventLearner:
     def _new_story_id(self, ev: EventState) -> str:
         base = "st-" + ev.id[3:]
         sid, i = base, 2
-        while sid in self.stories:  # the story it leaves may bear its name
+        # The story it leaves may bear its name, or events forgotten in memory may.
+        while sid in self.stories or self._story_evicted.get(sid):
             sid, i = f"{base}-{i}", i + 1
         return sid
 
     def _restory_due(self, ev: EventState) -> bool:
         return ev.n in RESTORY_AT or (ev.n > RESTORY_AT[-1] and ev.n % RESTORY_EVERY == 0)
 
+    # --- memory: events past the matching windows ---
+    def reach_days(self) -> int:
+        """How far (days) from its own day an article can touch an event: its event
+        candidates lie within `time_window_days`, its story's within `story_window_days`."""
+        return int(max(self.config.time_window_days, self.config.story_window_days))
+
+    def evict(self, before: int) -> list[str]:
+        """Forget in memory the events that every dated article has left behind: those
+        whose whole indexed span ends before day `before` (an ordinal) and which hold no
+        undated member. They stay in the store; `wanted` names those a late-dated article
+        could still reach, to be brought back (`restore`) before it is learnt. The
+        document counts behind rarity weights keep their members (the weights stay those
+        of every article seen), and so the choices on the events kept are unchanged
+        as long as no article reaches back past `before`."""
+        if self._evicted_before is not None and before <= self._evicted_before and not self._restored:
+            return []  # a scan of every event, once a day of news (or after a restore)
+        self._evicted_before, self._restored = before, False
+        gone = []
+        for ev in sorted(self.events.values(), key=lambda e: e.seq):
+            span = _span(ev)
+            if span is None or span[1] >= before or max(ev.days) >= before or ev.id in self._floating \
+                    or any(it.day is None for it in ev.sample):
+                continue
+            gone.append(ev.id)
+            del self.events[ev.id]
+            for a in ev.members:
+                if self.article_event.get(a) == ev.id:
+                    del self.article_event[a]
+            self.index.remove(ev.id)
+            self._forget_norms(ev.sample)
+            self._story_cache.pop(ev.id, None)
+            if ev.story in self.stories:
+                self.stories[ev.story] = [e for e in self.stories[ev.story] if e != ev.id]
+                if not self.stories[ev.story]:
+                    del self.stories[ev.story]
+            self._story_evicted[ev.story] += 1
+            self._evicted[ev.id] = span
+            self._evicted_last = max(self._evicted_last, span[1])
+        return gone
+
+    def has_evicted(self) -> bool:
+        return bool(self._evicted)
+
+    def wanted(self, day: int | None) -> list[str]:
+        """The forgotten events an article of reported day `day` could reach. An undated
+        article is compared with recent events and those sharing its names, never these."""
+        if day is None or not self._evicted or day - self.reach_days() > self._evicted_last:
+            return []
+        w = self.reach_days()
+        return sorted(e for e, (lo, hi) in self._evicted.items() if lo - w <= day <= hi + w)
+
+    def is_evicted(self, event_id: str) -> bool:
+        return event_id in self._evicted
+
+    def restore(self, event_id: str, state: dict[str, Any]) -> None:
+        """Bring back a forgotten event from its saved state (its members were counted
+        in the rarity weights when first seen, and are not counted again)."""
+        if self._evicted.pop(event_id, None) is None or state.get("learner") != "linkage-1":
+            return
+        ev = EventState.from_state(event_id, state)
+        self._restored = True
+        self.events[ev.id] = ev
+        for a in ev.members:
+            self.article_event[a] = ev.id
+        if ev.story:
+            self._story_evicted[ev.story] -= 1
+            if self._story_evicted[ev.story] <= 0:
+                del self._story_evicted[ev.story]
+            members = self.stories.setdefault(ev.story, [])
+            members.append(ev.id)
+            members.sort(key=lambda e: self.events[e].seq)
+        self._index(ev)
+
+    def _forget_norms(self, items: Iterable[Item]) -> None:
+        # The weighing memoises norms by article id: a forgotten event's need not stay.
+        if self._weighing is not None:
+            for it in items:
+                self._weighing._norms.pop(it.id, None)
+
+    def _saw_days(self, days: Iterable[int]) -> None:
+        for d in days:
+            if self.newest_day is None or d > self.newest_day:
+                self.newest_day = d
+
 
 def _logodds(p: float) -> float:
     p = min(max(p, 1e-9), 1 - 1e-9)
     return float(np.log(p / (1 - p)))
+
+
+def _span(ev: EventState) -> tuple[int, int] | None:
+    """The days (ordinals) the index files an event under: its median day give or take
+    its spread (up to a week); None for an event with no dated member."""
+    centre, spread = ev.centre()
+    if centre is None:
+        return None
+    half = int(round(min(spread, 7.0)))
+    return centre - half, centre + half
 
 
 def load_learner(store: Any, config: Config = DEFAULT) -> EventLearner:

@@ -537,12 +537,6 @@ class PostgresStore:
                        "GROUP BY key", ([_t(k) for k in keys],))
         return {r["key"]: int(r["n"]) for r in rows}
 
-    def undated_article_ids(self, limit: int = 5000) -> list[str]:
-        rows = self._q(
-            "SELECT f.article_id FROM features f JOIN articles a ON a.id = f.article_id "
-            "WHERE f.event_time IS NULL AND a.date IS NULL ORDER BY a.seq DESC LIMIT %s", (limit,))
-        return [r["article_id"] for r in rows]
-
     def name_kinds(self, key: str) -> dict[str, int]:
         rows = self._q("SELECT kind, sum(count) AS n FROM names WHERE key = %s GROUP BY kind "
                        "ORDER BY n DESC", (key,))
@@ -613,6 +607,13 @@ class PostgresStore:
     def event_states(self) -> Iterator[tuple[str, dict[str, Any], np.ndarray | None]]:
         for r in self._q("SELECT id, state, centroid FROM events"):
             yield r["id"], json.loads(r["state"]), _vec(r["centroid"])
+
+    def event_states_of(self, event_ids: Iterable[str]) -> list[tuple[str, dict[str, Any], np.ndarray | None]]:
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return []
+        rows = self._q("SELECT id, state, centroid FROM events WHERE id = ANY(%s)", ([_t(i) for i in ids],))
+        return [(r["id"], json.loads(r["state"]), _vec(r["centroid"])) for r in rows]
 
     def _event(self, r: dict[str, Any], with_articles: bool) -> Event:
         ids = self.event_article_ids(r["id"]) if with_articles else []

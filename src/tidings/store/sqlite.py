@@ -606,16 +606,6 @@ class SQLiteStore:
             out.update({r["key"]: r["n"] for r in rows})
         return out
 
-    def undated_article_ids(self, limit: int = 5000) -> list[str]:
-        """The latest articles with no time at all (neither reported nor published), newest
-        first: the clusterer may still move them to a better-fitting event."""
-        rows = self._q(
-            "SELECT f.article_id FROM features f JOIN articles a ON a.id = f.article_id "
-            "WHERE f.event_time IS NULL AND a.date IS NULL ORDER BY a.seq DESC LIMIT ?",
-            (limit,),
-        )
-        return [r["article_id"] for r in rows]
-
     # --- embedding cache, by content hash of the embedded text ---
     def cached_embeddings(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         hashes = list(hashes)
@@ -708,6 +698,15 @@ class SQLiteStore:
         """Every event's clusterer state, for rebuilding the in-memory index."""
         for r in self._q("SELECT id, state, centroid FROM events"):
             yield r["id"], json.loads(r["state"]), _vec(r["centroid"])
+
+    def event_states_of(self, event_ids: Iterable[str]) -> list[tuple[str, dict[str, Any], np.ndarray | None]]:
+        """The clusterer state of these events (those stored), for bringing back some."""
+        out: list[tuple[str, dict[str, Any], np.ndarray | None]] = []
+        for chunk in _chunks(list(dict.fromkeys(event_ids)), 500):
+            rows = self._q(f"SELECT id, state, centroid FROM events WHERE id IN ({','.join('?' * len(chunk))})",
+                           chunk)
+            out.extend((r["id"], json.loads(r["state"]), _vec(r["centroid"])) for r in rows)
+        return out
 
     def _event(self, r: sqlite3.Row, with_articles: bool) -> Event:
         ids = self.event_article_ids(r["id"]) if with_articles else []

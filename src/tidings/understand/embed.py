@@ -46,19 +46,51 @@ def text_for(article: Article, config: Config = DEFAULT) -> str:
     if title and body.startswith(title):
         body = body[len(title):]
     return lead_words(f"{title}\n{body}" if title else body, config.embed_words,
-                      config.embed_max_chars)
+                      config.embed_max_chars,
+                      (config.embed_han_chars_per_word, config.embed_sea_chars_per_word))
 
 
-def lead_words(text: str, n: int, max_chars: int | None = None) -> str:
+# Scripts written without spaces between words, where one whitespace-separated "word" may
+# be a whole paragraph: Han and kana (Chinese, Japanese); Thai, Lao, Burmese, Khmer.
+_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_SEA = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def lead_words(text: str, n: int, max_chars: int | None = None,
+               chars_per_word: tuple[float, float] = (0.0, 0.0)) -> str:
     """The first n words, and no more than max_chars characters: a run without spaces
-    (base64, minified script) is one "word" but costs the model per token."""
-    words = []
+    (base64, minified script) is one "word" but costs the model per token.
+
+    `chars_per_word` (Han/kana, then Thai/Lao/Burmese/Khmer): in those scripts every so
+    many characters count as a word, so a Chinese lead is cut at about the model tokens of
+    n words in a spaced language rather than at max_chars (0: a run is one word)."""
+    han, sea = chars_per_word
+    words: list[str] = []
+    used = 0.0
     for m in re.finditer(r"\S+", text or ""):
-        words.append(m.group())
-        if len(words) >= n:
+        run = m.group()
+        if (han or sea) and (_HAN.search(run) or _SEA.search(run)):
+            run, cost = _cut_unspaced(run, n - used, han, sea)
+        else:
+            cost = 1.0
+        words.append(run)
+        used += cost
+        if used >= n - 1e-9:
             break
     out = " ".join(words)
     return out[:max_chars] if max_chars else out
+
+
+def _cut_unspaced(run: str, budget: float, han: float, sea: float) -> tuple[str, float]:
+    """The start of `run` costing at most `budget` words (one at least), and its cost."""
+    cost = 0.0
+    for i, ch in enumerate(run):
+        step = (1.0 / han if han and _HAN.match(ch) else
+                1.0 / sea if sea and _SEA.match(ch) else 0.0)
+        if cost + step > budget + 1e-9 and i:
+            return run[:i], budget
+        cost += step
+    return run, max(cost, 1.0)
 
 
 class EmbeddingCache(Protocol):
@@ -88,6 +120,9 @@ class Embedder:
         # the pipeline embeds before its write transaction and stores them inside it.
         self.defer_cache_writes = False
         self._fresh: dict[str, np.ndarray] = {}
+        # Vectors remembered in memory (~1.9 kB each), cleared when more: repeated texts
+        # (a brief's sentences) are not embedded twice; the store's cache keeps the rest.
+        self.memo_limit = 20_000
 
     def take_fresh(self) -> dict[str, np.ndarray]:
         """Vectors computed since the last call and not yet in the store's cache."""
@@ -128,7 +163,7 @@ class Embedder:
                 self._fresh.update(fresh)
             elif self.store is not None:
                 self.store.cache_embeddings(fresh)
-        if len(self._memo) > 20_000:
+        if len(self._memo) > self.memo_limit:
             self._memo.clear()
         self._memo.update(found)
         return np.stack([found[h] for h in hashes]).astype(np.float32)
