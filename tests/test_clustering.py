@@ -108,9 +108,6 @@ def test_arrival_order_matters_little(embedder):
         assert score(pred, gold)["bcubed_f1"] >= 0.95, seed
 
 
-@pytest.mark.xfail(strict=True, reason="known defect of the fitted learner (cluster/linkage.py): an "
-                   "undated round-one report that came while only round two existed stays there when "
-                   "round one arrives; strict, so a fix turns this into a failure to remove the mark")
 def test_undated_article_finds_its_event_whatever_the_order(embedder):
     """With no date, nothing blocks the look-alike: an undated round-one report that
     arrives when only round two exists must still end up with round one."""
@@ -182,9 +179,6 @@ def test_demo_corpus_bcubed_f1_and_order_robustness():
     assert score(shuffled, gold)["bcubed_f1"] >= 0.95
 
 
-@pytest.mark.xfail(strict=True, reason="known defect of the fitted learner (cluster/linkage.py): an "
-                   "undated round-one report that came while only round two existed stays there when "
-                   "round one arrives; strict, so a fix turns this into a failure to remove the mark")
 def test_undated_article_still_moves_after_a_restart(embedder, tmp_path):
     undated = article("r1-undated", "en", None, "Geneva talks: 250 prisoners each in first round",
                       "Delegations led by Vladimir Medinsky and Rustem Umerov agreed on Tuesday in "
