@@ -9,6 +9,7 @@ import pytest
 
 from cluster_fixtures import (DAM_COLLAPSE, DAM_INQUIRY, FERRY_DAYS, SPEAKER_WEEK, STORM_WEEK,
                               article, articles)
+from story_fixtures import MINE_STORY, MINE_TRIAL
 from tidings.cluster.evaluate import score
 from tidings.cluster.linkage import Change, EventLearner
 from tidings.config import DEFAULT
@@ -98,3 +99,93 @@ def test_a_duplicate_joins_its_original_and_stories_hold_every_event(embedder):
         story = learner.story_of_event(event_id)
         assert story and event_id in learner.stories[story]
     assert any(c.op == "story" for c in changes)
+
+
+# --- stories (events inside stories) -------------------------------------------------------
+
+def stories_of(learner, ids):
+    return {i: learner.story_of_event(learner.event_of(i)) for i in ids}
+
+
+def test_a_three_step_story_over_days_is_one_story_of_several_events(embedder):
+    arts, _ = articles(MINE_STORY)
+    pred, learner, _ = learn(arts, understand_batch(arts, embedder, DEFAULT))
+    assert len(set(pred.values())) >= 2, pred  # explosion, rescue, charges: not one event
+    assert len(set(stories_of(learner, pred).values())) == 1, (pred, stories_of(learner, pred))
+
+
+def test_the_same_people_five_months_later_undated_first_do_not_join_the_story(embedder):
+    arts, gold = articles(MINE_STORY, MINE_TRIAL)
+    pred, learner, changes = learn(arts, understand_batch(arts, embedder, DEFAULT))
+    st = stories_of(learner, pred)
+    may = {st[i] for i in gold if gold[i] == "mine"}
+    october = {st[i] for i in gold if gold[i] == "trial"}
+    assert len(october) == 1 and not may & october, st
+    # What the store is told matches: each event's last story change is its story.
+    told = {c.event: c.story for c in changes if c.op == "story"}
+    assert all(told[e] == learner.story_of_event(e) for e in set(pred.values())), told
+
+
+def _unit(*xs):
+    v = np.zeros(384, dtype=np.float32)
+    v[: len(xs)] = xs
+    return v / np.linalg.norm(v)
+
+
+def _cosine_model(scale, cos_at_half, threshold=0.5):
+    from tidings.cluster.pairs import FEATURES, PairModel
+
+    w = np.zeros(len(FEATURES))
+    w[FEATURES.index("cosine")] = scale
+    return PairModel(weights=w, bias=-scale * cos_at_half, threshold=threshold, merge_threshold=threshold)
+
+
+def _merging_stories(store=None):
+    """X and Y (cosine 0.6) are two stories; Z (0.85 from each) joins X's. When Z has grown,
+    X+Z as a whole agrees with Y. Each step's changes are applied to `store` if given."""
+    from tidings.pipeline import apply_changes
+
+    u, v, w = _unit(1, 0, 0), _unit(0.6, 0.8, 0), _unit(0.85, 0.425, 0.3113)
+    learner = EventLearner(DEFAULT, event_model=_cosine_model(60, 0.95),
+                           story_model=_cosine_model(20, 0.7))
+    for name, vec in (("x1", u), ("x2", u), ("y1", v), ("y2", v), ("z1", w), ("z2", w)):
+        art = article(name, "en", "2027-02-01", f"report {name}", f"report {name}")
+        got = learner.learn_one(art, Features(article_id=art.id, embedding=vec))
+        if store is not None:
+            store.add_article(art)
+            apply_changes(store, learner, got)
+        yield name, learner, got
+
+
+def test_two_stories_that_come_to_agree_merge_and_the_merge_survives_a_reload():
+    """The two stories become one: Y's events are relabelled."""
+    changes: list[Change] = []
+    seen = []
+    for name, learner, got in _merging_stories():
+        changes.extend(got)
+        seen.append(name)
+        st = stories_of(learner, seen)
+        if name == "z1":  # Z joined X's story; Y's is still apart
+            assert st["z1"] == st["x1"] != st["y1"], st
+    st = stories_of(learner, seen)
+    assert len({learner.event_of(i) for i in seen}) == 3
+    assert len(set(st.values())) == 1, st
+    y_event = learner.event_of("y1")
+    assert [c.story for c in changes if c.op == "story" and c.event == y_event][-1] == st["x1"]
+    resumed = EventLearner.from_state(learner.to_state(), DEFAULT)
+    assert stories_of(resumed, seen) == st
+    assert {k: sorted(v) for k, v in resumed.stories.items()} == {k: sorted(v) for k, v in learner.stories.items()}
+
+
+def test_a_story_merge_is_persisted_and_loads_back(any_store):
+    from tidings.cluster.linkage import load_learner
+
+    for _, learner, _ in _merging_stories(any_store):
+        pass
+    ids = ["x1", "x2", "y1", "y2", "z1", "z2"]
+    events = {learner.event_of(i) for i in ids}
+    assert len(events) == 3 and {any_store.event_of(i) for i in ids} == events
+    (story,) = {learner.story_of_event(e) for e in events}
+    assert {any_store.story_of(e) for e in events} == {story}
+    assert sorted(any_store.story_event_ids(story)) == sorted(events)
+    assert stories_of(load_learner(any_store), ids) == dict.fromkeys(ids, story)

@@ -123,7 +123,11 @@ class Config:
     event_max_names: int = 40
     """Names kept in an event's profile, most shared first."""
     story_window_days: float = 30.0
-    """Events further apart than this (centre to article) are never candidates for one story."""
+    """Events further apart than this (centre to centre; a month-only event: its middle, +-15 days) are never one story."""
+    story_untimed_margin: float = 0.1
+    """An event with neither a day nor a month joins a story only when it clears the story threshold by this."""
+    story_move_margin: float = 0.05
+    """An event leaves its story for another only when it agrees this much better there."""
 
     # --- web app and HTTP API ---
     web_max_request_bytes: int = 2_000_000

@@ -9,9 +9,16 @@ event's members (a bounded sample for big events: the first and the latest), so 
 member cannot pull in the next wrong article (chaining through a single best exemplar).
 An event's time is the median of its members' days and its spread their median absolute
 deviation, which one misdated member cannot stretch. Two events merge only when they agree
-as wholes (mean probability over both samples). Stories: when an article starts an event,
-the event joins the story whose members it agrees with best under the story model (fitted
-on story labels: same developing chain over days-weeks), else starts a story.
+as wholes (mean probability over both samples).
+
+Stories are decided at the event level, and again as the event grows (at 2, 3, 5, 8...
+members): every member is compared at its event's robust time (the median day of its dated
+members, else their month), so an undated article cannot carry a December event into May;
+events further apart than the story window are never one story, and an event with no time
+at all needs a stronger agreement. An event joins the story whose events agree with it best
+under the story model (fitted on pairs across events of one story vs of two, within the
+window), leaves a story none of whose events it still agrees with, and two stories merge
+when they agree as wholes (the older keeps its id; the other's events are relabelled).
 
 Deterministic for a given input order: candidates are sorted, never taken from set order.
 """
@@ -20,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from statistics import median
 from typing import Any, Iterable
@@ -43,7 +50,12 @@ PAIR_MEMO_MAX = 200_000  # pairs' log-odds remembered at most (about 30 MB)
 # the clip above would make the right event and its look-alike tie, and a tie leaves the
 # member wherever the arrival order first put it.
 MOVE_LOGIT_UP = 30.0
-RESTORY_AT = (3, 8)  # an event alone in its story looks again for one at these sizes
+# An event decides its story again as it grows (its time and words settle): at these
+# sizes, then every RESTORY_EVERY members.
+RESTORY_AT = (2, 3, 5, 8, 13, 21, 34)
+RESTORY_EVERY = 32
+STORY_SAMPLE = 24  # members compared per story (shared among its events) ...
+STORY_EVENTS = 8  # ... from at most this many of its events
 
 
 @dataclass
@@ -136,6 +148,7 @@ class EventLearner:
         self._floating: set[str] = set()
         self._memo: dict[tuple[int, str, str], float] = {}
         self._memo_weighing: Weighing | None = None
+        self._story_cache: dict[str, tuple[Any, list[Item]]] = {}
         # Events forgotten in memory (`evict`), still in the store: id -> the days the
         # index spanned for it, to know which a late-dated article could reach.
         self._evicted: dict[str, tuple[int, int]] = {}
@@ -201,9 +214,6 @@ class EventLearner:
         if scored and scored[0][1] >= self.model.threshold:
             best, s = scored[0]
             self._join(best, item, article, s, changes)
-            if best.n in RESTORY_AT and self.stories.get(best.story) == [best.id] \
-                    and not self._story_evicted[best.story]:
-                self._choose_story(best, best.sample, changes)
             for other, s2 in scored[1:3]:
                 if s2 < self.model.threshold or other.id not in self.events or best.id not in self.events:
                     continue
@@ -211,12 +221,15 @@ class EventLearner:
                     continue
                 if self.event_agreement(best, other) >= self.model.merge_threshold:
                     best = self._merge(best, other, changes)
+                    self._choose_story(best, changes)
+            if self._restory_due(best) and best.id in self.events:
+                self._choose_story(best, changes)
         else:
             ev = EventState(id=self._new_id(article), seq=self._seq)
             self._seq += 1
             self.events[ev.id] = ev
             self._join(ev, item, article, 0.0, changes, new=True)
-            self._choose_story(ev, [item], changes)
+            self._choose_story(ev, changes)
             best = ev
         floating = self._floating - {best.id}
         if item.day is not None and floating:
@@ -271,7 +284,8 @@ class EventLearner:
         out.sort(key=lambda x: (-x[1], x[0].seq))
         return out
 
-    def agreement(self, left: list[Item], right: list[Item], model: PairModel) -> float:
+    def agreement(self, left: list[Item], right: list[Item], model: PairModel,
+                  down: float = LOGIT_DOWN) -> float:
         """Average linkage on the log-odds scale: the probability of the mean (clipped)
         log-odds over every pair across the two groups. A mean of probabilities would let
         an event drift (a newcomer close to most recent members but unlike the first ones
@@ -279,15 +293,15 @@ class EventLearner:
         pairs = [(a, b) for a in left for b in right if a.id != b.id]
         if not pairs:
             return 0.0
-        return 1.0 / (1.0 + float(np.exp(-self.mean_logit(left, right, model))))
+        return 1.0 / (1.0 + float(np.exp(-self.mean_logit(left, right, model, down=down))))
 
     def mean_logit(self, left: list[Item], right: list[Item], model: PairModel,
-                   up: float = LOGIT_UP) -> float:
+                   up: float = LOGIT_UP, down: float = LOGIT_DOWN) -> float:
         """The mean clipped log-odds over the pairs across the two groups (0 when none)."""
         pairs = [(a, b) for a in left for b in right if a.id != b.id]
         if not pairs:
             return 0.0
-        return float(np.mean(np.clip(self._pair_logits(pairs, model), LOGIT_DOWN, up)))
+        return float(np.mean(np.clip(self._pair_logits(pairs, model), down, up)))
 
     def _pair_logits(self, pairs: list[tuple[Item, Item]], model: PairModel) -> np.ndarray:
         """Log-odds of each pair, remembered while the rarity weights stand: the
@@ -423,6 +437,7 @@ class EventLearner:
         if gone.title_cos > keep.title_cos:
             keep.title, keep.title_cos = gone.title, gone.title_cos
         del self.events[gone.id]
+        self._story_cache.pop(gone.id, None)
         self.index.remove(gone.id)
         self._floating.discard(gone.id)
         if gone.story in self.stories:
@@ -433,36 +448,166 @@ class EventLearner:
         self._upsert(keep, changes)
         return keep
 
-    def _choose_story(self, ev: EventState, items: list[Item], changes: list[Change]) -> None:
-        """The story whose members `items` (the event's first article, or later its
-        sample) agree with best under the story model, else a story of its own."""
-        window = self.config.story_window_days
-        found: set[str] = set()
-        for item in items[:3]:
-            found.update(e for e in self._candidates(item, window) if e != ev.id and self.events[e].story)
-        stories = sorted({self.events[e].story for e in found} - {ev.story},
-                         key=lambda s: min(self.events[e].seq for e in self.stories[s]))
+    # --- stories ---
+    def _story_items(self, ev: EventState) -> list[Item]:
+        """The event's sample as the story level compares it: every member at the event's
+        robust time (its dated members' median day, else its members' most common month),
+        so an undated member cannot link a December event to May by names alone."""
+        key = (ev.n, len(ev.sample), len(ev.days), ev.sample[-1].id if ev.sample else "")
+        got = self._story_cache.get(ev.id)
+        if got is not None and got[0] == key:
+            return got[1]
+        day, month = self._event_time(ev)
+        items = [replace(it, day=day, month=month) for it in ev.sample]
+        self._story_cache[ev.id] = (key, items)
+        return items
+
+    def _event_time(self, ev: EventState) -> tuple[int | None, int | None]:
+        centre, _ = ev.centre()
+        if centre is not None:
+            d = date.fromordinal(centre)
+            return centre, d.year * 12 + d.month - 1
+        months = Counter(it.month for it in ev.sample if it.month is not None)
+        if not months:
+            return None, None
+        return None, sorted(months.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def _approx_day(self, ev: EventState) -> tuple[int | None, int]:
+        """An ordinal for the event's time and its slack in days (a month: its middle, 15)."""
+        day, month = self._event_time(ev)
+        if day is not None:
+            return day, 0
+        if month is not None:
+            return date(month // 12, month % 12 + 1, 15).toordinal(), 15
+        return None, 0
+
+    def _story_apart(self, a: EventState, b: EventState) -> bool:
+        """Two events further apart in time than a story lasts are never one story."""
+        da, sa = self._approx_day(a)
+        db, sb = self._approx_day(b)
+        return da is not None and db is not None and abs(da - db) > self.config.story_window_days + sa + sb
+
+    def _stories_apart(self, left: list[str], right: list[str]) -> bool:
+        """Some event of one story and some of the other are apart (as _story_apart), found
+        from the extremes: |a - b| > window + slack_a + slack_b is a - slack_a beyond
+        b + slack_b by the window, or the other way round."""
+        def spans(ids: list[str]) -> list[tuple[int, int]]:
+            return [(d - s, d + s) for d, s in (self._approx_day(self.events[e]) for e in ids) if d is not None]
+
+        a, b = spans(left), spans(right)
+        if not a or not b:
+            return False
+        w = self.config.story_window_days
+        return (max(lo for lo, _ in a) - min(hi for _, hi in b) > w
+                or max(lo for lo, _ in b) - min(hi for _, hi in a) > w)
+
+    def _story_sample(self, sid: str) -> list[Item]:
+        return self._story_sample_of(self.stories.get(sid, []))
+
+    def _story_sample_of(self, event_ids: list[str]) -> list[Item]:
+        events = sorted((e for e in event_ids if e in self.events), key=lambda e: self.events[e].seq)
+        if len(events) > STORY_EVENTS:  # a long story: its first events and its latest
+            events = events[: STORY_EVENTS // 2] + events[-(STORY_EVENTS // 2):]
+        per = max(3, STORY_SAMPLE // max(1, len(events)))
+        out: list[Item] = []
+        for e in events:
+            out.extend(self._story_items(self.events[e])[:per])
+        return out
+
+    def _story_candidates(self, ev: EventState) -> list[str]:
+        """Stories other than ev's holding an event near it (by index: centroid, names and
+        the story window around its time), oldest first."""
+        day, _ = self._approx_day(ev)
+        t = None if day is None else date.fromordinal(day)
+        keys = Counter(k for it in ev.sample for k in it.names)
+        names = [k for k, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0]))][: self.config.event_max_names]
+        found = self.index.candidates(ev.centroid(), t, self.config.story_window_days, names,
+                                      self.config.candidates_top_k)
+        near = {self.events[e].story for e, _ in found
+                if e in self.events and e != ev.id and self.events[e].story
+                and self.events[e].story != ev.story and not self._story_apart(ev, self.events[e])}
+        return sorted(near, key=lambda s: min(self.events[e].seq for e in self.stories[s]))
+
+    def _story_bar(self, ev: EventState) -> float:
+        # An event with no time at all joins a story only on strong evidence.
+        day, month = self._event_time(ev)
+        bar = self.story_model.threshold
+        return bar if day is not None or month is not None else bar + self.config.story_untimed_margin
+
+    def _set_story(self, ev: EventState, sid: str, score: float, changes: list[Change]) -> None:
+        old = ev.story
+        if old == sid:
+            return
+        if old in self.stories:
+            self.stories[old] = [e for e in self.stories[old] if e != ev.id]
+            if not self.stories[old]:
+                del self.stories[old]
+        ev.story = sid
+        self.stories.setdefault(sid, []).append(ev.id)
+        self._upsert(ev, changes)
+        changes.append(Change("story", event=ev.id, story=sid, score=round(max(0.0, score), 4)))
+
+    def _choose_story(self, ev: EventState, changes: list[Change]) -> None:
+        """Decide (again) the story of `ev` at the event level: it joins the story whose
+        events it agrees with best under the story model, if that clears the bar and beats
+        its own story's other events; it leaves a story it no longer agrees with; then its
+        story merges with any other that agrees with it as a whole."""
+        items = self._story_items(ev)
+        if not items:
+            return
+        bar = self._story_bar(ev)
         best, best_score = None, -1.0
-        for sid in stories:
-            members: list[Item] = []
-            per = max(3, 24 // max(1, len(self.stories[sid])))
-            for e in self.stories[sid]:
-                members.extend(self.events[e].sample[:per])
-            s = self.agreement(items, members, self.story_model)
+        for sid in self._story_candidates(ev):
+            s = self.agreement(items, self._story_sample(sid), self.story_model)
             if s > best_score:
                 best, best_score = sid, s
-        if ev.story:  # re-choosing: an event alone in its story may join another
-            if best is None or best_score < self.story_model.threshold:
-                return
-            del self.stories[ev.story]
-            self._story_evicted.pop(ev.story, None)
-        if best is not None and best_score >= self.story_model.threshold:
-            ev.story = best
-        else:
-            ev.story = "st-" + ev.id[3:]
-        self.stories.setdefault(ev.story, []).append(ev.id)
-        self._upsert(ev, changes)
-        changes.append(Change("story", event=ev.id, story=ev.story, score=round(max(0.0, best_score), 4)))
+        own = [e for e in self.stories.get(ev.story, []) if e != ev.id]
+        near = [e for e in own if not self._story_apart(ev, self.events[e])]
+        # Its time settled far from the rest of its story (an undated first article had
+        # put it there): nothing holds it.
+        stay = self.agreement(items, self._story_sample_of(near), self.story_model) if near else \
+            (0.0 if own else None)
+        if best is not None and best_score >= bar and (stay is None or best_score > stay + self.config.story_move_margin):
+            self._set_story(ev, best, best_score, changes)
+        elif not ev.story or (stay is not None and stay < bar):
+            self._set_story(ev, self._new_story_id(ev), max(0.0, best_score), changes)
+        self._merge_stories(ev, changes)
+
+    def _merge_stories(self, ev: EventState, changes: list[Change]) -> None:
+        """Two stories that come to agree as wholes become one (the older keeps its id)."""
+        sid = ev.story
+        if len(self.stories.get(sid, [])) < 2:
+            return
+        whole = self._story_sample(sid)
+        for other in self._story_candidates(ev):
+            if other not in self.stories or sid not in self.stories:
+                continue
+            if self._stories_apart(self.stories[sid], self.stories[other]):
+                continue
+            s = self.agreement(whole, self._story_sample(other), self.story_model)
+            if s < self.story_model.merge_threshold:
+                continue
+            keep, gone = sorted((sid, other), key=lambda x: min(self.events[e].seq for e in self.stories[x]))
+            if self._story_evicted.get(gone):
+                # Its forgotten events are not here to be relabelled: it keeps its id.
+                if self._story_evicted.get(keep):
+                    continue
+                keep, gone = gone, keep
+            for e in list(self.stories[gone]):
+                self._set_story(self.events[e], keep, s, changes)
+            sid = keep
+            whole = self._story_sample(sid)
+
+    def _new_story_id(self, ev: EventState) -> str:
+        base = "st-" + ev.id[3:]
+        sid, i = base, 2
+        # The story it leaves may bear its name, or events forgotten in memory may.
+        while sid in self.stories or self._story_evicted.get(sid):
+            sid, i = f"{base}-{i}", i + 1
+        return sid
+
+    def _restory_due(self, ev: EventState) -> bool:
+        return ev.n in RESTORY_AT or (ev.n > RESTORY_AT[-1] and ev.n % RESTORY_EVERY == 0)
 
     # --- memory: events past the matching windows ---
     def reach_days(self) -> int:
@@ -494,6 +639,7 @@ class EventLearner:
                     del self.article_event[a]
             self.index.remove(ev.id)
             self._forget_norms(ev.sample)
+            self._story_cache.pop(ev.id, None)
             if ev.story in self.stories:
                 self.stories[ev.story] = [e for e in self.stories[ev.story] if e != ev.id]
                 if not self.stories[ev.story]:
@@ -537,10 +683,10 @@ class EventLearner:
         self._index(ev)
 
     def _forget_norms(self, items: Iterable[Item]) -> None:
-        # The weighing memoises norms by object id: an id freed may be reused by a new item.
+        # The weighing memoises norms by article id: a forgotten event's need not stay.
         if self._weighing is not None:
             for it in items:
-                self._weighing._norms.pop(id(it), None)
+                self._weighing._norms.pop(it.id, None)
 
     def _saw_days(self, days: Iterable[int]) -> None:
         for d in days:

@@ -170,10 +170,12 @@ class Weighing:
     def __init__(self, name_df: Mapping[str, int], word_df: Mapping[str, int], n_docs: int) -> None:
         self.name_idf = idf_function(name_df, n_docs)
         self.word_idf = idf_function(word_df, n_docs)
-        self._norms: dict[int, tuple[float, float, frozenset]] = {}
+        # Keyed by article id, not object id: the story level compares copies of members
+        # (with their event's time), and a freed object's id may be reused by another.
+        self._norms: dict[str, tuple[float, float, frozenset]] = {}
 
     def norms(self, it: Item) -> tuple[float, float, frozenset]:
-        key = id(it)
+        key = it.id
         got = self._norms.get(key)
         if got is None:
             ni, wi = self.name_idf, self.word_idf
