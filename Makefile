@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: install demo test check browser bench clean fit
+.PHONY: install demo test check browser bench clean fit fit-compare
 
 install: $(VENV)/.installed
 
@@ -50,6 +50,12 @@ bench: install
 # writes src/tidings/cluster/weights.json and prints leave-one-group-out figures.
 fit: install
 	$(BIN)/python -m tidings.cluster.fit
+
+# Fits the graded relatedness model of `tidings compare` on the demo corpus and
+# ../shared/bench/events-dev, writes src/tidings/cluster/compare_weights.json and prints
+# its leave-one-group-out figures (never reads SemEval).
+fit-compare: install
+	$(BIN)/python -m tidings.cluster.fit_compare
 
 clean:
 	rm -rf $(VENV) build *.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -6,9 +6,10 @@ latency with a large store, peak memory.
    fresh in-memory store with a cold embedding cache; the model is loaded once before.
    Articles/s is the median of --runs runs.
 2. Store size: --stored synthetic articles (default 100,000: ~33,000 events over a year,
-   vectors clustered around event centres, names from a Zipf vocabulary) are clustered
-   into a SQLite file through the real Clusterer; then a fresh Clusterer is opened on it
-   (as a new process would) and --probe further articles are assigned, timing add() alone
+   vectors clustered around event centres, names from a Zipf vocabulary) are saved in a
+   SQLite file through the learner's own event bookkeeping (cluster/linkage.py, persisted
+   by the pipeline's apply_changes); then a fresh learner is loaded from it (as a new
+   process would) and --probe further articles are assigned, timing learn_one alone
    (features are precomputed: embedding excluded). Median, p95 and max are reported.
 
     PYTHONPATH=src python bench/cluster.py [--stored 100000] [--probe 500] [--runs 3]
@@ -33,7 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from common import peak_rss_mb, write_result  # noqa: E402
 
-from tidings.cluster import Clusterer  # noqa: E402
 from tidings.config import DEFAULT  # noqa: E402
 from tidings.records import Article, Features, Mention, Problem  # noqa: E402
 from tidings.store import SQLiteStore  # noqa: E402
@@ -159,68 +159,6 @@ class Synthetic:
         f = Features(aid, names=[Mention(k, k, "person", 1) for k in keys],
                      event_time=day.isoformat(), embedding=v)
         return a, f
-
-
-def build_store(path: Path, stored: int) -> tuple[float, Synthetic, list[dict]]:
-    """Fill a store with `stored` articles in known events, through the clusterer's own
-    event bookkeeping (state, index, store writes) but without the candidate search: the
-    search is what the probe measures, and a year of news need not be re-clustered for it."""
-    syn = Synthetic()
-    store = SQLiteStore(path)
-    clusterer = Clusterer(store, DEFAULT)
-    start = date(2025, 1, 1)
-    per_day = stored / 365
-    events: list[dict] = []
-    t0 = time.perf_counter()
-    done = 0
-    day = 0
-    while done < stored:
-        d = start + timedelta(days=day)
-        todays = [syn.event(d) for _ in range(max(1, int(per_day / 3)))]
-        events.extend(todays)
-        with store.transaction():
-            for _ in range(int(per_day)):
-                if done >= stored:
-                    break
-                ev = syn.r.choice(todays)
-                a, f = syn.article(ev)
-                store.add_article(a)
-                store.put_features(f)
-                if "id" in ev:
-                    clusterer._join(clusterer.events[ev["id"]], a, f, 1.0)
-                else:
-                    ev["id"] = clusterer._new_event(a, f).id
-                done += 1
-        day += 1
-    elapsed = time.perf_counter() - t0
-    store.close()
-    return elapsed, syn, events
-
-
-def probe(path: Path, syn: Synthetic, events: list[dict], n: int) -> dict:
-    store = SQLiteStore(path)
-    t0 = time.perf_counter()
-    clusterer = Clusterer(store, DEFAULT)
-    load = time.perf_counter() - t0
-    recent = events[-400:]
-    last_day = events[-1]["day"]
-    lat = []
-    with store.transaction():
-        for i in range(n):
-            # Half join recent events, half are new happenings on the latest day.
-            ev = syn.r.choice(recent) if i % 2 == 0 else syn.event(last_day)
-            a, f = syn.article(ev)
-            store.add_article(a)
-            store.put_features(f)
-            s = time.perf_counter()
-            clusterer.add(a, f)
-            lat.append((time.perf_counter() - s) * 1000)
-    lat.sort()
-    out = {"load_s": load, "events": len(clusterer.events), "articles": store.count_articles(),
-           "median_ms": statistics.median(lat), "p95_ms": lat[int(0.95 * len(lat)) - 1],
-           "max_ms": lat[-1]}
-    store.close()
-    return out
 
 
 def learner_build_and_probe(path: Path, stored: int, n: int) -> dict:
@@ -351,16 +289,14 @@ def main() -> int:
         lines += ["", f"The same generated corpus through `tidings.pipeline` (one run): {rate:.1f} articles/s.", ""]
 
     if not args.skip_store:
-        path = Path(tempfile.mkdtemp(prefix="tidings-bench-")) / "store.db"
-        elapsed, syn, events = build_store(path, args.stored)
-        print("built", args.stored, "in", round(elapsed, 1), "s", flush=True)
-        p = probe(path, syn, events, args.probe)
+        with tempfile.TemporaryDirectory() as tmp:
+            p = learner_build_and_probe(Path(tmp) / "store.db", args.stored, args.probe)
         print(p, flush=True)
         lines += [
             f"## Assignment latency with {args.stored:,} articles stored", "",
-            f"Synthetic store: {args.stored:,} articles in {p['events']:,} events over a year, "
-            f"written through the Clusterer's own event bookkeeping in {elapsed:.0f} s.",
-            f"A fresh Clusterer loads its state from the file in {p['load_s']:.1f} s; then "
+            f"Synthetic store: {args.stored:,} articles over a year ({p['events']:,} events after the "
+            f"probe), written through the learner's own event bookkeeping in {p['build_s']:.0f} s.",
+            f"A fresh learner loads them from the file in {p['load_s']:.1f} s; then "
             f"{args.probe} more articles (half joining recent events, half new) are assigned, "
             "embedding excluded:", "",
             "| median | p95 | max |", "| ---: | ---: | ---: |",

@@ -309,7 +309,7 @@ def test_serve_refuses_a_public_address_without_token(monkeypatch, capsys, tmp_p
 def _pipeline_or_skip():
     # The pipeline is part of the package: failing to import it is a failure, not a skip.
     from tidings.clean import clean  # noqa: F401
-    from tidings.cluster import Clusterer  # noqa: F401
+    from tidings.cluster import EventLearner  # noqa: F401
     from tidings.pipeline import Pipeline  # noqa: F401
     from tidings.understand import understand_batch  # noqa: F401
 

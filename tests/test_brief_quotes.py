@@ -176,3 +176,197 @@ def test_quote_then_he_said_takes_the_person_named_just_before():
             'unacceptable for us," he said.')
     qs = extract(text, "en", [Mention("sbh", "Andrii Sybiha", "person")], "a")
     assert [(q.kind, q.speaker) for q in qs] == [("direct", "Andrii Sybiha")]
+
+
+# --- languages without spaces or capitals, verb-first order, titles and narration ---
+
+def _people(*surfaces):
+    from tidings.records import Mention
+
+    return [Mention(name_key(s), s, "person") for s in surfaces]
+
+
+@pytest.mark.parametrize("lang, text, people, speaker, kind, said", [
+    # Chinese: the speaker before 表示, the statement after it; a quotation before 补充道.
+    ("zh", "外交部长王立明表示，两国将在下周恢复边境贸易。", ["王立明"], "王立明", "reported",
+     "两国将在下周恢复边境贸易"),
+    ("zh", "记者会在周五举行。“我们不会接受这样的条件，谈判还要继续。”王立明补充道。", ["王立明"], "王立明",
+     "direct", "我们不会接受这样的条件"),
+    # Arabic: the verb first, then the speaker, then إن and the statement.
+    ("ar", "قال وزير الخارجية سامي الحداد إن المعبر سيفتح أمام الشاحنات يوم الاثنين.", ["سامي الحداد"],
+     "سامي الحداد", "reported", "المعبر سيفتح أمام الشاحنات"),
+    # Urdu: the agent before نے, the statement after کہ.
+    ("ur", "وزیر خارجہ احمد رضا نے کہا کہ مذاکرات اگلے ہفتے دوبارہ شروع ہوں گے۔", ["احمد رضا"],
+     "احمد رضا", "reported", "مذاکرات اگلے ہفتے دوبارہ شروع ہوں گے"),
+    # Croatian / Bosnian: "izjavio je da…"
+    ("bs", "Ministar Ivan Horvat izjavio je da će granica biti otvorena u ponedjeljak.", ["Ivan Horvat"],
+     "Ivan Horvat", "reported", "granica biti otvorena u ponedjeljak"),
+    # Hungarian: "azt mondta, hogy…"
+    ("hu", "Kovács Péter miniszter azt mondta, hogy a határt hétfőn újra megnyitják.", ["Kovács Péter"],
+     "Kovács Péter", "reported", "a határt hétfőn újra megnyitják"),
+    # Indonesian: "mengatakan bahwa…"
+    ("id", "Menteri Budi Santoso mengatakan bahwa pelabuhan akan dibuka kembali pekan depan.",
+     ["Budi Santoso"], "Budi Santoso", "reported", "pelabuhan akan dibuka kembali pekan depan"),
+    # Turkish: the speaker named in the sentence before; "…" dedi has no subject.
+    ("tr", 'Bakan Ayşe Demir gazetecilere konuştu. "Bu anlaşmayı bugün kesinlikle imzalamayacağız," dedi.',
+     ["Ayşe Demir"], "Ayşe Demir", "direct", "Bu anlaşmayı bugün kesinlikle imzalamayacağız"),
+    # Spanish drops the subject too: «…», dijo.
+    ("es", "La ministra Lucía Romero habló en Valdora. «No vamos a firmar este acuerdo hoy», dijo.",
+     ["Lucía Romero"], "Lucía Romero", "direct", "No vamos a firmar este acuerdo hoy"),
+])
+def test_newly_covered_languages(lang, text, people, speaker, kind, said):
+    qs = extract(text, lang, _people(*people), "a1")
+    assert [(q.kind, q.speaker) for q in qs] == [(kind, speaker)], qs
+    assert said in qs[0].text
+    assert qs[0].lang == lang
+
+
+def test_a_name_spelt_another_way_in_an_uncased_script_is_still_the_speaker():
+    # वर्मा / वरमा: one surname, two spellings, one key.
+    qs = extract("वरमा ने बताया कि दोनों देशों के बीच सहमति बन गई है।", "hi", _people("अजय वर्मा"), "a1")
+    assert [(q.kind, q.speaker_key) for q in qs] == [("reported", name_key("अजय वर्मा"))]
+
+
+@pytest.mark.parametrize("lang, text, people, speaker", [
+    # A title stands for the person the article gave it to.
+    ("en", "Secretary of State Mara Quill met both delegations on Monday. "
+           "The Secretary said that the talks would resume within a week.", ["Mara Quill"], "Mara Quill"),
+    ("fr", "Le président Marc Lenoir a reçu les deux délégations. « Nous ne signerons rien "
+           "aujourd'hui, ni demain », a écrit le président sur son réseau.", ["Marc Lenoir"], "Marc Lenoir"),
+    ("ru", "Президент Олег Смирнов выступил в четверг. «Мы готовы продолжать переговоры в любое время», "
+           "— написал президент в своём канале.", ["Олег Смирнов"], "Олег Смирнов"),
+    # Nobody else holds the title: the speaker just quoted.
+    ("ru", "Об этом сообщил Олег Смирнов в четверг.\n«Мы готовы продолжать переговоры в любое время», "
+           "— написал американский президент.", ["Олег Смирнов"], "Олег Смирнов"),
+])
+def test_titles_resolve_to_their_holder(lang, text, people, speaker):
+    qs = extract(text, lang, _people(*people), "a1")
+    assert qs and qs[-1].speaker == speaker, qs
+
+
+def test_apposition_relative_clause_and_participle_subjects():
+    from tidings.records import Mention
+
+    kremlin = Mention("krmln", "Kremlin", "org")
+    (q,) = extract("Ivo Brandt, the Kremlin adviser, remarked on Thursday that the border was not "
+                   "the only open issue.", "en", _people("Ivo Brandt") + [kremlin], "a1")
+    assert q.speaker == "Ivo Brandt"
+    (q,) = extract("The post was shared by Vice President Tom Keller, who earlier said that the war "
+                   "was none of their business.", "en", _people("Tom Keller"), "a1")
+    assert q.speaker == "Tom Keller"
+    (q,) = extract("Orlov has ruled out travelling abroad to meet Kovac, insisting that any talks "
+                   "must take place in his own capital.", "en", _people("Orlov", "Kovac"), "a1")
+    assert q.speaker == "Orlov"
+
+
+def test_speech_after_another_sentence_and_in_a_speech_noun():
+    qs = extract('Anna Kovac wrote on her channel that the deal was finally done. "Congratulations to '
+                 'both teams on their patience and good sense."', "en", _people("Anna Kovac"), "a1")
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "Anna Kovac"), ("reported", "Anna Kovac")]
+    qs = extract("È stato eletto Marco Bellini. «Che la pace sia con tutti voi», le sue prime parole.",
+                 "it", _people("Marco Bellini"), "a1")
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "Marco Bellini")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", 'The operation, code-named "Silent Northern River Dawn", began at night.'),
+    ("id", 'Ia memberi berkat "Urbi et Orbi" yang berarti "Untuk kota dan untuk dunia".'),
+    ("pt", "Ele ficou conhecido como o “pastor de duas pátrias distantes” por sua missão."),
+    ("zh", "这部电影名为「我们那年夏天的海边故事」，将在下月上映。"),
+])
+def test_quoted_names_and_phrases_in_narration_are_not_quotes(lang, text):
+    assert extract(text, lang, [], "a1") == []
+
+
+def test_a_chinese_name_after_a_title_is_found_without_any_other_article():
+    qs = extract("欧盟高级代表马丽雅认为，停火是缓和局势的关键一步。", "zh", [], "a1")
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", "马丽雅")]
+    assert "停火是缓和局势的关键一步" in qs[0].text
+
+
+def test_a_deputy_does_not_hold_the_principals_title():
+    text = ("Vice President Tom Keller spoke first. President Mara Quill arrived later. "
+            "The President said that the border would stay open.")
+    qs = extract(text, "en", _people("Tom Keller", "Mara Quill"), "a1")
+    assert [q.speaker for q in qs] == ["Mara Quill"]
+
+
+def test_a_title_the_article_gives_nobody_takes_the_events_holder():
+    from tidings.brief.quotes import resolve_titles
+
+    held: list = []
+    a = extract("President Mara Quill met the envoys on Monday.", "en", _people("Mara Quill"), "a1", held=held)
+    b = extract("On her channel, the President announced that the border would stay open.", "en", [], "a2",
+                held=held)
+    assert a == [] and [q.speaker for q in b] == [None]
+    resolve_titles(b, held)
+    assert [q.speaker for q in b] == ["Mara Quill"]
+
+
+@pytest.mark.parametrize("lang, text, label", [
+    ("en", "A senior official, who asked not to be named, told the agency on Friday that the convoy "
+           "would leave at dawn.", "an official"),
+    ("hi", "एक वरिष्ठ अधिकारी ने बताया कि अगले दौर की बातचीत सोमवार को होगी।", "an official"),
+    ("fr", "« Aucun accord n'a encore été trouvé sur ce point », a précisé sous couvert d'anonymat une "
+           "source diplomatique.", "a source"),
+])
+def test_an_unnamed_speaker_is_labelled_not_guessed(lang, text, label):
+    (q,) = extract(text, lang, [], "a1")
+    assert q.speaker is None and q.speaker_label == label
+
+
+def test_hungarian_statement_then_dash_verb_and_speaker():
+    text = "A határt hétfőn újra megnyitják a teherautók előtt - közölte Kovács Péter miniszter."
+    (q,) = extract(text, "hu", _people("Kovács Péter"), "a1")
+    assert q.kind == "reported" and q.speaker == "Kovács Péter"
+    assert q.text == "A határt hétfőn újra megnyitják a teherautók előtt"
+
+
+@pytest.mark.parametrize("lang, text, people, speaker, label", [
+    ("hi", "रक्षा मंत्री अजय वर्मा के अनुसार, पिछले महीने सीमा पर चार सौ ड्रोन देखे गए थे।", ["अजय वर्मा"],
+     "अजय वर्मा", None),
+    ("it", "Secondo i più attenti osservatori, la rapidità del voto conferma un accordo ampio sul nome.", [],
+     None, "observers"),
+    ("ru", "По информации местных СМИ, министр голосовал на выборах три раза подряд.", [], None, "the media"),
+])
+def test_according_to_makes_the_sentence_a_statement(lang, text, people, speaker, label):
+    (q,) = extract(text, lang, _people(*people), "a1")
+    assert (q.kind, q.speaker, q.speaker_label) == ("reported", speaker, label)
+
+
+@pytest.mark.parametrize("lang, text, people", [
+    ("ru", "Помощник президента Игорь Петров уточнил, что встреча прошла спокойно и по-деловому. По его словам, "
+           "обмен пленными состоится в течение недели.", ["Игорь Петров"]),
+    ("fr", "« C'est un premier pas », a résumé Paul Girard à la sortie. Selon lui, l'échange aura lieu "
+           "d'ici une semaine.", ["Paul Girard"]),
+])
+def test_according_to_him_is_the_last_speaker(lang, text, people):
+    qs = extract(text, lang, _people(*people), "a1")
+    assert [q.speaker for q in qs] == [people[0], people[0]], qs
+
+
+def test_a_statement_given_twice_in_one_article_still_merges_across_articles():
+    # a1 paraphrases the statement in its lead and quotes it below; a2 and a3 give it once.
+    base = np.array([1.0, 0.2, 0.0, 0.0])
+    qs = [_q("a1", "en", "askv", base, position=0), _q("a1", "en", "askv", base + [0, 0, 0.1, 0], position=4),
+          _q("a2", "ro", "askv", base + [0, 0.05, 0, 0.05]), _q("a3", "ru", "askv", base + [0, 0, 0.05, 0.05])]
+    groups = merge(qs, {})
+    assert len(groups) == 1 and sorted(q.article for q in groups[0]) == ["a1", "a1", "a2", "a3"]
+    # Two different statements of one article stay apart.
+    other = np.array([0.0, 0.2, 1.0, 0.0])
+    qs = [_q("a1", "en", "askv", base, position=0), _q("a1", "en", "askv", other, position=4),
+          _q("a2", "ro", "askv", base), _q("a3", "ru", "askv", other)]
+    assert len(merge(qs, {})) == 2
+
+
+def test_copies_without_vectors_join_by_their_words():
+    def plain(article, lang, speaker, text):
+        return Quote(article=article, lang=lang, text=text, sentence=text, kind="direct",
+                     speaker=speaker, speaker_key=speaker)
+    same = "Nous ne signerons rien aujourd'hui, ni demain, ni sous la pression"
+    qs = [plain("a1", "fr", "grd", same), plain("a2", "fr", "grd", same + "."),
+          plain("a3", "fr", "grd", "Les discussions reprendront la semaine prochaine à Genève"),
+          plain("a4", "fr", "lnr", same)]
+    groups = merge(qs, {})
+    together = next(g for g in groups if qs[0] in g)
+    assert qs[1] in together and qs[2] not in together and qs[3] not in together

@@ -62,8 +62,90 @@ def test_source_counts_agree_in_cli_brief_digest_api_and_page(tmp_path):
         assert ranked[e.id]["sources"] == n
         api = client.get(f"/api/events/{e.id}").json()
         assert api["n_sources"] == n and api["brief"]["n_sources"] == n
+        # The same names, not only the same number.
+        names = sorted(sources_of(articles))
+        assert sorted(e.sources) == sorted(brief["sources"]) == sorted(api["sources"]) == names
+        assert sorted(api["brief"]["sources"]) == names
         page = client.get(f"/events/{e.id}").text
         said = re.search(r"from (\d+) sources?", page)
         assert said and int(said.group(1)) == n
         # No file-name label anywhere in the brief.
         assert all(not re.search(r"\.txt$", a["source"] or "") for a in brief["articles"])
+
+
+PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>{title} | Harbour Gazette</title>
+<meta property="og:site_name" content="Harbour Gazette">
+<link rel="canonical" href="https://www.harbour-gazette.co.uk/news/{slug}">
+</head><body><article><h1>{title}</h1>{paras}</article>
+<footer><p>© 2026 Harbour Gazette Ltd. All rights reserved.</p></footer></body></html>"""
+
+TEXT = "{title}\n\n{paras}\n\n© 2026 Harbour Gazette Ltd\n"
+
+
+def test_one_outlet_is_one_name_on_its_pages_its_text_files_and_its_feed_lines(tmp_path):
+    """Its page (site name and URL), a page with only its <title> naming it, its text file
+    (a copyright line with its legal form) and a JSON line with only a URL and the
+    copyright line: one outlet, one name, in the articles, the event rows and the front page."""
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from tidings.pipeline import ingest
+    from tidings.store import SQLiteStore
+    from tidings.web import create_app
+
+    paras = ["The harbour bridge at Saltcombe was closed on Monday after engineers found a crack "
+             "in its main span, the county council said.",
+             "Ferries will run every twenty minutes while the {n} inspectors examine the steel.",
+             "The council said repairs could take three weeks and cost about two million pounds."]
+    folder = tmp_path / "harbour-gazette"
+    folder.mkdir()
+    body = [p.format(n=k + 3) for k, p in enumerate(paras)]
+    (folder / "bridge.html").write_text(PAGE.format(
+        title="Saltcombe harbour bridge closed after crack found", slug="bridge",
+        paras="".join(f"<p>{p}</p>" for p in body)), encoding="utf-8")
+    (folder / "bridge-2.txt").write_text(TEXT.format(
+        title="Crack closes Saltcombe harbour bridge for three weeks",
+        paras="\n\n".join(reversed(body))), encoding="utf-8")
+    line = {"id": "hg-3", "url": "https://harbour-gazette.co.uk/news/ferries",
+            "title": "Extra ferries while Saltcombe bridge is shut",
+            "text": "\n\n".join(body[1:] + [body[0], "© 2026 Harbour Gazette Ltd"])}
+    (folder / "feed.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    # A page that declares no site name: its <title> names the paper after the headline.
+    bare = PAGE.replace('<meta property="og:site_name" content="Harbour Gazette">\n', "")
+    bare = bare.replace("<footer><p>© 2026 Harbour Gazette Ltd. All rights reserved.</p></footer>", "")
+    assert "site_name" not in bare and "©" not in bare
+    (folder / "bridge-3.html").write_text(bare.format(
+        title="Saltcombe bridge: ferries every twenty minutes", slug="ferries-2",
+        paras="".join(f"<p>{p}</p>" for p in body[1:] + body[:1])), encoding="utf-8")
+    store = SQLiteStore(tmp_path / "o.db")
+    report = ingest([str(folder)], store)
+    assert report.ingested == 4, report.skipped
+    assert {a.source for a in store.articles()} == {"Harbour Gazette"}
+    rows, _ = store.list_events(limit=-1)
+    assert {s for r in rows for s in r["sources"]} == {"Harbour Gazette"}
+    page = TestClient(create_app(store)).get("/").text
+    assert "Harbour Gazette" in page and "harbour-gazette.co.uk" not in page
+
+
+def test_an_outlet_is_named_by_its_own_name_before_its_domain():
+    from tidings.clean.meta import outlet
+
+    # The page's declared site name; a "site name" that is only the host (a local server's,
+    # with its port) is no name.
+    assert outlet(None, "https://www.harbour-gazette.co.uk/a", "Harbour Gazette", []) == "Harbour Gazette"
+    assert outlet(None, "http://127.0.0.1:8765/a", "127.0.0.1:8765", []) == "127.0.0.1"
+    assert outlet(None, "https://www.harbour-gazette.co.uk/a", "harbour-gazette.co.uk", []) == "harbour-gazette.co.uk"
+    # A name the text or the page title states, when it spells the host; the legal form aside.
+    copyright_line = ["© 2026 Harbour Gazette Ltd. All rights reserved."]
+    assert outlet(None, "https://harbourgazette.example/a", None, copyright_line) == "Harbour Gazette"
+    assert outlet(None, None, None, ["© 2026 Harbour Gazette GmbH"]) == "Harbour Gazette"
+    assert outlet(None, "https://www.harbour-gazette.co.uk/a", None, [],
+                  "Bridge closed after crack found | Harbour Gazette") == "Harbour Gazette"
+    # A credit to another outlet beside the host is not the host's name.
+    assert outlet(None, "https://www.harbour-gazette.co.uk/a", None, ["© 2026 Global Wire"],
+                  "Global Wire - Bridge closed") == "harbour-gazette.co.uk"
+    # A given source wins; a given host is its registered domain.
+    assert outlet("Harbour Gazette", "https://x.example/a", None, []) == "Harbour Gazette"
+    assert outlet("m.harbour-gazette.co.uk", None, None, []) == "harbour-gazette.co.uk"

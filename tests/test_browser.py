@@ -50,7 +50,7 @@ LIVE = {
 def _demo_ready() -> str | None:
     """Why the demo corpus cannot be ingested yet, or None when it can."""
     # Stages of the package itself: an import failure is a failure, not a reason to skip.
-    from tidings.cluster import Clusterer  # noqa: F401
+    from tidings.cluster import EventLearner  # noqa: F401
     from tidings.demo import CORPUS
     from tidings.pipeline import Pipeline, ingest  # noqa: F401
     return None if any(CORPUS.rglob("*.*")) else "demo corpus is empty"

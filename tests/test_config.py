@@ -26,13 +26,13 @@ def test_environment_overrides_a_default(monkeypatch):
     default = getattr(Config(), name)
     monkeypatch.setenv(f"TIDINGS_{name.upper()}", str(default * 2))
     assert getattr(Config(), name) == default * 2
-    monkeypatch.setenv("TIDINGS_JOIN_THRESHOLD", "0.7")
-    assert Config().join_threshold == 0.7
+    monkeypatch.setenv("TIDINGS_TIME_WINDOW_DAYS", "7.5")
+    assert Config().time_window_days == 7.5
     # A value passed in code wins over the environment.
-    assert Config(join_threshold=0.4).join_threshold == 0.4
+    assert Config(time_window_days=3.0).time_window_days == 3.0
 
 
 def test_a_bad_override_names_the_variable(monkeypatch):
-    monkeypatch.setenv("TIDINGS_JOIN_THRESHOLD", "high")
-    with pytest.raises(ValueError, match="TIDINGS_JOIN_THRESHOLD='high'"):
+    monkeypatch.setenv("TIDINGS_TIME_WINDOW_DAYS", "high")
+    with pytest.raises(ValueError, match="TIDINGS_TIME_WINDOW_DAYS='high'"):
         Config()

@@ -53,3 +53,32 @@ def test_hashing_stand_in_is_for_tests_only_and_deterministic():
     e = HashingEmbedderForTests()
     a, b = e.embed(["same text", "same text"])
     assert np.allclose(a, b) and e.dim == 256
+
+
+def _lead(title: str, body: str, config: Config) -> str:
+    return text_for(Article(id="x", origin="t", title=title, text=f"{title}\n{body}", raw="",
+                            content_hash="x"), config)
+
+
+def test_text_without_spaces_is_cut_by_characters_per_word():
+    # Chinese has no spaces: the whole lead is one "word", so 32 words used to mean 600
+    # characters (about 350 model tokens against 60 for a spaced language).
+    body = "记者从有关部门获悉，这座城市今天上午发生了一场大火，消防人员赶到现场后迅速展开救援。" * 20
+    config = Config(embed_words=32, embed_han_chars_per_word=2.5)
+    t = _lead("城市发生大火", body, config)
+    han = sum("\u4e00" <= ch <= "\u9fff" for ch in t)
+    assert t.startswith("城市发生大火") and 75 <= han <= 80  # 32 words x 2.5 characters
+    assert len(_lead("城市发生大火", body, Config(embed_words=32, embed_han_chars_per_word=0))) == 600
+    # Thai has spaces between phrases only: each 5.5 characters count as a word.
+    thai = "วันนี้ฝนตกหนักในกรุงเทพมหานครทำให้ถนนหลายสายมีน้ำท่วมขังและการจราจรติดขัดอย่างมาก " * 20
+    t = _lead("ฝนตกหนัก", thai, Config(embed_words=32, embed_sea_chars_per_word=5.5))
+    assert 150 <= len(t.replace(" ", "").replace("\n", "")) <= 185
+
+
+def test_spaced_text_and_mixed_runs_count_as_before():
+    config = Config(embed_words=6, embed_han_chars_per_word=2.5)
+    assert _lead("Fire in the city", "one two three four", config).split() == \
+        ["Fire", "in", "the", "city", "one", "two"]
+    # Latin letters and digits inside a Han run cost nothing extra; the run costs its Han.
+    t = _lead("2025年5月8日", "新华社电 消息 更多 更多 更多 更多 更多", config)
+    assert t.split()[0] == "2025年5月8日" and len(t.split()) <= 6

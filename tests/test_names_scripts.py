@@ -185,3 +185,62 @@ def test_connectors_join_one_name_but_not_a_person_and_a_place():
     assert surfaces["Ursula von der Leyen"].kind == "person"
     assert "Bank of England" in surfaces and surfaces["Bank of England"].kind == "org"
     assert "Putin of Russia" not in surfaces and surfaces["Russia"].kind == "place"
+
+
+def test_fragments_glued_by_articles_or_stop_words_are_not_names():
+    from tidings.understand.names import extract
+
+    de = {m.surface for m in extract(
+        "Am Montag begann in Istanbul den Austausch der Gefangenen, sagte Ursula von der Leyen.", "de")}
+    assert "Istanbul den Austausch" not in de and "Istanbul" in de
+    assert "Ursula von der Leyen" in de
+    # Urdu: the words after a title are a name only up to the first function word.
+    ur = extract("وزیراعظم اور وزیر خارجہ نے ملاقات کی۔", "ur")
+    assert not [m for m in ur if m.kind == "person" and "اور" in m.surface.split()]
+
+
+def test_chinese_foreign_names_after_a_title_without_a_middle_dot():
+    # Our own sentences: a secretary-general and a foreign minister, each named once after
+    # the title and once alone; an ordinary word after a title is no name.
+    text = ("联合国秘书长瓦尔德曼表示欢迎停火。瓦尔德曼希望双方保持克制。"
+            "挪威外交大臣科斯塔也表示支持。总统不同意这项安排。")
+    found = {m.surface: m for m in extract(text, "zh")}
+    assert found["瓦尔德曼"].kind == "person" and found["瓦尔德曼"].count == 2
+    assert found["科斯塔"].kind == "person"
+    assert not [s for s in found if s.startswith("不")]
+    # With a lexicon from other articles, the name takes the Latin name's key.
+    keyed = {m.surface: m.key for m in extract(text, "zh", known={name_key("Waldman")})}
+    assert keyed["瓦尔德曼"] == name_key("Waldman")
+
+
+def test_an_organisation_named_like_a_place_is_typed_org_from_the_cue_beside_it():
+    from tidings.understand.names import extract
+
+    # Tirana is a city; "the daily Tirana" and "agenția Tirana" are a newspaper.
+    en = {m.surface: m.kind for m in extract("The daily Tirana reported that talks began in Oslo.", "en")}
+    assert en["Tirana"] == "org" and en["Oslo"] == "place"
+    ro = {m.surface: m.kind for m in extract("Potrivit agenției Interfax, discuțiile au început la Oslo. "
+                                             "Ziarul Tirana a scris același lucru.", "ro")}
+    assert ro["Tirana"] == "org" and ro["Oslo"] == "place"
+    # Without a cue the city stays a place.
+    assert {m.surface: m.kind for m in extract("Talks began in Tirana on Monday.", "en")}["Tirana"] == "place"
+
+
+def test_initials_a_foreign_stop_word_surname_and_a_demonym():
+    from tidings.understand.names import extract
+
+    en = {m.surface: m.kind for m in extract("The post was shared by Vice President JD Vance on Friday, "
+                                             "the UN said.", "en")}
+    assert en.get("JD Vance") == "person" and "JD" not in en and "Vice" not in en
+    # "dar" is a Romanian conjunction; capitalised after a first name it is a surname.
+    de = {m.surface for m in extract("Der pakistanische Außenminister Ishaq Dar und Donald Trump sprachen.", "de")}
+    assert "Ishaq Dar" in de
+    # A word for a people (American) before a title is not a name.
+    ko = {m.surface for m in extract("미국인 교황이 선출됐다. 트럼프 대통령은 축하했다.", "ko")}
+    assert "미국인" not in ko and "트럼프" in ko
+
+
+def test_a_brand_in_one_word_and_a_translated_city_name_meet():
+    assert name_key("TruthSocial") == name_key("Truth Social")
+    # The city's own word kept, its qualifier translated: one place in any language.
+    assert name_key("Nueva Delhi") == name_key("Neu-Delhi") == name_key("New Delhi") != name_key("Delhi")

@@ -1,16 +1,20 @@
-"""Explainable similarity: what each piece of evidence does, with the real model."""
+"""Pair similarity as the clusterer uses it (the fitted model of cluster/pairs.py): what
+each piece of evidence does, with the real embedding model, on fixtures written for
+these tests."""
 
-import math
+from dataclasses import replace
 
 import pytest
 
 from cluster_fixtures import INVITE_FEB, INVITE_SEPT, ROUND1, ROUND2, STRIKE_FEB, article, articles
-from tidings.cluster.similarity import (Profile, calibrate, compare, idf_from_counts,
-                                        score_profiles, time_factor)
-from tidings.config import DEFAULT, Config
+from tidings.api import compare
+from tidings.cluster.pairs import Item, Weighing, explain_items, make_item, pair_row, shipped_model
+from tidings.config import DEFAULT
 from tidings.records import Figure
 from tidings.understand import understand_batch
 from tidings.understand.embed import Embedder, HashingEmbedderForTests
+
+MODEL = shipped_model("event")
 
 
 @pytest.fixture(scope="module")
@@ -20,86 +24,76 @@ def feats():
     return {a.id: (a, f) for a, f in zip(arts, fs)}
 
 
-def cmp(feats, x, y, **kw):
-    a, fa = feats[x]
-    b, fb = feats[y]
-    return compare(a, fa, b, fb, DEFAULT, **kw)
+def explain(feats, x, y):
+    (a, fa), (b, fb) = feats[x], feats[y]
+    ia, ib = make_item(a, fa), make_item(b, fb)
+    return explain_items(ia, ib, MODEL, Weighing({}, {}, 2))
+
+
+def evidence(result) -> dict[str, float]:
+    return {e["evidence"]: e["value"] for e in result["evidence"]}
 
 
 def test_same_event_across_scripts_scores_high_with_reasons(feats):
-    c = cmp(feats, "feb-en", "feb-hi")
-    assert c.score >= DEFAULT.join_threshold
-    assert any("Peskov" in s and "पेस्कोव" in s for s in c.reasons["shared_names"])
-    assert c.reasons["time_gap_days"] == 0
-    d = c.to_dict()
-    assert set(d) == {"score", "reasons"} and 0 <= d["score"] <= 1
-    assert {"embedding", "shared_names", "time_gap_days", "figures"} <= set(d["reasons"])
+    r = explain(feats, "feb-en", "feb-hi")
+    assert r["probability"] >= MODEL.threshold
+    ev = evidence(r)
+    assert ev["names"] > 0 and ev["cosine_cross_lang"] > 0
+    assert ev["gap_known"] == 1 and "gap_days" not in ev  # the same day: no gap to weigh
+    assert "the same happening" in r["decided"]
 
 
-def test_same_actors_months_apart_score_zero_for_time(feats):
-    c = cmp(feats, "sep-en", "feb-en")
-    assert c.reasons["time_gap_days"] > 150
-    assert c.reasons["time_factor"] == 0 and c.score == 0
-    assert c.reasons["shared_names"]  # the names alone would have matched
+def test_same_actors_months_apart_show_the_gap_beside_the_names(feats):
+    # One pair decides nothing alone (the learner weighs an event's members together and
+    # never looks months away: tests/test_clustering.py); the gap must be in the evidence.
+    near = evidence(explain(feats, "feb-en", "feb-ro"))
+    far = evidence(explain(feats, "sep-en", "feb-en"))
+    assert far["names"] > 0  # the names alone would have matched
+    assert far["gap_far"] == 1 and far["gap_week"] == 1 and far["gap_days"] > 4
+    assert "gap_far" not in near
+    assert explain(feats, "sep-en", "feb-en")["probability"] < explain(feats, "feb-en", "feb-ro")["probability"]
 
 
-def test_same_day_other_happening_stays_below_the_bar(feats):
-    assert cmp(feats, "feb-en", "strike-en").score < DEFAULT.join_threshold
-    assert cmp(feats, "feb-ro", "strike-ru").score < DEFAULT.join_threshold
-
-
-def test_shared_distinctive_figures_are_reported(feats):
-    c = cmp(feats, "r1-en", "r1-fr")
-    assert "250" in c.reasons["figures"]
+def test_shared_distinctive_figures_count_and_are_shown(tmp_path):
+    texts = {"en": "Geneva talks: 250 prisoners each in the first round\n\nRussian and Ukrainian "
+                   "delegations agreed in Geneva on Tuesday to swap 250 prisoners each.",
+             "fr": "Genève : échange de 250 prisonniers au premier tour\n\nLes délégations russe et "
+                   "ukrainienne ont convenu mardi à Genève d'échanger 250 prisonniers chacune."}
+    for lang, text in texts.items():
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    reasons = compare(str(tmp_path / "en.txt"), str(tmp_path / "fr.txt")).to_dict()["reasons"]
+    assert "250" in reasons["details"]["figures"]
+    assert any(e["evidence"] == "figures" and e["value"] > 0 for e in reasons["evidence"])
+    assert reasons["decided"]
 
 
 def test_rare_names_weigh_more_than_common_ones():
-    idf = idf_from_counts({"ptn": 90, "slnsk": 90, "askv": 2}, 100)
-    a = Profile(names={"ptn": 1.0, "slnsk": 1.0, "askv": 1.0},
-                kinds=dict.fromkeys(["ptn", "slnsk", "askv"], "person"))
-    common = Profile(names={"ptn": 1.0, "slnsk": 1.0, "lvrv": 1.0},
-                     kinds=dict.fromkeys(["ptn", "slnsk", "lvrv"], "person"))
-    rare = Profile(names={"askv": 1.0, "lvrv": 1.0, "rb": 1.0},
-                   kinds=dict.fromkeys(["askv", "lvrv", "rb"], "person"))
-    s_common = score_profiles(a, common, DEFAULT, idf).reasons["names_score"]
-    s_rare = score_profiles(a, rare, DEFAULT, idf).reasons["names_score"]
-    assert s_rare > s_common  # one rare shared name beats two common ones
+    weigh = Weighing({"ptn": 90, "slnsk": 90, "askv": 2}, {}, 100)
+    a = Item("a", names={"ptn": 1.0, "slnsk": 1.0, "askv": 1.0})
+    common = Item("c", names={"ptn": 1.0, "slnsk": 1.0, "lvrv": 1.0})
+    rare = Item("r", names={"askv": 1.0, "lvrv": 1.0, "rb": 1.0})
+    names = 2  # FEATURES.index("names")
+    assert pair_row(a, rare, None, weigh)[names] > pair_row(a, common, None, weigh)[names]
 
 
-def test_time_factor_and_calibration_shapes():
-    cfg = Config()
-    assert time_factor(None, cfg) == 1.0
-    assert time_factor(cfg.time_grace_days, cfg) == 1.0
-    assert time_factor(10, cfg) == 0.0
-    assert 0 < time_factor((cfg.time_grace_days + cfg.time_zero_days) / 2, cfg) < 1
-    values = [calibrate(c, cfg) for c in (0.3, 0.7, 0.76, 0.83, 0.9, 0.95, 1.0)]
-    assert values == sorted(values) and values[0] > 0 and values[-1] == 1.0
-    assert calibrate(cfg.emb_low, cfg) == pytest.approx(0.1)
-    assert calibrate(cfg.emb_high, cfg) == pytest.approx(0.9)
-    assert math.isnan(calibrate(float("nan"), cfg))
-
-
-def test_missing_evidence_drops_out_instead_of_counting_against():
-    # Two articles with no names found: the score is the embedding's alone.
+def test_missing_names_are_their_own_evidence_not_a_disagreement():
     e = HashingEmbedderForTests()
     a = article("a", "zh", "2025-01-01", "标题一", "同一段文字")
     b = article("b", "zh", "2025-01-01", "标题一", "同一段文字")
     fa, fb = understand_batch([a, b], e, DEFAULT)
-    c = compare(a, fa, b, fb)
-    assert c.reasons["names_score"] is None and c.score == pytest.approx(1.0)
-    fa.figures = [Figure(314, "314 prisoners", "prisoners")]
-    fb.figures = [Figure(314, "314 prisoners", "prisoners")]
-    assert compare(a, fa, b, fb).reasons["figures"] == ["314"]
+    row = dict(zip(MODEL.names, pair_row(make_item(a, fa), make_item(b, fb), 1.0, Weighing({}, {}, 2))))
+    assert row["no_names"] == 1.0 and row["names"] == 0.0
+    fa.figures = fb.figures = [Figure(314, "314 prisoners", "prisoners")]
+    row = dict(zip(MODEL.names, pair_row(make_item(a, fa), make_item(b, fb), 1.0, Weighing({}, {}, 2))))
+    assert row["figures"] > 0
 
 
 def test_a_date_found_only_in_the_body_is_no_time_evidence(feats):
     a, fa = feats["sep-en"]
     b, fb = feats["feb-en"]
-    from dataclasses import replace
     recalled = replace(b, date_source="text")  # the first date in its body, maybe a recalled one
-    c = compare(a, fa, recalled, fb)
-    assert c.reasons["time_gap_days"] is None
-    # Only the weekday its lead names ("on Tuesday") is left to check against the other's date.
-    assert c.reasons["weekday_match"] is False
-    assert c.reasons["time_factor"] == DEFAULT.weekday_mismatch_factor
-    assert compare(a, fa, b, fb).reasons["time_factor"] == 0.0
+    ia, ib = make_item(a, fa), make_item(recalled, fb)
+    assert ib.day is None
+    row = dict(zip(MODEL.names, pair_row(ia, ib, 0.9, Weighing({}, {}, 2))))
+    assert row["gap_known"] == 0 and row["gap_far"] == 0
+    assert dict(zip(MODEL.names, pair_row(ia, make_item(b, fb), 0.9, Weighing({}, {}, 2))))["gap_far"] == 1

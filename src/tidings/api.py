@@ -79,26 +79,50 @@ def _load(ref: str, store: Store | None, config: Config) -> tuple[Article, Featu
 
 def compare(a: str, b: str, store: Store | None = None, config: Config = DEFAULT):
     """How similar two articles are, in [0, 1], and why. `a` and `b` are article ids in
-    `store` or paths to article files."""
-    from tidings.cluster.similarity import compare as similarity
-    from tidings.cluster.similarity import store_idf
+    `store` or paths to article files. The score is a fitted relatedness over the
+    clusterer's evidence, graded (same happening, same story, near miss, unrelated); names
+    weigh by rarity in the store, when there is one to count in."""
+    import numpy as np
+
+    from tidings.cluster.pairs import Comparison, Weighing, explain_items, make_item, shipped_model
+    from tidings.cluster.relatedness import compare_row, compare_text, explain_compare, shipped_compare_model
+    from tidings.understand.embed import Embedder
 
     art_a, feat_a = _load(a, store, config)
     art_b, feat_b = _load(b, store, config)
-    # Names weigh by rarity in the store, when there is one to count in.
-    idf = store_idf(store, feat_a, feat_b) if store is not None and store.count_articles() else None
-    old = similarity(art_a, feat_a, art_b, feat_b, config, idf=idf)
-    # The score is the fitted model's (what the clusterer uses); the older hand-weighted
-    # parts stay beside it as details (shared names with their spellings, figures, times).
-    from tidings.cluster.pairs import Weighing, explain_items, make_item, shipped_model
-
     ia, ib = make_item(art_a, feat_a), make_item(art_b, feat_b)
     n = store.count_articles() if store is not None else 0
     name_df = store.name_document_counts(set(ia.names) | set(ib.names)) if store is not None and n else {}
-    fitted = explain_items(ia, ib, shipped_model("event"), Weighing(name_df, {}, max(n, 2)))
-    old.reasons = {"decided": fitted.pop("decided"), **fitted, "details": old.reasons}
-    old.score = fitted["probability"]
-    return old
+    weigh = Weighing(name_df, {}, max(n, 2))
+    fitted = explain_items(ia, ib, shipped_model("event"), weigh)
+    # The score is the fitted graded relatedness (compare_weights.json): the clusterer's
+    # evidence plus a cosine of a longer text. The clusterer's own "same happening"
+    # probability stays beside it.
+    texts = [compare_text(art_a), compare_text(art_b)]
+    cos_long = None
+    if all(t.strip() for t in texts):
+        va, vb = Embedder(store).embed(texts)
+        cos_long = float(va @ vb)
+    cos = None if ia.vector is None or ib.vector is None else float(ia.vector @ ib.vector)
+    x = np.array(compare_row(ia, ib, cos, cos_long, weigh), dtype=np.float64)
+    graded = explain_compare(x, shipped_compare_model())
+    same = {"probability": fitted["probability"], "threshold": fitted["threshold"],
+            "decided": fitted["decided"]}
+    # What the evidence is made of, readably: the shared names in both spellings, the
+    # shared figures and the reported days.
+    spell_a = {m.key: m.surface for m in feat_a.names}
+    spell_b = {m.key: m.surface for m in feat_b.names}
+    shared = [k for k in ia.names if k in ib.names]
+    details = {
+        "shared_names": [spell_a[k] if spell_b.get(k, spell_a[k]) == spell_a[k] else f"{spell_a[k]} / {spell_b[k]}"
+                         for k in shared if k in spell_a],
+        "figures": [f"{v:g}{u if u == '%' else (' ' + u if u else '')}" for v, u in sorted(ia.figures & ib.figures)],
+        "time_gap_days": abs(ia.day - ib.day) if ia.day is not None and ib.day is not None else None,
+        "event_times": [feat_a.event_time, feat_b.event_time],
+    }
+    return Comparison(score=graded["relatedness"],
+                      reasons={"decided": graded.pop("decided"), **graded, "same_happening": same,
+                               "details": details})
 
 
 def event_brief(store: Store, event_id: str, lang: str = "en", fmt: str = "json",

@@ -263,6 +263,8 @@ def cmd_compare(args) -> int:
             for ev in reasons.get("evidence", []):
                 print(f"  {ev['means'][:58]:<58} {ev['value']:>8.3f} {ev['weight']:>+8.2f} {ev['contribution']:>+12.2f}")
             print(f"  {'bias':<58} {'':>8} {'':>8} {reasons['bias']:>+12.2f}")
+            if "same_happening" in reasons:
+                print("  same happening (the clusterer's model): " + _safe(reasons["same_happening"]["decided"]))
             for k, v in reasons.get("details", {}).items():
                 print(f"  {k}: {_safe(str(v))}")
         else:

@@ -70,6 +70,13 @@ class Config:
     embed_max_chars: int = 600
     """Characters given to the embedding model at most, whatever the word count (a long run
     without spaces would otherwise cost a minute)."""
+    embed_han_chars_per_word: float = 2.5
+    """In scripts written without spaces, this many characters count as one of `embed_words`:
+    Chinese and Japanese (Han, kana). 2.5 gives about the model tokens of a spaced language's
+    32 words (measured on events-dev: 0.69 tokens a Han/kana character, 1.8 an English word);
+    0 counts a whole run without spaces as one word (up to 600 characters, 350 tokens)."""
+    embed_sea_chars_per_word: float = 5.5
+    """The same for Thai, Lao, Khmer and Burmese (0.32-0.36 tokens a character)."""
 
     # --- cluster (filled in by the clustering stage) ---
     title_lang: str = "en"
@@ -80,6 +87,8 @@ class Config:
     """Events whose reported time is further apart than this are never candidates."""
     time_grace_days: float = 2.0
     """Reported times this close count as the same happening (no time penalty)."""
+    # The hand-weighted similarity of the clusterer before the fitted one (cluster/similarity.py),
+    # kept only for bench/semeval.py's first column: time_zero_days to name_fuzzy_similarity go with it.
     time_zero_days: float = 6.0
     """Similarity falls linearly from 1 at time_grace_days to 0 at this gap: the next round of talks splits."""
     weekday_mismatch_factor: float = 0.85
@@ -102,16 +111,13 @@ class Config:
     """Keys shorter than this match only exactly (a 3-letter skeleton is too easily hit)."""
     name_fuzzy_similarity: float = 0.88
     """Jaro-Winkler similarity above which two name keys are one name (Ouchakov ~ Ushakov)."""
-    join_threshold: float = 0.5
-    """An article joins the best event scoring at least this; otherwise it starts a new event."""
-    merge_threshold: float = 0.62
-    """Two events an article links (both above join_threshold) merge when they score this together."""
     move_margin: float = 0.03
     """An undated article moves to a newer event only when it scores this much better there."""
+    move_margin_logit: float = 0.25
+    """The same for the average-linkage learner, in mean log-odds (its agreements saturate
+    near probability 1, where the right event and its look-alike differ by 0.002)."""
     candidates_top_k: int = 12
     """Events within the time block kept by embedding similarity for full scoring."""
-    event_exemplars: int = 6
-    """Member vectors kept per event besides its centroid (the first and the latest)."""
     event_max_names: int = 40
     """Names kept in an event's profile, most shared first."""
     story_window_days: float = 30.0
@@ -136,7 +142,7 @@ class Config:
     """Articles listed per page of an event page (?page=N for the next ones)."""
 
     # --- brief ---
-    brief_max_entities: int = 30
+    brief_max_entities: int = 60
     """Entities listed in a brief, most salient first."""
     entity_merge_similarity: float = 0.92
     """Jaro-Winkler similarity of two name keys above which they are one entity (Kremlin/Kremlinul)."""
@@ -152,8 +158,8 @@ class Config:
     """Quoted or reported text shorter than this is a scare quote or a title, not a statement."""
     quote_max_chars: int = 400
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
-    quote_max_per_article: int = 12
-    """Quotes taken from one article (the lead ones)."""
+    quote_max_per_article: int = 20
+    """Quotes taken from one article (the lead ones); a long report quotes fifteen people."""
     quote_max_embedded: int = 24
     """Quotes embedded for the cross-lingual merge per brief (bounds brief time)."""
     quote_merge_similarity: float = 0.83
@@ -164,9 +170,9 @@ class Config:
     """Average cosine between two groups of linked quotes at least which they merge into one statement."""
     speaker_similarity: float = 0.8
     """Jaro-Winkler of two speakers' name keys (same first letter) from which quotes may be one person's (Umerov/Umjerow)."""
-    brief_max_quotes: int = 30
+    brief_max_quotes: int = 40
     """Quotes listed in a brief, most widely reported first (an event of twenty articles holds
-    thirty to forty statements; fifteen left half of them out)."""
+    thirty to forty statements; fifteen left half of them out, thirty a quarter)."""
     summary_sentences: int = 7
     """Sentences in a brief's summary (at least 3 when the event has them, at most 8): an event's
     key facts (who, what, where, each side's position, what comes next) take five to eight."""
@@ -246,6 +252,10 @@ class Config:
     first_report_outlier_days: float = 3.0
     """A publication date this many days from the event's median one is not trusted for the
     first report (it was read off a background line or is the crawl time)."""
+    brief_sample_articles: int = 40
+    """Articles a brief reads sentence by sentence for its summary, quotes, figures and
+    parallel reading (languages and outlets in turn, most central first): bounds a large
+    event's brief time. Sources, timeline and entities count every article."""
     brief_max_happenings: int = 8
     """Days of the reported happenings listed in a brief's timeline, most reported first."""
     brief_fact_similarity: float = 0.85

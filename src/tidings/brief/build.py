@@ -121,6 +121,14 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
             art_vec[a.id] = vectors(a.title)
     center = summary_mod.centroid(list(art_vec.values()))
     ranked = summary_mod.rank_articles(articles, art_vec, center)
+    # The parts read sentence by sentence (summary, quotes, figures, parallel reading) see
+    # a bounded sample, so a brief's time stops growing with its event; headline, sources,
+    # timeline and entities still count every article.
+    summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
+    chosen = {a.id for a in summary_pool}
+    rest = [a for a in ranked if a.id not in chosen]
+    chosen |= {a.id for a in summary_mod.sample_articles(rest, config.brief_sample_articles - len(chosen))}
+    sample = [a for a in ranked if a.id in chosen]
 
     head = summary_mod.headline(articles, art_vec, center, lang)
     timeline, first_report, coverage = timeline_mod.build(articles, config.first_report_outlier_days)
@@ -133,7 +141,6 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         entity_name.setdefault(e.key, entities_mod.display_name(e))
 
     # --- which sentences get embedded (all at once, for one batched model call) ---
-    summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
     cands: list[dict[str, Any]] = []
     seen_text: set[str] = set()
     # A small event's articles are read deeper: the key facts (each side's position, what
@@ -156,15 +163,18 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
             pos += 1
 
     all_quotes: list[quotes_mod.Quote] = []
-    for a in ranked:
+    held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
+    for a in sample:
         f = features.get(a.id)
-        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config))
+        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config,
+                                             lead=a.title or "", held=held))
+    quotes_mod.resolve_titles(all_quotes, held, key_to_entity)
     for q in all_quotes:
         if q.speaker_key:
             q.speaker_key = key_to_entity.get(q.speaker_key, q.speaker_key)
     to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
 
-    found_figures = figures_mod.collect(ranked, features, sentences_of)
+    found_figures = figures_mod.collect(sample, features, sentences_of)
     fig_pairs = figures_mod.candidate_pairs(found_figures, config)
     fig_sentences = list(dict.fromkeys(x.sentence for pair in fig_pairs for x in pair))
     fig_sentences = fig_sentences[: config.figure_max_embedded]
@@ -172,7 +182,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # Foreign articles whose leads are summary candidates come first: their first
     # sentences are embedded anyway.
     in_summary = {c["article"] for c in cands}
-    align_order = sorted(ranked, key=lambda a: a.id not in in_summary)
+    align_order = sorted(sample, key=lambda a: a.id not in in_summary)
     foreign, pool = _alignment_inputs(align_order, lang, sentences_of, config,
                                       [c["text"] for c in cands if c["lang"] == lang])
 
@@ -246,7 +256,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         "sources": source_list,
         "n_sources": n_sources,
         "n_articles": len(articles),
-        "stats": {"texts": texts_by_purpose, "embed_seconds": round(embed_seconds, 3)},
+        # Summary, quotes, figures and parallel reading were read from this many articles.
+        "stats": {"texts": texts_by_purpose, "embed_seconds": round(embed_seconds, 3),
+                  "articles_read": len(sample)},
     }
 
 
@@ -344,6 +356,9 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)
+    if speaker is None and not keys:
+        # Nobody named: an unnamed source described in the text ("a US official").
+        speaker = next((q.speaker_label for q in group if q.speaker_label), None)
     sources, seen = [], set()
     for q in sorted(group, key=lambda q: q.position):
         if (q.article, q.text) in seen:

@@ -16,8 +16,9 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from tidings.config import DEFAULT, Config
-from tidings.records import Article, Features
-from tidings.understand.names import name_key, similar_keys
+from tidings.records import Article, Features, Mention
+from tidings.understand import gazetteer
+from tidings.understand.names import is_first_name, is_head_word, name_key, similar_keys
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
@@ -33,7 +34,8 @@ class Entity:
     articles: set[str] = field(default_factory=set)
 
 
-def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
+def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset(),
+                     apart: tuple[set[str], set[str]] = (set(), set())) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
     one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
@@ -42,8 +44,11 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
     reps: list[str] = []
     for k in keys:
         target = None
+        people, places = apart
         for r in reps:
-            if _near(r, k, config, devanagari):
+            if (r in people and k in places) or (r in places and k in people):
+                continue
+            if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari):
                 target = r
                 break
         if target is None:
@@ -73,15 +78,42 @@ def collect(articles: list[Article], features: dict[str, Features],
     """Entities of the articles, and a map from every name key to its entity's key."""
     per_key_articles: dict[str, set[str]] = defaultdict(set)
     devanagari: set[str] = set()
+    # A person's key may be a place's (Francis and France are "frns"): where one key holds
+    # both people and gazetteer places, the people are an entity of their own.
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)  # key -> last words of its people's names
+    for a in articles:
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            kinds_of[m.key].add(m.kind)
+            if m.kind == "person":
+                surnames[m.key].add(m.surface.split()[-1])
+    shared = {k for k, ks in kinds_of.items() if "person" in ks and ks & {"place", "org"}}
+
+    def key_of(m: Mention) -> str:
+        # The person's side: a name the gazetteer does not know, or the surname of a
+        # person named in full ("Rubio" of Marco Rubio, though a town is called so too).
+        if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
+                                or m.surface in surnames[m.key]):
+            return m.key + _PERSON_MARK
+        return m.key
+
+    weights: dict[str, Counter] = defaultdict(Counter)
     for a in articles:
         f = features.get(a.id)
         for m in (f.names if f else []):
             if m.key:
-                per_key_articles[m.key].add(a.id)
-                if _DEVANAGARI.search(m.surface):
-                    devanagari.add(m.key)
+                own = key_of(m)
+                per_key_articles[own].add(a.id)
+                weights[own]["place" if m.kind in ("place", "org") else m.kind] += m.count
+                # (a gazetteer place's key is its English name's, not a transliteration's)
+                if _DEVANAGARI.search(m.surface) and m.kind not in ("place", "org"):
+                    devanagari.add(own)
+    # People and gazetteer places never meet by a near key (Francisco "frnsk" / France "frns").
+    people = {k for k, w in weights.items() if w["person"] > w["place"]}
+    places = {k for k, w in weights.items() if w["place"] > w["person"] + w["name"]}
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
-    parent = _merge_near_keys(ordered, config, devanagari)
+    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places))
 
     entities: dict[str, Entity] = {}
     for a in articles:
@@ -89,9 +121,10 @@ def collect(articles: list[Article], features: dict[str, Features],
         for m in (f.names if f else []):
             if not m.key:
                 continue
-            rep = parent[m.key]
+            own = key_of(m)
+            rep = parent[own]
             e = entities.setdefault(rep, Entity(key=rep))
-            e.keys.add(m.key)
+            e.keys.add(own)
             e.articles.add(a.id)
             e.kinds[m.kind] += m.count
             for surface in _forms(m.surface, m.key):
@@ -100,6 +133,10 @@ def collect(articles: list[Article], features: dict[str, Features],
     kept = tidy(list(entities.values()), articles)
     alias = {k: e.key for e in kept for k in e.keys}
     return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+# Appended to a key shared by a person and a place, for the person's entity.
+_PERSON_MARK = "|person"
 
 
 def _merge_into(target: Entity, e: Entity, surfaces: bool = True) -> None:
@@ -145,8 +182,10 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     gone: set[int] = set()
     by_surface = {s: e for e in entities for s in e.surfaces}
     by_words: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+    by_first: dict[str, list[Entity]] = defaultdict(list)  # first word -> entities of full names
     for words, t in multi:
         by_words[tuple(words)].append(t)
+        by_first[words[0]].append(t)
     by_id = {id(e): e for e in entities}
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
     for e in entities:
@@ -179,8 +218,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                 _merge_into(keep, e)
                 gone.add(id(e))
                 continue
-            firsts = {id(t): t for words, t in multi
-                      if t is not e and _kind(t) == "person" and any(words[0] == s.casefold() for s in surfaces)}
+            firsts = {id(t): t for s in surfaces for t in by_first.get(s.casefold(), ())
+                      if t is not e and _kind(t) == "person"}
             if len(firsts) == 1:
                 _merge_into(next(iter(firsts.values())), e)
                 gone.add(id(e))
@@ -209,7 +248,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
         if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
-    return _same_people(kept)
+    return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
 
 
 def _is_outlet(surface: str, outlets: set[str]) -> bool:
@@ -236,7 +275,7 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
     Sibiga), Juri Uschakow / Yuri Ushakov is left to the name keys."""
     def parts(e: Entity) -> tuple[str, str] | None:
         words = anyascii(display_name(e)).lower().split()
-        return (words[0], words[-1]) if len(words) == 2 else None
+        return (words[0], words[-1]) if len(words) in (2, 3) else None
 
     people: list[tuple[Entity, tuple[str, str]]] = []
     for e in entities:
@@ -256,6 +295,55 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
                     and min(len(la), len(lb)) >= 4:
                 _merge_into(a, b)
                 gone.add(id(b))
+    return [e for e in entities if id(e) not in gone]
+
+
+def _distinctive_words(e: Entity) -> set[str]:
+    """Keys of the words that tell this named thing from others: from its names of two
+    words or more, words of five letters or more (seven for a key of three consonants:
+    Sistina "stn" but not Pedro "prd") that are not head words (Chapel, Iglesia),
+    titles, connectors, first names or places (Pakistan Air Force / Pakistan Armed Forces)."""
+    out: set[str] = set()
+    for s in e.surfaces:
+        words = re.split(r"[\s\-‐]+", s)
+        if len(words) < 2:
+            continue
+        for w in words:
+            if len(w) < 5 or not _cased(w) or is_head_word(w) or is_first_name(w) \
+                    or gazetteer.lookup(w) is not None:
+                continue
+            k = name_key(w)
+            # Three consonants tell a long word apart (Sistina "stn"), not a short one (Pedro).
+            if (len(k) >= 4 or (len(k) == 3 and len(w) >= 7)) and " " not in k:
+                out.add(k)
+    return out
+
+
+def _same_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """A building or an institution written in several languages (Capela Sistina / Sistine
+    Chapel; Igreja Católica / Iglesia Católica / Roman Catholic Church): entries that are no
+    people and share a distinctive word, each written in its own languages, are one. When
+    two entries of one language share the word, it names two things (two ministries'
+    "Affairs"), and nothing merges on it."""
+    things = [e for e in entities if _kind(e) != "person"]
+    words = {id(e): _distinctive_words(e) for e in things}
+    holders: dict[str, list[Entity]] = defaultdict(list)
+    for e in things:
+        for k in words[id(e)]:
+            holders[k].append(e)
+    gone: set[int] = set()
+    for k in sorted(holders, key=lambda k: (-len(holders[k]), k)):
+        group = [e for e in holders[k] if id(e) not in gone]
+        if len(group) < 2:
+            continue
+        langs = [{lang_of.get(a, "und") for a in e.articles} for e in group]
+        if sum(len(x) for x in langs) != len(set().union(*langs)):
+            continue  # one language holds two of them
+        keep = max(group, key=lambda e: (len(e.articles), e.key))
+        for e in group:
+            if e is not keep:
+                _merge_into(keep, e)
+                gone.add(id(e))
     return [e for e in entities if id(e) not in gone]
 
 
@@ -299,6 +387,43 @@ def _title_keys(title: str) -> set[str]:
     return {k for k in keys if k}
 
 
+def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
+    """A single capitalised word with no evidence of being a name: no type (not a place
+    or institution the gazetteer knows, no title or first name before it, no organisation
+    word or acronym), one word in every spelling, and written in one language only. Such
+    a word is mostly an ordinary noun capitalised by custom or position ("Chiesa",
+    "Conseil"); a name is written in the other languages' articles too. A name written
+    with inner capitals or a hyphen (TruthSocial, Lashkar-e-Toiba) keeps its shape as
+    evidence, and one in a title stays.
+
+    German capitalises every noun, so there a capital, a title, a hyphenated compound
+    (Energie-Infrastruktur) or a title word before it ("Thema" after a cue) prove nothing:
+    only a known first name does."""
+    if any(len(s.split()) > 1 for s in e.surfaces):
+        return False
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if len(langs) != 1:
+        return False
+    if langs <= _NOUN_CAPITALISING:
+        return d["kind"] in ("name", "person") and not any(is_first_name(s) for s in e.surfaces)
+    # A title mention counts in a cased script only: a word of an uncased one ("नदी", river)
+    # was taken for a name by where it stood, which a title says nothing about.
+    if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)):
+        return False
+    return not any(_shaped(s) for s in e.surfaces)
+
+
+# Languages that capitalise every noun: a capital is no evidence of a name there.
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+
+
+def _shaped(word: str) -> bool:
+    """Inner capitals or a hyphen between letters (TruthSocial, Sixtus-kápolna), the shape
+    of names and brands, not of ordinary words."""
+    return bool(re.search(r"[^\W\d_][\-‐][^\W\d_]", word)) or any(c.isupper() for c in word[1:]) \
+        and not word.isupper()
+
+
 def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAULT) -> list[dict]:
     """The entity entries of a brief, most salient first.
 
@@ -313,7 +438,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     out: list[dict[str, Any]] = []
     for e in entities:
         in_title = sum(
-            1 for aid in e.articles if any(k.split()[-1] in title_keys[aid] for k in e.keys)
+            1 for aid in e.articles if any(k.removesuffix(_PERSON_MARK).split()[-1] in title_keys[aid] for k in e.keys)
         )
         langs = {lang_of[aid] for aid in e.articles}
         salience = (
@@ -333,10 +458,6 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "title_mentions": in_title,
             "salience": round(salience, 4),
         })
-    if len(articles) >= 3:
-        # In a larger event, a name seen once in one article (not in its title) is
-        # usually a side remark or a leftover of site furniture.
-        out = [d for d in out if len(d["articles"]) > 1 or d["title_mentions"]
-               or sum(entities_by_key[d["id"]].surfaces.values()) > 1]
+    out = [d for d in out if not _unsupported(entities_by_key[d["id"]], d, lang_of)]
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]

@@ -1,8 +1,8 @@
 """One source model for every view of an event (CLI, brief, digest, API, page).
 
 An event's sources are the distinct outlet names stored on its articles (`Article.source`,
-named at cleaning from the URL host, the outlet's own name in the text or the file's
-folder), counted by `sources_of` only, so every view gives the same number. An article
+named at cleaning: its own name (given, the page's site name, or stated in the text),
+else the URL's registered domain, so one outlet has one name across views), counted by `sources_of` only, so every view gives the same number. An article
 with no stored outlet adds no source; it is *shown* by its site or folder (`label`), never
 by a file name such as "003_569c59af60f09498.txt".
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 from typing import Iterable
-from urllib.parse import urlsplit
 
+from tidings.clean.meta import registered_domain
 from tidings.records import Article
 
 
@@ -25,12 +25,10 @@ def label(a: Article) -> str | None:
     """How to show the article's outlet: its name, else its site, else its file's folder."""
     if a.source:
         return a.source
-    try:
-        host = urlsplit(a.url).hostname if a.url else None
-    except ValueError:
-        host = None
+    # As cleaning names an outlet by its URL: the registered domain (m.bbc.co.uk: bbc.co.uk).
+    host = registered_domain(a.url) if a.url else None
     if host:
-        return host.removeprefix("www.")
+        return host
     path = (a.origin or "").split(":")[0]
     parent = PurePath(path).parent.name if path else ""
     return parent or None

@@ -42,7 +42,7 @@ def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.nd
         return float(v @ center) if v is not None and center is not None else 0.0
 
     # Originals before syndicated copies; then centrality; then earliest.
-    best = max(pool, key=lambda a: (a.duplicate_of is None, score(a), -pool.index(a)))
+    _, best = max(enumerate(pool), key=lambda ia: (ia[1].duplicate_of is None, score(ia[1]), -ia[0]))
     return {
         "text": best.title.strip(),
         "lang": best.lang,
@@ -70,12 +70,69 @@ def spread_languages(ranked: list[Article], n: int) -> list[Article]:
     by_lang: dict[str, list[Article]] = {}
     for a in ranked:
         by_lang.setdefault(a.lang or "und", []).append(a)
+    return _in_turn(list(by_lang.values()), n)
+
+
+def sample_articles(ranked: list[Article], n: int) -> list[Article]:
+    """Up to n articles, in `ranked` order. Languages take turns for the places, so every
+    language is in; within a language the picks are spread evenly over its centrality
+    ranking, its most central and its least central included (the most central articles
+    tell the majority's version: a minority's figure or quote ranks lower), and no outlet
+    takes more than its share while others have articles left. All when n or fewer."""
+    if len(ranked) <= n:
+        return list(ranked)
+    by_lang: dict[str, list[Article]] = {}
+    for a in ranked:
+        by_lang.setdefault(a.lang or "und", []).append(a)
+    quota = {lang: 0 for lang in by_lang}
+    left = n
+    while left > 0:
+        for lang, arts in by_lang.items():
+            if left > 0 and quota[lang] < len(arts):
+                quota[lang] += 1
+                left -= 1
+    chosen = {a.id for lang, arts in by_lang.items() for a in _spread(arts, quota[lang])}
+    return [a for a in ranked if a.id in chosen]
+
+
+def _spread(arts: list[Article], q: int) -> list[Article]:
+    """q of these ranked articles at evenly spaced ranks, each outlet at most its share:
+    a place whose article's outlet has had its share goes to the nearest rank of another."""
+    m = len(arts)
+    if q >= m:
+        return list(arts)
+    outlet = [a.source or a.id for a in arts]
+    cap = -(-q // len(set(outlet)))
+    taken: set[int] = set()
+    count: dict[str, int] = {}
+    pending = [round(i * (m - 1) / (q - 1)) if q > 1 else 0 for i in range(q)]
+    while pending:
+        unplaced = []
+        for target in pending:
+            for d in range(m):
+                free = [j for j in (target - d, target + d) if 0 <= j < m and j not in taken
+                        and count.get(outlet[j], 0) < cap]
+                if free:
+                    taken.add(free[0])
+                    count[outlet[free[0]]] = count.get(outlet[free[0]], 0) + 1
+                    break
+            else:
+                unplaced.append(target)
+        if len(unplaced) == len(pending):
+            cap += 1  # the other outlets have nothing left: the big one takes the rest
+        pending = unplaced
+    return [arts[j] for j in sorted(taken)]
+
+
+def _in_turn(queues: list[list[Article]], n: int) -> list[Article]:
+    """Up to n articles, one from each queue in turn."""
     out: list[Article] = []
-    queues = list(by_lang.values())
-    while len(out) < n and any(queues):
-        for q in queues:
-            if q and len(out) < n:
-                out.append(q.pop(0))
+    heads = [0] * len(queues)
+    while len(out) < n and any(h < len(q) for h, q in zip(heads, queues)):
+        for i, q in enumerate(queues):
+            if heads[i] < len(q) and len(out) < n:
+                out.append(q[heads[i]])
+                heads[i] += 1
     return out
 
 

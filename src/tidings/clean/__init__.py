@@ -133,7 +133,8 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
     is_html = raw.text is None and bool(raw.html)
     if is_html:
         ex = extract(raw.html or "", url)
-        html_meta = {"title": ex.title, "date": ex.date, "author": ex.author, "sitename": ex.sitename}
+        html_meta = {"title": ex.title, "date": ex.date, "author": ex.author, "sitename": ex.sitename,
+                     "page_title": ex.page_title}
         url = url or ex.url
         body = ex.text if ex.method == "fallback" else ex.text.replace("\n", "\n\n")
         body = _TABLE_EDGES.sub("", body)
@@ -158,7 +159,8 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
 
     lines = lines_of(body)
     kept, removed = remove_furniture(lines)
-    source = outlet(raw.source, url, html_meta.get("sitename"), removed + kept[:40] + kept[-40:])
+    source = outlet(raw.source, url, html_meta.get("sitename"), removed + kept[:40] + kept[-40:],
+                    html_meta.get("page_title"))
     if outlet_lines is not None and source:
         kept, repeated = outlet_lines.filter(source, kept)
         removed += repeated

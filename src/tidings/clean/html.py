@@ -28,6 +28,7 @@ class Extracted:
     sitename: str | None = None
     url: str | None = None
     method: str = "trafilatura"  # trafilatura|fallback
+    page_title: str | None = None  # the <title> element as written ("Headline | Site Name")
 
 
 def extract(html: str, url: str | None = None) -> Extracted:
@@ -48,10 +49,12 @@ def extract(html: str, url: str | None = None) -> Extracted:
     if not meta["title"]:  # trafilatura gives up on pages without a body, metadata and all
         m = _TITLE.search(html[:200_000])
         meta["title"] = _clean_meta(_strip_tags(m[1])) if m else None
+    m = _TITLE.search(html[:200_000])
+    page_title = _clean_meta(_strip_tags(m[1])) if m else None
     text = (getattr(doc, "text", None) or "").strip()
     if text and not _too_deep(html):
-        return Extracted(text=text, **meta)
-    return Extracted(text=visible_text(html), method="fallback", **meta)
+        return Extracted(text=text, page_title=page_title, **meta)
+    return Extracted(text=visible_text(html), method="fallback", page_title=page_title, **meta)
 
 
 def visible_text(html: str) -> str:

@@ -237,17 +237,43 @@ def _name_like(text: str, cased: bool) -> bool:
 
 
 def outlet(
-    source: str | None, url: str | None, sitename: str | None, lines: list[str]
+    source: str | None, url: str | None, sitename: str | None, lines: list[str],
+    page_title: str | None = None,
 ) -> str | None:
-    """Given source, else the URL's registered domain, else the site name, else a name the
-    text states. A source given as a host or URL ("m.bbc.co.uk") is its registered domain."""
+    """The outlet's name: the given source; else the site's own name (the page's declared
+    site name, or a name the text or the page title states that spells the URL's host:
+    "© Noticias Iberia", "Headline | Noticias Iberia" on noticiasiberia.com); else the
+    URL's registered domain; else a name the text states.
+    A source given as a host or URL ("m.bbc.co.uk") is its registered domain.
+
+    Its own name before its domain, so that one outlet is one name whether an article of it
+    came with a URL or not (the same paper's text files state "Allgemeine Rundschau", its
+    pages are on allgemeine-rundschau.de)."""
     if source:
         return registered_domain(source) if _HOSTLIKE.match(source.strip()) else source
+    site = sitename.strip() if sitename else None
+    # trafilatura gives the host itself (with its port, for a local server) when a page
+    # declares no name: that is no name.
+    if site and not _HOSTLIKE.match(site) and not (url and host_of(site) == host_of(url)) \
+            and not re.fullmatch(r"(?:\d{1,3}(?:\.\d{1,3}){3}|\[[\da-fA-F:]+\])(?::\d+)?", site):
+        return site
     host = registered_domain(url) if url else None
+    stated = _stated_outlet(lines)
     if host:
-        return host
-    if sitename:
-        return sitename.strip()
+        # A name stated beside another host may be a wire's or a photo agency's credit.
+        if stated and _spells_host(stated, url or host):
+            return stated
+        parts = _TITLE_PARTS.split(page_title or "")[1:]  # the headline comes first
+        return next((p.strip() for p in parts if _spells_host(p, url or host)), host)
+    return stated or site
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
+
+def _stated_outlet(lines: list[str]) -> str | None:
+    """A name the text gives its outlet: a "preferred source" prompt, a Source: line, a
+    copyright line (its legal form left out: "Allgemeine Rundschau GmbH" is the paper)."""
     for line in lines:
         m = _PREFERRED_SOURCE.search(line)
         if m:
@@ -261,10 +287,29 @@ def outlet(
             continue  # an image credit names someone else's site
         m = _COPYRIGHT.search(line)
         if m and len(line) < 400:
-            name = m["name"].strip(" .-")
+            name = _LEGAL_FORM.sub("", m["name"].strip(" .-")).strip(" .,-")
             if name and name.casefold() not in ("all rights reserved", "the"):
                 return name
     return None
+
+
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|SE|Ltd\.?|Limited|plc|Inc\.?|LLC|Corp\.?|"
+    r"S\.?A\.?S?|S\.?R\.?L\.?|S\.?L\.?|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|ООО|OOO|"
+    r"(?:Pvt\.?|Private)\s+(?:Ltd\.?|Limited)))+$"
+)
+
+
+def _spells_host(name: str, url_or_host: str) -> bool:
+    """Whether a name spells a label of the host, letters and digits only, a leading "the"
+    aside: "Noticias Iberia" / noticiasiberia.com, "Zee News" / zeenews.india.com."""
+    from anyascii import anyascii
+
+    folded = re.sub(r"[\W_]+", "", anyascii(name).lower())
+    folded = folded[3:] if folded.startswith("the") and len(folded) > 6 else folded
+    host = host_of(url_or_host) or ""
+    labels = {re.sub(r"[\W_]+", "", x) for x in host.lower().split(".")[:-1]}
+    return len(folded) >= 3 and folded in labels
 
 
 _HOSTLIKE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,63}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)

@@ -134,9 +134,18 @@ def article_time(article: Article, features: Features) -> tuple[int | None, int 
     return day, month
 
 
-def make_item(article: Article, features: Features, words_chars: int = 1500) -> Item:
-    from tidings.cluster.similarity import distinctive_figures
+def distinctive_figures(figs) -> set[tuple[float, str]]:
+    """Numbers worth matching: not tiny counts (2 people, 3 days), which any story has."""
+    out = set()
+    for f in figs:
+        v = float(f.value)
+        if v <= 0 or (v < 10 and f.unit != "%") or (f.unit == "%" and v in (50.0, 100.0)):
+            continue
+        out.add((round(v, 3), f.unit))
+    return out
 
+
+def make_item(article: Article, features: Features, words_chars: int = 1500) -> Item:
     names: dict[str, float] = {}
     for m in sorted(features.names, key=lambda m: (-m.count, m.key))[:MAX_NAMES]:
         names[m.key] = min(1.0, 0.4 + 0.3 * m.count)
@@ -339,3 +348,14 @@ def explain_items(a: Item, b: Item, model: PairModel, weigh: Weighing) -> dict[s
             f"{e['means']} ({e['contribution']:+.1f})" for e in against) + "."
     return {"probability": round(p, 4), "threshold": model.threshold, "log_odds": round(logit, 3),
             "bias": round(model.bias, 3), "evidence": parts, "decided": words}
+
+
+@dataclass
+class Comparison:
+    """What `tidings compare` answers: a score in [0, 1] and why."""
+
+    score: float
+    reasons: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 4), "reasons": self.reasons}

@@ -10,8 +10,9 @@ One score in [0, 1] from four pieces of evidence, each reported in `reasons`:
   couple of days the score is cut down hard: the same people at another happening, days or
   months apart, is the commonest false match.
 
-The same code compares article to article (`compare`, `tidings compare`, the SemEval
-benchmark) and article to event (the clusterer), through `Profile`.
+The hand-weighted similarity of the clusterer before the fitted one (cluster/pairs.py,
+cluster/linkage.py): kept only for the first column of the SemEval benchmark
+(bench/semeval.py); nothing in the package uses it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from tidings.cluster.pairs import Comparison, distinctive_figures
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 from tidings.understand.dates import lead_weekday, parse_iso
@@ -59,15 +61,6 @@ class Profile:
         return self._matrix
 
 
-@dataclass
-class Comparison:
-    score: float
-    reasons: dict[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"score": round(self.score, 4), "reasons": self.reasons}
-
-
 def article_profile(features: Features, config: Config = DEFAULT, article: Article | None = None) -> Profile:
     names: dict[str, float] = {}
     kinds: dict[str, str] = {}
@@ -95,17 +88,6 @@ def weak_time(article: Article) -> bool:
     if article.date is None:
         return True
     return article.date_source in WEAK_DATE_SOURCES
-
-
-def distinctive_figures(figs) -> set[tuple[float, str]]:
-    """Numbers worth matching: not tiny counts (2 people, 3 days), which any story has."""
-    out = set()
-    for f in figs:
-        v = float(f.value)
-        if v <= 0 or (v < 10 and f.unit != "%") or (f.unit == "%" and v in (50.0, 100.0)):
-            continue
-        out.add((round(v, 3), f.unit))
-    return out
 
 
 def embedding_similarity(a: Profile, b: Profile) -> float:

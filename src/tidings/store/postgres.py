@@ -537,12 +537,6 @@ class PostgresStore:
                        "GROUP BY key", ([_t(k) for k in keys],))
         return {r["key"]: int(r["n"]) for r in rows}
 
-    def undated_article_ids(self, limit: int = 5000) -> list[str]:
-        rows = self._q(
-            "SELECT f.article_id FROM features f JOIN articles a ON a.id = f.article_id "
-            "WHERE f.event_time IS NULL AND a.date IS NULL ORDER BY a.seq DESC LIMIT %s", (limit,))
-        return [r["article_id"] for r in rows]
-
     def name_kinds(self, key: str) -> dict[str, int]:
         rows = self._q("SELECT kind, sum(count) AS n FROM names WHERE key = %s GROUP BY kind "
                        "ORDER BY n DESC", (key,))

@@ -606,16 +606,6 @@ class SQLiteStore:
             out.update({r["key"]: r["n"] for r in rows})
         return out
 
-    def undated_article_ids(self, limit: int = 5000) -> list[str]:
-        """The latest articles with no time at all (neither reported nor published), newest
-        first: the clusterer may still move them to a better-fitting event."""
-        rows = self._q(
-            "SELECT f.article_id FROM features f JOIN articles a ON a.id = f.article_id "
-            "WHERE f.event_time IS NULL AND a.date IS NULL ORDER BY a.seq DESC LIMIT ?",
-            (limit,),
-        )
-        return [r["article_id"] for r in rows]
-
     # --- embedding cache, by content hash of the embedded text ---
     def cached_embeddings(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         hashes = list(hashes)

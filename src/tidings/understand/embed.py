@@ -46,19 +46,51 @@ def text_for(article: Article, config: Config = DEFAULT) -> str:
     if title and body.startswith(title):
         body = body[len(title):]
     return lead_words(f"{title}\n{body}" if title else body, config.embed_words,
-                      config.embed_max_chars)
+                      config.embed_max_chars,
+                      (config.embed_han_chars_per_word, config.embed_sea_chars_per_word))
 
 
-def lead_words(text: str, n: int, max_chars: int | None = None) -> str:
+# Scripts written without spaces between words, where one whitespace-separated "word" may
+# be a whole paragraph: Han and kana (Chinese, Japanese); Thai, Lao, Burmese, Khmer.
+_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_SEA = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def lead_words(text: str, n: int, max_chars: int | None = None,
+               chars_per_word: tuple[float, float] = (0.0, 0.0)) -> str:
     """The first n words, and no more than max_chars characters: a run without spaces
-    (base64, minified script) is one "word" but costs the model per token."""
-    words = []
+    (base64, minified script) is one "word" but costs the model per token.
+
+    `chars_per_word` (Han/kana, then Thai/Lao/Burmese/Khmer): in those scripts every so
+    many characters count as a word, so a Chinese lead is cut at about the model tokens of
+    n words in a spaced language rather than at max_chars (0: a run is one word)."""
+    han, sea = chars_per_word
+    words: list[str] = []
+    used = 0.0
     for m in re.finditer(r"\S+", text or ""):
-        words.append(m.group())
-        if len(words) >= n:
+        run = m.group()
+        if (han or sea) and (_HAN.search(run) or _SEA.search(run)):
+            run, cost = _cut_unspaced(run, n - used, han, sea)
+        else:
+            cost = 1.0
+        words.append(run)
+        used += cost
+        if used >= n - 1e-9:
             break
     out = " ".join(words)
     return out[:max_chars] if max_chars else out
+
+
+def _cut_unspaced(run: str, budget: float, han: float, sea: float) -> tuple[str, float]:
+    """The start of `run` costing at most `budget` words (one at least), and its cost."""
+    cost = 0.0
+    for i, ch in enumerate(run):
+        step = (1.0 / han if han and _HAN.match(ch) else
+                1.0 / sea if sea and _SEA.match(ch) else 0.0)
+        if cost + step > budget + 1e-9 and i:
+            return run[:i], budget
+        cost += step
+    return run, max(cost, 1.0)
 
 
 class EmbeddingCache(Protocol):

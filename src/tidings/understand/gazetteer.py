@@ -128,6 +128,11 @@ _ENDINGS = sorted(set("""
     """.split()), key=len, reverse=True)
 
 
+# Endings added to the whole name (German genitive Kaschmirs), never in place of its final
+# vowel: "Francis" is not Franci(a) + s.
+_WHOLE_WORD_ENDINGS = frozenset({"s"})
+
+
 @dataclass(frozen=True)
 class Place:
     name: str  # canonical English name
@@ -234,7 +239,8 @@ def _cities(table: dict[str, Place]) -> None:
         pop = place.rank
         for alt in c.get("alternatenames") or ():
             # Lower-case Latin alternates are romanisation keys, not names anyone writes.
-            if _LATIN.match(alt) and (not alt[0].isupper() or pop < MIN_LATIN_ALT_POPULATION):
+            if _LATIN.match(alt) and (not alt[0].isupper() or (
+                    pop < MIN_LATIN_ALT_POPULATION and not _translated_qualifier(alt, c["name"]))):
                 continue
             _add(table, alt, place)
             if _IDEO.search(alt) and alt.endswith(("市", "区", "都")) and len(alt) >= 3:
@@ -243,6 +249,14 @@ def _cities(table: dict[str, Place]) -> None:
     # Chittagong); among namesakes the largest city, added last, wins.
     for c, place in zip(big, places):
         _add(table, c["name"], place, force=True)
+
+
+def _translated_qualifier(alt: str, name: str) -> bool:
+    """An alternate that keeps the city's own distinctive word and translates the rest
+    (Nueva Delhi, Neu-Delhi of New Delhi): safe to read at any size."""
+    own = {w for w in re.split(r"[\s\-]+", name.lower()) if len(w) >= 4}
+    words = re.split(r"[\s\-]+", alt.lower())
+    return len(words) >= 2 and bool(own & set(words))
 
 
 def _cache_path() -> Path | None:
@@ -360,7 +374,9 @@ def lookup(surface: str, inflected: bool = True) -> Place | None:
             continue
         # A bare alias of four letters only under an ending of two (Rzym-ie, not Misr-i).
         whole = len(stem) >= 5 or len(ending) >= 2
-        hit = (t.exact.get(stem) if whole else None) or t.stems.get(stem)
+        hit = t.exact.get(stem) if whole else None
+        if hit is None and ending not in _WHOLE_WORD_ENDINGS:
+            hit = t.stems.get(stem)
         if hit is not None:
             return hit
     return None

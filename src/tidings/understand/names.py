@@ -113,10 +113,12 @@ _TITLES_CASED = set(
     präsident präsidentin minister ministerin kanzler kanzlerin sprecher sprecherin
     berater beraterin außenminister bundeskanzler kreml-sprecher
     președintele președinte ministrul ministru purtătorul consilierul liderul premierul
-    президент министр пресс-секретарь помощник советник глава премьер
+    президент министр пресс-секретарь помощник советник глава премьер кардинал папа патриарх
     başkan başkanı cumhurbaşkanı bakan bakanı başbakan sözcüsü yardımcısı
     predsjednik predsjednika ministar premijer glasnogovornik
     cardinal kardinal cardenal cardeal
+    papa papst pape papież pápa paus pontiff pontifex pontífice pontefice
+    leiter leiterin chef chefin vorsitzender vorsitzende bürgermeister vice
     """.split()
 )
 
@@ -152,6 +154,8 @@ kremlin geneva istanbul riyadh saudi davos munich york mumbai chechnya arctic
 greenland moskau kiew rusia ucraina moscova rusiei ucrainei moscou ukraina
 """.split()
 
+_DE_ARTICLES = frozenset("der den des dem die".split())
+
 # Lower-case words that may join the parts of one name.
 _CONNECTORS = set("of de di da do del della delle dello dei degli des du dos das per for para pour "
                   "für von van der den la le les las los al-".split())
@@ -162,6 +166,31 @@ _ORG_WORDS = set(
     inc ltd news tass interfax reuters nato un eu who imf opec fifa uefa
     ministerium partei bank agentur ministère parti banque agence ministerio partido
     ministerul partidul banca agenția
+    """.split()
+)
+# Head words of an institution's name (Catholic Church, Orden de San Agustín): they type a
+# name of several words, never a word alone ("Chiesa" is any church).
+_ORG_HEADS = set(
+    """
+    church iglesia igreja chiesa kirche église biserica kościół kosciol egyház
+    commission comisión comissão commissione kommission comisia bizottság
+    conference conferencia conferência conferenza konferenz conférence bischofskonferenz
+    office oficina ufficio büro bureau order orden ordem ordine ordre
+    dicastery dicasterio dicastério dicastero dikasztérium college collegio colegio colégio
+    kollegium collège curia cúria kurie curie guard guardia garde gwardia forces army
+    armee ejército exército esercito armée armata
+    """.split()
+)
+# Head words of a place's name (Sistine Chapel, Plaza de San Pedro, Ciragan Palace).
+_PLACE_WORDS = set(
+    """
+    square plaza praça piazza platz place plac tér piața площадь palace palacio palácio
+    palazzo palast palais pałac palatul palota дворец chapel capilla capela cappella kapelle
+    chapelle kaplica kápolna capela basilica basílica basilika basilique bazylika bazilika
+    cathedral catedral cattedrale kathedrale cathédrale katedra cathedrale bridge puente
+    ponte brücke pont most street avenue boulevard strasse straße rue calle via viale
+    river río rio fiume fluss fleuve rzeka island isla ilha isola insel île airport
+    aeropuerto aeroporto flughafen aéroport aeroportul lotnisko
     """.split()
 )
 
@@ -221,6 +250,7 @@ _HI_STOP = set(
     अंत अंदर बाहर ऊपर नीचे आगे पीछे पास दूर दूरी करीब सामने मंच वास्तव वास्तविक स्वयं
     आयोजित घोषित प्रकाशित शुरू खत्म ख़त्म तैनात शामिल जारी तैयार स्वीकार बंद रद्द दर्ज
     घोषणा चर्चा जमीन ज़मीन बजे समुद्र सहमत सहमति युद्धविराम संघर्षविराम सीजफायर सीज़फायर प्रेस
+    ऑफ ऑफ़ एंड फॉर द
     प्राप्त हासिल पेश लागू नियुक्त गिरफ्तार गिरफ़्तार बरामद रिहा सफल असफल नाकाम मजबूर
     उपलब्ध सक्रिय संभव जरूर ज़रूर बेहद काफी काफ़ी सिर्फ केवल पूरे पूरी पूरा कुल
     """.split()
@@ -256,8 +286,11 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 @lru_cache(maxsize=200_000)
 def _token_key(token: str) -> str:
     devanagari = bool(_DEVANAGARI.search(token))
-    if _CYRILLIC.search(token) and len(token) > 5:
-        token = _CYR_CASE.sub("", token.lower())
+    if _CYRILLIC.search(token):
+        if len(token) > 5:
+            token = _CYR_CASE.sub("", token.lower())
+        # Russian spells an English initial W as У + vowel (Уиткофф, Уоллес, Уэльс).
+        token = re.sub(r"^[уУ](?=[иэоаИЭОА])", "в", token)
     t = anyascii(token).lower()
     t = re.sub(r"[^a-z]", "", t)
     if not t:
@@ -289,6 +322,26 @@ def _token_key(token: str) -> str:
 
 _FIRST_KEYS = {_token_key(n) for n in _FIRST_NAMES}
 _PLACE_KEYS = {_token_key(n) for n in _PLACES}
+_PLACE_SET = frozenset(_PLACES)
+_FIRST_NAME_SET = frozenset(_FIRST_NAMES)
+
+
+def is_head_word(word: str) -> bool:
+    """A word that says what kind of thing a name names (Church, Chapel, Ministry, Square)
+    or a title: shared by many names, it tells none apart."""
+    low = word.lower()
+    return low in _ORG_WORDS or low in _ORG_HEADS or low in _PLACE_WORDS or _is_title(low) \
+        or low in _STOP_CASED
+
+
+def is_first_name(word: str) -> bool:
+    """A common first name in any script (Vladimir, Владимир, व्लादिमीर). A key of one or
+    two letters is no evidence alone (Thema and Tim are both "tm"): the word must then be
+    the name itself."""
+    key = _token_key(word)
+    if key not in _FIRST_KEYS:
+        return False
+    return len(key) >= 3 or re.sub(r"[^a-z]", "", anyascii(word).lower()) in _FIRST_NAME_SET
 
 
 def place_key(place: gazetteer.Place) -> str:
@@ -302,6 +355,9 @@ def _place_key(name: str) -> str:
     if name.isupper() and len(name) <= 6:
         return name.lower()
     return " ".join(k for k in (_token_key(w) for w in name.split()) if k)
+
+
+_CAMEL = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z]{3})")
 
 
 def _regnal(words: list[str]) -> str | None:
@@ -329,6 +385,8 @@ def name_key(surface: str) -> str:
     word, and last words too short to tell apart keep every word's key.
     """
     words = [w for w in re.split(r"[\s\-–—‐]+", surface.strip()) if w]
+    # A brand written as one word (TruthSocial) is keyed as its words (Truth Social).
+    words = [p for w in words for p in _CAMEL.sub(" ", w).split()]
     regnal = _regnal(words)
     if regnal:
         return regnal
@@ -342,7 +400,11 @@ def name_key(surface: str) -> str:
     keys = [k for k in (_token_key(w) for w in words) if k]
     if not keys:
         return ""
-    if 1 < len(keys) <= 3 and len(keys[-1]) >= 3 and not any(w.lower() in _ORG_WORDS for w in words):
+    # A name with the head word of an institution or a building keeps every word: its last
+    # word alone ("Church", "Chapel") would be every church's.
+    if 1 < len(keys) <= 3 and len(keys[-1]) >= 3 \
+            and not any(w.lower() in _ORG_WORDS or w.lower() in _ORG_HEADS or w.lower() in _PLACE_WORDS
+                        for w in words):
         return keys[-1]
     if len(keys) > 1 and (keys[0] in _FIRST_KEYS or re.fullmatch(r"[^\W\d_]\.?", words[0])):
         return keys[-1]
@@ -371,7 +433,7 @@ def extract(text: str, lang: str | None = None, known: Iterable[str] | None = No
     known_set = set(known or ())
     found: list[tuple[str, str, str | None]] = []
     if _names_readable(text) and (_LATIN.search(text) or re.search(r"[\u0370-\u03FF\u0400-\u04FF]", text)):
-        found.extend(_cased_names(text, lang))
+        found.extend(_org_cued(text, _cased_names(text, lang)))
     spans: list[tuple[int, int]] = []
     if scripts.has_uncased(text):
         found.extend(scripts.uncased_names(text, known_set, spans))
@@ -393,31 +455,82 @@ def _names_readable(text: str) -> bool:
     return letters == 0 or len(_SUPPORTED.findall(sample)) >= 0.5 * letters
 
 
+# Words that name what kind of organisation the name beside them is: "the Interfax news
+# agency", "agenția Anadolu", "агентство Интерфакс", "the daily Kommersant".
+_ORG_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:news agency|agency|nachrichtenagentur|agentur|agenzia|agencia|agência|agenția|"
+    r"agentia|agenției|agentiei|agence|ajansı|агентство|агентства|агентству|агентством|newspaper|daily|broadcaster|"
+    r"channel|zeitung|quotidien|diario|jornal|ziarul|cotidianul|газета|газеты|газете|телеканал)(?![^\W\d_])")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’\-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*),?\s+$")
+# Kind of a name typed by such a cue: an organisation, even when a place bears its name.
+_CUED_ORG = "org-cued"
+
+
+def _org_cued(text: str, found: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
+    """Names right after or before an organisation cue word are organisations."""
+    after: set[str] = set()
+    before: set[str] = set()
+    for m in _ORG_CUE.finditer(text):
+        nxt = _WORD_AFTER.match(text, m.end(), m.end() + 60)
+        if nxt and nxt.group(1)[:1].isupper():
+            after.add(nxt.group(1))
+        prv = _WORD_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+        if prv and prv.group(1)[:1].isupper():
+            before.add(prv.group(1))
+    if not after and not before and not any(_ORG_CUE.match(f[0]) for f in found):
+        return found
+    out: list[tuple[str, str, str | None]] = []
+    for surface, kind, key in found:
+        words = surface.split()
+        if len(words) > 1 and _ORG_CUE.fullmatch(words[0]) and gazetteer.lookup(" ".join(words[1:])):
+            # The cue capitalised at a sentence start, glued to a place's name ("Ziarul
+            # Tirana"); in other runs it is part of the name (Daily Mail).
+            words = words[1:]
+            surface, kind, key = " ".join(words), _CUED_ORG, None
+            out.append((surface, kind, key))
+            continue
+        if kind in ("name", "place") and words and (words[0] in after or words[-1] in before) \
+                and not is_first_name(words[0]):
+            kind = _CUED_ORG
+        out.append((surface, kind, key))
+    return out
+
+
 def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
-    by_key: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    nominative: dict[str, set[str]] = defaultdict(set)
-    for surface, kind, given in found:
-        key = given or name_key(surface)
+    # Grouped by key, and by whether a person the gazetteer does not know: a person may
+    # share a place's key (Francis and France are both "frns") and stays apart from it.
+    by_key: dict[tuple[str, bool], Counter] = defaultdict(Counter)
+    kinds: dict[tuple[str, bool], Counter] = defaultdict(Counter)
+    nominative: dict[tuple[str, bool], set[str]] = defaultdict(set)
+    keyed = [(s, k, given or name_key(s), gazetteer.lookup(s)) for s, k, given in found]
+    place_keys = {key for _, _, key, place in keyed if place is not None}
+    for surface, kind, key, place in keyed:
         if len(key.replace(" ", "")) < 2:
             continue
-        place = gazetteer.lookup(surface)
-        if place is not None:
+        group = (key, key in place_keys and place is None and kind == "person")
+        if kind == _CUED_ORG:
+            kind = "org"
+        elif place is not None:
             kind = "org" if place.kind == "org" else "place"
+        if place is not None:
             if gazetteer.lookup(surface, inflected=False) is not None:
-                nominative[key].add(surface)
-        by_key[key][surface] += 1
-        kinds[key][kind] += 1
+                nominative[group].add(surface)
+        by_key[group][surface] += 1
+        kinds[group][kind] += 1
     out = []
-    for key, surfaces in by_key.items():
-        kind_counts = kinds[key]
+    for group, surfaces in by_key.items():
+        key = group[0]
+        kind_counts = kinds[group]
         specific = [k for k, _ in kind_counts.most_common() if k != "name"]
         kind = specific[0] if specific else "name"
-        if kind == "name" and key in _PLACE_KEYS:
+        # By the word itself, or by a key of three letters or more (बेलगोरोड, Zaporojie): keys
+        # of two letters meet too many words (Social and Seoul are both "sl").
+        if kind == "name" and ((key in _PLACE_KEYS and len(key) >= 3) or any(x.lower() in _PLACE_SET for x in surfaces)):
             kind = "place"
         # Shown: a form the gazetteer lists as the name itself (Rusia over Rusiei), else
         # the longest frequent spelling ("Vladimir Putin" over "Putin").
-        nom = nominative[key]
+        nom = nominative[group]
         surface = max(surfaces, key=lambda s: (s in nom, len(s.split()), surfaces[s], -len(s)))
         out.append(Mention(key=key, surface=surface, kind=kind, count=sum(surfaces.values())))
     out.sort(key=lambda m: (-m.count, m.key))
@@ -479,7 +592,10 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 sentence_start = m.start() <= 64 or not line[: m.start()].strip()
             low = word.lower().strip("'’")
             if not word[0].isupper():
-                if run and low in _CONNECTORS and len(pending) < 2 and not ends_name:
+                # German articles join names only after von/van (von der Leyen); elsewhere
+                # they join a name to a noun ("in Istanbul den Austausch").
+                article_de = german and low in _DE_ARTICLES and not (pending and pending[-1].lower() in ("von", "van"))
+                if run and low in _CONNECTORS and len(pending) < 2 and not ends_name and not article_de:
                     # "Order of Saint Augustine", "Loggia delle Benedizioni", "von der
                     # Leyen": kept only if a capitalised word follows.
                     pending.append(word)
@@ -491,7 +607,14 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 flush()
                 prev_title = True
                 continue
-            if low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED):
+            # A short stop word capitalised mid-sentence right after a person's name is part
+            # of it: a function word of some other language, never written in lower case in
+            # this text, is a surname here (Ishaq Dar; "dar" is Romanian "but"). German
+            # capitalises so many words that its lines look like headlines: no sign there.
+            in_name = bool(run) and state["kind"] == "person" and len(low) <= 3 and not sentence_start \
+                and not (title_case and not german) and not caps_line and word[1:].islower() \
+                and not _is_title(low) and low not in lower_words
+            if (low in _STOP_CASED or (low.endswith("s") and low[:-1] in _STOP_CASED)) and not in_name:
                 flush()
                 prev_title = False
                 continue
@@ -511,6 +634,13 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 flush()
                 prev_title = False
                 continue
+            if word.isupper() and len(word) == 2 and not run and idx + 1 < len(matches) \
+                    and not caps_line and _initials_of(word, matches[idx + 1], line):
+                # Initials before a surname (JD Vance): a first name, not an acronym.
+                run.append(word)
+                state.update(kind="person", doubt=False)
+                prev_title = False
+                continue
             if word.isupper():
                 flush()
                 if 2 <= len(word) <= 6 and not caps_line and not scripts.roman_value(word) \
@@ -524,7 +654,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
             if not run:
                 state["kind"] = "person" if prev_title else "name"
                 state["doubt"] = doubtful and not prev_title
-                if _token_key(word) in _FIRST_KEYS:
+                if is_first_name(word):
                     state["kind"] = "person"
                     state["doubt"] = False
             if low in _ORG_WORDS:
@@ -553,9 +683,32 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
         if doubt and not few_lines and words[0] not in confirmed \
                 and _token_key(words[0]) not in _PLACE_KEYS:
             words = words[1:]
+            # What follows the dropped word may be a connector ("Rat des Sicherheitsrats"):
+            # a name never starts with one.
+            while words and words[0][:1].islower():
+                words = words[1:]
+        if not words:
+            continue
+        if len(words) == 1 and (words[0].lower() in _ORG_HEADS or words[0].lower() in _PLACE_WORDS):
+            continue  # "Church", "Basilica" alone: the kind of a thing, not its name
+        if len(words) > 1 and kind == "name":
+            lows = {w.lower() for w in words}
+            kind = "org" if lows & _ORG_HEADS else ("place" if lows & _PLACE_WORDS else kind)
         for part, part_kind in _split_run(words, kind):
             out.append((" ".join(part), part_kind, _inflected_key(part, lang)))
     return out
+
+
+def _initials_of(word: str, nxt: Any, line: str) -> bool:
+    """Whether two capitals are a person's initials: the next word, right after a space,
+    is a capitalised word that is no title, stop word or place, and the two letters name
+    no place or institution (US, UN and EU do)."""
+    follower = nxt.group()
+    if line[nxt.start() - 1:nxt.start()] != " " or not (follower[:1].isupper() and follower[1:].islower()):
+        return False
+    low = follower.lower()
+    return not (_is_title(low) or low in _STOP_CASED or gazetteer.lookup(word) is not None
+                or gazetteer.lookup(follower) is not None)
 
 
 def _shouted(matches: list) -> set[int]:
@@ -588,14 +741,14 @@ def _split_run(words: list[str], kind: str) -> list[tuple[list[str], str]]:
             head_phrase = gazetteer.lookup(" ".join(words[:k]))
             if head_phrase is not None and head_phrase.is_place:
                 rest = words[k:]
-                rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else "name"
+                rest_kind = "person" if is_first_name(rest[0]) else "name"
                 return [(words[:k], "place"), *_split_run(rest, rest_kind)]
     head = gazetteer.lookup(words[0])
     if head is not None and head.is_place \
-            and (head.kind == "country" or _token_key(words[0]) not in _FIRST_KEYS) and (
-            _token_key(words[1]) in _FIRST_KEYS or gazetteer.lookup(words[0], inflected=False) is None):
+            and (head.kind == "country" or not is_first_name(words[0])) and (
+            is_first_name(words[1]) or gazetteer.lookup(words[0], inflected=False) is None):
         rest = words[1:]
-        rest_kind = "person" if _token_key(rest[0]) in _FIRST_KEYS else ("name" if kind == "place" else kind)
+        rest_kind = "person" if is_first_name(rest[0]) else ("name" if kind == "place" else kind)
         return [([words[0]], "place"), *_split_run(rest, rest_kind)]
     return [(words, kind)]
 
@@ -670,7 +823,7 @@ def _devanagari_names(text: str, known: set[str],
         if nxt in _HI_POSTPOSITIONS and (counts[tok] >= 2 or _looks_foreign(tok)):
             # A preceding plain token that is a first name joins: "व्लादिमीर पुतिन ने".
             if i > 0 and i - 1 not in used and plain(i - 1) and adjacent(i - 1, i) \
-                    and _token_key(tokens[i - 1][0]) in _FIRST_KEYS:
+                    and is_first_name(tokens[i - 1][0]):
                 out.append((tokens[i - 1][0] + " " + tok, "person"))
             else:
                 out.append((tok, "name"))

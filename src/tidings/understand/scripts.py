@@ -61,7 +61,7 @@ _MAX_PEEL = 4
 MIN_HAN_NAME_CHAR = 3
 # Generic words of place names (city, district, state...): they end names, never spell them.
 # Function characters that follow a name in a sentence (也 "also", 中 "in").
-_HAN_PARTICLES = "也中的和与與在是说說对對将將已于於了等及"
+_HAN_PARTICLES = "也中的和与與在是说說对對将將已于於了等及不"
 _HAN_PLACE_WORDS = set("市区區州省县縣地镇鎮村城")
 # A lone word of an uncased script is read as a city only for cities this large.
 MIN_SINGLE_WORD_CITY = 1_000_000
@@ -76,8 +76,17 @@ _COMMON_WORDS = set("""مدينة المدينة الخميس بابا امن ك
 _AR_TITLES = set("""الرئيس رئيس الوزراء وزير الخارجية المتحدث الناطق البابا الكاردينال المستشار
     الملك الأمير الشيخ السيد السفير المبعوث الجنرال قائد زعيم نائب وزراء وزیر وزیرِ
     وزیراعظم اعظم صدر خارجہ خارجه""".split())
+# Function words of Arabic, Urdu and Persian: never a name, nor part of one (the words
+# after a title are read as a name only while they are not these).
+_AR_STOP = set("""و في من على إلى الى عن مع أن ان إن قد لا ما هذا هذه ذلك التي الذي بين بعد قبل
+    عند حتى كل أو او ثم كما لم لن هو هي هم
+    اور نے کے کی کا کو سے میں پر تک بھی ہے ہیں تھا تھی تھے کہ جو یہ وہ دونوں ایک کیا گیا کر
+    کرنے والے والی لیے ساتھ بعد پہلے اب نہیں
+    در به از که این آن با را برای تا یا هم""".split())
 _ZH_TITLES = ("总统", "總統", "总理", "總理", "外长", "外長", "部长", "部長", "发言人", "發言人",
-              "教宗", "教皇", "枢机", "樞機", "主教", "国务卿", "國務卿", "首相", "大使", "秘书长", "秘書長")
+              "教宗", "教皇", "枢机", "樞機", "主教", "国务卿", "國務卿", "首相", "大使", "秘书长", "秘書長",
+              "领导人", "領導人", "高级代表", "高級代表", "大臣", "中将", "中將", "上将", "上將", "将军", "將軍",
+              "主席", "国王", "國王", "特使", "议长", "議長", "司令", "参议员", "參議員")
 _KO_STOP = set("우리 그 이 저 전 새 현 차기 신임 당시 첫 역대".split())
 _KO_TITLES = set("대통령 총리 장관 대변인 교황 추기경 국무장관 외무장관 대사 총장".split())
 
@@ -267,8 +276,12 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             k = j + 1
             while k < n and words[k][0] in _AR_TITLES or (k < n and words[k][0].startswith("ال")):
                 k += 1
-            run = [x for x in range(k, min(k + 2, n)) if x not in used and not words[x][0].startswith("ال")
-                   and words[x][0] not in _AR_TITLES and text[words[x - 1][2]:words[x][1]].strip() == ""]
+            run = []
+            for x in range(k, min(k + 2, n)):
+                if x in used or words[x][0].startswith("ال") or words[x][0] in _AR_TITLES \
+                        or words[x][0] in _AR_STOP or text[words[x - 1][2]:words[x][1]].strip() != "":
+                    break  # a name is the words right after the title, up to the first other
+                run.append(x)
             if run and run[0] == k:
                 lk = loose_token(words[run[-1]][0])
                 found.append((" ".join(words[x][0] for x in run), "person", known_loose.get(lk)))
@@ -277,7 +290,7 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             # "트럼프 대통령은": a name stands bare (no particle) right before its title.
             prev = words[j - 1][0]
             if _HANGUL.search(prev) and len(prev) >= 2 and len(_peel(prev)) == 1 \
-                    and not prev.endswith("다") and prev not in _KO_STOP:
+                    and not prev.endswith("다") and prev not in _KO_STOP and not _demonym(prev):
                 lk = loose_token(prev)
                 found.append((prev, "person", known_loose.get(lk)))
                 used.add(j - 1)
@@ -285,7 +298,7 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
         for j, (w, _, _) in enumerate(words):
             if j in used or _DEVANAGARI.search(w):
                 continue  # Devanagari has its own reader (names._devanagari_names)
-            if w.startswith("ال") or w in _COMMON_WORDS:
+            if w.startswith("ال") or w in _COMMON_WORDS or w in _AR_STOP:
                 continue  # foreign names do not take the Arabic article
             forms = _peel(w)[:3]
             for n_form, form in enumerate(forms):
@@ -299,6 +312,11 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                     break
     found.extend(_regnal_spaced(text))
     return found
+
+
+def _demonym(word: str) -> bool:
+    """A Korean, Chinese or Japanese word for a people: a place and 인/人 (미국인, 美国人)."""
+    return len(word) >= 3 and word[-1] in "인人" and gazetteer.table().exact.get(gazetteer.norm(word[:-1])) is not None
 
 
 def _single_word_place(word: str, place: gazetteer.Place) -> bool:
@@ -390,6 +408,8 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
             found.append((first + sep + last, "person", key))
             s = m.start(2) - 1 - len(first)
             taken[s:s + len(first) + 1 + len(last)] = b"\x01" * (len(first) + 1 + len(last))
+    if name_chars:
+        found.extend(_han_titled(text, taken, name_chars, known_loose))
     if known_loose and name_chars:
         found.extend(_han_windows(text, taken, name_chars, known_loose))
     if known_loose:
@@ -399,6 +419,40 @@ def unspaced_names(text: str, known_loose: dict[str, str]) -> list[Found]:
                 if len(lk) >= 3 and lk in known_loose:
                     found.append((m.group(), "name", known_loose[lk]))
     return found
+
+
+MAX_HAN_NAME = 6  # characters of a foreign name written without a middle dot
+
+
+def _han_titled(text: str, taken: bytearray, name_chars: frozenset[str],
+                known_loose: dict[str, str]) -> list[Found]:
+    """Foreign names right after a title word (秘书长古特瑞斯, 外交大臣拉米): a run of two to
+    six characters that spell foreign names; its other occurrences in the text count too.
+    Keyed by a name the other articles know when its loose skeleton meets one."""
+    from tidings.understand.names import name_key
+
+    names: set[str] = set()
+    for t in _ZH_TITLES:
+        start = text.find(t)
+        while start >= 0:
+            i = j = start + len(t)
+            while j < len(text) and j - i < MAX_HAN_NAME and not taken[j] and text[j] in name_chars:
+                j += 1
+            if j - i >= 2:
+                names.add(text[i:j])
+            start = text.find(t, i)
+    out: list[Found] = []
+    for name in sorted(names, key=len, reverse=True):
+        lk = loose_token(name)
+        key = known_loose.get(lk) if len(lk) >= 2 else None
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not any(taken[pos:end]):
+                out.append((name, "person", key or name_key(name)))
+                taken[pos:end] = b"\x01" * len(name)
+            pos = text.find(name, end)
+    return out
 
 
 def _han_windows(text: str, taken: bytearray, name_chars: frozenset[str],

@@ -7,6 +7,6 @@ one statement reported in several languages into one quote.
 """
 
 from tidings.brief.quotes.extract import Quote, extract, find_names
-from tidings.brief.quotes.merge import merge, same_speaker
+from tidings.brief.quotes.merge import merge, resolve_titles, same_speaker
 
-__all__ = ["Quote", "extract", "find_names", "merge", "same_speaker"]
+__all__ = ["Quote", "extract", "find_names", "merge", "resolve_titles", "same_speaker"]

@@ -2,36 +2,79 @@
 speech (a clause after a verb of saying), each with its speaker.
 
 The speaker is the name the verb attaches to: before it in subject-verb order, after it in
-the inverted order of quotes ("…”, a spus Iuri Ușakov"), before "ने" in Hindi; a pronoun
-subject ("He said", "a precizat oficialul rus") takes the speaker of the sentence before;
-a second quotation in one sentence keeps the first one's speaker; "X reportedly said"
-is the previous speaker's account. Lexicons per language: tidings.brief.quotes.lexicons.
+the inverted order of quotes ("…”, a spus Iuri Ușakov", "… - közölte X"), after the verb
+and before its clause in Arabic, before "ने"/"نے" in Hindi and Urdu; across an apposition
+("Ushakov, the Kremlin adviser, said") or a relative clause ("JD Vance, who said"); for a
+participle, the sentence's subject. A pronoun subject ("He said", "a precizat oficialul
+rus", "他表示") or none at all in languages that drop it ("…», dijo.") takes the person named
+before it in the sentence, else the last speaker; a title ("the US President", "le
+président") the person the article gives it to, else the event's other articles
+(resolve_titles), else the last speaker; an unnamed source is labelled ("an official").
+A quoted sentence standing alone after a report or quotation is that speaker's; a quoted
+phrase with no speaker and no cue of speech (verb, noun of speech, colon, "according to")
+is narration and left out. Lexicons per language: tidings.brief.quotes.lexicons.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from tidings.brief.quotes.lexicons import (
     _ACCORDING,
+    _ACCORDING_PRONOUNS,
+    _AGENT_MARK,
+    _DESCRIBED,
     _INVERTED_PRONOUNS,
+    _LEXICON_OF,
+    _NOT_TITLES,
     _PAIRS,
     _PREPOSITIONS,
+    _PRO_DROP,
     _PRONOUNS,
+    _SPEECH_NOUNS,
     _THAT,
     _TITLE_LINKS,
+    _TITLE_SAME,
+    _TITLES,
+    _UNBOUNDED,
     _VERBS,
+    _ZH_TITLES,
 )
 from tidings.brief.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
+from tidings.understand.names import name_key
 
+# Participles of verbs of saying ("adding", "insisting", "spunând", "diciendo", "заявив").
+_PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
+_UNSPACED = {"zh", "ja"}
+_VERB_FIRST = {"ar"}
+# What ends a statement before an inverted verb: "…, said X", "… — заявил X", "… - közölte X".
+_INVERSION = re.compile(r"(?:[,—–]|\s-)\s*$")
+_AUXILIARIES = {"", "is", "was", "has", "have", "had", "will", "would", "has also", "is also", "also",
+                "a", "au", "va", "hat", "ist", "a également", "ha", "han", "ha anche"}
+_ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof|Sr|Sra|Hr|Fr|г)\.")  # verb-subject order: "قال الوزير إن…"
+_ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
+                            re.IGNORECASE)
+# An opening "according to X," phrase, to cut from the statement it attributes.
+_ACCORDING_LEAD = re.compile(r"^(?:(?:" + "|".join(_ACCORDING.values()) + r")(?:\s+[^,]{1,80})?,|[^,]{1,90}के\s+(?:अनुसार|मुताबिक)\s*,?)",
+                             re.IGNORECASE)
+_SPEECH_NOUN = re.compile(rf"(?<!\w)(?:{_SPEECH_NOUNS})(?!\w)", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,\s*(?:who|care|der|die|qui|quien|quienes|que|che|il quale|la quale|"
+                       r"который|которая|которые|який|яка|які|który|która|którzy)\b(?:\s+\w+){0,3}\s*",
+                       re.IGNORECASE)
 _CAPITAL_START = re.compile(r"\s+[A-Z\u0400-\u042F]")
-_WORD = re.compile(r"[^\W_][\w'’\-]*")
+# Words, with the vowel signs of Indic scripts and Arabic diacritics inside them.
+_WORD = re.compile(r"[^\W_][\w\u0300-\u036F\u064B-\u065F\u0900-\u0DFF'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_ZH_TITLED = re.compile(
+    rf"(?:{_ZH_TITLES})([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
+    r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
+_UNCASED_WORD = re.compile(r"[\u0900-\u097F\u0600-\u06FF\u0750-\u077F\u0B80-\u0BFF\u0C00-\u0C7F]+")
 
 
 @dataclass
@@ -47,6 +90,19 @@ class Quote:
     speaker_key: str | None = None
     position: int = 0  # order in the article
     vector: np.ndarray | None = field(default=None, repr=False)
+    # A title the article gives no one ("the US President said"): the event's other
+    # articles may say who holds it (resolve_titles).
+    title: str | None = None
+    # An unnamed speaker the text describes ("a US official", "एक अमेरिकी अधिकारी"), in
+    # English: "an official".
+    speaker_label: str | None = None
+
+
+class _Guess(tuple):
+    """(surface, key) of a speaker taken for a title nobody in the article holds (either
+    may be None), with the title's stem."""
+
+    stem: str = ""
 
 
 @dataclass
@@ -58,6 +114,17 @@ class _Span:
     kind: str
 
 
+def _lexicon_lang(lang: str | None) -> str | None:
+    """The lexicon a language code reads with ("bs" -> "hr", "zh-TW" -> "zh")."""
+    if not lang:
+        return lang
+    low = lang.lower()
+    if low in _LEXICON_OF:
+        return _LEXICON_OF[low]
+    base = low.split("-")[0]
+    return base if base in _VERBS else _LEXICON_OF.get(base, low)
+
+
 def _langs(lang: str | None) -> list[str]:
     return [lang] if lang in _VERBS else list(_VERBS)
 
@@ -66,7 +133,7 @@ def _verb_regex(langs: list[str]) -> re.Pattern:
     parts = []
     for lg in langs:
         verb = _VERBS[lg]
-        if lg == "hi":
+        if lg in _UNBOUNDED:
             parts.append(f"(?P<v_{lg}>{verb})")
         else:
             parts.append(rf"(?<![\w])(?P<v_{lg}>{verb})(?![\w])")
@@ -81,35 +148,88 @@ def _verbs(lang: str | None) -> re.Pattern:
     return _VERB_RE.get(lang or "", _ANY_VERB_RE)
 
 
-def find_names(text: str, mentions: list[Mention]) -> list[_Span]:
+class _NameIndex:
+    """An article's mentions ready to be looked for in each of its paragraphs."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        forms: list[tuple[str, Mention]] = []
+        for m in mentions:
+            forms.append((m.surface, m))
+            words = re.split(r"[\s·・]+", m.surface)  # "唐纳德·特朗普" is also "特朗普"
+            if len(words) > 1:
+                forms.append((words[-1], m))
+        self.forms = [(f, m) for f, m in sorted(forms, key=lambda x: -len(x[0])) if len(f) >= 2]
+        self.mentions = mentions
+        self._by_key: dict[str, Mention] | None = None
+
+    def by_key(self) -> dict[str, Mention]:
+        """Person mentions by the key of each of their words (for uncased scripts)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for m in self.mentions:
+                if m.kind == "person":
+                    for w in m.surface.split():
+                        k = _word_key(w)
+                        if len(k.replace(" ", "")) >= 3:
+                            self._by_key.setdefault(k, m)
+        return self._by_key
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return name_key(word)
+
+
+def find_names(text: str, mentions: list[Mention], index: _NameIndex | None = None) -> list[_Span]:
     """Name spans in `text`: the article's known mentions (every spelling of them found
     here), else capitalised runs; keys from tidings.understand.names."""
     spans: list[_Span] = []
     taken = [False] * len(text)
-    forms: list[tuple[str, Mention]] = []
-    for m in mentions:
-        forms.append((m.surface, m))
-        words = m.surface.split()
-        if len(words) > 1:
-            forms.append((words[-1], m))
-    for surface, m in sorted(forms, key=lambda x: -len(x[0])):
-        if len(surface) < 2:
-            continue
-        for hit in re.finditer(re.escape(surface), text):
-            s, e = hit.start(), hit.end()
+    index = index or _NameIndex(mentions)
+    for surface, m in index.forms:
+        at = text.find(surface)
+        while at >= 0:
+            s, e = at, at + len(surface)
+            at = text.find(surface, at + 1)
             if any(taken[s:e]):
                 continue
+            if _CJK.match(surface):
+                pass  # Chinese and Japanese have no word boundaries to check
             # Whole words only (Devanagari words may carry no \b, so test neighbours).
-            if s > 0 and (text[s - 1].isalnum() or _is_mark(text[s - 1])):
+            elif s > 0 and (text[s - 1].isalnum() or _is_mark(text[s - 1])):
                 continue
-            if e < len(text) and _is_mark(text[e]):
+            elif e < len(text) and _is_mark(text[e]):
                 continue
-            if e < len(text) and text[e].isalpha() and not _DEVANAGARI.match(text[e]) \
+            elif e < len(text) and text[e].isalpha() and not _DEVANAGARI.match(text[e]) \
                     and not _may_inflect(text, e):
                 continue
             for i in range(s, e):
                 taken[i] = True
             spans.append(_Span(s, e, surface, m.key, m.kind))
+    if _UNCASED_WORD.search(text):
+        # Scripts without capitals spell one name several ways (मिस्री / मिसरी): a word
+        # whose key is that of a known person's name word is that person.
+        by_key = index.by_key()
+        if by_key:
+            for hit in _UNCASED_WORD.finditer(text):
+                s, e = hit.start(), hit.end()
+                if e - s < 3 or any(taken[s:e]):
+                    continue
+                person = by_key.get(_word_key(hit.group()))
+                if person is not None:
+                    spans.append(_Span(s, e, hit.group(), person.key, person.kind))
+    if _CJK.search(text):
+        # Chinese names no other article taught us: the characters right after a title
+        # ("高級代表卡拉斯認為" -> 卡拉斯), up to the word that follows a name.
+        for hit in _ZH_TITLED.finditer(text):
+            s, e = hit.start(1), hit.end(1)
+            if not any(taken[s:e]):
+                for i in range(s, e):
+                    taken[i] = True
+                key = _word_key(hit.group(1))
+                if len(key.replace(" ", "")) < 3:
+                    key = "zh:" + hit.group(1)  # too short a key to meet other scripts by
+                spans.append(_Span(s, e, hit.group(1), key, "person"))
     spans.sort(key=lambda sp: sp.start)
     return spans
 
@@ -137,16 +257,47 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
     for sp in spans:
         if sp.end > verb_start or sp.start < floor:
             continue
+        if sp.kind in ("person", "name") and _RELATIVE.fullmatch(text[sp.end:verb_start]):
+            # "shared by JD Vance, who earlier said…": the relative clause's subject is
+            # the name it follows, whatever precedes that name.
+            best = sp
+            continue
         # "Mr Putin's foreign policy aide said": a possessor is not the speaker.
         if re.match(r"['’]s?\b", text[sp.end:sp.end + 3]):
             continue
-        # "the Kremlin announced": a place speaks only as the verb's immediate subject.
-        if sp.kind == "place" and text[sp.end:verb_start].strip():
+        # "the Kremlin announced", "Russia is demanding": a place speaks only as the
+        # verb's immediate subject.
+        if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES:
+            continue
+        if sp.kind in ("person", "name") and _PARTICIPLE.search(text[verb_start:verb_start + 20].split(" ")[0]) \
+                and re.search(r"\b(?:with|cu|avec|con|mit)\s+$", text[max(floor, sp.start - 6):sp.start]) \
+                and len(_WORD.findall(text[sp.end:verb_start])) <= 1:
+            best = sp  # "…, with Sybiha previously describing the idea as…"
             continue
         if _after_preposition(text, sp.start, floor):
             continue
         best = sp
+    if best is not None:
+        # "Ushakov, the Kremlin adviser, remarked": the name before the apposition speaks.
+        for sp in spans:
+            if sp.kind == "person" and sp.end <= best.start and sp.start >= floor and \
+                    re.fullmatch(r"\s*,[^,.;:!?]{1,80},\s*(?:(?:has|have|had|also|later)\s+)?",
+                                 text[sp.end:verb_start]):
+                return sp
     return best
+
+
+def _first_subject(text: str, spans: list[_Span], verb_start: int, floor: int) -> _Span | None:
+    """The first name of the clause that can be a subject (the main clause's subject)."""
+    for sp in spans:
+        if sp.start < floor or sp.end > verb_start:
+            continue
+        if sp.kind == "place" or re.match(r"['’]s?\b", text[sp.end:sp.end + 3]):
+            continue
+        if _after_preposition(text, sp.start, floor):
+            continue
+        return sp
+    return None
 
 
 def _after_preposition(text: str, start: int, floor: int = 0) -> bool:
@@ -154,7 +305,7 @@ def _after_preposition(text: str, start: int, floor: int = 0) -> bool:
     # Skip title words (capitalised) between the preposition and the name.
     i = len(words) - 1
     skipped = 0
-    while i >= 0 and skipped < 4 and words[i][:1].isupper():
+    while i >= 0 and skipped < 4 and words[i][:1].isupper() and words[i].lower() not in _PREPOSITIONS:
         i -= 1
         skipped += 1
     if i >= 0 and words[i].lower() in {"the", "a", "an"}:
@@ -189,19 +340,26 @@ def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span 
     президента России Дмитрий Песков." No reported clause follows, so the first person
     named in the clause (places skipped, a few title words allowed) is the speaker."""
     after = [sp for sp in spans if sp.start >= verb_end]
-    for i, sp in enumerate(after):
-        gap = text[verb_end:sp.start]
-        if re.search(r"[.;:!?]", gap) or len(_WORD.findall(gap)) > 6:
-            return None
+    first_other = None
+    for sp in after:
+        gap = _ABBREVIATED.sub(" ", text[verb_end:sp.start])  # "a poursuivi M. Jaishankar"
+        gap_words = _WORD.findall(gap)
+        if re.search(r"[.;:!?]", gap) or len(gap_words) > 6 or \
+                any(w.lower() in _PREPOSITIONS and w.lower() not in _TITLE_LINKS for w in gap_words):
+            # "— написал президент США в своей соцсети TruthSocial": past a preposition
+            # names are places and media, not the speaker.
+            return first_other
         if sp.kind == "place":
             continue
-        # "purtătorul de cuvânt al Kremlinului, Dmitri Peskov": the institution is the
-        # title of the person named in apposition, who is the speaker.
-        if sp.kind != "person" and i + 1 < len(after) and after[i + 1].kind == "person" \
-                and re.fullmatch(r"\s*,?\s*", text[sp.end:after[i + 1].start]):
-            return after[i + 1]
+        linked = bool(gap_words) and gap_words[-1].lower() in _TITLE_LINKS
+        if sp.kind not in ("person", "name") or linked:
+            # "a déclaré le ministre des Affaires étrangères, Subrahmanyam Jaishankar",
+            # "purtătorul de cuvânt al Kremlinului, Dmitri Peskov": an institution in the
+            # title; the person named after it speaks (else the institution does).
+            first_other = first_other or sp
+            continue
         return sp
-    return None
+    return first_other
 
 
 def _pronoun_after(text: str, verb_end: int) -> bool:
@@ -212,6 +370,8 @@ def _pronoun_after(text: str, verb_end: int) -> bool:
 
 
 def _pronoun_before(text: str, verb_start: int) -> bool:
+    if re.search(r"-(?:t-)?(?:il|elle|ils|elles)\s+$", text[max(0, verb_start - 12):verb_start]):
+        return True  # "a-t-il ajouté"
     words = _WORD.findall(text[max(0, verb_start - 30):verb_start])
     return bool(words) and words[-1].lower() in _PRONOUNS
 
@@ -221,6 +381,128 @@ def _hindi_agent(text: str, spans: list[_Span], ne_pos: int) -> _Span | None:
         if sp.end <= ne_pos and not text[sp.end:ne_pos].strip():
             return sp
     return None
+
+
+_DEPUTY = ("vice", "deputy", "vize", "вице", "віце", "wice", "заместител", "заступник", "adjunct")
+
+
+@lru_cache(maxsize=65536)
+def _title_of(word: str) -> str | None:
+    t = _title_stem(word)
+    return _TITLE_SAME.get(t, t) if t else None
+
+
+def _title_stem(word: str) -> str | None:
+    """The title stem a word starts with ("US-Präsident" -> "präsident"), if any; a
+    deputy's title is another title ("Vice-President" -> "vice president")."""
+    low = word.lower()
+    for d in _DEPUTY:
+        if low.startswith(d) and len(low) > len(d) + 3:
+            rest = _title_stem(low[len(d):].lstrip("-"))
+            return f"vice {rest}" if rest else None
+    for part in dict.fromkeys([low, *low.split("-")]):
+        if len(part) < 3 or part.startswith(_NOT_TITLES):
+            continue
+        for t in _TITLES:
+            if part.startswith(t):
+                return t
+    return None
+
+
+class _Titles:
+    """Who holds which title in one article: "US Secretary of State Marco Rubio",
+    "Ushakov, the Kremlin adviser," -> secretar: Rubio, adviser: Ushakov. A later "the
+    Secretary said" / "a écrit le secrétaire" is the latest holder named before it (else
+    the first named after it)."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[int, str, str, str]] = []  # (position, stem, surface, key)
+
+    def add_block(self, block: str, spans: list[_Span], offset: int) -> None:
+        for sp in spans:
+            if sp.kind not in ("person", "name"):
+                continue
+            # Up to four words of title right before the name, in the same clause.
+            lead = re.split(r"[,;:.!?()«»„“”\"]", block[max(0, sp.start - 60):sp.start])[-1]
+            words: list[str] = []
+            for w in reversed(_WORD.findall(lead)[-4:]):
+                if w.lower() in _PREPOSITIONS and w.lower() not in _TITLE_LINKS:
+                    break  # "an adviser to President Orlov": the adviser is someone else
+                words.insert(0, w)
+            # An apposition right after it: "Ushakov, the Kremlin adviser, said".
+            # Closed by punctuation, or cut at a preposition ("Yuri Ushakov, a key foreign
+            # policy adviser to the president, said").
+            app = re.match(r"\s*,\s*([^,.;:!?()]{1,90})", block[sp.end:])
+            if app:
+                app_words = _WORD.findall(app.group(1))
+                cut_at = next((i for i, w in enumerate(app_words[:7]) if i and w.lower() in _PREPOSITIONS
+                               and w.lower() not in _TITLE_LINKS and w.lower() != "a"), None)
+                if cut_at is not None:
+                    words += app_words[:cut_at]
+                elif len(app_words) <= 6 and re.match(r"\s*,\s*[^,.;:!?()]{1,90}(?:[,.;]|$)", block[sp.end:]):
+                    words += app_words
+            for t in _titles_in(words):
+                self.held.append((offset + sp.start, t, sp.surface, sp.key))
+
+    def holder(self, stem: str, pos: int) -> tuple[str, str] | _Guess | None:
+        before = [h for h in self.held if h[1] == stem and h[0] < pos]
+        if before:
+            return before[-1][2], before[-1][3]
+        after = [h for h in self.held if h[1] == stem]
+        if after:
+            return after[0][2], after[0][3]
+        # Nobody in the article is given this title: it stands for the speaker just
+        # quoted ("…, said Donald Trump. … — wrote the American president"), unless the
+        # event's other articles name its holder (resolve_titles).
+        guess = _Guess(self.last_speaker or (None, None))
+        guess.stem = stem
+        return guess
+
+    last_speaker: tuple[str, str] | None = None
+
+
+def _titles_in(words: list[str]) -> list[str]:
+    """Title stems of words in reading order; "Vice President" is one title."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        t = _title_of(w)
+        if not t:
+            continue
+        if i > 0 and words[i - 1].lower().startswith(_DEPUTY) and not t.startswith("vice"):
+            t = f"vice {t}"
+        out.append(t)
+    return out
+
+
+def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: _Titles | None,
+                   offset: int, last: bool = True) -> tuple[str, str] | None:
+    """The person a title in text[start:end] stands for: "the US President" (the last title
+    before a verb, `last`) or "le président américain" (the first one after it). Names in
+    the slot end it: "an adviser to President Orlov" is not a title subject."""
+    if titles is None or start >= end:
+        return None
+    cut = [sp for sp in spans if start <= sp.start < end]
+    principal: list[str] = []
+    if cut:
+        if last:
+            # "A senior aide to President Orlov has said": the title before the
+            # principal's name is the subject's.
+            head = re.split(r"[,;:.!?()«»„“”\"—–]", text[start:min(sp.start for sp in cut)])[-1]
+            words = _WORD.findall(head)
+            links = [i for i, w in enumerate(words) if w.lower() in ("to", "of", "for", "lui", "al", "de")]
+            if links and not text[max(sp.end for sp in cut):end].strip(" ,").lower().startswith(("who", "which")):
+                principal = _titles_in(words[:links[0]])[-1:]
+            start = max(sp.end for sp in cut)
+        else:
+            end = min(sp.start for sp in cut)
+    slot = text[start:end]
+    if last:
+        slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot)[-1]
+        found = _titles_in(_WORD.findall(slot)[-6:])[-1:] or principal
+    else:
+        slot = re.split(r"[,;:.!?()«»„“”\"—–]", slot.lstrip(" ,—–-"))[0]
+        found = _titles_in(_WORD.findall(slot)[:4])[:1]
+    return titles.holder(found[0], offset + start) if found else None
 
 
 def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
@@ -253,7 +535,7 @@ def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
             i += 1
             continue
         inner = block[i + 1:end].strip()
-        if len(inner.split()) >= min_words:
+        if _word_count(inner) >= min_words:
             out.append((i + 1, end))
             i = end + 1
         else:
@@ -264,25 +546,49 @@ def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
     """Index where the sentence around pos starts (backward) or ends (forward)."""
     if forward:
-        m = re.search(r"[.!?।](?=\s|$)", block[pos:])
+        m = re.search(r"[.!?।][\"'”’»“)]*(?=\s|$)|[。！？؟۔]", block[pos:])
         return pos + m.end() if m else len(block)
-    ends = [m.end() for m in re.finditer(r"[.!?।]\s", block[:pos])]
+    ends = [m.end() for m in re.finditer(r"[.!?।][\"'”’»“)]*\s|[。！？؟۔]", block[:pos])]
     return ends[-1] if ends else 0
 
 
 def extract(text: str, lang: str | None, mentions: list[Mention], article: str = "",
-            config: Config = DEFAULT) -> list[Quote]:
-    """Quotes in one article's text, in reading order, at most `quote_max_per_article`."""
-    langs = _langs(lang)
-    verbs = _verbs(lang)
+            config: Config = DEFAULT, lead: str = "",
+            held: list[tuple[str, str, str, str]] | None = None) -> list[Quote]:
+    """Quotes in one article's text, in reading order, at most `quote_max_per_article`.
+
+    `lead`: the headline, read for who speaks and who holds which title, never quoted
+    from ("…, says Trump" makes Trump the one "the president" means below it). `held`
+    collects (title stem, surface, key, article) of the titles this article gives, for
+    resolve_titles."""
+    lex = _lexicon_lang(lang)
+    langs = _langs(lex)
+    verbs = _verbs(lex)
     quotes: list[Quote] = []
     last_speaker: tuple[str, str] | None = None  # (surface, key) of the latest speaker
     pos = 0
-    for block in re.split(r"\n+", text or ""):
-        block = " ".join(block.split())
-        if not block:
-            continue
-        spans = find_names(block, mentions)
+    blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
+    index = _NameIndex(mentions)
+    block_spans = [find_names(b, mentions, index) for b in blocks]
+    titles = _Titles()
+    lead = " ".join((lead or "").split())
+    off = len(lead) + 1
+    if lead:
+        lead_spans = find_names(lead, mentions, index)
+        titles.add_block(lead, lead_spans, 0)
+        for s0, s1 in _sentence_ranges(lead, lang):
+            _, heard = _reported(lead, s0, s1, lead_spans, verbs, langs, lex, None, article, config,
+                                 titles, 0)
+            heard, _ = _settle(heard)
+            last_speaker = heard or last_speaker
+    offsets = []
+    for b, bsp in zip(blocks, block_spans):
+        titles.add_block(b, bsp, off)
+        offsets.append(off)
+        off += len(b) + 1
+    if held is not None:
+        held.extend((stem, surface, key, article) for _, stem, surface, key in titles.held)
+    for block, spans, offset in zip(blocks, block_spans, offsets):
         direct = _quote_spans(block, config.quote_min_words)
         covered: list[tuple[int, int]] = []
         for qs, qe in direct:
@@ -291,8 +597,9 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             covered.append((s0, e0))
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
-            speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lang)
-            if speaker is None and lang not in _VERBS:
+            titles.last_speaker = last_speaker
+            speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lex, titles, offset)
+            if speaker is None and lex not in _VERBS:
                 # No verbs of saying known for this language: the one person named in the
                 # sentence outside the quotation (several: nobody) is taken as the speaker.
                 people = {sp.key: sp for sp in outside if sp.kind == "person" and s0 <= sp.start < e0}
@@ -309,41 +616,59 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # Two quotations in one sentence ("…”, a precizat oficialul rus,
                 # menționând că „…”): the second is the same speaker's.
                 speaker = (quotes[-1].speaker, quotes[-1].speaker_key)
-            elif speaker is None and not outside and last_speaker and \
-                    not block[s0:qs - 1].strip() and not block[qe + 1:e0].strip(" .,;"):
-                # A bare quoted paragraph continues the previous speaker's words.
+            elif speaker is None and last_speaker and not block[s0:qs - 1].strip() \
+                    and not block[qe + 1:e0].strip(" .,;") and \
+                    (not outside or (quotes and quotes[-1].kind == "direct" and quotes[-1].speaker_key
+                                     and quotes[-1].sentence in block)):
+                # A bare quoted paragraph, or a quoted sentence right after another
+                # quotation in its paragraph, continues the previous speaker's words.
                 speaker = last_speaker
+            if speaker is None and s0 > 0 and not block[s0:qs - 1].strip() \
+                    and not block[qe + 1:e0].strip(" .,;。"):
+                # A quoted sentence after one that reports someone's words ("…, Trump
+                # wrote. “Congratulations…”") is theirs.
+                p0 = _sentence_bounds(block, max(0, s0 - 2), forward=False)
+                prev, speaker = _reported(block, p0, s0, spans, verbs, langs, lex, last_speaker,
+                                          article, config, titles, offset)
+                if speaker is None and prev is not None and prev.title:
+                    speaker = _Guess((None, None))
+                    speaker.stem = prev.title
+            speaker, stem = _settle(speaker)
+            if speaker is None and stem is None and not _speech_cue(block, qs, qe, s0, e0, verbs):
+                continue  # nobody speaks: a quoted name or phrase in the narration
             q = Quote(article=article, lang=lang or "und",
                       text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
                       sentence=_bound(block[s0:e0].strip(), config), kind="direct",
-                      position=pos)
+                      position=pos, title=stem)
+            if speaker is None and stem is None:
+                q.speaker_label = _described(block[s0:max(s0, qs - 1)]) or \
+                    _described(block[qe + 1:e0], first=True)
             pos += 1
             if speaker:
                 q.speaker, q.speaker_key = speaker
                 last_speaker = speaker
             quotes.append(q)
-        offset = 0
-        for sentence in split_sentences(block, lang):
-            start = block.find(sentence, offset)
-            if start < 0:
-                start = offset
-            end = start + len(sentence)
-            offset = end
+        for start, end in _sentence_ranges(block, lang):
             if any(s < end and start < e for s, e in covered):
                 continue
-            q, speaker = _reported(block, start, end, spans, verbs, langs, lang, last_speaker,
-                                   article, config)
+            titles.last_speaker = last_speaker
+            q, speaker = _reported(block, start, end, spans, verbs, langs, lex, last_speaker,
+                                   article, config, titles, offset)
             if speaker:
                 last_speaker = speaker
             if q is not None:
+                q.lang = lang or "und"
                 q.position = pos
                 pos += 1
                 quotes.append(q)
             elif speaker is None:
-                # Pronouns in later sentences refer to the last person named.
+                # Pronouns in later sentences refer to the sentence's subject, else the
+                # last person named.
                 named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"]
-                if named:
-                    last_speaker = (named[-1].surface, named[-1].key)
+                subject = _first_subject(block, named, end, start)
+                if subject is not None or named:
+                    chosen = subject or named[-1]
+                    last_speaker = (chosen.surface, chosen.key)
         if len(quotes) >= config.quote_max_per_article:
             break
     seen: set[str] = set()
@@ -356,7 +681,48 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     return unique[: config.quote_max_per_article]
 
 
-def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
+def _sentence_ranges(block: str, lang: str | None) -> list[tuple[int, int]]:
+    out, cursor = [], 0
+    for sentence in _sentences(block, lang):
+        start = block.find(sentence, cursor)
+        start = cursor if start < 0 else start
+        cursor = start + len(sentence)
+        out.append((start, cursor))
+    return out
+
+
+def _described(text: str, first: bool = False) -> str | None:
+    """The English label of an unnamed speaker the text describes: the subject words of a
+    clause ("A US official, who wished to remain unnamed, informed…"; "एक अमेरिकी अधिकारी
+    ने कहा"), the first words after an inverted verb when `first`."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    window = words[:8] if first else words[:6] + words[-4:]
+    for w in window:
+        label = _DESCRIBED.get(w)
+        if label:
+            return label
+    return None
+
+
+def _settle(speaker):
+    """A speaker and the stem of the title it was guessed from (_Guess), the speaker None
+    when the guess found nobody."""
+    stem = getattr(speaker, "stem", None) or None
+    if isinstance(speaker, tuple) and speaker[1] is None:
+        return None, stem
+    return speaker, stem
+
+
+def _sentences(block: str, lang: str | None) -> list[str]:
+    """The block's sentences, also cut after 。！？ and the Arabic-script full stops, which
+    need no space after them."""
+    out: list[str] = []
+    for s in split_sentences(block, lang):
+        out.extend(p for p in re.split(r"(?<=[。！？؟۔])", s) if p.strip())
+    return out
+
+
+def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offset=0):
     after = block[qe + 1:e0]
     before = block[s0:qs - 1]
     # "…”, a spus Iuri Ușakov" / "…", Kadyrov stated" / "…» — заявил Песков"
@@ -368,18 +734,28 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
         sp = _subject_speaker(block, spans, vs, qe + 1) or _speaker_after_quote(block, spans, ve)
         if sp:
             return sp.surface, sp.key
-        if _pronoun_before(block, vs) or _pronoun_after(block, ve):
+        # '…," the minister said' / "…», a écrit le président américain"
+        titled = _title_subject(block, qe + 1, vs, spans, titles, offset) or \
+            _title_subject(block, ve, e0, spans, titles, offset, last=False)
+        if titled:
+            return titled
+        if _pronoun_before(block, vs) or _pronoun_after(block, ve) or \
+                _subject_dropped(block, qe + 1, vs, ve, e0, lang):
             return "pronoun"
     # "Ușakov a amintit că „…”" / "Peskov said: «…»" / "उशाकोव ने कहा, "…""
     for m in reversed(list(verbs.finditer(before))):
         vs, ve = s0 + m.start(), s0 + m.end()
-        if lang == "hi" or m.group(0).startswith("ने"):
+        if lang in _AGENT_MARK or m.group(0).startswith(tuple(_AGENT_MARK.values())):
             sp = _hindi_agent(block, spans, vs)
         else:
             sp = _inverted_speaker(block, spans, ve) if ve < qs - 1 else None
             sp = sp if sp and sp.end <= qs - 1 else _subject_speaker(block, spans, vs, s0)
         if sp:
             return sp.surface, sp.key
+        titled = _title_subject(block, s0, vs, spans, titles, offset) or \
+            _title_subject(block, ve, qs - 1, spans, titles, offset, last=False)
+        if titled:
+            return titled
         if _pronoun_before(block, vs) or _pronoun_after(block, ve):
             return "pronoun"
         break
@@ -392,7 +768,39 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang):
     acc = _according(block, spans, s0, e0, lang)
     if acc:
         return acc.surface, acc.key
+    # "«La pace sia con tutti voi», le sue prime parole" / "…", voici les premiers mots du
+    # pape, Léon XIV": words someone spoke, theirs when named, else the last person's.
+    for m in _SPEECH_NOUN.finditer(block, s0, e0):
+        if qs <= m.start() < qe:
+            continue
+        for sp in spans:
+            if sp.start >= m.end() and sp.kind in ("person", "name") and sp.start < e0 \
+                    and len(_WORD.findall(block[m.end():sp.start])) <= 6 \
+                    and not re.search(r"[.;!?]", block[m.end():sp.start]):
+                return sp.surface, sp.key
+        return "pronoun"
     return None
+
+
+def _speech_cue(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern) -> bool:
+    """Whether the sentence around a quotation says that someone spoke: a verb of saying
+    or a noun of speech outside the quotation, or a colon introducing it. Without one a
+    quoted phrase is a name, a title or a translation ("Urbi et Orbi", that is, "to the
+    city and the world"), not a statement."""
+    outside = block[s0:max(s0, qs - 1)] + " " + block[qe + 1:e0]
+    return bool(verbs.search(outside) or _SPEECH_NOUN.search(outside) or _ACCORDING_ANY.search(outside)
+                or re.search(r":\s*$", block[s0:max(s0, qs - 1)]))
+
+
+def _subject_dropped(block: str, qe: int, vs: int, ve: int, e0: int, lang: str | None) -> bool:
+    """'…», ha detto.' / '…" dedi.': in a language that drops subject pronouns, a verb of
+    saying right after the quotation with no subject after it (a few lower-case words at
+    most, no name) is the previous speaker's."""
+    if lang not in _PRO_DROP or re.search(r"\w", block[qe:vs]):
+        return False
+    tail = re.split(r"[,;.!?。，]", block[ve:e0])[0]
+    words = _WORD.findall(tail)
+    return len(words) <= 3 and not any(w[:1].isupper() for w in words)
 
 
 def _according(block, spans, s0, e0, lang) -> _Span | None:
@@ -410,60 +818,154 @@ def _according(block, spans, s0, e0, lang) -> _Span | None:
     return None
 
 
-def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, article, config):
+def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, article, config,
+              titles=None, offset=0):
     """The reported statement in block[start:end], if any, and who made it.
 
     Returns (quote or None, speaker or None); the speaker is returned even without a
     quote so that a following "He said" can be attributed.
     """
     sentence = block[start:end]
+    heard = None  # a speaker found without a statement, for the next sentence's "he"
     for m in verbs.finditer(sentence):
         vs, ve = start + m.start(), start + m.end()
         verb_lang = next((k[2:] for k, v in m.groupdict().items() if v), lang)
         rest = block[ve:end]
-        that = re.match(rf"\s*,?\s*(?:(?:on \w+|\S+ को|\w+)\s+)?,?\s*(?:{_THAT.get(verb_lang, 'that')})\s+",
-                        rest, re.IGNORECASE)
-        if verb_lang == "hi":
+        if verb_lang in _UNSPACED:
+            if re.match(r"[了过過着著]", rest):
+                continue  # "宣布了停火协议": announced a thing, not a statement
+            # "…表示，…": the clause follows the verb after a comma or colon, or at once.
+            that = re.match(r"[，,：:\s]*", rest)
+        else:
+            # "said that", "told reporters that", "wrote on her channel that"
+            # "said that", "told reporters that", "wrote on her channel that", "informed
+            # Axios on Saturday that"
+            that = re.match(rf"\s*,?\s*(?:(?:\S+ को|(?:the |a |an )?\w+)\s+)?"
+                            rf"(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}\s+)?"
+                            rf",?\s*(?:{_THAT.get(verb_lang, 'that')})\s+", rest, re.IGNORECASE)
+        inverted = False
+        if verb_lang in _AGENT_MARK:
             sp = _hindi_agent(block, spans, vs)
             if that is None:
-                that = re.search(r"\s(?:कि)\s+", rest)
-        inverted = False
-        if verb_lang != "hi":
+                that = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest)
+        else:
             sp = None
-            if re.search(r"[,—–]\s*$", block[start:vs]):
+            # "…, said Ushakov" is inverted; "A US official, who…, informed Axios that…"
+            # is not: a that-clause after the verb makes the name after it its object.
+            if _INVERSION.search(block[start:vs]) and that is None and not re.search(
+                    rf"(?<!\w)(?:{_THAT.get(verb_lang, 'that')})(?!\w)", rest[:60], re.IGNORECASE):
                 sp = _inverted_speaker(block, spans, ve)
+                if sp is None:
+                    # "…, a précisé le secrétaire du ministère, Vikram Misri, devant la
+                    # presse": title words before the name, which ends its clause.
+                    sp = _speaker_after_quote(block, spans, ve)
+                    if sp is not None and verb_lang == "en" and \
+                            not re.match(r"\s*(?:$|[,.;:!?)\-—–(])", block[sp.end:sp.end + 3]):
+                        sp = None  # "…, said Putin has repeatedly…": Putin begins a clause
                 inverted = sp is not None
+            if sp is None and _PARTICIPLE.search(m.group(0)) and re.search(r",\s*$", block[start:vs]):
+                # "Putin ruled out travelling to meet Zelensky, insisting that…": the
+                # participle's subject is the sentence's, not the nearest name.
+                sp = _first_subject(block, spans, vs, start)
             if sp is None:
                 sp = _subject_speaker(block, spans, vs, start)
+            if sp is None and verb_lang in _VERB_FIRST:
+                # "قال وزير الخارجية سامي الحداد إن…": the subject follows the verb, its
+                # clause follows the subject.
+                conj = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest[:160])
+                if conj:
+                    # A country speaks only as the verb's very subject ("وأعلنت الهند أنها").
+                    sp = next((x for x in spans if ve <= x.start and x.end <= ve + conj.start()
+                               and (x.kind != "place" or not block[ve:x.start].strip())), None)
+                    if sp is not None:
+                        that = conj
         speaker = (sp.surface, sp.key) if sp else None
+        if speaker is None:
+            # "the US President announced that…" / "a declarat ministrul de externe că…"
+            speaker = _title_subject(block, start, vs, spans, titles, offset)
+            if speaker is None and _INVERSION.search(block[start:vs]):
+                speaker = _title_subject(block, ve, end, spans, titles, offset, last=False)
+                inverted = speaker is not None
+        speaker, stem = _settle(speaker)
         if last_speaker and re.search(r"\b(?:reportedly|allegedly|apparently)\s+$", block[start:vs], re.IGNORECASE):
             # "Trump reportedly suggested that…": what the last speaker said Trump did,
             # so the statement is the last speaker's account, not Trump's.
             speaker = last_speaker
         if speaker is None and (_pronoun_before(block, vs) or
-                                (verb_lang == "hi" and re.search(r"उन्होंने\s*$", block[start:vs]))):
-            speaker = last_speaker
+                                (verb_lang == "hi" and re.search(r"(?:उन्हों|इन्हों)(?:ने)?\s*$", block[start:vs]))):
+            # "he" is the one person named before it in the sentence, else the last speaker.
+            named = {sp.key: sp for sp in spans if start <= sp.start and sp.end <= vs and sp.kind == "person"}
+            only = next(iter(named.values())) if len(named) == 1 else None
+            speaker = (only.surface, only.key) if only else last_speaker
+        heard = heard or speaker
+        if speaker is None and verb_lang in _UNSPACED:
+            continue  # a bare "表示" is as often "means" as "said": only a named speaker counts
         if inverted:
             # "Any discussion … would require planning, said Yuri Ushakov": the words
             # before the verb are the statement.
-            clause = block[start:vs].strip().rstrip(",—– ")
+            clause = block[start:vs].strip().rstrip(",—–- ")
         elif that is None:
             # "X said Putin has …": English drops "that"; elsewhere require it.
             if verb_lang == "en" and _CAPITAL_START.match(rest) and speaker:
                 clause = rest.strip()
+            elif verb_lang == "en" and speaker and re.match(r"(?:describ|call)", m.group(0).split()[-1]) \
+                    and re.search(r"\bas\b", rest[:100]):
+                clause = rest.strip()  # "describing the idea of meeting in Moscow as unacceptable"
             else:
                 continue
         else:
             clause = rest[that.end():].strip()
-        clause = clause.rstrip(" .।")
-        if len(clause.split()) < config.quote_min_words:
+        clause = clause.rstrip(" .।。")
+        if _word_count(clause) < config.quote_min_words:
             continue
         q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
                   sentence=_bound(sentence.strip(), config), kind="reported")
         if speaker:
             q.speaker, q.speaker_key = speaker
+        elif not stem:
+            q.speaker_label = _described(block[start:vs]) or \
+                (_described(block[ve:end], first=True) if inverted or verb_lang in _VERB_FIRST else None)
+        q.title = stem
         return q, speaker
-    return None, None
+    if heard is None:
+        # "According to the defence minister, Russia launched…": the sentence is theirs.
+        acc = _according(block, spans, start, end, lang)
+        if acc is not None and acc.surface.lower() in _DESCRIBED:
+            acc = None  # "По информации американских СМИ": the media, not a name
+        lead = _ACCORDING_LEAD.match(sentence.strip())
+        if acc is None and lead is not None and last_speaker and \
+                _ACCORDING_PRONOUNS & {w.lower() for w in _WORD.findall(lead.group(0))}:
+            # "Selon lui, l'échange concernera…" / "По его словам, …": the last speaker's.
+            clause = sentence.strip()[lead.end():].strip(" ,").rstrip(" .।")
+            if _word_count(clause) >= config.quote_min_words:
+                return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                             sentence=_bound(sentence.strip(), config), kind="reported",
+                             speaker=last_speaker[0], speaker_key=last_speaker[1]), last_speaker
+        if acc is None and lead is not None and _described(lead.group(0), first=True):
+            # "Secondo i più attenti osservatori, …": unnamed, but described.
+            clause = sentence.strip()[lead.end():].strip(" ,").rstrip(" .।")
+            if _word_count(clause) >= config.quote_min_words:
+                return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                             sentence=_bound(sentence.strip(), config), kind="reported",
+                             speaker_label=_described(lead.group(0), first=True)), None
+        if acc is not None:
+            clause = _ACCORDING_LEAD.sub("", sentence.strip(), count=1).strip(" ,").rstrip(" .।")
+            if acc.end <= start + len(sentence) - len(clause) and _word_count(clause) >= config.quote_min_words \
+                    and clause != sentence.strip():
+                q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                          sentence=_bound(sentence.strip(), config), kind="reported",
+                          speaker=acc.surface, speaker_key=acc.key)
+                return q, (acc.surface, acc.key)
+    return None, heard
+
+
+_CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def _word_count(text: str) -> int:
+    """Words, counting two Chinese or Japanese characters as one (they have no spaces)."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
 
 
 def _bound(text: str, config: Config) -> str:

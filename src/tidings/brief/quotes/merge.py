@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from tidings.brief.quotes.extract import Quote
@@ -79,7 +81,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         if gi == gj:
             continue
         mine, theirs = members[gi], members[gj]
-        if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]):
+        if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]) and \
+                not _restated([quotes[x] for x in mine], [quotes[y] for y in theirs], config):
             continue
         cross = [float(np.asarray(quotes[x].vector) @ np.asarray(quotes[y].vector))
                  for x in mine for y in theirs]
@@ -89,6 +92,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
             group_of[k] = gi
         members[gi] = mine + theirs
         del members[gj]
+    _join_copies(quotes, group_of, members)
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
                             min(q.position for q in g)))
@@ -123,3 +127,66 @@ def _can_join(a: list[Quote], b: list[Quote]) -> bool:
         return False  # one split per statement is plausible; more is a chain of topics
     same = [q for q in group if q.article == single.article]
     return len(same) == 1 and abs(same[0].position - single.position) == 1
+
+
+def resolve_titles(quotes: list[Quote], held: list[tuple[str, str, str, str]],
+                   speaker_entity: dict[str, str] | None = None) -> None:
+    """Speakers for quotes whose article gave a title to no one ("— wrote the American
+    president"): the person the event's other articles give that title, when most of the
+    articles naming a holder name that one."""
+    speaker_entity = speaker_entity or {}
+    votes: dict[str, dict[str, set[str]]] = {}
+    surfaces: dict[str, str] = {}
+    for stem, surface, key, article in held:
+        ent = speaker_entity.get(key, key)
+        votes.setdefault(stem, {}).setdefault(ent, set()).add(article)
+        surfaces.setdefault(ent, surface)
+    for q in quotes:
+        if not q.title or q.title not in votes:
+            continue
+        ranked = sorted(votes[q.title].items(), key=lambda kv: -len(kv[1]))
+        total = sum(len(arts) for _, arts in ranked)
+        ent, arts = ranked[0]
+        if len(arts) * 3 >= total * 2:
+            q.speaker, q.speaker_key = surfaces[ent], ent
+
+
+def _restated(a: list[Quote], b: list[Quote], config: Config) -> bool:
+    """Whether two groups sharing articles may still be one statement: each shared
+    article's quotes in the two are alike (a report often gives a statement twice, in
+    its own words in the lead and in quotation marks below), never two different
+    statements of one article."""
+    shared = {q.article for q in a} & {q.article for q in b}
+    for art in shared:
+        for x in (q for q in a if q.article == art):
+            for y in (q for q in b if q.article == art):
+                if x.vector is None or y.vector is None:
+                    return False
+                if float(np.asarray(x.vector) @ np.asarray(y.vector)) < config.quote_merge_similarity:
+                    return False
+    return True
+
+
+def _words_key(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split()[:10])
+
+
+def _join_copies(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]]) -> None:
+    """Quotes left without a vector (the embedding budget is bounded) join a group holding
+    the same words (the first ten, case and punctuation aside) in the same language from
+    another article by the same speaker (or with no speaker on either side): syndicated
+    copies and shared agency text need no model. One pass, by dictionary."""
+    first: dict[tuple[str, str | None, str], int] = {}
+    for i, q in enumerate(quotes):
+        key = (q.lang, q.speaker_key, _words_key(q.text))
+        if len(key[2].split()) < 4:
+            continue
+        j = first.setdefault(key, i)
+        if j == i or q.vector is not None or len(members.get(group_of[i], [])) > 1:
+            continue
+        target = group_of[j]
+        if any(quotes[k].article == q.article for k in members[target]):
+            continue
+        members[target].append(i)
+        del members[group_of[i]]
+        group_of[i] = target
