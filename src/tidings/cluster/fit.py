@@ -163,12 +163,8 @@ def story_apart(a: Item, b: Item, window: float) -> bool:
     return da is not None and db is not None and abs(da - db) > window + sa + sb
 
 
-def corpus_pairs(docs: list[Doc], label: str) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair within one corpus: features and 1/0 for the same event (or story).
-    Stories: only pairs across two events (linking events is what the story level
-    decides) within the story window, each article at its event's time: what the learner
-    compares."""
-    items = [make_item(d.article, d.features) for d in docs]
+def corpus_weighing(items: list[Item]) -> Weighing:
+    """Names and words weighted by their rarity within one corpus."""
     name_df: dict[str, int] = {}
     word_df: dict[str, int] = {}
     for it in items:
@@ -176,7 +172,16 @@ def corpus_pairs(docs: list[Doc], label: str) -> tuple[np.ndarray, np.ndarray]:
             name_df[k] = name_df.get(k, 0) + 1
         for w in it.words:
             word_df[w] = word_df.get(w, 0) + 1
-    weigh = Weighing(name_df, word_df, len(items))
+    return Weighing(name_df, word_df, len(items))
+
+
+def corpus_pairs(docs: list[Doc], label: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair within one corpus: features and 1/0 for the same event (or story).
+    Stories: only pairs across two events (linking events is what the story level
+    decides) within the story window, each article at its event's time: what the learner
+    compares."""
+    items = [make_item(d.article, d.features) for d in docs]
+    weigh = corpus_weighing(items)
     gold = [getattr(d, label) for d in docs]
     events = [d.event for d in docs]
     window = DEFAULT.story_window_days

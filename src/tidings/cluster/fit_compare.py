@@ -28,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from tidings.cluster.fit import EVENTS_DEV, GROUPS, Doc, _cached_embedder, load_demo, load_events_dev
-from tidings.cluster.pairs import Weighing, fit_logistic, make_item
+from tidings.cluster.fit import EVENTS_DEV, GROUPS, Doc, _cached_embedder, corpus_weighing, load_demo, load_events_dev
+from tidings.cluster.pairs import fit_logistic, make_item
 from tidings.cluster.relatedness import (
     COMPARE_FEATURES,
     COMPARE_WEIGHTS,
@@ -62,14 +62,7 @@ def grade(a: Doc, b: Doc) -> float:
 def corpus_pairs(docs: list[Doc], embedder, chars: int = 600) -> Pairs:
     """Every pair of one corpus, its names and words weighted by rarity in that corpus."""
     items = [make_item(d.article, d.features) for d in docs]
-    name_df: dict[str, int] = {}
-    word_df: dict[str, int] = {}
-    for it in items:
-        for k in it.names:
-            name_df[k] = name_df.get(k, 0) + 1
-        for w in it.words:
-            word_df[w] = word_df.get(w, 0) + 1
-    weigh = Weighing(name_df, word_df, len(items))
+    weigh = corpus_weighing(items)
     texts = [compare_text(d.article, chars) for d in docs]
     has = [bool(t.strip()) for t in texts]
     vecs = embedder.embed([t if h else " " for t, h in zip(texts, has)])
