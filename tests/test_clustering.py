@@ -194,7 +194,8 @@ def test_demo_corpus_in_seeded_shuffles_gives_the_unshuffled_events(embedder):
 def test_undated_article_still_moves_after_a_restart(embedder, tmp_path):
     undated = article("r1-undated", "en", None, "Geneva talks: 250 prisoners each in first round",
                       "Delegations led by Vladimir Medinsky and Rustem Umerov agreed on Tuesday in "
-                      "Geneva to swap 250 prisoners each at their first round of talks.")
+                      "Geneva to swap 250 prisoners each at their first round of talks.",
+                      source="Geneva Wire")
     r1, _ = articles(ROUND1)
     r2, _ = articles(ROUND2)
     store = SQLiteStore(tmp_path / "restart.db")
@@ -204,3 +205,9 @@ def test_undated_article_still_moves_after_a_restart(embedder, tmp_path):
     store = SQLiteStore(tmp_path / "restart.db")
     later, _ = run(r1, embedder, store, load_learner(store, DEFAULT))
     assert store.event_of("r1-undated") == later["r1-en"] != store.event_of("r2-en")
+    # The moved member's outlet and language go with it: each event lists the sources and
+    # languages of the members it holds.
+    for ev in store.events():
+        members = [a for a in store.articles() if store.event_of(a.id) == ev.id]
+        assert sorted(ev.sources) == sorted({a.source for a in members}), ev.id
+        assert sorted(ev.languages) == sorted({a.lang for a in members}), ev.id

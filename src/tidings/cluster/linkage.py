@@ -45,6 +45,7 @@ SAMPLE_LATEST = 16  # ... and the latest ones
 # member the newcomer clearly contradicts weighs twice a member it matches; a misdated
 # member still cannot veto on its own, as an unclipped -40 would).
 LOGIT_UP, LOGIT_DOWN = 6.0, -12.0
+UNCOUNTED = 10**9  # members of a source in an event saved before sources were counted
 PAIR_MEMO_MAX = 200_000  # pairs' log-odds remembered at most (about 30 MB)
 # Where an undated member belongs is decided on log-odds clipped only below: near certainty
 # the clip above would make the right event and its look-alike tie, and a tie leaves the
@@ -81,6 +82,7 @@ class EventState:
     stamps: list[str] = field(default_factory=list)  # first and last publication stamp
     langs: Counter = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
+    outlets: Counter = field(default_factory=Counter)  # source -> members from it
     title: str = ""
     title_cos: float = -2.0
 
@@ -107,7 +109,7 @@ class EventState:
         return {"seq": self.seq, "story": self.story, "members": self.members,
                 "sample": [it.to_state() for it in self.sample], "days": self.days,
                 "stamps": self.stamps, "langs": dict(self.langs), "sources": self.sources,
-                "title": self.title, "title_cos": self.title_cos, "learner": "linkage-1"}
+                "outlets": dict(self.outlets), "title": self.title, "title_cos": self.title_cos, "learner": "linkage-1"}
 
     @classmethod
     def from_state(cls, event_id: str, s: dict[str, Any]) -> "EventState":
@@ -116,7 +118,7 @@ class EventState:
                    sample=[Item.from_state(x) for x in s.get("sample", [])],
                    days=[int(d) for d in s.get("days", [])], stamps=list(s.get("stamps", [])),
                    langs=Counter(s.get("langs", {})), sources=list(s.get("sources", [])),
-                   title=s.get("title", ""), title_cos=float(s.get("title_cos", -2.0)))
+                   outlets=_outlets(s), title=s.get("title", ""), title_cos=float(s.get("title_cos", -2.0)))
 
     def to_event(self) -> Event:
         return Event(id=self.id, title=self.title,
@@ -268,6 +270,24 @@ class EventLearner:
         src.sample = [m for m in src.sample if m.id != it.id]
         dst.members.append(it.id)
         self.article_event[it.id] = dst.id
+        # The member takes its language and outlet along, so both events' counts stay
+        # those of their members.
+        if it.lang:
+            dst.langs[it.lang] += 1
+            if src.langs.get(it.lang, 0) > 0:
+                src.langs[it.lang] -= 1
+                if not src.langs[it.lang]:
+                    del src.langs[it.lang]
+        name = next((x for x in src.sources if x.lower() == it.outlet), None)
+        if name is not None:
+            if name not in dst.sources:
+                dst.sources.append(name)
+            dst.outlets[name] += 1
+            if 0 < src.outlets.get(name, 0) < UNCOUNTED:
+                src.outlets[name] -= 1
+                if not src.outlets[name]:
+                    del src.outlets[name]
+                    src.sources.remove(name)
         self._count(it, -1)
         self._add_to_sample(dst, it)
         changes.append(Change("move", article=it.id, event=dst.id, source=src.id, score=round(score, 4)))
@@ -385,8 +405,10 @@ class EventLearner:
             ev.stamps = [ev.stamps[0], ev.stamps[-1]] if len(ev.stamps) > 1 else ev.stamps
         if article.lang:
             ev.langs[article.lang] += 1
-        if article.source and article.source not in ev.sources:
-            ev.sources.append(article.source)
+        if article.source:
+            ev.outlets[article.source] += 1
+            if article.source not in ev.sources:
+                ev.sources.append(article.source)
         self._retitle(ev, item, article.lang)
         changes.append(Change("assign", article=item.id, event=ev.id, score=round(score, 4)))
         if not new:
@@ -434,6 +456,7 @@ class EventLearner:
         keep.stamps = [keep.stamps[0], keep.stamps[-1]] if len(keep.stamps) > 1 else keep.stamps
         keep.langs.update(gone.langs)
         keep.sources.extend(s for s in gone.sources if s not in keep.sources)
+        keep.outlets.update(gone.outlets)
         if gone.title_cos > keep.title_cos:
             keep.title, keep.title_cos = gone.title, gone.title_cos
         del self.events[gone.id]
@@ -692,6 +715,14 @@ class EventLearner:
         for d in days:
             if self.newest_day is None or d > self.newest_day:
                 self.newest_day = d
+
+
+def _outlets(s: dict[str, Any]) -> Counter:
+    """Members per source; an event saved before they were counted keeps its sources for
+    good (UNCOUNTED), since how many members each one has is not known."""
+    if "outlets" in s:
+        return Counter(s["outlets"])
+    return Counter({x: UNCOUNTED for x in s.get("sources", [])})
 
 
 def _span(ev: EventState) -> tuple[int, int] | None:
