@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     dev, demo = load_pairs(with_demo=args.with_demo)
     print_logo(logo(dev, demo), "compare")
     model = fit(demo + [dev])
-    model.meta["fitted_on"] = ("demo corpus + demo dev + " if args.with_demo else "") + \
+    model.meta["fitted_on"] = ("demo corpus + " if args.with_demo else "") + \
         "events-dev (all four groups), graded targets: event 1, story 2/3, group 1/3, other 0"
     print("compare model (fitted on all): " + ", ".join(
         f"{n} {w:+.2f}" for n, w in zip(COMPARE_FEATURES, model.weights)) + f", bias {model.bias:+.2f}")
