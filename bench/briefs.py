@@ -39,7 +39,8 @@ SEEDS = SHARED / "seeds"
 EVENTS_DEV = SHARED / "bench" / "events-dev" / "events.jsonl"
 OURS = ROOT / "src" / "tidings" / "demo" / "briefs"
 CORPUS = ROOT / "src" / "tidings" / "demo" / "corpus"
-CACHE = Path("/tmp/tidings-briefs-bench")
+# One cache per checkout: two checkouts running this bench at once must not share databases.
+CACHE = Path("/tmp") / f"tidings-briefs-bench-{ROOT.name}"
 
 
 def _raws(ref: dict, ours: bool):
