@@ -29,6 +29,7 @@ from tidings.brief.sentences import split as split_sentences
 from tidings.brief.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
+from tidings.understand import names as names_mod
 
 if TYPE_CHECKING:
     from tidings.store import Store
@@ -227,7 +228,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     updates = [d for d in disagreements if d["kind"] == "update"]
     disagreements = [d for d in disagreements if d["kind"] != "update"]
 
-    parallel = align_mod.align(foreign, pool, vectors, config)
+    people = {e.key for e in ents if e.kinds and e.kinds.most_common(1)[0][0] == "person"}
+    parallel = align_mod.align(foreign, pool, vectors, config,
+                               _people_in_sentences(foreign, key_to_entity, people))
 
     return {
         "version": BRIEF_VERSION,
@@ -339,6 +342,19 @@ def _alignment_inputs(ranked: list[Article], lang: str, sentences_of, config: Co
                 pool.append({"article": a.id, "text": ss[depth]})
         depth += 1
     return foreign, pool
+
+
+def _people_in_sentences(foreign: list[dict], key_to_entity: dict[str, str], people: set[str]):
+    """`people(article, sentence)`: the people a sentence names, read from the sentence
+    alone (names.extract), each key mapped to its entity so spellings meet across scripts."""
+    langs = {f["article"]: f.get("lang") for f in foreign}
+    known = set(key_to_entity)
+
+    def named(article: str, sentence: str) -> frozenset[str]:
+        found = (key_to_entity.get(m.key, m.key)
+                 for m in names_mod.extract(sentence, langs.get(article), known) if m.key)
+        return frozenset(e for e in found if e in people)
+    return named
 
 
 def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Article],
