@@ -48,6 +48,15 @@ def _grams(s: str) -> set[str]:
     return {s[i:i + 3] for i in range(max(0, len(s) - 2))}
 
 
+def span_fit(a: str, b: str) -> float:
+    """How closely two spans cover one stretch of text: shared trigrams over those of the
+    longer (1.0 for the same words; a short phrase inside a long sentence scores low)."""
+    ga, gb = _grams(a), _grams(b)
+    if not ga or not gb:
+        return 0.0
+    return len(ga & gb) / max(len(ga), len(gb))
+
+
 def spans_overlap(a: str, b: str, share: float = 0.6) -> bool:
     """Two spans of one article say the same stretch of text: most trigrams of the shorter
     are in the longer (quote marks, case and spacing aside)."""
@@ -169,22 +178,31 @@ def score_quotes(quotes: list[dict], reference: dict, brief_entities: list[dict]
     gold = reference.get("quotes", [])
     # Which statements each brief quote meets, through which of its sources.
     meets: list[Counter] = []
+    # Closest fit of each quote to each statement it meets: a quote is judged against the
+    # statement most of its sources meet, on a tie the one whose span it matches best (a
+    # long quote holding a statement's short phrase, "the new pope", meets that
+    # statement too, but is the statement it gives word for word).
+    fits: list[dict[int, float]] = []
     found_where: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for qi, q in enumerate(quotes):
         c: Counter = Counter()
+        fit: dict[int, float] = {}
         for src in q.get("sources", []) or [{"article": q.get("article"), "text": q.get("text", "")}]:
             for gi, g in enumerate(gold):
-                if any(o["article"] == src.get("article") and spans_overlap(o["text"], src.get("text", ""))
-                       for o in g["occurrences"]):
+                here = [o["text"] for o in g["occurrences"] if o["article"] == src.get("article")
+                        and spans_overlap(o["text"], src.get("text", ""))]
+                if here:
                     c[gi] += 1
+                    fit[gi] = max(fit.get(gi, 0.0), *(span_fit(t, src.get("text", "")) for t in here))
                     found_where[gi][qi].add(src.get("article"))
         meets.append(c)
+        fits.append(fit)
     matched = [qi for qi, c in enumerate(meets) if c]
     not_statements = [quotes[qi].get("text", "")[:120] for qi, c in enumerate(meets) if not c]
     speaker_right, kind_right, wrong_speakers = 0, 0, []
     mixed = 0
     for qi in matched:
-        gi = meets[qi].most_common(1)[0][0]
+        gi = max(meets[qi], key=lambda k: (meets[qi][k], fits[qi][k], -k))
         g = gold[gi]
         if _speaker_right(quotes[qi], g.get("speaker"), reference, brief_entities):
             speaker_right += 1
