@@ -370,3 +370,34 @@ def test_copies_without_vectors_join_by_their_words():
     groups = merge(qs, {})
     together = next(g for g in groups if qs[0] in g)
     assert qs[1] in together and qs[2] not in together and qs[3] not in together
+
+
+def test_a_short_cry_with_its_verb_is_a_statement_and_its_pull_quote_is_not_the_last_speakers():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    # A quotation as a crosshead, then in the sentence that says who shouted it; before
+    # both, a named speaker. The crosshead must not give the crowd's cry to that speaker,
+    # and the three-word cry is a statement because a verb of saying follows it at once.
+    text = ("« Nous avons un nouveau maire pour la ville », a annoncé Paul Girard.\n"
+            "\"Vive le maire !\"\n"
+            "La place était pleine. \"Vive le maire!\", ont crié les fidèles devant la mairie.")
+    qs = extract(text, "fr", [Mention("jrd", "Paul Girard", "person")], "a")
+    cry = [q for q in qs if "maire !" in q.text or "maire!" in q.text]
+    assert len(cry) == 1 and cry[0].speaker is None and cry[0].speaker_label == "the faithful"
+    assert qs[0].speaker == "Paul Girard"
+
+
+def test_two_quoted_words_without_a_verb_of_saying_stay_narration():
+    text = 'Der Plan gilt als "großer Wurf" in der Stadt. Die Arbeiten beginnen im Mai.'
+    assert quotes_of(text, "de") == []
+
+
+def test_a_crowds_cry_never_joins_a_named_speakers_words():
+    v = [1.0, 0.1, 0.0]
+    named = _q("a1", "de", "mmbrt", v)
+    crowd = _q("a2", "fr", None, v)
+    crowd.speaker_label = "the crowd"
+    assert len(merge([named, crowd], {})) == 2
+    unnamed = _q("a2", "fr", None, v)  # nobody said who: it may be the named speaker's
+    assert len(merge([named, unnamed], {})) == 1

@@ -96,6 +96,9 @@ class Quote:
     # An unnamed speaker the text describes ("a US official", "एक अमेरिकी अधिकारी"), in
     # English: "an official".
     speaker_label: str | None = None
+    # The speaker was carried over from the words before (a bare quoted paragraph), not
+    # named for these words.
+    carried: bool = False
 
 
 class _Guess(tuple):
@@ -505,9 +508,11 @@ def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: 
     return titles.holder(found[0], offset + start) if found else None
 
 
-def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
+def _quote_spans(block: str, min_words: int, verbs: re.Pattern | None = None) -> list[tuple[int, int]]:
     """(start, end) of quoted passages, marks excluded, at least `min_words` long.
-    Short quoted bits are scare quotes or titles ("very close", „Au revoir”)."""
+    Short quoted bits are scare quotes or titles ("very close", „Au revoir”), unless a
+    verb of saying follows the closing mark at once ('"Viva il Papa!", ont crié les
+    fidèles', '"Never again," she said'): then two words make a statement."""
     out = []
     i = 0
     n = len(block)
@@ -535,12 +540,22 @@ def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
             i += 1
             continue
         inner = block[i + 1:end].strip()
-        if _word_count(inner) >= min_words:
+        words = _word_count(inner)
+        if words >= min_words or (verbs is not None and words >= 2 and _said_after(block, end + 1, verbs)):
             out.append((i + 1, end))
             i = end + 1
         else:
             i += 1
     return out
+
+
+def _said_after(block: str, pos: int, verbs: re.Pattern) -> bool:
+    """A verb of saying right after a closing quotation mark: '…", ont crié', '…», dijo'."""
+    lead = re.match(r"\s*[,—–-]+\s*(?:[-—–]\s*)?", block[pos:pos + 8])
+    if lead is None:
+        return False
+    m = verbs.match(block, pos + lead.end())
+    return m is not None
 
 
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
@@ -589,7 +604,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     if held is not None:
         held.extend((stem, surface, key, article) for _, stem, surface, key in titles.held)
     for block, spans, offset in zip(blocks, block_spans, offsets):
-        direct = _quote_spans(block, config.quote_min_words)
+        direct = _quote_spans(block, config.quote_min_words, verbs)
         covered: list[tuple[int, int]] = []
         for qs, qe in direct:
             s0 = _sentence_bounds(block, qs - 1, forward=False)
@@ -598,6 +613,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
             titles.last_speaker = last_speaker
+            carried = False
             speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lex, titles, offset)
             if speaker is None and lex not in _VERBS:
                 # No verbs of saying known for this language: the one person named in the
@@ -623,6 +639,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # A bare quoted paragraph, or a quoted sentence right after another
                 # quotation in its paragraph, continues the previous speaker's words.
                 speaker = last_speaker
+                carried = True
             if speaker is None and s0 > 0 and not block[s0:qs - 1].strip() \
                     and not block[qe + 1:e0].strip(" .,;。"):
                 # A quoted sentence after one that reports someone's words ("…, Trump
@@ -639,7 +656,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             q = Quote(article=article, lang=lang or "und",
                       text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
                       sentence=_bound(block[s0:e0].strip(), config), kind="direct",
-                      position=pos, title=stem)
+                      position=pos, title=stem, carried=carried and speaker is not None)
             if speaker is None and stem is None:
                 q.speaker_label = _described(block[s0:max(s0, qs - 1)]) or \
                     _described(block[qe + 1:e0], first=True)
@@ -671,13 +688,21 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                     last_speaker = (chosen.surface, chosen.key)
         if len(quotes) >= config.quote_max_per_article:
             break
-    seen: set[str] = set()
-    unique = []
+    # One statement once per article (case, spacing and punctuation aside). A quotation
+    # given twice, once as a bare paragraph (a pull quote or crosshead, "“Viva il
+    # Papa!”") and once in a sentence saying who spoke ("“Viva il Papa !”, ont crié les
+    # fidèles"), is the named speaker's, not the one the bare paragraph inherited.
+    seen: dict[str, int] = {}
+    unique: list[Quote] = []
     for q in quotes:
-        norm = " ".join(q.text.lower().split())
-        if norm not in seen:
-            seen.add(norm)
+        norm = " ".join(re.sub(r"[\W_]+", " ", q.text.casefold()).split())
+        at = seen.get(norm)
+        if at is None:
+            seen[norm] = len(unique)
             unique.append(q)
+        elif unique[at].carried and not q.carried and q.kind == "direct":
+            q.position = unique[at].position
+            unique[at] = q
     return unique[: config.quote_max_per_article]
 
 

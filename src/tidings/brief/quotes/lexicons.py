@@ -159,6 +159,9 @@ _DESCRIBED = {
     **dict.fromkeys("observers observadores observateurs osservatori наблюдатели experts "
                     "expertos experts analysts analistas analystes".split(), "observers"),
 }
+# Labels of many speakers at once (a crowd, the press, commentators): what they say is
+# never one named person's statement.
+COLLECTIVE = {"the faithful", "the crowd", "the media", "observers"}
 # Object pronouns after "according to" ("selon lui", "по его словам"): the last speaker.
 _ACCORDING_PRONOUNS = set("""him her them lui elle eux ihm ihr ihnen él ella ellos lei loro ele ela
     его её ее их його її них dumnealui dumneaei acestuia""".split())
