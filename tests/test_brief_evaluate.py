@@ -118,3 +118,13 @@ def test_a_quote_is_judged_against_the_statement_it_gives_word_for_word():
                                       "text": "the new dam will hold until the spring floods come"}]}]}
     q = evaluate_brief(brief, reference)["quotes"]
     assert q["speaker_accuracy"] == 1.0 and q["kind_accuracy"] == 1.0 and not q["wrong_speakers"]
+
+
+def test_two_sentences_of_one_article_alike_in_words_are_not_one_span():
+    from tidings.brief.evaluate import spans_overlap
+
+    said = "India and Pakistan have agreed to a full and immediate ceasefire after long talks"
+    confirmed = "Pakistan and India agreed to an immediate ceasefire"
+    assert not spans_overlap(said, confirmed)
+    assert spans_overlap(confirmed, "“Pakistan and India agreed to an immediate ceasefire,”")
+    assert spans_overlap("agreed to an immediate ceasefire", confirmed)

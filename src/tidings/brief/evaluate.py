@@ -11,8 +11,8 @@ Matching rules (plain, so a figure can be checked by hand):
   meets none at all; a reference entity met by two brief entries is *split*, a brief entry
   meeting two reference entities (by its name) is *merged*;
 - a quote of the brief meets a statement when one of its sources is in an article of an
-  occurrence and the two spans overlap (most character trigrams of the shorter one are in
-  the longer one); a quote meeting no statement is narration or junk passed off as a
+  occurrence and the two spans overlap (their longest common run of text is most of the
+  shorter one); a quote meeting no statement is narration or junk passed off as a
   quote (the reference lists every statement);
 - a key fact is covered when a summary sentence is at least `threshold` cosine-similar
   to it (multilingual embeddings), the threshold chosen on our own references
@@ -25,6 +25,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from typing import Any, Callable
 
 import numpy as np
@@ -57,14 +58,28 @@ def span_fit(a: str, b: str) -> float:
     return len(ga & gb) / max(len(ga), len(gb))
 
 
+def _flat(s: str) -> str:
+    return " ".join(_PUNCT.sub(" ", _norm(s)).split())
+
+
 def spans_overlap(a: str, b: str, share: float = 0.6) -> bool:
-    """Two spans of one article say the same stretch of text: most trigrams of the shorter
-    are in the longer (quote marks, case and spacing aside)."""
+    """Two spans of one article cover one stretch of text: the longest run of words they
+    share (punctuation, case and spacing aside) is at least `share` of the shorter.
+
+    Shared trigrams alone would also join two different sentences of one article on
+    similar words ("India and Pakistan agreed to an immediate ceasefire", said by two
+    people in two paragraphs); they only pick the pairs worth comparing."""
     ga, gb = _grams(a), _grams(b)
     if not ga or not gb:
         return False
     short, long_ = sorted((ga, gb), key=len)
-    return len(short & long_) >= share * len(short)
+    if len(short & long_) < share * len(short):
+        return False
+    fa, fb = sorted((_flat(a), _flat(b)), key=len)
+    if fa in fb:
+        return True
+    run = SequenceMatcher(None, fa, fb, autojunk=False).find_longest_match(0, len(fa), 0, len(fb))
+    return run.size >= share * len(fa)
 
 
 def _as_dict(brief: Any) -> dict:
