@@ -401,3 +401,28 @@ def test_a_crowds_cry_never_joins_a_named_speakers_words():
     assert len(merge([named, crowd], {})) == 2
     unnamed = _q("a2", "fr", None, v)  # nobody said who: it may be the named speaker's
     assert len(merge([named, unnamed], {})) == 1
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", "Valdora, for its part, said that the dam would be repaired by the army within a month.", "Valdora"),
+    ("es", "Valdora, por su parte, dijo que la presa sería reparada por el ejército en un mes.", "Valdora"),
+])
+def test_a_country_speaks_across_an_aside(lang, text, speaker):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    (q,) = extract(text, lang, [Mention("vldr", "Valdora", "place")], "a")
+    assert q.speaker == speaker and q.kind == "reported"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Elena Marsh, through her spokesman Tomas Brill, said that the new dam would hold all winter."),
+    ("zh", "秘书长马尔什则透过发言人布里尔表示,新大坝将在整个冬天保持稳固。"),
+])
+def test_a_principal_speaking_through_a_spokesman_is_the_speaker(lang, text):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    marsh, brill = ("Elena Marsh", "Tomas Brill") if lang == "en" else ("马尔什", "布里尔")
+    (q,) = extract(text, lang, [Mention("mrsh", marsh, "person"), Mention("brl", brill, "person")], "a")
+    assert q.speaker == marsh

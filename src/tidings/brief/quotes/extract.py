@@ -74,6 +74,15 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _ZH_TITLED = re.compile(
     rf"(?:{_ZH_TITLES})([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
     r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
+# A discourse aside between a subject and its verb: "India, for its part, said",
+# "la India, por su parte, dijo", "la Russie, de son côté, a affirmé" (lower-case words only).
+_ASIDE = re.compile(r"\s*,\s*(?:[^\W\d_A-Z\u0400-\u042F]+\s+){0,3}[^\W\d_A-Z\u0400-\u042F]+\s*,\s*"
+                    r"(?:(?:has|have|had|also|a|ha|hat|ont|han)\s+)?")
+# "through his spokesman": a title or a few words may follow before the spokesman's name.
+_THROUGH = re.compile(r"\s*,?\s*(?:则|則)?\s*(?:through|via|par la voix de|par l['’]intermédiaire de|"
+                      r"por medio de|a través de|tramite|durch|через|透过|透過|通过|通過)\s*"
+                      r"(?:(?:his|her|its|their|son|sa|ses|su|sus|seinen|ihren|свого|своего|своих)\s+)?"
+                      r"[^,.;:!?()]{0,30}?\s*", re.IGNORECASE)
 _UNCASED_WORD = re.compile(r"[\u0900-\u097F\u0600-\u06FF\u0750-\u077F\u0B80-\u0BFF\u0C00-\u0C7F]+")
 
 
@@ -270,7 +279,8 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
             continue
         # "the Kremlin announced", "Russia is demanding": a place speaks only as the
         # verb's immediate subject.
-        if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES:
+        if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES \
+                and not _ASIDE.fullmatch(text[sp.end:verb_start]):
             continue
         if sp.kind in ("person", "name") and _PARTICIPLE.search(text[verb_start:verb_start + 20].split(" ")[0]) \
                 and re.search(r"\b(?:with|cu|avec|con|mit)\s+$", text[max(floor, sp.start - 6):sp.start]) \
@@ -281,6 +291,12 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
             continue
         best = sp
     if best is not None:
+        # "Guterres, through his spokesman Dujarric, said" / "古特瑞斯透過發言人杜雅里克表示":
+        # the principal speaks through the spokesman.
+        for sp in spans:
+            if sp.kind == "person" and sp.end <= best.start and sp.start >= floor and \
+                    _THROUGH.fullmatch(text[sp.end:best.start]):
+                return sp
         # "Ushakov, the Kremlin adviser, remarked": the name before the apposition speaks.
         for sp in spans:
             if sp.kind == "person" and sp.end <= best.start and sp.start >= floor and \
