@@ -426,3 +426,24 @@ def test_a_principal_speaking_through_a_spokesman_is_the_speaker(lang, text):
     marsh, brill = ("Elena Marsh", "Tomas Brill") if lang == "en" else ("马尔什", "布里尔")
     (q,) = extract(text, lang, [Mention("mrsh", marsh, "person"), Mention("brl", brill, "person")], "a")
     assert q.speaker == marsh
+
+
+def test_urdu_quotation_marks_long_adverbials_and_an_unclosed_quotation():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    # Urdu press marks quotations ’…‘; the verb may come nine words after نے ("while
+    # talking to a private TV channel, he said"); a quotation may run past its paragraph.
+    text = ("وزیر خارجہ احمد علی نے بھی کہا ہے کہ سرحد پیر کو کھول دی جائے گی۔\n"
+            "انھوں نے ایک نجی ٹی وی چینل سے بات کرتے ہوئے کہا کہ ’ہم امن چاہتے ہیں اور بات چیت جاری رہے گی۔‘\n"
+            "انھوں نے صحافیوں سے گفتگو کے دوران مزید کہا کہ ’سیلاب سے متاثرہ علاقوں میں امداد پہنچ رہی ہے۔")
+    qs = extract(text, "ur", [Mention("ahmd al", "احمد علی", "person")], "a")
+    assert [q.speaker for q in qs] == ["احمد علی"] * 3
+    assert [q.kind for q in qs] == ["reported", "direct", "direct"]
+    assert qs[1].text.startswith("ہم امن") and qs[2].text.startswith("سیلاب")
+
+
+def test_an_english_apostrophe_opens_no_quotation():
+    text = "Minister Anna Kovac said that the ’90s plan had failed and the city’s ‘new deal’ would do better."
+    (q,) = quotes_of(text, "en")
+    assert q.kind == "reported" and q.speaker == "Anna Kovac"

@@ -83,6 +83,7 @@ _THROUGH = re.compile(r"\s*,?\s*(?:则|則)?\s*(?:through|via|par la voix de|par
                       r"por medio de|a través de|tramite|durch|через|透过|透過|通过|通過)\s*"
                       r"(?:(?:his|her|its|their|son|sa|ses|su|sus|seinen|ihren|свого|своего|своих)\s+)?"
                       r"[^,.;:!?()]{0,30}?\s*", re.IGNORECASE)
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
 _UNCASED_WORD = re.compile(r"[\u0900-\u097F\u0600-\u06FF\u0750-\u077F\u0B80-\u0BFF\u0C00-\u0C7F]+")
 
 
@@ -535,7 +536,9 @@ def _quote_spans(block: str, min_words: int, verbs: re.Pattern | None = None) ->
     while i < n:
         ch = block[i]
         closers = _PAIRS.get(ch)
-        if closers is None or (ch == "\"" and i > 0 and block[i - 1].isalnum()):
+        if closers is None or (ch == "\"" and i > 0 and block[i - 1].isalnum()) or \
+                (ch == "’" and not _ARABIC_SCRIPT.match(block, i + 1)):
+            # ’ opens only before Arabic script: elsewhere it is an apostrophe or a closer.
             i += 1
             continue
         # Straight/apostrophe-like marks must open before a word, not close one.
@@ -957,10 +960,16 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         else:
             clause = rest[that.end():].strip()
         clause = clause.rstrip(" .।。")
+        kind = "reported"
+        closers = _PAIRS.get(clause[:1])
+        if closers and not any(c in clause[1:].rstrip(closers + " .।。۔") for c in closers):
+            # 'کہا کہ ’جنگ کسی بھی چیز کا حل نہیں ہوتی۔' : the clause opens a quotation that
+            # runs past the sentence (its closing mark comes later, or never): direct speech.
+            clause, kind = clause[1:].strip().rstrip(closers + " .।。۔"), "direct"
         if _word_count(clause) < config.quote_min_words:
             continue
         q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
-                  sentence=_bound(sentence.strip(), config), kind="reported")
+                  sentence=_bound(sentence.strip(), config), kind=kind)
         if speaker:
             q.speaker, q.speaker_key = speaker
         elif not stem:
