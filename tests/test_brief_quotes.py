@@ -447,3 +447,17 @@ def test_an_english_apostrophe_opens_no_quotation():
     text = "Minister Anna Kovac said that the ’90s plan had failed and the city’s ‘new deal’ would do better."
     (q,) = quotes_of(text, "en")
     assert q.kind == "reported" and q.speaker == "Anna Kovac"
+
+
+@pytest.mark.parametrize("lang, text, place, speaks", [
+    ("zh", "周一上午,瓦尔多拉军方在首都举行新闻发布会,称大坝的修复工作将在一个月内完成。", "瓦尔多拉", True),
+    ("zh", "瓦尔多拉外交部对协议表示欢迎,并认为这将恢复地区的安全与和平。", "瓦尔多拉", True),
+    ("en", "Valdora's army said that the dam would be repaired within a month.", "Valdora", True),
+    ("en", "Troops from Valdora's army said that the dam would be repaired within a month.", "Valdora", False),
+])
+def test_a_countrys_institution_opening_the_clause_speaks_for_it(lang, text, place, speaks):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    (q,) = extract(text, lang, [Mention("vldr", place, "place")], "a")
+    assert (q.speaker == place) is speaks

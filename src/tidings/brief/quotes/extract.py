@@ -78,6 +78,11 @@ _ZH_TITLED = re.compile(
 # "la India, por su parte, dijo", "la Russie, de son côté, a affirmé" (lower-case words only).
 _ASIDE = re.compile(r"\s*,\s*(?:[^\W\d_A-Z\u0400-\u042F]+\s+){0,3}[^\W\d_A-Z\u0400-\u042F]+\s*,\s*"
                     r"(?:(?:has|have|had|also|a|ha|hat|ont|han)\s+)?")
+# Institutions a country speaks through, right after its name (English possessive allowed).
+_INSTITUTION = re.compile(
+    r"(?:['’]s)?\s*(?:(?:military|army|armed forces|government|foreign ministry|defen[cs]e ministry|"
+    r"foreign office|authorities)(?!\w)|军方|軍方|政府|外交部|国防部|國防部|当局|當局|官方|陆军|陸軍|空军|空軍)",
+    re.IGNORECASE)
 # "through his spokesman": a title or a few words may follow before the spokesman's name.
 _THROUGH = re.compile(r"\s*,?\s*(?:则|則)?\s*(?:through|via|par la voix de|par l['’]intermédiaire de|"
                       r"por medio de|a través de|tramite|durch|через|透过|透過|通过|通過)\s*"
@@ -270,6 +275,11 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
     for sp in spans:
         if sp.end > verb_start or sp.start < floor:
             continue
+        if sp.kind == "place" and _institution_subject(text, sp, floor):
+            # "Pakistan's military said", "巴基斯坦军方称…", "沙特外交部…表示": a country's
+            # institution opening the clause speaks for the country.
+            best = sp
+            continue
         if sp.kind in ("person", "name") and _RELATIVE.fullmatch(text[sp.end:verb_start]):
             # "shared by JD Vance, who earlier said…": the relative clause's subject is
             # the name it follows, whatever precedes that name.
@@ -305,6 +315,16 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
                                  text[sp.end:verb_start]):
                 return sp
     return best
+
+
+def _institution_subject(text: str, sp: _Span, floor: int) -> bool:
+    """A place followed by an institution of its own ("Pakistan's army", "印度军方",
+    "沙烏地阿拉伯外交部") at the start of its clause: that institution is the clause's subject."""
+    if not _INSTITUTION.match(text, sp.end):
+        return False
+    before = text[max(floor, sp.start - 12):sp.start]
+    return sp.start <= floor or bool(re.search(r"(?:^|[,，、;；:：。]|\b(?:but|and|while)|但|而|则|則)\s*"
+                                               r"(?:the\s+)?$", before, re.IGNORECASE))
 
 
 def _first_subject(text: str, spans: list[_Span], verb_start: int, floor: int) -> _Span | None:
