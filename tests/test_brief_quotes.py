@@ -460,4 +460,6 @@ def test_a_countrys_institution_opening_the_clause_speaks_for_it(lang, text, pla
     from tidings.records import Mention
 
     (q,) = extract(text, lang, [Mention("vldr", place, "place")], "a")
-    assert (q.speaker == place) is speaks
+    # The institution speaks ("Valdora's army", "瓦尔多拉军方"), under a key of its own.
+    assert (q.speaker is not None and q.speaker.startswith(place) and q.speaker != place) is speaks
+    assert q.speaker_key != "vldr"

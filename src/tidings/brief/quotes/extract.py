@@ -276,9 +276,12 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
         if sp.end > verb_start or sp.start < floor:
             continue
         if sp.kind == "place" and _institution_subject(text, sp, floor):
-            # "Pakistan's military said", "巴基斯坦军方称…", "沙特外交部…表示": a country's
-            # institution opening the clause speaks for the country.
-            best = sp
+            # "Pakistan's military said", "巴基斯坦军方称…", "沙特外交部…表示": the country's
+            # institution opening the clause is the speaker (not the country itself: its
+            # army and its ministry say different things).
+            end = _INSTITUTION.match(text, sp.end).end()  # type: ignore[union-attr]
+            surface = text[sp.start:end].strip()
+            best = _Span(sp.start, end, surface, _word_key(surface), "name")
             continue
         if sp.kind in ("person", "name") and _RELATIVE.fullmatch(text[sp.end:verb_start]):
             # "shared by JD Vance, who earlier said…": the relative clause's subject is
