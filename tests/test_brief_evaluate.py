@@ -128,3 +128,6 @@ def test_two_sentences_of_one_article_alike_in_words_are_not_one_span():
     assert not spans_overlap(said, confirmed)
     assert spans_overlap(confirmed, "“Pakistan and India agreed to an immediate ceasefire,”")
     assert spans_overlap("agreed to an immediate ceasefire", confirmed)
+    # A short span must appear whole, not share its first words with another sentence.
+    assert not spans_overlap("the new dam project", "the new dam will hold until the spring floods come")
+    assert spans_overlap("the new dam will hold", "the new dam will hold until the spring floods come")

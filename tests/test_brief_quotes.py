@@ -143,6 +143,8 @@ def test_reportedly_makes_the_clause_the_previous_speakers_account():
             "Trump reportedly suggested that Moscow weigh a summit of that kind.")
     qs = extract(text, "en", [Mention("ushakov", "Yuri Ushakov", "person"), Mention("trump", "Trump", "person")], "a")
     assert [(q.kind, q.speaker) for q in qs] == [("reported", "Yuri Ushakov"), ("reported", "Yuri Ushakov")]
+    # His account says what Trump did, not only what Moscow should weigh.
+    assert qs[1].text == "Trump suggested that Moscow weigh a summit of that kind"
 
 
 def test_without_verbs_of_saying_the_one_person_beside_a_quotation_speaks_it():

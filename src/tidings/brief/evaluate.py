@@ -76,10 +76,22 @@ def spans_overlap(a: str, b: str, share: float = 0.6) -> bool:
     if len(short & long_) < share * len(short):
         return False
     fa, fb = sorted((_flat(a), _flat(b)), key=len)
-    if fa in fb:
+    if f" {fa} " in f" {fb} ":
         return True
+    if _words(fa) <= 6:
+        # A short span must appear whole: "az új pápa kilétét" is not "az új pápa
+        # külön-külön üdvözölte…" for sharing "az új pápa".
+        return False
     run = SequenceMatcher(None, fa, fb, autojunk=False).find_longest_match(0, len(fa), 0, len(fb))
     return run.size >= share * len(fa)
+
+
+_CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def _words(s: str) -> int:
+    """Words, two Chinese or Japanese characters counting as one."""
+    return len(_CJK.sub(" ", s).split()) + len(_CJK.findall(s)) // 2
 
 
 def _as_dict(brief: Any) -> dict:

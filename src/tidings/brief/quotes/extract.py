@@ -954,9 +954,13 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 speaker = _title_subject(block, ve, end, spans, titles, offset, last=False)
                 inverted = speaker is not None
         speaker, stem = _settle(speaker)
+        account_from = None
         if last_speaker and re.search(r"\b(?:reportedly|allegedly|apparently)\s+$", block[start:vs], re.IGNORECASE):
             # "Trump reportedly suggested that…": what the last speaker said Trump did,
-            # so the statement is the last speaker's account, not Trump's.
+            # so the statement is the last speaker's account, not Trump's, and it says
+            # what Trump did ("Trump suggested that Moscow consider…", as another report
+            # words it: "Trump ne-a cerut să studiem…").
+            account_from = sp.start if sp is not None and speaker and speaker[1] == sp.key else None
             speaker = last_speaker
         if speaker is None and (_pronoun_before(block, vs) or
                                 (verb_lang == "hi" and re.search(r"(?:उन्हों|इन्हों)(?:ने)?\s*$", block[start:vs]))):
@@ -982,6 +986,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 continue
         else:
             clause = rest[that.end():].strip()
+        if account_from is not None:
+            clause = re.sub(r"\s+(?:reportedly|allegedly|apparently)\s+", " ", block[account_from:end].strip(),
+                            flags=re.IGNORECASE)
         clause = clause.rstrip(" .।。")
         kind = "reported"
         closers = _PAIRS.get(clause[:1])
