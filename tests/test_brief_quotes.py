@@ -465,3 +465,15 @@ def test_a_countrys_institution_opening_the_clause_speaks_for_it(lang, text, pla
     # The institution speaks ("Valdora's army", "瓦尔多拉军方"), under a key of its own.
     assert (q.speaker is not None and q.speaker.startswith(place) and q.speaker != place) is speaks
     assert q.speaker_key != "vldr"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Yuri Volkov said that the subject had come up during a call on Saturday, and that "
+           "Valdora would give all guarantees to the delegation."),
+    ("ro", "Iuri Volkov a declarat că subiectul a fost abordat sâmbătă la telefon și că "
+           "Valdora ar oferi toate garanțiile delegației."),
+])
+def test_two_clauses_of_one_verb_are_two_statements(lang, text):
+    qs = quotes_of(text, lang)
+    assert len(qs) == 2 and {q.speaker for q in qs} == {"Yuri Volkov" if lang == "en" else "Iuri Volkov"}
+    assert "Valdora" in qs[1].text and "Valdora" not in qs[0].text

@@ -717,9 +717,10 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 last_speaker = speaker
             if q is not None:
                 q.lang = lang or "und"
-                q.position = pos
-                pos += 1
-                quotes.append(q)
+                for part in _and_that_parts(q, lex, config):
+                    part.position = pos
+                    pos += 1
+                    quotes.append(part)
             elif speaker is None:
                 # Pronouns in later sentences refer to the sentence's subject, else the
                 # last person named.
@@ -746,6 +747,25 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             q.position = unique[at].position
             unique[at] = q
     return unique[: config.quote_max_per_article]
+
+
+# "…, and that…": a second reported clause of the same verb (one per language).
+_AND_THAT = {"en": r"and that", "ro": r"și că|şi că", "ru": r"и что", "uk": r"і що|та що|й що",
+             "fr": r"et que|et qu['’]", "es": r"y que", "it": r"e che", "pt": r"e que", "de": r"und dass",
+             "pl": r"i że", "hr": r"i da"}
+
+
+def _and_that_parts(q: Quote, lang: str | None, config: Config) -> list[Quote]:
+    """A reported clause holding two statements of one verb ("said that the subject came
+    up on Saturday, and that Russia would give all guarantees"), as two quotes."""
+    conj = _AND_THAT.get(lang or "")
+    if q.kind != "reported" or not conj:
+        return [q]
+    parts = [p.strip(" ,") for p in re.split(rf",?\s+(?:{conj})\s+", q.text, flags=re.IGNORECASE)]
+    if len(parts) < 2 or any(_word_count(p) < config.quote_min_words for p in parts):
+        return [q]
+    return [Quote(article=q.article, lang=q.lang, text=p, sentence=q.sentence, kind=q.kind, speaker=q.speaker,
+                  speaker_key=q.speaker_key, title=q.title, speaker_label=q.speaker_label) for p in parts]
 
 
 def _sentence_ranges(block: str, lang: str | None) -> list[tuple[int, int]]:
