@@ -477,3 +477,21 @@ def test_two_clauses_of_one_verb_are_two_statements(lang, text):
     qs = quotes_of(text, lang)
     assert len(qs) == 2 and {q.speaker for q in qs} == {"Yuri Volkov" if lang == "en" else "Iuri Volkov"}
     assert "Valdora" in qs[1].text and "Valdora" not in qs[0].text
+
+
+@pytest.mark.parametrize("lang, text, clause", [
+    ("en", 'Yuri Volkov said that Valdora would give "all guarantees of safety" to the delegation in May.',
+     "Valdora would give"),
+    ("hi", 'मंत्री रमेश वर्मा ने कहा कि सरकार प्रतिनिधिमंडल को "हर तरह की सुरक्षा गारंटी" देगी.',
+     "सरकार प्रतिनिधिमंडल को"),
+    ("hi", 'मंत्री रमेश वर्मा के मुताबिक सरकार प्रतिनिधिमंडल को "हर तरह की सुरक्षा गारंटी" देगी.',
+     "सरकार प्रतिनिधिमंडल को"),
+])
+def test_a_quoted_phrase_inside_a_reported_clause_is_the_clauses(lang, text, clause):
+    (q,) = quotes_of(text, lang)
+    assert q.text.startswith(clause) and q.speaker
+
+
+def test_a_quotation_with_its_verb_after_it_stays_direct():
+    (q,) = quotes_of('Anna Kovac said that "we will not sign this agreement today", adding nothing.', "en")
+    assert q.kind == "direct" and q.text == "we will not sign this agreement today"

@@ -651,6 +651,8 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
         for qs, qe in direct:
             s0 = _sentence_bounds(block, qs - 1, forward=False)
             e0 = _sentence_bounds(block, qe + 1, forward=True)
+            if _fragment_of_clause(block, qs, qe, s0, e0, verbs, lex):
+                continue  # the reported clause holding it is the statement (read below)
             covered.append((s0, e0))
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
@@ -747,6 +749,24 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             q.position = unique[at].position
             unique[at] = q
     return unique[: config.quote_max_per_article]
+
+
+def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern,
+                        lang: str | None) -> bool:
+    """A quoted phrase inside a reported clause ('उशाकोव ने कहा कि रूस प्रतिनिधिमंडल को "हर तरह
+    की गारंटी" देगा', 'said that Russia would give "all guarantees of safety" to them'): the
+    clause opens before the quotation (verb of saying, then its conjunction) and goes on
+    after it with words of its own, so the whole clause, not the phrase, is the statement."""
+    if lang not in _THAT or lang in _UNSPACED:
+        return False
+    before = block[s0:max(s0, qs - 1)]
+    after = block[qe + 1:e0]
+    if not _WORD.findall(after) or verbs.search(after) or re.match(r"\s*[,:;—–-]", after):
+        return False
+    if _ACCORDING_ANY.search(before):
+        return True  # 'उशाकोव के मुताबिक रूस … "हर तरह की गारंटी" देगा' (according to Ushakov, …)
+    said = list(verbs.finditer(before))
+    return bool(said) and re.search(rf"(?<!\w)(?:{_THAT[lang]})(?!\w)", before[said[-1].end():]) is not None
 
 
 # "…, and that…": a second reported clause of the same verb (one per language).
