@@ -495,3 +495,20 @@ def test_a_quoted_phrase_inside_a_reported_clause_is_the_clauses(lang, text, cla
 def test_a_quotation_with_its_verb_after_it_stays_direct():
     (q,) = quotes_of('Anna Kovac said that "we will not sign this agreement today", adding nothing.', "en")
     assert q.kind == "direct" and q.text == "we will not sign this agreement today"
+
+
+def test_the_embedding_budget_reaches_every_speaker_quoted_in_several_articles():
+    from tidings.brief.build import _quotes_worth_embedding
+    from tidings.config import Config
+
+    def q(article, speaker, position, text):
+        return Quote(article=article, lang="en", text=text, sentence=text, kind="direct",
+                     speaker=speaker, speaker_key=speaker, position=position)
+
+    # A prolific speaker quoted first in six articles; a second speaker quoted further
+    # down in two of them: with room for four, both of the second speaker's quotes (the
+    # only pair that can merge for them) are embedded.
+    quotes = [q(f"a{i}", "orlv", p, f"orlov statement {p} in article {i}") for i in range(6) for p in (0, 1)]
+    quotes += [q("a0", "mrsh", 2, "marsh statement in article zero"), q("a1", "mrsh", 2, "marsh statement in article one")]
+    chosen = _quotes_worth_embedding(quotes, Config(quote_max_embedded=4))
+    assert sum(c.speaker_key == "mrsh" for c in chosen) == 2
