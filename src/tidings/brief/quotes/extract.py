@@ -12,7 +12,10 @@ président") the person the article gives it to, else the event's other articles
 (resolve_titles), else the last speaker; an unnamed source is labelled ("an official").
 A quoted sentence standing alone after a report or quotation is that speaker's; a quoted
 phrase with no speaker and no cue of speech (verb, noun of speech, colon, "according to")
-is narration and left out. Lexicons per language: tidings.brief.quotes.lexicons.
+is narration and left out. A quoted phrase inside a reported clause belongs to the clause;
+"said that A, and that B" is two statements; a country's institution opening a clause
+("巴基斯坦军方称", "Pakistan's army said") is the speaker, a principal speaking "through his
+spokesman" too. Lexicons per language: tidings.brief.quotes.lexicons.
 """
 
 from __future__ import annotations
