@@ -512,3 +512,16 @@ def test_the_embedding_budget_reaches_every_speaker_quoted_in_several_articles()
     quotes += [q("a0", "mrsh", 2, "marsh statement in article zero"), q("a1", "mrsh", 2, "marsh statement in article one")]
     chosen = _quotes_worth_embedding(quotes, Config(quote_max_embedded=4))
     assert sum(c.speaker_key == "mrsh" for c in chosen) == 2
+
+
+def test_a_quotation_closed_by_punctuation_is_not_a_fragment_of_the_clause():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    # '…"، مشيراً…': an Arabic comma right after the closing mark ends the quotation's
+    # clause; the quotation is the statement, not part of a longer reported clause.
+    text = ('وذكر الوزير سامي الحداد أنّ "الطريق إلى المدينة سيفتح يوم الاثنين المقبل"، '
+            'مشيراً إلى أن الجسر تضرر.')
+    qs = extract(text, "ar", [Mention("sm hdd", "سامي الحداد", "person")], "a")
+    assert [(q.kind, q.text) for q in qs] == [("direct", "الطريق إلى المدينة سيفتح يوم الاثنين المقبل")]
+    assert qs[0].speaker == "سامي الحداد"

@@ -764,7 +764,10 @@ def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: r
         return False
     before = block[s0:max(s0, qs - 1)]
     after = block[qe + 1:e0]
-    if not _WORD.findall(after) or verbs.search(after) or re.match(r"\s*[,:;—–-]", after):
+    if not _WORD.findall(after) or verbs.search(after) or re.match(r"\s*[^\w\s]", after) \
+            or re.search(r"[.!?।。！？]\s*$", block[qs:qe]):
+        # Punctuation right after the closing mark ('…"، مشيرةً', '…", he said'), or a
+        # quotation ending its own sentence: the quotation is a statement of its own.
         return False
     if _ACCORDING_ANY.search(before):
         return True  # 'उशाकोव के मुताबिक रूस … "हर तरह की गारंटी" देगा' (according to Ushakov, …)
@@ -860,6 +863,11 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
         else:
             sp = _inverted_speaker(block, spans, ve) if ve < qs - 1 else None
             sp = sp if sp and sp.end <= qs - 1 else _subject_speaker(block, spans, vs, s0)
+            conj = re.search(rf"\s(?:{_THAT[lang]})\s*$", block[ve:qs - 1]) if lang in _VERB_FIRST else None
+            if sp is None and conj:
+                # 'وذكر الوزير سامي الحداد أنّ "…"': verb, subject, conjunction, quotation.
+                sp = next((x for x in spans if ve <= x.start and x.end <= ve + conj.start()
+                           and x.kind != "place"), None)
         if sp:
             return sp.surface, sp.key
         titled = _title_subject(block, s0, vs, spans, titles, offset) or \

@@ -56,7 +56,7 @@ _VERBS = {
 _THAT = {
     "en": r"that|whether", "ro": r"că|ca", "hi": r"कि", "ru": r"что", "uk": r"що",
     "de": r"dass|daß", "tr": r"ki", "hr": r"da", "hu": r"hogy", "id": r"bahwa|bahwasanya",
-    "tl": r"na", "ar": r"أن|إن|أنه|إنه|أنها|إنها|بأن", "ur": r"کہ", "zh": r"[，,：:]?", "fr": r"que|qu['’]", "es": r"que", "it": r"che", "pt": r"que", "pl": r"że",
+    "tl": r"na", "ar": r"(?:أن|إن|أنه|إنه|أنها|إنها|بأن)[\u064B-\u0652]*", "ur": r"کہ", "zh": r"[，,：:]?", "fr": r"que|qu['’]", "es": r"que", "it": r"che", "pt": r"que", "pl": r"że",
 }
 # "according to X" forms: the speaker follows (or precedes, in Hindi).
 _ACCORDING = {
