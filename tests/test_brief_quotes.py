@@ -525,3 +525,17 @@ def test_a_quotation_closed_by_punctuation_is_not_a_fragment_of_the_clause():
     qs = extract(text, "ar", [Mention("sm hdd", "سامي الحداد", "person")], "a")
     assert [(q.kind, q.text) for q in qs] == [("direct", "الطريق إلى المدينة سيفتح يوم الاثنين المقبل")]
     assert qs[0].speaker == "سامي الحداد"
+
+
+def test_a_quoted_phrase_ending_a_reported_clause_is_the_clauses():
+    text = ('Vice President Tom Arden said that Valdora would not get involved in a war that is '
+            '"fundamentally none of our business".')
+    (q,) = quotes_of(text, "en")
+    assert q.kind == "reported" and q.text.startswith("Valdora would not get involved")
+    assert q.speaker == "Tom Arden"
+    (q,) = quotes_of('The post was shared by Tom Arden, who earlier said Valdora would not get involved '
+                     'in a war that is "fundamentally none of our business".', "en")
+    assert q.kind == "reported" and q.text.startswith("Valdora would not") and q.speaker == "Tom Arden"
+    # With only the conjunction before it, the quotation is his words.
+    (q,) = quotes_of('Vice President Tom Arden said that "we will not get involved in this war".', "en")
+    assert q.kind == "direct" and q.text == "we will not get involved in this war"

@@ -757,22 +757,37 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
 def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern,
                         lang: str | None) -> bool:
     """A quoted phrase inside a reported clause ('उशाकोव ने कहा कि रूस प्रतिनिधिमंडल को "हर तरह
-    की गारंटी" देगा', 'said that Russia would give "all guarantees of safety" to them'): the
-    clause opens before the quotation (verb of saying, then its conjunction) and goes on
-    after it with words of its own, so the whole clause, not the phrase, is the statement."""
+    की गारंटी" देगा', 'said that Russia would give "all guarantees of safety" to them', 'said
+    America would not join a war that is "none of our business"'): the clause opens before
+    the quotation (verb of saying, its conjunction, words of the clause) or goes on after it
+    with words of its own, so the whole clause, not the phrase, is the statement."""
     if lang not in _THAT or lang in _UNSPACED:
         return False
     before = block[s0:max(s0, qs - 1)]
     after = block[qe + 1:e0]
-    if not _WORD.findall(after) or verbs.search(after) or re.match(r"\s*[^\w\s]", after) \
-            or re.search(r"[.!?।。！？]\s*$", block[qs:qe]):
-        # Punctuation right after the closing mark ('…"، مشيرةً', '…", he said'), or a
-        # quotation ending its own sentence: the quotation is a statement of its own.
+    if verbs.search(after) or re.search(r"[.!?।。！？]\s*$", block[qs:qe]):
+        # '…", he said', or a quotation ending its own sentence: a statement of its own.
         return False
+    # Words of the clause after the closing mark (punctuation right after it, '…"، مشيرةً',
+    # ends the quotation's clause).
+    goes_on = bool(_WORD.findall(after)) and not re.match(r"\s*[^\w\s]", after)
     if _ACCORDING_ANY.search(before):
-        return True  # 'उशाकोव के मुताबिक रूस … "हर तरह की गारंटी" देगा' (according to Ushakov, …)
+        return goes_on  # 'उशाकोव के मुताबिक रूस … "हर तरह की गारंटी" देगा' (according to Ushakov, …)
     said = list(verbs.finditer(before))
-    return bool(said) and re.search(rf"(?<!\w)(?:{_THAT[lang]})(?!\w)", before[said[-1].end():]) is not None
+    # The verb's own conjunction comes within a few words of it ("told reporters that"),
+    # not a relative "that" further on ("a war that is").
+    conj = re.match(rf"\s*,?\s*(?:\S+\s+){{0,3}}?(?:{_THAT[lang]})(?!\w)", before[said[-1].end():],
+                    re.IGNORECASE) if said else None
+    if conj is not None:
+        lead = before[said[-1].end() + conj.end():]
+    elif said and lang == "en" and _CAPITAL_START.match(before[said[-1].end():]):
+        lead = before[said[-1].end():]  # "who earlier said America wouldn't…": English drops "that"
+    else:
+        return False
+    # Two words of the clause before the quotation ('that America … a war that's "…"'),
+    # not a colon introducing it.
+    opened = len(_WORD.findall(lead)) >= 2 and not re.search(r"[:：]\s*$", lead) and not verbs.search(lead)
+    return goes_on or opened
 
 
 # "…, and that…": a second reported clause of the same verb (one per language).
