@@ -539,3 +539,17 @@ def test_a_quoted_phrase_ending_a_reported_clause_is_the_clauses():
     # With only the conjunction before it, the quotation is his words.
     (q,) = quotes_of('Vice President Tom Arden said that "we will not get involved in this war".', "en")
     assert q.kind == "direct" and q.text == "we will not get involved in this war"
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    ("Bakan Ahmet Yılmaz, barajın bir ay içinde onarılacağını söyledi.", "Ahmet Yılmaz",
+     "barajın bir ay içinde onarılacağını"),
+    ("Ahmet Yılmaz, Elif Kaya'nın gelecek hafta Ankara'ya geleceğini açıkladı.", "Ahmet Yılmaz",
+     "Elif Kaya'nın gelecek hafta Ankara'ya geleceğini"),
+])
+def test_turkish_reported_speech_is_a_nominalised_clause_before_the_verb(text, speaker, said):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    (q,) = extract(text, "tr", [Mention("ahmt ylmz", "Ahmet Yılmaz", "person"), Mention("elf ky", "Elif Kaya", "person")], "a")
+    assert (q.kind, q.speaker, q.text) == ("reported", speaker, said)

@@ -77,6 +77,9 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _ZH_TITLED = re.compile(
     rf"(?:{_ZH_TITLES})([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
     r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
+# A Turkish nominalised clause right before its verb of saying: "…onarılacağını söyledi",
+# "…olduğunu belirtti", "…planlanmadığını açıkladı".
+_TR_NOMINAL = re.compile(r"\w(?:[dt][ıiuü]ğ[ıiuü]|[ae]c[ae]ğ[ıi])n[ıiuü]\s*$")
 # A discourse aside between a subject and its verb: "India, for its part, said",
 # "la India, por su parte, dijo", "la Russie, de son côté, a affirmé" (lower-case words only).
 _ASIDE = re.compile(r"\s*,\s*(?:[^\W\d_A-Z\u0400-\u042F]+\s+){0,3}[^\W\d_A-Z\u0400-\u042F]+\s*,\s*"
@@ -976,6 +979,17 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             that = re.match(rf"\s*,?\s*(?:(?:\S+ को|(?:the |a |an )?\w+)\s+)?"
                             rf"(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}\s+)?"
                             rf",?\s*(?:{_THAT.get(verb_lang, 'that')})\s+", rest, re.IGNORECASE)
+        if verb_lang == "tr" and that is None and _TR_NOMINAL.search(block[start:vs]):
+            # "Bakan Ahmet Yılmaz, barajın bir ay içinde onarılacağını söyledi": Turkish
+            # reports a statement as a nominalised clause (-dığını, -eceğini) before the
+            # verb; its speaker is the sentence's subject, set off by a comma.
+            subj = next((x for x in spans if start <= x.start and x.end < vs and x.kind in ("person", "name")
+                         and re.match(r"\s*,", block[x.end:x.end + 3])), None)
+            clause = block[subj.end:vs].strip(" ,") if subj is not None else ""
+            if subj is not None and _word_count(clause) >= config.quote_min_words:
+                return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                             sentence=_bound(sentence.strip(), config), kind="reported",
+                             speaker=subj.surface, speaker_key=subj.key), (subj.surface, subj.key)
         inverted = False
         if verb_lang in _AGENT_MARK:
             sp = _hindi_agent(block, spans, vs)
