@@ -95,3 +95,39 @@ def test_defects_are_counted_as_such():
     assert s["first_report"]["right"] is False
     assert s["disagreements"]["precision"] == 0.0
     assert s["key_facts"]["covered"] is None  # no embedder given
+
+
+def test_a_quote_is_judged_against_the_statement_it_gives_word_for_word():
+    # Two statements of one article, one quoted, the other reported; the reported one's
+    # span is a short phrase that the quotation also holds. The brief gives the reported
+    # statement with its right speaker: it must be judged against that statement, not
+    # against the first one listed because the phrase overlaps it too.
+    reference = {
+        "articles": ["a1"],
+        "entities": [],
+        "quotes": [
+            {"speaker": "Elena Marsh", "kind": "direct", "gist": "Marsh on the dam.",
+             "occurrences": [{"article": "a1", "text": "the new dam will hold"}]},
+            {"speaker": "Tomas Brill", "kind": "reported", "gist": "Brill on the dam.",
+             "occurrences": [{"article": "a1", "text": "the new dam will hold until the spring floods come"}]},
+        ],
+    }
+    brief = {"articles": [{"id": "a1", "lang": "en"}], "entities": [],
+             "quotes": [{"speaker": "Tomas Brill", "kind": "reported", "text": "t",
+                         "sources": [{"article": "a1",
+                                      "text": "the new dam will hold until the spring floods come"}]}]}
+    q = evaluate_brief(brief, reference)["quotes"]
+    assert q["speaker_accuracy"] == 1.0 and q["kind_accuracy"] == 1.0 and not q["wrong_speakers"]
+
+
+def test_two_sentences_of_one_article_alike_in_words_are_not_one_span():
+    from tidings.brief.evaluate import spans_overlap
+
+    said = "India and Pakistan have agreed to a full and immediate ceasefire after long talks"
+    confirmed = "Pakistan and India agreed to an immediate ceasefire"
+    assert not spans_overlap(said, confirmed)
+    assert spans_overlap(confirmed, "“Pakistan and India agreed to an immediate ceasefire,”")
+    assert spans_overlap("agreed to an immediate ceasefire", confirmed)
+    # A short span must appear whole, not share its first words with another sentence.
+    assert not spans_overlap("the new dam project", "the new dam will hold until the spring floods come")
+    assert spans_overlap("the new dam will hold", "the new dam will hold until the spring floods come")

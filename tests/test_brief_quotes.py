@@ -143,6 +143,8 @@ def test_reportedly_makes_the_clause_the_previous_speakers_account():
             "Trump reportedly suggested that Moscow weigh a summit of that kind.")
     qs = extract(text, "en", [Mention("ushakov", "Yuri Ushakov", "person"), Mention("trump", "Trump", "person")], "a")
     assert [(q.kind, q.speaker) for q in qs] == [("reported", "Yuri Ushakov"), ("reported", "Yuri Ushakov")]
+    # His account says what Trump did, not only what Moscow should weigh.
+    assert qs[1].text == "Trump suggested that Moscow weigh a summit of that kind"
 
 
 def test_without_verbs_of_saying_the_one_person_beside_a_quotation_speaks_it():
@@ -370,3 +372,184 @@ def test_copies_without_vectors_join_by_their_words():
     groups = merge(qs, {})
     together = next(g for g in groups if qs[0] in g)
     assert qs[1] in together and qs[2] not in together and qs[3] not in together
+
+
+def test_a_short_cry_with_its_verb_is_a_statement_and_its_pull_quote_is_not_the_last_speakers():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    # A quotation as a crosshead, then in the sentence that says who shouted it; before
+    # both, a named speaker. The crosshead must not give the crowd's cry to that speaker,
+    # and the three-word cry is a statement because a verb of saying follows it at once.
+    text = ("« Nous avons un nouveau maire pour la ville », a annoncé Paul Girard.\n"
+            "\"Vive le maire !\"\n"
+            "La place était pleine. \"Vive le maire!\", ont crié les fidèles devant la mairie.")
+    qs = extract(text, "fr", [Mention("jrd", "Paul Girard", "person")], "a")
+    cry = [q for q in qs if "maire !" in q.text or "maire!" in q.text]
+    assert len(cry) == 1 and cry[0].speaker is None and cry[0].speaker_label == "the faithful"
+    assert qs[0].speaker == "Paul Girard"
+
+
+def test_two_quoted_words_without_a_verb_of_saying_stay_narration():
+    text = 'Der Plan gilt als "großer Wurf" in der Stadt. Die Arbeiten beginnen im Mai.'
+    assert quotes_of(text, "de") == []
+
+
+def test_a_crowds_cry_never_joins_a_named_speakers_words():
+    v = [1.0, 0.1, 0.0]
+    named = _q("a1", "de", "mmbrt", v)
+    crowd = _q("a2", "fr", None, v)
+    crowd.speaker_label = "the crowd"
+    assert len(merge([named, crowd], {})) == 2
+    unnamed = _q("a2", "fr", None, v)  # nobody said who: it may be the named speaker's
+    assert len(merge([named, unnamed], {})) == 1
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", "Valdora, for its part, said that the dam would be repaired by the army within a month.", "Valdora"),
+    ("es", "Valdora, por su parte, dijo que la presa sería reparada por el ejército en un mes.", "Valdora"),
+])
+def test_a_country_speaks_across_an_aside(lang, text, speaker):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    (q,) = extract(text, lang, [Mention("vldr", "Valdora", "place")], "a")
+    assert q.speaker == speaker and q.kind == "reported"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Elena Marsh, through her spokesman Tomas Brill, said that the new dam would hold all winter."),
+    ("zh", "秘书长马尔什则透过发言人布里尔表示,新大坝将在整个冬天保持稳固。"),
+])
+def test_a_principal_speaking_through_a_spokesman_is_the_speaker(lang, text):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    marsh, brill = ("Elena Marsh", "Tomas Brill") if lang == "en" else ("马尔什", "布里尔")
+    (q,) = extract(text, lang, [Mention("mrsh", marsh, "person"), Mention("brl", brill, "person")], "a")
+    assert q.speaker == marsh
+
+
+def test_urdu_quotation_marks_long_adverbials_and_an_unclosed_quotation():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    # Urdu press marks quotations ’…‘; the verb may come nine words after نے ("while
+    # talking to a private TV channel, he said"); a quotation may run past its paragraph.
+    text = ("وزیر خارجہ احمد علی نے بھی کہا ہے کہ سرحد پیر کو کھول دی جائے گی۔\n"
+            "انھوں نے ایک نجی ٹی وی چینل سے بات کرتے ہوئے کہا کہ ’ہم امن چاہتے ہیں اور بات چیت جاری رہے گی۔‘\n"
+            "انھوں نے صحافیوں سے گفتگو کے دوران مزید کہا کہ ’سیلاب سے متاثرہ علاقوں میں امداد پہنچ رہی ہے۔")
+    qs = extract(text, "ur", [Mention("ahmd al", "احمد علی", "person")], "a")
+    assert [q.speaker for q in qs] == ["احمد علی"] * 3
+    assert [q.kind for q in qs] == ["reported", "direct", "direct"]
+    assert qs[1].text.startswith("ہم امن") and qs[2].text.startswith("سیلاب")
+
+
+def test_an_english_apostrophe_opens_no_quotation():
+    text = "Minister Anna Kovac said that the ’90s plan had failed and the city’s ‘new deal’ would do better."
+    (q,) = quotes_of(text, "en")
+    assert q.kind == "reported" and q.speaker == "Anna Kovac"
+
+
+@pytest.mark.parametrize("lang, text, place, speaks", [
+    ("zh", "周一上午,瓦尔多拉军方在首都举行新闻发布会,称大坝的修复工作将在一个月内完成。", "瓦尔多拉", True),
+    ("zh", "瓦尔多拉外交部对协议表示欢迎,并认为这将恢复地区的安全与和平。", "瓦尔多拉", True),
+    ("en", "Valdora's army said that the dam would be repaired within a month.", "Valdora", True),
+    ("en", "Troops from Valdora's army said that the dam would be repaired within a month.", "Valdora", False),
+])
+def test_a_countrys_institution_opening_the_clause_speaks_for_it(lang, text, place, speaks):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    (q,) = extract(text, lang, [Mention("vldr", place, "place")], "a")
+    # The institution speaks ("Valdora's army", "瓦尔多拉军方"), under a key of its own.
+    assert (q.speaker is not None and q.speaker.startswith(place) and q.speaker != place) is speaks
+    assert q.speaker_key != "vldr"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Yuri Volkov said that the subject had come up during a call on Saturday, and that "
+           "Valdora would give all guarantees to the delegation."),
+    ("ro", "Iuri Volkov a declarat că subiectul a fost abordat sâmbătă la telefon și că "
+           "Valdora ar oferi toate garanțiile delegației."),
+])
+def test_two_clauses_of_one_verb_are_two_statements(lang, text):
+    qs = quotes_of(text, lang)
+    assert len(qs) == 2 and {q.speaker for q in qs} == {"Yuri Volkov" if lang == "en" else "Iuri Volkov"}
+    assert "Valdora" in qs[1].text and "Valdora" not in qs[0].text
+
+
+@pytest.mark.parametrize("lang, text, clause", [
+    ("en", 'Yuri Volkov said that Valdora would give "all guarantees of safety" to the delegation in May.',
+     "Valdora would give"),
+    ("hi", 'मंत्री रमेश वर्मा ने कहा कि सरकार प्रतिनिधिमंडल को "हर तरह की सुरक्षा गारंटी" देगी.',
+     "सरकार प्रतिनिधिमंडल को"),
+    ("hi", 'मंत्री रमेश वर्मा के मुताबिक सरकार प्रतिनिधिमंडल को "हर तरह की सुरक्षा गारंटी" देगी.',
+     "सरकार प्रतिनिधिमंडल को"),
+])
+def test_a_quoted_phrase_inside_a_reported_clause_is_the_clauses(lang, text, clause):
+    (q,) = quotes_of(text, lang)
+    assert q.text.startswith(clause) and q.speaker
+
+
+def test_a_quotation_with_its_verb_after_it_stays_direct():
+    (q,) = quotes_of('Anna Kovac said that "we will not sign this agreement today", adding nothing.', "en")
+    assert q.kind == "direct" and q.text == "we will not sign this agreement today"
+
+
+def test_the_embedding_budget_reaches_every_speaker_quoted_in_several_articles():
+    from tidings.brief.build import _quotes_worth_embedding
+    from tidings.config import Config
+
+    def q(article, speaker, position, text):
+        return Quote(article=article, lang="en", text=text, sentence=text, kind="direct",
+                     speaker=speaker, speaker_key=speaker, position=position)
+
+    # A prolific speaker quoted first in six articles; a second speaker quoted further
+    # down in two of them: with room for four, both of the second speaker's quotes (the
+    # only pair that can merge for them) are embedded.
+    quotes = [q(f"a{i}", "orlv", p, f"orlov statement {p} in article {i}") for i in range(6) for p in (0, 1)]
+    quotes += [q("a0", "mrsh", 2, "marsh statement in article zero"), q("a1", "mrsh", 2, "marsh statement in article one")]
+    chosen = _quotes_worth_embedding(quotes, Config(quote_max_embedded=4))
+    assert sum(c.speaker_key == "mrsh" for c in chosen) == 2
+
+
+def test_a_quotation_closed_by_punctuation_is_not_a_fragment_of_the_clause():
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    # '…"، مشيراً…': an Arabic comma right after the closing mark ends the quotation's
+    # clause; the quotation is the statement, not part of a longer reported clause.
+    text = ('وذكر الوزير سامي الحداد أنّ "الطريق إلى المدينة سيفتح يوم الاثنين المقبل"، '
+            'مشيراً إلى أن الجسر تضرر.')
+    qs = extract(text, "ar", [Mention("sm hdd", "سامي الحداد", "person")], "a")
+    assert [(q.kind, q.text) for q in qs] == [("direct", "الطريق إلى المدينة سيفتح يوم الاثنين المقبل")]
+    assert qs[0].speaker == "سامي الحداد"
+
+
+def test_a_quoted_phrase_ending_a_reported_clause_is_the_clauses():
+    text = ('Vice President Tom Arden said that Valdora would not get involved in a war that is '
+            '"fundamentally none of our business".')
+    (q,) = quotes_of(text, "en")
+    assert q.kind == "reported" and q.text.startswith("Valdora would not get involved")
+    assert q.speaker == "Tom Arden"
+    (q,) = quotes_of('The post was shared by Tom Arden, who earlier said Valdora would not get involved '
+                     'in a war that is "fundamentally none of our business".', "en")
+    assert q.kind == "reported" and q.text.startswith("Valdora would not") and q.speaker == "Tom Arden"
+    # With only the conjunction before it, the quotation is his words.
+    (q,) = quotes_of('Vice President Tom Arden said that "we will not get involved in this war".', "en")
+    assert q.kind == "direct" and q.text == "we will not get involved in this war"
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    ("Bakan Ahmet Yılmaz, barajın bir ay içinde onarılacağını söyledi.", "Ahmet Yılmaz",
+     "barajın bir ay içinde onarılacağını"),
+    ("Ahmet Yılmaz, Elif Kaya'nın gelecek hafta Ankara'ya geleceğini açıkladı.", "Ahmet Yılmaz",
+     "Elif Kaya'nın gelecek hafta Ankara'ya geleceğini"),
+])
+def test_turkish_reported_speech_is_a_nominalised_clause_before_the_verb(text, speaker, said):
+    from tidings.brief.quotes import extract
+    from tidings.records import Mention
+
+    (q,) = extract(text, "tr", [Mention("ahmt ylmz", "Ahmet Yılmaz", "person"), Mention("elf ky", "Elif Kaya", "person")], "a")
+    assert (q.kind, q.speaker, q.text) == ("reported", speaker, said)

@@ -162,6 +162,6 @@ def test_seed_quotes_keep_speakers_and_never_narration(seeds_brief):
     trump_asked = [q for t, q in by_text.items() if t.startswith("Trump ne-a cerut")]
     assert trump_asked and trump_asked[0]["speaker"] and "Ushakov" in trump_asked[0]["speaker"]
     # The English seed's "reportedly suggested" sentence about Trump is Ushakov's account
-    # (the official quoted before), not Trump's words.
-    consider = [q for t, q in by_text.items() if t.startswith("Moscow consider the option")]
+    # (the official quoted before), not Trump's words; the account says what Trump did.
+    consider = [q for t, q in by_text.items() if t.startswith("Trump suggested that Moscow consider the option")]
     assert consider and "Ushakov" in (consider[0]["speaker"] or "")

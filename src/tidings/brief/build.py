@@ -289,7 +289,7 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     rest += others[len(loose):] + loose[len(others):]
     chosen: list[Any] = []
     texts: set[str] = set()
-    for q in _languages_in_turn(shared) + rest:
+    for q in _speakers_in_turn(shared) + rest:
         if q.text in texts:
             chosen.append(q)  # the same words cost nothing more to embed
             continue
@@ -298,6 +298,22 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
         texts.add(q.text)
         chosen.append(q)
     return chosen
+
+
+def _speakers_in_turn(quotes: list[quotes_mod.Quote]) -> list[quotes_mod.Quote]:
+    """Each speaker's quotes (languages in turn), the speakers taking turns: a statement
+    can only merge with the same speaker's, so a speaker quoted in two articles gets its
+    pair compared before a prolific speaker's seventh article does."""
+    by_speaker: dict[str, list[quotes_mod.Quote]] = {}
+    for q in quotes:
+        by_speaker.setdefault(q.speaker_key or "", []).append(q)
+    queues = [_languages_in_turn(qs) for qs in by_speaker.values()]
+    out: list[quotes_mod.Quote] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                out.append(queue.pop(0))
+    return out
 
 
 def _languages_in_turn(quotes: list[quotes_mod.Quote]) -> list[quotes_mod.Quote]:

@@ -11,8 +11,8 @@ Matching rules (plain, so a figure can be checked by hand):
   meets none at all; a reference entity met by two brief entries is *split*, a brief entry
   meeting two reference entities (by its name) is *merged*;
 - a quote of the brief meets a statement when one of its sources is in an article of an
-  occurrence and the two spans overlap (most character trigrams of the shorter one are in
-  the longer one); a quote meeting no statement is narration or junk passed off as a
+  occurrence and the two spans overlap (their longest common run of text is most of the
+  shorter one); a quote meeting no statement is narration or junk passed off as a
   quote (the reference lists every statement);
 - a key fact is covered when a summary sentence is at least `threshold` cosine-similar
   to it (multilingual embeddings), the threshold chosen on our own references
@@ -25,6 +25,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from typing import Any, Callable
 
 import numpy as np
@@ -48,14 +49,49 @@ def _grams(s: str) -> set[str]:
     return {s[i:i + 3] for i in range(max(0, len(s) - 2))}
 
 
+def span_fit(a: str, b: str) -> float:
+    """How closely two spans cover one stretch of text: shared trigrams over those of the
+    longer (1.0 for the same words; a short phrase inside a long sentence scores low)."""
+    ga, gb = _grams(a), _grams(b)
+    if not ga or not gb:
+        return 0.0
+    return len(ga & gb) / max(len(ga), len(gb))
+
+
+def _flat(s: str) -> str:
+    return " ".join(_PUNCT.sub(" ", _norm(s)).split())
+
+
 def spans_overlap(a: str, b: str, share: float = 0.6) -> bool:
-    """Two spans of one article say the same stretch of text: most trigrams of the shorter
-    are in the longer (quote marks, case and spacing aside)."""
+    """Two spans of one article cover one stretch of text: the longest run of words they
+    share (punctuation, case and spacing aside) is at least `share` of the shorter.
+
+    Shared trigrams alone would also join two different sentences of one article on
+    similar words ("India and Pakistan agreed to an immediate ceasefire", said by two
+    people in two paragraphs); they only pick the pairs worth comparing."""
     ga, gb = _grams(a), _grams(b)
     if not ga or not gb:
         return False
     short, long_ = sorted((ga, gb), key=len)
-    return len(short & long_) >= share * len(short)
+    if len(short & long_) < share * len(short):
+        return False
+    fa, fb = sorted((_flat(a), _flat(b)), key=len)
+    if f" {fa} " in f" {fb} ":
+        return True
+    if _words(fa) <= 6:
+        # A short span must appear whole: "az új pápa kilétét" is not "az új pápa
+        # külön-külön üdvözölte…" for sharing "az új pápa".
+        return False
+    run = SequenceMatcher(None, fa, fb, autojunk=False).find_longest_match(0, len(fa), 0, len(fb))
+    return run.size >= share * len(fa)
+
+
+_CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def _words(s: str) -> int:
+    """Words, two Chinese or Japanese characters counting as one."""
+    return len(_CJK.sub(" ", s).split()) + len(_CJK.findall(s)) // 2
 
 
 def _as_dict(brief: Any) -> dict:
@@ -169,22 +205,31 @@ def score_quotes(quotes: list[dict], reference: dict, brief_entities: list[dict]
     gold = reference.get("quotes", [])
     # Which statements each brief quote meets, through which of its sources.
     meets: list[Counter] = []
+    # Closest fit of each quote to each statement it meets: a quote is judged against the
+    # statement most of its sources meet, on a tie the one whose span it matches best (a
+    # long quote holding a statement's short phrase, "the new pope", meets that
+    # statement too, but is the statement it gives word for word).
+    fits: list[dict[int, float]] = []
     found_where: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for qi, q in enumerate(quotes):
         c: Counter = Counter()
+        fit: dict[int, float] = {}
         for src in q.get("sources", []) or [{"article": q.get("article"), "text": q.get("text", "")}]:
             for gi, g in enumerate(gold):
-                if any(o["article"] == src.get("article") and spans_overlap(o["text"], src.get("text", ""))
-                       for o in g["occurrences"]):
+                here = [o["text"] for o in g["occurrences"] if o["article"] == src.get("article")
+                        and spans_overlap(o["text"], src.get("text", ""))]
+                if here:
                     c[gi] += 1
+                    fit[gi] = max(fit.get(gi, 0.0), *(span_fit(t, src.get("text", "")) for t in here))
                     found_where[gi][qi].add(src.get("article"))
         meets.append(c)
+        fits.append(fit)
     matched = [qi for qi, c in enumerate(meets) if c]
     not_statements = [quotes[qi].get("text", "")[:120] for qi, c in enumerate(meets) if not c]
     speaker_right, kind_right, wrong_speakers = 0, 0, []
     mixed = 0
     for qi in matched:
-        gi = meets[qi].most_common(1)[0][0]
+        gi = max(meets[qi], key=lambda k: (meets[qi][k], fits[qi][k], -k))
         g = gold[gi]
         if _speaker_right(quotes[qi], g.get("speaker"), reference, brief_entities):
             speaker_right += 1

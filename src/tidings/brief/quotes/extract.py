@@ -12,7 +12,10 @@ président") the person the article gives it to, else the event's other articles
 (resolve_titles), else the last speaker; an unnamed source is labelled ("an official").
 A quoted sentence standing alone after a report or quotation is that speaker's; a quoted
 phrase with no speaker and no cue of speech (verb, noun of speech, colon, "according to")
-is narration and left out. Lexicons per language: tidings.brief.quotes.lexicons.
+is narration and left out. A quoted phrase inside a reported clause belongs to the clause;
+"said that A, and that B" is two statements; a country's institution opening a clause
+("巴基斯坦军方称", "Pakistan's army said") is the speaker, a principal speaking "through his
+spokesman" too. Lexicons per language: tidings.brief.quotes.lexicons.
 """
 
 from __future__ import annotations
@@ -74,6 +77,24 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _ZH_TITLED = re.compile(
     rf"(?:{_ZH_TITLES})([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
     r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
+# A Turkish nominalised clause right before its verb of saying: "…onarılacağını söyledi",
+# "…olduğunu belirtti", "…planlanmadığını açıkladı".
+_TR_NOMINAL = re.compile(r"\w(?:[dt][ıiuü]ğ[ıiuü]|[ae]c[ae]ğ[ıi])n[ıiuü]\s*$")
+# A discourse aside between a subject and its verb: "India, for its part, said",
+# "la India, por su parte, dijo", "la Russie, de son côté, a affirmé" (lower-case words only).
+_ASIDE = re.compile(r"\s*,\s*(?:[^\W\d_A-Z\u0400-\u042F]+\s+){0,3}[^\W\d_A-Z\u0400-\u042F]+\s*,\s*"
+                    r"(?:(?:has|have|had|also|a|ha|hat|ont|han)\s+)?")
+# Institutions a country speaks through, right after its name (English possessive allowed).
+_INSTITUTION = re.compile(
+    r"(?:['’]s)?\s*(?:(?:military|army|armed forces|government|foreign ministry|defen[cs]e ministry|"
+    r"foreign office|authorities)(?!\w)|军方|軍方|政府|外交部|国防部|國防部|当局|當局|官方|陆军|陸軍|空军|空軍)",
+    re.IGNORECASE)
+# "through his spokesman": a title or a few words may follow before the spokesman's name.
+_THROUGH = re.compile(r"\s*,?\s*(?:则|則)?\s*(?:through|via|par la voix de|par l['’]intermédiaire de|"
+                      r"por medio de|a través de|tramite|durch|через|透过|透過|通过|通過)\s*"
+                      r"(?:(?:his|her|its|their|son|sa|ses|su|sus|seinen|ihren|свого|своего|своих)\s+)?"
+                      r"[^,.;:!?()]{0,30}?\s*", re.IGNORECASE)
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
 _UNCASED_WORD = re.compile(r"[\u0900-\u097F\u0600-\u06FF\u0750-\u077F\u0B80-\u0BFF\u0C00-\u0C7F]+")
 
 
@@ -96,6 +117,9 @@ class Quote:
     # An unnamed speaker the text describes ("a US official", "एक अमेरिकी अधिकारी"), in
     # English: "an official".
     speaker_label: str | None = None
+    # The speaker was carried over from the words before (a bare quoted paragraph), not
+    # named for these words.
+    carried: bool = False
 
 
 class _Guess(tuple):
@@ -257,6 +281,14 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
     for sp in spans:
         if sp.end > verb_start or sp.start < floor:
             continue
+        if sp.kind == "place" and _institution_subject(text, sp, floor):
+            # "Pakistan's military said", "巴基斯坦军方称…", "沙特外交部…表示": the country's
+            # institution opening the clause is the speaker (not the country itself: its
+            # army and its ministry say different things).
+            end = _INSTITUTION.match(text, sp.end).end()  # type: ignore[union-attr]
+            surface = text[sp.start:end].strip()
+            best = _Span(sp.start, end, surface, _word_key(surface), "name")
+            continue
         if sp.kind in ("person", "name") and _RELATIVE.fullmatch(text[sp.end:verb_start]):
             # "shared by JD Vance, who earlier said…": the relative clause's subject is
             # the name it follows, whatever precedes that name.
@@ -267,7 +299,8 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
             continue
         # "the Kremlin announced", "Russia is demanding": a place speaks only as the
         # verb's immediate subject.
-        if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES:
+        if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES \
+                and not _ASIDE.fullmatch(text[sp.end:verb_start]):
             continue
         if sp.kind in ("person", "name") and _PARTICIPLE.search(text[verb_start:verb_start + 20].split(" ")[0]) \
                 and re.search(r"\b(?:with|cu|avec|con|mit)\s+$", text[max(floor, sp.start - 6):sp.start]) \
@@ -278,6 +311,12 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
             continue
         best = sp
     if best is not None:
+        # "Guterres, through his spokesman Dujarric, said" / "古特瑞斯透過發言人杜雅里克表示":
+        # the principal speaks through the spokesman.
+        for sp in spans:
+            if sp.kind == "person" and sp.end <= best.start and sp.start >= floor and \
+                    _THROUGH.fullmatch(text[sp.end:best.start]):
+                return sp
         # "Ushakov, the Kremlin adviser, remarked": the name before the apposition speaks.
         for sp in spans:
             if sp.kind == "person" and sp.end <= best.start and sp.start >= floor and \
@@ -285,6 +324,16 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
                                  text[sp.end:verb_start]):
                 return sp
     return best
+
+
+def _institution_subject(text: str, sp: _Span, floor: int) -> bool:
+    """A place followed by an institution of its own ("Pakistan's army", "印度军方",
+    "沙烏地阿拉伯外交部") at the start of its clause: that institution is the clause's subject."""
+    if not _INSTITUTION.match(text, sp.end):
+        return False
+    before = text[max(floor, sp.start - 12):sp.start]
+    return sp.start <= floor or bool(re.search(r"(?:^|[,，、;；:：。]|\b(?:but|and|while)|但|而|则|則)\s*"
+                                               r"(?:the\s+)?$", before, re.IGNORECASE))
 
 
 def _first_subject(text: str, spans: list[_Span], verb_start: int, floor: int) -> _Span | None:
@@ -505,16 +554,20 @@ def _title_subject(text: str, start: int, end: int, spans: list[_Span], titles: 
     return titles.holder(found[0], offset + start) if found else None
 
 
-def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
+def _quote_spans(block: str, min_words: int, verbs: re.Pattern | None = None) -> list[tuple[int, int]]:
     """(start, end) of quoted passages, marks excluded, at least `min_words` long.
-    Short quoted bits are scare quotes or titles ("very close", „Au revoir”)."""
+    Short quoted bits are scare quotes or titles ("very close", „Au revoir”), unless a
+    verb of saying follows the closing mark at once ('"Viva il Papa!", ont crié les
+    fidèles', '"Never again," she said'): then two words make a statement."""
     out = []
     i = 0
     n = len(block)
     while i < n:
         ch = block[i]
         closers = _PAIRS.get(ch)
-        if closers is None or (ch == "\"" and i > 0 and block[i - 1].isalnum()):
+        if closers is None or (ch == "\"" and i > 0 and block[i - 1].isalnum()) or \
+                (ch == "’" and not _ARABIC_SCRIPT.match(block, i + 1)):
+            # ’ opens only before Arabic script: elsewhere it is an apostrophe or a closer.
             i += 1
             continue
         # Straight/apostrophe-like marks must open before a word, not close one.
@@ -535,12 +588,22 @@ def _quote_spans(block: str, min_words: int) -> list[tuple[int, int]]:
             i += 1
             continue
         inner = block[i + 1:end].strip()
-        if _word_count(inner) >= min_words:
+        words = _word_count(inner)
+        if words >= min_words or (verbs is not None and words >= 2 and _said_after(block, end + 1, verbs)):
             out.append((i + 1, end))
             i = end + 1
         else:
             i += 1
     return out
+
+
+def _said_after(block: str, pos: int, verbs: re.Pattern) -> bool:
+    """A verb of saying right after a closing quotation mark: '…", ont crié', '…», dijo'."""
+    lead = re.match(r"\s*[,—–-]+\s*(?:[-—–]\s*)?", block[pos:pos + 8])
+    if lead is None:
+        return False
+    m = verbs.match(block, pos + lead.end())
+    return m is not None
 
 
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
@@ -589,15 +652,18 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     if held is not None:
         held.extend((stem, surface, key, article) for _, stem, surface, key in titles.held)
     for block, spans, offset in zip(blocks, block_spans, offsets):
-        direct = _quote_spans(block, config.quote_min_words)
+        direct = _quote_spans(block, config.quote_min_words, verbs)
         covered: list[tuple[int, int]] = []
         for qs, qe in direct:
             s0 = _sentence_bounds(block, qs - 1, forward=False)
             e0 = _sentence_bounds(block, qe + 1, forward=True)
+            if _fragment_of_clause(block, qs, qe, s0, e0, verbs, lex):
+                continue  # the reported clause holding it is the statement (read below)
             covered.append((s0, e0))
             outside = [sp for sp in spans
                        if not any(a - 1 <= sp.start and sp.end <= b + 1 for a, b in direct)]
             titles.last_speaker = last_speaker
+            carried = False
             speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lex, titles, offset)
             if speaker is None and lex not in _VERBS:
                 # No verbs of saying known for this language: the one person named in the
@@ -623,6 +689,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # A bare quoted paragraph, or a quoted sentence right after another
                 # quotation in its paragraph, continues the previous speaker's words.
                 speaker = last_speaker
+                carried = True
             if speaker is None and s0 > 0 and not block[s0:qs - 1].strip() \
                     and not block[qe + 1:e0].strip(" .,;。"):
                 # A quoted sentence after one that reports someone's words ("…, Trump
@@ -639,7 +706,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             q = Quote(article=article, lang=lang or "und",
                       text=_bound(block[qs:qe].strip().rstrip(",;: "), config),
                       sentence=_bound(block[s0:e0].strip(), config), kind="direct",
-                      position=pos, title=stem)
+                      position=pos, title=stem, carried=carried and speaker is not None)
             if speaker is None and stem is None:
                 q.speaker_label = _described(block[s0:max(s0, qs - 1)]) or \
                     _described(block[qe + 1:e0], first=True)
@@ -658,9 +725,10 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 last_speaker = speaker
             if q is not None:
                 q.lang = lang or "und"
-                q.position = pos
-                pos += 1
-                quotes.append(q)
+                for part in _and_that_parts(q, lex, config):
+                    part.position = pos
+                    pos += 1
+                    quotes.append(part)
             elif speaker is None:
                 # Pronouns in later sentences refer to the sentence's subject, else the
                 # last person named.
@@ -671,14 +739,77 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                     last_speaker = (chosen.surface, chosen.key)
         if len(quotes) >= config.quote_max_per_article:
             break
-    seen: set[str] = set()
-    unique = []
+    # One statement once per article (case, spacing and punctuation aside). A quotation
+    # given twice, once as a bare paragraph (a pull quote or crosshead, "“Viva il
+    # Papa!”") and once in a sentence saying who spoke ("“Viva il Papa !”, ont crié les
+    # fidèles"), is the named speaker's, not the one the bare paragraph inherited.
+    seen: dict[str, int] = {}
+    unique: list[Quote] = []
     for q in quotes:
-        norm = " ".join(q.text.lower().split())
-        if norm not in seen:
-            seen.add(norm)
+        norm = " ".join(re.sub(r"[\W_]+", " ", q.text.casefold()).split())
+        at = seen.get(norm)
+        if at is None:
+            seen[norm] = len(unique)
             unique.append(q)
+        elif unique[at].carried and not q.carried and q.kind == "direct":
+            q.position = unique[at].position
+            unique[at] = q
     return unique[: config.quote_max_per_article]
+
+
+def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern,
+                        lang: str | None) -> bool:
+    """A quoted phrase inside a reported clause ('उशाकोव ने कहा कि रूस प्रतिनिधिमंडल को "हर तरह
+    की गारंटी" देगा', 'said that Russia would give "all guarantees of safety" to them', 'said
+    America would not join a war that is "none of our business"'): the clause opens before
+    the quotation (verb of saying, its conjunction, words of the clause) or goes on after it
+    with words of its own, so the whole clause, not the phrase, is the statement."""
+    if lang not in _THAT or lang in _UNSPACED:
+        return False
+    before = block[s0:max(s0, qs - 1)]
+    after = block[qe + 1:e0]
+    if verbs.search(after) or re.search(r"[.!?।。！？]\s*$", block[qs:qe]):
+        # '…", he said', or a quotation ending its own sentence: a statement of its own.
+        return False
+    # Words of the clause after the closing mark (punctuation right after it, '…"، مشيرةً',
+    # ends the quotation's clause).
+    goes_on = bool(_WORD.findall(after)) and not re.match(r"\s*[^\w\s]", after)
+    if _ACCORDING_ANY.search(before):
+        return goes_on  # 'उशाकोव के मुताबिक रूस … "हर तरह की गारंटी" देगा' (according to Ushakov, …)
+    said = list(verbs.finditer(before))
+    # The verb's own conjunction comes within a few words of it ("told reporters that"),
+    # not a relative "that" further on ("a war that is").
+    conj = re.match(rf"\s*,?\s*(?:\S+\s+){{0,3}}?(?:{_THAT[lang]})(?!\w)", before[said[-1].end():],
+                    re.IGNORECASE) if said else None
+    if conj is not None:
+        lead = before[said[-1].end() + conj.end():]
+    elif said and lang == "en" and _CAPITAL_START.match(before[said[-1].end():]):
+        lead = before[said[-1].end():]  # "who earlier said America wouldn't…": English drops "that"
+    else:
+        return False
+    # Two words of the clause before the quotation ('that America … a war that's "…"'),
+    # not a colon introducing it.
+    opened = len(_WORD.findall(lead)) >= 2 and not re.search(r"[:：]\s*$", lead) and not verbs.search(lead)
+    return goes_on or opened
+
+
+# "…, and that…": a second reported clause of the same verb (one per language).
+_AND_THAT = {"en": r"and that", "ro": r"și că|şi că", "ru": r"и что", "uk": r"і що|та що|й що",
+             "fr": r"et que|et qu['’]", "es": r"y que", "it": r"e che", "pt": r"e que", "de": r"und dass",
+             "pl": r"i że", "hr": r"i da"}
+
+
+def _and_that_parts(q: Quote, lang: str | None, config: Config) -> list[Quote]:
+    """A reported clause holding two statements of one verb ("said that the subject came
+    up on Saturday, and that Russia would give all guarantees"), as two quotes."""
+    conj = _AND_THAT.get(lang or "")
+    if q.kind != "reported" or not conj:
+        return [q]
+    parts = [p.strip(" ,") for p in re.split(rf",?\s+(?:{conj})\s+", q.text, flags=re.IGNORECASE)]
+    if len(parts) < 2 or any(_word_count(p) < config.quote_min_words for p in parts):
+        return [q]
+    return [Quote(article=q.article, lang=q.lang, text=p, sentence=q.sentence, kind=q.kind, speaker=q.speaker,
+                  speaker_key=q.speaker_key, title=q.title, speaker_label=q.speaker_label) for p in parts]
 
 
 def _sentence_ranges(block: str, lang: str | None) -> list[tuple[int, int]]:
@@ -750,6 +881,11 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
         else:
             sp = _inverted_speaker(block, spans, ve) if ve < qs - 1 else None
             sp = sp if sp and sp.end <= qs - 1 else _subject_speaker(block, spans, vs, s0)
+            conj = re.search(rf"\s(?:{_THAT[lang]})\s*$", block[ve:qs - 1]) if lang in _VERB_FIRST else None
+            if sp is None and conj:
+                # 'وذكر الوزير سامي الحداد أنّ "…"': verb, subject, conjunction, quotation.
+                sp = next((x for x in spans if ve <= x.start and x.end <= ve + conj.start()
+                           and x.kind != "place"), None)
         if sp:
             return sp.surface, sp.key
         titled = _title_subject(block, s0, vs, spans, titles, offset) or \
@@ -843,6 +979,17 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             that = re.match(rf"\s*,?\s*(?:(?:\S+ को|(?:the |a |an )?\w+)\s+)?"
                             rf"(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}\s+)?"
                             rf",?\s*(?:{_THAT.get(verb_lang, 'that')})\s+", rest, re.IGNORECASE)
+        if verb_lang == "tr" and that is None and _TR_NOMINAL.search(block[start:vs]):
+            # "Bakan Ahmet Yılmaz, barajın bir ay içinde onarılacağını söyledi": Turkish
+            # reports a statement as a nominalised clause (-dığını, -eceğini) before the
+            # verb; its speaker is the sentence's subject, set off by a comma.
+            subj = next((x for x in spans if start <= x.start and x.end < vs and x.kind in ("person", "name")
+                         and re.match(r"\s*,", block[x.end:x.end + 3])), None)
+            clause = block[subj.end:vs].strip(" ,") if subj is not None else ""
+            if subj is not None and _word_count(clause) >= config.quote_min_words:
+                return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                             sentence=_bound(sentence.strip(), config), kind="reported",
+                             speaker=subj.surface, speaker_key=subj.key), (subj.surface, subj.key)
         inverted = False
         if verb_lang in _AGENT_MARK:
             sp = _hindi_agent(block, spans, vs)
@@ -887,9 +1034,13 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 speaker = _title_subject(block, ve, end, spans, titles, offset, last=False)
                 inverted = speaker is not None
         speaker, stem = _settle(speaker)
+        account_from = None
         if last_speaker and re.search(r"\b(?:reportedly|allegedly|apparently)\s+$", block[start:vs], re.IGNORECASE):
             # "Trump reportedly suggested that…": what the last speaker said Trump did,
-            # so the statement is the last speaker's account, not Trump's.
+            # so the statement is the last speaker's account, not Trump's, and it says
+            # what Trump did ("Trump suggested that Moscow consider…", as another report
+            # words it: "Trump ne-a cerut să studiem…").
+            account_from = sp.start if sp is not None and speaker and speaker[1] == sp.key else None
             speaker = last_speaker
         if speaker is None and (_pronoun_before(block, vs) or
                                 (verb_lang == "hi" and re.search(r"(?:उन्हों|इन्हों)(?:ने)?\s*$", block[start:vs]))):
@@ -915,11 +1066,20 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 continue
         else:
             clause = rest[that.end():].strip()
+        if account_from is not None:
+            clause = re.sub(r"\s+(?:reportedly|allegedly|apparently)\s+", " ", block[account_from:end].strip(),
+                            flags=re.IGNORECASE)
         clause = clause.rstrip(" .।。")
+        kind = "reported"
+        closers = _PAIRS.get(clause[:1])
+        if closers and not any(c in clause[1:].rstrip(closers + " .।。۔") for c in closers):
+            # 'کہا کہ ’جنگ کسی بھی چیز کا حل نہیں ہوتی۔' : the clause opens a quotation that
+            # runs past the sentence (its closing mark comes later, or never): direct speech.
+            clause, kind = clause[1:].strip().rstrip(closers + " .।。۔"), "direct"
         if _word_count(clause) < config.quote_min_words:
             continue
         q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
-                  sentence=_bound(sentence.strip(), config), kind="reported")
+                  sentence=_bound(sentence.strip(), config), kind=kind)
         if speaker:
             q.speaker, q.speaker_key = speaker
         elif not stem:

@@ -18,16 +18,20 @@ _PAIRS = {
     "‚": "‘’",
     "「": "」",  # Chinese, Japanese
     "『": "』",
+    "’": "‘",  # Urdu, Persian, Arabic press: ’…‘ (read right to left); only before their script
 }
 
 # --- verbs of saying, per language ------------------------------------------------------
+# Hindi and Urdu put the verb last, after the agent's ने/نے and up to nine words of object
+# and adverbials ("انھوں نے نجی ٹی وی چینل سے بات کرتے ہوئے کہا کہ…", while talking to a TV
+# channel, he said that…), never across another agent.
 # "subject" verbs take their speaker before them ("Ushakov said"), and may also take it
 # right after in the inverted order ("…, said Ushakov"). Forms with a space must match
 # whole phrases. Each list is a regex alternation of word forms.
 _VERBS = {
     "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|posted|tweeted|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|announcing|writing|posting|called|calling|described|describing|informed|questioned|explained|explaining|proposed|proposing|expressed|demanded|demanding|demands|alleged|alleges|accused|urged|denied|denies|believes|shouted|chanted|cried)",
     "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite|spunând|declarând|afirmând|adăugând|menționând|subliniind|precizând|(?:a|au) numit|(?:a|au) calificat|(?:a|au) descris",
-    "hi": r"ने\s+(?:\S+\s+){0,5}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर|जानकारी)|का\s+(?:कहना|आरोप|दावा|मानना)\s+(?:है|था)",
+    "hi": r"ने\s+(?:(?!ने\s)\S+\s+){0,9}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर|जानकारी)|का\s+(?:कहना|आरोप|दावा|मानना)\s+(?:है|था)",
     "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет|написал|написала|написали|объявил|объявила|поздравил|поздравила|подтвердил|подтвердила|уточнил|уточнила|напомнил|напомнила|указал|указала|считает|сообщает)",
     "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали|написав|написала|оголосив|оголосила|підтвердив|підтвердила|привітав|уточнив|уточнила|нагадав|нагадала|вважає)",
     "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|nannte|nannten|bezeichnete|gratulierte|verkündete|bestätigte|twitterte)",
@@ -41,7 +45,7 @@ _VERBS = {
     "id": r"(?:mengatakan|kata|katanya|ujar|ujarnya|menyatakan|mengungkapkan|menegaskan|menambahkan|menulis|tulis|tulisnya|mengumumkan|menjelaskan)",
     "tl": r"(?:sinabi|sabi|pahayag|idinagdag|ipinahayag|inihayag|isinulat)",
     "ar": r"(?:[وف])?(?:قال|قالت|قالوا|يقول|تقول|أكد|أكدت|أعلن|أعلنت|صرح|صرحت|أضاف|أضافت|أوضح|أوضحت|كتب|كتبت|ذكر|ذكرت|أشار|أشارت|شدد|شددت|اعتبر|اعتبرت|رحب|رحبت)",
-    "ur": r"نے\s+(?:\S+\s+){0,5}?(?:کہا|بتایا|اعلان|دعویٰ|لکھا)|کا\s+کہنا\s+(?:ہے|تھا)",
+    "ur": r"نے\s+(?:(?!نے\s)\S+\s+){0,9}?(?:کہا|بتایا|اعلان|دعویٰ|لکھا)|کا\s+کہنا\s+(?:ہے|تھا)",
     "zh": r"(?:表示|说道|說道|说|說|称|稱|指出|宣布|宣佈|强调|強調|透露|写道|寫道|声称|聲稱|表态|表態|坦言|重申|证实|證實|承认|承認|补充道|補充道|补充说|補充說|认为|認為|回应|回應)",
     "ko": r"(?:말했다|밝혔다|발표했다|전했다|강조했다|설명했다|덧붙였다|언급했다|주장했다|선언했다|했다고)",
     "ta": r"(?:கூறினார்|தெரிவித்தார்|அறிவித்தார்|குறிப்பிட்டார்|வலியுறுத்தினார்|கூறியுள்ளார்|தெரிவித்துள்ளார்|அறிவித்துள்ளார்)",
@@ -52,7 +56,7 @@ _VERBS = {
 _THAT = {
     "en": r"that|whether", "ro": r"că|ca", "hi": r"कि", "ru": r"что", "uk": r"що",
     "de": r"dass|daß", "tr": r"ki", "hr": r"da", "hu": r"hogy", "id": r"bahwa|bahwasanya",
-    "tl": r"na", "ar": r"أن|إن|أنه|إنه|أنها|إنها|بأن", "ur": r"کہ", "zh": r"[，,：:]?", "fr": r"que|qu['’]", "es": r"que", "it": r"che", "pt": r"que", "pl": r"że",
+    "tl": r"na", "ar": r"(?:أن|إن|أنه|إنه|أنها|إنها|بأن)[\u064B-\u0652]*", "ur": r"کہ", "zh": r"[，,：:]?", "fr": r"que|qu['’]", "es": r"que", "it": r"che", "pt": r"que", "pl": r"że",
 }
 # "according to X" forms: the speaker follows (or precedes, in Hindi).
 _ACCORDING = {
@@ -159,6 +163,9 @@ _DESCRIBED = {
     **dict.fromkeys("observers observadores observateurs osservatori наблюдатели experts "
                     "expertos experts analysts analistas analystes".split(), "observers"),
 }
+# Labels of many speakers at once (a crowd, the press, commentators): what they say is
+# never one named person's statement.
+COLLECTIVE = {"the faithful", "the crowd", "the media", "observers"}
 # Object pronouns after "according to" ("selon lui", "по его словам"): the last speaker.
 _ACCORDING_PRONOUNS = set("""him her them lui elle eux ihm ihr ihnen él ella ellos lei loro ele ela
     его её ее их його її них dumnealui dumneaei acestuia""".split())

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from tidings.brief.quotes.extract import Quote
+from tidings.brief.quotes.lexicons import COLLECTIVE
 from tidings.config import DEFAULT, Config
 from tidings.understand.names import similar_keys
 
@@ -29,7 +30,9 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
     def ent(q: Quote) -> str | None:
         if not q.speaker_key:
-            return None
+            # A crowd or the press ("ont crié les fidèles") is nobody's mouthpiece: its
+            # words are its own, never a named person's (a "#" starts no name key).
+            return f"#{q.speaker_label.replace(' ', '_')}" if q.speaker_label in COLLECTIVE else None
         return speaker_entity.get(q.speaker_key, q.speaker_key)
 
     def same(a: str, b: str) -> bool:
