@@ -183,3 +183,16 @@ def test_first_report_skips_a_publication_date_days_away_from_the_others():
             art("w", "2025-05-09")]
     _, first, _ = timeline(arts)
     assert first["article"] == "y"
+
+
+def test_a_time_without_its_zone_does_not_claim_first_over_a_zoned_one():
+    # A US paper's dateline "10:30" (no zone: New York time, 14:30 GMT) and an Indian
+    # site's "Update: 12:59 GMT" on the same day: the zoned time is the one we can trust.
+    arts = [art("us-paper", "2025-05-10T10:30:00"), art("gmt-update", "2025-05-10T12:59:00+00:00"),
+            art("local-later", "2025-05-10T18:00:00"), art("day", "2025-05-10"),
+            art("day-before", "2025-05-09T22:00:00")]
+    tl, first, _ = timeline(arts)
+    assert first["article"] == "day-before"
+    assert [t["article"] for t in tl] == ["day-before", "gmt-update", "us-paper", "local-later", "day"]
+    _, first, _ = timeline(arts[:4])
+    assert first["article"] == "gmt-update"

@@ -39,13 +39,29 @@ def order_key(a: Article) -> tuple:
 
     Undated articles go last. Within one day an article known only by its date goes after
     the ones with a time: it may have come earlier that day, but we cannot claim it did.
+    A time given without its zone ("10:30" in a dateline) is local to a zone we do not
+    know, up to 14 hours from UTC either way: within its day it goes after the times that
+    carry their zone (a US paper's 10:30 is after an Indian site's 12:59 GMT), and among
+    such times they keep their order.
     """
     parsed = parse_date(a.date)
     if parsed is None:
-        return (1, datetime.max.replace(tzinfo=timezone.utc), time.max, a.id)
+        return (1, datetime.max.replace(tzinfo=timezone.utc), 2, time.max, a.id)
     dt, has_time = parsed
     day = dt.replace(hour=0, minute=0, second=0, microsecond=0)
-    return (0, day, dt.timetz() if has_time else time.max.replace(tzinfo=timezone.utc), a.id)
+    if not has_time:
+        return (0, day, 2, time.max.replace(tzinfo=timezone.utc), a.id)
+    return (0, day, 0 if has_zone(a.date) else 1, dt.timetz(), a.id)
+
+
+def has_zone(value: str | None) -> bool:
+    """Whether an ISO date string with a time states its zone ("Z", "+02:00")."""
+    if not value:
+        return False
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def _plausible(articles: list[Article], days: float) -> set[str]:
