@@ -196,6 +196,9 @@ class Config:
     our demo references: 0, 0.05, 0.1 tried; 0.1 covered the most key facts)."""
     summary_redundancy: float = 0.86
     """A candidate this close (cosine) to a chosen sentence repeats it, in whatever language."""
+    summary_coverage_weight: float = 0.02
+    """Summary: score per unit of new information a candidate adds (a name or figure not yet
+    in the chosen sentences, weighted by the share of articles carrying it)."""
     summary_mmr_lambda: float = 0.5
     """MMR trade-off: weight of centrality against novelty when choosing summary sentences."""
     summary_reader_lang_bonus: float = 0.01

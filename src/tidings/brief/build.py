@@ -125,7 +125,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # The parts read sentence by sentence (summary, quotes, figures, parallel reading) see
     # a bounded sample, so a brief's time stops growing with its event; headline, sources,
     # timeline and entities still count every article.
-    summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
+    summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles, lang)
     chosen = {a.id for a in summary_pool}
     rest = [a for a in ranked if a.id not in chosen]
     chosen |= {a.id for a in summary_mod.sample_articles(rest, config.brief_sample_articles - len(chosen))}
@@ -150,7 +150,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                 min(8, config.summary_candidates // max(1, len(summary_pool))))
     for a in summary_pool:
         pos = 0
-        for s in sentences_of(a)[: depth + 2]:
+        # Read past a few lines that are no candidates (a section label, a bullet list of
+        # takeaways, a caption): they must not use up the article's share.
+        for s in sentences_of(a)[: depth + 8]:
             if pos >= depth:
                 break
             if not summary_mod.candidate(s, a.title, config):
@@ -208,7 +210,20 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     summary = []
     if cands:
         mat = np.stack([vectors(c["text"]) for c in cands])
-        for c in summary_mod.choose(cands, mat, center, lang, config):
+
+        def _canon_unit(u: str) -> str:  # one entity's keys are one unit (Sybiha/Sibiga)
+            return "name:" + key_to_entity.get(u[5:], u[5:]) if u.startswith("name:") else u
+
+        def units_in(text: str, aid: str) -> set[str]:
+            f = features.get(aid)
+            found = summary_mod.units_of(text, f.names, f.figures) if f else set()
+            return {_canon_unit(u) for u in found}
+
+        cand_units = [units_in(c["text"], c["article"]) for c in cands]
+        weights = summary_mod.unit_weights(
+            [{_canon_unit("name:" + m.key) for m in f.names} | {f"figure:{x.value:g}" for x in f.figures}
+             for a in sample if (f := features.get(a.id)) is not None])
+        for c in summary_mod.choose(cands, mat, center, lang, config, cand_units, weights):
             summary.append({"text": c["text"], "article": c["article"], "source": c["source"],
                             "lang": c["lang"]})
 
