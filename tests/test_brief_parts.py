@@ -196,3 +196,17 @@ def test_a_time_without_its_zone_does_not_claim_first_over_a_zoned_one():
     assert [t["article"] for t in tl] == ["day-before", "gmt-update", "us-paper", "local-later", "day"]
     _, first, _ = timeline(arts[:4])
     assert first["article"] == "gmt-update"
+
+
+def test_a_time_without_its_zone_is_read_in_its_outlets_zone_when_one_is_known():
+    from dataclasses import replace
+
+    # A Moscow paper's "17:05" (14:05 GMT) is before a London site's 15:00 GMT; a
+    # Bucharest site's "18:20" (.ro, 16:20 GMT) after it; a .com site's "09:00" in Russian
+    # could be anywhere (no zone from its domain), so it does not claim first.
+    arts = [art("london", "2026-03-10T15:00:00+00:00"), art("moscow", "2026-03-10T17:05:00", lang="ru"),
+            replace(art("bucharest", "2026-03-10T18:20:00", lang="ro"), url="https://www.ziar.ro/x"),
+            replace(art("dotcom", "2026-03-10T09:00:00", lang="ru"), url="https://paper-abroad.com/y")]
+    tl, first, _ = timeline(arts)
+    assert first["article"] == "moscow"
+    assert [t["article"] for t in tl] == ["moscow", "london", "bucharest", "dotcom"]
