@@ -70,3 +70,34 @@ def test_the_readers_language_takes_up_to_half_the_summary_pool():
     assert {a.lang for a in pool[3:]} == {"it", "es", "pt"}
     # A small event is read whole, whatever the languages.
     assert len(S.spread_languages(ranked[:5], 6, "en")) == 5
+
+
+def test_according_to_him_points_back_in_several_languages():
+    for s in ["According to him, the swap will take place within a week.",
+              "Selon lui, l'échange aura lieu d'ici une semaine.",
+              "По его словам, обмен состоится в течение недели.",
+              "За його словами, обмін відбудеться протягом тижня.",
+              "Potrivit lui, schimbul va avea loc într-o săptămână."]:
+        assert S.points_back(s), s
+
+
+def test_a_figure_is_found_by_its_number_in_other_wording():
+    figs = [Figure(value=314, text="314 полоненими")]
+    assert S.units_of("Делегації домовилися про обмін у форматі 314 на 314.", [], figs) == {"figure:314"}
+    assert S.units_of("Делегації домовилися про обмін у форматі 3140.", [], figs) == set()
+
+
+def test_a_sentence_naming_nothing_new_and_close_to_a_chosen_one_repeats_it():
+    # The same fact in other words, cosine 0.84 (under summary_redundancy), its names all
+    # in the lead already: left out for the sentence that adds the envoy.
+    cands = [_cand("Kyiv and Moscow agreed a 314-for-314 swap in Istanbul.", "a"),
+             _cand("Kyiv and Moscow will swap prisoners, they agreed in Istanbul.", "b"),
+             _cand("Der Gesandte Witkoff war als Beobachter dabei.", "c", lang="de")]
+    v = np.array([[1.0, 0.0, 0.0], [0.84, 0.5426, 0.0], [0.70, 0.0, 0.7141]], dtype=np.float32)
+    center = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    units = [{"name:kyiv", "name:moscow", "name:istanbul"}, {"name:kyiv", "name:moscow", "name:istanbul"},
+             {"name:witkoff"}]
+    weights = {"name:kyiv": 1.0, "name:moscow": 1.0, "name:istanbul": 1.0, "name:witkoff": 0.2}
+    cfg = DEFAULT.__class__(summary_sentences=2, summary_support_weight=0.0, summary_coverage_weight=0.0)
+    assert [c["article"] for c in S.choose(cands, v, center, "en", cfg)] == ["a", "b"]
+    assert [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, weights)] == ["a", "c"]

@@ -199,6 +199,11 @@ class Config:
     summary_coverage_weight: float = 0.02
     """Summary: score per unit of new information a candidate adds (a name or figure not yet
     in the chosen sentences, weighted by the share of articles carrying it)."""
+    summary_repeat_similarity: float = 0.82
+    """Summary: a candidate this close (cosine) to a chosen sentence, whose names and figures
+    are all in the chosen ones already, repeats it (on our demo references' key-fact evidence,
+    every same-fact pair of two articles is at least this close; a fifth of different-fact
+    pairs too, which the names tell apart)."""
     summary_mmr_lambda: float = 0.5
     """MMR trade-off: weight of centrality against novelty when choosing summary sentences."""
     summary_reader_lang_bonus: float = 0.01
