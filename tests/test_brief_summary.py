@@ -101,3 +101,28 @@ def test_a_sentence_naming_nothing_new_and_close_to_a_chosen_one_repeats_it():
     cfg = DEFAULT.__class__(summary_sentences=2, summary_support_weight=0.0, summary_coverage_weight=0.0)
     assert [c["article"] for c in S.choose(cands, v, center, "en", cfg)] == ["a", "b"]
     assert [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, weights)] == ["a", "c"]
+
+
+def test_an_opening_subject_pronoun_is_replaced_by_the_person_named_before():
+    people = [("Marta Ilic", "Marta Ilić"), ("Namen Jonas Berg", "Jonas Berg")]
+    before = ["The council elected Marta Ilic as mayor on Sunday."]
+    assert S.standalone_form("She is the first woman to hold the post.", "en", before, people) == \
+        "Marta Ilić is the first woman to hold the post."
+    # The event's name for the person, not a fragment the article's span holds.
+    assert S.standalone_form("Er ist Nachfolger des verstorbenen Bürgermeisters.", "de",
+                             ["Der Rat wählte unter dem Namen Jonas Berg einen Neuen."], people) == \
+        "Jonas Berg ist Nachfolger des verstorbenen Bürgermeisters."
+    # No person named just before, an impersonal "il", or a language whose names take a
+    # case: left as it is (and not standalone).
+    assert S.standalone_form("He left early.", "en", ["The weather was fine."], people) is None
+    assert S.standalone_form("Il y a deux candidats.", "fr", ["Marta Ilic a gagné."], people) is None
+    assert S.standalone_form("Она победила.", "ru", ["Marta Ilic выиграла."], people) is None
+
+
+def test_a_german_ordinal_after_an_article_does_not_end_the_sentence():
+    from tidings.brief.sentences import split
+
+    assert split("Der 267. Bürgermeister der Stadt trat an. Er kam zum 3. Mal.", "de") == [
+        "Der 267. Bürgermeister der Stadt trat an.", "Er kam zum 3. Mal."]
+    assert split("Die Zahl der Toten stieg auf 14. Die Polizei ermittelt.", "de") == [
+        "Die Zahl der Toten stieg auf 14.", "Die Polizei ermittelt."]

@@ -152,17 +152,25 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         pos = 0
         # Read past a few lines that are no candidates (a section label, a bullet list of
         # takeaways, a caption): they must not use up the article's share.
-        for s in sentences_of(a)[: depth + 8]:
+        sents = sentences_of(a)
+        f = features.get(a.id)
+        # Each person's surface here, with the event's name for them (its entity's display
+        # name: the article's own span may be a fragment, "Namen Leo XIV").
+        persons = sorted({(m.surface, entity_name.get(key_to_entity.get(m.key, m.key), m.surface))
+                          for m in f.names if m.kind == "person"}, key=lambda p: -len(p[0])) if f else []
+        for k, s in enumerate(sents[: depth + 8]):
             if pos >= depth:
                 break
             if not summary_mod.candidate(s, a.title, config):
                 continue
-            norm = " ".join(s.lower().split())
+            # "He said..." stands alone once "He" is the person the sentences before name.
+            text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
+            norm = " ".join(text.lower().split())
             if norm in seen_text:
                 continue
             seen_text.add(norm)
-            cands.append({"text": s, "article": a.id, "source": a.source, "lang": a.lang,
-                          "position": pos})
+            cands.append({"text": text, "original": s, "article": a.id, "source": a.source,
+                          "lang": a.lang, "position": pos})
             pos += 1
 
     all_quotes: list[quotes_mod.Quote] = []
@@ -187,7 +195,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     in_summary = {c["article"] for c in cands}
     align_order = sorted(sample, key=lambda a: a.id not in in_summary)
     foreign, pool = _alignment_inputs(align_order, lang, sentences_of, config,
-                                      [c["text"] for c in cands if c["lang"] == lang])
+                                      [c["original"] for c in cands if c["lang"] == lang])
 
     # Counted by purpose, first purpose wins, for the benchmark's "where the time goes".
     wanted = {

@@ -183,6 +183,37 @@ _BARE_THIS = re.compile(
     r"questo|ciò)(?!\w)", re.IGNORECASE)
 
 
+# A subject pronoun opening a sentence, in languages that do not inflect a name for its
+# case (a Russian or Polish name put in its place would need its nominative form).
+_SUBJECT_PRONOUN = {
+    # German "sie" and Dutch "ze" are also "they"; French "il" also "it" (il y a, il faut).
+    "en": r"he|she", "de": r"er", "fr": r"il(?!\s+(?:y|faut|s'agit|semble|reste|convient|est\s+(?:possible|probable|clair|temps)))|elle",
+    "es": r"él|ella", "pt": r"ele|ela", "it": r"lui|lei|egli", "ro": r"el|ea", "nl": r"hij",
+}
+
+
+def standalone_form(sentence: str, lang: str | None, before: list[str],
+                    people: list[tuple[str, str]]) -> str | None:
+    """The sentence with its opening subject pronoun replaced by the person it stands for,
+    else None: "He is the first American pope." after a sentence naming Robert Prevost
+    reads "Robert Prevost is the first American pope." The person is the one of `people`
+    ((surface form in this article, name to write)) named last in the sentences `before`
+    it (the nearest first); none named there, or a language whose names take a case, no
+    rewrite."""
+    pattern = _SUBJECT_PRONOUN.get((lang or "").split("-")[0])
+    if not pattern:
+        return None
+    m = re.match(rf"^({pattern})(?=\s)", sentence.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    for prev in reversed(before):
+        found = [(prev.rfind(surface), name) for surface, name in people
+                 if surface and name and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", prev)]
+        if found:
+            return max(found)[1] + sentence.strip()[m.end():]
+    return None
+
+
 def points_back(sentence: str) -> bool:
     t = sentence.strip()
     return bool(_POINTS_BACK.match(t)) or (word_count(t) <= 8 and bool(_BARE_THIS.search(t)))
