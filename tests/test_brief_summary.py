@@ -52,7 +52,7 @@ def test_choose_prefers_the_sentence_that_adds_new_names_and_figures():
     center = np.array([1.0, 0.0, 0.0], dtype=np.float32)
     units = [{"name:a", "name:b"}, set(), {"name:dar", "figure:26"}]
     weights = {"name:a": 1.0, "name:b": 1.0, "name:dar": 0.5, "figure:26": 0.5}
-    cfg = DEFAULT.__class__(summary_sentences=2, summary_support_weight=0.0)
+    cfg = DEFAULT.__class__(summary_sentences=2, summary_support_weight=0.0, summary_coverage_weight=0.02)
     plain = [c["article"] for c in S.choose(cands, v, center, "en", cfg)]
     informed = [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, weights)]
     assert informed == ["a", "c"]
