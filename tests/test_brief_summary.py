@@ -126,3 +126,15 @@ def test_a_german_ordinal_after_an_article_does_not_end_the_sentence():
         "Der 267. Bürgermeister der Stadt trat an.", "Er kam zum 3. Mal."]
     assert split("Die Zahl der Toten stieg auf 14. Die Polizei ermittelt.", "de") == [
         "Die Zahl der Toten stieg auf 14.", "Die Polizei ermittelt."]
+
+
+def test_a_title_cut_from_the_first_sentence_leaves_that_sentence_whole():
+    from tidings.brief.build import _body
+
+    a = _art("x", "en")
+    a.title = "The mayor stepped onto the balcony of St"
+    a.text = "The mayor stepped onto the balcony of St. Mary's Hall on Sunday.\n\nCrowds cheered."
+    assert _body(a).startswith("The mayor stepped onto the balcony of St. Mary's Hall")
+    a.title = "Mayor greets crowds"
+    a.text = "Mayor greets crowds\n\nThe mayor stepped onto the balcony on Sunday."
+    assert _body(a).strip() == "The mayor stepped onto the balcony on Sunday."

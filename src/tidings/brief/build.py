@@ -83,8 +83,12 @@ def _default_embedder(store: Store | None = None):
 def _body(a: Article) -> str:
     text = (a.text or "")[:MAX_TEXT_CHARS]
     title = (a.title or "").strip()
-    if title and text.lstrip().startswith(title):
-        text = text.lstrip()[len(title):]
+    rest = text.lstrip()[len(title):] if title and text.lstrip().startswith(title) else None
+    # The title is left out when it is its own line; a title taken from the start of the
+    # first sentence ("…overlooking St" of "…overlooking St. Peter's Square…") is not, or
+    # the sentence would be read from its middle.
+    if rest is not None and (not rest or rest[0] in "\r\n"):
+        text = rest
     return text
 
 
