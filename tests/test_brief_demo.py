@@ -142,7 +142,7 @@ def test_digest_ranks_events_by_coverage(demo):
     # The seven-article event in six languages leads; the three-article ones come last.
     assert "Zelensky" in heads[0]
     facts = [tuple(map(int, m)) for m in re.findall(r"^(\d+) articles · (\d+) sources", md, re.M)]
-    assert facts[0] == (7, 6) and all(n >= 3 for n, _ in facts) and facts[-1][0] <= 4
+    assert facts[0] == (7, 7) and all(n >= 3 for n, _ in facts) and facts[-1][0] <= 4
     assert md.count("First report:") == 12
     since = digest(store, since="2026-04-01", fmt="md")
     assert len(re.findall(r"^## \d+\.", since, re.M)) == 4  # the talks, the match, the Sensex record of August
@@ -154,3 +154,15 @@ def test_digest_rejects_a_bad_date(demo):
     store, _ = demo
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         digest(store, since="last tuesday")
+
+
+def test_the_first_istanbul_round_counts_its_five_outlets_named_by_their_folders(demo):
+    # Its five files state no outlet and carry no URL: each outlet is named by its folder
+    # (kyiv-kurier/, vestnik-vecher/, ...), counted alike in the event row and the brief.
+    from tidings.cli import _event_row
+
+    store, brief = demo
+    b = brief("istanbul-talks-round1-2026-04-15")
+    assert b["n_sources"] == len(b["sources"]) == 5
+    assert "Kyiv Kurier" in b["sources"]
+    assert _event_row(store.get_event("istanbul-talks-round1-2026-04-15"))["sources"] == 5

@@ -183,3 +183,30 @@ def test_first_report_skips_a_publication_date_days_away_from_the_others():
             art("w", "2025-05-09")]
     _, first, _ = timeline(arts)
     assert first["article"] == "y"
+
+
+def test_a_time_without_its_zone_does_not_claim_first_over_a_zoned_one():
+    # A US paper's dateline "10:30" (no zone: New York time, 14:30 GMT) and an Indian
+    # site's "Update: 12:59 GMT" on the same day: the zoned time is the one we can trust.
+    arts = [art("us-paper", "2025-05-10T10:30:00"), art("gmt-update", "2025-05-10T12:59:00+00:00"),
+            art("local-later", "2025-05-10T18:00:00"), art("day", "2025-05-10"),
+            art("day-before", "2025-05-09T22:00:00")]
+    tl, first, _ = timeline(arts)
+    assert first["article"] == "day-before"
+    assert [t["article"] for t in tl] == ["day-before", "gmt-update", "us-paper", "local-later", "day"]
+    _, first, _ = timeline(arts[:4])
+    assert first["article"] == "gmt-update"
+
+
+def test_a_time_without_its_zone_is_read_in_its_outlets_zone_when_one_is_known():
+    from dataclasses import replace
+
+    # A Moscow paper's "17:05" (14:05 GMT) is before a London site's 15:00 GMT; a
+    # Bucharest site's "18:20" (.ro, 16:20 GMT) after it; a .com site's "09:00" in Russian
+    # could be anywhere (no zone from its domain), so it does not claim first.
+    arts = [art("london", "2026-03-10T15:00:00+00:00"), art("moscow", "2026-03-10T17:05:00", lang="ru"),
+            replace(art("bucharest", "2026-03-10T18:20:00", lang="ro"), url="https://www.ziar.ro/x"),
+            replace(art("dotcom", "2026-03-10T09:00:00", lang="ru"), url="https://paper-abroad.com/y")]
+    tl, first, _ = timeline(arts)
+    assert first["article"] == "moscow"
+    assert [t["article"] for t in tl] == ["moscow", "london", "bucharest", "dotcom"]

@@ -149,3 +149,80 @@ def test_an_outlet_is_named_by_its_own_name_before_its_domain():
     # A given source wins; a given host is its registered domain.
     assert outlet("Harbour Gazette", "https://x.example/a", None, []) == "Harbour Gazette"
     assert outlet("m.harbour-gazette.co.uk", None, None, []) == "harbour-gazette.co.uk"
+
+
+def test_a_folder_names_an_outlet_unless_it_is_a_container():
+    from tidings.clean.meta import folder_outlet
+
+    assert folder_outlet("kyiv-kurier") == "Kyiv Kurier"
+    assert folder_outlet("diario-del-sur") == "Diario del Sur"
+    assert folder_outlet("Le_Monde") == "Le Monde"  # its own capitals kept
+    # Filed by outlet, then section: the outlet; by date or language first: the outlet.
+    assert folder_outlet("metro-ledger/world") == "Metro Ledger"
+    assert folder_outlet("2026/05/kyiv-kurier") == "Kyiv Kurier"
+    assert folder_outlet("en/kyiv-kurier") == "Kyiv Kurier"
+    # Containers, dates, languages and ids name no outlet.
+    for f in [None, "", "inbox", "data/articles", "2025", "2025-05-10", "batch-2026-01", "ro",
+              "english", "politics", "9f86d081884c7d65", "x1"]:
+        assert folder_outlet(f) is None, f
+
+
+def test_names_that_fold_alike_are_one_outlet():
+    from tidings.brief.sources import distinct, outlet_key
+
+    assert outlet_key("L'Écho Continental") == outlet_key("Echo Continental")
+    assert outlet_key("The Northern Courier") == outlet_key("northern-courier")
+    assert distinct(["Știrile Zilei", "Stirile Zilei", "Northern Courier"]) == ["Știrile Zilei", "Northern Courier"]
+    assert sources_of([_art("a", "The Harbour Gazette"), _art("b", "Harbour Gazette")]) == ["The Harbour Gazette"]
+
+
+STORY = ("A dam on the Lerna river burst near the town of Valdora on Tuesday, killing 14 people "
+         "and forcing 3,000 residents from their homes.\n\nInterior Minister Elena Marsh said the "
+         "state would rebuild every house.\n\nRescue teams used {n} boats to reach families on rooftops.")
+
+
+def test_folders_that_name_outlets_are_counted_alike_in_every_view(tmp_path):
+    """Files with no outlet name and no URL, read from a folder per outlet: each folder is
+    an outlet (the root and a date folder are not), one outlet stated in the text and named
+    by its folder counts once, and the CLI, brief, digest, API and page give one count."""
+    from fastapi.testclient import TestClient
+
+    from tidings.brief import build_brief
+    from tidings.brief.digests import rank_events
+    from tidings.cli import _event_row
+    from tidings.pipeline import ingest
+    from tidings.store import SQLiteStore
+    from tidings.web import create_app
+
+    root = tmp_path / "inbox"
+    for folder, name, extra in [("valdora-post", "a.txt", ""), ("valdora-post", "b.txt", ""),
+                                ("lerna-times", "c.txt", ""), ("2026-06", "d.txt", ""),
+                                ("harbour-gazette", "e.txt", ""),
+                                ("wire", "f.txt", "\n\n© 2026 The Harbour Gazette Ltd"), (".", "g.txt", "")]:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        n = len(list(root.rglob("*.txt")))
+        (root / folder / name).write_text(
+            f"Dam bursts on the Lerna river near Valdora\n\n{STORY.format(n=10 + n)}{extra}\n", encoding="utf-8")
+    store = SQLiteStore(tmp_path / "f.db")
+    report = ingest([str(root)], store)
+    assert report.ingested == 7, report.skipped
+    by_file = {a.origin.rsplit("/", 1)[-1]: a.source for a in store.articles()}
+    assert by_file == {"a.txt": "Valdora Post", "b.txt": "Valdora Post", "c.txt": "Lerna Times",
+                       "d.txt": None, "e.txt": "Harbour Gazette", "f.txt": "The Harbour Gazette",
+                       "g.txt": None}
+    ranked = {r["event"]: r for r in rank_events(store)}
+    client = TestClient(create_app(store))
+    total = set()
+    for e in store.events():
+        n = _event_row(e)["sources"]
+        articles = store.get_articles(e.article_ids)
+        assert n == len(sources_of(articles))
+        brief = build_brief(store, e.id)
+        assert brief["n_sources"] == len(brief["sources"]) == n
+        assert ranked[e.id]["sources"] == n
+        api = client.get(f"/api/events/{e.id}").json()
+        assert api["n_sources"] == n and api["brief"]["n_sources"] == n
+        said = re.search(r"from (\d+) sources?", client.get(f"/events/{e.id}").text)
+        assert said and int(said.group(1)) == n
+        total |= set(brief["sources"])
+    assert total == {"Valdora Post", "Lerna Times", "Harbour Gazette"}

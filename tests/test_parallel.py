@@ -19,7 +19,7 @@ from conftest import REPO, command_env, tidings_command
 
 from tidings import open_store, parallel
 from tidings.records import Problem, RawArticle
-from tidings.sources import read, read_file
+from tidings.sources import read
 
 sys.path.insert(0, str(REPO / "bench"))
 from corpus import generate  # noqa: E402  (bench/corpus.py writes the generated articles)
@@ -65,7 +65,7 @@ def test_plan_and_workers_read_what_the_serial_reader_reads(tmp_path):
     # What a worker makes of each unit, without cleaning or the model.
     got: list[RawArticle | Problem] = []
     for w in planned:
-        got.extend(read_file(Path(w.path), w.origin) if isinstance(w, parallel.FileUnit) else [w])
+        got.extend(parallel.read_unit(w) if isinstance(w, parallel.FileUnit) else [w])
     assert got == serial
     assert list(parallel.plan([str(tree), str(tmp_path / "missing.txt")], workers_read=False)) == serial
     problems = {p.origin.rsplit("/", 1)[-1] for p in serial if isinstance(p, Problem)}

@@ -315,3 +315,15 @@ def test_a_list_of_urls_ingests_with_title_date_author_url_and_outlet(server, st
         assert a.title == story(i)[0] and a.author == author
         assert a.date.startswith(when[:10]) and a.date_source == "metadata"
         assert a.url == server.url(path) and a.source == "127.0.0.1"
+
+
+def test_a_watched_folders_subfolder_names_the_outlet_as_an_ingest_would(tmp_path, store):
+    folder = tmp_path / "drop"
+    (folder / "valdora-post").mkdir(parents=True)
+    title, paragraphs = story(52)
+    (folder / "valdora-post" / "one.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    title, paragraphs = story(53)
+    (folder / "two.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    assert monitor(store, folders=[str(folder)]).poll().ingested == 2
+    # The watched folder itself is the root: no outlet; its subfolder names one.
+    assert sorted((a.source or "") for a in store.articles()) == ["", "Valdora Post"]

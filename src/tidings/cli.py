@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tidings import api
+from tidings.brief.sources import distinct
 from tidings.parallel import EngineUnavailable
 from tidings.records import Problem
 from tidings.store import Store, StoreError, default_db, is_url
@@ -132,7 +133,7 @@ def cmd_articles(args) -> int:
 def _event_row(e) -> dict:
     return {
         "id": e.id, "title": e.title, "first": e.first_time, "last": e.last_time,
-        "languages": e.languages, "articles": e.size, "sources": len(e.sources),
+        "languages": e.languages, "articles": e.size, "sources": len(distinct(e.sources)),
     }
 
 
@@ -145,7 +146,7 @@ def cmd_events(args) -> int:
         return 0
     for e in store.events(since=args.since, lang=args.lang, limit=args.limit):
         print(f"{_safe(e.id):24}  {(e.first_time or '-')[:16]:16} → {(e.last_time or '-')[:16]:16}  "
-              f"{','.join(e.languages):12}  {e.size:3} art {len(e.sources):2} src  "
+              f"{','.join(e.languages):12}  {e.size:3} art {len(distinct(e.sources)):2} src  "
               f"{_clip(e.title, 70)}")
     return 0
 
@@ -169,7 +170,7 @@ def cmd_show(args) -> int:
         return 0
     print(f"{_safe(event.id)}: {_clip(event.title, 500)}")
     print(f"  {event.first_time} → {event.last_time}; languages {', '.join(event.languages)}; "
-          f"{event.size} articles from {len(event.sources)} sources")
+          f"{event.size} articles from {len(distinct(event.sources))} sources")
     for a in articles:
         print(f"  {_safe(a.id)}  {_safe(a.lang or '??'):2}  {_safe((a.date or '-')[:16]):16}  {_clip(a.source, 18):18}  "
               f"{_clip(a.title, 70)}")

@@ -49,6 +49,7 @@ class FileUnit:
 
     path: str
     origin: str
+    folder: str | None = None  # as RawArticle.folder
 
 
 Work = FileUnit | RawArticle | Problem
@@ -142,11 +143,21 @@ class _Recorder:
         return lines, []
 
 
+def read_unit(w: FileUnit, config: Config = DEFAULT) -> list[Item]:
+    """What the serial reader reads from this file, its folder (RawArticle.folder) kept."""
+    from tidings.sources import read_file
+
+    raws = list(read_file(Path(w.path), w.origin, config))
+    for r in raws:
+        if isinstance(r, RawArticle) and r.folder is None:
+            r.folder = w.folder
+    return raws
+
+
 def prepare_chunk(chunk: list[Work], config: Config, embedder: Any) -> list[Prepared | Problem]:
     """Read, clean and embed one chunk, in order. Never raises for bad input: a file that
     cannot be read, or breaks a stage, becomes a Problem naming it."""
     from tidings.clean import clean
-    from tidings.sources import read_file
     from tidings.understand.embed import text_for
 
     out: list[Prepared | Problem] = []
@@ -157,7 +168,7 @@ def prepare_chunk(chunk: list[Work], config: Config, embedder: Any) -> list[Prep
         raws: list[Item]
         if isinstance(w, FileUnit):
             try:
-                raws = list(read_file(Path(w.path), w.origin, config))
+                raws = read_unit(w, config)
             except Exception as e:  # noqa: BLE001 - a reader bug must not stop the others
                 raws = [Problem(w.origin, f"could not be read ({type(e).__name__}: {str(e)[:200]}); "
                                 "please report this as a bug")]

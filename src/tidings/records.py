@@ -32,6 +32,9 @@ class RawArticle:
     source: str | None = None
     author: str | None = None
     crawled: str | None = None  # when the page was fetched: the anchor of "3 hours ago"
+    # The folders between the input root a reader walked and the file ("kyiv-kurier",
+    # "metro-ledger/world"); None for a file given by itself. May name the outlet.
+    folder: str | None = None
 
 
 @dataclass
@@ -133,7 +136,10 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["articles"] = len(self.article_ids)
-        d["n_sources"] = len(self.sources)
+        from tidings.brief.sources import distinct  # as every view counts outlets
+
+        d["sources"] = distinct(self.sources)
+        d["n_sources"] = len(d["sources"])
         return d
 
 

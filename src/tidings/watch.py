@@ -337,6 +337,7 @@ class Monitor:
         from tidings.sources import read
 
         changed: list[tuple[str, int, float]] = []
+        below: dict[str, str | None] = {}  # the subfolders between the watched folder and the file
         for folder in self.folders:
             for path in _files_under(folder):
                 try:
@@ -345,10 +346,20 @@ class Monitor:
                     continue  # gone since it was listed
                 if self.store.watched_file(path) != (st.st_size, st.st_mtime):
                     changed.append((path, st.st_size, st.st_mtime))
+                    rel = os.path.relpath(os.path.dirname(path), folder) if os.path.isdir(folder) else "."
+                    below[path] = None if rel in (".", "") else Path(rel).as_posix()
         if not changed:
             return
-        result = self.pipeline.run(read([p for p, _s, _m in changed], self.config),
-                                   on_problem=self.on_problem)
+
+        def items():
+            # As an ingest of the watched folder reads them: each file keeps its subfolders.
+            for p, _s, _m in changed:
+                for item in read([p], self.config):
+                    if isinstance(item, RawArticle) and item.folder is None:
+                        item.folder = below.get(p)
+                    yield item
+
+        result = self.pipeline.run(items(), on_problem=self.on_problem)
         report.ingested += result.ingested
         report.already_stored += result.already_stored
         report.article_ids.extend(result.article_ids)

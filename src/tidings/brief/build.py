@@ -83,8 +83,12 @@ def _default_embedder(store: Store | None = None):
 def _body(a: Article) -> str:
     text = (a.text or "")[:MAX_TEXT_CHARS]
     title = (a.title or "").strip()
-    if title and text.lstrip().startswith(title):
-        text = text.lstrip()[len(title):]
+    rest = text.lstrip()[len(title):] if title and text.lstrip().startswith(title) else None
+    # The title is left out when it is its own line; a title taken from the start of the
+    # first sentence ("…overlooking St" of "…overlooking St. Peter's Square…") is not, or
+    # the sentence would be read from its middle.
+    if rest is not None and (not rest or rest[0] in "\r\n"):
+        text = rest
     return text
 
 
@@ -125,7 +129,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # The parts read sentence by sentence (summary, quotes, figures, parallel reading) see
     # a bounded sample, so a brief's time stops growing with its event; headline, sources,
     # timeline and entities still count every article.
-    summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles)
+    summary_pool = summary_mod.spread_languages(ranked, config.summary_max_articles, lang)
     chosen = {a.id for a in summary_pool}
     rest = [a for a in ranked if a.id not in chosen]
     chosen |= {a.id for a in summary_mod.sample_articles(rest, config.brief_sample_articles - len(chosen))}
@@ -150,17 +154,27 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                 min(8, config.summary_candidates // max(1, len(summary_pool))))
     for a in summary_pool:
         pos = 0
-        for s in sentences_of(a)[: depth + 2]:
+        # Read past a few lines that are no candidates (a section label, a bullet list of
+        # takeaways, a caption): they must not use up the article's share.
+        sents = sentences_of(a)
+        f = features.get(a.id)
+        # Each person's surface here, with the event's name for them (its entity's display
+        # name: the article's own span may be a fragment, "Namen Leo XIV").
+        persons = sorted({(m.surface, entity_name.get(key_to_entity.get(m.key, m.key), m.surface))
+                          for m in f.names if m.kind == "person"}, key=lambda p: -len(p[0])) if f else []
+        for k, s in enumerate(sents[: depth + 8]):
             if pos >= depth:
                 break
             if not summary_mod.candidate(s, a.title, config):
                 continue
-            norm = " ".join(s.lower().split())
+            # "He said..." stands alone once "He" is the person the sentences before name.
+            text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
+            norm = " ".join(text.lower().split())
             if norm in seen_text:
                 continue
             seen_text.add(norm)
-            cands.append({"text": s, "article": a.id, "source": a.source, "lang": a.lang,
-                          "position": pos})
+            cands.append({"text": text, "original": s, "article": a.id, "source": a.source,
+                          "lang": a.lang, "position": pos})
             pos += 1
 
     all_quotes: list[quotes_mod.Quote] = []
@@ -185,7 +199,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     in_summary = {c["article"] for c in cands}
     align_order = sorted(sample, key=lambda a: a.id not in in_summary)
     foreign, pool = _alignment_inputs(align_order, lang, sentences_of, config,
-                                      [c["text"] for c in cands if c["lang"] == lang])
+                                      [c["original"] for c in cands if c["lang"] == lang])
 
     # Counted by purpose, first purpose wins, for the benchmark's "where the time goes".
     wanted = {
@@ -208,7 +222,20 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     summary = []
     if cands:
         mat = np.stack([vectors(c["text"]) for c in cands])
-        for c in summary_mod.choose(cands, mat, center, lang, config):
+
+        def _canon_unit(u: str) -> str:  # one entity's keys are one unit (Sybiha/Sibiga)
+            return "name:" + key_to_entity.get(u[5:], u[5:]) if u.startswith("name:") else u
+
+        def units_in(text: str, aid: str) -> set[str]:
+            f = features.get(aid)
+            found = summary_mod.units_of(text, f.names, f.figures) if f else set()
+            return {_canon_unit(u) for u in found}
+
+        cand_units = [units_in(c["text"], c["article"]) for c in cands]
+        weights = summary_mod.unit_weights(
+            [{_canon_unit("name:" + m.key) for m in f.names} | {f"figure:{x.value:g}" for x in f.figures}
+             for a in sample if (f := features.get(a.id)) is not None])
+        for c in summary_mod.choose(cands, mat, center, lang, config, cand_units, weights):
             summary.append({"text": c["text"], "article": c["article"], "source": c["source"],
                             "lang": c["lang"]})
 

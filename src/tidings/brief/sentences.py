@@ -97,6 +97,19 @@ def _ordinal_date(block: str, m: re.Match) -> bool:
     return before.isdigit() and len(before) <= 2 and after is not None and after.group().lower() in _MONTHS
 
 
+_ORDINAL_DETERMINERS = set("der die das den dem des am im zum zur vom beim ihr ihre sein seine".split())
+
+
+def _ordinal_number(block: str, m: re.Match) -> bool:
+    """German-style ordinals after a determiner: "Der 267. Papst", "zum 3. Mal" are one
+    sentence (a sentence ending in a number has no article right before the number)."""
+    number = _word_before(block, m.start(1))
+    if not number.isdigit():
+        return False
+    before = _word_before(block, m.start(1) - len(number) - 1) if m.start(1) - len(number) - 1 > 0 else ""
+    return before.lower() in _ORDINAL_DETERMINERS
+
+
 def split(text: str, lang: str | None = None, max_chars: int = 600) -> list[str]:
     """Sentences of `text`, in order, whitespace-normalised.
 
@@ -113,7 +126,8 @@ def split(text: str, lang: str | None = None, max_chars: int = 600) -> list[str]
         for m in _BOUNDARY.finditer(block):
             nxt = block[m.end() : m.end() + 1]
             term = m.group(1)
-            if term == "." and (_protected(block, m.start(1)) or _ordinal_date(block, m)):
+            if term == "." and (_protected(block, m.start(1)) or _ordinal_date(block, m)
+                                or _ordinal_number(block, m)):
                 continue
             if term[-1] in "।॥":
                 pass  # the danda always ends a sentence

@@ -15,7 +15,7 @@ import numpy as np
 
 from tidings.brief.sentences import word_count
 from tidings.config import Config
-from tidings.records import Article
+from tidings.records import Article, Figure, Mention
 
 
 def centroid(vectors: list[np.ndarray]) -> np.ndarray | None:
@@ -64,13 +64,19 @@ def rank_articles(articles: list[Article], vecs: dict[str, np.ndarray],
     return sorted(pool, key=lambda a: -score(a))
 
 
-def spread_languages(ranked: list[Article], n: int) -> list[Article]:
+def spread_languages(ranked: list[Article], n: int, reader: str | None = None) -> list[Article]:
     """Up to n articles, taking languages in turn (each language's most central first), so
-    a 90-article English event still draws on its Hindi and Romanian reports."""
+    a 90-article English event still draws on its Hindi and Romanian reports. The reader's
+    language, when given, comes first and takes up to half the places before the turns: a
+    sentence the reader can read beats its equal in a fifteenth language."""
     by_lang: dict[str, list[Article]] = {}
     for a in ranked:
         by_lang.setdefault(a.lang or "und", []).append(a)
-    return _in_turn(list(by_lang.values()), n)
+    own = by_lang.pop(reader, []) if reader else []
+    head = own[: max(1, n // 2)] if len(ranked) > n else []
+    rest = [a for a in own if a not in head]
+    queues = ([rest] if rest else []) + list(by_lang.values())
+    return head + _in_turn(queues, n - len(head))
 
 
 def sample_articles(ranked: list[Article], n: int) -> list[Article]:
@@ -152,19 +158,90 @@ _POINTS_BACK = re.compile(
     r"cela|ceci|il|elle|ils|elles|mais|cependant|"
     r"esto|él|ella|ellos|ellas|pero|"
     r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
+    # "According to him, ...": whose words the summary does not say.
+    r"according to (?:him|her|them)|по (?:его|её|ее|их) словам|за (?:його|її|їхніми) словами|"
+    r"selon (?:lui|elle|eux)|según (?:él|ella|ellos)|potrivit (?:lui|ei|acestuia|acesteia)|"
+    r"ihm zufolge|ihr zufolge|seinen angaben zufolge|nach seinen worten|secondo lui|segundo ele|"
+    r"ele|ela|eles|elas|isso|isto|porém|lei|loro|questo|questa|ciò|però|"
+    r"siya|sila|iyon|dia|mereka|namun|tetapi|ő|ők|azonban|"
     r"यह|ये|वह|वे|इस|इसे|इसके|उन्होंने|हालांकि|लेकिन|बता दें|"
     # "The announcement was made by...", "Anunțul a fost făcut de...": a noun for the
     # statement just told, which the summary does not show.
     r"the (?:announcement|statement|remarks|comments|move|offer|decision)|"
     r"anunțul|anuntul|declarația|declaratia|decizia|oferta|"
     r"la déclaration|l'annonce|cette|die ankündigung|die erklärung|el anuncio|la declaración|"
+    r"o anúncio|anúncio|a declaração|l'annuncio|la dichiarazione|"
     r"заявление|объявление|заява)(?=[\s,])",
     re.IGNORECASE,
 )
 
 
+# A short sentence whose object is a bare "this" ("Власти Индии и Пакистана это
+# подтвердили": the authorities confirmed this) says nothing without the one before.
+_BARE_THIS = re.compile(
+    r"(?<!\w)(?:this|это|этом|це|цього|acest lucru|aceasta|cela|ceci|dies|esto|eso|isso|isto|"
+    r"questo|ciò)(?!\w)", re.IGNORECASE)
+
+
+# A subject pronoun opening a sentence, in languages that do not inflect a name for its
+# case (a Russian or Polish name put in its place would need its nominative form).
+_SUBJECT_PRONOUN = {
+    # German "sie" and Dutch "ze" are also "they"; French "il" also "it" (il y a, il faut).
+    "en": r"he|she", "de": r"er", "fr": r"il(?!\s+(?:y|faut|s'agit|semble|reste|convient|est\s+(?:possible|probable|clair|temps)))|elle",
+    "es": r"él|ella", "pt": r"ele|ela", "it": r"lui|lei|egli", "ro": r"el|ea", "nl": r"hij",
+}
+
+
+def standalone_form(sentence: str, lang: str | None, before: list[str],
+                    people: list[tuple[str, str]]) -> str | None:
+    """The sentence with its opening subject pronoun replaced by the person it stands for,
+    else None: "He is the first American pope." after a sentence naming Robert Prevost
+    reads "Robert Prevost is the first American pope." The person is the one of `people`
+    ((surface form in this article, name to write)) named last in the sentences `before`
+    it (the nearest first); none named there, or a language whose names take a case, no
+    rewrite."""
+    pattern = _SUBJECT_PRONOUN.get((lang or "").split("-")[0])
+    if not pattern:
+        return None
+    m = re.match(rf"^({pattern})(?=\s)", sentence.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    for prev in reversed(before):
+        found = [(prev.rfind(surface), name) for surface, name in people
+                 if surface and name and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", prev)]
+        if found:
+            return max(found)[1] + sentence.strip()[m.end():]
+    return None
+
+
 def points_back(sentence: str) -> bool:
-    return bool(_POINTS_BACK.match(sentence.strip()))
+    t = sentence.strip()
+    return bool(_POINTS_BACK.match(t)) or (word_count(t) <= 8 and bool(_BARE_THIS.search(t)))
+
+
+_OPEN_QUOTES = "\"“„«‘‚「『‹"
+_CLOSE_QUOTES = "\"”»’」』›“"
+
+
+def speakerless_quote(sentence: str) -> bool:
+    """Whether a sentence is all quotation, its speaker outside it: it opens with a
+    quotation mark and nothing but punctuation follows the last closing one ("“I am
+    pleased to announce…”"), or it ends a quotation opened in an earlier sentence
+    ("…great intelligence”." with no opening mark). Read alone in a summary, "I" is no one;
+    `"…at 15:35," Misri said…` names its speaker and stands."""
+    t = sentence.strip()
+    if not t:
+        return False
+    last_close = max(t.rfind(c) for c in _CLOSE_QUOTES)
+    if last_close < 0:
+        return False
+    tail = t[last_close + 1:]
+    if re.search(r"\w", tail):
+        return False  # the speaker (or more) follows the quotation
+    if t[0] in _OPEN_QUOTES:
+        return True
+    return not any(c in t[:last_close] for c in _OPEN_QUOTES if c not in _CLOSE_QUOTES) \
+        and t.count('"') < 2
 
 
 def candidate(sentence: str, title: str, config: Config) -> bool:
@@ -184,18 +261,61 @@ def _norm(s: str) -> str:
     return " ".join(re.findall(r"\w+", (s or "").lower()))
 
 
+def units_of(sentence: str, mentions: list[Mention], figures: list[Figure]) -> set[str]:
+    """The pieces of information a sentence carries, named so that they meet across
+    languages: the cross-script keys of the names its article's features found in it
+    (Zelensky, Зеленский and जेलेंस्की share one) and the values of its figures."""
+    text = sentence.casefold()
+    out: set[str] = set()
+    for m in mentions:
+        surface = (m.surface or "").casefold().strip()
+        if len(surface) < 2:
+            continue
+        # Short forms (US, EU) only as whole words; longer ones also inflected (Ucrainei).
+        if (re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", text) if len(surface) < 4
+                else surface in text):
+            out.add("name:" + m.key)
+    for f in figures:
+        # By its number: "314 prisoners" is in "a 314-for-314 swap" and "314 на 314".
+        num = re.match(r"\d[\d.,]*\d|\d", (f.text or "").strip())
+        if num and re.search(rf"(?<![\d.,]){re.escape(num.group())}(?![\d])", text):
+            out.add(f"figure:{f.value:g}")
+    return out
+
+
+def unit_weights(per_article: list[set[str]]) -> dict[str, float]:
+    """Each unit's share of the articles that carry it: what most sources say matters most."""
+    n = max(1, len(per_article))
+    counts: dict[str, int] = {}
+    for units in per_article:
+        for u in units:
+            counts[u] = counts.get(u, 0) + 1
+    return {u: c / n for u, c in counts.items()}
+
+
 def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, lang: str,
-           config: Config) -> list[dict]:
-    """MMR over candidates ({text, article, source, lang, position}) with their vectors."""
+           config: Config, units: list[set[str]] | None = None,
+           weights: dict[str, float] | None = None) -> list[dict]:
+    """MMR over candidates ({text, article, source, lang, position}) with their vectors.
+
+    With `units` (what each candidate carries: names, figures; see units_of) and their
+    `weights`, a candidate also scores by what it adds that the chosen ones do not say
+    yet (summary_coverage_weight per unit, weighted by the share of articles carrying it):
+    two sentences equally central, the one naming who, where and how many wins, and once
+    a fact's names are in, the next pick goes to the actors and figures still missing
+    (the other side's position, the background), in whatever language."""
     if not cands:
         return []
+    units = units if units is not None else [set() for _ in cands]
+    weights = weights or {}
+    covered: set[str] = set()
     rel = vectors @ center if center is not None else np.zeros(len(cands))
     # A lead sentence says what happened; later ones add detail.
     rel = rel + np.array([0.02 if c["position"] == 0 else 0.0 for c in cands])
     rel = rel + np.array([config.summary_reader_lang_bonus if c["lang"] == lang else 0.0
                           for c in cands])
-    rel = rel - np.array([config.summary_points_back_penalty if points_back(c["text"]) else 0.0
-                          for c in cands])
+    alone = [not points_back(c["text"]) and not speakerless_quote(c["text"]) for c in cands]
+    rel = rel - np.array([0.0 if ok else config.summary_points_back_penalty for ok in alone])
     sims = vectors @ vectors.T
     # Support: the share of the other articles saying much the same. A fact many sources
     # report is a key fact; centrality alone favours the vaguest sentence.
@@ -206,9 +326,9 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
                         for i in range(len(cands))]) / n_arts
     rel = rel + config.summary_support_weight * support
     k = max(1, min(8, config.summary_sentences))
-    # A sentence pointing back to one not shown does not stand alone: kept only when
-    # nothing else is left (scored down by summary_points_back_penalty).
-    standalone = [i for i, c in enumerate(cands) if not points_back(c["text"])]
+    # A sentence pointing back to one not shown, or a quotation without its speaker, does
+    # not stand alone: kept only when nothing else is left (scored down by summary_points_back_penalty).
+    standalone = [i for i in range(len(cands)) if alone[i]]
     chosen: list[int] = []
     articles_used: dict[str, int] = {}
     lam = config.summary_mmr_lambda
@@ -223,11 +343,16 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
             redundancy = max((sims[i, j] for j in chosen), default=0.0)
             if strict and redundancy >= config.summary_redundancy:
                 continue
+            # Close to a chosen sentence and naming nothing it does not: the same fact told
+            # again, in other words or another language (cosine alone misses a quarter of these).
+            if strict and units[i] and units[i] <= covered and redundancy >= config.summary_repeat_similarity:
+                continue
             if strict and len(standalone) >= 3 and i not in standalone:
                 continue
             if articles_used.get(cands[i]["article"], 0) >= 2:
                 continue
-            s = lam * rel[i] - (1 - lam) * redundancy
+            gain = sum(weights.get(u, 0.0) for u in units[i] - covered)
+            s = lam * rel[i] - (1 - lam) * redundancy + config.summary_coverage_weight * gain
             if s > best_score:
                 best, best_score = i, s
         if best is None:
@@ -236,5 +361,6 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
                 continue
             break
         chosen.append(best)
+        covered |= units[best]
         articles_used[cands[best]["article"]] = articles_used.get(cands[best]["article"], 0) + 1
     return [dict(cands[i], score=round(float(rel[i]), 4)) for i in chosen]

@@ -4,7 +4,7 @@ and outlet."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timezone, tzinfo
 
 from tidings.records import Article
 
@@ -39,13 +39,97 @@ def order_key(a: Article) -> tuple:
 
     Undated articles go last. Within one day an article known only by its date goes after
     the ones with a time: it may have come earlier that day, but we cannot claim it did.
+    A time given without its zone ("17:05" in a dateline) is read in the zone its outlet
+    most likely writes in (`local_zone`); when none is known (a .com site writing in
+    English, Spanish or Arabic could be anywhere, up to 14 hours from UTC either way), it
+    goes, within its day, after the times whose zone is known: a US paper's 10:30 does not
+    claim to precede an Indian site's 12:59 GMT. Such times keep their order among
+    themselves.
     """
     parsed = parse_date(a.date)
     if parsed is None:
-        return (1, datetime.max.replace(tzinfo=timezone.utc), time.max, a.id)
+        return (1, datetime.max.replace(tzinfo=timezone.utc), 2, time.max, a.id)
     dt, has_time = parsed
+    if not has_time:
+        day = dt.replace(hour=0, minute=0, second=0, microsecond=0)
+        return (0, day, 2, time.max.replace(tzinfo=timezone.utc), a.id)
+    known = has_zone(a.date)
+    if not known:
+        zone = local_zone(a)
+        if zone is not None:
+            dt = dt.replace(tzinfo=zone).astimezone(timezone.utc)  # the naive time read in it
+            known = True
     day = dt.replace(hour=0, minute=0, second=0, microsecond=0)
-    return (0, day, dt.timetz() if has_time else time.max.replace(tzinfo=timezone.utc), a.id)
+    return (0, day, 0 if known else 1, dt.timetz(), a.id)
+
+
+def has_zone(value: str | None) -> bool:
+    """Whether an ISO date string with a time states its zone ("Z", "+02:00")."""
+    if not value:
+        return False
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
+
+
+# Countries (by their URL's country-code domain) and languages whose outlets write in one
+# civil time zone. Left out: generic domains (.com: anywhere) and languages written across
+# many zones (en, es, pt, ar, ...).
+_COUNTRY_ZONES = {
+    "ro": "Europe/Bucharest", "md": "Europe/Chisinau", "ru": "Europe/Moscow", "ua": "Europe/Kyiv",
+    "by": "Europe/Minsk", "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich",
+    "fr": "Europe/Paris", "be": "Europe/Brussels", "nl": "Europe/Amsterdam", "it": "Europe/Rome",
+    "es": "Europe/Madrid", "pt": "Europe/Lisbon", "pl": "Europe/Warsaw", "cz": "Europe/Prague",
+    "sk": "Europe/Bratislava", "hu": "Europe/Budapest", "hr": "Europe/Zagreb", "ba": "Europe/Sarajevo",
+    "rs": "Europe/Belgrade", "si": "Europe/Ljubljana", "bg": "Europe/Sofia", "gr": "Europe/Athens",
+    "tr": "Europe/Istanbul", "uk": "Europe/London", "ie": "Europe/Dublin", "se": "Europe/Stockholm",
+    "dk": "Europe/Copenhagen", "no": "Europe/Oslo", "fi": "Europe/Helsinki", "il": "Asia/Jerusalem",
+    "in": "Asia/Kolkata", "pk": "Asia/Karachi", "bd": "Asia/Dhaka", "lk": "Asia/Colombo",
+    "np": "Asia/Kathmandu", "cn": "Asia/Shanghai", "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei",
+    "jp": "Asia/Tokyo", "kr": "Asia/Seoul", "sg": "Asia/Singapore", "th": "Asia/Bangkok",
+    "vn": "Asia/Ho_Chi_Minh", "ph": "Asia/Manila", "ir": "Asia/Tehran", "ae": "Asia/Dubai",
+    "sa": "Asia/Riyadh", "qa": "Asia/Qatar", "eg": "Africa/Cairo", "dz": "Africa/Algiers",
+    "tn": "Africa/Tunis", "ma": "Africa/Casablanca", "za": "Africa/Johannesburg", "ke": "Africa/Nairobi",
+}
+_LANGUAGE_ZONES = {
+    "ro": "Europe/Bucharest", "ru": "Europe/Moscow", "uk": "Europe/Kyiv", "de": "Europe/Berlin",
+    "fr": "Europe/Paris", "it": "Europe/Rome", "pl": "Europe/Warsaw", "hu": "Europe/Budapest",
+    "cs": "Europe/Prague", "sk": "Europe/Bratislava", "nl": "Europe/Amsterdam", "el": "Europe/Athens",
+    "bg": "Europe/Sofia", "hr": "Europe/Zagreb", "sr": "Europe/Belgrade", "bs": "Europe/Sarajevo",
+    "sl": "Europe/Ljubljana", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "sv": "Europe/Stockholm",
+    "da": "Europe/Copenhagen", "fi": "Europe/Helsinki", "hi": "Asia/Kolkata", "mr": "Asia/Kolkata",
+    "gu": "Asia/Kolkata", "ta": "Asia/Kolkata", "te": "Asia/Kolkata", "kn": "Asia/Kolkata",
+    "ml": "Asia/Kolkata", "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "zh": "Asia/Shanghai",
+    "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh", "fa": "Asia/Tehran",
+}
+_GENERIC_DOMAINS = frozenset("com net org info biz site news online media press tv io co".split())
+
+
+def local_zone(a: Article) -> tzinfo | None:
+    """The time zone an article's zone-less times are most likely written in: its URL's
+    country (.ro: Bucharest, .in: Kolkata); with no URL, its language's when that language
+    is written in one zone (ro, ru, hi, ...). None for a generic domain (a .com site can be
+    anywhere: a Chinese-language paper in New York) or a language of many zones."""
+    from urllib.parse import urlsplit
+
+    name = None
+    host = urlsplit(a.url).hostname if a.url else None
+    if host:
+        tld = host.rsplit(".", 1)[-1].lower()
+        if tld in _GENERIC_DOMAINS or tld not in _COUNTRY_ZONES:
+            return None
+        name = _COUNTRY_ZONES[tld]
+    else:
+        name = _LANGUAGE_ZONES.get((a.lang or "").split("-")[0])
+    if name is None:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # noqa: BLE001 - no time-zone database: no guess
+        return None
 
 
 def _plausible(articles: list[Article], days: float) -> set[str]:

@@ -24,7 +24,7 @@ from tidings.clean.dates import date_in_path, date_in_url, parse_date, split_met
 from tidings.clean.encoding import lines_of, repair
 from tidings.clean.html import extract, visible_text
 from tidings.clean.language import detect
-from tidings.clean.meta import clean_author, outlet, read_header
+from tidings.clean.meta import clean_author, folder_outlet, outlet, read_header
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, RawArticle
 
@@ -160,7 +160,7 @@ def _clean(raw: RawArticle, config: Config, outlet_lines: OutletLines | None) ->
     lines = lines_of(body)
     kept, removed = remove_furniture(lines)
     source = outlet(raw.source, url, html_meta.get("sitename"), removed + kept[:40] + kept[-40:],
-                    html_meta.get("page_title"))
+                    html_meta.get("page_title")) or folder_outlet(raw.folder)
     if outlet_lines is not None and source:
         kept, repeated = outlet_lines.filter(source, kept)
         removed += repeated
@@ -330,7 +330,7 @@ def _raw_article(raw: RawArticle, config: Config, problems: list[str], text: str
         raw=_raw_text(raw),
         content_hash=content_hash(text),
         url=raw.url,
-        source=raw.source,
+        source=raw.source or folder_outlet(raw.folder),
         lang=raw.lang,
         date=raw.date,
         date_source="given" if raw.date else None,

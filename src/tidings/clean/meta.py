@@ -268,6 +268,63 @@ def outlet(
     return stated or site
 
 
+# Folder names that hold articles without naming who wrote them: containers and stages
+# of a workflow, formats, sections of a paper, languages. A folder named so is no outlet.
+_CONTAINER_FOLDERS = frozenset("""
+    data dataset datasets article articles item items post posts story stories doc docs
+    document documents file files text texts txt html htm json jsonl xml raw clean cleaned
+    input inputs in inbox incoming outgoing out output outputs new old tmp temp backup backups
+    dump dumps export exports import imports crawl crawls crawled scrape scraped scrapes
+    download downloads upload uploads archive archives corpus corpora seed seeds sample samples
+    test tests fixture fixtures example examples demo misc other others various unsorted todo
+    done processed pending queue feed feeds rss atom wire wires news noticias nachrichten
+    actualites actualités stiri știri novosti новости khabar samachar media press source
+    sources src library collection collections batch batches daily weekly monthly latest
+    world monde mundo welt lume mir мир politics politik politique politica política
+    politica polityka economy economics economie économie economía wirtschaft business
+    finance markets market sport sports deportes culture kultur cultura opinion meinung
+    science tech technology local national international internacional inland ausland
+    india europe asia africa america americas usa us uk region regional home front
+""".split())
+
+_LANGUAGE_NAMES = frozenset("""
+    english french german spanish romanian russian ukrainian hindi arabic chinese
+    italian portuguese polish turkish urdu hungarian korean japanese
+""".split())
+
+
+_NAME_PARTICLES = frozenset("de del des du da di do dos das la le les el los las von vom der den und "
+                            "of the and y e et i".split())
+
+
+def folder_outlet(folder: str | None) -> str | None:
+    """The outlet a reading folder names, else None. `folder` is the path of subfolders
+    between the input root and the file (RawArticle.folder): the root itself is what the
+    user pointed at (~/Downloads, seeds/), never an outlet. The outermost subfolder that
+    is no container (data/, inbox/, 2025/, en/, politics/: `_CONTAINER_FOLDERS`, a date or
+    number, a language code or name, a hash) names the outlet, shown as words
+    ("kyiv-kurier" -> "Kyiv Kurier"; a name with capitals keeps them): papers are filed
+    by outlet first (corpus/metro-ledger/world/), exports by date first (2026/kyiv-kurier/).
+    Counted as one outlet with a stated name that folds alike ("L'Écho Continental",
+    echo-continental: tidings.brief.sources.outlet_key)."""
+    if not folder:
+        return None
+    for part in folder.split("/"):
+        name = part.strip()
+        low = name.casefold()
+        letters = re.sub(r"[\W\d_]+", "", low)
+        if (len(letters) < 3 or low in _CONTAINER_FOLDERS or low in _LANGUAGE_NAMES
+                or re.fullmatch(r"[a-z]{2}(?:[-_][a-z]{2})?", low)  # en, pt-br
+                or re.search(r"\d{4}", low)  # 2025, 2025-05, batch-2026-01
+                or re.fullmatch(r"[0-9a-f]{8,}", low)):  # a hash or an id
+            continue
+        words = re.sub(r"[-_.]+", " ", name).split()
+        if name == low:  # "diario-del-sur" -> "Diario del Sur", as papers write their names
+            words = [w if i and w in _NAME_PARTICLES else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+        return " ".join(words)[:200] or None
+    return None
+
+
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 

@@ -99,7 +99,7 @@ def _read_folder(folder: Path, given: str, config: Config, seen: dict[tuple[int,
 
 
 def walk_folder(folder: Path, given: str, seen: dict[tuple[int, int], str],
-                on_file: Callable[[Path, str], Iterator[T]]) -> Iterator[T | Problem]:
+                on_file: Callable[[Path, str], Iterator[T]], below: str = "") -> Iterator[T | Problem]:
     """What `on_file(path, origin)` yields for each file below `folder`, files and
     subfolders in one sorted order (a path sorts where its name does), hidden ones
     skipped, and a Problem for what cannot be read. `tidings.parallel` walks folders with
@@ -107,6 +107,8 @@ def walk_folder(folder: Path, given: str, seen: dict[tuple[int, int], str],
 
     `seen` maps each folder already read (device, inode) to where it was read, so a
     symbolic link back up the tree (a loop) or to a sibling is not read again.
+    What is read below the folder given gets `folder`: the subfolders between it and
+    the file (`below`), which may name the outlet (tidings.clean.meta.folder_outlet).
     """
     try:
         st = folder.stat()
@@ -130,9 +132,13 @@ def walk_folder(folder: Path, given: str, seen: dict[tuple[int, int], str],
             yield Problem(origin, f"cannot read: {_os_reason(e)}")
             continue
         if is_dir:
-            yield from walk_folder(Path(entry.path), origin, seen, on_file)
+            yield from walk_folder(Path(entry.path), origin, seen, on_file,
+                                   f"{below}/{_printable_name(entry.name)}".lstrip("/"))
         elif entry.is_file():
-            yield from on_file(Path(entry.path), origin)
+            for item in on_file(Path(entry.path), origin):
+                if below and getattr(item, "folder", "") is None:
+                    item.folder = below  # type: ignore[attr-defined]
+                yield item
         elif not entry.is_symlink() or os.path.exists(entry.path):
             yield Problem(origin, "not a regular file (a pipe, socket or device); skipped",
                           fatal=False)

@@ -12,6 +12,7 @@ import threading
 from datetime import date, datetime, timezone
 from typing import Any
 
+from tidings.brief.sources import distinct
 from tidings.config import Config
 from tidings.store import Store, StoreBusy
 
@@ -119,8 +120,8 @@ def event_summary(row: dict[str, Any]) -> dict[str, Any]:
         "first_time": row["first_time"],
         "last_time": row["last_time"],
         "languages": row["languages"],
-        "sources": row["sources"],
-        "n_sources": len(row["sources"]),
+        "sources": distinct(row["sources"]),  # as every view counts outlets
+        "n_sources": len(distinct(row["sources"])),
         "articles": row["n_articles"],
         "growth": row.get("growth", 0),
         # The developing story the event belongs to, and how many events it has so far.
