@@ -125,3 +125,28 @@ def test_latin_brands_in_chinese_text_are_no_names():
     found = extract("苹果公司今天在北京发布了新款 iPhone 手机，华为也宣布了 Mate 系列的价格。", "zh")
     assert [m.surface for m in found] == ["北京"] and found[0].kind == "place"
     assert name_key("НАТО") == name_key("NATO") == "nato"
+
+
+def test_a_surname_alone_is_the_person_not_a_town_of_that_name():
+    # "Rubio" is also a town the gazetteer knows; written again after "Marco Rubio" it is
+    # the same person, one name counted twice (not a person and a place under one key).
+    text = ("El secretario de Estado, Marco Rubio, habló el viernes con los dos cancilleres. "
+            "Las conversaciones seguirán en un lugar neutral, dijo Rubio a la prensa.")
+    found = [m for m in extract(text, "es") if m.key == name_key("Rubio")]
+    assert [(m.surface, m.kind, m.count) for m in found] == [("Marco Rubio", "person", 2)]
+    # A place whose key a person shares stays apart when no name of that person is it.
+    text = "Pope Francis was buried on Saturday. Leaders from France and Spain attended."
+    kinds = {m.surface: m.kind for m in extract(text, "en") if m.key == name_key("France")}
+    assert kinds == {"Francis": "person", "France": "place"}
+
+
+def test_two_capitals_before_a_full_name_are_a_title_not_initials():
+    # Initials stand for the given names: the surname alone follows them (JD Vance). Before
+    # a given name or a name of two words they are an office (LG, CM) or an acronym (PP).
+    found = keys("The minister flew to Srinagar with J&K LG Manoj Sinha on Wednesday.", "en")
+    assert name_key("Manoj Sinha") in found and found[name_key("Manoj Sinha")].surface == "Manoj Sinha"
+    assert name_key("LG Manoj Sinha") not in found
+    found = keys("Entre los presentes estaba el líder del Partido Popular (PP), Alberto Núñez Feijóo.", "es")
+    assert found[name_key("PP")].kind == "org"
+    found = keys("Officials said US Vice President JD Vance would arrive in Delhi on Monday.", "en")
+    assert found[name_key("Vance")].surface == "JD Vance" and found[name_key("Vance")].kind == "person"

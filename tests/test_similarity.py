@@ -10,7 +10,7 @@ from cluster_fixtures import INVITE_FEB, INVITE_SEPT, ROUND1, ROUND2, STRIKE_FEB
 from tidings.api import compare
 from tidings.cluster.pairs import Item, Weighing, explain_items, make_item, pair_row, shipped_model
 from tidings.config import DEFAULT
-from tidings.records import Figure
+from tidings.records import Features, Figure, Mention
 from tidings.understand import understand_batch
 from tidings.understand.embed import Embedder, HashingEmbedderForTests
 
@@ -97,3 +97,12 @@ def test_a_date_found_only_in_the_body_is_no_time_evidence(feats):
     row = dict(zip(MODEL.names, pair_row(ia, ib, 0.9, Weighing({}, {}, 2))))
     assert row["gap_known"] == 0 and row["gap_far"] == 0
     assert dict(zip(MODEL.names, pair_row(ia, make_item(b, fb), 0.9, Weighing({}, {}, 2))))["gap_far"] == 1
+
+
+def test_mentions_under_one_key_are_one_name_to_the_clusterer():
+    # The name reader may keep a person and a place apart under one key (Francis, France):
+    # the clusterer compares keys, so they count as one name, not two that overwrite.
+    a = article("a", "en", "2025-04-26", "Funeral", "text")
+    f = Features(article_id="a", names=[Mention(key="frns", surface="Francis", kind="person", count=2),
+                                        Mention(key="frns", surface="France", kind="place", count=1)])
+    assert make_item(a, f).names == {"frns": 1.0}

@@ -16,6 +16,7 @@ import base64
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -146,9 +147,15 @@ def distinctive_figures(figs) -> set[tuple[float, str]]:
 
 
 def make_item(article: Article, features: Features, words_chars: int = 1500) -> Item:
+    # The clusterer's evidence is the key: mentions the name reader keeps apart under one key
+    # (a person and a place both "frns") count together, as one name, not as two where the
+    # second overwrote the first and took a second place among the MAX_NAMES.
+    counts: Counter[str] = Counter()
+    for m in features.names:
+        counts[m.key] += m.count
     names: dict[str, float] = {}
-    for m in sorted(features.names, key=lambda m: (-m.count, m.key))[:MAX_NAMES]:
-        names[m.key] = min(1.0, 0.4 + 0.3 * m.count)
+    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_NAMES]:
+        names[key] = min(1.0, 0.4 + 0.3 * count)
     day, month = article_time(article, features)
     # Rounded as the saved state keeps it, so a learner loaded from its state decides
     # exactly as the one that never stopped.

@@ -504,6 +504,14 @@ def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
     kinds: dict[tuple[str, bool], Counter] = defaultdict(Counter)
     nominative: dict[tuple[str, bool], set[str]] = defaultdict(set)
     keyed = [(s, k, given or name_key(s), gazetteer.lookup(s)) for s, k, given in found]
+    # A person's name, or its last word, written again is that person, even where the
+    # gazetteer knows a place so named ("Marco Rubio ... declaró Rubio": Rubio is also a
+    # town) or the word starts a sentence: only words that no person's name in the text is
+    # or ends with stay a place (France beside Francis).
+    persons = {(f, key) for s, k, key, place in keyed if k == "person" and place is None
+               for f in (s, s.split()[-1])}
+    keyed = [(s, "person" if (s, key) in persons else k, key, None if (s, key) in persons else place)
+             for s, k, key, place in keyed]
     place_keys = {key for _, _, key, place in keyed if place is not None}
     for surface, kind, key, place in keyed:
         if len(key.replace(" ", "")) < 2:
@@ -635,7 +643,7 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
                 prev_title = False
                 continue
             if word.isupper() and len(word) == 2 and not run and idx + 1 < len(matches) \
-                    and not caps_line and _initials_of(word, matches[idx + 1], line):
+                    and not caps_line and _initials_of(word, matches[idx + 1:idx + 3], line):
                 # Initials before a surname (JD Vance): a first name, not an acronym.
                 run.append(word)
                 state.update(kind="person", doubt=False)
@@ -699,12 +707,20 @@ def _cased_names(text: str, lang: str | None) -> list[tuple[str, str, str | None
     return out
 
 
-def _initials_of(word: str, nxt: Any, line: str) -> bool:
+def _initials_of(word: str, after: list[Any], line: str) -> bool:
     """Whether two capitals are a person's initials: the next word, right after a space,
     is a capitalised word that is no title, stop word or place, and the two letters name
-    no place or institution (US, UN and EU do)."""
+    no place or institution (US, UN and EU do). Initials stand for the given names, so the
+    surname alone follows them: before a given name, or a name of two words ("J&K LG Manoj
+    Sinha", "CM Omar Abdullah"), the capitals are a title's or an office's."""
+    nxt = after[0]
     follower = nxt.group()
     if line[nxt.start() - 1:nxt.start()] != " " or not (follower[:1].isupper() and follower[1:].islower()):
+        return False
+    if is_first_name(follower):
+        return False
+    if len(after) > 1 and line[nxt.end():after[1].start()] == " " and after[1].group()[:1].isupper() \
+            and after[1].group()[1:].islower():
         return False
     low = follower.lower()
     return not (_is_title(low) or low in _STOP_CASED or gazetteer.lookup(word) is not None
