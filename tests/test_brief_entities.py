@@ -214,3 +214,30 @@ def test_two_councils_of_one_language_sharing_a_word_stay_apart():
     ])
     fish = [e for e in ranked if any("Fisheries" in v for v in e["variants"])]
     assert len(fish) == 3, [e["variants"] for e in fish]
+
+
+def test_operations_and_portfolios_are_not_entries_and_an_acronym_keeps_its_word():
+    ranked = _ranked([
+        ("e1", "en", "The army said Operation Northwind had ended, and Coastal Affairs Minister Rohan "
+                     "Mehta said the Director General of Border Operations called his counterpart on Monday. "
+                     "Rohan Mehta thanked Norland."),
+        ("s1", "es", "El ministro de Asuntos Fronterizos de Noruega, Rohan Mehta, confirmó el fin de la "
+                     "operación Northwind en Norland, informó la agencia."),
+        ("r1", "ru", "Министр Рохан Мехта заявил, что операция завершена, сообщает ТСН Новости. "
+                     "Мехта поблагодарил Норланд."),
+    ])
+    names = {v for e in ranked for v in [e["name"], *e["variants"]]}
+    for junk in ("Operation Northwind", "Northwind", "Coastal Affairs", "Border Operations",
+                 "Asuntos Fronterizos", "ТСН"):
+        assert junk not in names, junk
+    assert "Rohan Mehta" in names and "Norland" in names
+    # The agency is named by its acronym and the word after it, as one name.
+    assert "ТСН Новости" in names
+
+
+def test_a_portfolio_rule_spares_places_institutions_and_people():
+    arts = [_art("x1", "Kremlin spokesman Oleg Varin said the Nordic Army chief met Varin. "
+                       "Tim Hale Minister of nothing spoke.")]
+    kept = entities.tidy([_ent("krmln", "org", "Kremlin"), _ent("vrn", "person", "Oleg Varin", "Varin"),
+                          _ent("nrdk arm", "org", "Nordic Army"), _ent("hl", "person", "Tim Hale")], arts)
+    assert len(kept) == 4

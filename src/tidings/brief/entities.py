@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer
-from tidings.understand.names import is_first_name, is_head_word, name_key, similar_keys
+from tidings.understand.names import _is_title, is_first_name, is_head_word, name_key, similar_keys
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
@@ -247,8 +247,126 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     for e in entities:
         if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
             gone.add(id(e))
+    longer: dict[str, list[str]] = defaultdict(list)  # article -> names of several words in it
+    for e in entities:
+        for s, aids in e.surface_articles.items():
+            if " " in s:
+                for aid in aids:
+                    longer[aid].append(s)
+    for e in entities:
+        if id(e) not in gone and (_operation(e, text_of) or _portfolio(e, text_of, longer)):
+            gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
+    _acronyms_with_their_word(kept, text_of)
     return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
+
+
+def _occurrences(e: Entity, text_of: dict[str, str],
+                 others: dict[str, list[str]] | None = None) -> list[tuple[str, str, str]]:
+    """(text before, surface, text after) of every whole-word occurrence of e's surfaces;
+    a surname inside a full name of e ("Affairs" of "External Affairs") is one occurrence,
+    and one inside another entity's longer name (`others`, by article: "Dışişleri" of
+    "Hindistan Dışişleri Bakanlığı") is that entity's, not e's."""
+    out = []
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for s in sorted(e.surfaces, key=len, reverse=True):
+        for aid in e.surface_articles[s]:
+            by_article[aid].append(s)
+    for aid, surfaces in by_article.items():
+        text = text_of.get(aid, "")
+        taken: list[tuple[int, int]] = []
+        for s in surfaces:
+            if others:
+                for o in others.get(aid, ()):
+                    if len(o) > len(s) and s in o:
+                        taken.extend(m.span() for m in re.finditer(re.escape(o), text))
+            for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                if any(a <= m.start() and m.end() <= b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                out.append((text[max(0, m.start() - 60):m.start()], s, text[m.end():m.end() + 40]))
+    return out
+
+
+# Words that make the name after them an operation's ("Operation Sindoor", "l'opération
+# Bouclier", "операция «Буря»"): a military or police operation is an event, neither a
+# person, a place nor an organisation.
+_OPERATION_WORDS = frozenset("""
+operation operación operacion opération operazione operação operațiunea operatiunea
+operațiunii operasi operasyon operasyonu operasyonunu operasyonuna operacija operacije operacji
+operacja operáció operace операция операции операцию операція операції ऑपरेशन آپریشن عملية
+""".split())
+_LAST_WORD = re.compile(r"([^\W\d_][\w\-]*)[\s\"'“”„«»‘’(]*$")
+_FIRST_WORD = re.compile(r"^[\s\"'“”„«»‘’]*([^\W\d_][\w\-]*)")
+
+
+def _operation(e: Entity, text_of: dict[str, str]) -> bool:
+    """Named as an operation: its name starts with the word, or at least half of its
+    occurrences follow it (the bare name, "after Sindoor", is the same operation)."""
+    if any(s.split()[0].casefold() in _OPERATION_WORDS for s in e.surfaces if len(s.split()) > 1):
+        return True
+    seen = _occurrences(e, text_of)
+    marked = 0
+    for before, _, _ in seen:
+        m = _LAST_WORD.search(before)
+        marked += bool(m and m.group(1).casefold() in _OPERATION_WORDS)
+    return bool(seen) and 2 * marked >= len(seen)
+
+
+def _portfolio(e: Entity, text_of: dict[str, str], others: dict[str, list[str]]) -> bool:
+    """A minister's or an officer's portfolio, not a party: every occurrence stands just
+    before a title ("External Affairs Minister", "Dışişleri Bakanı") or just after a title
+    and a connector ("ministro de Asuntos Exteriores", "Director General of Military
+    Operations"). Only names of several words that the gazetteer does not know and that
+    hold no head word of an institution: "Kremlin spokesman" and "Pakistan Army chief"
+    name the Kremlin and the army."""
+    if _kind(e) == "person" or not any(len(s.split()) > 1 for s in e.surfaces):
+        return False
+    if any(gazetteer.lookup(s) is not None or any(is_head_word(w) for w in s.split()) for s in e.surfaces):
+        return False
+    seen = _occurrences(e, text_of, others)
+    if not seen:
+        return False
+    for before, _, after in seen:
+        nxt = re.match(r"\s+([^\W\d_][\w\-]*)", after)
+        words = re.findall(r"[^\W\d_][\w\-]*", before)[-3:] if re.search(r"\w\s+$", before) else []
+        # "le ministre (pakistanais) des Affaires": a lower-case adjective may stand between.
+        after_title = len(words) >= 2 and words[-1] in _CONNECTOR_WORDS and (
+            _is_title(words[-2].casefold())
+            or (len(words) == 3 and words[-2].islower() and _is_title(words[-3].casefold())))
+        if not ((nxt and _is_title(nxt.group(1).casefold())) or after_title):
+            return False
+    return True
+
+
+_CONNECTOR_WORDS = frozenset("of for de des du del della per para pour für dla за по".split())
+
+
+def _acronyms_with_their_word(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An acronym always written with the same capitalised word after it is that whole
+    name (РИА Новости, CNN Türk): the extractor ends a name at an acronym. Not when the
+    word is a title ("NATO Secretary"), nor for acronyms the gazetteer knows (US, EU)."""
+    starts = {s.split()[0] for e in entities for s in e.surfaces if " " in s}
+    for e in entities:
+        if not e.surfaces or not all(s.isupper() and " " not in s and len(s) <= 6 for s in e.surfaces):
+            continue
+        if any(gazetteer.lookup(s) is not None for s in e.surfaces):
+            continue
+        seen = _occurrences(e, text_of)
+        followers = {m.group(1) if m else None
+                     for m in (re.match(r" ([^\W\d_][^\W\d_\-]*)(?![\w\-])", after) for _, _, after in seen)}
+        if len(followers) != 1:
+            continue
+        word = next(iter(followers))
+        # Not a name of its own either ("РНБО Рустем Умєров": the council's secretary).
+        if word is None or not _cased(word) or not word[1:].islower() or _is_title(word.casefold()) \
+                or is_head_word(word) or is_first_name(word) or word in starts \
+                or gazetteer.lookup(word) is not None:
+            continue
+        for s in list(e.surfaces):
+            whole = f"{s} {word}"
+            e.surfaces[whole] += e.surfaces.pop(s)
+            e.surface_articles[whole] |= e.surface_articles.pop(s)
 
 
 def _is_outlet(surface: str, outlets: set[str]) -> bool:
