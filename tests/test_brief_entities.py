@@ -241,3 +241,53 @@ def test_a_portfolio_rule_spares_places_institutions_and_people():
     kept = entities.tidy([_ent("krmln", "org", "Kremlin"), _ent("vrn", "person", "Oleg Varin", "Varin"),
                           _ent("nrdk arm", "org", "Nordic Army"), _ent("hl", "person", "Tim Hale")], arts)
     assert len(kept) == 4
+
+
+def test_one_surname_with_two_first_names_is_two_people():
+    ranked = _ranked([
+        ("e1", "en", "Prime Minister Shehbaz Sharif thanked the mediators. Sharif said the army agreed."),
+        ("e2", "en", "Shehbaz Sharif spoke on Sunday, and Sharif called it a victory."),
+        ("e3", "en", "Army spokesman Ahmed Sharif briefed reporters in Rawalpindi."),
+        ("z1", "zh", "军方发言人艾哈迈德·谢里夫表示，停火已经生效。"),
+    ])
+    sharifs = [e for e in ranked if any("Sharif" in v or "谢里夫" in v for v in e["variants"])]
+    assert len(sharifs) == 2, [e["variants"] for e in sharifs]
+    pm = next(e for e in sharifs if "Shehbaz Sharif" in e["variants"])
+    assert "Sharif" in pm["variants"] and "Ahmed Sharif" not in pm["variants"]
+    assert pm["articles"] == ["e1", "e2"]
+    spokesman = next(e for e in sharifs if e is not pm)
+    assert {"Ahmed Sharif", "艾哈迈德·谢里夫"} <= set(spokesman["variants"])
+    # Near spellings of one first name stay one person (Volodymyr / Wolodymyr / Владимир /
+    # वलोडिमिर): test_one_entity_across_six_languages_and_four_scripts.
+
+
+def test_an_arabic_script_name_without_its_initial_vowel_meets_its_latin_spelling():
+    ranked = _ranked([
+        ("e1", "en", "Foreign Minister Ishaq Dar said the truce held. Ishaq Dar spoke from Islamabad."),
+        ("u1", "ur", "وزیرِ خارجہ اسحاق ڈار نے کہا کہ جنگ بندی برقرار ہے۔"),
+    ])
+    dar = [e for e in ranked if {"Ishaq Dar", "اسحاق ڈار"} & set(e["variants"])]
+    assert len(dar) == 1 and {"Ishaq Dar", "اسحاق ڈار"} <= set(dar[0]["variants"])
+
+
+def test_french_ch_read_as_sh_meets_the_other_spellings():
+    ranked = _ranked([
+        ("f1", "fr", "Des tirs ont visé la Cachemire indienne selon l'armée, près de la ligne. "
+                     "La Cachemire reste tendue."),
+        ("r1", "ru", "Обстрелы продолжаются в Кашмире, и в Кашмир прибыли военные."),
+        ("e1", "en", "Shelling went on in Kashmir overnight, officials in Kashmir said."),
+    ])
+    k = [e for e in ranked if {"Cachemire", "Кашмир", "Kashmir"} & set(e["variants"])]
+    assert len(k) == 1 and {"Cachemire", "Kashmir"} <= set(k[0]["variants"])
+
+
+def test_demonyms_are_not_entries():
+    ranked = _ranked([
+        ("t1", "tl", "Siya ang unang papa na Amerikanong ipinanganak sa Chicago, sabi ng obispo."),
+        ("p1", "pl", "To pierwszy papież, który jest Amerykaninem z urodzenia, powiedział biskup w Chicago."),
+        ("d1", "de", "Er ist der erste US-Amerikaner auf dem Stuhl, sagte der Sprecher in Chicago."),
+        ("e1", "en", "He is the first pope born in Amerika, the bishop of Chicago said."),
+    ])
+    names = {v for e in ranked for v in e["variants"]}
+    assert not {"Amerikanong", "Amerykaninem", "US-Amerikaner"} & names
+    assert {"Chicago", "Amerika"} <= names

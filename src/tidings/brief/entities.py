@@ -21,6 +21,7 @@ from tidings.understand import gazetteer
 from tidings.understand.names import _is_title, is_first_name, is_head_word, name_key, similar_keys
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
 
 
@@ -35,7 +36,8 @@ class Entity:
 
 
 def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset(),
-                     apart: tuple[set[str], set[str]] = (set(), set())) -> dict[str, str]:
+                     apart: tuple[set[str], set[str]] = (set(), set()),
+                     arabic: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
     one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
@@ -48,7 +50,8 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
         for r in reps:
             if (r in people and k in places) or (r in places and k in people):
                 continue
-            if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari):
+            if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari) \
+                    or _alef_apart(r, k, arabic):
                 target = r
                 break
         if target is None:
@@ -57,6 +60,22 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
         else:
             parent[k] = target
     return parent
+
+
+def _alef_apart(a: str, b: str, arabic: frozenset[str] | set[str]) -> bool:
+    """Keys apart only by initial vowels that Arabic script does not write: an initial
+    alef folds to no letter (اسحاق ڈار "sk dr" / Ishaq Dar "ask dr"). Word by word, each
+    pair equal or equal but for the Latin side's leading "a", on the Arabic-script key's
+    side only; names of two words or more, or a word of four letters left."""
+    if not ((a in arabic) ^ (b in arabic)):
+        return False
+    ours, theirs = (a, b) if a in arabic else (b, a)
+    ow, tw = ours.removesuffix(_PERSON_MARK).split(), theirs.removesuffix(_PERSON_MARK).split()
+    if len(ow) != len(tw) or ours == theirs:
+        return False
+    if len(ow) == 1 and len(ow[0]) < 4:
+        return False
+    return all(x == y or (y.startswith("a") and y[1:] == x) for x, y in zip(ow, tw))
 
 
 def _near(a: str, b: str, config: Config, devanagari: frozenset[str] | set[str]) -> bool:
@@ -78,6 +97,8 @@ def collect(articles: list[Article], features: dict[str, Features],
     """Entities of the articles, and a map from every name key to its entity's key."""
     per_key_articles: dict[str, set[str]] = defaultdict(set)
     devanagari: set[str] = set()
+    arabic: set[str] = set()
+    alias = _french_ch(articles, features)
     # A person's key may be a place's (Francis and France are "frns"): where one key holds
     # both people and gazetteer places, the people are an entity of their own.
     kinds_of: dict[str, set[str]] = defaultdict(set)
@@ -96,7 +117,7 @@ def collect(articles: list[Article], features: dict[str, Features],
         if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
                                 or m.surface in surnames[m.key]):
             return m.key + _PERSON_MARK
-        return m.key
+        return alias.get(m.key, m.key)
 
     weights: dict[str, Counter] = defaultdict(Counter)
     for a in articles:
@@ -109,11 +130,17 @@ def collect(articles: list[Article], features: dict[str, Features],
                 # (a gazetteer place's key is its English name's, not a transliteration's)
                 if _DEVANAGARI.search(m.surface) and m.kind not in ("place", "org"):
                     devanagari.add(own)
+                if _ARABIC.search(m.surface) and m.kind not in ("place", "org"):
+                    arabic.add(own)
     # People and gazetteer places never meet by a near key (Francisco "frnsk" / France "frns").
     people = {k for k, w in weights.items() if w["person"] > w["place"]}
     places = {k for k, w in weights.items() if w["place"] > w["person"] + w["name"]}
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
-    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places))
+    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places), arabic=arabic)
+    # Keys read in another spelling point to their entity too (for quotes' speakers).
+    for k, target in alias.items():
+        if target in parent and k not in parent:
+            parent[k] = parent[target]
 
     entities: dict[str, Entity] = {}
     for a in articles:
@@ -130,9 +157,80 @@ def collect(articles: list[Article], features: dict[str, Features],
             for surface in _forms(m.surface, m.key):
                 e.surfaces[surface] += m.count
                 e.surface_articles[surface].add(a.id)
-    kept = tidy(list(entities.values()), articles)
+    kept = tidy(_split_first_names(list(entities.values())), articles)
     alias = {k: e.key for e in kept for k in e.keys}
     return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+def _french_ch(articles: list[Article], features: dict[str, Features]) -> dict[str, str]:
+    """Keys to read as other keys: French and Portuguese write /ʃ/ as "ch" (Cachemire,
+    Tchétchénie) where keys read "ch" as k. A name of such an article, unknown to the
+    gazetteer, whose "ch" read as "sh" gives a key that another language's articles
+    hold, is that name (Cachemire ~ Kashmir / Кашмир); its key, with whatever else has
+    it (Spanish Cachemira), goes there."""
+    held: dict[str, set[str]] = defaultdict(set)  # key -> languages
+    for a in articles:
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            held[m.key].add(a.lang or "und")
+    out: dict[str, str] = {}
+    for a in articles:
+        if a.lang not in ("fr", "pt"):
+            continue
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            if "ch" not in m.surface.lower() or m.kind == "person" or gazetteer.lookup(m.surface) is not None:
+                continue
+            alt = name_key(re.sub(r"(?i)(?<!s)ch", lambda x: "Sh" if x.group()[0] == "C" else "sh", m.surface))
+            if alt and alt != m.key and held.get(alt, set()) - {a.lang}:
+                out[m.key] = alt
+    return {k: v for k, v in out.items() if v not in out}
+
+
+def _split_first_names(entities: list[Entity]) -> list[Entity]:
+    """One surname with two different first names is two people (Shehbaz Sharif and
+    Ahmed Sharif): keys are surnames, so they arrived as one entry. Full names are grouped
+    by first name, known first names only (Andrii / Andrzej / Андрей are one, by near keys);
+    the first names of the group named in the most articles keep the entry and the bare
+    surname, every other group becomes an entry of its own."""
+    out: list[Entity] = []
+    for e in entities:
+        out.append(e)
+        if _kind(e) != "person":
+            continue
+        groups: list[tuple[str, list[str]]] = []
+        for s in e.surfaces:
+            words = re.split(r"[\s·・•]+", s.strip())
+            if len(words) < 2 or not is_first_name(words[0]):
+                continue
+            fk = name_key(words[0])
+            for gk, members in groups:
+                if gk == fk or gk.startswith(fk) or fk.startswith(gk) or similar_keys(gk, fk) >= 0.8:
+                    members.append(s)
+                    break
+            else:
+                groups.append((fk, [s]))
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: -len(set().union(*(e.surface_articles[s] for s in g[1]))))
+        for fk, members in groups[1:]:
+            new = Entity(key=f"{fk} {e.key}")
+            new.keys.add(new.key)
+            for s in members:
+                new.surfaces[s] = e.surfaces.pop(s)
+                new.surface_articles[s] = e.surface_articles.pop(s)
+                new.articles |= new.surface_articles[s]
+            new.kinds["person"] = sum(new.surfaces.values())
+            out.append(new)
+        # The bare surname stays with the main entry, from its own articles only (_forms
+        # wrote it for every full name).
+        own = set().union(*(e.surface_articles[s] for s in e.surfaces if len(s.split()) > 1))
+        for s in [s for s in e.surfaces if len(s.split()) == 1]:
+            e.surface_articles[s] &= own
+            if not e.surface_articles[s]:
+                del e.surfaces[s], e.surface_articles[s]
+        e.articles = set().union(*e.surface_articles.values())
+    return out
 
 
 # Appended to a key shared by a person and a place, for the person's entity.
@@ -253,12 +351,41 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             if " " in s:
                 for aid in aids:
                     longer[aid].append(s)
+    stems = _place_stems(entities)
     for e in entities:
-        if id(e) not in gone and (_operation(e, text_of) or _portfolio(e, text_of, longer)):
+        if id(e) not in gone and (_operation(e, text_of) or _portfolio(e, text_of, longer)
+                                  or _demonym(e, stems)):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     _acronyms_with_their_word(kept, text_of)
     return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
+
+
+def _place_stems(entities: list[Entity]) -> set[str]:
+    """The event's place names of one word, folded, without a final vowel (Amerika ->
+    "amerik", Ukraine -> "ukrain"): what a demonym is made of."""
+    out = set()
+    for e in entities:
+        if _kind(e) != "place":
+            continue
+        for s in e.surfaces:
+            f = _fold(s)
+            if " " not in s and f.isalpha() and len(f) >= 5:
+                out.add(f[:-1] if f[-1] in "aeiouy" else f)
+    return {x for x in out if len(x) >= 4}
+
+
+def _demonym(e: Entity, stems: set[str]) -> bool:
+    """A people's or a language's name, not an entity: an untyped entry whose words,
+    most of them, are one of the event's places with an ending of one to five letters
+    (Amerikanong, US-Amerikaner next to Amerika; Ukrainians next to Ukraine)."""
+    if _kind(e) != "name" or not e.surfaces or any(len(s.split()) > 1 for s in e.surfaces):
+        return False
+
+    def of_place(s: str) -> bool:
+        f = _fold(re.split(r"[\-‐]", s)[-1])
+        return not is_first_name(s) and any(f.startswith(x) and 1 <= len(f) - len(x) <= 5 for x in stems)
+    return 2 * sum(map(of_place, e.surfaces)) >= len(e.surfaces)
 
 
 def _occurrences(e: Entity, text_of: dict[str, str],
