@@ -291,3 +291,39 @@ def test_demonyms_are_not_entries():
     names = {v for e in ranked for v in e["variants"]}
     assert not {"Amerikanong", "Amerykaninem", "US-Amerikaner"} & names
     assert {"Chicago", "Amerika"} <= names
+
+
+def test_emphasis_credits_posts_and_stripped_words_are_not_entries():
+    ranked = _ranked([
+        ("e1", "en", "The president praised both sides for using Sound Judgement and Great Patience. "
+                     "A great deal of patience was needed, and sound judgement, said Oleg Varin. "
+                     "The call came from the Norland Director General of Border Operations (DGBO). "
+                     "Later the Norland DGBO called again."),
+        ("e2", "en", "Oleg Varin said the talks in Norland went well.",),
+        ("u1", "uk", "Фото: Getty Images\nОлег Варін сказав, що переговори в Норланді пройшли добре."),
+        ("a1", "ar", "وألقت الهند باللوم على باكستان في الهجوم. وقال أوليغ فارين إن المحادثات جيدة."),
+    ])
+    names = {v for e in ranked for v in [e["name"], *e["variants"]]}
+    for junk in ("Sound Judgement", "Great Patience", "DGBO", "Images", "Getty Images", "باللوم"):
+        assert junk not in names, junk
+    assert "Oleg Varin" in names and "Norland" in names
+
+
+def test_a_two_word_place_read_as_its_last_word_joins_the_two_word_place():
+    ranked = _ranked([
+        ("h1", "hi", "नई दिल्ली: भारत ने बयान जारी किया. नई दिल्ली में बैठक हुई."),
+        ("s1", "es", "India dijo en Nueva Delhi que las conversaciones fueron bien."),
+        ("e1", "en", "Protests went on in Delhi, the capital territory, on Sunday."),
+    ])
+    nd = [e for e in ranked if {"Nueva Delhi", "नई दिल्ली"} & set(e["variants"])]
+    assert len(nd) == 1 and {"Nueva Delhi", "नई दिल्ली"} <= set(nd[0]["variants"])
+    assert "Delhi" not in nd[0]["variants"]
+
+
+def test_a_name_found_only_in_a_photo_credit_is_not_an_entity():
+    a = Article(id="u1", origin="u1", title="Олег Варін у Норланді. Фото: Getty Images",
+                text="Олег Варін сказав, що переговори в Норланді пройшли добре.", raw="",
+                content_hash="u1", lang="uk")
+    kept = entities.tidy([_ent("amgs", "name", "Images", arts=("u1",)),
+                          _ent("vrn", "person", "Олег Варін", arts=("u1",))], [a])
+    assert [next(iter(e.surfaces)) for e in kept] == ["Олег Варін"]

@@ -110,6 +110,13 @@ def collect(articles: list[Article], features: dict[str, Features],
             if m.kind == "person":
                 surnames[m.key].add(m.surface.split()[-1])
     shared = {k for k, ks in kinds_of.items() if "person" in ks and ks & {"place", "org"}}
+    # Places of several words by their last word's key: "नई दिल्ली" (New Delhi) is read as
+    # Delhi by the gazetteer, but where the event names New Delhi a name of two words that
+    # ends in Delhi is New Delhi.
+    longer_places: dict[str, set[str]] = defaultdict(set)
+    for k, ks in kinds_of.items():
+        if "place" in ks and len(k.split()) >= 2:
+            longer_places[k.split()[-1]].add(k)
 
     def key_of(m: Mention) -> str:
         # The person's side: a name the gazetteer does not know, or the surname of a
@@ -117,6 +124,11 @@ def collect(articles: list[Article], features: dict[str, Features],
         if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
                                 or m.surface in surnames[m.key]):
             return m.key + _PERSON_MARK
+        if m.kind == "place" and m.key in longer_places:
+            n = len(m.surface.split())
+            fits = [k for k in longer_places[m.key] if n >= 2 and len(k.split()) == n]
+            if len(fits) == 1:
+                return fits[0]
         return alias.get(m.key, m.key)
 
     weights: dict[str, Counter] = defaultdict(Counter)
@@ -352,13 +364,78 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                 for aid in aids:
                     longer[aid].append(s)
     stems = _place_stems(entities)
+    # Titles too: a photo credit ("Фото: Getty Images") is often only there.
+    titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles}
     for e in entities:
         if id(e) not in gone and (_operation(e, text_of) or _portfolio(e, text_of, longer)
-                                  or _demonym(e, stems)):
+                                  or _demonym(e, stems) or _phrase(e, lower_words)
+                                  or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     _acronyms_with_their_word(kept, text_of)
     return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
+
+
+def _phrase(e: Entity, lower_words: set[str]) -> bool:
+    """Ordinary words capitalised for emphasis ("using Common Sense and Great
+    Intelligence"): an untyped name of several words, each of them written in lower case
+    in the event's articles, none a head word or place, in one article only. (A known
+    first name would have typed it a person: "Sense" folds like a first name's key.)"""
+    multi = [s for s in e.surfaces if len(s.split()) > 1]
+    if _kind(e) != "name" or not multi or len(set().union(*(e.surface_articles[s] for s in multi))) != 1:
+        return False
+    return all(w in _CONNECTOR_WORDS or (w.casefold() in lower_words and not is_head_word(w)
+                                         and gazetteer.lookup(w) is None)
+               for s in multi for w in s.split())
+
+
+# Words before a credit line's name: the photo agency or source of a picture is site
+# furniture, not a party to the event.
+_CREDIT = re.compile(r"(?i)(?:photo|foto|fotó|fotoğraf|фото|image|images|picture|credit|crédit|"
+                     r"crédito|bild|source|источник|джерело|kaynak)\s*:\s*(?:[^\W\d_][\w\-]*\s+){0,3}$")
+
+
+def _credit(e: Entity, titled: dict[str, str]) -> bool:
+    """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters")."""
+    seen = _occurrences(e, titled)
+    return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) for before, _, _ in seen)
+
+
+def _post(e: Entity, text_of: dict[str, str]) -> bool:
+    """An acronym the text spells out as a post ("Director General of Military Operations
+    (DGMO)", "National Security Adviser (NSA)"): the expansion's initials make the
+    acronym and its first or last word is a title. A post is held by a person; it is
+    not an organisation."""
+    if not all(s.isupper() and " " not in s and 2 <= len(s) <= 6 for s in e.surfaces):
+        return False
+    for before, s, after in _occurrences(e, text_of):
+        if not (before.endswith("(") and after.startswith(")")):
+            continue
+        words = re.findall(r"[^\W\d_][\w\-]*", before)
+        capitals = [w for w in words if w[:1].isupper()]
+        expansion = capitals[-len(s):]
+        if len(expansion) == len(s) and "".join(w[0] for w in expansion).upper() == s.upper() \
+                and any(_is_title(w.casefold()) or w.casefold() in _POST_WORDS for w in (expansion[0], expansion[-1])):
+            return True
+    return False
+
+
+# Words that name a post, beside the titles that precede names.
+_POST_WORDS = frozenset("director directeur directora direktor commander commandant officer head "
+                        "chairman chairwoman chairperson coordinator inspector controller".split())
+
+
+_CASED_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]")
+
+
+def _stripped_once(e: Entity) -> bool:
+    """A place read in a script without capitals only once its clitics were stripped
+    (Arabic باللوم "with the blame" -> لوم, Lomé), in one article and no other language:
+    a common word that happens to spell a place. A place of the event is named again."""
+    if _kind(e) != "place" or len(e.articles) != 1:
+        return False
+    return all(not _CASED_LETTER.search(s) and not _DEVANAGARI.search(s) and gazetteer.lookup(s) is None
+               for s in e.surfaces)
 
 
 def _place_stems(entities: list[Entity]) -> set[str]:
