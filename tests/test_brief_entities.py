@@ -327,3 +327,12 @@ def test_a_name_found_only_in_a_photo_credit_is_not_an_entity():
     kept = entities.tidy([_ent("amgs", "name", "Images", arts=("u1",)),
                           _ent("vrn", "person", "Олег Варін", arts=("u1",))], [a])
     assert [next(iter(e.surfaces)) for e in kept] == ["Олег Варін"]
+
+
+def test_a_korean_spelling_meets_the_latin_one_across_r_l_and_v_b():
+    ranked = _ranked([
+        ("e1", "en", "Cardinal Robert Prevost was elected on Thursday. Prevost chose the name Leo."),
+        ("k1", "ko", "프레보스트 추기경은 목요일에 선출됐다. 프레보스트 추기경은 시카고 출신이다."),
+    ])
+    prevost = [e for e in ranked if {"Prevost", "프레보스트"} & set(e["variants"])]
+    assert len(prevost) == 1 and {"Prevost", "프레보스트"} <= set(prevost[0]["variants"])

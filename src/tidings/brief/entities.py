@@ -22,6 +22,7 @@ from tidings.understand.names import _is_title, is_first_name, is_head_word, nam
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+_HANGUL = re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
 
 
@@ -37,7 +38,8 @@ class Entity:
 
 def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset(),
                      apart: tuple[set[str], set[str]] = (set(), set()),
-                     arabic: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
+                     arabic: frozenset[str] | set[str] = frozenset(),
+                     hangul: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
     one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
@@ -51,7 +53,7 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
             if (r in people and k in places) or (r in places and k in people):
                 continue
             if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari) \
-                    or _alef_apart(r, k, arabic):
+                    or _alef_apart(r, k, arabic) or _hangul_near(r, k, hangul):
                 target = r
                 break
         if target is None:
@@ -60,6 +62,22 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
         else:
             parent[k] = target
     return parent
+
+
+# Korean writes no r/l, v/b or f/p contrast (프레보스트 "plbst" / Prevost "prvst").
+_HANGUL_FOLD = str.maketrans({"r": "l", "v": "b", "f": "p"})
+
+
+def _hangul_near(a: str, b: str, hangul: frozenset[str] | set[str]) -> bool:
+    """A name read in Hangul and one in another script, one word each, whose keys meet
+    once r/l, v/b and f/p are one letter: from four letters, equal or Jaro-Winkler 0.9
+    (a letter more: 프란치스코 "plnksk" ~ Francisco "frnsk")."""
+    if not ((a in hangul) ^ (b in hangul)) or " " in a or " " in b:
+        return False
+    fa, fb = a.removesuffix(_PERSON_MARK).translate(_HANGUL_FOLD), b.removesuffix(_PERSON_MARK).translate(_HANGUL_FOLD)
+    if min(len(fa), len(fb)) < 4 or fa[0] != fb[0]:
+        return False
+    return fa == fb or similar_keys(fa, fb) >= 0.9
 
 
 def _alef_apart(a: str, b: str, arabic: frozenset[str] | set[str]) -> bool:
@@ -98,6 +116,7 @@ def collect(articles: list[Article], features: dict[str, Features],
     per_key_articles: dict[str, set[str]] = defaultdict(set)
     devanagari: set[str] = set()
     arabic: set[str] = set()
+    hangul: set[str] = set()
     alias = _french_ch(articles, features)
     # A person's key may be a place's (Francis and France are "frns"): where one key holds
     # both people and gazetteer places, the people are an entity of their own.
@@ -144,11 +163,14 @@ def collect(articles: list[Article], features: dict[str, Features],
                     devanagari.add(own)
                 if _ARABIC.search(m.surface) and m.kind not in ("place", "org"):
                     arabic.add(own)
+                if _HANGUL.search(m.surface) and m.kind not in ("place", "org"):
+                    hangul.add(own)
     # People and gazetteer places never meet by a near key (Francisco "frnsk" / France "frns").
     people = {k for k, w in weights.items() if w["person"] > w["place"]}
     places = {k for k, w in weights.items() if w["place"] > w["person"] + w["name"]}
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
-    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places), arabic=arabic)
+    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places), arabic=arabic,
+                              hangul=hangul)
     # Keys read in another spelling point to their entity too (for quotes' speakers).
     for k, target in alias.items():
         if target in parent and k not in parent:
