@@ -336,3 +336,27 @@ def test_a_korean_spelling_meets_the_latin_one_across_r_l_and_v_b():
     ])
     prevost = [e for e in ranked if {"Prevost", "프레보스트"} & set(e["variants"])]
     assert len(prevost) == 1 and {"Prevost", "프레보스트"} <= set(prevost[0]["variants"])
+
+
+def test_parts_of_longer_names_join_them():
+    ranked = _ranked([
+        ("i1", "it", "Nel 2020 il cardinale Marco Rossi ha ricevuto il titolo della Chiesa Suburbicaria "
+                     "di Velletri, e Rossi ha annunciato con la formula latina: habemus Papam."),
+        ("f1", "fr", "Le cardinal Marco Rossi a prononcé le fameux Habemus Papam devant la foule à Rome."),
+        ("p1", "pt", "O cardeal Marco Rossi anunciou em Roma, com a declaração em latim: \"Habemus "
+                     "Papam\"; o nome escolhido foi Leão."),
+        ("e1", "en", "Cardinal Marco Rossi announced the election in Rome on Thursday."),
+    ])
+    names = {v for e in ranked for v in [e["name"], *e["variants"]]}
+    assert "Chiesa Suburbicaria di Velletri" in names
+    assert not {"Chiesa Suburbicaria", "Velletri", "Papam"} & names, names
+    assert {"Marco Rossi", "Rome"} <= names
+
+
+def test_a_word_always_after_the_same_word_is_the_entry_of_the_two():
+    arts = [_art("x1", "He used the famous Habemus Papam before the crowd."),
+            _art("x2", 'The words "Habemus Papam" rang out. Later: "habemus Papam", he said.')]
+    host = _ent("hbms ppm", "name", "Habemus Papam", arts=("x1",))
+    half = _ent("ppm", "name", "Papam", arts=("x2",))
+    kept = entities.tidy([host, half], arts)
+    assert len(kept) == 1 and "ppm" in kept[0].keys and "Papam" not in kept[0].surfaces

@@ -18,7 +18,15 @@ from rapidfuzz.distance import Levenshtein
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer
-from tidings.understand.names import _is_title, is_first_name, is_head_word, name_key, similar_keys
+from tidings.understand.names import (
+    _ORG_HEADS,
+    _ORG_WORDS,
+    _is_title,
+    is_first_name,
+    is_head_word,
+    name_key,
+    similar_keys,
+)
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -379,8 +387,11 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     for e in entities:
         if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
             gone.add(id(e))
+    _institutions_of_places(entities, text_of)
     longer: dict[str, list[str]] = defaultdict(list)  # article -> names of several words in it
     for e in entities:
+        if id(e) in gone:
+            continue
         for s, aids in e.surface_articles.items():
             if " " in s:
                 for aid in aids:
@@ -394,8 +405,81 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
+    kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
     return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
+
+
+def _institutions_of_places(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An institution's name always followed by a connector and one capitalised word is
+    named with it (Chiesa Suburbicaria di Albano, Diocese of Chiclayo): the extractor ends a
+    name before a place after "of". Names with an institution's head word only."""
+    for e in entities:
+        if _kind(e) == "person" or not e.surfaces:
+            continue
+        if not all(len(s.split()) > 1 and any(w.lower() in _INSTITUTION_HEADS for w in s.split()) for s in e.surfaces):
+            continue
+        tails = {m.group(1) if m else None for m in (
+            re.match(r"\s+((?:of|de|di|da|do|del|della|des|du|von|dos|das)\s+[^\W\d_][\w\-]*)(?![\w\-])", after)
+            for _, _, after in _occurrences(e, text_of))}
+        tail = next(iter(tails)) if len(tails) == 1 else None
+        if tail is None or not _cased(tail.split()[-1]):
+            continue
+        for s in list(e.surfaces):
+            whole = f"{s} {tail}"
+            e.surfaces[whole] += e.surfaces.pop(s)
+            e.surface_articles[whole] |= e.surface_articles.pop(s)
+
+
+def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, list[str]]) -> list[Entity]:
+    """Parts of longer names, across the event:
+
+    - a word always written after the same word, the two being another entry's name
+      ("Habemus Papam", where the first word was taken for a sentence start), is that
+      entry;
+    - a word always written before a connector and a name with which the gazetteer knows
+      it as one place ("Ciudad" of Ciudad del Vaticano) is that place, the whole phrase
+      its spelling;
+    - a name (no person's) that only ever occurs inside other entries' longer names
+      (Albano of Chiesa Suburbicaria di Albano) is theirs, not an entry."""
+    by_form: dict[str, Entity] = {}
+    for e in entities:
+        for s in e.surfaces:
+            if " " in s:
+                by_form.setdefault(s.casefold(), e)
+    by_key = {k: e for e in entities for k in e.keys}
+    gone: set[int] = set()
+    for e in entities:
+        if not e.surfaces or any(" " in s for s in e.surfaces):
+            continue
+        seen = _occurrences(e, text_of)
+        if not seen:
+            continue
+        firsts = {(m.group(1).casefold() if m else "") for m in (re.search(r"(?<![\w\-])([^\W\d_][\w\-]*) $", b) for b, _, _ in seen)}
+        hosts = {id(t): t for t in (by_form.get(f"{w} {s}".casefold()) for w in firsts for s in e.surfaces)
+                 if t is not None and t is not e}
+        if len(firsts) == 1 and "" not in firsts and len(hosts) == 1:
+            _merge_into(next(iter(hosts.values())), e, surfaces=False)
+            gone.add(id(e))
+            continue
+        phrases = {(s, m.group(1) if m else "") for b, s, a in seen
+                   for m in [re.match(r"( (?:of|de|di|da|do|del|della|des|du|dos|das) [^\W\d_][\w\-]*)(?![\w\-])", a)]}
+        if len(phrases) == 1:
+            s, tail = next(iter(phrases))
+            place = gazetteer.lookup(s + tail) if tail else None
+            t = by_key.get(name_key(s + tail)) if place is not None and place.is_place else None
+            if t is not None and t is not e:
+                _merge_into(t, e, surfaces=False)
+                t.surfaces[s + tail] += e.surfaces[s]
+                t.surface_articles[s + tail] |= e.surface_articles[s]
+                gone.add(id(e))
+                continue
+        if _kind(e) != "person" and not _occurrences(e, text_of, longer):
+            gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+_INSTITUTION_HEADS = frozenset(w for w in (_ORG_HEADS | _ORG_WORDS) if len(w) > 3)
 
 
 def _phrase(e: Entity, lower_words: set[str]) -> bool:
