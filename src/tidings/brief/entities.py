@@ -397,10 +397,13 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                 for aid in aids:
                     longer[aid].append(s)
     stems = _place_stems(entities)
+    # The articles where an operation word or a credit line occurs at all: the tests
+    # below read occurrences only there.
+    op_text = {aid: t for aid, t in text_of.items() if _OPERATION_ANY.search(t)}
     # Titles too: a photo credit ("Фото: Getty Images") is often only there.
     titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles}
     for e in entities:
-        if id(e) not in gone and (_operation(e, text_of) or _portfolio(e, text_of, longer)
+        if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
                                   or _demonym(e, stems) or _phrase(e, lower_words)
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)):
             gone.add(id(e))
@@ -452,8 +455,12 @@ def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, l
     for e in entities:
         if not e.surfaces or any(" " in s for s in e.surfaces):
             continue
-        seen = _occurrences(e, text_of)
+        # Occurrences outside other entries' longer names (one scan serves every test).
+        inside: list[tuple[str, str, str]] = []
+        seen = _occurrences(e, text_of, longer, inside=inside)
         if not seen:
+            if inside and _kind(e) != "person":
+                gone.add(id(e))
             continue
         firsts = {(m.group(1).casefold() if m else "") for m in (re.search(r"(?<![\w\-])([^\W\d_][\w\-]*) $", b) for b, _, _ in seen)}
         hosts = {id(t): t for t in (by_form.get(f"{w} {s}".casefold()) for w in firsts for s in e.surfaces)
@@ -473,9 +480,6 @@ def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, l
                 t.surfaces[s + tail] += e.surfaces[s]
                 t.surface_articles[s + tail] |= e.surface_articles[s]
                 gone.add(id(e))
-                continue
-        if _kind(e) != "person" and not _occurrences(e, text_of, longer):
-            gone.add(id(e))
     return [e for e in entities if id(e) not in gone]
 
 
@@ -497,12 +501,16 @@ def _phrase(e: Entity, lower_words: set[str]) -> bool:
 
 # Words before a credit line's name: the photo agency or source of a picture is site
 # furniture, not a party to the event.
-_CREDIT = re.compile(r"(?i)(?:photo|foto|fotó|fotoğraf|фото|image|images|picture|credit|crédit|"
-                     r"crédito|bild|source|источник|джерело|kaynak)\s*:\s*(?:[^\W\d_][\w\-]*\s+){0,3}$")
+_CREDIT_WORDS = (r"(?i)(?:photo|foto|fotó|fotoğraf|фото|image|images|picture|credit|crédit|crédito|bild|"
+                 r"source|источник|джерело|kaynak)\s*:")
+_CREDIT = re.compile(_CREDIT_WORDS + r"\s*(?:[^\W\d_][\w\-]*\s+){0,3}$")
+_CREDIT_CUE = re.compile(_CREDIT_WORDS)
 
 
 def _credit(e: Entity, titled: dict[str, str]) -> bool:
     """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters")."""
+    if not all(_CREDIT_CUE.search(titled.get(aid, "")) for aid in e.articles):
+        return False
     seen = _occurrences(e, titled)
     return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) for before, _, _ in seen)
 
@@ -571,30 +579,39 @@ def _demonym(e: Entity, stems: set[str]) -> bool:
     return 2 * sum(map(of_place, e.surfaces)) >= len(e.surfaces)
 
 
-def _occurrences(e: Entity, text_of: dict[str, str],
-                 others: dict[str, list[str]] | None = None) -> list[tuple[str, str, str]]:
+def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]] | None = None,
+                 everywhere: bool = False, inside: list[tuple[str, str, str]] | None = None,
+                 ) -> list[tuple[str, str, str]]:
     """(text before, surface, text after) of every whole-word occurrence of e's surfaces;
     a surname inside a full name of e ("Affairs" of "External Affairs") is one occurrence,
     and one inside another entity's longer name (`others`, by article: "Dışişleri" of
-    "Hindistan Dışişleri Bakanlığı") is that entity's, not e's."""
+    "Hindistan Dışişleri Bakanlığı") is that entity's, not e's. `everywhere`: an article
+    missing from `text_of` still counts its occurrences, as text nobody looked at ("").
+    `inside` receives the occurrences left out for being inside another entity's name."""
     out = []
     by_article: dict[str, list[str]] = defaultdict(list)
     for s in sorted(e.surfaces, key=len, reverse=True):
         for aid in e.surface_articles[s]:
             by_article[aid].append(s)
     for aid, surfaces in by_article.items():
+        if everywhere and aid not in text_of:
+            out.extend(("", s, "") for s in surfaces)
+            continue
         text = text_of.get(aid, "")
-        taken: list[tuple[int, int]] = []
+        mine: list[tuple[int, int]] = []  # e's longer names already read
         for s in surfaces:
-            if others:
-                for o in others.get(aid, ()):
-                    if len(o) > len(s) and s in o:
-                        taken.extend(m.span() for m in re.finditer(re.escape(o), text))
+            foreign = [m.span() for o in (others or {}).get(aid, ()) if len(o) > len(s) and s in o
+                       for m in re.finditer(re.escape(o), text)]
             for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
-                if any(a <= m.start() and m.end() <= b for a, b in taken):
+                occurrence = (text[max(0, m.start() - 60):m.start()], s, text[m.end():m.end() + 40])
+                if any(a <= m.start() and m.end() <= b for a, b in mine):
                     continue
-                taken.append(m.span())
-                out.append((text[max(0, m.start() - 60):m.start()], s, text[m.end():m.end() + 40]))
+                if any(a <= m.start() and m.end() <= b for a, b in foreign):
+                    if inside is not None:
+                        inside.append(occurrence)
+                    continue
+                mine.append(m.span())
+                out.append(occurrence)
     return out
 
 
@@ -606,6 +623,7 @@ operation operación operacion opération operazione operação operațiunea ope
 operațiunii operasi operasyon operasyonu operasyonunu operasyonuna operacija operacije operacji
 operacja operáció operace операция операции операцию операція операції ऑपरेशन آپریشن عملية
 """.split())
+_OPERATION_ANY = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _OPERATION_WORDS))) + r")(?![^\W\d_])")
 _LAST_WORD = re.compile(r"([^\W\d_][\w\-]*)[\s\"'“”„«»‘’(]*$")
 _FIRST_WORD = re.compile(r"^[\s\"'“”„«»‘’]*([^\W\d_][\w\-]*)")
 
@@ -615,7 +633,9 @@ def _operation(e: Entity, text_of: dict[str, str]) -> bool:
     occurrences follow it (the bare name, "after Sindoor", is the same operation)."""
     if any(s.split()[0].casefold() in _OPERATION_WORDS for s in e.surfaces if len(s.split()) > 1):
         return True
-    seen = _occurrences(e, text_of)
+    if not e.articles & text_of.keys():
+        return False
+    seen = _occurrences(e, text_of, everywhere=True)
     marked = 0
     for before, _, _ in seen:
         m = _LAST_WORD.search(before)
