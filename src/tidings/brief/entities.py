@@ -588,7 +588,7 @@ def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]
     "Hindistan Dışişleri Bakanlığı") is that entity's, not e's. `everywhere`: an article
     missing from `text_of` still counts its occurrences, as text nobody looked at ("").
     `inside` receives the occurrences left out for being inside another entity's name."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     by_article: dict[str, list[str]] = defaultdict(list)
     for s in sorted(e.surfaces, key=len, reverse=True):
         for aid in e.surface_articles[s]:
