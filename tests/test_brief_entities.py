@@ -360,3 +360,13 @@ def test_a_word_always_after_the_same_word_is_the_entry_of_the_two():
     half = _ent("ppm", "name", "Papam", arts=("x2",))
     kept = entities.tidy([host, half], arts)
     assert len(kept) == 1 and "ppm" in kept[0].keys and "Papam" not in kept[0].surfaces
+
+
+def test_a_name_after_a_verb_of_publishing_is_a_medium():
+    ranked = _ranked([
+        ("h1", "hr", "Dvije zemlje dogovorile su prekid vatre nakon tri dana sukoba, javlja Nordpress.\n\n"
+                     "Ministar Oleg Varin potvrdio je dogovor."),
+        ("e1", "en", "Minister Oleg Varin confirmed the truce on Saturday."),
+    ])
+    medium = [e for e in ranked if e["name"] == "Nordpress"]
+    assert len(medium) == 1 and medium[0]["kind"] == "org"

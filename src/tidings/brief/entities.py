@@ -410,6 +410,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
+    _media_by_their_verb(kept, text_of)
     return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
 
 
@@ -670,6 +671,23 @@ def _portfolio(e: Entity, text_of: dict[str, str], others: dict[str, list[str]])
 
 
 _CONNECTOR_WORDS = frozenset("of for de des du del della per para pour für dla за по".split())
+
+
+# Verbs that only a medium does, right before its name: "javlja Anadolu", "пишет РБК",
+# "передает ТАСС", "scrie Digi24", "berichtet Der Standard".
+_MEDIA_VERB = re.compile(r"(?i)(?<![^\W\d_])(?:javlja|javljaju|prenosi|пишет|пише|передает|передаёт|передає|"
+                         r"scrie|relatează|relateaza|berichtet|berichtete|rapporte|écrit|reportó)"
+                         r"[\s,]*$")
+
+
+def _media_by_their_verb(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An untyped name right after a verb of publishing is a medium, an organisation
+    (so a one-word outlet named in one language is still an entry)."""
+    for e in entities:
+        if _kind(e) != "name" or any(" " in s for s in e.surfaces) or not e.articles & text_of.keys():
+            continue
+        if any(_MEDIA_VERB.search(before) for before, _, _ in _occurrences(e, text_of)):
+            e.kinds["org"] += 1
 
 
 def _acronyms_with_their_word(entities: list[Entity], text_of: dict[str, str]) -> None:
