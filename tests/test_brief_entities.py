@@ -370,3 +370,18 @@ def test_a_name_after_a_verb_of_publishing_is_a_medium():
     ])
     medium = [e for e in ranked if e["name"] == "Nordpress"]
     assert len(medium) == 1 and medium[0]["kind"] == "org"
+
+
+def test_a_place_after_its_lower_case_head_word_is_named_with_it():
+    ranked = _ranked([
+        ("f1", "fr", "La foule s'est réunie sur la place Saint-Lazare à Lyon, pendant que les cloches de "
+                     "la basilique Saint-Lazare sonnaient."),
+        ("f2", "fr", "Des milliers de fidèles étaient massés sur la place Saint-Lazare de Lyon."),
+        ("i1", "it", "La folla ha riempito la basilica di San Lazzaro a Lione."),
+    ])
+    names = {e["name"]: e for e in ranked}
+    assert "place Saint-Lazare" in names and "basilique Saint-Lazare" in names
+    assert names["place Saint-Lazare"]["kind"] == "place"
+    assert names["place Saint-Lazare"]["articles"] == ["f1", "f2"]
+    assert "basilica di San Lazzaro" in names
+    assert "Saint-Lazare" not in names and "San Lazzaro" not in names

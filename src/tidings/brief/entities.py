@@ -21,6 +21,7 @@ from tidings.understand import gazetteer
 from tidings.understand.names import (
     _ORG_HEADS,
     _ORG_WORDS,
+    _PLACE_WORDS,
     _is_title,
     is_first_name,
     is_head_word,
@@ -388,6 +389,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
         if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
             gone.add(id(e))
     _institutions_of_places(entities, text_of)
+    entities = _lower_case_heads(entities, text_of)
     longer: dict[str, list[str]] = defaultdict(list)  # article -> names of several words in it
     for e in entities:
         if id(e) in gone:
@@ -401,7 +403,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     # below read occurrences only there.
     op_text = {aid: t for aid, t in text_of.items() if _OPERATION_ANY.search(t)}
     # Titles too: a photo credit ("Фото: Getty Images") is often only there.
-    titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles}
+    titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles
+              if _CREDIT_CUE.search(a.title or "") or _CREDIT_CUE.search(text_of[a.id])}
     for e in entities:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
                                   or _demonym(e, stems) or _phrase(e, lower_words)
@@ -410,8 +413,64 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
-    _media_by_their_verb(kept, text_of)
+    _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if _MEDIA_VERB_ANY.search(t)})
     return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
+
+
+_HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
+
+
+def _lower_case_heads(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """A place written after its head word in lower case, as most languages do ("la place
+    Saint-Pierre", "la basilique Saint-Pierre", "basilica di San Pietro", "the river
+    Tiber"), is named with the head: the bare name is another thing (the saint, the
+    river's city). Each head gives an entry of its own; the bare entry stays only if the
+    name also occurs without a head."""
+    with_heads = {aid for aid, t in text_of.items()
+                  if _PLACE_WORDS & {w for w in re.findall(r"[^\W\d_]+", t) if w.islower()}}
+    out: list[Entity] = []
+    for e in entities:
+        headed: dict[str, Entity] = {}
+        bare = 0
+        if not e.articles & with_heads:
+            out.append(e)
+            continue
+        by_article: dict[str, list[str]] = defaultdict(list)
+        for s in sorted(e.surfaces, key=len, reverse=True):  # a surname inside a full name: one
+            for aid in e.surface_articles[s]:
+                by_article[aid].append(s)
+        for aid, surfaces in by_article.items():
+            text = text_of.get(aid, "")
+            if aid not in with_heads:
+                bare += 1
+                continue
+            mine: list[tuple[int, int]] = []
+            for s in surfaces:
+                if not _cased(s):
+                    bare += 1
+                    continue
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                    if any(x <= m.start() and m.end() <= y for x, y in mine):
+                        continue
+                    mine.append(m.span())
+                    window = text[max(0, m.start() - 40):m.start()]
+                    words = window.split() if window[-1:].isspace() else []
+                    conn = words.pop() if len(words) >= 2 and words[-1] in _HEAD_CONNECTORS else ""
+                    head = words[-1] if words else ""
+                    if not (head.islower() and head in _PLACE_WORDS):
+                        bare += 1
+                        continue
+                    phrase = f"{head} {conn} {s}" if conn else f"{head} {s}"
+                    t = headed.setdefault(phrase.casefold(), Entity(key=name_key(phrase)))
+                    t.keys.add(t.key)
+                    t.surfaces[phrase] += 1
+                    t.surface_articles[phrase].add(aid)
+                    t.articles.add(aid)
+                    t.kinds["place"] += 1
+        if bare or not headed:
+            out.append(e)
+        out.extend(headed.values())
+    return out
 
 
 def _institutions_of_places(entities: list[Entity], text_of: dict[str, str]) -> None:
@@ -510,7 +569,7 @@ _CREDIT_CUE = re.compile(_CREDIT_WORDS)
 
 def _credit(e: Entity, titled: dict[str, str]) -> bool:
     """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters")."""
-    if not all(_CREDIT_CUE.search(titled.get(aid, "")) for aid in e.articles):
+    if not e.articles <= titled.keys():
         return False
     seen = _occurrences(e, titled)
     return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) for before, _, _ in seen)
@@ -680,13 +739,17 @@ _MEDIA_VERB = re.compile(r"(?i)(?<![^\W\d_])(?:javlja|javljaju|prenosi|пише�
                          r"[\s,]*$")
 
 
+_MEDIA_VERB_ANY = re.compile(_MEDIA_VERB.pattern.removesuffix(r"[\s,]*$"))
+
+
 def _media_by_their_verb(entities: list[Entity], text_of: dict[str, str]) -> None:
     """An untyped name right after a verb of publishing is a medium, an organisation
     (so a one-word outlet named in one language is still an entry)."""
     for e in entities:
         if _kind(e) != "name" or any(" " in s for s in e.surfaces) or not e.articles & text_of.keys():
             continue
-        if any(_MEDIA_VERB.search(before) for before, _, _ in _occurrences(e, text_of)):
+        if any(_MEDIA_VERB.search(before) for before, _, _ in _occurrences(e, {a: text_of[a] for a in e.articles
+                                                                               if a in text_of})):
             e.kinds["org"] += 1
 
 
