@@ -385,3 +385,16 @@ def test_a_place_after_its_lower_case_head_word_is_named_with_it():
     assert names["place Saint-Lazare"]["articles"] == ["f1", "f2"]
     assert "basilica di San Lazzaro" in names
     assert "Saint-Lazare" not in names and "San Lazzaro" not in names
+
+
+def test_a_regnal_name_is_the_person_who_took_it():
+    ranked = _ranked([
+        ("e1", "en", "The cardinals elected Cardinal Marco Rossi, who took the name Pius XIII. Pius XIII "
+                     "greeted the crowd. Rossi was born in Turin."),
+        ("s1", "es", "El nuevo papa es Marco Rossi, quien ha asumido el nombre de Pío XIII."),
+        ("p1", "pl", "Kardynał Marco Rossi przyjął imię Pius XIII. Pius XIII pozdrowił wiernych."),
+        ("e2", "en", "Pius XIII met the cardinals on Friday, and Cardinal Anna Berg spoke with Pius XIII."),
+    ])
+    rossi = [e for e in ranked if {"Marco Rossi", "Pius XIII", "Pío XIII"} & set(e["variants"])]
+    assert len(rossi) == 1 and {"Marco Rossi", "Pius XIII", "Pío XIII"} <= set(rossi[0]["variants"])
+    assert not any("Berg" in v for v in rossi[0]["variants"])

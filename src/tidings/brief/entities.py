@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
-from tidings.understand import gazetteer
+from tidings.understand import gazetteer, scripts
 from tidings.understand.names import (
     _ORG_HEADS,
     _ORG_WORDS,
@@ -414,7 +414,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if _MEDIA_VERB_ANY.search(t)})
-    return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
+    kept = _regnal_and_birth_names(_same_people(kept), text_of)
+    return _same_things(kept, {a.id: a.lang or "und" for a in articles})
 
 
 _HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
@@ -778,6 +779,52 @@ def _acronyms_with_their_word(entities: list[Entity], text_of: dict[str, str]) -
             whole = f"{s} {word}"
             e.surfaces[whole] += e.surfaces.pop(s)
             e.surface_articles[whole] |= e.surface_articles.pop(s)
+
+
+# "took the name", "ha asumido el nombre de", "sous le nom de", "nahm den Namen", "przyjął
+# imię": the regnal name that follows is the one a person named in that sentence took.
+_NAME_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:name|nombre|nome|nom|namen|имя|имени|ім'я|імені|nama|"
+                        r"pangalan|nevet|nevén|imię|imienia|jméno|ime|adını|ismini)"
+                        r"(?:\s+(?:of|de|di|do|da|du))?\s+$")
+
+
+def _regnal(e: Entity) -> bool:
+    return any(len(s.split()) >= 2 and scripts.roman_value(s.split()[-1].rstrip(".")) for s in e.surfaces)
+
+
+def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """A regnal name and the birth name of the one who took it are one person: where a
+    sentence says that someone took the name (Robert Prevost "ha asumido el nombre de León
+    XIV", "przyjął imię Leon XIV"), the person named in most such sentences is the regnal
+    name's bearer. Sentences that name nobody else decide nothing."""
+    people = [e for e in entities if _kind(e) == "person" and not _regnal(e)]
+    regnal = [e for e in entities if _kind(e) == "person" and _regnal(e)]
+    gone: set[int] = set()
+    for r in regnal:
+        if id(r) in gone:
+            continue
+        votes: Counter = Counter()
+        for aid in r.articles:
+            text = text_of.get(aid, "")
+            for s in r.surfaces:
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                    if not _NAME_WORD.search(text, max(0, m.start() - 40), m.start()):
+                        continue
+                    start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+                    ends = [i for i in (text.find(c, m.end()) for c in ("!", "?", "\n", ". ")) if i >= 0]
+                    sentence = text[start:min(ends, default=len(text))]
+                    for p in people:
+                        if id(p) not in gone and p is not r and any(len(ps) >= 3 and re.search(rf"(?<!\w){re.escape(ps)}(?!\w)", sentence)
+                                                     for ps in p.surfaces):
+                            votes[id(p)] += 1
+        ranked = votes.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            continue
+        bearer = next(p for p in people if id(p) == ranked[0][0])
+        keep, other = (bearer, r) if len(bearer.articles) >= len(r.articles) else (r, bearer)
+        _merge_into(keep, other)
+        gone.add(id(other))
+    return [e for e in entities if id(e) not in gone]
 
 
 def _is_outlet(surface: str, outlets: set[str]) -> bool:
