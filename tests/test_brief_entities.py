@@ -398,3 +398,13 @@ def test_a_regnal_name_is_the_person_who_took_it():
     rossi = [e for e in ranked if {"Marco Rossi", "Pius XIII", "Pío XIII"} & set(e["variants"])]
     assert len(rossi) == 1 and {"Marco Rossi", "Pius XIII", "Pío XIII"} <= set(rossi[0]["variants"])
     assert not any("Berg" in v for v in rossi[0]["variants"])
+
+
+def test_a_cyrillic_spelling_one_letter_from_a_latin_name_is_that_thing():
+    ranked = _ranked([
+        ("e1", "en", "The delegations met at the Cilegan Palace in Istanbul on Friday."),
+        ("d1", "de", "Die Delegationen trafen sich im Cilegan-Palast in Istanbul."),
+        ("r1", "ru", "Делегации встретились во дворце Чилеган в Стамбуле. Чилеган закрыт для туристов."),
+    ])
+    palace = [e for e in ranked if {"Cilegan Palace", "Чилеган"} & set(e["variants"])]
+    assert len(palace) == 1 and {"Cilegan Palace", "Чилеган"} <= set(palace[0]["variants"])

@@ -415,7 +415,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _acronyms_with_their_word(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if _MEDIA_VERB_ANY.search(t)})
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
-    return _same_things(kept, {a.id: a.lang or "und" for a in articles})
+    lang_of = {a.id: a.lang or "und" for a in articles}
+    return _cyrillic_spellings(_same_things(kept, lang_of), lang_of)
 
 
 _HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
@@ -920,6 +921,43 @@ def _same_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity
             if e is not keep:
                 _merge_into(keep, e)
                 gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+_CYRILLIC_GREEK = re.compile(r"^[\u0370-\u03FF\u0400-\u04FF\-]+$")
+
+
+def _cyrillic_spellings(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """A thing named in one word in Cyrillic or Greek whose transliteration is one letter
+    from a distinctive word of a Latin-script thing of other languages is that thing
+    (Чираган "chiragan" ~ Ciragan Palace): keys read the same letter apart across
+    alphabets (Cyrillic ч, Turkish c). Six letters or more, never people, never a word
+    the gazetteer knows."""
+    def langs(e: Entity) -> set[str]:
+        return {lang_of.get(a, "und") for a in e.articles}
+
+    latin: list[tuple[str, Entity]] = []
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        for s in e.surfaces:
+            for w in re.split(r"[\s\-‐]+", s):
+                if len(w) >= 6 and _LATIN_ONLY.match(w) and _cased(w) and not w.isupper() \
+                        and not is_head_word(w) and not is_first_name(w) and gazetteer.lookup(w) is None:
+                    latin.append((_fold(w), e))
+    gone: set[int] = set()
+    for e in entities:
+        if _kind(e) == "person" or not e.surfaces \
+                or not all(_CYRILLIC_GREEK.match(s) and " " not in s and len(s) >= 6 for s in e.surfaces) \
+                or any(gazetteer.lookup(s) is not None for s in e.surfaces):
+            continue
+        folds = {_fold(s) for s in e.surfaces}
+        hosts = {id(t): t for f, t in latin for g in folds
+                 if t is not e and id(t) not in gone and f[:1] == g[:1] and Levenshtein.distance(f, g) <= 1
+                 and not langs(t) & langs(e)}
+        if len(hosts) == 1:
+            _merge_into(next(iter(hosts.values())), e)
+            gone.add(id(e))
     return [e for e in entities if id(e) not in gone]
 
 
