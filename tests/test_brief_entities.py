@@ -408,3 +408,13 @@ def test_a_cyrillic_spelling_one_letter_from_a_latin_name_is_that_thing():
     ])
     palace = [e for e in ranked if {"Cilegan Palace", "Чилеган"} & set(e["variants"])]
     assert len(palace) == 1 and {"Cilegan Palace", "Чилеган"} <= set(palace[0]["variants"])
+
+
+def test_a_name_is_a_place_after_a_kind_of_place_or_beside_a_known_place():
+    ranked = _ranked([
+        ("r1", "ru", "Кардинал Марко Росси родился в Чикаго, штат Норвелл, и долго служил в Перу."),
+        ("p1", "pl", "Kardynał Marco Rossi studiował w Rzymie i Velbrodzie, a potem pracował w Peru."),
+        ("e1", "en", "Cardinal Marco Rossi was born in Chicago and served in Peru."),
+    ])
+    kinds = {e["name"]: e["kind"] for e in ranked}
+    assert kinds.get("Норвелл") == "place" and kinds.get("Velbrodzie") == "place", kinds

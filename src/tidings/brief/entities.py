@@ -414,6 +414,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if _MEDIA_VERB_ANY.search(t)})
+    _places_by_their_context(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     lang_of = {a.id: a.lang or "und" for a in articles}
     return _cyrillic_spellings(_same_things(kept, lang_of), lang_of)
@@ -732,6 +733,45 @@ def _portfolio(e: Entity, text_of: dict[str, str], others: dict[str, list[str]])
 
 
 _CONNECTOR_WORDS = frozenset("of for de des du del della per para pour für dla за по".split())
+
+
+# Lower-case words that say what kind of place the name after them is ("штат Иллинойс",
+# "the state of Illinois", "provincia de Chiclayo").
+_PLACE_TYPES = frozenset("""
+state province region county district city town village oblast
+estado provincia región region departamento distrito ciudad
+état province région département ville
+stato provincia regione città
+bundesstaat bundesland provinz region stadt
+stan województwo prowincja miasto
+штат штата штате область области провинция провинции город города регион региона
+""".split())
+_AND = frozenset("and y e et und i и і și si ve és oraz".split())
+
+
+def _places_by_their_context(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An untyped name is a place where its text says so: after a word naming a kind of
+    place ("штат Иллинойс", "the state of Illinois"), or joined by "and" to a place the
+    gazetteer knows ("w Rzymie i Madrycie", Rome and Madrid)."""
+    for e in entities:
+        if _kind(e) != "name" or any(" " in s for s in e.surfaces) or not any(_cased(s) for s in e.surfaces):
+            continue
+        for before, _, after in _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of}):
+            words = before.split() if before[-1:].isspace() else []
+            if words and words[-1] in ("of", "de", "di", "du", "del") and len(words) >= 2:
+                words = words[:-1]
+            typed = bool(words) and words[-1] in _PLACE_TYPES
+            if not typed and len(words) >= 2 and words[-1] in _AND:
+                prev = gazetteer.lookup(words[-2].strip(",;"))
+                typed = prev is not None and prev.is_place
+            if not typed:
+                nxt = after.split()[:2]
+                if len(nxt) == 2 and nxt[0] in _AND:
+                    following = gazetteer.lookup(nxt[1].strip(".,;:"))
+                    typed = following is not None and following.is_place
+            if typed:
+                e.kinds["place"] += 1
+                break
 
 
 # Verbs that only a medium does, right before its name: "javlja Anadolu", "пишет РБК",
