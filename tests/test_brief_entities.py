@@ -418,3 +418,15 @@ def test_a_name_is_a_place_after_a_kind_of_place_or_beside_a_known_place():
     ])
     kinds = {e["name"]: e["kind"] for e in ranked}
     assert kinds.get("Норвелл") == "place" and kinds.get("Velbrodzie") == "place", kinds
+
+
+def test_a_romance_institution_with_one_capital_is_an_entry():
+    ranked = _ranked([
+        ("i1", "it", "Il cardinale Marco Rossi ha unito il Collegio cardinalizio, disse la Chiesa cattolica."),
+        ("f1", "fr", "Peu après, la Garde suisse se rendait sur la place, a dit Marco Rossi."),
+        ("p1", "pt", "A Igreja Católica saudou o cardeal Marco Rossi."),
+        ("s1", "es", "La Iglesia Católica celebró la elección de Marco Rossi."),
+    ])
+    names = {v: e for e in ranked for v in e["variants"]}
+    assert names["Collegio cardinalizio"]["kind"] == "org" and names["Garde suisse"]["kind"] == "org"
+    assert names["Chiesa cattolica"] is names["Igreja Católica"]

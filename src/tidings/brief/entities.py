@@ -390,6 +390,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             gone.add(id(e))
     _institutions_of_places(entities, text_of)
     entities = _lower_case_heads(entities, text_of)
+    entities = _head_and_adjective(entities, articles, text_of)
     longer: dict[str, list[str]] = defaultdict(list)  # article -> names of several words in it
     for e in entities:
         if id(e) in gone:
@@ -474,6 +475,46 @@ def _lower_case_heads(entities: list[Entity], text_of: dict[str, str]) -> list[E
             out.append(e)
         out.extend(headed.values())
     return out
+
+
+# Languages that put the adjective after the noun and write an institution's name with
+# one capital: "Collegio cardinalizio", "Garde suisse", "Iglesia católica".
+_ADJECTIVE_AFTER = frozenset("fr it es pt ro ca".split())
+_ADJECTIVE_ENDINGS = ("ale", "ali", "ano", "ana", "ani", "ane", "ese", "esi", "ico", "ica", "ici", "iche",
+                      "ique", "iques", "ario", "aria", "ari", "izio", "izia", "ista", "iste", "ense", "ino",
+                      "ina", "ivo", "iva", "ais", "aise", "aine", "ien", "ienne", "aux", "eo", "ea",
+                      "isse", "ola", "esc", "ească", "ean")
+
+
+def _head_and_adjective(entities: list[Entity], articles: list[Article], text_of: dict[str, str]) -> list[Entity]:
+    """Institutions named by a capitalised head word and a lower-case adjective, as the
+    Romance languages write them (Collegio cardinalizio, Garde suisse, Chiesa cattolica):
+    the extractor drops a head word alone, so these arrive as nothing. Each becomes an
+    entry, or a spelling of the thing whose distinctive word the adjective is (Chiesa
+    cattolica of Igreja Católica)."""
+    pattern = re.compile(r"(?<![\w\-])([^\W\d_][^\W\d_]+)(?=\s+([^\W\d_]{5,})(?![\w\-]))")
+    by_word: dict[str, Entity] = {}
+    for e in entities:
+        if _kind(e) != "person":
+            for k in _distinctive_words(e):
+                by_word.setdefault(k, e)
+    new: dict[str, Entity] = {}
+    for a in articles:
+        if a.lang not in _ADJECTIVE_AFTER:
+            continue
+        for m in pattern.finditer(text_of.get(a.id, "")):
+            head, adjective = m.groups()
+            if not (_cased(head) and head[1:].islower() and head.lower() in _ORG_HEADS
+                    and adjective.islower() and adjective.endswith(_ADJECTIVE_ENDINGS)):
+                continue
+            phrase = f"{head} {adjective}"  # (one space, whatever the text has)
+            t = by_word.get(name_key(adjective)) or new.setdefault(phrase.casefold(), Entity(key=name_key(phrase)))
+            t.keys.add(name_key(phrase))
+            t.surfaces[phrase] += 1
+            t.surface_articles[phrase].add(a.id)
+            t.articles.add(a.id)
+            t.kinds["org"] += 1
+    return entities + list(new.values())
 
 
 def _institutions_of_places(entities: list[Entity], text_of: dict[str, str]) -> None:
