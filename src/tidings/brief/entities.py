@@ -318,8 +318,11 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             if len(words) > 1:
                 multi.append(([w.casefold() for w in words], e))
     lower_words: set[str] = set()
+    words_of: dict[str, set[str]] = {}  # article -> its words, folded: what the tests below look for
     for a in articles:
-        lower_words |= {w for w in re.findall(r"[^\W\d_]+", (a.text or "")[:20_000]) if w.islower()}
+        words = set(re.findall(r"[^\W\d_]+", (a.text or "")[:20_000]))
+        lower_words |= {w for w in words if w.islower()}
+        words_of[a.id] = {w.casefold() for w in words}
     gone: set[int] = set()
     by_surface = {s: e for e in entities for s in e.surfaces}
     by_words: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
@@ -389,7 +392,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
         if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
             gone.add(id(e))
     _institutions_of_places(entities, text_of)
-    entities = _lower_case_heads(entities, text_of)
+    entities = _lower_case_heads(entities, text_of, {aid for aid, w in words_of.items() if w & _PLACE_WORDS})
     entities = _head_and_adjective(entities, articles, text_of)
     longer: dict[str, list[str]] = defaultdict(list)  # article -> names of several words in it
     for e in entities:
@@ -402,10 +405,11 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     stems = _place_stems(entities)
     # The articles where an operation word or a credit line occurs at all: the tests
     # below read occurrences only there.
-    op_text = {aid: t for aid, t in text_of.items() if _OPERATION_ANY.search(t)}
+    op_text = {aid: t for aid, t in text_of.items() if words_of[aid] & _OPERATION_WORDS}
     # Titles too: a photo credit ("Фото: Getty Images") is often only there.
     titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles
-              if _CREDIT_CUE.search(a.title or "") or _CREDIT_CUE.search(text_of[a.id])}
+              if _CREDIT_CUE.search(a.title or "")
+              or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))}
     for e in entities:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
                                   or _demonym(e, stems) or _phrase(e, lower_words)
@@ -414,7 +418,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
-    _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if _MEDIA_VERB_ANY.search(t)})
+    _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     lang_of = {a.id: a.lang or "und" for a in articles}
@@ -424,14 +428,12 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
 _HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
 
 
-def _lower_case_heads(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+def _lower_case_heads(entities: list[Entity], text_of: dict[str, str], with_heads: set[str]) -> list[Entity]:
     """A place written after its head word in lower case, as most languages do ("la place
     Saint-Pierre", "la basilique Saint-Pierre", "basilica di San Pietro", "the river
     Tiber"), is named with the head: the bare name is another thing (the saint, the
     river's city). Each head gives an entry of its own; the bare entry stays only if the
     name also occurs without a head."""
-    with_heads = {aid for aid, t in text_of.items()
-                  if _PLACE_WORDS & {w for w in re.findall(r"[^\W\d_]+", t) if w.islower()}}
     out: list[Entity] = []
     for e in entities:
         headed: dict[str, Entity] = {}
@@ -486,13 +488,17 @@ _ADJECTIVE_ENDINGS = ("ale", "ali", "ano", "ana", "ani", "ane", "ese", "esi", "i
                       "isse", "ola", "esc", "ească", "ean")
 
 
+_HEAD_THEN_WORD = re.compile(r"(?<![\w\-])(" + "|".join(sorted((re.escape(w.capitalize()) for w in _ORG_HEADS),
+                                                                  key=len, reverse=True))
+                             + r")(?=\s+([^\W\d_]{5,})(?![\w\-]))")
+
+
 def _head_and_adjective(entities: list[Entity], articles: list[Article], text_of: dict[str, str]) -> list[Entity]:
     """Institutions named by a capitalised head word and a lower-case adjective, as the
     Romance languages write them (Collegio cardinalizio, Garde suisse, Chiesa cattolica):
     the extractor drops a head word alone, so these arrive as nothing. Each becomes an
     entry, or a spelling of the thing whose distinctive word the adjective is (Chiesa
     cattolica of Igreja Católica)."""
-    pattern = re.compile(r"(?<![\w\-])([^\W\d_][^\W\d_]+)(?=\s+([^\W\d_]{5,})(?![\w\-]))")
     by_word: dict[str, Entity] = {}
     for e in entities:
         if _kind(e) != "person":
@@ -502,7 +508,7 @@ def _head_and_adjective(entities: list[Entity], articles: list[Article], text_of
     for a in articles:
         if a.lang not in _ADJECTIVE_AFTER:
             continue
-        for m in pattern.finditer(text_of.get(a.id, "")):
+        for m in _HEAD_THEN_WORD.finditer(text_of.get(a.id, "")):
             head, adjective = m.groups()
             if not (_cased(head) and head[1:].islower() and head.lower() in _ORG_HEADS
                     and adjective.islower() and adjective.endswith(_ADJECTIVE_ENDINGS)):
@@ -609,6 +615,7 @@ _CREDIT_WORDS = (r"(?i)(?:photo|foto|fotó|fotoğraf|фото|image|images|pictu
                  r"source|источник|джерело|kaynak)\s*:")
 _CREDIT = re.compile(_CREDIT_WORDS + r"\s*(?:[^\W\d_][\w\-]*\s+){0,3}$")
 _CREDIT_CUE = re.compile(_CREDIT_WORDS)
+_CREDIT_TOKENS = frozenset(re.findall(r"[^\W\d_]+", _CREDIT_WORDS.split("(?:", 1)[1].split(")", 1)[0]))
 
 
 def _credit(e: Entity, titled: dict[str, str]) -> bool:
@@ -725,9 +732,8 @@ def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]
 _OPERATION_WORDS = frozenset("""
 operation operación operacion opération operazione operação operațiunea operatiunea
 operațiunii operasi operasyon operasyonu operasyonunu operasyonuna operacija operacije operacji
-operacja operáció operace операция операции операцию операція операції ऑपरेशन آپریشن عملية
+operacja operáció operace операция операции операцию операція операції آپریشن عملية
 """.split())
-_OPERATION_ANY = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _OPERATION_WORDS))) + r")(?![^\W\d_])")
 _LAST_WORD = re.compile(r"([^\W\d_][\w\-]*)[\s\"'“”„«»‘’(]*$")
 _FIRST_WORD = re.compile(r"^[\s\"'“”„«»‘’]*([^\W\d_][\w\-]*)")
 
@@ -822,7 +828,7 @@ _MEDIA_VERB = re.compile(r"(?i)(?<![^\W\d_])(?:javlja|javljaju|prenosi|пише�
                          r"[\s,]*$")
 
 
-_MEDIA_VERB_ANY = re.compile(_MEDIA_VERB.pattern.removesuffix(r"[\s,]*$"))
+_MEDIA_TOKENS = frozenset(re.findall(r"[^\W\d_]+", _MEDIA_VERB.pattern.split("(?:", 1)[1].split(")", 1)[0]))
 
 
 def _media_by_their_verb(entities: list[Entity], text_of: dict[str, str]) -> None:
