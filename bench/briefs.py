@@ -204,6 +204,8 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--only", default=None, help="references whose name holds this text ('ours': our own)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "briefs"))
+    ap.add_argument("--verbose", action="store_true",
+                    help="print each reference's entity misses: junk, unmatched, split, merged, missed, wrong kinds")
     args = ap.parse_args()
 
     from tidings import evaluate_brief
@@ -235,6 +237,8 @@ def main() -> None:
         results["references"][name] = scores
         rows.append(_row(("ours: " if is_ours else "") + name, scores, seconds))
         print(rows[-1], flush=True)
+        if args.verbose:
+            _print_entity_misses(scores["entities"])
     langs: dict[str, str] = {}
     for name, _, _ in ours:
         db = CACHE / f"{name}.db"
@@ -266,6 +270,16 @@ def main() -> None:
     write_result(args.out + ".md", text)
     Path(args.out + ".json").write_text(json.dumps(committable(results), ensure_ascii=False, indent=1),
                                         encoding="utf-8")
+
+
+def _print_entity_misses(e: dict) -> None:
+    """What the entity scores count against the brief, listed (printed, never written:
+    for the analysts' references these are their strings)."""
+    for part in ("junk", "unmatched", "split", "merged", "missed", "wrong_kinds", "bad_names"):
+        items = e.get(part) or []
+        print(f"  {part} ({len(items)}):")
+        for x in items:
+            print(f"    {x}")
 
 
 def committable(results: dict) -> dict:

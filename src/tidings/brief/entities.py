@@ -17,10 +17,21 @@ from rapidfuzz.distance import Levenshtein
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
-from tidings.understand import gazetteer
-from tidings.understand.names import is_first_name, is_head_word, name_key, similar_keys
+from tidings.understand import gazetteer, scripts
+from tidings.understand.names import (
+    _ORG_HEADS,
+    _ORG_WORDS,
+    _PLACE_WORDS,
+    _is_title,
+    is_first_name,
+    is_head_word,
+    name_key,
+    similar_keys,
+)
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_HANGUL = re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
 
 
@@ -35,7 +46,9 @@ class Entity:
 
 
 def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset(),
-                     apart: tuple[set[str], set[str]] = (set(), set())) -> dict[str, str]:
+                     apart: tuple[set[str], set[str]] = (set(), set()),
+                     arabic: frozenset[str] | set[str] = frozenset(),
+                     hangul: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
     one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
@@ -48,7 +61,8 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
         for r in reps:
             if (r in people and k in places) or (r in places and k in people):
                 continue
-            if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari):
+            if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari) \
+                    or _alef_apart(r, k, arabic) or _hangul_near(r, k, hangul):
                 target = r
                 break
         if target is None:
@@ -57,6 +71,38 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
         else:
             parent[k] = target
     return parent
+
+
+# Korean writes no r/l, v/b or f/p contrast (프레보스트 "plbst" / Prevost "prvst").
+_HANGUL_FOLD = str.maketrans({"r": "l", "v": "b", "f": "p"})
+
+
+def _hangul_near(a: str, b: str, hangul: frozenset[str] | set[str]) -> bool:
+    """A name read in Hangul and one in another script, one word each, whose keys meet
+    once r/l, v/b and f/p are one letter: from four letters, equal or Jaro-Winkler 0.9
+    (a letter more: 프란치스코 "plnksk" ~ Francisco "frnsk")."""
+    if not ((a in hangul) ^ (b in hangul)) or " " in a or " " in b:
+        return False
+    fa, fb = a.removesuffix(_PERSON_MARK).translate(_HANGUL_FOLD), b.removesuffix(_PERSON_MARK).translate(_HANGUL_FOLD)
+    if min(len(fa), len(fb)) < 4 or fa[0] != fb[0]:
+        return False
+    return fa == fb or similar_keys(fa, fb) >= 0.9
+
+
+def _alef_apart(a: str, b: str, arabic: frozenset[str] | set[str]) -> bool:
+    """Keys apart only by initial vowels that Arabic script does not write: an initial
+    alef folds to no letter (اسحاق ڈار "sk dr" / Ishaq Dar "ask dr"). Word by word, each
+    pair equal or equal but for the Latin side's leading "a", on the Arabic-script key's
+    side only; names of two words or more, or a word of four letters left."""
+    if not ((a in arabic) ^ (b in arabic)):
+        return False
+    ours, theirs = (a, b) if a in arabic else (b, a)
+    ow, tw = ours.removesuffix(_PERSON_MARK).split(), theirs.removesuffix(_PERSON_MARK).split()
+    if len(ow) != len(tw) or ours == theirs:
+        return False
+    if len(ow) == 1 and len(ow[0]) < 4:
+        return False
+    return all(x == y or (y.startswith("a") and y[1:] == x) for x, y in zip(ow, tw))
 
 
 def _near(a: str, b: str, config: Config, devanagari: frozenset[str] | set[str]) -> bool:
@@ -78,6 +124,9 @@ def collect(articles: list[Article], features: dict[str, Features],
     """Entities of the articles, and a map from every name key to its entity's key."""
     per_key_articles: dict[str, set[str]] = defaultdict(set)
     devanagari: set[str] = set()
+    arabic: set[str] = set()
+    hangul: set[str] = set()
+    alias = _french_ch(articles, features)
     # A person's key may be a place's (Francis and France are "frns"): where one key holds
     # both people and gazetteer places, the people are an entity of their own.
     kinds_of: dict[str, set[str]] = defaultdict(set)
@@ -89,6 +138,13 @@ def collect(articles: list[Article], features: dict[str, Features],
             if m.kind == "person":
                 surnames[m.key].add(m.surface.split()[-1])
     shared = {k for k, ks in kinds_of.items() if "person" in ks and ks & {"place", "org"}}
+    # Places of several words by their last word's key: "नई दिल्ली" (New Delhi) is read as
+    # Delhi by the gazetteer, but where the event names New Delhi a name of two words that
+    # ends in Delhi is New Delhi.
+    longer_places: dict[str, set[str]] = defaultdict(set)
+    for k, ks in kinds_of.items():
+        if "place" in ks and len(k.split()) >= 2:
+            longer_places[k.split()[-1]].add(k)
 
     def key_of(m: Mention) -> str:
         # The person's side: a name the gazetteer does not know, or the surname of a
@@ -96,7 +152,12 @@ def collect(articles: list[Article], features: dict[str, Features],
         if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
                                 or m.surface in surnames[m.key]):
             return m.key + _PERSON_MARK
-        return m.key
+        if m.kind == "place" and m.key in longer_places:
+            n = len(m.surface.split())
+            fits = [k for k in longer_places[m.key] if n >= 2 and len(k.split()) == n]
+            if len(fits) == 1:
+                return fits[0]
+        return alias.get(m.key, m.key)
 
     weights: dict[str, Counter] = defaultdict(Counter)
     for a in articles:
@@ -109,11 +170,20 @@ def collect(articles: list[Article], features: dict[str, Features],
                 # (a gazetteer place's key is its English name's, not a transliteration's)
                 if _DEVANAGARI.search(m.surface) and m.kind not in ("place", "org"):
                     devanagari.add(own)
+                if _ARABIC.search(m.surface) and m.kind not in ("place", "org"):
+                    arabic.add(own)
+                if _HANGUL.search(m.surface) and m.kind not in ("place", "org"):
+                    hangul.add(own)
     # People and gazetteer places never meet by a near key (Francisco "frnsk" / France "frns").
     people = {k for k, w in weights.items() if w["person"] > w["place"]}
     places = {k for k, w in weights.items() if w["place"] > w["person"] + w["name"]}
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
-    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places))
+    parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places), arabic=arabic,
+                              hangul=hangul)
+    # Keys read in another spelling point to their entity too (for quotes' speakers).
+    for k, target in alias.items():
+        if target in parent and k not in parent:
+            parent[k] = parent[target]
 
     entities: dict[str, Entity] = {}
     for a in articles:
@@ -130,9 +200,80 @@ def collect(articles: list[Article], features: dict[str, Features],
             for surface in _forms(m.surface, m.key):
                 e.surfaces[surface] += m.count
                 e.surface_articles[surface].add(a.id)
-    kept = tidy(list(entities.values()), articles)
+    kept = tidy(_split_first_names(list(entities.values())), articles)
     alias = {k: e.key for e in kept for k in e.keys}
     return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+def _french_ch(articles: list[Article], features: dict[str, Features]) -> dict[str, str]:
+    """Keys to read as other keys: French and Portuguese write /ʃ/ as "ch" (Cachemire,
+    Tchétchénie) where keys read "ch" as k. A name of such an article, unknown to the
+    gazetteer, whose "ch" read as "sh" gives a key that another language's articles
+    hold, is that name (Cachemire ~ Kashmir / Кашмир); its key, with whatever else has
+    it (Spanish Cachemira), goes there."""
+    held: dict[str, set[str]] = defaultdict(set)  # key -> languages
+    for a in articles:
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            held[m.key].add(a.lang or "und")
+    out: dict[str, str] = {}
+    for a in articles:
+        if a.lang not in ("fr", "pt"):
+            continue
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            if "ch" not in m.surface.lower() or m.kind == "person" or gazetteer.lookup(m.surface) is not None:
+                continue
+            alt = name_key(re.sub(r"(?i)(?<!s)ch", lambda x: "Sh" if x.group()[0] == "C" else "sh", m.surface))
+            if alt and alt != m.key and held.get(alt, set()) - {a.lang}:
+                out[m.key] = alt
+    return {k: v for k, v in out.items() if v not in out}
+
+
+def _split_first_names(entities: list[Entity]) -> list[Entity]:
+    """One surname with two different first names is two people (Shehbaz Sharif and
+    Ahmed Sharif): keys are surnames, so they arrived as one entry. Full names are grouped
+    by first name, known first names only (Andrii / Andrzej / Андрей are one, by near keys);
+    the first names of the group named in the most articles keep the entry and the bare
+    surname, every other group becomes an entry of its own."""
+    out: list[Entity] = []
+    for e in entities:
+        out.append(e)
+        if _kind(e) != "person":
+            continue
+        groups: list[tuple[str, list[str]]] = []
+        for s in e.surfaces:
+            words = re.split(r"[\s·・•]+", s.strip())
+            if len(words) < 2 or not is_first_name(words[0]):
+                continue
+            fk = name_key(words[0])
+            for gk, members in groups:
+                if gk == fk or gk.startswith(fk) or fk.startswith(gk) or similar_keys(gk, fk) >= 0.8:
+                    members.append(s)
+                    break
+            else:
+                groups.append((fk, [s]))
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: -len(set().union(*(e.surface_articles[s] for s in g[1]))))
+        for fk, members in groups[1:]:
+            new = Entity(key=f"{fk} {e.key}")
+            new.keys.add(new.key)
+            for s in members:
+                new.surfaces[s] = e.surfaces.pop(s)
+                new.surface_articles[s] = e.surface_articles.pop(s)
+                new.articles |= new.surface_articles[s]
+            new.kinds["person"] = sum(new.surfaces.values())
+            out.append(new)
+        # The bare surname stays with the main entry, from its own articles only (_forms
+        # wrote it for every full name).
+        own = set().union(*(e.surface_articles[s] for s in e.surfaces if len(s.split()) > 1))
+        for s in [s for s in e.surfaces if len(s.split()) == 1]:
+            e.surface_articles[s] &= own
+            if not e.surface_articles[s]:
+                del e.surfaces[s], e.surface_articles[s]
+        e.articles = set().union(*e.surface_articles.values())
+    return out
 
 
 # Appended to a key shared by a person and a place, for the person's entity.
@@ -177,8 +318,11 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             if len(words) > 1:
                 multi.append(([w.casefold() for w in words], e))
     lower_words: set[str] = set()
+    words_of: dict[str, set[str]] = {}  # article -> its words, folded: what the tests below look for
     for a in articles:
-        lower_words |= {w for w in re.findall(r"[^\W\d_]+", (a.text or "")[:20_000]) if w.islower()}
+        words = set(re.findall(r"[^\W\d_]+", (a.text or "")[:20_000]))
+        lower_words |= {w for w in words if w.islower()}
+        words_of[a.id] = {w.casefold() for w in words}
     gone: set[int] = set()
     by_surface = {s: e for e in entities for s in e.surfaces}
     by_words: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
@@ -247,8 +391,528 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     for e in entities:
         if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
             gone.add(id(e))
+    _institutions_of_places(entities, text_of)
+    entities = _lower_case_heads(entities, text_of, {aid for aid, w in words_of.items() if w & _PLACE_WORDS})
+    entities = _head_and_adjective(entities, articles, text_of)
+    longer: dict[str, list[str]] = defaultdict(list)  # article -> names of several words in it
+    for e in entities:
+        if id(e) in gone:
+            continue
+        for s, aids in e.surface_articles.items():
+            if " " in s:
+                for aid in aids:
+                    longer[aid].append(s)
+    stems = _place_stems(entities)
+    # The articles where an operation word or a credit line occurs at all: the tests
+    # below read occurrences only there.
+    op_text = {aid: t for aid, t in text_of.items() if words_of[aid] & _OPERATION_WORDS}
+    # Titles too: a photo credit ("Фото: Getty Images") is often only there.
+    titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles
+              if _CREDIT_CUE.search(a.title or "")
+              or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))}
+    for e in entities:
+        if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
+                                  or _demonym(e, stems) or _phrase(e, lower_words)
+                                  or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)):
+            gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
-    return _same_things(_same_people(kept), {a.id: a.lang or "und" for a in articles})
+    kept = _halves(kept, text_of, longer)
+    _acronyms_with_their_word(kept, text_of)
+    _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
+    _places_by_their_context(kept, text_of)
+    kept = _regnal_and_birth_names(_same_people(kept), text_of)
+    lang_of = {a.id: a.lang or "und" for a in articles}
+    return _cyrillic_spellings(_same_things(kept, lang_of), lang_of)
+
+
+_HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
+
+
+def _lower_case_heads(entities: list[Entity], text_of: dict[str, str], with_heads: set[str]) -> list[Entity]:
+    """A place written after its head word in lower case, as most languages do ("la place
+    Saint-Pierre", "la basilique Saint-Pierre", "basilica di San Pietro", "the river
+    Tiber"), is named with the head: the bare name is another thing (the saint, the
+    river's city). Each head gives an entry of its own; the bare entry stays only if the
+    name also occurs without a head."""
+    out: list[Entity] = []
+    for e in entities:
+        headed: dict[str, Entity] = {}
+        bare = 0
+        if not e.articles & with_heads:
+            out.append(e)
+            continue
+        by_article: dict[str, list[str]] = defaultdict(list)
+        for s in sorted(e.surfaces, key=len, reverse=True):  # a surname inside a full name: one
+            for aid in e.surface_articles[s]:
+                by_article[aid].append(s)
+        for aid, surfaces in by_article.items():
+            text = text_of.get(aid, "")
+            if aid not in with_heads:
+                bare += 1
+                continue
+            mine: list[tuple[int, int]] = []
+            for s in surfaces:
+                if not _cased(s):
+                    bare += 1
+                    continue
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                    if any(x <= m.start() and m.end() <= y for x, y in mine):
+                        continue
+                    mine.append(m.span())
+                    window = text[max(0, m.start() - 40):m.start()]
+                    words = window.split() if window[-1:].isspace() else []
+                    conn = words.pop() if len(words) >= 2 and words[-1] in _HEAD_CONNECTORS else ""
+                    head = words[-1] if words else ""
+                    if not (head.islower() and head in _PLACE_WORDS):
+                        bare += 1
+                        continue
+                    phrase = f"{head} {conn} {s}" if conn else f"{head} {s}"
+                    t = headed.setdefault(phrase.casefold(), Entity(key=name_key(phrase)))
+                    t.keys.add(t.key)
+                    t.surfaces[phrase] += 1
+                    t.surface_articles[phrase].add(aid)
+                    t.articles.add(aid)
+                    t.kinds["place"] += 1
+        if bare or not headed:
+            out.append(e)
+        out.extend(headed.values())
+    return out
+
+
+# Languages that put the adjective after the noun and write an institution's name with
+# one capital: "Collegio cardinalizio", "Garde suisse", "Iglesia católica".
+_ADJECTIVE_AFTER = frozenset("fr it es pt ro ca".split())
+_ADJECTIVE_ENDINGS = ("ale", "ali", "ano", "ana", "ani", "ane", "ese", "esi", "ico", "ica", "ici", "iche",
+                      "ique", "iques", "ario", "aria", "ari", "izio", "izia", "ista", "iste", "ense", "ino",
+                      "ina", "ivo", "iva", "ais", "aise", "aine", "ien", "ienne", "aux", "eo", "ea",
+                      "isse", "ola", "esc", "ească", "ean")
+
+
+_HEAD_THEN_WORD = re.compile(r"(?<![\w\-])(" + "|".join(sorted((re.escape(w.capitalize()) for w in _ORG_HEADS),
+                                                                  key=len, reverse=True))
+                             + r")(?=\s+([^\W\d_]{5,})(?![\w\-]))")
+
+
+def _head_and_adjective(entities: list[Entity], articles: list[Article], text_of: dict[str, str]) -> list[Entity]:
+    """Institutions named by a capitalised head word and a lower-case adjective, as the
+    Romance languages write them (Collegio cardinalizio, Garde suisse, Chiesa cattolica):
+    the extractor drops a head word alone, so these arrive as nothing. Each becomes an
+    entry, or a spelling of the thing whose distinctive word the adjective is (Chiesa
+    cattolica of Igreja Católica)."""
+    by_word: dict[str, Entity] = {}
+    for e in entities:
+        if _kind(e) != "person":
+            for k in _distinctive_words(e):
+                by_word.setdefault(k, e)
+    new: dict[str, Entity] = {}
+    for a in articles:
+        if a.lang not in _ADJECTIVE_AFTER:
+            continue
+        for m in _HEAD_THEN_WORD.finditer(text_of.get(a.id, "")):
+            head, adjective = m.groups()
+            if not (_cased(head) and head[1:].islower() and head.lower() in _ORG_HEADS
+                    and adjective.islower() and adjective.endswith(_ADJECTIVE_ENDINGS)):
+                continue
+            phrase = f"{head} {adjective}"  # (one space, whatever the text has)
+            t = by_word.get(name_key(adjective)) or new.setdefault(phrase.casefold(), Entity(key=name_key(phrase)))
+            t.keys.add(name_key(phrase))
+            t.surfaces[phrase] += 1
+            t.surface_articles[phrase].add(a.id)
+            t.articles.add(a.id)
+            t.kinds["org"] += 1
+    return entities + list(new.values())
+
+
+def _institutions_of_places(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An institution's name always followed by a connector and one capitalised word is
+    named with it (Chiesa Suburbicaria di Albano, Diocese of Chiclayo): the extractor ends a
+    name before a place after "of". Names with an institution's head word only."""
+    for e in entities:
+        if _kind(e) == "person" or not e.surfaces:
+            continue
+        if not all(len(s.split()) > 1 and any(w.lower() in _INSTITUTION_HEADS for w in s.split()) for s in e.surfaces):
+            continue
+        tails = {m.group(1) if m else None for m in (
+            re.match(r"\s+((?:of|de|di|da|do|del|della|des|du|von|dos|das)\s+[^\W\d_][\w\-]*)(?![\w\-])", after)
+            for _, _, after in _occurrences(e, text_of))}
+        tail = next(iter(tails)) if len(tails) == 1 else None
+        if tail is None or not _cased(tail.split()[-1]):
+            continue
+        for s in list(e.surfaces):
+            whole = f"{s} {tail}"
+            e.surfaces[whole] += e.surfaces.pop(s)
+            e.surface_articles[whole] |= e.surface_articles.pop(s)
+
+
+def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, list[str]]) -> list[Entity]:
+    """Parts of longer names, across the event:
+
+    - a word always written after the same word, the two being another entry's name
+      ("Habemus Papam", where the first word was taken for a sentence start), is that
+      entry;
+    - a word always written before a connector and a name with which the gazetteer knows
+      it as one place ("Ciudad" of Ciudad del Vaticano) is that place, the whole phrase
+      its spelling;
+    - a name (no person's) that only ever occurs inside other entries' longer names
+      (Albano of Chiesa Suburbicaria di Albano) is theirs, not an entry."""
+    by_form: dict[str, Entity] = {}
+    for e in entities:
+        for s in e.surfaces:
+            if " " in s:
+                by_form.setdefault(s.casefold(), e)
+    by_key = {k: e for e in entities for k in e.keys}
+    gone: set[int] = set()
+    for e in entities:
+        if not e.surfaces or any(" " in s for s in e.surfaces):
+            continue
+        # Occurrences outside other entries' longer names (one scan serves every test).
+        inside: list[tuple[str, str, str]] = []
+        seen = _occurrences(e, text_of, longer, inside=inside)
+        if not seen:
+            if inside and _kind(e) != "person":
+                gone.add(id(e))
+            continue
+        firsts = {(m.group(1).casefold() if m else "") for m in (re.search(r"(?<![\w\-])([^\W\d_][\w\-]*) $", b) for b, _, _ in seen)}
+        hosts = {id(t): t for t in (by_form.get(f"{w} {s}".casefold()) for w in firsts for s in e.surfaces)
+                 if t is not None and t is not e}
+        if len(firsts) == 1 and "" not in firsts and len(hosts) == 1:
+            _merge_into(next(iter(hosts.values())), e, surfaces=False)
+            gone.add(id(e))
+            continue
+        phrases = {(s, m.group(1) if m else "") for b, s, a in seen
+                   for m in [re.match(r"( (?:of|de|di|da|do|del|della|des|du|dos|das) [^\W\d_][\w\-]*)(?![\w\-])", a)]}
+        if len(phrases) == 1:
+            s, tail = next(iter(phrases))
+            place = gazetteer.lookup(s + tail) if tail else None
+            t = by_key.get(name_key(s + tail)) if place is not None and place.is_place else None
+            if t is not None and t is not e:
+                _merge_into(t, e, surfaces=False)
+                t.surfaces[s + tail] += e.surfaces[s]
+                t.surface_articles[s + tail] |= e.surface_articles[s]
+                gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+_INSTITUTION_HEADS = frozenset(w for w in (_ORG_HEADS | _ORG_WORDS) if len(w) > 3)
+
+
+def _phrase(e: Entity, lower_words: set[str]) -> bool:
+    """Ordinary words capitalised for emphasis ("using Common Sense and Great
+    Intelligence"): an untyped name of several words, each of them written in lower case
+    in the event's articles, none a head word or place, in one article only. (A known
+    first name would have typed it a person: "Sense" folds like a first name's key.)"""
+    multi = [s for s in e.surfaces if len(s.split()) > 1]
+    if _kind(e) != "name" or not multi or len(set().union(*(e.surface_articles[s] for s in multi))) != 1:
+        return False
+    return all(w in _CONNECTOR_WORDS or (w.casefold() in lower_words and not is_head_word(w)
+                                         and gazetteer.lookup(w) is None)
+               for s in multi for w in s.split())
+
+
+# Words before a credit line's name: the photo agency or source of a picture is site
+# furniture, not a party to the event.
+_CREDIT_WORDS = (r"(?i)(?:photo|foto|fotó|fotoğraf|фото|image|images|picture|credit|crédit|crédito|bild|"
+                 r"source|источник|джерело|kaynak)\s*:")
+_CREDIT = re.compile(_CREDIT_WORDS + r"\s*(?:[^\W\d_][\w\-]*\s+){0,3}$")
+_CREDIT_CUE = re.compile(_CREDIT_WORDS)
+_CREDIT_TOKENS = frozenset(re.findall(r"[^\W\d_]+", _CREDIT_WORDS.split("(?:", 1)[1].split(")", 1)[0]))
+
+
+def _credit(e: Entity, titled: dict[str, str]) -> bool:
+    """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters")."""
+    if not e.articles <= titled.keys():
+        return False
+    seen = _occurrences(e, titled)
+    return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) for before, _, _ in seen)
+
+
+def _post(e: Entity, text_of: dict[str, str]) -> bool:
+    """An acronym the text spells out as a post ("Director General of Military Operations
+    (DGMO)", "National Security Adviser (NSA)"): the expansion's initials make the
+    acronym and its first or last word is a title. A post is held by a person; it is
+    not an organisation."""
+    if not all(s.isupper() and " " not in s and 2 <= len(s) <= 6 for s in e.surfaces):
+        return False
+    for before, s, after in _occurrences(e, text_of):
+        if not (before.endswith("(") and after.startswith(")")):
+            continue
+        words = re.findall(r"[^\W\d_][\w\-]*", before)
+        capitals = [w for w in words if w[:1].isupper()]
+        expansion = capitals[-len(s):]
+        if len(expansion) == len(s) and "".join(w[0] for w in expansion).upper() == s.upper() \
+                and any(_is_title(w.casefold()) or w.casefold() in _POST_WORDS for w in (expansion[0], expansion[-1])):
+            return True
+    return False
+
+
+# Words that name a post, beside the titles that precede names.
+_POST_WORDS = frozenset("director directeur directora direktor commander commandant officer head "
+                        "chairman chairwoman chairperson coordinator inspector controller".split())
+
+
+_CASED_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]")
+
+
+def _stripped_once(e: Entity) -> bool:
+    """A place read in a script without capitals only once its clitics were stripped
+    (Arabic باللوم "with the blame" -> لوم, Lomé), in one article and no other language:
+    a common word that happens to spell a place. A place of the event is named again."""
+    if _kind(e) != "place" or len(e.articles) != 1:
+        return False
+    return all(not _CASED_LETTER.search(s) and not _DEVANAGARI.search(s) and gazetteer.lookup(s) is None
+               for s in e.surfaces)
+
+
+def _place_stems(entities: list[Entity]) -> set[str]:
+    """The event's place names of one word, folded, without a final vowel (Amerika ->
+    "amerik", Ukraine -> "ukrain"): what a demonym is made of."""
+    out = set()
+    for e in entities:
+        if _kind(e) != "place":
+            continue
+        for s in e.surfaces:
+            f = _fold(s)
+            if " " not in s and f.isalpha() and len(f) >= 5:
+                out.add(f[:-1] if f[-1] in "aeiouy" else f)
+    return {x for x in out if len(x) >= 4}
+
+
+def _demonym(e: Entity, stems: set[str]) -> bool:
+    """A people's or a language's name, not an entity: an untyped entry whose words,
+    most of them, are one of the event's places with an ending of one to five letters
+    (Amerikanong, US-Amerikaner next to Amerika; Ukrainians next to Ukraine)."""
+    if _kind(e) != "name" or not e.surfaces or any(len(s.split()) > 1 for s in e.surfaces):
+        return False
+
+    def of_place(s: str) -> bool:
+        f = _fold(re.split(r"[\-‐]", s)[-1])
+        return not is_first_name(s) and any(f.startswith(x) and 1 <= len(f) - len(x) <= 5 for x in stems)
+    return 2 * sum(map(of_place, e.surfaces)) >= len(e.surfaces)
+
+
+def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]] | None = None,
+                 everywhere: bool = False, inside: list[tuple[str, str, str]] | None = None,
+                 ) -> list[tuple[str, str, str]]:
+    """(text before, surface, text after) of every whole-word occurrence of e's surfaces;
+    a surname inside a full name of e ("Affairs" of "External Affairs") is one occurrence,
+    and one inside another entity's longer name (`others`, by article: "Dışişleri" of
+    "Hindistan Dışişleri Bakanlığı") is that entity's, not e's. `everywhere`: an article
+    missing from `text_of` still counts its occurrences, as text nobody looked at ("").
+    `inside` receives the occurrences left out for being inside another entity's name."""
+    out: list[tuple[str, str, str]] = []
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for s in sorted(e.surfaces, key=len, reverse=True):
+        for aid in e.surface_articles[s]:
+            by_article[aid].append(s)
+    for aid, surfaces in by_article.items():
+        if everywhere and aid not in text_of:
+            out.extend(("", s, "") for s in surfaces)
+            continue
+        text = text_of.get(aid, "")
+        mine: list[tuple[int, int]] = []  # e's longer names already read
+        for s in surfaces:
+            foreign = [m.span() for o in (others or {}).get(aid, ()) if len(o) > len(s) and s in o
+                       for m in re.finditer(re.escape(o), text)]
+            for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                occurrence = (text[max(0, m.start() - 60):m.start()], s, text[m.end():m.end() + 40])
+                if any(a <= m.start() and m.end() <= b for a, b in mine):
+                    continue
+                if any(a <= m.start() and m.end() <= b for a, b in foreign):
+                    if inside is not None:
+                        inside.append(occurrence)
+                    continue
+                mine.append(m.span())
+                out.append(occurrence)
+    return out
+
+
+# Words that make the name after them an operation's ("Operation Sindoor", "l'opération
+# Bouclier", "операция «Буря»"): a military or police operation is an event, neither a
+# person, a place nor an organisation.
+_OPERATION_WORDS = frozenset("""
+operation operación operacion opération operazione operação operațiunea operatiunea
+operațiunii operasi operasyon operasyonu operasyonunu operasyonuna operacija operacije operacji
+operacja operáció operace операция операции операцию операція операції آپریشن عملية
+""".split())
+_LAST_WORD = re.compile(r"([^\W\d_][\w\-]*)[\s\"'“”„«»‘’(]*$")
+_FIRST_WORD = re.compile(r"^[\s\"'“”„«»‘’]*([^\W\d_][\w\-]*)")
+
+
+def _operation(e: Entity, text_of: dict[str, str]) -> bool:
+    """Named as an operation: its name starts with the word, or at least half of its
+    occurrences follow it (the bare name, "after Sindoor", is the same operation)."""
+    if any(s.split()[0].casefold() in _OPERATION_WORDS for s in e.surfaces if len(s.split()) > 1):
+        return True
+    if not e.articles & text_of.keys():
+        return False
+    seen = _occurrences(e, text_of, everywhere=True)
+    marked = 0
+    for before, _, _ in seen:
+        m = _LAST_WORD.search(before)
+        marked += bool(m and m.group(1).casefold() in _OPERATION_WORDS)
+    return bool(seen) and 2 * marked >= len(seen)
+
+
+def _portfolio(e: Entity, text_of: dict[str, str], others: dict[str, list[str]]) -> bool:
+    """A minister's or an officer's portfolio, not a party: every occurrence stands just
+    before a title ("External Affairs Minister", "Dışişleri Bakanı") or just after a title
+    and a connector ("ministro de Asuntos Exteriores", "Director General of Military
+    Operations"). Only names of several words that the gazetteer does not know and that
+    hold no head word of an institution: "Kremlin spokesman" and "Pakistan Army chief"
+    name the Kremlin and the army."""
+    if _kind(e) == "person" or not any(len(s.split()) > 1 for s in e.surfaces):
+        return False
+    if any(gazetteer.lookup(s) is not None or any(is_head_word(w) for w in s.split()) for s in e.surfaces):
+        return False
+    seen = _occurrences(e, text_of, others)
+    if not seen:
+        return False
+    for before, _, after in seen:
+        nxt = re.match(r"\s+([^\W\d_][\w\-]*)", after)
+        words = re.findall(r"[^\W\d_][\w\-]*", before)[-3:] if re.search(r"\w\s+$", before) else []
+        # "le ministre (pakistanais) des Affaires": a lower-case adjective may stand between.
+        after_title = len(words) >= 2 and words[-1] in _CONNECTOR_WORDS and (
+            _is_title(words[-2].casefold())
+            or (len(words) == 3 and words[-2].islower() and _is_title(words[-3].casefold())))
+        if not ((nxt and _is_title(nxt.group(1).casefold())) or after_title):
+            return False
+    return True
+
+
+_CONNECTOR_WORDS = frozenset("of for de des du del della per para pour für dla за по".split())
+
+
+# Lower-case words that say what kind of place the name after them is ("штат Иллинойс",
+# "the state of Illinois", "provincia de Chiclayo").
+_PLACE_TYPES = frozenset("""
+state province region county district city town village oblast
+estado provincia región region departamento distrito ciudad
+état province région département ville
+stato provincia regione città
+bundesstaat bundesland provinz region stadt
+stan województwo prowincja miasto
+штат штата штате область области провинция провинции город города регион региона
+""".split())
+_AND = frozenset("and y e et und i и і și si ve és oraz".split())
+
+
+def _places_by_their_context(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An untyped name is a place where its text says so: after a word naming a kind of
+    place ("штат Иллинойс", "the state of Illinois"), or joined by "and" to a place the
+    gazetteer knows ("w Rzymie i Madrycie", Rome and Madrid)."""
+    for e in entities:
+        if _kind(e) != "name" or any(" " in s for s in e.surfaces) or not any(_cased(s) for s in e.surfaces):
+            continue
+        for before, _, after in _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of}):
+            words = before.split() if before[-1:].isspace() else []
+            if words and words[-1] in ("of", "de", "di", "du", "del") and len(words) >= 2:
+                words = words[:-1]
+            typed = bool(words) and words[-1] in _PLACE_TYPES
+            if not typed and len(words) >= 2 and words[-1] in _AND:
+                prev = gazetteer.lookup(words[-2].strip(",;"))
+                typed = prev is not None and prev.is_place
+            if not typed:
+                nxt = after.split()[:2]
+                if len(nxt) == 2 and nxt[0] in _AND:
+                    following = gazetteer.lookup(nxt[1].strip(".,;:"))
+                    typed = following is not None and following.is_place
+            if typed:
+                e.kinds["place"] += 1
+                break
+
+
+# Verbs that only a medium does, right before its name: "javlja Anadolu", "пишет РБК",
+# "передает ТАСС", "scrie Digi24", "berichtet Der Standard".
+_MEDIA_VERB = re.compile(r"(?i)(?<![^\W\d_])(?:javlja|javljaju|prenosi|пишет|пише|передает|передаёт|передає|"
+                         r"scrie|relatează|relateaza|berichtet|berichtete|rapporte|écrit|reportó)"
+                         r"[\s,]*$")
+
+
+_MEDIA_TOKENS = frozenset(re.findall(r"[^\W\d_]+", _MEDIA_VERB.pattern.split("(?:", 1)[1].split(")", 1)[0]))
+
+
+def _media_by_their_verb(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An untyped name right after a verb of publishing is a medium, an organisation
+    (so a one-word outlet named in one language is still an entry)."""
+    for e in entities:
+        if _kind(e) != "name" or any(" " in s for s in e.surfaces) or not e.articles & text_of.keys():
+            continue
+        if any(_MEDIA_VERB.search(before) for before, _, _ in _occurrences(e, {a: text_of[a] for a in e.articles
+                                                                               if a in text_of})):
+            e.kinds["org"] += 1
+
+
+def _acronyms_with_their_word(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """An acronym always written with the same capitalised word after it is that whole
+    name (РИА Новости, CNN Türk): the extractor ends a name at an acronym. Not when the
+    word is a title ("NATO Secretary"), nor for acronyms the gazetteer knows (US, EU)."""
+    starts = {s.split()[0] for e in entities for s in e.surfaces if " " in s}
+    for e in entities:
+        if not e.surfaces or not all(s.isupper() and " " not in s and len(s) <= 6 for s in e.surfaces):
+            continue
+        if any(gazetteer.lookup(s) is not None for s in e.surfaces):
+            continue
+        seen = _occurrences(e, text_of)
+        followers = {m.group(1) if m else None
+                     for m in (re.match(r" ([^\W\d_][^\W\d_\-]*)(?![\w\-])", after) for _, _, after in seen)}
+        if len(followers) != 1:
+            continue
+        word = next(iter(followers))
+        # Not a name of its own either ("РНБО Рустем Умєров": the council's secretary).
+        if word is None or not _cased(word) or not word[1:].islower() or _is_title(word.casefold()) \
+                or is_head_word(word) or is_first_name(word) or word in starts \
+                or gazetteer.lookup(word) is not None:
+            continue
+        for s in list(e.surfaces):
+            whole = f"{s} {word}"
+            e.surfaces[whole] += e.surfaces.pop(s)
+            e.surface_articles[whole] |= e.surface_articles.pop(s)
+
+
+# "took the name", "ha asumido el nombre de", "sous le nom de", "nahm den Namen", "przyjął
+# imię": the regnal name that follows is the one a person named in that sentence took.
+_NAME_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:name|nombre|nome|nom|namen|имя|имени|ім'я|імені|nama|"
+                        r"pangalan|nevet|nevén|imię|imienia|jméno|ime|adını|ismini)"
+                        r"(?:\s+(?:of|de|di|do|da|du))?\s+$")
+
+
+def _regnal(e: Entity) -> bool:
+    return any(len(s.split()) >= 2 and scripts.roman_value(s.split()[-1].rstrip(".")) for s in e.surfaces)
+
+
+def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """A regnal name and the birth name of the one who took it are one person: where a
+    sentence says that someone took the name (Robert Prevost "ha asumido el nombre de León
+    XIV", "przyjął imię Leon XIV"), the person named in most such sentences is the regnal
+    name's bearer. Sentences that name nobody else decide nothing."""
+    people = [e for e in entities if _kind(e) == "person" and not _regnal(e)]
+    regnal = [e for e in entities if _kind(e) == "person" and _regnal(e)]
+    gone: set[int] = set()
+    for r in regnal:
+        if id(r) in gone:
+            continue
+        votes: Counter = Counter()
+        for aid in r.articles:
+            text = text_of.get(aid, "")
+            for s in r.surfaces:
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                    if not _NAME_WORD.search(text, max(0, m.start() - 40), m.start()):
+                        continue
+                    start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+                    ends = [i for i in (text.find(c, m.end()) for c in ("!", "?", "\n", ". ")) if i >= 0]
+                    sentence = text[start:min(ends, default=len(text))]
+                    for p in people:
+                        if id(p) not in gone and p is not r and any(len(ps) >= 3 and re.search(rf"(?<!\w){re.escape(ps)}(?!\w)", sentence)
+                                                     for ps in p.surfaces):
+                            votes[id(p)] += 1
+        ranked = votes.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            continue
+        bearer = next(p for p in people if id(p) == ranked[0][0])
+        keep, other = (bearer, r) if len(bearer.articles) >= len(r.articles) else (r, bearer)
+        _merge_into(keep, other)
+        gone.add(id(other))
+    return [e for e in entities if id(e) not in gone]
 
 
 def _is_outlet(surface: str, outlets: set[str]) -> bool:
@@ -344,6 +1008,43 @@ def _same_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity
             if e is not keep:
                 _merge_into(keep, e)
                 gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+_CYRILLIC_GREEK = re.compile(r"^[\u0370-\u03FF\u0400-\u04FF\-]+$")
+
+
+def _cyrillic_spellings(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """A thing named in one word in Cyrillic or Greek whose transliteration is one letter
+    from a distinctive word of a Latin-script thing of other languages is that thing
+    (Чираган "chiragan" ~ Ciragan Palace): keys read the same letter apart across
+    alphabets (Cyrillic ч, Turkish c). Six letters or more, never people, never a word
+    the gazetteer knows."""
+    def langs(e: Entity) -> set[str]:
+        return {lang_of.get(a, "und") for a in e.articles}
+
+    latin: list[tuple[str, Entity]] = []
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        for s in e.surfaces:
+            for w in re.split(r"[\s\-‐]+", s):
+                if len(w) >= 6 and _LATIN_ONLY.match(w) and _cased(w) and not w.isupper() \
+                        and not is_head_word(w) and not is_first_name(w) and gazetteer.lookup(w) is None:
+                    latin.append((_fold(w), e))
+    gone: set[int] = set()
+    for e in entities:
+        if _kind(e) == "person" or not e.surfaces \
+                or not all(_CYRILLIC_GREEK.match(s) and " " not in s and len(s) >= 6 for s in e.surfaces) \
+                or any(gazetteer.lookup(s) is not None for s in e.surfaces):
+            continue
+        folds = {_fold(s) for s in e.surfaces}
+        hosts = {id(t): t for f, t in latin for g in folds
+                 if t is not e and id(t) not in gone and f[:1] == g[:1] and Levenshtein.distance(f, g) <= 1
+                 and not langs(t) & langs(e)}
+        if len(hosts) == 1:
+            _merge_into(next(iter(hosts.values())), e)
+            gone.add(id(e))
     return [e for e in entities if id(e) not in gone]
 
 
