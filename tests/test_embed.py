@@ -82,3 +82,42 @@ def test_spaced_text_and_mixed_runs_count_as_before():
     # Latin letters and digits inside a Han run cost nothing extra; the run costs its Han.
     t = _lead("2025年5月8日", "新华社电 消息 更多 更多 更多 更多 更多", config)
     assert t.split()[0] == "2025年5月8日" and len(t.split()) <= 6
+
+
+def test_the_model_runs_while_the_caller_works_and_gives_the_same_vectors():
+    import threading
+
+    from tidings.understand import understand_batch
+
+    caller_worked = threading.Event()
+    threads: list[str] = []
+
+    class SlowModel(HashingEmbedderForTests):
+        def passage(self, texts):
+            threads.append(threading.current_thread().name)
+            # Returns only once the caller has done its own work: with the model run in
+            # the caller's thread this would wait forever (bounded here to fail, not hang).
+            assert caller_worked.wait(timeout=10), "the model ran before the caller could work"
+            return super().passage(texts)
+
+    e = SlowModel()
+    texts = ["Flood warnings across Bavaria", "Hochwasser in Bayern", "Flood warnings across Bavaria"]
+    wait = e.embed_later(texts)
+    caller_worked.set()
+    got = wait()
+    assert threads and threading.current_thread().name not in threads
+    assert e.calls == 2
+    assert np.array_equal(got, HashingEmbedderForTests().embed(texts))
+
+    class EmbedOnly:  # an embedder with `embed` alone is still served, after the names
+        def __init__(self):
+            self.inner = HashingEmbedderForTests()
+
+        def embed(self, texts):
+            return self.inner.embed(texts)
+
+    arts = [Article(id=f"a{i}", origin="t", title=t, text=t + ". Officials in Munich said so.", raw=t,
+                    content_hash=str(i), lang="en") for i, t in enumerate(texts[:2])]
+    one = understand_batch(arts, HashingEmbedderForTests())
+    two = understand_batch(arts, EmbedOnly())
+    assert all(np.array_equal(a.embedding, b.embedding) and a.names == b.names for a, b in zip(one, two))

@@ -5,7 +5,11 @@ real-world happening, across languages and scripts) -> briefs. See tidings.api f
 Python API; the `tidings` command and the web app are thin layers over it.
 """
 
-from tidings.api import (
+from tidings.threads import one_blas_thread
+
+one_blas_thread()  # before numpy is imported below; see tidings.threads
+
+from tidings.api import (  # noqa: E402
     IngestReport,
     Pipeline,
     backfill,
@@ -19,9 +23,9 @@ from tidings.api import (
     open_store,
     understand_article,
 )
-from tidings.brief.evaluate import evaluate_brief
-from tidings.config import DEFAULT, Config
-from tidings.records import Article, Event, Features, Figure, Mention, Problem, RawArticle
+from tidings.brief.evaluate import evaluate_brief  # noqa: E402
+from tidings.config import DEFAULT, Config  # noqa: E402
+from tidings.records import Article, Event, Features, Figure, Mention, Problem, RawArticle  # noqa: E402
 
 __version__ = "0.1.0"
 

@@ -28,6 +28,10 @@ class CandidateIndex:
         self._matrix = np.zeros((1024, dim), dtype=np.float32)
         self._days: dict[str, tuple[int, int] | None] = {}
         self._by_day: dict[int, set[str]] = defaultdict(set)
+        # Each day's events as sorted matrix rows, built when first looked up and dropped
+        # when that day's set changes: a block of 30 days in a large store joins thousands
+        # of events, and a union of arrays costs a fraction of a union of id sets.
+        self._day_rows: dict[int, np.ndarray] = {}
         self._by_name: dict[str, OrderedDict[str, None]] = defaultdict(OrderedDict)
         self._recent: OrderedDict[str, None] = OrderedDict()
         self._undated: OrderedDict[str, None] = OrderedDict()
@@ -79,6 +83,7 @@ class CandidateIndex:
         if old is not None:
             for d in range(old[0], old[1] + 1):
                 self._by_day[d].discard(event_id)
+                self._day_rows.pop(d, None)
         self._undated.pop(event_id, None)
         if new is None:
             self._undated[event_id] = None
@@ -87,6 +92,7 @@ class CandidateIndex:
         else:
             for d in range(new[0], new[1] + 1):
                 self._by_day[d].add(event_id)
+                self._day_rows.pop(d, None)
         self._days[event_id] = new
 
     def remove(self, event_id: str) -> None:
@@ -99,39 +105,55 @@ class CandidateIndex:
         if old is not None:
             for d in range(old[0], old[1] + 1):
                 self._by_day[d].discard(event_id)
+                self._day_rows.pop(d, None)
         self._undated.pop(event_id, None)
         self._recent.pop(event_id, None)
         # name postings are cleaned lazily in candidates()
 
     # --- lookup ---
     def _block(self, t: date | None, window_days: float, name_keys: list[str],
-               only: set[str] | None = None) -> tuple[set[str], np.ndarray]:
-        """Events that may be compared at all (same time window, or, undated, shared names)
-        as matrix rows, ascending: a deterministic order (no hash-seed order) that is cheap
-        to sort, since the block holds hundreds of events in a large store."""
-        out: set[str] = set()
+               only: set[str] | None = None) -> np.ndarray:
+        """The matrix rows of the events that may be compared at all (same time window,
+        or, undated, shared names), ascending: a deterministic order (no hash-seed order)
+        that is cheap to sort, since the block holds thousands of events in a large store."""
+        rows = self._rows
         if t is None:
+            out: set[str] = set()
             for key in name_keys:
                 out.update(list(self._by_name.get(key, ()))[-50:])
             out.update(self._recent)
-        else:
-            w = int(window_days)
-            base = t.toordinal()
-            for d in range(base - w, base + w + 1):
-                out.update(self._by_day.get(d, ()))
-            out.update(self._undated)  # events no one could date stay reachable
-        if only is not None:
-            out &= only
-        rows = self._rows
-        found = np.fromiter((r for e in out if (r := rows.get(e)) is not None), dtype=np.int64)
+            if only is not None:
+                out &= only
+            found = np.fromiter((r for e in out if (r := rows.get(e)) is not None), dtype=np.int64)
+            found.sort()
+            return found
+        w = int(window_days)
+        base = t.toordinal()
+        parts = [self._rows_of_day(d) for d in range(base - w, base + w + 1)]
+        # Events no one could date stay reachable.
+        parts.append(np.fromiter((r for e in self._undated if (r := rows.get(e)) is not None), dtype=np.int64))
+        found = np.concatenate(parts)
         found.sort()
-        return out, found
+        found = found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
+        if only is not None:
+            wanted = np.fromiter((r for e in only if (r := rows.get(e)) is not None), dtype=np.int64)
+            found = found[_member(found, np.unique(wanted))]
+        return found
+
+    def _rows_of_day(self, day: int) -> np.ndarray:
+        got = self._day_rows.get(day)
+        if got is None:
+            rows = self._rows
+            got = np.sort(np.fromiter((r for e in self._by_day.get(day, ()) if (r := rows.get(e)) is not None),
+                                      dtype=np.int64))
+            self._day_rows[day] = got
+        return got
 
     def candidates(self, vector: np.ndarray | None, t: date | None, window_days: float,
                    name_keys: list[str], top_k: int, only: set[str] | None = None) -> list[tuple[str, float]]:
         """(event id, centroid cosine) for the events worth scoring, best first; `only`:
         among these events alone."""
-        block, rows = self._block(t, window_days, name_keys, only)
+        rows = self._block(t, window_days, name_keys, only)
         if not len(rows):
             return []
         ids = self._ids
@@ -143,25 +165,37 @@ class CandidateIndex:
         if len(rows) > top_k and name_keys:
             # Any shared name gets the event scored: it is how a cross-lingual report that
             # the embedding ranks low still finds its event.
-            chosen = {e for e, _ in keep}
-            named: set[str] = set()
+            named: set[int | None] = set()
             for k in name_keys:
                 posting = self._by_name.get(k)
                 if posting:
-                    named.update(block & posting.keys())
-            named -= chosen
+                    named.update(map(self._rows.get, posting))  # None: a removed event
+            named.discard(None)
+            named.difference_update(int(rows[i]) for i in order[:top_k])
             if named:
-                # All in the block, so each is found in the sorted rows by bisection.
-                wanted = np.fromiter((self._rows[e] for e in named if e in self._rows), dtype=np.int64)
-                at = np.searchsorted(rows, wanted)
-                extra = sorted(((str(ids[r]), float(sims[i])) for r, i in zip(wanted, at)),
-                               key=lambda x: (-x[1], x[0]))
-                keep.extend(extra[: max(2, top_k // 3)])
+                wanted = np.fromiter(named, dtype=np.int64)  # type: ignore[arg-type]
+                at = np.minimum(np.searchsorted(rows, wanted), len(rows) - 1)
+                at = at[rows[at] == wanted]  # in the block (postings ignore time)
+                n_extra = max(2, top_k // 3)
+                if len(at) > n_extra:
+                    # Only the best few are kept: those at or above the n-th best cosine
+                    # (ties included) are sorted, by cosine and then id.
+                    at = at[sims[at] >= np.partition(sims[at], len(at) - n_extra)[len(at) - n_extra]]
+                extra = sorted(((str(ids[rows[i]]), float(sims[i])) for i in at), key=lambda x: (-x[1], x[0]))
+                keep.extend(extra[:n_extra])
         return keep
 
     def centroid(self, event_id: str) -> np.ndarray | None:
         row = self._rows.get(event_id)
         return None if row is None else self._matrix[row]
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Which of `values` are in `sorted_set` (ascending, unique)."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[at] == values
 
 
 def day_range(tmin: date, tmax: date) -> list[date]:

@@ -38,6 +38,19 @@ def understand_batch(articles: list[Article], embedder: Embedder, config: Config
     Devanagari has no capital letters, so a Hindi token also counts as a name when its
     key is a name already seen in a cased script, in this batch or in `store` (read only).
     """
+    # Text with no letter at all (digits, punctuation, emoji) embeds to one vector whatever
+    # it says, and would pull every such article together: it gets no embedding.
+    embed_texts = [text_for(a, config) for a in articles]
+    wordy = [bool(_LETTER.search(t)) for t in embed_texts]
+    to_embed = [t for t, ok in zip(embed_texts, wordy) if ok]
+    # The model runs in the background while names, figures and dates are found (an
+    # embedder with `embed` only is called once they are).
+    later = getattr(embedder, "embed_later", None)
+    if to_embed and later is not None:
+        wait_vectors = later(to_embed)
+    else:
+        def wait_vectors():
+            return embedder.embed(to_embed)
     texts = [full_text(a) for a in articles]
     cased_keys: set[str] = set()
     cased_names: dict[int, list[Mention]] = {}
@@ -73,12 +86,7 @@ def understand_batch(articles: list[Article], embedder: Embedder, config: Config
             dates_mentioned=mentioned,
             event_time=when,
         ))
-    # Text with no letter at all (digits, punctuation, emoji) embeds to one vector whatever
-    # it says, and would pull every such article together: it gets no embedding.
-    embed_texts = [text_for(a, config) for a in articles]
-    wordy = [bool(_LETTER.search(t)) for t in embed_texts]
-    to_embed = [t for t, ok in zip(embed_texts, wordy) if ok]
-    vectors = iter(embedder.embed(to_embed) if to_embed else [])
+    vectors = iter(wait_vectors() if to_embed else [])
     for f, ok in zip(out, wordy):
         f.embedding = next(vectors) if ok else None
     return out

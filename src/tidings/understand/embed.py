@@ -13,7 +13,9 @@ import hashlib
 import os
 import re
 import threading
-from typing import Any, Iterable, Protocol
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable, Iterable, Protocol
 
 import numpy as np
 
@@ -23,6 +25,27 @@ from tidings.records import Article
 _MODEL = None
 _MODEL_LOCK = threading.Lock()
 BATCH = 16
+# One background thread runs the model for every Embedder of the process (calls are taken
+# in turn): the C engine releases the GIL, so the caller's Python work goes on meanwhile.
+_WORKER: ThreadPoolExecutor | None = None
+
+
+def _worker() -> ThreadPoolExecutor:
+    global _WORKER
+    with _MODEL_LOCK:
+        if _WORKER is None:
+            _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-embed")
+        return _WORKER
+
+
+def _forget_worker() -> None:
+    # A forked child has none of its parent's threads: it starts its own when it embeds.
+    global _WORKER, _MODEL_LOCK
+    _WORKER, _MODEL_LOCK = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_worker)
 
 
 def _model():
@@ -116,6 +139,9 @@ class Embedder:
         self._model = model
         self._memo: dict[str, np.ndarray] = {}
         self.calls = 0  # texts actually sent to the model (for benchmarks and tests)
+        # Wall seconds in the model (its background thread), and waited for it by callers.
+        self.model_seconds = 0.0
+        self.wait_seconds = 0.0
         # When set, fresh vectors are kept for `take_fresh` instead of written at once:
         # the pipeline embeds before its write transaction and stores them inside it.
         self.defer_cache_writes = False
@@ -140,33 +166,58 @@ class Embedder:
         return 384
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        return self.embed_later(texts)()
+
+    def embed_later(self, texts: list[str]) -> Callable[[], np.ndarray]:
+        """Start embedding `texts`; the returned function waits for the vectors. What is
+        not remembered or cached goes to the model in a background thread, so the caller's
+        own work (names, figures, dates of the same batch) overlaps the model's. Cache look-ups
+        and writes stay in the calling thread (a store's connection belongs to its thread).
+        The vectors are those `embed` gives: the engine embeds each text on its own."""
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+            return lambda: np.zeros((0, self.dim), dtype=np.float32)
         hashes = [text_hash(t) for t in texts]
         found: dict[str, np.ndarray] = {h: self._memo[h] for h in hashes if h in self._memo}
         missing = [h for h in dict.fromkeys(hashes) if h not in found]
         if missing and self.store is not None:
             found.update(self.store.cached_embeddings(missing))
             missing = [h for h in missing if h not in found]
+        job: Future | None = None
         if missing:
             by_hash = {h: t for h, t in zip(hashes, texts)}
-            todo = [by_hash[h] for h in missing]
-            fresh: dict[str, np.ndarray] = {}
-            for i in range(0, len(todo), BATCH):
-                chunk = todo[i : i + BATCH]
-                vecs = np.asarray(self.model.passage(chunk), dtype=np.float32).reshape(len(chunk), -1)
-                self.calls += len(chunk)
-                for h, v in zip(missing[i : i + BATCH], vecs):
-                    fresh[h] = v
-            found.update(fresh)
-            if self.defer_cache_writes:
-                self._fresh.update(fresh)
-            elif self.store is not None:
-                self.store.cache_embeddings(fresh)
-        if len(self._memo) > self.memo_limit:
-            self._memo.clear()
-        self._memo.update(found)
-        return np.stack([found[h] for h in hashes]).astype(np.float32)
+            job = _worker().submit(self._run_model, [by_hash[h] for h in missing], self.model)
+
+        def wait() -> np.ndarray:
+            if job is not None:
+                s = time.perf_counter()
+                vecs, seconds = job.result()
+                self.wait_seconds += time.perf_counter() - s
+                self.model_seconds += seconds
+                self.calls += len(missing)
+                fresh = dict(zip(missing, vecs))
+                found.update(fresh)
+                if self.defer_cache_writes:
+                    self._fresh.update(fresh)
+                elif self.store is not None:
+                    self.store.cache_embeddings(fresh)
+            if len(self._memo) > self.memo_limit:
+                self._memo.clear()
+            self._memo.update(found)
+            return np.stack([found[h] for h in hashes]).astype(np.float32)
+
+        return wait
+
+    @staticmethod
+    def _run_model(todo: list[str], model: Any) -> tuple[list[np.ndarray], float]:
+        """In the background thread: the vectors of `todo`, BATCH texts a call (the
+        engine packs a call's tokens without padding, so the batch size changes the time
+        only), and the wall seconds it took."""
+        s = time.perf_counter()
+        out: list[np.ndarray] = []
+        for i in range(0, len(todo), BATCH):
+            chunk = todo[i : i + BATCH]
+            out.extend(np.asarray(model.passage(chunk), dtype=np.float32).reshape(len(chunk), -1))
+        return out, time.perf_counter() - s
 
 
 class HashingEmbedderForTests(Embedder):
