@@ -4,7 +4,7 @@
 
 Labelled pairs: ../shared/bench/events-dev (read at run time, never copied; id, text and
 url only go through the real path), graded from its labels: same `event` 1, same `story`
-2/3, same group of near misses 1/3, other groups 0. In design D4 (the default) each level
+2/3, same group of near misses 1/3, other groups 0. In design D4 (shipped) each level
 weighs the same within pairs of one language and within pairs across two (most pairs are
 unrelated, and most are across languages), and the evidence other than the cosines is
 regularised ten times more; `--design D1` is the earlier fit (levels balanced, one L2).
