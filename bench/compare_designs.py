@@ -122,7 +122,7 @@ def main() -> int:
         ("D1 on the whole-body cosine", dev_whole, design("D1")),
         ("  whole-body cosine, languages balanced", dev_whole, logistic(True)),
         ("D1 fitted separately on one language and across two", dev, separate),
-        ("D4 (fit_compare, default): languages balanced + L2 10", dev, design("D4")),
+        ("D4 (fit_compare, shipped): languages balanced + L2 10", dev, design("D4")),
     ]
     print(f"events-dev LOGO, {len(dev.y)} pairs ({int((dev.x[:, SAME] > 0).sum())} of one language); "
           f"cosine terms (L2 1): {', '.join(COSINE_TERMS)}")
