@@ -271,16 +271,16 @@ class PairModel:
                    names=names, meta=dict(d.get("meta", {})))
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50,
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float | np.ndarray = 1.0, iters: int = 50,
                  sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression by Newton's method (numpy only). Returns
-    (weights, bias); the bias is not regularised."""
+    (weights, bias); the bias is not regularised. `l2` is one strength for every
+    feature, or one per feature."""
     n, d = x.shape
     xb = np.hstack([x, np.ones((n, 1))])
     sw = np.ones(n) if sample_weight is None else sample_weight
     w = np.zeros(d + 1)
-    reg = np.full(d + 1, l2)
-    reg[-1] = 0.0
+    reg = np.append(np.broadcast_to(np.asarray(l2, dtype=np.float64), (d,)), 0.0)
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
         g = xb.T @ (sw * (p - y)) + reg * w

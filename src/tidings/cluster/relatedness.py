@@ -10,7 +10,10 @@ It is one logistic model over the clusterer's evidence plus a cosine of a longer
 clusterer embeds are often site furniture, and a pair at a time can afford more), fitted
 with graded targets (1, 2/3, 1/3, 0 for the four levels) on ../shared/bench/events-dev
 (`make fit-compare`, `tidings.cluster.fit_compare`; the demo corpus is an option there,
-left out on cross-validation), shipped as compare_weights.json. Every part of the sum can be shown (`explain_compare`).
+left out on cross-validation), shipped as compare_weights.json. Design D4: each level
+weighs the same within pairs of one language and within pairs across two, and the
+evidence other than the cosines is regularised more, so it corrects the cosine rather
+than outweighing it. Every part of the sum can be shown (`explain_compare`).
 """
 
 from __future__ import annotations
