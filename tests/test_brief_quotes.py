@@ -553,3 +553,15 @@ def test_turkish_reported_speech_is_a_nominalised_clause_before_the_verb(text, s
 
     (q,) = extract(text, "tr", [Mention("ahmt ylmz", "Ahmet Yılmaz", "person"), Mention("elf ky", "Elif Kaya", "person")], "a")
     assert (q.kind, q.speaker, q.text) == ("reported", speaker, said)
+
+
+def test_the_reporters_closing_participle_is_not_part_of_the_reported_statement():
+    (q,) = quotes_of("President Anna Kovac on Sunday said Valdora and Merrow have agreed to a full truce "
+                     "after talks in Geneva, bringing an end to two weeks of shelling.", "en")
+    assert q.kind == "reported" and q.speaker == "Anna Kovac"
+    assert q.text == "Valdora and Merrow have agreed to a full truce after talks in Geneva"
+    # A participle that is the speaker's own content stays: "the army was advancing,
+    # taking three villages" is what the minister said.
+    (q,) = quotes_of("Defence minister Tom Arden said that the army was advancing in the north, "
+                     "taking three villages overnight.", "en")
+    assert q.text.endswith("taking three villages overnight")

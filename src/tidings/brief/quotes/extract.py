@@ -1070,6 +1070,11 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             clause = re.sub(r"\s+(?:reportedly|allegedly|apparently)\s+", " ", block[account_from:end].strip(),
                             flags=re.IGNORECASE)
         clause = clause.rstrip(" .।。")
+        if verb_lang == "en" and not inverted:
+            # "Trump said India and Pakistan have agreed to a ceasefire, bringing a halt to
+            # three days of fire": a closing participle of consequence is the reporter's
+            # framing of the statement, not part of what was said.
+            clause = _REPORTERS_TAIL.sub("", clause)
         kind = "reported"
         closers = _PAIRS.get(clause[:1])
         if closers and not any(c in clause[1:].rstrip(closers + " .।。۔") for c in closers):
@@ -1120,6 +1125,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
 
 
 _CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+# Participles with which English news reports append a consequence of their own to a
+# reported statement (", ending weeks of fighting", ", sparking protests").
+_REPORTERS_TAIL = re.compile(r",\s+(?:bringing|ending|marking|capping|sparking|prompting|"
+                             r"triggering|raising hopes|easing|ushering)\b[^,;:\"“”]*$")
 
 
 def _word_count(text: str) -> int:
