@@ -39,9 +39,7 @@ BODY = ("A dam on the Lerna river burst near the town of Valdora on Tuesday, kil
 def test_source_counts_agree_in_cli_brief_digest_api_and_page(tmp_path):
     from fastapi.testclient import TestClient
 
-    from tidings.brief import build_brief
     from tidings.brief.digests import rank_events
-    from tidings.cli import _event_row
     from tidings.pipeline import ingest_raw
     from tidings.store import SQLiteStore
     from tidings.web import create_app
@@ -54,23 +52,31 @@ def test_source_counts_agree_in_cli_brief_digest_api_and_page(tmp_path):
     ranked = {r["event"]: r for r in rank_events(store)}
     client = TestClient(create_app(store))
     for e in events:
-        n = _event_row(e)["sources"]
-        articles = store.get_articles(e.article_ids)
-        assert n == len(sources_of(articles))
-        brief = build_brief(store, e.id)
-        assert brief["n_sources"] == len(brief["sources"]) == n
-        assert ranked[e.id]["sources"] == n
-        api = client.get(f"/api/events/{e.id}").json()
-        assert api["n_sources"] == n and api["brief"]["n_sources"] == n
+        brief, api = _counts_agree(store, client, ranked, e)
         # The same names, not only the same number.
-        names = sorted(sources_of(articles))
+        names = sorted(sources_of(store.get_articles(e.article_ids)))
         assert sorted(e.sources) == sorted(brief["sources"]) == sorted(api["sources"]) == names
         assert sorted(api["brief"]["sources"]) == names
-        page = client.get(f"/events/{e.id}").text
-        said = re.search(r"from (\d+) sources?", page)
-        assert said and int(said.group(1)) == n
         # No file-name label anywhere in the brief.
         assert all(not re.search(r"\.txt$", a["source"] or "") for a in brief["articles"])
+
+
+def _counts_agree(store, client, ranked, e):
+    """One event's source count, the same in the CLI row, the store's articles, the brief,
+    the digest ranking, the API and the page; returns the brief and the API's answer."""
+    from tidings.brief import build_brief
+    from tidings.cli import _event_row
+
+    n = _event_row(e)["sources"]
+    assert n == len(sources_of(store.get_articles(e.article_ids)))
+    brief = build_brief(store, e.id)
+    assert brief["n_sources"] == len(brief["sources"]) == n
+    assert ranked[e.id]["sources"] == n
+    api = client.get(f"/api/events/{e.id}").json()
+    assert api["n_sources"] == n and api["brief"]["n_sources"] == n
+    said = re.search(r"from (\d+) sources?", client.get(f"/events/{e.id}").text)
+    assert said and int(said.group(1)) == n
+    return brief, api
 
 
 PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8">
@@ -187,9 +193,7 @@ def test_folders_that_name_outlets_are_counted_alike_in_every_view(tmp_path):
     by its folder counts once, and the CLI, brief, digest, API and page give one count."""
     from fastapi.testclient import TestClient
 
-    from tidings.brief import build_brief
     from tidings.brief.digests import rank_events
-    from tidings.cli import _event_row
     from tidings.pipeline import ingest
     from tidings.store import SQLiteStore
     from tidings.web import create_app
@@ -214,15 +218,6 @@ def test_folders_that_name_outlets_are_counted_alike_in_every_view(tmp_path):
     client = TestClient(create_app(store))
     total = set()
     for e in store.events():
-        n = _event_row(e)["sources"]
-        articles = store.get_articles(e.article_ids)
-        assert n == len(sources_of(articles))
-        brief = build_brief(store, e.id)
-        assert brief["n_sources"] == len(brief["sources"]) == n
-        assert ranked[e.id]["sources"] == n
-        api = client.get(f"/api/events/{e.id}").json()
-        assert api["n_sources"] == n and api["brief"]["n_sources"] == n
-        said = re.search(r"from (\d+) sources?", client.get(f"/events/{e.id}").text)
-        assert said and int(said.group(1)) == n
+        brief, _ = _counts_agree(store, client, ranked, e)
         total |= set(brief["sources"])
     assert total == {"Valdora Post", "Lerna Times", "Harbour Gazette"}
