@@ -6,8 +6,7 @@ into the repository). Both texts of a pair are cleaned with tidings.clean and un
 with tidings.understand, and scored by every system: the plain cosine of the first 600
 characters as given (issue 8's baseline), the cosine of title + the cleaned body's first
 600 characters, `compare` (the graded relatedness of cluster/compare_weights.json, as
-api.compare computes it), the clusterer's event model and the older hand-weighted
-similarity. Pearson r is computed against -Overall (1 = very similar, 4 = very
+api.compare computes it) and the clusterer's event model. Pearson r is computed against -Overall (1 = very similar, 4 = very
 dissimilar), overall and per language pair, and written to bench/results/semeval.md.
 
 Nothing here is fitted or tuned on this data: compare_weights.json is fitted on
@@ -38,7 +37,6 @@ from common import peak_rss_mb, write_result  # noqa: E402
 from tidings.cluster.linkage import EventLearner  # noqa: E402
 from tidings.cluster.pairs import Weighing, make_item, pair_features, shipped_model  # noqa: E402
 from tidings.cluster.relatedness import COMPARE_WEIGHTS, compare_row, compare_text, shipped_compare_model  # noqa: E402
-from tidings.cluster.similarity import compare, idf_from_counts  # noqa: E402
 from tidings.config import DEFAULT  # noqa: E402
 from tidings.records import RawArticle  # noqa: E402
 from tidings.store import SQLiteStore  # noqa: E402
@@ -106,10 +104,6 @@ def main() -> int:
     for i in range(0, len(arts), 64):
         feats.extend(understand_batch(arts[i : i + 64], embedder, DEFAULT))
     t_understand = time.perf_counter() - t0 - t_clean
-    df = Counter()
-    for f in feats:
-        df.update({m.key for m in f.names})
-    idf = idf_from_counts(df, len(feats))
 
     # The plain baseline of issue 8: the same model on the first 600 characters as given.
     plain = embedder.embed([(r[f"text_{i}"] or " ")[:600] for r in rows for i in (1, 2)])
@@ -126,13 +120,8 @@ def main() -> int:
     long_texts = [compare_text(a) for a in arts]
     long_vecs = embedder.embed([t if t.strip() else " " for t in long_texts])
     rel, clong = [], []
-    gold, ours, base, fitted, logits, p600 = [], [], [], [], [], []
     by_pair: dict[str, list[tuple[float, ...]]] = defaultdict(list)
     for k, r in enumerate(rows):
-        a, b = arts[2 * k], arts[2 * k + 1]
-        fa, fb = feats[2 * k], feats[2 * k + 1]
-        c = compare(a, fa, b, fb, DEFAULT, idf=idf)
-        cos = float(fa.embedding @ fb.embedding) if fa.embedding is not None and fb.embedding is not None else 0.0
         ia, ib = items[2 * k], items[2 * k + 1]
         x = pair_features(ia, ib, None if ia.vector is None or ib.vector is None else float(ia.vector @ ib.vector), weigh)
         z = float(model.logit(x))
@@ -144,13 +133,7 @@ def main() -> int:
         clong.append(0.0 if cl is None else cl)
         c600 = float(plain[2 * k] @ plain[2 * k + 1])
         g = -float(r["Overall"])
-        gold.append(g)
-        ours.append(c.score)
-        base.append(cos)
-        fitted.append(float(model.prob(x)))
-        logits.append(z)
-        p600.append(c600)
-        by_pair[f"{r['lang1']}-{r['lang2']}"].append((g, c.score, cos, c600, z, rel[-1], clong[-1]))
+        by_pair[f"{r['lang1']}-{r['lang2']}"].append((g, c600, z, rel[-1], clong[-1]))
     wname = Path(args.weights).name
     meta = graded.meta.get("fitted_on", "")
     out = [
@@ -165,19 +148,17 @@ def main() -> int:
         "- plain 600: cosine of the first 600 characters of each text as given (the baseline of issue 8);",
         "- long cosine: cosine of the title + the first 600 characters of the cleaned body (what compare embeds);",
         "- compare: `tidings compare` (api.compare), the fitted graded relatedness;",
-        "- event model: the clusterer's fitted same-happening log-odds (weights.json);",
-        "- hand-weighted: the older hand-weighted similarity (config.py).",
+        "- event model: the clusterer's fitted same-happening log-odds (weights.json).",
         "",
-        "| pairs | n | plain 600 | long cosine | **compare** | compare - plain | event model | hand-weighted |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| pairs | n | plain 600 | long cosine | **compare** | compare - plain | event model |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
 
     def row(label: str, vals: list[tuple[float, ...]]) -> str:
         g = [v[0] for v in vals]
-        p6, lc, rc = (pearson([v[i] for v in vals], g) for i in (3, 6, 5))
-        ev, hw = (pearson([v[i] for v in vals], g) for i in (4, 1))
+        p6, lc, rc, ev = (pearson([v[i] for v in vals], g) for i in (1, 4, 3, 2))
         return (f"| {label} | {len(vals)} | {p6:.3f} | {lc:.3f} | **{rc:.3f}** | {rc - p6:+.3f} | "
-                f"{ev:.3f} | {hw:.3f} |")
+                f"{ev:.3f} |")
 
     every = [v for vals in by_pair.values() for v in vals]
     out.append(row("**overall**", every))
@@ -185,7 +166,7 @@ def main() -> int:
     for pair, vals in sorted(by_pair.items(), key=lambda kv: -len(kv[1])):
         out.append(row(pair, vals))
         g = [v[0] for v in vals]
-        if pearson([v[5] for v in vals], g) < pearson([v[3] for v in vals], g):
+        if pearson([v[3] for v in vals], g) < pearson([v[1] for v in vals], g):
             below.append(pair)
     out += ["", f"`compare` is below the plain 600-character cosine on: {', '.join(below) or 'no language pair'}."]
     if not args.no_chaining:

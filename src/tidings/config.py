@@ -87,32 +87,6 @@ class Config:
     """Events whose reported time is further apart than this are never candidates."""
     time_grace_days: float = 2.0
     """Reported times this close count as the same happening (no time penalty)."""
-    # The hand-weighted similarity of the clusterer before the fitted one (cluster/similarity.py),
-    # kept only for bench/semeval.py's first column: time_zero_days to name_fuzzy_similarity go with it.
-    time_zero_days: float = 6.0
-    """Similarity falls linearly from 1 at time_grace_days to 0 at this gap: the next round of talks splits."""
-    weekday_mismatch_factor: float = 0.85
-    """An undated article whose lead names a weekday the other side's days do not include scores this much less."""
-    emb_low: float = 0.76
-    """Embedding cosine mapped to 0.1 (bottom of the band that matters): unrelated headlines score up to ~0.75 with e5-small."""
-    emb_high: float = 0.90
-    """Embedding cosine mapped to 0.9 (top of the band): same-event headlines score ~0.86-0.92."""
-    w_embedding: float = 0.65
-    """Weight of the calibrated embedding similarity in the score."""
-    w_names: float = 0.35
-    """Weight of the rarity-weighted shared names in the score."""
-    w_figures: float = 0.2
-    """Shared distinctive figures (two or more: full effect) close this share of the gap between the score and 1."""
-    names_full: float = 0.6
-    """Weighted name overlap that counts as full agreement (demo corpus: same-event pairs have a median overlap of 0.45 where their embedding score is 0.78; other pairs 0)."""
-    names_top: int = 12
-    """An article's most-mentioned names that take part in matching."""
-    name_fuzzy_min_len: int = 4
-    """Keys shorter than this match only exactly (a 3-letter skeleton is too easily hit)."""
-    name_fuzzy_similarity: float = 0.88
-    """Jaro-Winkler similarity above which two name keys are one name (Ouchakov ~ Ushakov)."""
-    move_margin: float = 0.03
-    """An undated article moves to a newer event only when it scores this much better there."""
     move_margin_logit: float = 2.0
     """The same for the average-linkage learner, in mean log-odds clipped only below (its
     probabilities saturate near 1, where the right event and its look-alike differ by 0.002).
