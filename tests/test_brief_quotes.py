@@ -565,3 +565,22 @@ def test_the_reporters_closing_participle_is_not_part_of_the_reported_statement(
     (q,) = quotes_of("Defence minister Tom Arden said that the army was advancing in the north, "
                      "taking three villages overnight.", "en")
     assert q.text.endswith("taking three villages overnight")
+
+
+def test_a_paraphrase_left_over_merges_once_the_closer_statement_has_its_match():
+    # One speaker, two statements in each of two articles (en, ro). The en paraphrase's
+    # closest ro quote is the other statement (0.88), which is itself matched (0.99) with
+    # the en one it translates; of the quotes left, the paraphrase and its ro counterpart
+    # (0.87) are each other's closest, so they are one statement.
+    other_en = _q("a1", "en", "askv", [1.0, 0.0, 0.0, 0.0], position=0)
+    para_en = _q("a1", "en", "askv", [0.843, 0.375, 0.094, 0.375], position=1)
+    other_ro = _q("a2", "ro", "askv", [1.0, 0.1, 0.0, 0.0], position=0)
+    para_ro = _q("a2", "ro", "askv", [0.601, 0.150, 0.225, 0.752], position=1)
+    groups = merge([other_en, para_en, other_ro, para_ro], {})
+    assert sorted(map(len, groups)) == [2, 2]
+    assert any(para_en in g and para_ro in g for g in groups)
+    # Never across speakers, nor within one language (two English reports of one speaker
+    # hold different statements as often as one).
+    assert len(merge([other_en, para_en, other_ro, _q("a2", "ro", "pskv", para_ro.vector, 1)], {})) == 3
+    same_lang = _q("a2", "en", "askv", para_ro.vector, position=1)
+    assert len(merge([other_en, para_en, _q("a2", "en", "askv", other_ro.vector), same_lang], {})) == 3

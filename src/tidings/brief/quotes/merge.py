@@ -76,6 +76,10 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
                     continue  # not mutual
                 if sims[a, b] >= thresh[a, b]:
                     links.append((float(sims[a, b]), have[a], have[b]))
+        pos = {i: a for a, i in enumerate(have)}
+        linked = {(pos[i], quotes[j].article) for _, i, j in links} | \
+            {(pos[j], quotes[i].article) for _, i, j in links}
+        links += _leftover_links(sims, thresh, eid, art, [quotes[i].lang for i in have], linked, have)
 
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -99,6 +103,36 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
                             min(q.position for q in g)))
+    return out
+
+
+def _leftover_links(sims: np.ndarray, thresh: np.ndarray, eid: np.ndarray, art: list[str],
+                    langs: list[str], linked: set[tuple[int, str]],
+                    have: list[int]) -> list[tuple[float, int, int]]:
+    """Second links between two articles in different languages, by one named speaker:
+    of that speaker's quotes not yet linked to the other article, each pair that is each
+    other's closest among those left (greedy one-to-one, i.e. mutual nearest once the
+    linked ones are set aside), at the same cosine. A speaker's statements in one report
+    are all about one meeting, so a paraphrase can sit at 0.84 while another statement
+    of the same article sits at 0.85; once that other one has found its own counterpart,
+    the paraphrase is the closest left ("Trump suggested that Moscow consider the option"
+    / "Trump ne-a cerut să studiem această posibilitate")."""
+    out: list[tuple[float, int, int]] = []
+    cols: dict[str, list[int]] = {}
+    for a, x in enumerate(art):
+        cols.setdefault(x, []).append(a)
+    names = sorted(cols)
+    for ix, x in enumerate(names):
+        for y in names[ix + 1:]:
+            pairs = [(float(sims[a, b]), a, b) for a in cols[x] if (a, y) not in linked and eid[a] >= 0
+                     for b in cols[y] if (b, x) not in linked and eid[b] >= 0
+                     and langs[a] != langs[b] and sims[a, b] >= thresh[a, b]]
+            used: set[int] = set()
+            for sim, a, b in sorted(pairs, reverse=True):
+                if a in used or b in used:
+                    continue
+                used |= {a, b}
+                out.append((sim, have[a], have[b]))
     return out
 
 
