@@ -212,3 +212,18 @@ def test_a_readers_language_article_gives_a_third_sentence_only_in_place_of_a_fo
     texts = [c["text"] for c in S.choose(cands, v, center, "en", cfg)]
     assert "The swap is to take place within a week." in texts and len(texts) == 3
     assert "The delegations met for two hours." not in texts
+
+
+def test_the_stand_in_is_the_readers_sentence_closest_to_the_foreign_pick():
+    # Both English sentences are over the threshold (one event: every sentence is about the
+    # same happening); the one telling the German sentence's fact is the closer, though
+    # the other scores higher.
+    cands = [_cand("Der 69-jährige Prevost ist der erste US-Amerikaner als Papst.", "b", lang="de"),
+             _cand("Pope Leo XIV stepped onto the balcony of St Peter's on Thursday.", "a"),
+             _cand("Originally from Chicago, he becomes the first American pope.", "a", pos=3)]
+    b = _unit(1, 0.3, 0.1)
+    v = np.stack([b, _unit(1, -0.2, 0), _unit(1, 0.3, 0.3)])
+    scores = {1: 0.5, 2: 0.4}
+    sims = v @ v.T
+    assert sims[0, 1] >= DEFAULT.summary_reader_same_fact and sims[0, 2] > sims[0, 1]
+    assert S.reader_equivalent(0, scores, sims, cands, "en", DEFAULT.summary_reader_same_fact) == 2

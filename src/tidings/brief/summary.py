@@ -395,9 +395,10 @@ def reader_equivalent(best: int, scores: dict[int, float], sims: np.ndarray, can
                       lang: str, similarity: float) -> int:
     """The candidate to take in place of the foreign-language `best`: among the eligible
     ones (`scores`) in the reader's language that say the same (cosine at least
-    `similarity`), the best scored; else `best` itself. One fact is told once, and told
+    `similarity`), the closest to it (inside one event every sentence is about one
+    happening, so the best scored of them may tell another fact); else `best` itself. One fact is told once, and told
     the way the reader reads it: "Originally from Chicago, he becomes the first American
     pope." over "Der 69-jährige Prevost ist der erste US-Amerikaner als Papst.", even when
     the German scored a little higher (its article more central, its lead bonus)."""
     same = [j for j in scores if cands[j]["lang"] == lang and sims[best, j] >= similarity]
-    return max(same, key=lambda j: scores[j]) if same else best
+    return max(same, key=lambda j: sims[best, j]) if same else best
