@@ -138,3 +138,92 @@ def test_a_title_cut_from_the_first_sentence_leaves_that_sentence_whole():
     a.title = "Mayor greets crowds"
     a.text = "Mayor greets crowds\n\nThe mayor stepped onto the balcony on Sunday."
     assert _body(a).strip() == "The mayor stepped onto the balcony on Sunday."
+
+
+def _unit(*xs):
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_a_foreign_pick_gives_way_to_the_readers_language_sentence_saying_the_same():
+    # The German sentence scores a little higher (a lead, a more central article); the
+    # English one says the same (cosine 0.98), so the reader gets it in English.
+    cands = [_cand("Kyiv and Moscow agreed a prisoner swap in Istanbul.", "a"),
+             _cand("Der Austausch soll innerhalb einer Woche stattfinden.", "b", lang="de"),
+             _cand("The swap is to take place within a week.", "c", pos=1)]
+    v = np.stack([_unit(1, 0, 0), _unit(0.5, 0.85, 0), _unit(0.45, 0.85, 0.2)])
+    center = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    cfg = DEFAULT.__class__(summary_sentences=2, summary_support_weight=0.0)
+    assert [c["article"] for c in S.choose(cands, v, center, "en", cfg)] == ["a", "c"]
+    off = DEFAULT.__class__(summary_sentences=2, summary_support_weight=0.0, summary_reader_same_fact=1.01)
+    assert [c["article"] for c in S.choose(cands, v, center, "en", off)] == ["a", "b"]
+
+
+def test_a_foreign_sentence_close_to_a_chosen_english_one_repeats_it():
+    # The Russian sentence tells the English one's fact (cosine 0.85, under
+    # summary_redundancy) and names Turkey besides: still a repeat, and the French
+    # sentence of another fact takes the place.
+    cands = [_cand("Kyiv and Moscow agreed a prisoner swap in Istanbul.", "a"),
+             _cand("Turkish Foreign Minister Hakan Fidan opened the session.", "a", pos=1),
+             _cand("Переговоры открыл глава МИД Турции Хакан Фидан.", "b", lang="ru"),
+             _cand("Trois groupes de travail ont été créés.", "c", lang="fr")]
+    d = _unit(0.4, 0.9, 0, 0)
+    e = _unit(0.3, 0.80, 0.52, 0)
+    v = np.stack([_unit(1, 0, 0, 0), d, e, _unit(0.2, 0, 0, 0.98)])
+    center = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    units = [{"name:kyiv", "name:moscow"}, {"name:fidan"}, {"name:fidan", "name:turkey"}, set()]
+    weights = {"name:kyiv": 1.0, "name:moscow": 1.0, "name:fidan": 0.6, "name:turkey": 0.6}
+    assert 0.84 <= float(d @ e) < DEFAULT.summary_redundancy
+    cfg = DEFAULT.__class__(summary_sentences=3, summary_support_weight=0.0, summary_mmr_lambda=0.9)
+    assert [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, weights)] == ["a", "a", "c"]
+    off = DEFAULT.__class__(summary_sentences=3, summary_support_weight=0.0, summary_mmr_lambda=0.9,
+                            summary_reader_same_fact=1.01)
+    assert [c["article"] for c in S.choose(cands, v, center, "en", off, units, weights)] == ["a", "a", "b"]
+
+
+def test_a_name_only_one_article_uses_does_not_make_a_close_sentence_new():
+    # Close (0.83) to the chosen sentence, adding only an acronym no other article uses
+    # (one article's share): a repeat. Adding a name two articles carry: a new fact.
+    cands = [_cand("Die Delegation leitete Rustem Umjerow, Sekretär des Sicherheitsrats.", "a", lang="de"),
+             _cand("Украинскую делегацию возглавил секретарь СНБО Рустем Умеров.", "b", lang="ru"),
+             _cand("Les groupes de travail se réuniront la semaine prochaine.", "c", lang="fr")]
+    v = np.stack([_unit(1, 0, 0), _unit(0.83, 0.5578, 0), _unit(0.6, 0, 0.8)])
+    center = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    units = [{"name:umerov"}, {"name:umerov", "name:snbo"}, set()]
+    cfg = DEFAULT.__class__(summary_sentences=2, summary_support_weight=0.0)
+    lone = {"name:umerov": 0.8, "name:snbo": 0.2}
+    assert [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, lone, lone_share=0.2)] == ["a", "c"]
+    shared = {"name:umerov": 0.8, "name:snbo": 0.4}
+    assert [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, shared, lone_share=0.2)] == ["a", "b"]
+
+
+def test_a_readers_language_article_gives_a_third_sentence_only_in_place_of_a_foreign_one():
+    # The one English report has given two sentences; its third says what the German pick
+    # says and takes its place; a fourth English sentence saying nothing the pick does, not.
+    cands = [_cand("Kyiv and Moscow agreed a prisoner swap in Istanbul.", "a"),
+             _cand("Turkish Foreign Minister Hakan Fidan opened the session.", "a", pos=1),
+             _cand("Der Austausch soll innerhalb einer Woche stattfinden.", "b", lang="de"),
+             _cand("The swap is to take place within a week.", "a", pos=2),
+             _cand("The delegations met for two hours.", "a", pos=3)]
+    v = np.stack([_unit(1, 0, 0, 0, 0), _unit(0.3, 0.95, 0, 0, 0), _unit(0.5, 0, 0.85, 0, 0),
+                  _unit(0.45, 0, 0.85, 0.2, 0), _unit(0.6, 0, 0, 0, 0.8)])
+    center = np.array([1.0, 0, 0, 0, 0], dtype=np.float32)
+    cfg = DEFAULT.__class__(summary_sentences=3, summary_support_weight=0.0)
+    texts = [c["text"] for c in S.choose(cands, v, center, "en", cfg)]
+    assert "The swap is to take place within a week." in texts and len(texts) == 3
+    assert "The delegations met for two hours." not in texts
+
+
+def test_the_stand_in_is_the_readers_sentence_closest_to_the_foreign_pick():
+    # Both English sentences are over the threshold (one event: every sentence is about the
+    # same happening); the one telling the German sentence's fact is the closer, though
+    # the other scores higher.
+    cands = [_cand("Der 69-jährige Prevost ist der erste US-Amerikaner als Papst.", "b", lang="de"),
+             _cand("Pope Leo XIV stepped onto the balcony of St Peter's on Thursday.", "a"),
+             _cand("Originally from Chicago, he becomes the first American pope.", "a", pos=3)]
+    b = _unit(1, 0.3, 0.1)
+    v = np.stack([b, _unit(1, -0.2, 0), _unit(1, 0.3, 0.3)])
+    scores = {1: 0.5, 2: 0.4}
+    sims = v @ v.T
+    assert sims[0, 1] >= DEFAULT.summary_reader_same_fact and sims[0, 2] > sims[0, 1]
+    assert S.reader_equivalent(0, scores, sims, cands, "en", DEFAULT.summary_reader_same_fact) == 2

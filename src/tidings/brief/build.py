@@ -232,10 +232,11 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
             return {_canon_unit(u) for u in found}
 
         cand_units = [units_in(c["text"], c["article"]) for c in cands]
-        weights = summary_mod.unit_weights(
-            [{_canon_unit("name:" + m.key) for m in f.names} | {f"figure:{x.value:g}" for x in f.figures}
-             for a in sample if (f := features.get(a.id)) is not None])
-        for c in summary_mod.choose(cands, mat, center, lang, config, cand_units, weights):
+        weighed = [{_canon_unit("name:" + m.key) for m in f.names} | {f"figure:{x.value:g}" for x in f.figures}
+                   for a in sample if (f := features.get(a.id)) is not None]
+        weights = summary_mod.unit_weights(weighed)
+        for c in summary_mod.choose(cands, mat, center, lang, config, cand_units, weights,
+                                    lone_share=1 / max(1, len(weighed))):
             summary.append({"text": c["text"], "article": c["article"], "source": c["source"],
                             "lang": c["lang"]})
 

@@ -295,7 +295,7 @@ def unit_weights(per_article: list[set[str]]) -> dict[str, float]:
 
 def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, lang: str,
            config: Config, units: list[set[str]] | None = None,
-           weights: dict[str, float] | None = None) -> list[dict]:
+           weights: dict[str, float] | None = None, lone_share: float | None = None) -> list[dict]:
     """MMR over candidates ({text, article, source, lang, position}) with their vectors.
 
     With `units` (what each candidate carries: names, figures; see units_of) and their
@@ -303,12 +303,21 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
     yet (summary_coverage_weight per unit, weighted by the share of articles carrying it):
     two sentences equally central, the one naming who, where and how many wins, and once
     a fact's names are in, the next pick goes to the actors and figures still missing
-    (the other side's position, the background), in whatever language."""
+    (the other side's position, the background), in whatever language. `lone_share` is
+    the share of one article (1 / the articles weighed): a new unit carried by no more is
+    minor.
+
+    A foreign-language pick gives way to a reader's-language candidate saying the same
+    (reader_equivalent), and once the reader's-language one is in, the foreign ones close to
+    it are repeats: each fact once, the way the reader reads it."""
     if not cands:
         return []
     units = units if units is not None else [set() for _ in cands]
     weights = weights or {}
     covered: set[str] = set()
+    # A name only one article uses (an acronym, a spelling not merged: СНБО beside "security
+    # council") does not make a sentence close to a chosen one a new fact.
+    lone = lone_share if lone_share is not None else -1.0
     rel = vectors @ center if center is not None else np.zeros(len(cands))
     # A lead sentence says what happened; later ones add detail.
     rel = rel + np.array([0.02 if c["position"] == 0 else 0.0 for c in cands])
@@ -337,6 +346,7 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
     strict = True
     while len(chosen) < k:
         best, best_score = None, -1e9
+        scores: dict[int, float] = {}
         for i in range(len(cands)):
             if i in chosen:
                 continue
@@ -345,16 +355,31 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
                 continue
             # Close to a chosen sentence and naming nothing it does not: the same fact told
             # again, in other words or another language (cosine alone misses a quarter of these).
-            if strict and units[i] and units[i] <= covered and redundancy >= config.summary_repeat_similarity:
+            if strict and units[i] and redundancy >= config.summary_repeat_similarity \
+                    and all(weights.get(u, 0.0) <= lone for u in units[i] - covered):
+                continue
+            # A foreign sentence this close to a chosen one in the reader's language says its
+            # fact again (the cross-language cosine of one fact runs lower than a paraphrase's).
+            if strict and cands[i]["lang"] != lang and any(
+                    cands[j]["lang"] == lang and sims[i, j] >= config.summary_reader_same_fact for j in chosen):
                 continue
             if strict and len(standalone) >= 3 and i not in standalone:
                 continue
-            if articles_used.get(cands[i]["article"], 0) >= 2:
+            used = articles_used.get(cands[i]["article"], 0)
+            # Two sentences an article; a reader's-language one may give more, each only in
+            # place of a foreign sentence saying the same (an event may have a single English
+            # report, whose sentences are the ones the reader reads).
+            if used >= 2 and not (cands[i]["lang"] == lang and used < config.summary_reader_article_cap):
                 continue
             gain = sum(weights.get(u, 0.0) for u in units[i] - covered)
             s = lam * rel[i] - (1 - lam) * redundancy + config.summary_coverage_weight * gain
+            scores[i] = s
+            if used >= 2:
+                continue  # only in place of a foreign sentence saying the same
             if s > best_score:
                 best, best_score = i, s
+        if best is not None and cands[best]["lang"] != lang:
+            best = reader_equivalent(best, scores, sims, cands, lang, config.summary_reader_same_fact)
         if best is None:
             if strict and len(chosen) < 3:
                 strict = False
@@ -364,3 +389,16 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
         covered |= units[best]
         articles_used[cands[best]["article"]] = articles_used.get(cands[best]["article"], 0) + 1
     return [dict(cands[i], score=round(float(rel[i]), 4)) for i in chosen]
+
+
+def reader_equivalent(best: int, scores: dict[int, float], sims: np.ndarray, cands: list[dict],
+                      lang: str, similarity: float) -> int:
+    """The candidate to take in place of the foreign-language `best`: among the eligible
+    ones (`scores`) in the reader's language that say the same (cosine at least
+    `similarity`), the closest to it (inside one event every sentence is about one
+    happening, so the best scored of them may tell another fact); else `best` itself. One fact is told once, and told
+    the way the reader reads it: "Originally from Chicago, he becomes the first American
+    pope." over "Der 69-jährige Prevost ist der erste US-Amerikaner als Papst.", even when
+    the German scored a little higher (its article more central, its lead bonus)."""
+    same = [j for j in scores if cands[j]["lang"] == lang and sims[best, j] >= similarity]
+    return max(same, key=lambda j: sims[best, j]) if same else best
