@@ -380,10 +380,13 @@ def test_a_place_after_its_lower_case_head_word_is_named_with_it():
         ("i1", "it", "La folla ha riempito la basilica di San Lazzaro a Lione."),
     ])
     names = {e["name"]: e for e in ranked}
-    assert "place Saint-Lazare" in names and "basilique Saint-Lazare" in names
+    assert "place Saint-Lazare" in names
     assert names["place Saint-Lazare"]["kind"] == "place"
     assert names["place Saint-Lazare"]["articles"] == ["f1", "f2"]
-    assert "basilica di San Lazzaro" in names
+    # The basilica in French and in Italian: one entry (translated names), not the square.
+    basilica = [e for e in ranked if "basilique Saint-Lazare" in e["variants"]]
+    assert len(basilica) == 1 and "basilica di San Lazzaro" in basilica[0]["variants"]
+    assert "place Saint-Lazare" not in basilica[0]["variants"]
     assert "Saint-Lazare" not in names and "San Lazzaro" not in names
 
 
@@ -430,3 +433,26 @@ def test_a_romance_institution_with_one_capital_is_an_entry():
     names = {v: e for e in ranked for v in e["variants"]}
     assert names["Collegio cardinalizio"]["kind"] == "org" and names["Garde suisse"]["kind"] == "org"
     assert names["Chiesa cattolica"] is names["Igreja Católica"]
+
+
+def test_a_square_and_a_chapel_named_by_translated_words_are_one_entry_each():
+    ranked = _ranked([
+        ("s1", "es", "Miles de fieles llenaron la Plaza de San Marcos. La Basílica de San Pablo cerró. "
+                     "Los turistas visitaron la Capilla Maxentina."),
+        ("p1", "pt", "A multidão encheu a Praça São Marcos enquanto os sinos tocavam."),
+        ("f1", "fr", "La foule a envahi la place Saint-Marc. La basilique Saint-Pierre restait fermée."),
+        ("h1", "hu", "A hívők a Maxentius-kápolna előtt gyűltek össze."),
+        ("l1", "pl", "Wierni modlili się w Kaplicy Maksentyńskiej przez całą noc."),
+    ])
+    square = [e for e in ranked if {"Plaza de San Marcos", "Praça São Marcos", "place Saint-Marc"} & set(e["variants"])]
+    assert len(square) == 1
+    assert {"Plaza de San Marcos", "Praça São Marcos", "place Saint-Marc"} <= set(square[0]["variants"])
+    # Another saint's basilica, and the square's saint in a basilica: not the square.
+    assert not {"Basílica de San Pablo", "basilique Saint-Pierre"} & set(square[0]["variants"])
+    paul = [e for e in ranked if "Basílica de San Pablo" in e["variants"]]
+    assert len(paul) == 1 and "basilique Saint-Pierre" not in paul[0]["variants"]
+    chapel = [e for e in ranked if {"Capilla Maxentina", "Maxentius-kápolna", "Kaplicy Maksentyńskiej"}
+              & set(e["variants"])]
+    assert len(chapel) == 1
+    assert {"Capilla Maxentina", "Maxentius-kápolna", "Kaplicy Maksentyńskiej"} <= set(chapel[0]["variants"])
+

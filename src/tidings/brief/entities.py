@@ -422,7 +422,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _places_by_their_context(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     lang_of = {a.id: a.lang or "und" for a in articles}
-    return _cyrillic_spellings(_same_things(kept, lang_of), lang_of)
+    return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
 
 
 _HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
@@ -1009,6 +1009,134 @@ def _same_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity
                 _merge_into(keep, e)
                 gone.add(id(e))
     return [e for e in entities if id(e) not in gone]
+
+
+# Head words of buildings and squares by kind, in many languages (folded to ASCII, some
+# inflected forms): two names with heads of one kind may be one thing translated.
+_HEAD_KINDS = {w: kind for kind, words in {
+    "square": "square plaza praca piazza platz place plac placu placem ter piata ploshchad ploshcha meydani",
+    "basilica": "basilica basilika basilique bazylika bazyliki bazylice bazylike bazilika baziliki baziliku",
+    "chapel": "chapel capilla capela cappella kapelle chapelle kaplica kaplicy kaplice kaplicie kapolna kapolnaban "
+              "kapolnaba kaple kaplnka",
+    "cathedral": "cathedral catedral cattedrale kathedrale cathedrale katedra katedrala katedrali",
+    "church": "church iglesia igreja chiesa kirche eglise biserica kosciol kosciola templom",
+    "palace": "palace palacio palazzo palast palais palac palatul palota dvorets",
+}.items() for w in words.split()}
+# Words that make the name after them a saint's (St Peter's, San Pedro, Saint-Pierre).
+_SAINT_WORDS = frozenset("st saint sainte san sao santo santa sant sankt sv sveti sveta svaty svateho "
+                         "swiety swietego sw szent sfantul sfanta sfintul".split())
+# A saint's name in the languages' own forms (folded): the same saint, whatever the language.
+_SAINTS = {form: saint for saint, forms in {
+    "peter": "peter peters pedro pierre pietro petrus piotr piotra petra petr pere petru petar pieter peterskirche",
+    "paul": "paul pauls pablo paolo paulo pawel pawla pau pavel pavla paulus pal",
+    "john": "john johns juan joao giovanni jean johannes jana ioan janos",
+    "mark": "mark marks marcos marco marc markus marek marka",
+    "mary": "mary marys maria marie mariae marii maryi",
+    "nicholas": "nicholas nicolas nicola nicolau nikolaus mikolaj mikolaja nikolai nikola miklos",
+    "george": "george georges jorge giorgio georg jerzy jerzego gheorghe gyorgy",
+    "stephen": "stephen stephens esteban estevao stefano etienne stephan stefan szczepan szczepana istvan",
+    "michael": "michael michaels miguel michele michel michal michala mihail mihaly",
+    "andrew": "andrew andrews andres andre andrea andreas andrzej andrzeja andrei andras",
+    "james": "james santiago giacomo jacques jakob jakub jakuba",
+    "francis": "francis francisco francesco francois franziskus franciszek franciszka ferenc",
+    "joseph": "joseph jose giuseppe josef jozef jozefa iosif jozsef",
+    "anthony": "anthony antonio antoine anton antoni antoniego antal",
+    "lazarus": "lazarus lazaro lazzaro lazare lazarza",
+    "sophia": "sophia sofia sophie zofia zofii",
+}.items() for form in forms.split()}
+
+
+def _translation_signature(surface: str) -> tuple[str, list[str]] | None:
+    """(kind of head, the name's other words) of a name with one head word of a building
+    or square: "Praça São Pedro" -> ("square", ["saint:peter"]), "Sixtus-kápolna" ->
+    ("chapel", ["sikstus"]). Saints by their name in any language; other words folded
+    (x as ks, y as i) for the comparison of spellings."""
+    words = [anyascii(w).lower() for w in re.split(r"[\s\-‐]+", surface) if w]
+    words = [re.sub(r"['’]s$", "", w).strip("'’.,") for w in words]
+    heads = [w for w in words if w in _HEAD_KINDS]
+    if len(heads) != 1 or len(words) < 2:
+        return None
+    rest = [w for w in words if w != heads[0] and w not in _HEAD_CONNECTORS and w not in _CONNECTOR_WORDS
+            and w not in ("la", "le", "el", "il", "the", "los", "las", "a", "o", "sa", "ng")]
+    saint = any(w in _SAINT_WORDS for w in rest)
+    out = []
+    for w in rest:
+        if w in _SAINT_WORDS:
+            continue
+        if saint and w in _SAINTS:
+            out.append("saint:" + _SAINTS[w])
+        elif len(w) >= 5 and w.isalpha():
+            out.append(w.replace("x", "ks").replace("y", "i"))
+        else:
+            return None
+    return (_HEAD_KINDS[heads[0]], out) if out else None
+
+
+def _same_name_words(a: list[str], b: list[str]) -> bool:
+    """Word for word the same saint, or spellings of one word: first letters equal and the
+    first seven letters at most two apart (Sistine "sistine" / Sykstyńskiej "sikstin")."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(sorted(a), sorted(b)):
+        if x.startswith("saint:") or y.startswith("saint:"):
+            if x != y:
+                return False
+        elif x[0] != y[0] or Levenshtein.distance(x[:7], y[:7]) > 2:
+            return False
+    return True
+
+
+def _translated_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """A building or square named in several languages by translated words (Plaza de San
+    Pedro / Praça São Pedro / place Saint-Pierre; Kaplicy Sykstyńskiej / Sixtus-kápolna):
+    entries that are no people, each with a name of one head word, whose heads are of one
+    kind (square, chapel, basilica...) and whose other words are the same saint or
+    spellings of one word, each entry written in languages of its own, are one."""
+    sigs: list[tuple[Entity, list[tuple[str, list[str]]]]] = []
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        mine = [sig for s in e.surfaces if (sig := _translation_signature(s)) is not None]
+        if mine:
+            sigs.append((e, mine))
+    parent = {id(e): id(e) for e, _ in sigs}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, (a, sa) in enumerate(sigs):
+        for b, sb in sigs[i + 1:]:
+            if find(id(a)) == find(id(b)):
+                continue
+            if any(ka == kb and _same_name_words(wa, wb) for ka, wa in sa for kb, wb in sb):
+                parent[find(id(b))] = find(id(a))
+    groups: dict[int, list[Entity]] = defaultdict(list)
+    for e, _ in sigs:
+        groups[find(id(e))].append(e)
+    gone: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        # One language holding two of them names two things, unless the two share a word
+        # there ("chapelle Sixtine" and "Sixtine" alone).
+        langs = [{lang_of.get(x, "und") for x in e.articles} for e in group]
+        words = [{w for s in e.surfaces for w in re.split(r"[\s\-‐]+", _fold_words(s))
+                  if len(w) >= 5 and w not in _HEAD_KINDS} for e in group]
+        if any(langs[i] & langs[j] and not words[i] & words[j]
+               for i in range(len(group)) for j in range(i + 1, len(group))):
+            continue
+        keep = max(group, key=lambda e: (len(e.articles), e.key))
+        for e in group:
+            if e is not keep:
+                _merge_into(keep, e)
+                gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+def _fold_words(s: str) -> str:
+    return anyascii(s).lower()
 
 
 _CYRILLIC_GREEK = re.compile(r"^[\u0370-\u03FF\u0400-\u04FF\-]+$")
