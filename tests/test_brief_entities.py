@@ -456,3 +456,18 @@ def test_a_square_and_a_chapel_named_by_translated_words_are_one_entry_each():
     assert len(chapel) == 1
     assert {"Capilla Maxentina", "Maxentius-kápolna", "Kaplicy Maksentyńskiej"} <= set(chapel[0]["variants"])
 
+
+
+def test_forms_of_address_event_words_and_sign_offs_are_not_entries():
+    ranked = _ranked([
+        ("i1", "it", "Il Santo Padre ha salutato la folla. Il Vertice dei vescovi si è chiuso ieri. "
+                     "Il cardinale Matteo Zuppi ha parlato a Bologna."),
+        ("p1", "pl", "Nowy Ojciec Święty pozdrowił wiernych. Święty przemówił do nich po łacinie. "
+                     "Kardynał Matteo Zuppi był w Bolonii."),
+        ("e1", "en", "His Holiness greeted the crowd, said cardinal Matteo Zuppi in Bologna. (KJT)"),
+        ("s1", "es", "El Cónclave eligió al nuevo obispo. La Cumbre terminó en Bolonia."),
+    ])
+    variants = {v for e in ranked for v in e["variants"]}
+    for junk in ("Santo Padre", "Ojciec Święty", "His Holiness", "Vertice", "Cónclave", "Cumbre", "KJT"):
+        assert junk not in variants
+    assert "Matteo Zuppi" in variants

@@ -413,7 +413,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     for e in entities:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
                                   or _demonym(e, stems) or _phrase(e, lower_words)
-                                  or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)):
+                                  or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
+                                  or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
@@ -607,6 +608,63 @@ def _phrase(e: Entity, lower_words: set[str]) -> bool:
     return all(w in _CONNECTOR_WORDS or (w.casefold() in lower_words and not is_head_word(w)
                                          and gazetteer.lookup(w) is None)
                for s in multi for w in s.split())
+
+
+# Forms of address and epithets (Holy Father, Ojciec Święty, Sua Santità, His Holiness):
+# they stand for a person without naming one; folded to ASCII.
+_HONORIFIC_WORDS = frozenset("""
+holy his her their your father holiness majesty excellency eminence highness grace
+santo santa sua su vostra santita santidad padre beatissimo sumo
+saint sainte pere saintete sa son eminence excellence majeste
+heiliger heilige vater seine heiligkeit
+ojciec swiety jego swiatobliwosc
+svaty otec jeho svatost
+szentatya szent atya
+sfantul parinte sanctitatea sa
+sviatoi otets sviateishii sviateishestvo ego
+""".split())
+_HONORIFIC_NOUNS = frozenset("""
+father holiness majesty excellency eminence highness padre santita santidad pere saintete majeste
+vater heiligkeit ojciec swiatobliwosc otec svatost szentatya atya parinte sanctitatea otets
+sviateishestvo
+""".split())
+
+
+def _honorific(e: Entity) -> bool:
+    """A form of address, not a name: every word of every spelling is a word of address
+    and one spelling holds a noun of one (Father, Santità, Ojciec; "Święty" alone is
+    the same entry's cut form)."""
+    words = [[w for w in re.split(r"[\s\-‐]+", anyascii(s).lower().replace("'", "")) if w] for s in e.surfaces]
+    return bool(words) and all(ws and all(w in _HONORIFIC_WORDS for w in ws) for ws in words) \
+        and any(set(ws) & _HONORIFIC_NOUNS for ws in words)
+
+
+# Kinds of happening capitalised by custom or position (el Cónclave, the Summit): the
+# event itself, not a party to it; folded to ASCII.
+_EVENT_NOUNS = frozenset("""
+conclave conclavi conclaves konklave konklawe konklawy konklavet konklaven
+konklav konklava konklavu konklaaf konklaf
+summit cumbre cimeira vertice sommet gipfel szczyt csucs zirve
+ceasefire truce armistice cessez tregua waffenstillstand waffenruhe rozejm fegyverszunet ateskes
+election elections eleccion elecciones eleicao eleicoes elezione elezioni wahl wahlen wybory
+referendum referendo
+""".split())
+
+
+def _event_noun(e: Entity) -> bool:
+    """A word for a kind of happening (Cónclave, Summit, Waffenruhe) in every spelling,
+    one word each: what happened, not who or where."""
+    return bool(e.surfaces) and all(" " not in s and anyascii(s).lower() in _EVENT_NOUNS for s in e.surfaces)
+
+
+def _sign_off(e: Entity, text_of: dict[str, str]) -> bool:
+    """Initials in parentheses that end an article ("... Paus Fransiskus. (RWP)"): the
+    writer's or the desk's sign-off, site furniture. Every occurrence is one."""
+    if not all(s.isupper() and " " not in s and 2 <= len(s) <= 5 for s in e.surfaces):
+        return False
+    seen = _occurrences(e, text_of)
+    return bool(seen) and all(before.endswith("(") and after.startswith(")") and len(after) < 30
+                              and not after[1:].strip(" .\n\t") for before, _, after in seen)
 
 
 # Words before a credit line's name: the photo agency or source of a picture is site
