@@ -471,3 +471,15 @@ def test_forms_of_address_event_words_and_sign_offs_are_not_entries():
     for junk in ("Santo Padre", "Ojciec Święty", "His Holiness", "Vertice", "Cónclave", "Cumbre", "KJT"):
         assert junk not in variants
     assert "Matteo Zuppi" in variants
+
+
+def test_a_place_named_with_and_is_one_name_where_its_kind_or_the_gazetteer_says_so():
+    ranked = _ranked([
+        ("r1", "ru", "Теракт произошёл в индийском штате Бихар и Одиша. Власти Одиши молчат."),
+        ("e1", "en", "Flights to Trinidad and Tobago resumed. Ministers met in Rome and Madrid."),
+        ("e2", "en", "The envoy flew to Madrid on Monday."),
+    ])
+    variants = {v for e in ranked for v in e["variants"]}
+    assert "Бихар и Одиша" in variants and "Trinidad and Tobago" in variants
+    # No kind of place before it, not known as one: two places.
+    assert "Rome and Madrid" not in variants

@@ -421,6 +421,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _acronyms_with_their_word(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
+    _places_joined_by_and(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     lang_of = {a.id: a.lang or "und" for a in articles}
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
@@ -877,6 +878,35 @@ def _places_by_their_context(entities: list[Entity], text_of: dict[str, str]) ->
             if typed:
                 e.kinds["place"] += 1
                 break
+
+
+def _places_joined_by_and(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """A place always written with "and" and the same second place after it, as one name
+    ("the state of Jammu and Kashmir", "штате Джамму и Кашмир", Trinidad and Tobago): the
+    extractor ends a name at "and". The whole is the name where the gazetteer knows it or
+    a word for a kind of place stands before it; the second place keeps its own entry."""
+    for e in entities:
+        if _kind(e) == "person" or not e.surfaces or any(" " in s for s in e.surfaces):
+            continue
+        seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+        tails = {(m.group(1), m.group(2)) if m else None
+                 for m in (re.match(r" (\w+) ([^\W\d_][\w\-]*)(?![\w\-])", after) for _, _, after in seen)}
+        tail = next(iter(tails)) if len(tails) == 1 else None
+        if tail is None:
+            continue
+        conj, second = tail
+        if conj not in _AND or not _cased(second):
+            continue
+        typed = any(before[-1:].isspace() and before.split() and before.split()[-1].casefold() in _PLACE_TYPES
+                    for before, _, _ in seen)
+        place = any((p := gazetteer.lookup(f"{s} {conj} {second}")) is not None and p.is_place for s in e.surfaces)
+        if not (typed or place):
+            continue
+        for s in list(e.surfaces):
+            whole = f"{s} {conj} {second}"
+            e.surfaces[whole] += e.surfaces.pop(s)
+            e.surface_articles[whole] |= e.surface_articles.pop(s)
+        e.kinds["place"] += 1
 
 
 # Verbs that only a medium does, right before its name: "javlja Anadolu", "пишет РБК",
