@@ -483,3 +483,14 @@ def test_a_place_named_with_and_is_one_name_where_its_kind_or_the_gazetteer_says
     assert "Бихар и Одиша" in variants and "Trinidad and Tobago" in variants
     # No kind of place before it, not known as one: two places.
     assert "Rome and Madrid" not in variants
+
+
+def test_a_group_of_states_and_the_platform_x_are_read_with_their_cues():
+    ranked = _ranked([
+        ("e1", "en", "The minister posted on X that the G20 would meet in Lisbon. Malcolm X was quoted."),
+        ("s1", "es", "El ministro escribió en X que el G20 se reunirá en Lisboa en el siglo X."),
+        ("f1", "fr", "Le ministre a écrit sur son compte X que le G20 se réunira à Lisbonne."),
+    ])
+    by_variant = {v: e for e in ranked for v in e["variants"]}
+    assert by_variant["X"]["kind"] == "org" and by_variant["X"]["articles"] == ["e1", "f1", "s1"]
+    assert by_variant["G20"]["kind"] == "org" and len(by_variant["G20"]["articles"]) == 3

@@ -422,6 +422,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
     _places_joined_by_and(kept, text_of)
+    kept += _unread_names(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     lang_of = {a.id: a.lang or "und" for a in articles}
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
@@ -907,6 +908,35 @@ def _places_joined_by_and(entities: list[Entity], text_of: dict[str, str]) -> No
             e.surfaces[whole] += e.surfaces.pop(s)
             e.surface_articles[whole] |= e.surface_articles.pop(s)
         e.kinds["place"] += 1
+
+
+# Names the extractor never reads, each with its cue: a group of states named by a letter
+# and its number of members ("the G7", "el G20", "der G7-Gipfel"), and the platform X after
+# a preposition or a word for an account ("posted on X", "declaró Rubio en X", "sur son
+# compte X", "na platformi X"): one capital letter alone is no name otherwise.
+_GROUP_OF_STATES = re.compile(r"(?<![\w\-])(G\d{1,2})(?![\w])")
+_PLATFORM_X = re.compile(r"(?i:(?<![^\W\d_])(?:on|to|en|sur|auf|na|в|на|su|em|no|pe|op|w|compte|account|"
+                         r"cuenta|conta|platform|plataforma|plateforme|platformi|platformie|piattaforma|"
+                         r"платформе|платформі|соцсети|соцмережі))\s+(X)(?![\w\-])")
+
+
+def _unread_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """Entries for the names of `_GROUP_OF_STATES` and `_PLATFORM_X` found in the
+    articles' text, organisations, unless an entry already holds them."""
+    held = {s for e in entities for s in e.surfaces}
+    new: dict[str, Entity] = {}
+    for aid, text in text_of.items():
+        for m in [*_GROUP_OF_STATES.finditer(text), *_PLATFORM_X.finditer(text)]:
+            name = m.group(1)
+            if name in held:
+                continue
+            t = new.setdefault(name, Entity(key=name.casefold() + "|unread"))
+            t.keys.add(t.key)
+            t.surfaces[name] += 1
+            t.surface_articles[name].add(aid)
+            t.articles.add(aid)
+            t.kinds["org"] += 1
+    return list(new.values())
 
 
 # Verbs that only a medium does, right before its name: "javlja Anadolu", "пишет РБК",
