@@ -887,7 +887,7 @@ def _places_joined_by_and(entities: list[Entity], text_of: dict[str, str]) -> No
     extractor ends a name at "and". The whole is the name where the gazetteer knows it or
     a word for a kind of place stands before it; the second place keeps its own entry."""
     for e in entities:
-        if _kind(e) == "person" or not e.surfaces or any(" " in s for s in e.surfaces):
+        if _kind(e) != "place" or not e.surfaces or any(" " in s for s in e.surfaces):
             continue
         seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
         tails = {(m.group(1), m.group(2)) if m else None
@@ -926,7 +926,9 @@ def _unread_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entit
     held = {s for e in entities for s in e.surfaces}
     new: dict[str, Entity] = {}
     for aid, text in text_of.items():
-        for m in [*_GROUP_OF_STATES.finditer(text), *_PLATFORM_X.finditer(text)]:
+        found = [*_GROUP_OF_STATES.finditer(text)] if "G" in text else []
+        found += _PLATFORM_X.finditer(text) if " X" in text else []  # (a quick test first: most texts hold neither)
+        for m in found:
             name = m.group(1)
             if name in held:
                 continue
