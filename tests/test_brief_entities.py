@@ -458,7 +458,7 @@ def test_a_square_and_a_chapel_named_by_translated_words_are_one_entry_each():
 
 
 
-def test_forms_of_address_event_words_and_sign_offs_are_not_entries():
+def test_forms_of_address_event_words_sign_offs_and_common_acronyms_are_not_entries():
     ranked = _ranked([
         ("i1", "it", "Il Santo Padre ha salutato la folla. Il Vertice dei vescovi si è chiuso ieri. "
                      "Il cardinale Matteo Zuppi ha parlato a Bologna."),
@@ -466,9 +466,10 @@ def test_forms_of_address_event_words_and_sign_offs_are_not_entries():
                      "Kardynał Matteo Zuppi był w Bolonii."),
         ("e1", "en", "His Holiness greeted the crowd, said cardinal Matteo Zuppi in Bologna. (KJT)"),
         ("s1", "es", "El Cónclave eligió al nuevo obispo. La Cumbre terminó en Bolonia."),
+        ("r1", "ru", "Как сообщают СМИ, кардинал Маттео Дзуппи прибыл в Болонью."),
     ])
     variants = {v for e in ranked for v in e["variants"]}
-    for junk in ("Santo Padre", "Ojciec Święty", "His Holiness", "Vertice", "Cónclave", "Cumbre", "KJT"):
+    for junk in ("Santo Padre", "Ojciec Święty", "His Holiness", "Vertice", "Cónclave", "Cumbre", "KJT", "СМИ"):
         assert junk not in variants
     assert "Matteo Zuppi" in variants
 

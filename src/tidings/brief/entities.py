@@ -414,7 +414,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
                                   or _demonym(e, stems) or _phrase(e, lower_words)
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
-                                  or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)):
+                                  or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
+                                  or _common_acronym(e)):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
@@ -657,6 +658,18 @@ def _event_noun(e: Entity) -> bool:
     """A word for a kind of happening (Cónclave, Summit, Waffenruhe) in every spelling,
     one word each: what happened, not who or where."""
     return bool(e.surfaces) and all(" " not in s and anyascii(s).lower() in _EVENT_NOUNS for s in e.surfaces)
+
+
+# Acronyms of common nouns, written in capitals but naming a kind of thing: the media
+# (СМИ, ЗМІ), gross domestic product (GDP, PIB, BIP, ВВП, PKB), a chief executive (CEO).
+_COMMON_ACRONYMS = frozenset("""
+СМИ ЗМІ СМІ ВВП ВНП GDP GNP PIB BIP PKB ΑΕΠ CEO CFO MP MPs PM ВПК ДТП ЧП
+""".split())
+
+
+def _common_acronym(e: Entity) -> bool:
+    """An acronym of a common noun in every spelling (СМИ, "the media"): no party."""
+    return bool(e.surfaces) and all(s in _COMMON_ACRONYMS for s in e.surfaces)
 
 
 def _sign_off(e: Entity, text_of: dict[str, str]) -> bool:
