@@ -495,3 +495,14 @@ def test_a_group_of_states_and_the_platform_x_are_read_with_their_cues():
     by_variant = {v: e for e in ranked for v in e["variants"]}
     assert by_variant["X"]["kind"] == "org" and by_variant["X"]["articles"] == ["e1", "f1", "s1"]
     assert by_variant["G20"]["kind"] == "org" and len(by_variant["G20"]["articles"]) == 3
+
+
+def test_turkish_modifiers_capitalised_for_emphasis_are_not_a_name():
+    ranked = _ranked([
+        ("t1", "tr", "Bakan Ahmet Yılmaz, “Her iki tarafı da Sabırlı Dikkatlice davrandıkları için kutluyorum” dedi. "
+                     "Ahmet Yılmaz dün konuştu."),
+        ("t2", "tr", "Dışişleri Bakanı Mevlüt Çavuşoğlu dün açıklama yaptı."),
+    ])
+    variants = {v for e in ranked for v in e["variants"]}
+    assert "Sabırlı Dikkatlice" not in variants
+    assert "Ahmet Yılmaz" in variants and "Mevlüt Çavuşoğlu" in variants

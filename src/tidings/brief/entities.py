@@ -410,12 +410,13 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles
               if _CREDIT_CUE.search(a.title or "")
               or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))}
+    lang_of = {a.id: a.lang or "und" for a in articles}
     for e in entities:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
                                   or _demonym(e, stems) or _phrase(e, lower_words)
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
-                                  or _common_acronym(e)):
+                                  or _common_acronym(e) or _turkish_modifiers(e, lang_of)):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
@@ -425,7 +426,6 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _places_joined_by_and(kept, text_of)
     kept += _unread_names(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
-    lang_of = {a.id: a.lang or "und" for a in articles}
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
 
 
@@ -670,6 +670,25 @@ _COMMON_ACRONYMS = frozenset("""
 def _common_acronym(e: Entity) -> bool:
     """An acronym of a common noun in every spelling (СМИ, "the media"): no party."""
     return bool(e.surfaces) and all(s in _COMMON_ACRONYMS for s in e.surfaces)
+
+
+# Turkish endings that make adjectives and adverbs of nouns ("sağduyu-lu" with good sense,
+# "akıllı-ca" wisely, "umut-suz" hopeless): a word with one says how, it names nothing.
+_TURKISH_MODIFIER_ENDINGS = ("lı", "li", "lu", "lü", "ca", "ce", "ça", "çe", "sız", "siz", "suz", "süz")
+
+
+def _turkish_modifiers(e: Entity, lang_of: dict[str, str]) -> bool:
+    """Words capitalised for emphasis in Turkish ("Sağduyulu Akıllıca davrandıkları için",
+    with good sense and wisely): an untyped name of several words, of Turkish articles
+    only, each word a modifier by its ending, none a first name, a known place or a
+    surname in -oğlu."""
+    if _kind(e) != "name" or not {lang_of.get(a, "und") for a in e.articles} <= {"tr", "az"}:
+        return False
+    multi = [s for s in e.surfaces if len(s.split()) > 1]
+    return bool(multi) and all(
+        w.lower().endswith(_TURKISH_MODIFIER_ENDINGS) and not w.lower().endswith(("oğlu", "oglu"))
+        and not is_first_name(w) and gazetteer.lookup(w) is None
+        for s in multi for w in s.split())
 
 
 def _sign_off(e: Entity, text_of: dict[str, str]) -> bool:
