@@ -506,3 +506,14 @@ def test_turkish_modifiers_capitalised_for_emphasis_are_not_a_name():
     variants = {v for e in ranked for v in e["variants"]}
     assert "Sabırlı Dikkatlice" not in variants
     assert "Ahmet Yılmaz" in variants and "Mevlüt Çavuşoğlu" in variants
+
+
+def test_a_word_for_a_city_before_an_event_place_is_that_place():
+    ranked = _ranked([
+        ("s1", "es", "Ciudad del Vaticano, 8 de mayo. Los fieles esperaban noticias del Vaticano."),
+        ("e1", "en", "The Vatican announced the result on Thursday."),
+        ("i1", "it", "Il Vaticano ha confermato la notizia."),
+    ])
+    assert not [e for e in ranked if e["variants"] == ["Ciudad"]]
+    vatican = [e for e in ranked if "Vatican" in e["variants"]]
+    assert len(vatican) == 1 and "Ciudad del Vaticano" in vatican[0]["variants"]

@@ -555,8 +555,8 @@ def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, l
       ("Habemus Papam", where the first word was taken for a sentence start), is that
       entry;
     - a word always written before a connector and a name with which the gazetteer knows
-      it as one place ("Ciudad" of Ciudad del Vaticano) is that place, the whole phrase
-      its spelling;
+      it as one place, or a word for a kind of place before an event's place ("Ciudad" of
+      Ciudad del Vaticano), is that place, the whole phrase its spelling;
     - a name (no person's) that only ever occurs inside other entries' longer names
       (Albano of Chiesa Suburbicaria di Albano) is theirs, not an entry."""
     by_form: dict[str, Entity] = {}
@@ -588,7 +588,12 @@ def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, l
         if len(phrases) == 1:
             s, tail = next(iter(phrases))
             place = gazetteer.lookup(s + tail) if tail else None
-            t = by_key.get(name_key(s + tail)) if place is not None and place.is_place else None
+            known = place is not None and place.is_place
+            # A word for a kind of place before a place of the event ("Ciudad del Vaticano"
+            # where the event names the Vatican) is that place too, known or not.
+            t = by_key.get(name_key(s + tail)) if tail and (known or s.casefold() in _PLACE_TYPES) else None
+            if t is not None and not known and _kind(t) != "place":
+                t = None
             if t is not None and t is not e:
                 _merge_into(t, e, surfaces=False)
                 t.surfaces[s + tail] += e.surfaces[s]
