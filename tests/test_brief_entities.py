@@ -517,3 +517,13 @@ def test_a_word_for_a_city_before_an_event_place_is_that_place():
     assert not [e for e in ranked if e["variants"] == ["Ciudad"]]
     vatican = [e for e in ranked if "Vatican" in e["variants"]]
     assert len(vatican) == 1 and "Ciudad del Vaticano" in vatican[0]["variants"]
+
+
+def test_a_russian_adjective_of_a_name_is_that_thing():
+    ranked = _ranked([
+        ("s1", "es", "Es miembro de la Orden de San Agustín desde joven."),
+        ("p1", "pt", "Ele entrou na Ordem de Santo Agostinho em 1977."),
+        ("r1", "ru", "Он член Августинского ордена с юности."),
+    ])
+    order = [e for e in ranked if "Orden de San Agustín" in e["variants"]]
+    assert len(order) == 1 and "Августинского" in order[0]["variants"]

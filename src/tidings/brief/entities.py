@@ -1296,6 +1296,7 @@ def _fold_words(s: str) -> str:
     return anyascii(s).lower()
 
 
+_RUSSIAN_ADJECTIVE = re.compile(r"sk(?:ogo|ii|iy|ij|aia|aya|oi|oe|uiu|om|im|ikh|ie|omu)$")
 _CYRILLIC_GREEK = re.compile(r"^[\u0370-\u03FF\u0400-\u04FF\-]+$")
 
 
@@ -1324,6 +1325,9 @@ def _cyrillic_spellings(entities: list[Entity], lang_of: dict[str, str]) -> list
                 or any(gazetteer.lookup(s) is not None for s in e.surfaces):
             continue
         folds = {_fold(s) for s in e.surfaces}
+        # A relational adjective of the name (Августинского ордена, "of the Augustinian
+        # order"): its stem is the name's spelling.
+        folds |= {stem for f in folds if len(stem := _RUSSIAN_ADJECTIVE.sub("", f)) >= 6}
         hosts = {id(t): t for f, t in latin for g in folds
                  if t is not e and id(t) not in gone and f[:1] == g[:1] and Levenshtein.distance(f, g) <= 1
                  and not langs(t) & langs(e)}
