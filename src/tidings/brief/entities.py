@@ -410,19 +410,23 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles
               if _CREDIT_CUE.search(a.title or "")
               or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))}
+    lang_of = {a.id: a.lang or "und" for a in articles}
     for e in entities:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
                                   or _demonym(e, stems) or _phrase(e, lower_words)
-                                  or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)):
+                                  or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
+                                  or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
+                                  or _common_acronym(e) or _turkish_modifiers(e, lang_of)):
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
+    _places_joined_by_and(kept, text_of)
+    kept += _unread_names(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
-    lang_of = {a.id: a.lang or "und" for a in articles}
-    return _cyrillic_spellings(_same_things(kept, lang_of), lang_of)
+    return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
 
 
 _HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
@@ -551,8 +555,8 @@ def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, l
       ("Habemus Papam", where the first word was taken for a sentence start), is that
       entry;
     - a word always written before a connector and a name with which the gazetteer knows
-      it as one place ("Ciudad" of Ciudad del Vaticano) is that place, the whole phrase
-      its spelling;
+      it as one place, or a word for a kind of place before an event's place ("Ciudad" of
+      Ciudad del Vaticano), is that place, the whole phrase its spelling;
     - a name (no person's) that only ever occurs inside other entries' longer names
       (Albano of Chiesa Suburbicaria di Albano) is theirs, not an entry."""
     by_form: dict[str, Entity] = {}
@@ -584,7 +588,12 @@ def _halves(entities: list[Entity], text_of: dict[str, str], longer: dict[str, l
         if len(phrases) == 1:
             s, tail = next(iter(phrases))
             place = gazetteer.lookup(s + tail) if tail else None
-            t = by_key.get(name_key(s + tail)) if place is not None and place.is_place else None
+            known = place is not None and place.is_place
+            # A word for a kind of place before a place of the event ("Ciudad del Vaticano"
+            # where the event names the Vatican) is that place too, known or not.
+            t = by_key.get(name_key(s + tail)) if tail and (known or s.casefold() in _PLACE_TYPES) else None
+            if t is not None and not known and _kind(t) != "place":
+                t = None
             if t is not None and t is not e:
                 _merge_into(t, e, surfaces=False)
                 t.surfaces[s + tail] += e.surfaces[s]
@@ -607,6 +616,94 @@ def _phrase(e: Entity, lower_words: set[str]) -> bool:
     return all(w in _CONNECTOR_WORDS or (w.casefold() in lower_words and not is_head_word(w)
                                          and gazetteer.lookup(w) is None)
                for s in multi for w in s.split())
+
+
+# Forms of address and epithets (Holy Father, Ojciec Święty, Sua Santità, His Holiness):
+# they stand for a person without naming one; folded to ASCII.
+_HONORIFIC_WORDS = frozenset("""
+holy his her their your father holiness majesty excellency eminence highness grace
+santo santa sua su vostra santita santidad padre beatissimo sumo
+saint sainte pere saintete sa son eminence excellence majeste
+heiliger heilige vater seine heiligkeit
+ojciec swiety jego swiatobliwosc
+svaty otec jeho svatost
+szentatya szent atya
+sfantul parinte sanctitatea sa
+sviatoi otets sviateishii sviateishestvo ego
+""".split())
+_HONORIFIC_NOUNS = frozenset("""
+father holiness majesty excellency eminence highness padre santita santidad pere saintete majeste
+vater heiligkeit ojciec swiatobliwosc otec svatost szentatya atya parinte sanctitatea otets
+sviateishestvo
+""".split())
+
+
+def _honorific(e: Entity) -> bool:
+    """A form of address, not a name: every word of every spelling is a word of address
+    and one spelling holds a noun of one (Father, Santità, Ojciec; "Święty" alone is
+    the same entry's cut form)."""
+    words = [[w for w in re.split(r"[\s\-‐]+", anyascii(s).lower().replace("'", "")) if w] for s in e.surfaces]
+    return bool(words) and all(ws and all(w in _HONORIFIC_WORDS for w in ws) for ws in words) \
+        and any(set(ws) & _HONORIFIC_NOUNS for ws in words)
+
+
+# Kinds of happening capitalised by custom or position (el Cónclave, the Summit): the
+# event itself, not a party to it; folded to ASCII.
+_EVENT_NOUNS = frozenset("""
+conclave conclavi conclaves konklave konklawe konklawy konklavet konklaven
+konklav konklava konklavu konklaaf konklaf
+summit cumbre cimeira vertice sommet gipfel szczyt csucs zirve
+ceasefire truce armistice cessez tregua waffenstillstand waffenruhe rozejm fegyverszunet ateskes
+election elections eleccion elecciones eleicao eleicoes elezione elezioni wahl wahlen wybory
+referendum referendo
+""".split())
+
+
+def _event_noun(e: Entity) -> bool:
+    """A word for a kind of happening (Cónclave, Summit, Waffenruhe) in every spelling,
+    one word each: what happened, not who or where."""
+    return bool(e.surfaces) and all(" " not in s and anyascii(s).lower() in _EVENT_NOUNS for s in e.surfaces)
+
+
+# Acronyms of common nouns, written in capitals but naming a kind of thing: the media
+# (СМИ, ЗМІ), gross domestic product (GDP, PIB, BIP, ВВП, PKB), a chief executive (CEO).
+_COMMON_ACRONYMS = frozenset("""
+СМИ ЗМІ СМІ ВВП ВНП GDP GNP PIB BIP PKB ΑΕΠ CEO CFO MP MPs PM ВПК ДТП ЧП
+""".split())
+
+
+def _common_acronym(e: Entity) -> bool:
+    """An acronym of a common noun in every spelling (СМИ, "the media"): no party."""
+    return bool(e.surfaces) and all(s in _COMMON_ACRONYMS for s in e.surfaces)
+
+
+# Turkish endings that make adjectives and adverbs of nouns ("sağduyu-lu" with good sense,
+# "akıllı-ca" wisely, "umut-suz" hopeless): a word with one says how, it names nothing.
+_TURKISH_MODIFIER_ENDINGS = ("lı", "li", "lu", "lü", "ca", "ce", "ça", "çe", "sız", "siz", "suz", "süz")
+
+
+def _turkish_modifiers(e: Entity, lang_of: dict[str, str]) -> bool:
+    """Words capitalised for emphasis in Turkish ("Sağduyulu Akıllıca davrandıkları için",
+    with good sense and wisely): an untyped name of several words, of Turkish articles
+    only, each word a modifier by its ending, none a first name, a known place or a
+    surname in -oğlu."""
+    if _kind(e) != "name" or not {lang_of.get(a, "und") for a in e.articles} <= {"tr", "az"}:
+        return False
+    multi = [s for s in e.surfaces if len(s.split()) > 1]
+    return bool(multi) and all(
+        w.lower().endswith(_TURKISH_MODIFIER_ENDINGS) and not w.lower().endswith(("oğlu", "oglu"))
+        and not is_first_name(w) and gazetteer.lookup(w) is None
+        for s in multi for w in s.split())
+
+
+def _sign_off(e: Entity, text_of: dict[str, str]) -> bool:
+    """Initials in parentheses that end an article ("... Paus Fransiskus. (RWP)"): the
+    writer's or the desk's sign-off, site furniture. Every occurrence is one."""
+    if not all(s.isupper() and " " not in s and 2 <= len(s) <= 5 for s in e.surfaces):
+        return False
+    seen = _occurrences(e, text_of)
+    return bool(seen) and all(before.endswith("(") and after.startswith(")") and len(after) < 30
+                              and not after[1:].strip(" .\n\t") for before, _, after in seen)
 
 
 # Words before a credit line's name: the photo agency or source of a picture is site
@@ -821,6 +918,66 @@ def _places_by_their_context(entities: list[Entity], text_of: dict[str, str]) ->
                 break
 
 
+def _places_joined_by_and(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """A place always written with "and" and the same second place after it, as one name
+    ("the state of Jammu and Kashmir", "штате Джамму и Кашмир", Trinidad and Tobago): the
+    extractor ends a name at "and". The whole is the name where the gazetteer knows it or
+    a word for a kind of place stands before it; the second place keeps its own entry."""
+    for e in entities:
+        if _kind(e) != "place" or not e.surfaces or any(" " in s for s in e.surfaces):
+            continue
+        seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+        tails = {(m.group(1), m.group(2)) if m else None
+                 for m in (re.match(r" (\w+) ([^\W\d_][\w\-]*)(?![\w\-])", after) for _, _, after in seen)}
+        tail = next(iter(tails)) if len(tails) == 1 else None
+        if tail is None:
+            continue
+        conj, second = tail
+        if conj not in _AND or not _cased(second):
+            continue
+        typed = any(before[-1:].isspace() and before.split() and before.split()[-1].casefold() in _PLACE_TYPES
+                    for before, _, _ in seen)
+        place = any((p := gazetteer.lookup(f"{s} {conj} {second}")) is not None and p.is_place for s in e.surfaces)
+        if not (typed or place):
+            continue
+        for s in list(e.surfaces):
+            whole = f"{s} {conj} {second}"
+            e.surfaces[whole] += e.surfaces.pop(s)
+            e.surface_articles[whole] |= e.surface_articles.pop(s)
+        e.kinds["place"] += 1
+
+
+# Names the extractor never reads, each with its cue: a group of states named by a letter
+# and its number of members ("the G7", "el G20", "der G7-Gipfel"), and the platform X after
+# a preposition or a word for an account ("posted on X", "declaró Rubio en X", "sur son
+# compte X", "na platformi X"): one capital letter alone is no name otherwise.
+_GROUP_OF_STATES = re.compile(r"(?<![\w\-])(G\d{1,2})(?![\w])")
+_PLATFORM_X = re.compile(r"(?i:(?<![^\W\d_])(?:on|to|en|sur|auf|na|в|на|su|em|no|pe|op|w|compte|account|"
+                         r"cuenta|conta|platform|plataforma|plateforme|platformi|platformie|piattaforma|"
+                         r"платформе|платформі|соцсети|соцмережі))\s+(X)(?![\w\-])")
+
+
+def _unread_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """Entries for the names of `_GROUP_OF_STATES` and `_PLATFORM_X` found in the
+    articles' text, organisations, unless an entry already holds them."""
+    held = {s for e in entities for s in e.surfaces}
+    new: dict[str, Entity] = {}
+    for aid, text in text_of.items():
+        found = [*_GROUP_OF_STATES.finditer(text)] if "G" in text else []
+        found += _PLATFORM_X.finditer(text) if " X" in text else []  # (a quick test first: most texts hold neither)
+        for m in found:
+            name = m.group(1)
+            if name in held:
+                continue
+            t = new.setdefault(name, Entity(key=name.casefold() + "|unread"))
+            t.keys.add(t.key)
+            t.surfaces[name] += 1
+            t.surface_articles[name].add(aid)
+            t.articles.add(aid)
+            t.kinds["org"] += 1
+    return list(new.values())
+
+
 # Verbs that only a medium does, right before its name: "javlja Anadolu", "пишет РБК",
 # "передает ТАСС", "scrie Digi24", "berichtet Der Standard".
 _MEDIA_VERB = re.compile(r"(?i)(?<![^\W\d_])(?:javlja|javljaju|prenosi|пишет|пише|передает|передаёт|передає|"
@@ -1011,6 +1168,135 @@ def _same_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity
     return [e for e in entities if id(e) not in gone]
 
 
+# Head words of buildings and squares by kind, in many languages (folded to ASCII, some
+# inflected forms): two names with heads of one kind may be one thing translated.
+_HEAD_KINDS = {w: kind for kind, words in {
+    "square": "square plaza praca piazza platz place plac placu placem ter piata ploshchad ploshcha meydani",
+    "basilica": "basilica basilika basilique bazylika bazyliki bazylice bazylike bazilika baziliki baziliku",
+    "chapel": "chapel capilla capela cappella kapelle chapelle kaplica kaplicy kaplice kaplicie kapolna kapolnaban "
+              "kapolnaba kaple kaplnka",
+    "cathedral": "cathedral catedral cattedrale kathedrale cathedrale katedra katedrala katedrali",
+    "church": "church iglesia igreja chiesa kirche eglise biserica kosciol kosciola templom",
+    "palace": "palace palacio palazzo palast palais palac palatul palota dvorets",
+}.items() for w in words.split()}
+# Words that make the name after them a saint's (St Peter's, San Pedro, Saint-Pierre).
+_SAINT_WORDS = frozenset("st saint sainte san sao santo santa sant sankt sv sveti sveta svaty svateho "
+                         "swiety swietego sw szent sfantul sfanta sfintul".split())
+# A saint's name in the languages' own forms (folded): the same saint, whatever the language.
+_SAINTS = {form: saint for saint, forms in {
+    "peter": "peter peters pedro pierre pietro petrus piotr piotra petra petr pere petru petar pieter peterskirche",
+    "paul": "paul pauls pablo paolo paulo pawel pawla pau pavel pavla paulus pal",
+    "john": "john johns juan joao giovanni jean johannes jana ioan janos",
+    "mark": "mark marks marcos marco marc markus marek marka",
+    "mary": "mary marys maria marie mariae marii maryi",
+    "nicholas": "nicholas nicolas nicola nicolau nikolaus mikolaj mikolaja nikolai nikola miklos",
+    "george": "george georges jorge giorgio georg jerzy jerzego gheorghe gyorgy",
+    "stephen": "stephen stephens esteban estevao stefano etienne stephan stefan szczepan szczepana istvan",
+    "michael": "michael michaels miguel michele michel michal michala mihail mihaly",
+    "andrew": "andrew andrews andres andre andrea andreas andrzej andrzeja andrei andras",
+    "james": "james santiago giacomo jacques jakob jakub jakuba",
+    "francis": "francis francisco francesco francois franziskus franciszek franciszka ferenc",
+    "joseph": "joseph jose giuseppe josef jozef jozefa iosif jozsef",
+    "anthony": "anthony antonio antoine anton antoni antoniego antal",
+    "lazarus": "lazarus lazaro lazzaro lazare lazarza",
+    "sophia": "sophia sofia sophie zofia zofii",
+}.items() for form in forms.split()}
+
+
+def _translation_signature(surface: str) -> tuple[str, list[str]] | None:
+    """(kind of head, the name's other words) of a name with one head word of a building
+    or square: "Praça São Pedro" -> ("square", ["saint:peter"]), "Sixtus-kápolna" ->
+    ("chapel", ["sikstus"]). Saints by their name in any language; other words folded
+    (x as ks, y as i) for the comparison of spellings."""
+    words = [anyascii(w).lower() for w in re.split(r"[\s\-‐]+", surface) if w]
+    words = [re.sub(r"['’]s$", "", w).strip("'’.,") for w in words]
+    heads = [w for w in words if w in _HEAD_KINDS]
+    if len(heads) != 1 or len(words) < 2:
+        return None
+    rest = [w for w in words if w != heads[0] and w not in _HEAD_CONNECTORS and w not in _CONNECTOR_WORDS
+            and w not in ("la", "le", "el", "il", "the", "los", "las", "a", "o", "sa", "ng")]
+    saint = any(w in _SAINT_WORDS for w in rest)
+    out = []
+    for w in rest:
+        if w in _SAINT_WORDS:
+            continue
+        if saint and w in _SAINTS:
+            out.append("saint:" + _SAINTS[w])
+        elif len(w) >= 5 and w.isalpha():
+            out.append(w.replace("x", "ks").replace("y", "i"))
+        else:
+            return None
+    return (_HEAD_KINDS[heads[0]], out) if out else None
+
+
+def _same_name_words(a: list[str], b: list[str]) -> bool:
+    """Word for word the same saint, or spellings of one word: first letters equal and the
+    first seven letters at most two apart (Sistine "sistine" / Sykstyńskiej "sikstin")."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(sorted(a), sorted(b)):
+        if x.startswith("saint:") or y.startswith("saint:"):
+            if x != y:
+                return False
+        elif x[0] != y[0] or Levenshtein.distance(x[:7], y[:7]) > 2:
+            return False
+    return True
+
+
+def _translated_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """A building or square named in several languages by translated words (Plaza de San
+    Pedro / Praça São Pedro / place Saint-Pierre; Kaplicy Sykstyńskiej / Sixtus-kápolna):
+    entries that are no people, each with a name of one head word, whose heads are of one
+    kind (square, chapel, basilica...) and whose other words are the same saint or
+    spellings of one word, each entry written in languages of its own, are one."""
+    sigs: list[tuple[Entity, list[tuple[str, list[str]]]]] = []
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        mine = [sig for s in e.surfaces if (sig := _translation_signature(s)) is not None]
+        if mine:
+            sigs.append((e, mine))
+    parent = {id(e): id(e) for e, _ in sigs}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, (a, sa) in enumerate(sigs):
+        for b, sb in sigs[i + 1:]:
+            if find(id(a)) == find(id(b)):
+                continue
+            if any(ka == kb and _same_name_words(wa, wb) for ka, wa in sa for kb, wb in sb):
+                parent[find(id(b))] = find(id(a))
+    groups: dict[int, list[Entity]] = defaultdict(list)
+    for e, _ in sigs:
+        groups[find(id(e))].append(e)
+    gone: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        # One language holding two of them names two things, unless the two share a word
+        # there ("chapelle Sixtine" and "Sixtine" alone).
+        langs = [{lang_of.get(x, "und") for x in e.articles} for e in group]
+        words = [{w for s in e.surfaces for w in re.split(r"[\s\-‐]+", _fold_words(s))
+                  if len(w) >= 5 and w not in _HEAD_KINDS} for e in group]
+        if any(langs[i] & langs[j] and not words[i] & words[j]
+               for i in range(len(group)) for j in range(i + 1, len(group))):
+            continue
+        keep = max(group, key=lambda e: (len(e.articles), e.key))
+        for e in group:
+            if e is not keep:
+                _merge_into(keep, e)
+                gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+def _fold_words(s: str) -> str:
+    return anyascii(s).lower()
+
+
+_RUSSIAN_ADJECTIVE = re.compile(r"sk(?:ogo|ii|iy|ij|aia|aya|oi|oe|uiu|om|im|ikh|ie|omu)$")
 _CYRILLIC_GREEK = re.compile(r"^[\u0370-\u03FF\u0400-\u04FF\-]+$")
 
 
@@ -1039,6 +1325,9 @@ def _cyrillic_spellings(entities: list[Entity], lang_of: dict[str, str]) -> list
                 or any(gazetteer.lookup(s) is not None for s in e.surfaces):
             continue
         folds = {_fold(s) for s in e.surfaces}
+        # A relational adjective of the name (Августинского ордена, "of the Augustinian
+        # order"): its stem is the name's spelling.
+        folds |= {stem for f in folds if len(stem := _RUSSIAN_ADJECTIVE.sub("", f)) >= 6}
         hosts = {id(t): t for f, t in latin for g in folds
                  if t is not e and id(t) not in gone and f[:1] == g[:1] and Levenshtein.distance(f, g) <= 1
                  and not langs(t) & langs(e)}
