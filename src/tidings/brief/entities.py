@@ -1160,11 +1160,7 @@ def _same_things(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity
         langs = [{lang_of.get(a, "und") for a in e.articles} for e in group]
         if sum(len(x) for x in langs) != len(set().union(*langs)):
             continue  # one language holds two of them
-        keep = max(group, key=lambda e: (len(e.articles), e.key))
-        for e in group:
-            if e is not keep:
-                _merge_into(keep, e)
-                gone.add(id(e))
+        _merge_group(group, gone)
     return [e for e in entities if id(e) not in gone]
 
 
@@ -1284,12 +1280,17 @@ def _translated_things(entities: list[Entity], lang_of: dict[str, str]) -> list[
         if any(langs[i] & langs[j] and not words[i] & words[j]
                for i in range(len(group)) for j in range(i + 1, len(group))):
             continue
-        keep = max(group, key=lambda e: (len(e.articles), e.key))
-        for e in group:
-            if e is not keep:
-                _merge_into(keep, e)
-                gone.add(id(e))
+        _merge_group(group, gone)
     return [e for e in entities if id(e) not in gone]
+
+
+def _merge_group(group: list[Entity], gone: set[int]) -> None:
+    """Merge `group` into its most reported entity; the others' ids go to `gone`."""
+    keep = max(group, key=lambda e: (len(e.articles), e.key))
+    for e in group:
+        if e is not keep:
+            _merge_into(keep, e)
+            gone.add(id(e))
 
 
 def _fold_words(s: str) -> str:
