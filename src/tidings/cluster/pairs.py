@@ -232,6 +232,11 @@ def pair_row(a: Item, b: Item, cos: float | None, weigh: Weighing) -> list[float
     ]
 
 
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """The logistic function, clipped so that no log-odds overflows."""
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
 @dataclass
 class PairModel:
     """A logistic model over pair features: p = sigmoid(bias + w . x)."""
@@ -247,7 +252,7 @@ class PairModel:
         return x @ self.weights + self.bias
 
     def prob(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-np.clip(self.logit(x), -30, 30)))
+        return sigmoid(self.logit(x))
 
     def explain(self, x: np.ndarray) -> list[dict[str, Any]]:
         """Each piece of evidence: its value, fitted weight and contribution to the logit."""
@@ -282,7 +287,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float | np.ndarray = 1.0, ite
     w = np.zeros(d + 1)
     reg = np.append(np.broadcast_to(np.asarray(l2, dtype=np.float64), (d,)), 0.0)
     for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
+        p = sigmoid(xb @ w)
         g = xb.T @ (sw * (p - y)) + reg * w
         h = (xb * (sw * p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-9)
         step = np.linalg.solve(h, g)

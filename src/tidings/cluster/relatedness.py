@@ -27,7 +27,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from tidings.cluster.pairs import FEATURES as EVENT_FEATURES
-from tidings.cluster.pairs import PLAIN, Item, Weighing, pair_row
+from tidings.cluster.pairs import PLAIN, Item, Weighing, pair_row, sigmoid
 from tidings.records import Article
 
 COMPARE_WEIGHTS = Path(__file__).resolve().parent / "compare_weights.json"
@@ -76,7 +76,7 @@ class CompareModel:
         return x @ self.weights + self.bias
 
     def score(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-np.clip(self.logit(x), -30, 30)))
+        return sigmoid(self.logit(x))
 
     def to_dict(self) -> dict[str, Any]:
         return {"features": list(self.names), "weights": [round(float(w), 6) for w in self.weights],
