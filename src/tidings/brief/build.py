@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("tidings.brief")
 
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
-BRIEF_VERSION = 5
+BRIEF_VERSION = 6
 # Only the start of very long articles is read: briefs quote leads, and it bounds time.
 MAX_TEXT_CHARS = 20_000
 
@@ -188,6 +188,12 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         if q.speaker_key:
             q.speaker_key = key_to_entity.get(q.speaker_key, q.speaker_key)
     to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
+    if first_report is not None and first_report.get("inferred"):
+        # What the earliest dated report already carries that the undated first one lacks.
+        said = [(q.article, entity_name.get(q.speaker_key) or q.speaker) for q in all_quotes if q.speaker_key]
+        voices = timeline_mod.later_voices(first_report, said)
+        if voices:
+            first_report["why"] += f"; that report already quotes {', '.join(voices[:3])}"
 
     found_figures = figures_mod.collect(sample, features, sentences_of)
     fig_pairs = figures_mod.candidate_pairs(found_figures, config)

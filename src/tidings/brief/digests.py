@@ -133,8 +133,11 @@ def _markdown(entries: list[dict], since, until) -> str:
             out.append(f"- {md(s['text'])} — {md(s.get('source') or s['article'])} ({md(s.get('lang'))})")
         fr = e.get("first_report")
         if fr:
+            dated = fr.get("earliest_dated") if fr.get("inferred") else None
             out.append(f"First report: {md(fr.get('source') or fr['article'])}, "
-                       f"{md(short_date(fr.get('date')))} ({md(fr.get('lang'))})")
+                       f"{md(short_date(fr.get('date')))} ({md(fr.get('lang'))})"
+                       + (f", inferred from its text; earliest dated: {md(dated.get('source') or dated['article'])}, "
+                          f"{md(short_date(dated.get('date')))} ({md(dated.get('lang'))})" if dated else ""))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -154,7 +157,7 @@ _DIGEST = """\
 <h2{% if h.lang %} lang="{{ h.lang }}"{% endif %}>{{ loop.index }}. {{ h.text or e.title or e.event }}</h2>
 <p class="facts">{{ plural(e.articles, "article") }} · {{ plural(e.sources, "source") }} · {{ e.languages|join(", ") }} · {{ e.recent }} in the last day</p>
 <ul>{% for s in e.summary %}<li><span{% if s.lang %} lang="{{ s.lang }}"{% endif %}>{{ s.text }}</span> <small>— {{ s.source or s.article }} ({{ s.lang }})</small></li>{% endfor %}</ul>
-{% if e.first_report %}{% set fr = e.first_report %}<p>First report: {% if safe_url(e.urls.get(fr.article)) %}<a href="{{ safe_url(e.urls.get(fr.article)) }}" rel="noopener noreferrer nofollow">{{ fr.source or fr.article }}</a>{% else %}{{ fr.source or fr.article }}{% endif %}, <time>{{ short_date(fr.date) }}</time> ({{ fr.lang }})</p>{% endif %}
+{% if e.first_report %}{% set fr = e.first_report %}<p>First report: {% if safe_url(e.urls.get(fr.article)) %}<a href="{{ safe_url(e.urls.get(fr.article)) }}" rel="noopener noreferrer nofollow">{{ fr.source or fr.article }}</a>{% else %}{{ fr.source or fr.article }}{% endif %}, <time>{{ short_date(fr.date) }}</time> ({{ fr.lang }}){% if fr.inferred and fr.earliest_dated %}{% set d = fr.earliest_dated %}, inferred from its text; earliest dated: {{ d.source or d.article }}, <time>{{ short_date(d.date) }}</time> ({{ d.lang }}){% endif %}</p>{% endif %}
 </article>
 {% else %}<p>No events in this period.</p>{% endfor %}
 </section>

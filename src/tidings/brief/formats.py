@@ -87,7 +87,12 @@ def render_markdown(brief: dict) -> str:
     first = brief.get("first_report")
     if first:
         out.append(f"First report: {_md_source(brief, first['article'], first.get('source'))}, "
-                   f"{md(short_date(first.get('date')))} ({md(first.get('lang'))})")
+                   f"{md(short_date(first.get('date')))} ({md(first.get('lang'))})"
+                   + (f", inferred: {md(first['why'])}" if first.get("inferred") and first.get("why") else ""))
+        dated = first.get("earliest_dated") if first.get("inferred") else None
+        if dated:
+            out.append(f"Earliest dated report: {_md_source(brief, dated['article'], dated.get('source'))}, "
+                       f"{md(short_date(dated.get('date')))} ({md(dated.get('lang'))})")
     if brief.get("summary"):
         out += ["", "## Summary", ""]
         for s in brief["summary"]:
@@ -141,7 +146,8 @@ def render_markdown(brief: dict) -> str:
     if brief.get("timeline"):
         out += ["", "## Timeline", ""]
         for t in brief["timeline"]:
-            star = " **(first report)**" if t.get("first") else ""
+            star = (" **(first report)**" if t.get("first") else
+                    " (earliest dated report)" if t.get("earliest_dated") else "")
             out.append(f"- {md(short_date(t.get('date')))} · {_md_source(brief, t['article'], t.get('source'))}"
                        f" ({md(t.get('lang'))}): {md(t.get('title'))}{star}")
         cov = brief.get("coverage") or {}
@@ -170,7 +176,8 @@ _FRAGMENT = """\
 <h2 class="headline"{% if lang_attr(h.lang) %} lang="{{ lang_attr(h.lang) }}"{% endif %}>{{ h.text or b.event_title or b.event }}</h2>
 {% if h.original_language %}<p class="original-language">Headline in its original language ({{ h.lang }}): no article in the reader's language.</p>{% endif %}
 <p class="facts">{{ plural(b.n_articles or 0, "article") }} · {{ plural((b.sources or [])|length, "source") }} · languages: {{ (b.languages or [])|join(", ") }}</p>
-{% if b.first_report %}<p class="first-report">First report: {{ src(b.first_report.article, b.first_report.source) }}, <time>{{ short_date(b.first_report.date) }}</time> ({{ b.first_report.lang }})</p>{% endif %}
+{% if b.first_report %}{% set fr = b.first_report %}<p class="first-report">First report: {{ src(fr.article, fr.source) }}, <time>{{ short_date(fr.date) }}</time> ({{ fr.lang }}){% if fr.inferred and fr.why %}, inferred: <span class="why" dir="auto">{{ fr.why }}</span>{% endif %}</p>
+{% if fr.inferred and fr.earliest_dated %}{% set d = fr.earliest_dated %}<p class="earliest-dated">Earliest dated report: {{ src(d.article, d.source) }}, <time>{{ short_date(d.date) }}</time> ({{ d.lang }})</p>{% endif %}{% endif %}
 </header>
 {% if b.summary %}<h3>Summary</h3>
 <ul class="summary">{% for s in b.summary %}
@@ -194,7 +201,7 @@ _FRAGMENT = """\
 <li><strong>{{ v.text or v.value }}</strong>: {% for s in v.sources %}{{ src(s.article, s.source) }}{{ ", " if not loop.last }}{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if b.timeline %}<h3>Timeline</h3>
 <ol class="timeline">{% for t in b.timeline %}
-<li{% if t.first %} class="first"{% endif %}><time>{{ short_date(t.date) }}</time> · {{ src(t.article, t.source) }} ({{ t.lang }}): <span{% if lang_attr(t.lang) %} lang="{{ lang_attr(t.lang) }}"{% endif %}>{{ t.title }}</span>{% if t.first %} <strong>first report</strong>{% endif %}</li>{% endfor %}
+<li{% if t.first %} class="first"{% endif %}><time>{{ short_date(t.date) }}</time> · {{ src(t.article, t.source) }} ({{ t.lang }}): <span{% if lang_attr(t.lang) %} lang="{{ lang_attr(t.lang) }}"{% endif %}>{{ t.title }}</span>{% if t.first %} <strong>first report</strong>{% elif t.earliest_dated %} <em>earliest dated report</em>{% endif %}</li>{% endfor %}
 </ol>
 {% if b.coverage and b.coverage.by_day %}<table class="coverage"><thead><tr><th>Day</th><th>Articles</th><th>Total so far</th><th>By language</th></tr></thead><tbody>{% for d in b.coverage.by_day %}
 <tr><td>{{ d.date }}</td><td>{{ d.total }}</td><td>{{ d.cumulative }}</td><td>{% for k, v in d.langs.items() %}{{ k }} {{ v }}{{ ", " if not loop.last }}{% endfor %}</td></tr>{% endfor %}

@@ -44,6 +44,7 @@ class TimelineEntry:
     date: str | None = None
     title: str | None = None
     first: bool = False
+    earliest_dated: bool = False
     duplicate_of: str | None = None
 
 
@@ -61,12 +62,26 @@ class Happening:
 
 
 @dataclass
+class ReportRef:
+    article: str
+    source: str | None = None
+    date: str | None = None
+    lang: str | None = None
+    title: str | None = None
+
+
+@dataclass
 class FirstReport:
     article: str
     source: str | None = None
     date: str | None = None
     lang: str | None = None
     title: str | None = None
+    # True when an undated article is named from its own words (brief.timeline.undated_before);
+    # `why` says which, and the earliest dated report stays beside it.
+    inferred: bool = False
+    why: str | None = None
+    earliest_dated: ReportRef | None = None
 
 
 @dataclass

@@ -3,6 +3,7 @@ and outlet."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timezone, tzinfo
 
@@ -149,10 +150,17 @@ def _plausible(articles: list[Article], days: float) -> set[str]:
 
 
 def build(articles: list[Article], outlier_days: float = 3.0) -> tuple[list[dict], dict | None, dict]:
-    """(timeline, first_report, coverage) for the event's articles."""
+    """(timeline, first_report, coverage) for the event's articles.
+
+    The first report is the earliest plausible dated article, unless an undated one shows
+    by its own words that it was written before it (`undated_before`): then the undated
+    one is named, with why, and the earliest dated report is kept beside it.
+    """
     ordered = sorted(articles, key=order_key)
     plausible = _plausible(articles, outlier_days)
-    first = next((a for a in ordered if a.id in plausible), None)
+    dated_first = next((a for a in ordered if a.id in plausible), None)
+    earlier = undated_before(articles, dated_first) if dated_first is not None else None
+    first = earlier[0] if earlier else dated_first
     timeline = [
         {
             "article": a.id,
@@ -161,16 +169,160 @@ def build(articles: list[Article], outlier_days: float = 3.0) -> tuple[list[dict
             "date": a.date,
             "title": a.title,
             "first": first is not None and a.id == first.id,
+            # Shown beside an undated first report inferred from its text.
+            "earliest_dated": earlier is not None and dated_first is not None and a.id == dated_first.id,
             "duplicate_of": a.duplicate_of,
         }
         for a in ordered
     ]
-    first_report = (
-        {"article": first.id, "source": first.source, "date": first.date, "lang": first.lang,
-         "title": first.title}
-        if first else None
-    )
+    first_report = dict(_ref(first), inferred=False, why=None, earliest_dated=None) if first else None
+    if first_report is not None and earlier is not None and dated_first is not None:
+        first_report.update(inferred=True, why=earlier[1], earliest_dated=_ref(dated_first))
     return timeline, first_report, coverage(ordered)
+
+
+def _ref(a: Article) -> dict:
+    return {"article": a.id, "source": a.source, "date": a.date, "lang": a.lang, "title": a.title}
+
+
+# "A short while ago": a time counted back from the moment of writing, minutes at most.
+# Only wordings anchored to that moment ("ago", "hace", "il y a", "назад", "اب سے"), never
+# ones counted from another happening ("moments earlier", "a few minutes after six",
+# "minutes before the vote"), and no digits: "48 minutes ago" in a page's header is the
+# site's clock against an unknown "now", not the writer's.
+_JUST_NOW = re.compile("|".join([
+    r"\b(?:moments|a few minutes|several minutes|a short while|a little while) ago\b",
+    r"\b(?:just|only) minutes ago\b",
+    r"\bhace (?:apenas |sólo |solo )?(?:unos|pocos|escasos) (?:minutos|instantes|momentos)\b",
+    r"\bhace (?:instantes|minutos|un momento)\b",
+    r"\bhá (?:poucos|alguns) (?:minutos|instantes)\b", r"\bhá instantes\b",
+    r"\bil y a (?:quelques|peu de) (?:minutes|instants)\b", r"\bil y a (?:peu|un instant)\b",
+    r"\b(?:pochi|alcuni) minuti fa\b", r"\bqualche minuto fa\b", r"\bpoco fa\b",
+    r"\bvor (?:wenigen|einigen|ein paar) (?:Minuten|Augenblicken)\b", r"\bsoeben\b",
+    r"\b(?:несколько|пару) минут назад\b", r"\bтолько что\b",
+    r"\b(?:кілька|декілька) хвилин тому\b", r"\bщойно\b",
+    r"\bkilka minut temu\b", r"\bprzed chwilą\b",
+    r"\b(?:acum|în urmă cu) (?:câteva|puține) minute\b", r"\badineauri\b",
+    r"\bprije (?:nekoliko|par) minuta\b", r"\bmaloprije\b",
+    r"\bnéhány perce\b", r"\bpercekkel ezelőtt\b",
+    r"\b(?:enkele|een paar) minuten geleden\b", r"\bzojuist\b",
+    r"\bbeberapa menit (?:yang )?lalu\b",
+    r"\baz önce\b", r"\bbirkaç dakika önce\b(?!\S)",
+    r"(?:^|\s)(?:اب سے|ابھی) (?:کچھ|تھوڑی) دیر (?:قبل|پہلے)",
+    r"(?:^|\s)(?:قبل|منذ) (?:دقائق|لحظات|قليل)(?! من)",
+    r"(?:^|\s)(?:دقایقی|لحظاتی) پیش",
+    r"अभी-अभी", r"अभी (?:कुछ|थोड़ी) देर पहले",
+    r"刚刚", r"剛剛", r"几分钟前", r"幾分鐘前", r"先ほど", r"방금",
+]), re.IGNORECASE)
+
+# "Has not yet commented": a side whose word the writer is still waiting for.
+_NOT_YET = re.compile("|".join([
+    r"\b(?:has|have) (?:not yet|yet to) (?:comment|respond|react|confirm|issue)",
+    r"\bno (?:immediate )?(?:comment|reaction|response) (?:yet )?from\b",
+    r"\b(?:aún|todavía) no (?:ha|han) (?:comentado|reaccionado|respondido|confirmado)",
+    r"\b(?:aún|todavía) no se (?:ha|han) pronunciado",
+    r"\bainda não (?:comentou|reagiu|respondeu|confirmou|se pronunciou)",
+    r"\bn'(?:a|ont) pas encore (?:réagi|commenté|répondu|confirmé)",
+    r"\bnon (?:ha|hanno) ancora (?:commentato|reagito|risposto|confermato)",
+    r"\b(?:hat|haben) sich (?:bisher|bislang|noch) nicht (?:dazu )?geäußert",
+    r"\bпока не (?:прокомментировал|отреагировал|ответил|подтвердил)",
+    r"\bще не (?:прокоментував|відреагував|відповів|підтвердив)",
+    r"\bjeszcze nie (?:skomentował|zareagował|odniósł się|potwierdził)",
+    r"\bîncă nu a (?:comentat|reacționat|răspuns|confirmat)",
+    r"\bjoš (?:nije|nisu) (?:komentirao|komentarisao|reagirao|reagovao|potvrdio)",
+    r"\bmég nem (?:reagált|nyilatkozott|kommentálta)",
+    r"\bhenüz (?:bir )?(?:açıklama|yorum|tepki)",
+    r"\bbelum (?:memberikan )?(?:komentar|tanggapan)",
+    r"(?:تاحال|ابھی تک|اب تک)[^.۔!?]{0,80}(?:تبصرہ|ردعمل|ردِعمل|بیان)[^.۔!?]{0,30}نہیں",
+    r"لم (?:يصدر|يعلق|تعلق|يرد|ترد)[^.!?]{0,60}(?:بعد|حتى الآن)",
+    r"अभी तक[^.।!?]{0,60}(?:प्रतिक्रिया|टिप्पणी|बयान)[^.।!?]{0,20}नहीं",
+    r"尚未(?:回应|回應|置评|置評|表态|表態|评论|評論)",
+]), re.IGNORECASE)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?۔।。！？])\s+|\n+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
+
+
+def freshness(a: Article) -> dict:
+    """The article's own evidence of when it was written: the sentences saying something
+    happened a short while ago (`just`) and that a side has not yet spoken (`not_yet`).
+
+    Only sentences with content count: a "just now" in a header or byline ("date 2025-05
+    il y a 48 minutes") says when a page was shown, not what the writer knew.
+    """
+    found: dict = {"just": None, "not_yet": None}
+    for sent in _SENTENCE_END.split(a.text or ""):
+        sent = sent.strip()
+        for key, pattern in (("just", _JUST_NOW), ("not_yet", _NOT_YET)):
+            m = pattern.search(sent) if found[key] is None else None
+            if m is None:
+                continue
+            # Four words beyond the "just now" phrase (a "not yet" phrase spans its clause:
+            # beyond its first word), or, in scripts written without spaces, eight signs.
+            phrase = m.group().strip()
+            cut = m.end() if key == "just" else m.start() + len(phrase.split()[0])
+            rest = sent[:m.start()] + " " + sent[cut:]
+            if len(_WORD.findall(rest)) >= 4 or len(_UNSPACED.findall(rest)) >= 8:
+                found[key] = {"text": _around(sent, m), "phrase": phrase}
+    return found
+
+
+def _around(sent: str, m: re.Match, width: int = 120) -> str:
+    """The sentence, cut at words to about `width` characters around the phrase."""
+    if len(sent) <= width:
+        return sent
+    start = max(0, min(m.start() - width // 3, len(sent) - width))
+    end = start + width
+    if start:
+        start = sent.rfind(" ", 0, start) + 1
+    if end < len(sent):
+        end = max(sent.rfind(" ", m.end(), end), m.end())
+    return ("…" if start else "") + sent[start:end].strip() + ("…" if end < len(sent) else "")
+
+
+def undated_before(articles: list[Article], dated_first: Article) -> tuple[Article, str] | None:
+    """(article, why) when one undated article shows it was written before `dated_first`.
+
+    It must say both that something happened a short while ago and that a side has not yet
+    spoken: an article written minutes after the news broke and before the reactions that
+    a dated report already carries. Never otherwise: an undated article is often an old
+    background piece or a late rewrite, and an undated report of the first happening alone
+    ("reports only X") may be a day late. Nothing is claimed when the earliest dated report
+    itself reads as written minutes after (it is then as early, and its time is known), nor
+    when two undated articles qualify (nothing orders them).
+    """
+    own = freshness(dated_first)
+    if own["just"] or own["not_yet"]:
+        return None
+    found = []
+    for a in articles:
+        if a.id == dated_first.id or parse_date(a.date) is not None:
+            continue
+        ev = freshness(a)
+        if ev["just"] and ev["not_yet"]:
+            found.append((a, ev))
+    if len(found) != 1:
+        return None
+    a, ev = found[0]
+    when = (dated_first.date or "").replace("T", " ")[:16]
+    why = (f"it reports as just happened \u201c{ev['just']['text']}\u201d and says a side has not yet "
+           f"spoken \u201c{ev['not_yet']['text']}\u201d, so it was written before the earliest dated "
+           f"report, {dated_first.source or dated_first.id} ({when}), which has no such words")
+    return a, why
+
+
+def later_voices(first_report: dict | None, said: list[tuple[str, str | None]]) -> list[str]:
+    """Speakers the earliest dated report quotes and an inferred first report does not,
+    from (article, speaker) pairs: what the dated one already carries, for the why."""
+    if not first_report or not first_report.get("inferred") or not first_report.get("earliest_dated"):
+        return []
+    dated, undated = first_report["earliest_dated"]["article"], first_report["article"]
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for article, speaker in said:
+        if speaker:
+            by_article[article].add(speaker)
+    return sorted(by_article[dated] - by_article[undated])
 
 
 def coverage(ordered: list[Article]) -> dict:

@@ -276,11 +276,17 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
                       "langs": d.get("langs") or {}} for d in by_day],
         "summary": [{"text": x.text, "ref": ref(x.article, x.source, x.lang)} for x in brief.summary],
         "timeline": [{**ref(t.article, t.source, t.lang, t.date, t.title),
-                      "first": first is not None and t.article == first.article} for t in brief.timeline],
+                      "first": first is not None and t.article == first.article,
+                      "earliest_dated": t.earliest_dated} for t in brief.timeline],
         "happenings": [{"date": h.date, "text": h.text, "scheduled": h.scheduled,
                         "ref": ref(h.article, h.source, h.lang), "n_articles": len(h.articles)}
                        for h in brief.happenings],
         "first": ref(first.article, first.source, first.lang, first.date) if first else None,
+        # An undated first report named from its own words: why, and the earliest dated one.
+        "first_why": first.why if first is not None and first.inferred else None,
+        "earliest_dated": (ref(first.earliest_dated.article, first.earliest_dated.source,
+                               first.earliest_dated.lang, first.earliest_dated.date)
+                           if first is not None and first.inferred and first.earliest_dated else None),
         "entities": [(KIND_TITLES[k], entities[k]) for k in KIND_TITLES if entities.get(k)],
         "quotes": [
             {"speaker": q.speaker or "", "text": q.text, "kind": q.kind, "lang": q.lang,
