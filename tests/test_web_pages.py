@@ -250,6 +250,37 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
     assert text.index("Summary") < text.index("Quotes") < text.index("People, places") < text.index("Timeline")
 
 
+def test_event_page_shows_why_an_undated_first_report_was_inferred(client, monkeypatch):
+    """An undated first report named from its own words shows why, and the earliest dated
+    report stays in view, on the page as in the brief."""
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    why = ("it reports as just happened \u201cMoments ago the minister announced it\u201d and says a side "
+           "has not yet spoken \u201cKabul has not yet commented\u201d, so it was written before the "
+           "earliest dated report, frontierpost.example (2026-03-14 13:05), which has no such words")
+
+    def fake_brief(store, event_id, lang, config):
+        return R.Brief(
+            version=1,
+            headline=R.Headline(text="Torkham crossing to reopen", lang="en", article="dated-en"),
+            timeline=[R.TimelineEntry(article="dated-en", source="frontierpost.example", lang="en",
+                                      date="2026-03-14T13:05:00+00:00", earliest_dated=True),
+                      R.TimelineEntry(article="fresh-ur", source="khabrain.example", lang="ur", first=True)],
+            first_report=R.FirstReport(article="fresh-ur", source="khabrain.example", lang="ur",
+                                       inferred=True, why=why + " " + XSS["script"],
+                                       earliest_dated=R.ReportRef(article="dated-en", source="frontierpost.example",
+                                                                  lang="en", date="2026-03-14T13:05:00+00:00")),
+        ).to_dict()
+
+    monkeypatch.setattr(data, "get_brief", fake_brief)
+    page = assert_inert(get(client, "/events/ev-moscow"))
+    text = page.all_text()
+    assert "First report: khabrain.example" in text and "undated" in text and "inferred" in text
+    assert "Kabul has not yet commented" in text
+    assert "Earliest dated report: frontierpost.example" in text and "earliest dated" in text
+
+
 def test_event_page_refuses_a_malformed_brief_instead_of_guessing(client, monkeypatch):
     from tidings.web import data
 
