@@ -4,8 +4,7 @@ sentences about a made-up reopening of a border crossing)."""
 
 import pytest
 
-from tidings.brief import compose, render
-from tidings.brief import digests
+from tidings.brief import compose, digests, render
 from tidings.brief.timeline import build as timeline
 from tidings.brief.timeline import freshness
 from tidings.records import Article, Features
