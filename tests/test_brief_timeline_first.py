@@ -101,6 +101,14 @@ def test_two_undated_candidates_cannot_be_ordered_so_the_dated_one_stays():
     ("hi", "अफगान सरकार की ओर से अभी तक इस घोषणा पर कोई प्रतिक्रिया नहीं आई है।", False, True),
     ("zh", "刚刚，内政部宣布双方同意立即重新开放边境口岸并恢复货运。", True, False),
     ("zh", "阿富汗外交部尚未回应记者关于口岸开放时间的提问。", False, True),
+    ("zh", "截至目前，塔利班发言人尚未就巴方重新开放口岸的决定作出公开回应。", False, True),
+    # Inside a quoted statement the phrase dates the statement, not the article quoting it.
+    ("en", "A statement from the army said, \u201cA short while ago, our forces reopened the crossing,\u201d "
+           "and gave no time.", False, False),
+    ("de", "\u201eVor wenigen Minuten haben wir den Übergang geöffnet\u201c, sagte der Minister am Abend.",
+     False, False),
+    ("de", "Vor wenigen Minuten hat der Minister den Übergang geöffnet, \u201eendlich\u201c, sagte ein Fahrer.",
+     True, False),
 ])
 def test_freshness_phrases_are_anchored_to_the_time_of_writing(lang, text, just, not_yet):
     found = freshness(art("x", lang, "Headline line\n" + text))

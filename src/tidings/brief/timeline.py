@@ -236,7 +236,7 @@ _NOT_YET = re.compile("|".join([
     r"(?:تاحال|ابھی تک|اب تک)[^.۔!?]{0,80}(?:تبصرہ|ردعمل|ردِعمل|بیان)[^.۔!?]{0,30}نہیں",
     r"لم (?:يصدر|يعلق|تعلق|يرد|ترد)[^.!?]{0,60}(?:بعد|حتى الآن)",
     r"अभी तक[^.।!?]{0,60}(?:प्रतिक्रिया|टिप्पणी|बयान)[^.।!?]{0,20}नहीं",
-    r"尚未(?:回应|回應|置评|置評|表态|表態|评论|評論)",
+    r"尚未[^。！？，,]{0,20}(?:回应|回應|置评|置評|表态|表態|评论|評論)",
 ]), re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?۔।。！？])\s+|\n+")
@@ -256,16 +256,27 @@ def freshness(a: Article) -> dict:
         sent = sent.strip()
         for key, pattern in (("just", _JUST_NOW), ("not_yet", _NOT_YET)):
             m = pattern.search(sent) if found[key] is None else None
-            if m is None:
+            if m is None or (key == "just" and _inside_quote(sent, m.start())):
+                # "A little while ago" in a quoted statement dates the statement, not the
+                # article that quotes it (maybe hours later).
                 continue
             # Four words beyond the "just now" phrase (a "not yet" phrase spans its clause:
             # beyond its first word), or, in scripts written without spaces, eight signs.
             phrase = m.group().strip()
             cut = m.end() if key == "just" else m.start() + len(phrase.split()[0])
             rest = sent[:m.start()] + " " + sent[cut:]
-            if len(_WORD.findall(rest)) >= 4 or len(_UNSPACED.findall(rest)) >= 8:
+            if len(_WORD.findall(rest)) >= 4 or len(_UNSPACED.findall(rest if key == "just" else sent)) >= 8:
                 found[key] = {"text": _around(sent, m), "phrase": phrase}
     return found
+
+
+def _inside_quote(sent: str, pos: int) -> bool:
+    """Whether `pos` falls inside quotation marks opened earlier in the sentence."""
+    before = sent[:pos]
+    opened = sum(before.count(c) for c in "“„«‘‹「『") - sum(before.count(c) for c in "”»’›」』")
+    # „…“ (German) closes with “, which the count above takes for an opening: count pairs.
+    opened -= 2 * min(before.count("„"), before.count("“"))
+    return opened > 0 or before.count('"') % 2 == 1
 
 
 def _around(sent: str, m: re.Match, width: int = 120) -> str:
