@@ -70,6 +70,16 @@ def test_undated_articles_without_such_evidence_never_claim_first():
     assert not any(t["earliest_dated"] for t in tl)
 
 
+def test_an_undated_piece_about_an_older_happening_does_not_claim_first():
+    # Its "a short while ago" and "not yet" are about the closure weeks before, as its own
+    # event time (Features.event_time, read by understand.dates) shows.
+    old = art("closure-ur", "ur", FRESH_UR.text.replace("دوبارہ کھولنے", "بند کرنے"))
+    _, first, _ = timeline([LATER, DATED, old], event_times={"closure-ur": "2026-02-21"})
+    assert first["article"] == "dated-en"
+    _, first, _ = timeline([LATER, DATED, old], event_times={"closure-ur": "2026-03-14"})
+    assert first["article"] == "closure-ur"
+
+
 def test_a_dated_report_that_is_itself_minutes_old_keeps_first():
     fresh_dated = art("dated-es", "es",
                       "Hace unos minutos, Pakistán anunció la reapertura del paso fronterizo de Torkham "

@@ -136,7 +136,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     sample = [a for a in ranked if a.id in chosen]
 
     head = summary_mod.headline(articles, art_vec, center, lang)
-    timeline, first_report, coverage = timeline_mod.build(articles, config.first_report_outlier_days)
+    timeline, first_report, coverage = timeline_mod.build(
+        articles, config.first_report_outlier_days,
+        {aid: f.event_time for aid, f in features.items()})
 
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)

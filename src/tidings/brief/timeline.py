@@ -149,17 +149,21 @@ def _plausible(articles: list[Article], days: float) -> set[str]:
     return {aid for dt, aid in dated if abs((median - dt).total_seconds()) < days * 86400}
 
 
-def build(articles: list[Article], outlier_days: float = 3.0) -> tuple[list[dict], dict | None, dict]:
+def build(articles: list[Article], outlier_days: float = 3.0,
+          event_times: dict[str, str | None] | None = None) -> tuple[list[dict], dict | None, dict]:
     """(timeline, first_report, coverage) for the event's articles.
 
     The first report is the earliest plausible dated article, unless an undated one shows
     by its own words that it was written before it (`undated_before`): then the undated
     one is named, with why, and the earliest dated report is kept beside it.
+    `event_times` (article id: Features.event_time) lets an undated article whose own
+    happening is dated days away be refused.
     """
     ordered = sorted(articles, key=order_key)
     plausible = _plausible(articles, outlier_days)
     dated_first = next((a for a in ordered if a.id in plausible), None)
-    earlier = undated_before(articles, dated_first) if dated_first is not None else None
+    earlier = (undated_before(articles, dated_first, event_times, outlier_days)
+               if dated_first is not None else None)
     first = earlier[0] if earlier else dated_first
     timeline = [
         {
@@ -292,7 +296,9 @@ def _around(sent: str, m: re.Match, width: int = 120) -> str:
     return ("…" if start else "") + sent[start:end].strip() + ("…" if end < len(sent) else "")
 
 
-def undated_before(articles: list[Article], dated_first: Article) -> tuple[Article, str] | None:
+def undated_before(articles: list[Article], dated_first: Article,
+                   event_times: dict[str, str | None] | None = None,
+                   outlier_days: float = 3.0) -> tuple[Article, str] | None:
     """(article, why) when one undated article shows it was written before `dated_first`.
 
     It must say both that something happened a short while ago and that a side has not yet
@@ -301,7 +307,9 @@ def undated_before(articles: list[Article], dated_first: Article) -> tuple[Artic
     background piece or a late rewrite, and an undated report of the first happening alone
     ("reports only X") may be a day late. Nothing is claimed when the earliest dated report
     itself reads as written minutes after (it is then as early, and its time is known), nor
-    when two undated articles qualify (nothing orders them).
+    when two undated articles qualify (nothing orders them), nor for an article whose own
+    happening (its event time) lies `outlier_days` or more from the dated report's day: its
+    "a short while ago" is about something else.
     """
     own = freshness(dated_first)
     if own["just"] or own["not_yet"]:
@@ -309,6 +317,10 @@ def undated_before(articles: list[Article], dated_first: Article) -> tuple[Artic
     found = []
     for a in articles:
         if a.id == dated_first.id or parse_date(a.date) is not None:
+            continue
+        own_time = parse_date((event_times or {}).get(a.id))
+        dated_time = parse_date(dated_first.date)
+        if own_time and dated_time and abs((own_time[0] - dated_time[0]).total_seconds()) >= outlier_days * 86400:
             continue
         ev = freshness(a)
         if ev["just"] and ev["not_yet"]:
