@@ -160,3 +160,11 @@ def test_the_digest_shows_an_inferred_first_report_with_the_earliest_dated(brief
             "frontierpost.example, 2026-03-14 13:05 (en)") in md
     html = digests.digest(None, fmt="html")  # type: ignore[arg-type]
     assert "inferred from its text; earliest dated: frontierpost.example" in html
+
+
+def test_each_phrase_form_is_tried_on_texts_holding_its_word():
+    from tidings.brief import timeline as T
+
+    for forms in (T._JUST_NOW_FORMS, T._NOT_YET_FORMS):
+        for word, form in forms:
+            assert word == word.lower() and word.strip() in form.lower(), form

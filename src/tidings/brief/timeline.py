@@ -194,105 +194,144 @@ def _ref(a: Article) -> dict:
 # ones counted from another happening ("moments earlier", "a few minutes after six",
 # "minutes before the vote"), and no digits: "48 minutes ago" in a page's header is the
 # site's clock against an unknown "now", not the writer's.
-_JUST_NOW = re.compile("|".join([
-    r"\b(?:moments|a few minutes|several minutes|a short while|a little while) ago\b",
-    r"\b(?:just|only) minutes ago\b",
-    r"\bhace (?:apenas |sólo |solo )?(?:unos|pocos|escasos) (?:minutos|instantes|momentos)\b",
-    r"\bhace (?:instantes|minutos|un momento)\b",
-    r"\bhá (?:poucos|alguns) (?:minutos|instantes)\b", r"\bhá instantes\b",
-    r"\bil y a (?:quelques|peu de) (?:minutes|instants)\b", r"\bil y a (?:peu|un instant)\b",
-    r"\b(?:pochi|alcuni) minuti fa\b", r"\bqualche minuto fa\b", r"\bpoco fa\b",
-    r"\bvor (?:wenigen|einigen|ein paar) (?:Minuten|Augenblicken)\b", r"\bsoeben\b",
-    r"\b(?:несколько|пару) минут назад\b", r"\bтолько что\b",
-    r"\b(?:кілька|декілька) хвилин тому\b", r"\bщойно\b",
-    r"\bkilka minut temu\b", r"\bprzed chwilą\b",
-    r"\b(?:acum|în urmă cu) (?:câteva|puține) minute\b", r"\badineauri\b",
-    r"\bprije (?:nekoliko|par) minuta\b", r"\bmaloprije\b",
-    r"\bnéhány perce\b", r"\bpercekkel ezelőtt\b",
-    r"\b(?:enkele|een paar) minuten geleden\b", r"\bzojuist\b",
-    r"\bbeberapa menit (?:yang )?lalu\b",
-    r"\baz önce\b", r"\bbirkaç dakika önce\b(?!\S)",
-    r"(?:^|\s)(?:اب سے|ابھی) (?:کچھ|تھوڑی) دیر (?:قبل|پہلے)",
-    r"(?:^|\s)(?:قبل|منذ) (?:دقائق|لحظات|قليل)(?! من)",
-    r"(?:^|\s)(?:دقایقی|لحظاتی) پیش",
-    r"अभी-अभी", r"अभी (?:कुछ|थोड़ी) देर पहले",
-    r"刚刚", r"剛剛", r"几分钟前", r"幾分鐘前", r"先ほど", r"방금",
-]), re.IGNORECASE)
+# Each form with a word every match of it holds: a form is tried only on a text holding
+# its word (trying them all at every position of every text costs a large event time).
+_JUST_NOW_FORMS = [
+    ("ago", r"\b(?:moments|a few minutes|several minutes|a short while|a little while|just minutes|only minutes) ago\b"),
+    ("hace", r"\bhace (?:apenas |sólo |solo )?(?:unos|pocos|escasos) (?:minutos|instantes|momentos)\b"),
+    ("hace", r"\bhace (?:instantes|minutos|un momento)\b"),
+    ("há ", r"\bhá (?:poucos minutos|alguns minutos|poucos instantes|instantes)\b"),
+    ("il y a", r"\bil y a (?:quelques minutes|quelques instants|peu de temps|peu|un instant)\b"),
+    (" fa", r"\b(?:pochi minuti|alcuni minuti|qualche minuto|poco) fa\b"),
+    ("vor ", r"\bvor (?:wenigen|einigen|ein paar) (?:minuten|augenblicken)\b"),
+    ("soeben", r"\bsoeben\b"),
+    ("назад", r"\b(?:несколько|пару) минут назад\b"),
+    ("только что", r"\bтолько что\b"),
+    ("тому", r"\b(?:кілька|декілька) хвилин тому\b"),
+    ("щойно", r"\bщойно\b"),
+    ("temu", r"\bkilka minut temu\b"),
+    ("przed chwil", r"\bprzed chwilą\b"),
+    ("minute", r"\b(?:acum|în urmă cu) (?:câteva|puține) minute\b"),
+    ("adineauri", r"\badineauri\b"),
+    ("minuta", r"\bprije (?:nekoliko|par) minuta\b"),
+    ("maloprije", r"\bmaloprije\b"),
+    ("perce", r"\b(?:néhány perce|percekkel ezelőtt)\b"),
+    ("geleden", r"\b(?:enkele|een paar) minuten geleden\b"),
+    ("zojuist", r"\bzojuist\b"),
+    ("lalu", r"\bbeberapa menit (?:yang )?lalu\b"),
+    ("önce", r"\b(?:az önce|birkaç dakika önce)(?!\S)"),
+    ("دیر", r"(?:^|\s)(?:اب سے|ابھی) (?:کچھ|تھوڑی) دیر (?:قبل|پہلے)"),
+    ("قبل", r"(?:^|\s)قبل (?:دقائق|لحظات|قليل)(?! من)"),
+    ("منذ", r"(?:^|\s)منذ (?:دقائق|لحظات|قليل)(?! من)"),
+    ("پیش", r"(?:^|\s)(?:دقایقی|لحظاتی) پیش"),
+    ("अभी", r"अभी-अभी|अभी (?:कुछ|थोड़ी) देर पहले"),
+    ("刚刚", r"刚刚"), ("剛剛", r"剛剛"), ("分钟前", r"几分钟前"), ("分鐘前", r"幾分鐘前"),
+    ("先ほど", r"先ほど"), ("방금", r"방금"),
+]
 
 # "Has not yet commented": a side whose word the writer is still waiting for.
-_NOT_YET = re.compile("|".join([
-    r"\b(?:has|have) (?:not yet|yet to) (?:comment|respond|react|confirm|issue)",
-    r"\bno (?:immediate )?(?:comment|reaction|response) (?:yet )?from\b",
-    r"\b(?:aún|todavía) no (?:ha|han) (?:comentado|reaccionado|respondido|confirmado)",
-    r"\b(?:aún|todavía) no se (?:ha|han) pronunciado",
-    r"\bainda não (?:comentou|reagiu|respondeu|confirmou|se pronunciou)",
-    r"\bn'(?:a|ont) pas encore (?:réagi|commenté|répondu|confirmé)",
-    r"\bnon (?:ha|hanno) ancora (?:commentato|reagito|risposto|confermato)",
-    r"\b(?:hat|haben) sich (?:bisher|bislang|noch) nicht (?:dazu )?geäußert",
-    r"\bпока не (?:прокомментировал|отреагировал|ответил|подтвердил)",
-    r"\bще не (?:прокоментував|відреагував|відповів|підтвердив)",
-    r"\bjeszcze nie (?:skomentował|zareagował|odniósł się|potwierdził)",
-    r"\bîncă nu a (?:comentat|reacționat|răspuns|confirmat)",
-    r"\bjoš (?:nije|nisu) (?:komentirao|komentarisao|reagirao|reagovao|potvrdio)",
-    r"\bmég nem (?:reagált|nyilatkozott|kommentálta)",
-    r"\bhenüz (?:bir )?(?:açıklama|yorum|tepki)",
-    r"\bbelum (?:memberikan )?(?:komentar|tanggapan)",
-    r"(?:تاحال|ابھی تک|اب تک)[^.۔!?]{0,80}(?:تبصرہ|ردعمل|ردِعمل|بیان)[^.۔!?]{0,30}نہیں",
-    r"لم (?:يصدر|يعلق|تعلق|يرد|ترد)[^.!?]{0,60}(?:بعد|حتى الآن)",
-    r"अभी तक[^.।!?]{0,60}(?:प्रतिक्रिया|टिप्पणी|बयान)[^.।!?]{0,20}नहीं",
-    r"尚未[^。！？，,]{0,20}(?:回应|回應|置评|置評|表态|表態|评论|評論)",
-]), re.IGNORECASE)
+_NOT_YET_FORMS = [
+    ("yet", r"\b(?:has|have) (?:not yet|yet to) (?:comment|respond|react|confirm|issue)"),
+    ("no ", r"\bno (?:comment|reaction|response) (?:yet )?from\b"),
+    ("no immediate", r"\bno immediate (?:comment|reaction|response)\b"),
+    ("no ", r"\b(?:aún|todavía) no (?:ha|han) (?:comentado|reaccionado|respondido|confirmado)"),
+    ("no se", r"\b(?:aún|todavía) no se (?:ha|han) pronunciado"),
+    ("ainda não", r"\bainda não (?:comentou|reagiu|respondeu|confirmou|se pronunciou)"),
+    ("pas encore", r"\bn'(?:a|ont) pas encore (?:réagi|commenté|répondu|confirmé)"),
+    ("ancora", r"\bnon (?:ha|hanno) ancora (?:commentato|reagito|risposto|confermato)"),
+    ("nicht", r"\b(?:hat|haben) sich (?:bisher|bislang|noch) nicht (?:dazu )?geäußert"),
+    ("пока не", r"\bпока не (?:прокомментировал|отреагировал|ответил|подтвердил)"),
+    ("ще не", r"\bще не (?:прокоментував|відреагував|відповів|підтвердив)"),
+    ("jeszcze nie", r"\bjeszcze nie (?:skomentował|zareagował|odniósł się|potwierdził)"),
+    ("încă nu", r"\bîncă nu a (?:comentat|reacționat|răspuns|confirmat)"),
+    ("još ", r"\bjoš (?:nije|nisu) (?:komentirao|komentarisao|reagirao|reagovao|potvrdio)"),
+    ("még nem", r"\bmég nem (?:reagált|nyilatkozott|kommentálta)"),
+    ("henüz", r"\bhenüz (?:bir )?(?:açıklama|yorum|tepki)"),
+    ("belum", r"\bbelum (?:memberikan )?(?:komentar|tanggapan)"),
+    ("نہیں", r"(?:تاحال|ابھی تک|اب تک)[^.۔!?]{0,80}(?:تبصرہ|ردعمل|ردِعمل|بیان)[^.۔!?]{0,30}نہیں"),
+    ("لم ", r"لم (?:يصدر|يعلق|تعلق|يرد|ترد)[^.!?]{0,60}(?:بعد|حتى الآن)"),
+    ("अभी तक", r"अभी तक[^.।!?]{0,60}(?:प्रतिक्रिया|टिप्पणी|बयान)[^.।!?]{0,20}नहीं"),
+    ("尚未", r"尚未[^。！？，,]{0,20}(?:回应|回應|置评|置評|表态|表態|评论|評論)"),
+]
+_JUST_NOW = [(k, re.compile(f, re.IGNORECASE)) for k, f in _JUST_NOW_FORMS]
+_NOT_YET = [(k, re.compile(f, re.IGNORECASE)) for k, f in _NOT_YET_FORMS]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?۔।。！？])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
 
 
-def freshness(a: Article) -> dict:
+def freshness(a: Article, max_chars: int = 6000) -> dict:
     """The article's own evidence of when it was written: the sentences saying something
     happened a short while ago (`just`) and that a side has not yet spoken (`not_yet`).
 
     Only sentences with content count: a "just now" in a header or byline ("date 2025-05
-    il y a 48 minutes") says when a page was shown, not what the writer knew.
+    il y a 48 minutes") says when a page was shown, not what the writer knew. Only the
+    first `max_chars` are read: a report written minutes after says so near its top.
     """
     found: dict = {"just": None, "not_yet": None}
-    for sent in _SENTENCE_END.split(a.text or ""):
-        sent = sent.strip()
-        for key, pattern in (("just", _JUST_NOW), ("not_yet", _NOT_YET)):
-            m = pattern.search(sent) if found[key] is None else None
-            if m is None or (key == "just" and _inside_quote(sent, m.start())):
-                # "A little while ago" in a quoted statement dates the statement, not the
-                # article that quotes it (maybe hours later).
+    text = (a.text or "")[:max_chars]
+    low = text.lower()
+    for key, forms in (("just", _JUST_NOW), ("not_yet", _NOT_YET)):
+        for word, pattern in forms:
+            if word not in low:
                 continue
-            # Four words beyond the "just now" phrase (a "not yet" phrase spans its clause:
-            # beyond its first word), or, in scripts written without spaces, eight signs.
-            phrase = m.group().strip()
-            cut = m.end() if key == "just" else m.start() + len(phrase.split()[0])
-            rest = sent[:m.start()] + " " + sent[cut:]
-            if len(_WORD.findall(rest)) >= 4 or len(_UNSPACED.findall(rest if key == "just" else sent)) >= 8:
-                found[key] = {"text": _around(sent, m), "phrase": phrase}
+            found[key] = _first_evidence(text, key, pattern)
+            if found[key] is not None:
+                break
     return found
 
 
-def _inside_quote(sent: str, pos: int) -> bool:
-    """Whether `pos` falls inside quotation marks opened earlier in the sentence."""
-    before = sent[:pos]
+def _first_evidence(text: str, key: str, pattern: re.Pattern) -> dict | None:
+    """The first match of `pattern` in a sentence with content, with that sentence."""
+    for m in pattern.finditer(text):
+        start = _sentence_start(text, m.start())
+        if key == "just" and _inside_quote(text, m.start(), start):
+            # "A little while ago" in a quoted statement dates the statement, not the
+            # article that quotes it (maybe hours later).
+            continue
+        end_m = _SENTENCE_END.search(text, m.end())
+        sent = text[start:end_m.start() if end_m else len(text)]
+        i, j = m.start() - start, m.end() - start
+        # Four words beyond the "just now" phrase (a "not yet" phrase spans its clause:
+        # beyond its first word), or, in scripts written without spaces, eight signs.
+        phrase = m.group().strip()
+        cut = j if key == "just" else i + len(m.group()) - len(m.group().lstrip()) + len(phrase.split()[0])
+        rest = sent[:i] + " " + sent[cut:]
+        if len(_WORD.findall(rest)) >= 4 or len(_UNSPACED.findall(rest if key == "just" else sent)) >= 8:
+            shown = sent.strip()
+            return {"text": _around(shown, shown.find(phrase), len(phrase)), "phrase": phrase}
+    return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _inside_quote(text: str, pos: int, start: int = 0) -> bool:
+    """Whether `pos` falls inside quotation marks opened earlier in its sentence."""
+    before = text[start:pos]
     opened = sum(before.count(c) for c in "“„«‘‹「『") - sum(before.count(c) for c in "”»’›」』")
     # „…“ (German) closes with “, which the count above takes for an opening: count pairs.
     opened -= 2 * min(before.count("„"), before.count("“"))
     return opened > 0 or before.count('"') % 2 == 1
 
 
-def _around(sent: str, m: re.Match, width: int = 120) -> str:
-    """The sentence, cut at words to about `width` characters around the phrase."""
+def _around(sent: str, at: int, length: int, width: int = 120) -> str:
+    """The sentence, cut at words to about `width` characters around the phrase at `at`."""
     if len(sent) <= width:
         return sent
-    start = max(0, min(m.start() - width // 3, len(sent) - width))
+    at = max(at, 0)
+    start = max(0, min(at - width // 3, len(sent) - width))
     end = start + width
     if start:
         start = sent.rfind(" ", 0, start) + 1
     if end < len(sent):
-        end = max(sent.rfind(" ", m.end(), end), m.end())
+        end = max(sent.rfind(" ", at + length, end), at + length)
     return ("…" if start else "") + sent[start:end].strip() + ("…" if end < len(sent) else "")
 
 
