@@ -104,6 +104,7 @@ def test_two_undated_candidates_cannot_be_ordered_so_the_dated_one_stays():
     ("es", "Hace unos minutos, el gobierno confirmó el acuerdo con los sindicatos del transporte.", True, False),
     ("fr", "date 2026-03 il y a 48 minutes", False, False),  # a page's clock, not the writer's
     ("fr", "Il y a quelques minutes, le ministre a annoncé la réouverture du poste frontière.", True, False),
+    ("fr", "Il y a peu, le ministre avait promis de rouvrir le poste frontière avant l'été.", False, False),
     ("hu", "A határátkelőt néhány perccel hat óra után nyitották meg újra a teherautók előtt.", False, False),
     ("de", "Die Regierung in Kabul hat sich bisher nicht dazu geäußert, hieß es aus Islamabad.", False, True),
     ("ru", "Только что министр внутренних дел объявил об открытии пограничного перехода.", True, False),

@@ -201,7 +201,8 @@ _JUST_NOW_FORMS = [
     ("hace", r"\bhace (?:apenas |sólo |solo )?(?:unos|pocos|escasos) (?:minutos|instantes|momentos)\b"),
     ("hace", r"\bhace (?:instantes|minutos|un momento)\b"),
     ("há ", r"\bhá (?:poucos minutos|alguns minutos|poucos instantes|instantes)\b"),
-    ("il y a", r"\bil y a (?:quelques minutes|quelques instants|peu de temps|peu|un instant)\b"),
+    # Not "il y a peu": "recently", which may be days.
+    ("il y a", r"\bil y a (?:quelques minutes|quelques instants|un instant)\b"),
     (" fa", r"\b(?:pochi minuti|alcuni minuti|qualche minuto|poco) fa\b"),
     ("vor ", r"\bvor (?:wenigen|einigen|ein paar) (?:minuten|augenblicken)\b"),
     ("soeben", r"\bsoeben\b"),
