@@ -369,8 +369,9 @@ def undated_before(articles: list[Article], dated_first: Article,
         return None
     a, ev = found[0]
     when = (dated_first.date or "").replace("T", " ")[:16]
-    why = (f"it reports as just happened \u201c{ev['just']['text']}\u201d and says a side has not yet "
-           f"spoken \u201c{ev['not_yet']['text']}\u201d, so it was written before the earliest dated "
+    # Each quoted sentence isolated (FSI ... PDI): a right-to-left one keeps its quote marks.
+    why = (f"it reports as just happened \u201c\u2068{ev['just']['text']}\u2069\u201d and says a side has "
+           f"not yet spoken \u201c\u2068{ev['not_yet']['text']}\u2069\u201d, so it was written before the earliest dated "
            f"report, {dated_first.source or dated_first.id} ({when}), which has no such words")
     return a, why
 
