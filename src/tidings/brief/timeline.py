@@ -221,11 +221,13 @@ _JUST_NOW_FORMS = [
     ("zojuist", r"\bzojuist\b"),
     ("lalu", r"\bbeberapa menit (?:yang )?lalu\b"),
     ("önce", r"\b(?:az önce|birkaç dakika önce)(?!\S)"),
-    ("دیر", r"(?:^|\s)(?:اب سے|ابھی) (?:کچھ|تھوڑی) دیر (?:قبل|پہلے)"),
+    # Without "now" (اب سے, अभी) only when no "X से" counts from another happening.
+    ("دیر", r"(?:^|\s)(?:(?:اب سے|ابھی) |(?<!سے ))(?:کچھ|تھوڑی) دیر (?:قبل|پہلے)"),
     ("قبل", r"(?:^|\s)قبل (?:دقائق|لحظات|قليل)(?! من)"),
     ("منذ", r"(?:^|\s)منذ (?:دقائق|لحظات|قليل)(?! من)"),
     ("پیش", r"(?:^|\s)(?:دقایقی|لحظاتی) پیش"),
-    ("अभी", r"अभी-अभी|अभी (?:कुछ|थोड़ी) देर पहले"),
+    ("अभी", r"अभी-अभी"),
+    ("देर पहले", r"(?:^|\s)(?:अभी |(?<!से ))(?:कुछ|थोड़ी) देर पहले"),
     ("刚刚", r"刚刚"), ("剛剛", r"剛剛"), ("分钟前", r"几分钟前"), ("分鐘前", r"幾分鐘前"),
     ("先ほど", r"先ほど"), ("방금", r"방금"),
 ]
@@ -235,6 +237,7 @@ _NOT_YET_FORMS = [
     ("yet", r"\b(?:has|have) (?:not yet|yet to) (?:comment|respond|react|confirm|issue)"),
     ("no ", r"\bno (?:comment|reaction|response) (?:yet )?from\b"),
     ("no immediate", r"\bno immediate (?:comment|reaction|response)\b"),
+    ("immediately", r"\bdid not immediately (?:respond|comment|reply)\b"),
     ("no ", r"\b(?:aún|todavía) no (?:ha|han) (?:comentado|reaccionado|respondido|confirmado)"),
     ("no se", r"\b(?:aún|todavía) no se (?:ha|han) pronunciado"),
     ("ainda não", r"\bainda não (?:comentou|reagiu|respondeu|confirmou|se pronunciou)"),
