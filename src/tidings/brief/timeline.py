@@ -265,13 +265,14 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
 
 
-def freshness(a: Article, max_chars: int = 6000) -> dict:
+def freshness(a: Article, max_chars: int = 6000, both: bool = False) -> dict:
     """The article's own evidence of when it was written: the sentences saying something
     happened a short while ago (`just`) and that a side has not yet spoken (`not_yet`).
 
     Only sentences with content count: a "just now" in a header or byline ("date 2025-05
     il y a 48 minutes") says when a page was shown, not what the writer knew. Only the
     first `max_chars` are read: a report written minutes after says so near its top.
+    With `both`, no "not yet" is looked for when no "just now" was found.
     """
     found: dict = {"just": None, "not_yet": None}
     text = (a.text or "")[:max_chars]
@@ -283,6 +284,8 @@ def freshness(a: Article, max_chars: int = 6000) -> dict:
             found[key] = _first_evidence(text, key, pattern)
             if found[key] is not None:
                 break
+        if both and found["just"] is None:
+            break
     return found
 
 
@@ -365,7 +368,7 @@ def undated_before(articles: list[Article], dated_first: Article,
         dated_time = parse_date(dated_first.date)
         if own_time and dated_time and abs((own_time[0] - dated_time[0]).total_seconds()) >= outlier_days * 86400:
             continue
-        ev = freshness(a)
+        ev = freshness(a, both=True)
         if ev["just"] and ev["not_yet"]:
             found.append((a, ev))
     if len(found) != 1:
