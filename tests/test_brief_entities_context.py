@@ -117,3 +117,15 @@ def test_an_unknown_acronym_is_no_unit_of_a_summary_sentence():
     units = units_of(text, extract(text, "ru"), [])
     assert not any(u == "name:snbo" for u in units), units
     assert any(u.startswith("name:") for u in units)  # the person still counts
+
+
+def test_a_hindi_source_named_after_its_country_is_an_organisation():
+    ranked = brief([
+        ("hi", "hi", "मॉस्को ने कहा कि वह बातचीत के लिए तैयार है. रूस टुडे के अनुसार, बैठक जिनेवा में होगी. "
+                     "रूस ने कोई तारीख नहीं दी."),
+        ("en", "en", "Moscow said it was ready for talks in Geneva. Russia gave no date."),
+    ])
+    source = holding(ranked, "रूस टुडे")
+    assert source and source[0]["kind"] == "org", [(e["name"], e["variants"]) for e in ranked]
+    russia = holding(ranked, "Russia")
+    assert russia and russia[0] is not source[0]

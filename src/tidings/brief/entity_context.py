@@ -227,3 +227,44 @@ def english_name(e: E.Entity, lang_of: dict[str, str], text_of: dict[str, str]) 
         return m is not None and m.group(1).islower() and not E._cased(after.lstrip(" \t-")[:1])
 
     return bool(seen) and all(mid_sentence(before, after) for before, _, after in seen)
+
+
+# "X के अनुसार" (according to X) after a place and one more word: a source named after
+# its country (रूस टुडे, India Today in Devanagari), which the names stage reads as the
+# place alone, since Devanagari has no capitals to end a name with.
+_HI_ACCORDING_TO = re.compile(r"([\u0900-\u0963\u0971-\u097F]+)\s+([\u0900-\u0963\u0971-\u097F]+)\s+के\s+अनुसार")
+
+
+def sources_named_after_places(entities: list[E.Entity], text_of: dict[str, str],
+                               lang_of: dict[str, str]) -> list[E.Entity]:
+    """An organisation for each "<place> <word> के अनुसार" in a Hindi article where the
+    place is an entry the gazetteer knows and the word is no Hindi function word, no
+    plural or verb ending and no other entry's name ("भारत सरकार के अनुसार" is the
+    Government of India, an organisation too)."""
+    from tidings.understand.names import _HI_BAD_ENDINGS, _HI_POSTPOSITIONS, _HI_STOP
+
+    places = {s: e for e in entities if E._kind(e) == "place" for s in e.surfaces
+              if E._DEVANAGARI.search(s) and gazetteer.lookup(s) is not None}
+    held = {s for e in entities for s in e.surfaces}
+    new: dict[str, E.Entity] = {}
+    for aid, text in text_of.items():
+        if lang_of.get(aid) != "hi" or "अनुसार" not in text:
+            continue
+        for m in _HI_ACCORDING_TO.finditer(text):
+            place, word = m.group(1), m.group(2)
+            if place not in places or word in held or word in _HI_STOP or word in _HI_POSTPOSITIONS \
+                    or len(word) < 2 or word.endswith(_HI_BAD_ENDINGS) or gazetteer.lookup(word) is not None:
+                continue
+            name = f"{place} {word}"
+            if name in held:
+                continue
+            t = new.get(name)
+            if t is None:
+                # Keyed by both words: the last one's key alone ("td") is too short to tell apart.
+                t = new[name] = E.Entity(key=f"{name_key(place)} {name_key(word)}")
+                t.keys.add(t.key)
+            t.surfaces[name] += 1
+            t.surface_articles[name].add(aid)
+            t.articles.add(aid)
+            t.kinds["org"] += 1
+    return entities + list(new.values())
