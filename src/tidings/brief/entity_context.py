@@ -64,7 +64,9 @@ def people_after_titles(entities: list[E.Entity], text_of: dict[str, str], lang_
     names a ministry), places the gazetteer knows, or names with a head word of an
     institution or a building."""
     for e in entities:
-        if E._kind(e) != "name" or not e.surfaces:
+        # A person's full name is written at least once (a title before a bare word is
+        # more often a genitive or an institution's: "secretary of State").
+        if E._kind(e) != "name" or not any(len(s.split()) > 1 for s in e.surfaces):
             continue
         if any(_acronym(s) or gazetteer.lookup(s) is not None or any(is_head_word(w) for w in s.split())
                for s in e.surfaces):
