@@ -7,10 +7,11 @@ from tidings.records import Article, Features
 from tidings.understand.names import extract
 
 
-def brief(texts):
+def brief(texts, authors=None):
     arts, feats, known = [], {}, set()
     for aid, lang, text in texts:
-        a = Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=lang)
+        a = Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=lang,
+                    author=(authors or {}).get(aid), source=f"{aid}-daily")
         ms = extract(text, lang, known)
         known |= {m.key for m in ms}
         arts.append(a)
@@ -129,3 +130,14 @@ def test_a_hindi_source_named_after_its_country_is_an_organisation():
     assert source and source[0]["kind"] == "org", [(e["name"], e["variants"]) for e in ranked]
     russia = holding(ranked, "Russia")
     assert russia and russia[0] is not source[0]
+
+
+def test_the_articles_authors_are_people_in_passing():
+    ranked = brief([
+        ("ro", "ro", "Kremlinul a spus miercuri că întâlnirea ar putea avea loc la Geneva."),
+        ("en", "en", "The Kremlin said on Wednesday the meeting could take place in Geneva."),
+        ("de", "de", "Der Kreml hält ein Treffen in Genf für möglich."),
+    ], authors={"ro": "Ioana Mărgărit", "en": "Agencies", "de": "de-daily"})
+    signed = holding(ranked, "Ioana Mărgărit")
+    assert signed and signed[0]["kind"] == "person" and signed[0]["articles"] == ["ro"]
+    assert not holding(ranked, "Agencies") and not holding(ranked, "de-daily")

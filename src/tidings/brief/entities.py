@@ -420,7 +420,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
-    kept = _context_evidence(kept, text_of, lang_of)
+    kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
@@ -430,11 +430,13 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
 
 
-def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> list[Entity]:
-    """Kinds, splits and merges read from the words around names (`entity_context`)."""
+def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str],
+                      articles: list[Article]) -> list[Entity]:
+    """Kinds, splits and merges read from the words around names, and the articles'
+    authors (`entity_context`)."""
     from tidings.brief import entity_context as C  # (it reads this module's helpers)
 
-    entities = C.names_before_full_names(entities, text_of)
+    entities = C.authors(C.names_before_full_names(entities, text_of), articles)
     C.people_after_titles(entities, text_of, lang_of)
     C.facilities(entities)
     entities = C.sources_named_after_places(entities, text_of, lang_of)

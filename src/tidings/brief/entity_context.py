@@ -14,6 +14,7 @@ from collections import defaultdict
 from anyascii import anyascii
 
 from tidings.brief import entities as E
+from tidings.records import Article
 from tidings.understand import gazetteer
 from tidings.understand.names import _is_title, is_first_name, is_head_word, name_key
 
@@ -269,4 +270,33 @@ def sources_named_after_places(entities: list[E.Entity], text_of: dict[str, str]
             t.surface_articles[name].add(aid)
             t.articles.add(aid)
             t.kinds["org"] += 1
+    return entities + list(new.values())
+
+
+def authors(entities: list[E.Entity], articles: list[Article]) -> list[E.Entity]:
+    """The people who signed the articles (their bylines, `Article.author`), in passing:
+    a byline names a person as much as the text does, and the cleaned text no longer
+    holds it. Only names of two to four capitalised words with no title, head word or
+    place among them, and never the outlet itself ("Agencies", "Reuters Staff" are
+    no people)."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    new: dict[str, E.Entity] = {}
+    for a in articles:
+        outlet = E._fold(a.source or "")
+        for name in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bși\b|\bet\b|\by\b|\bи\b|\bі\b)\s*", a.author or ""):
+            words = name.split()
+            if not 2 <= len(words) <= 4 or not all(E._cased(w) and re.fullmatch(r"[^\W\d_][\w'’\-]*", w)
+                                                   for w in words):
+                continue
+            if any(_title_word(w) or is_head_word(w) or gazetteer.lookup(w) is not None for w in words) \
+                    or E._fold(name) == outlet:
+                continue
+            t = by_surface.get(name) or new.get(name)
+            if t is None:
+                t = new[name] = E.Entity(key=name_key(name) + "|author")
+                t.keys.add(t.key)
+            t.surfaces[name] += 1
+            t.surface_articles[name].add(a.id)
+            t.articles.add(a.id)
+            t.kinds["person"] += 1
     return entities + list(new.values())
