@@ -141,3 +141,15 @@ def test_the_articles_authors_are_people_in_passing():
     signed = holding(ranked, "Ioana Mărgărit")
     assert signed and signed[0]["kind"] == "person" and signed[0]["articles"] == ["ro"]
     assert not holding(ranked, "Agencies") and not holding(ranked, "de-daily")
+
+
+def test_a_countrys_air_force_in_words_is_an_organisation():
+    ranked = brief([
+        ("en", "en", "Russia launched 120 drones at Ukraine overnight, according to the Ukrainian air force. "
+                     "Ukraine said talks in Geneva would go ahead."),
+        ("de", "de", "Russland griff die Ukraine in der Nacht mit Drohnen an."),
+    ])
+    forces = holding(ranked, "Ukrainian air force")
+    assert forces and forces[0]["kind"] == "org", [(e["name"], e["kind"]) for e in ranked]
+    # Not for a word that is no place of the event ("the Geneva army" is no such phrase here).
+    assert not any("Russland" in v for v in forces[0]["variants"])

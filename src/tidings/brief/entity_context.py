@@ -300,3 +300,39 @@ def authors(entities: list[E.Entity], articles: list[Article]) -> list[E.Entity]
             t.articles.add(a.id)
             t.kinds["person"] += 1
     return entities + list(new.values())
+
+
+# A country's armed forces written as words in English ("the Ukrainian air force",
+# "Pakistan's army"): an organisation that the extractor, reading capitals, never sees.
+_FORCES = re.compile(r"(?<![\w\-])([A-Z][^\W\d_]+?)(?:'s|’s)?\s+(air force|navy|army|armed forces|military|coast guard)"
+                     r"(?![\w\-])")
+
+
+def forces_of_places(entities: list[E.Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> list[E.Entity]:
+    """An organisation for each "<place or its demonym> air force / army / navy / armed
+    forces / military" of an English article, where the place is one of the event's
+    (Ukrainian or Ukraine's, with Ukraine an entry): the forces are a party, as the
+    analysts' references count them."""
+    stems = E._place_stems(entities)
+    held = {E._fold(s) for e in entities for s in e.surfaces}
+    new: dict[str, E.Entity] = {}
+    for aid, text in text_of.items():
+        if lang_of.get(aid) != "en":
+            continue
+        for m in _FORCES.finditer(text):
+            f = E._fold(m.group(1))
+            if not any(f.startswith(x) and len(f) - len(x) <= 5 for x in stems) or is_first_name(m.group(1)):
+                continue
+            name = m.group(0)
+            if E._fold(name) in held:
+                continue
+            key = f"{f[:5]} {m.group(2)}|forces"
+            t = new.get(key)
+            if t is None:
+                t = new[key] = E.Entity(key=key)
+                t.keys.add(key)
+            t.surfaces[name] += 1
+            t.surface_articles[name].add(aid)
+            t.articles.add(aid)
+            t.kinds["org"] += 1
+    return entities + list(new.values())
