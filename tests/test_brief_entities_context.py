@@ -153,3 +153,14 @@ def test_a_countrys_air_force_in_words_is_an_organisation():
     assert forces and forces[0]["kind"] == "org", [(e["name"], e["kind"]) for e in ranked]
     # Not for a word that is no place of the event ("the Geneva army" is no such phrase here).
     assert not any("Russland" in v for v in forces[0]["variants"])
+
+
+def test_english_cues_type_a_one_word_name():
+    ranked = brief([
+        ("en", "en", "The delegations met at a palace on the Bosporus in Istanbul. A US official informed "
+                     "Politico on Saturday that a second round was planned."),
+        ("de", "de", "Die Delegationen trafen sich in Istanbul."),
+    ])
+    strait, medium = holding(ranked, "Bosporus"), holding(ranked, "Politico")
+    assert strait and strait[0]["kind"] == "place", [(e["name"], e["kind"]) for e in ranked]
+    assert medium and medium[0]["kind"] == "org"

@@ -439,6 +439,7 @@ def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: 
     entities = C.authors(C.names_before_full_names(entities, text_of), articles)
     C.people_after_titles(entities, text_of, lang_of)
     C.facilities(entities)
+    C.english_kinds_by_cue(entities, text_of, lang_of)
     entities = C.forces_of_places(C.sources_named_after_places(entities, text_of, lang_of), text_of, lang_of)
     return C.acronyms_of_one_post(entities, text_of, lang_of)
 

@@ -336,3 +336,25 @@ def forces_of_places(entities: list[E.Entity], text_of: dict[str, str], lang_of:
             t.articles.add(aid)
             t.kinds["org"] += 1
     return entities + list(new.values())
+
+
+# English cues of a one-word name's kind. A person takes no article, so after a locative
+# preposition and "the" it is a place ("on the Bosphorus", "across the Donbas"); a
+# one-word name that someone tells or informs, never written with a first name, is a
+# medium ("informed Axios", "told Reuters": people are named in full first).
+_LOCATIVE_THE = re.compile(r"(?i)(?<![^\W\d_])(?:on|in|at|across|along|near|over|into|off|beyond|through)\s+the\s+$")
+_TOLD = re.compile(r"(?i)(?<![^\W\d_])(?:told|informed|according\s+to|in\s+an\s+interview\s+with|speaking\s+to)\s+$")
+
+
+def english_kinds_by_cue(entities: list[E.Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> None:
+    """Types an untyped one-word English name (see `english_name`) by the words before
+    it: a place after "on the", "in the"...; an organisation after "told", "informed",
+    "according to"."""
+    for e in entities:
+        if E._kind(e) != "name" or any(" " in s for s in e.surfaces) or not english_name(e, lang_of, text_of):
+            continue
+        seen = E._occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+        if any(_LOCATIVE_THE.search(before) for before, _, _ in seen):
+            e.kinds["place"] += 1
+        elif any(_TOLD.search(before) for before, _, _ in seen) and not is_first_name(next(iter(e.surfaces))):
+            e.kinds["org"] += 1
