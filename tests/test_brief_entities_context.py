@@ -164,3 +164,13 @@ def test_english_cues_type_a_one_word_name():
     strait, medium = holding(ranked, "Bosporus"), holding(ranked, "Politico")
     assert strait and strait[0]["kind"] == "place", [(e["name"], e["kind"]) for e in ranked]
     assert medium and medium[0]["kind"] == "org"
+
+
+def test_a_newsroom_signature_and_name_fragments_are_no_entries():
+    ranked = brief([
+        ("en", "en", "Investors bought a net Rs 3,100 crore of shares, ahead of a vote in which the far-right "
+                     "Alternative for Germany came second."),
+        ("es", "es", "Los inversores compraron acciones en Madrid."),
+    ], authors={"es": "Redacción Es Daily"})
+    assert not holding(ranked, "Rs") and not holding(ranked, "Alternative")
+    assert not any("Redacción" in v for e in ranked for v in e["variants"])

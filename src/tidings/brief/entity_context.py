@@ -217,7 +217,8 @@ def english_name(e: E.Entity, lang_of: dict[str, str], text_of: dict[str, str]) 
     every occurrence and is no title or head word ("informed Axios on Saturday", "on the
     Bosphorus"): English capitalises names, not nouns, so `entities._unsupported`'s doubt
     about one word in one language (Chiesa, Conseil) does not hold there."""
-    if any(" " in s or not E._cased(s) or s.isupper() or is_head_word(s) or _title_word(s) for s in e.surfaces):
+    if any(" " in s or len(s) < 3 or not E._cased(s) or s.isupper() or is_head_word(s) or _title_word(s)
+           for s in e.surfaces):
         return False
     if not e.articles or any(lang_of.get(a) not in _CAPITALISING_NAMES_ONLY for a in e.articles):
         return False
@@ -225,9 +226,12 @@ def english_name(e: E.Entity, lang_of: dict[str, str], text_of: dict[str, str]) 
 
     def mid_sentence(before: str, after: str) -> bool:
         # A lower-case word before it and no capital after it: not a sentence's first word,
-        # nor one word of a longer name read apart ("the United States", "World War").
+        # nor one word of a longer name read apart ("the United States", "World War",
+        # "Alternative for Germany"), nor a unit before its number ("Rs 3,100").
         m = re.search(r"([^\W\d_][\w'’\-]*)[ \t]+$", before)
-        return m is not None and m.group(1).islower() and not E._cased(after.lstrip(" \t-")[:1])
+        rest = after.lstrip(" \t-")
+        return m is not None and m.group(1).islower() and not E._cased(rest[:1]) and not rest[:1].isdigit() \
+            and not re.match(r"(?:of|for|de|du|des|del|della|di)\s+[A-Z]", rest)
 
     return bool(seen) and all(mid_sentence(before, after) for before, _, after in seen)
 
@@ -273,6 +277,14 @@ def sources_named_after_places(entities: list[E.Entity], text_of: dict[str, str]
     return entities + list(new.values())
 
 
+# Words of a newsroom's signature, not a person's name ("Redacción Noticias Iberia").
+_NEWSROOM_WORDS = frozenset("""
+staff desk newsroom team bureau agencies agency reporter reporters correspondent correspondents
+editor editors editorial redacción redaccion redação redacao rédaction redaction redaktion redazione
+redacția redactia redakcja редакция редакція
+""".split())
+
+
 def authors(entities: list[E.Entity], articles: list[Article]) -> list[E.Entity]:
     """The people who signed the articles (their bylines, `Article.author`), in passing:
     a byline names a person as much as the text does, and the cleaned text no longer
@@ -288,8 +300,9 @@ def authors(entities: list[E.Entity], articles: list[Article]) -> list[E.Entity]
             if not 2 <= len(words) <= 4 or not all(E._cased(w) and re.fullmatch(r"[^\W\d_][\w'’\-]*", w)
                                                    for w in words):
                 continue
-            if any(_title_word(w) or is_head_word(w) or gazetteer.lookup(w) is not None for w in words) \
-                    or E._fold(name) == outlet:
+            if any(_title_word(w) or is_head_word(w) or gazetteer.lookup(w) is not None
+                   or w.casefold() in _NEWSROOM_WORDS for w in words) \
+                    or (outlet and (outlet in E._fold(name) or E._fold(name) in outlet)):
                 continue
             t = by_surface.get(name) or new.get(name)
             if t is None:
