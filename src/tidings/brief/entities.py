@@ -420,6 +420,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             gone.add(id(e))
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
+    kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
@@ -427,6 +428,20 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept += _unread_names(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
+
+
+def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str],
+                      articles: list[Article]) -> list[Entity]:
+    """Kinds, splits and merges read from the words around names, and the articles'
+    authors (`entity_context`)."""
+    from tidings.brief import entity_context as C  # (it reads this module's helpers)
+
+    entities = C.authors(C.names_before_full_names(entities, text_of), articles)
+    C.people_after_titles(entities, text_of, lang_of)
+    C.facilities(entities)
+    C.english_kinds_by_cue(entities, text_of, lang_of)
+    entities = C.forces_of_places(C.sources_named_after_places(entities, text_of, lang_of), text_of, lang_of)
+    return C.acronyms_of_one_post(entities, text_of, lang_of)
 
 
 _HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
@@ -1404,6 +1419,18 @@ def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
     return not any(_shaped(s) for s in e.surfaces)
 
 
+def _reader_name(e: Entity) -> str | None:
+    from tidings.brief.entity_context import reader_name
+
+    return reader_name(e)
+
+
+def _english_name(e: Entity, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    from tidings.brief.entity_context import english_name
+
+    return english_name(e, lang_of, text_of)
+
+
 # Languages that capitalise every noun: a capital is no evidence of a name there.
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 
@@ -1440,7 +1467,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
         variants = sorted(e.surfaces, key=lambda s: (-len(e.surface_articles[s]), -e.surfaces[s], s))
         out.append({
             "id": e.key,
-            "name": display_name(e),
+            "name": _reader_name(e) or display_name(e),
             "kind": _kind(e),
             "variants": variants,
             "variant_articles": {s: sorted(e.surface_articles[s]) for s in variants},
@@ -1449,6 +1476,8 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "title_mentions": in_title,
             "salience": round(salience, 4),
         })
-    out = [d for d in out if not _unsupported(entities_by_key[d["id"]], d, lang_of)]
+    text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    out = [d for d in out if not _unsupported(entities_by_key[d["id"]], d, lang_of)
+           or _english_name(entities_by_key[d["id"]], lang_of, text_of)]
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]

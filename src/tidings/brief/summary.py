@@ -16,6 +16,7 @@ import numpy as np
 from tidings.brief.sentences import word_count
 from tidings.config import Config
 from tidings.records import Article, Figure, Mention
+from tidings.understand import gazetteer
 
 
 def centroid(vectors: list[np.ndarray]) -> np.ndarray | None:
@@ -269,7 +270,7 @@ def units_of(sentence: str, mentions: list[Mention], figures: list[Figure]) -> s
     out: set[str] = set()
     for m in mentions:
         surface = (m.surface or "").casefold().strip()
-        if len(surface) < 2:
+        if len(surface) < 2 or _unknown_acronym(m.surface or ""):
             continue
         # Short forms (US, EU) only as whole words; longer ones also inflected (Ucrainei).
         if (re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", text) if len(surface) < 4
@@ -281,6 +282,14 @@ def units_of(sentence: str, mentions: list[Mention], figures: list[Figure]) -> s
         if num and re.search(rf"(?<![\d.,]){re.escape(num.group())}(?![\d])", text):
             out.add(f"figure:{f.value:g}")
     return out
+
+
+def _unknown_acronym(surface: str) -> bool:
+    """An acronym the gazetteer does not know (СНБО, РНБО): other languages write its words
+    out in lower case ("Ukraine's security council"), where no name is read, so it is no
+    sign that a sentence tells something the chosen ones do not."""
+    s = surface.strip()
+    return " " not in s and s.isupper() and 2 <= len(s) <= 6 and gazetteer.lookup(s) is None
 
 
 def unit_weights(per_article: list[set[str]]) -> dict[str, float]:
