@@ -167,6 +167,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                 break
             if not summary_mod.candidate(s, a.title, config):
                 continue
+            if summary_mod.title_line(s, f.names if f else []):
+                continue  # a CV line whose subject is in the sentence before
             # "He said..." stands alone once "He" is the person the sentences before name.
             text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
             norm = " ".join(text.lower().split())

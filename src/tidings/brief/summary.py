@@ -223,6 +223,25 @@ _OPEN_QUOTES = "\"“„«‘‚「『‹"
 _CLOSE_QUOTES = "\"”»’」』›“"
 
 
+# What follows a quotation whose speaker is only a pronoun or a verb's ending: ", he
+# added.", ", añadió.", ", a-t-il ajouté.", "— сказал он.", ", a adăugat.". A noun ("the
+# general said", "a déclaré le ministre") or a name ("Misri said") tells who spoke.
+_TAIL_PRONOUNS = {"he", "she", "they", "il", "elle", "ils", "elles", "er", "sie", "он", "она",
+                  "они", "він", "вона", "вони", "ele", "ela", "eles", "lui", "lei", "egli", "él",
+                  "ella", "ellos", "el", "ea", "ei", "hij", "zij", "उन्होंने", "उसने"}
+_TAIL_AUX = {"a", "ha", "hat", "è", "au", "han", "hanno", "hebben", "heeft"}
+
+
+def _pronoun_tail(tail: str) -> bool:
+    if re.search(r"[^\W\d_]", tail) is None or re.search(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]", tail):
+        return False
+    words = re.findall(r"\w+", tail.casefold())
+    if len(words) > 4:
+        return False
+    return any(w in _TAIL_PRONOUNS for w in words) or len(words) == 1 \
+        or (len(words) == 2 and words[0] in _TAIL_AUX)
+
+
 def speakerless_quote(sentence: str) -> bool:
     """Whether a sentence is all quotation, its speaker outside it: it opens with a
     quotation mark and nothing but punctuation follows the last closing one ("“I am
@@ -236,12 +255,47 @@ def speakerless_quote(sentence: str) -> bool:
     if last_close < 0:
         return False
     tail = t[last_close + 1:]
+    if t[0] in _OPEN_QUOTES and _pronoun_tail(tail):
+        return True  # "“…”, añadió.": the one who added is in an earlier sentence
     if re.search(r"\w", tail):
         return False  # the speaker (or more) follows the quotation
     if t[0] in _OPEN_QUOTES:
         return True
     return not any(c in t[:last_close] for c in _OPEN_QUOTES if c not in _CLOSE_QUOTES) \
         and t.count('"') < 2
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def title_line(sentence: str, mentions: list[Mention]) -> bool:
+    """Whether a sentence is a line of titles with no statement: "Prefetto del Dicastero per
+    i Vescovi, Arcivescovo-Vescovo emerito di Chiclayo, promosso lo scorso 6 febbraio…" is
+    the CV of someone the sentence before names, with no subject and no verb of its own.
+    Its head (up to the first comma) is a title: two capitalised words or more, no
+    lower-case word longer than a joint ("del", "della", "of"), one capitalised word in no
+    name the article's features found (Prefetto), no person named there or in the part
+    after it, no figure, not an all-capitals dateline; and the next part opens with a
+    capital too (a second title).
+    "Foreign Minister Ishaq Dar, who…" names its person, "Der Sprecher des Kremls, Dmitri
+    Peskow, sagte…" its holder, "The Kremlin, which…" goes on in lower case: all stand."""
+    t = sentence.strip()
+    if "," not in t:
+        return False
+    head, rest = t.split(",", 1)
+    rest = rest.lstrip(" \"“„«")
+    if not rest or not rest[0].isupper() or re.search(r"\d", head) or head.isupper():
+        return False
+    # Capitalised words are the title's; short lower-case ones its joints (del, della, of,
+    # für); a longer lower-case word (spokesman, außenpolitischer) makes it prose.
+    words = [w for w in _WORD.findall(head) if w[0].isupper() and len(w) >= 4]
+    if len(words) < 2 or any(not w[0].isupper() and len(w) > 5 for w in _WORD.findall(head)):
+        return False
+    surfaces = [(m.surface or "", m.kind) for m in mentions if len(m.surface or "") >= 2]
+    second = rest.split(",", 1)[0]
+    if any(kind == "person" and (surf in head or surf in second) for surf, kind in surfaces):
+        return False  # "Der Sprecher des Kremls, Dmitri Peskow, sagte…": the title's holder
+    return any(not any(w in surf for surf, _ in surfaces) for w in words)
 
 
 def candidate(sentence: str, title: str, config: Config) -> bool:
