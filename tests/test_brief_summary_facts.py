@@ -4,7 +4,14 @@ statement, a quotation closed by "he added" has no speaker, a close sentence wit
 widely given figures tells a new fact, and a small event is read deep enough for what
 comes next."""
 
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
 from tidings.brief import summary as S
+from tidings.config import DEFAULT
 from tidings.records import Mention
 
 NAMES = [Mention(key="vskv", surface="Vescovi", kind="org"), Mention(key="kl", surface="Chiclayo", kind="place"),
@@ -41,6 +48,35 @@ def test_a_quotation_closed_by_a_pronoun_and_verb_has_no_speaker():
         assert not S.speakerless_quote(s), s
 
 
+def _cand(text, aid, pos=0, lang="en"):
+    return {"text": text, "article": aid, "source": aid, "lang": lang, "position": pos}
+
+
+def test_a_close_sentence_with_new_widely_given_figures_is_a_new_fact():
+    # The second sentence is as close to the lead as two sentences on one topic get (0.87,
+    # above summary_redundancy), but gives the drone and missile counts several articles
+    # report: a fact of its own. The third is as close with a figure only one article gives.
+    cands = [_cand("The Kremlin repeated its offer to host the talks in Moscow.", "a"),
+             _cand("Russia launched 470 drones and 32 missiles overnight before the offer.", "b"),
+             _cand("The offer came as 12 officials met in the capital.", "c"),
+             _cand("Kyiv proposed Geneva, Istanbul or the Vatican instead.", "d"),
+             _cand("Ukraine's foreign minister said Moscow is not a neutral place.", "e")]
+    v = np.array([[1.0, 0.0, 0.0, 0.0, 0.0], [0.87, 0.493, 0.0, 0.0, 0.0], [0.87, 0.0, 0.493, 0.0, 0.0],
+                  [0.6, 0.0, 0.0, 0.8, 0.0], [0.6, 0.0, 0.0, 0.0, 0.8]], dtype=np.float32)
+    center = np.array([1.0, 0.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    units = [{"name:kremlin"}, {"name:kremlin", "figure:470", "figure:32"}, {"name:kremlin", "figure:12"},
+             {"name:geneva"}, {"name:ukraine"}]
+    weights = {"name:kremlin": 1.0, "figure:470": 0.5, "figure:32": 0.5, "figure:12": 0.25,
+               "name:geneva": 0.5, "name:ukraine": 1.0}
+    cfg = DEFAULT.__class__(summary_sentences=4, summary_support_weight=0.0)
+    got = [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, weights, lone_share=0.25)]
+    assert "b" in got and "c" not in got, got
+    # Without the exemption (from summary_redundancy itself) the figures were dropped.
+    off = DEFAULT.__class__(summary_sentences=4, summary_support_weight=0.0,
+                            summary_figure_redundancy=DEFAULT.summary_redundancy)
+    assert "b" not in [c["article"] for c in S.choose(cands, v, center, "en", off, units, weights, 0.25)]
+
+
 def test_a_cv_line_after_the_lead_is_not_in_the_summary(tmp_path):
     from tidings.brief import build_brief
     from tidings.pipeline import ingest_raw
@@ -61,3 +97,37 @@ def test_a_cv_line_after_the_lead_is_not_in_the_summary(tmp_path):
     summary = [s["text"] for s in build_brief(store, "e", "en", force=True)["summary"]]
     assert summary, "the other sentences make a summary"
     assert not any(s.startswith("Presidente della Commissione") for s in summary), summary
+
+
+OURS = Path(__file__).resolve().parents[1] / "src" / "tidings" / "demo" / "briefs"
+
+
+@pytest.mark.parametrize("name", ["istanbul-talks-round1-2026-04-15", "kremlin-invites-zelensky-moscow-2026-03"])
+def test_our_references_key_facts_are_all_in_the_summary(tmp_path, name):
+    # Our own references (their articles in the demo corpus): every key fact, what comes
+    # next included (the second Istanbul round, told past an article's sixth sentence).
+    from dataclasses import replace as _replace
+
+    from tidings import evaluate_brief
+    from tidings.brief import build_brief
+    from tidings.demo import CORPUS
+    from tidings.pipeline import ingest_raw
+    from tidings.records import Event, RawArticle
+    from tidings.sources import read
+    from tidings.store import SQLiteStore
+    from tidings.understand.embed import Embedder
+
+    ref = json.loads((OURS / f"{name}.json").read_text(encoding="utf-8"))
+    raws = [_replace(next(x for x in read([str(Path(CORPUS) / rel)]) if isinstance(x, RawArticle)), id=rel)
+            for rel in ref["articles"]]
+    store = SQLiteStore(tmp_path / "ref.db")
+    ingest_raw(raws, store)
+    ids = [r.id for r in raws]
+    store.put_event(Event(id="ref", title=name, article_ids=ids))
+    for aid in ids:
+        store.assign(aid, "ref")
+    brief = build_brief(store, "ref", "en", force=True)
+    score = evaluate_brief(brief, ref, embed=Embedder(store).embed, threshold=DEFAULT.brief_fact_similarity)
+    k = score["key_facts"]
+    assert k["covered"] == k["n_reference"], k.get("missed")
+

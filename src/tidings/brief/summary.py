@@ -405,7 +405,9 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
             if i in chosen:
                 continue
             redundancy = max((sims[i, j] for j in chosen), default=0.0)
-            if strict and redundancy >= config.summary_redundancy:
+            if strict and redundancy >= config.summary_redundancy and not (
+                    redundancy < config.summary_figure_redundancy and any(
+                        u.startswith("figure:") and weights.get(u, 0.0) > lone for u in units[i] - covered)):
                 continue
             # Close to a chosen sentence and naming nothing it does not: the same fact told
             # again, in other words or another language (cosine alone misses a quarter of these).
