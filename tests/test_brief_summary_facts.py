@@ -77,6 +77,76 @@ def test_a_close_sentence_with_new_widely_given_figures_is_a_new_fact():
     assert "b" not in [c["article"] for c in S.choose(cands, v, center, "en", off, units, weights, 0.25)]
 
 
+def test_sentences_resting_on_the_one_before_do_not_stand_alone():
+    # "the news" of which sentence; "And…" goes on from one; a quotation still open at its
+    # end, or closed with no opening, began or goes on elsewhere.
+    for s in ["Pakistan's foreign minister Ishaq Dar confirmed the news.",
+              "Le ministre pakistanais des Affaires étrangères a confirmé la nouvelle.",
+              "The secretary of state followed up an hour later confirming the unexpected news.",
+              "And soon the foreign secretary was before the press in Delhi."]:
+        assert S.points_back(s), s
+    for s in ["„Important este ca aceste contacte să fie bine pregătite.",
+              "Iar în al doilea rând, ele trebuie să dea rezultate concrete”, a adăugat Ușakov."]:
+        assert S.speakerless_quote(s), s
+    for s in ["Pakistan's foreign minister confirmed the ceasefire on Saturday evening.",
+              "News of the truce spread quickly through the border towns on Saturday.",
+              "„Das ist ein erster Schritt, kein Durchbruch“, sagte Umjerow nach dem Treffen.",
+              "The pope stepped onto St. Peter’s balcony."]:
+        assert not S.points_back(s) and not S.speakerless_quote(s), s
+
+
+def test_german_reported_speech_without_its_speaker_does_not_stand_alone():
+    people = ["Juri Uschakow", "Peskow"]
+    assert S.reported_without_speaker("Russland werde der Delegation „alle Garantien“ geben.", "de", people)
+    for s in ["Putins Berater Juri Uschakow erklärte, das Thema sei am Samstag besprochen worden.",
+              "Die Lage sei ernst, sagte Peskow.",
+              "Der Austausch soll innerhalb einer Woche stattfinden."]:
+        assert not S.reported_without_speaker(s, "de", people), s
+    # Other languages have no such mood to read.
+    assert not S.reported_without_speaker("Russia werde guarantees.", "en", people)
+
+
+def test_clock_times_are_units_that_meet_across_forms():
+    assert S.time_units("the ceasefire from 5 pm") == S.time_units("von 17 Uhr an") == {"time:17"}
+    assert S.time_units("called at 15:35, in force from 17:00 hours") == {"time:15", "time:17"}
+    assert S.time_units("shortly after 6 p.m.") == S.time_units("Alle 18.08 di questa sera") == {"time:18"}
+    # Not dates, shares, thousands or bare numbers.
+    assert S.time_units("on 18.08.2025 prices rose 18.08% for 2.000 people in 17 towns") == set()
+    assert "time:17" in S.units_of("They agreed a truce from 5 pm.", [], [])
+
+
+def test_a_close_sentence_with_a_new_widely_given_time_is_a_new_fact():
+    cands = [_cand("Trump said India and Pakistan had agreed a full ceasefire.", "a"),
+             _cand("India said the ceasefire took effect from 5 pm after a call at 15:35.", "b"),
+             _cand("Kyiv proposed Geneva, Istanbul or the Vatican instead.", "d"),
+             _cand("Ukraine's foreign minister said Moscow is not a neutral place.", "e")]
+    v = np.array([[1.0, 0.0, 0.0, 0.0], [0.88, 0.475, 0.0, 0.0],
+                  [0.6, 0.0, 0.8, 0.0], [0.6, 0.0, 0.0, 0.8]], dtype=np.float32)
+    center = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    units = [{"name:india"}, {"name:india", "time:17", "time:15"}, {"name:geneva"}, {"name:ukraine"}]
+    weights = {"name:india": 1.0, "time:17": 0.5, "time:15": 0.25, "name:geneva": 0.5, "name:ukraine": 1.0}
+    cfg = DEFAULT.__class__(summary_sentences=4, summary_support_weight=0.0)
+    assert "b" in [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, weights, 0.25)]
+
+
+def test_a_sentence_whose_names_are_all_in_a_chosen_one_repeats_it():
+    # "In Teilen von Charkiw und Odessa fiel der Strom aus." after the English sentence that
+    # says so among more: cosine 0.80 across languages, under summary_repeat_similarity.
+    cands = [_cand("Russia launched 470 drones overnight, cutting power to parts of Kharkiv and Odesa.", "a"),
+             _cand("In Teilen von Charkiw und Odessa fiel der Strom aus.", "b", lang="de"),
+             _cand("Kyiv proposed Geneva, Istanbul or the Vatican instead.", "d"),
+             _cand("Ukraine's foreign minister said Moscow is not a neutral place.", "e")]
+    v = np.array([[1.0, 0.0, 0.0, 0.0], [0.80, 0.6, 0.0, 0.0],
+                  [0.6, 0.0, 0.8, 0.0], [0.6, 0.0, 0.0, 0.8]], dtype=np.float32)
+    center = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    units = [{"name:kharkiv", "name:odesa", "figure:470"}, {"name:kharkiv", "name:odesa"},
+             {"name:geneva"}, {"name:ukraine"}]
+    weights = {"name:kharkiv": 0.5, "name:odesa": 0.5, "figure:470": 0.5, "name:geneva": 0.5, "name:ukraine": 1.0}
+    cfg = DEFAULT.__class__(summary_sentences=4, summary_support_weight=0.0)
+    got = [c["article"] for c in S.choose(cands, v, center, "en", cfg, units, weights, 0.25)]
+    assert "b" not in got and got[0] == "a", got
+
+
 def test_a_cv_line_after_the_lead_is_not_in_the_summary(tmp_path):
     from tidings.brief import build_brief
     from tidings.pipeline import ingest_raw

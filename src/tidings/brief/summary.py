@@ -152,11 +152,11 @@ _FURNITURE = re.compile(
 # Openings that point back to an earlier sentence ("This came as...", "He added...", "Об
 # этом заявил..."): out of their article such sentences do not stand alone.
 _POINTS_BACK = re.compile(
-    r"^[\"“„«(]*(?:this|that|these|those|it|he|she|they|his|her|their|such|but|however|also|"
-    r"acest|această|aceste|acești|aceasta|acesta|ea|ei|ele|dar|însă|"
-    r"dies|dieser|diese|dieses|er|es|aber|doch|"
-    r"cela|ceci|il|elle|ils|elles|mais|cependant|"
-    r"esto|él|ella|ellos|ellas|pero|"
+    r"^[\"“„«(]*(?:this|that|these|those|it|he|she|they|his|her|their|such|but|however|also|and|"
+    r"acest|această|aceste|acești|aceasta|acesta|ea|ei|ele|dar|însă|iar|"
+    r"dies|dieser|diese|dieses|er|es|aber|doch|und|"
+    r"cela|ceci|il|elle|ils|elles|mais|cependant|et|"
+    r"esto|él|ella|ellos|ellas|pero|y|"
     r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
     # "According to him, ...": whose words the summary does not say.
     r"according to (?:him|her|them)|по (?:его|её|ее|их) словам|за (?:його|її|їхніми) словами|"
@@ -214,9 +214,19 @@ def standalone_form(sentence: str, lang: str | None, before: list[str],
     return None
 
 
+# A sentence ending on "the news" or a bare "this" as its object ("Pakistan's foreign
+# minister confirmed the news.", "a confirmé la nouvelle"): which news, the summary does not say.
+_ENDS_ON_THE_NEWS = re.compile(
+    r"(?<!\w)(?:the (?:\w+ )?news|this|that|la nouvelle|cette information|cela|ceci|die nachricht|diese nachricht|"
+    r"dies|la noticia|esta noticia|esto|eso|a notícia|esta notícia|isso|isto|la notizia|questa notizia|"
+    r"ciò|questo|vestea|știrea|informația|acest lucru|это|эту новость|эту информацию|это сообщение|"
+    r"цю новину|цю інформацію|це|यह खबर|इसकी पुष्टि)\W*$", re.IGNORECASE)
+
+
 def points_back(sentence: str) -> bool:
     t = sentence.strip()
-    return bool(_POINTS_BACK.match(t)) or (word_count(t) <= 8 and bool(_BARE_THIS.search(t)))
+    return bool(_POINTS_BACK.match(t)) or (word_count(t) <= 8 and bool(_BARE_THIS.search(t))) \
+        or bool(_ENDS_ON_THE_NEWS.search(t))
 
 
 _OPEN_QUOTES = "\"“„«‘‚「『‹"
@@ -251,6 +261,11 @@ def speakerless_quote(sentence: str) -> bool:
     t = sentence.strip()
     if not t:
         return False
+    if t[0] in _OPEN_QUOTES and not any(c in t[1:] for c in _CLOSE_QUOTES):
+        return True  # "„Important este ca…": the quotation and its speaker go on after it
+    ends = [t.find(c) for c in "”»」』›" if c in t]
+    if ends and not any(c in t[:min(ends)] for c in _OPEN_QUOTES):
+        return True  # "…rezultate concrete”, a adăugat Ușakov.": it began a sentence before
     last_close = max(t.rfind(c) for c in _CLOSE_QUOTES)
     if last_close < 0:
         return False
@@ -298,6 +313,23 @@ def title_line(sentence: str, mentions: list[Mention]) -> bool:
     return any(not any(w in surf for surf, _ in surfaces) for w in words)
 
 
+# German reported speech: the subjunctive I ("Russland werde … geben", "das Thema sei …")
+# says someone said it; with no verb of saying, attribution or person in the sentence, the
+# speaker is in the one before.
+_DE_REPORTED = re.compile(r"(?<!\w)(?:sei|seien|werde|habe|könne|müsse|wolle|solle|dürfe|gebe|"
+                          r"bleibe|liege|stehe|komme|gehe)(?!\w)")
+_DE_SAYING = re.compile(r"(?i)(?<!\w)(?:sagte|sagt|sagten|erklärte|erklärt|betonte|teilte|meinte|"
+                        r"schrieb|kündigte|berichtete|hieß es|zufolge|laut|nach angaben|so der|so die)(?!\w)")
+
+
+def reported_without_speaker(sentence: str, lang: str | None, people: list[str]) -> bool:
+    """Whether a sentence is reported speech whose speaker it does not name: in German,
+    a subjunctive I verb with no verb of saying and none of `people` (surface forms)."""
+    if (lang or "").split("-")[0] != "de" or not _DE_REPORTED.search(sentence) or _DE_SAYING.search(sentence):
+        return False
+    return not any(p and p in sentence for p in people)
+
+
 def candidate(sentence: str, title: str, config: Config) -> bool:
     """Whether a sentence may stand in a summary: a statement, not a caption, heading or
     site line."""
@@ -315,12 +347,41 @@ def _norm(s: str) -> str:
     return " ".join(re.findall(r"\w+", (s or "").lower()))
 
 
+# A clock time: "15:35", "18.08", "5:37 pm", "6 p.m.", "17 Uhr", "17 h", "17 heures",
+# "17 बजे". Not a date (18.08.2025), a decimal with a unit or a share (18.08%, 1.40 $).
+_CLOCK = re.compile(
+    r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?(?!\d)(?![.,:]\d)\s*"
+    r"(a\.?\s?m\.?|p\.?\s?m\.?|uhr|heures?|h(?!\w)|horas?|ore(?!\w)|часов|годин|बजे)?",
+    re.IGNORECASE)
+
+
+def time_units(text: str) -> set[str]:
+    """The hours of the clock times a text gives, as units ("time:17" for "5 pm", "17:00"
+    and "17 Uhr"): a time told is a fact of its own, which cosine does not see."""
+    out: set[str] = set()
+    for m in _CLOCK.finditer(text or ""):
+        hour, minutes, suffix = m.group(1), m.group(2), (m.group(3) or "").casefold()
+        if minutes is None and not suffix:
+            continue  # a bare number
+        if minutes is not None and not suffix and m.group(0)[len(hour)] == "." and \
+                re.match(r"\s*(?:%|per|prozent|pour|por|mil|млн|тыс)", text[m.end():], re.IGNORECASE):
+            continue
+        h = int(hour)
+        if suffix.startswith("p") and h < 12:
+            h += 12
+        elif suffix.startswith("a") and h == 12:
+            h = 0
+        out.add(f"time:{h}")
+    return out
+
+
 def units_of(sentence: str, mentions: list[Mention], figures: list[Figure]) -> set[str]:
     """The pieces of information a sentence carries, named so that they meet across
     languages: the cross-script keys of the names its article's features found in it
-    (Zelensky, Зеленский and जेलेंस्की share one) and the values of its figures."""
+    (Zelensky, Зеленский and जेलेंस्की share one), the values of its figures and the
+    hours of its clock times."""
     text = sentence.casefold()
-    out: set[str] = set()
+    out: set[str] = time_units(sentence)
     for m in mentions:
         surface = (m.surface or "").casefold().strip()
         if len(surface) < 2:
@@ -407,12 +468,20 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
             redundancy = max((sims[i, j] for j in chosen), default=0.0)
             if strict and redundancy >= config.summary_redundancy and not (
                     redundancy < config.summary_figure_redundancy and any(
-                        u.startswith("figure:") and weights.get(u, 0.0) > lone for u in units[i] - covered)):
+                        u.startswith(("figure:", "time:")) and weights.get(u, 0.0) > lone
+                        for u in units[i] - covered)):
                 continue
             # Close to a chosen sentence and naming nothing it does not: the same fact told
             # again, in other words or another language (cosine alone misses a quarter of these).
             if strict and units[i] and redundancy >= config.summary_repeat_similarity \
                     and all(weights.get(u, 0.0) <= lone for u in units[i] - covered):
+                continue
+            # Its names and figures, two or more, all in one chosen sentence, and close to it:
+            # the same fact in another language, whose cosine runs lower ("In Teilen von
+            # Charkiw und Odessa fiel der Strom aus" after "…cutting power to parts of
+            # Kharkiv and Odesa").
+            if strict and len(units[i]) >= 2 and any(
+                    units[i] <= units[j] and sims[i, j] >= config.summary_subset_similarity for j in chosen):
                 continue
             # A foreign sentence this close to a chosen one in the reader's language says its
             # fact again (the cross-language cosine of one fact runs lower than a paraphrase's).
