@@ -201,3 +201,17 @@ def test_our_references_key_facts_are_all_in_the_summary(tmp_path, name):
     k = score["key_facts"]
     assert k["covered"] == k["n_reference"], k.get("missed")
 
+
+
+def test_a_subject_pronoun_after_an_opening_phrase_is_replaced_by_the_person():
+    before = ["Dressed in white, Leo XIV shed the name, Robert Francis Prevost, he had used for 69 years."]
+    # Longest surfaces first, as build.py gives them; "Francis" inside the full name is not
+    # the one named last, and an entity name in another script is not written into English.
+    people = [("Robert Francis Prevost", "Robert Prevost"), ("Leo XIV", "Leo XIV"),
+              ("Prevost", "Robert Prevost"), ("Francis", "法國")]
+    assert S.standalone_form("Originally from Chicago, he becomes the first American pope.", "en", before, people) \
+        == "Originally from Chicago, Robert Prevost becomes the first American pope."
+    assert S.standalone_form("He is the first pope of his order.", "en", ["Pope Francis died in April."],
+                             people) == "Francis is the first pope of his order."
+    # The opening phrase names someone: "he" may be that one, no rewrite.
+    assert S.standalone_form("After meeting Leo XIV, he left for Rome.", "en", before, people) is None

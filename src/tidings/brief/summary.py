@@ -10,6 +10,7 @@ unlike what is already chosen, in whatever language it was said.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 
@@ -192,25 +193,50 @@ _SUBJECT_PRONOUN = {
 }
 
 
+def _script(text: str) -> str:
+    """The script of a text's first letter (LATIN, CYRILLIC, CJK, DEVANAGARI…)."""
+    for ch in text:
+        if ch.isalpha():
+            return unicodedata.name(ch, "?").split()[0]
+    return ""
+
+
 def standalone_form(sentence: str, lang: str | None, before: list[str],
                     people: list[tuple[str, str]]) -> str | None:
     """The sentence with its opening subject pronoun replaced by the person it stands for,
     else None: "He is the first American pope." after a sentence naming Robert Prevost
-    reads "Robert Prevost is the first American pope." The person is the one of `people`
+    reads "Robert Prevost is the first American pope.", "Originally from Chicago, he
+    becomes…" "Originally from Chicago, Robert Prevost becomes…". The person is the one of `people`
     ((surface form in this article, name to write)) named last in the sentences `before`
     it (the nearest first); none named there, or a language whose names take a case, no
     rewrite."""
     pattern = _SUBJECT_PRONOUN.get((lang or "").split("-")[0])
     if not pattern:
         return None
-    m = re.match(rf"^({pattern})(?=\s)", sentence.strip(), re.IGNORECASE)
-    if not m:
+    t = sentence.strip()
+    m = re.match(rf"^({pattern})(?=\s)", t, re.IGNORECASE)
+    # Or the subject after an opening phrase: "Originally from Chicago, he becomes the
+    # first American pope." (the phrase itself naming no one and quoting nothing).
+    m2 = None if m else re.match(rf"^([^,\"“„«]{{3,80}}),\s+({pattern})(?=\s)", t)
+    if m2 and any(surface and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", m2.group(1))
+                  for surface, _ in people):
+        m2 = None
+    if not m and not m2:
         return None
     for prev in reversed(before):
-        found = [(prev.rfind(surface), name) for surface, name in people
+        # The name ending last, the longest of those ending there ("Robert Francis Prevost",
+        # not the "Francis" inside it); written in the sentence's script, else as the
+        # article writes it (an entity named in another script reads as no one here).
+        found = [(prev.rfind(surface) + len(surface), len(surface),
+                  name if _script(name) == _script(surface) else surface)
+                 for surface, name in people
                  if surface and name and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", prev)]
         if found:
-            return max(found)[1] + sentence.strip()[m.end():]
+            name = max(found)[2]
+            if m:
+                return name + t[m.end():]
+            assert m2 is not None
+            return t[:m2.start(2)] + name + t[m2.end(2):]
     return None
 
 
