@@ -83,7 +83,10 @@ def test_sentences_resting_on_the_one_before_do_not_stand_alone():
     for s in ["Pakistan's foreign minister Ishaq Dar confirmed the news.",
               "Le ministre pakistanais des Affaires étrangères a confirmé la nouvelle.",
               "The secretary of state followed up an hour later confirming the unexpected news.",
-              "And soon the foreign secretary was before the press in Delhi."]:
+              "And soon the foreign secretary was before the press in Delhi.",
+              "Zudem wurden drei Arbeitsgruppen eingerichtet, unter anderem zur Energie.",
+              "Moreover, the two sides agreed to meet again within ten days.",
+              "Кроме того, стороны договорились встретиться через десять дней."]:
         assert S.points_back(s), s
     for s in ["„Important este ca aceste contacte să fie bine pregătite.",
               "Iar în al doilea rând, ele trebuie să dea rezultate concrete”, a adăugat Ușakov."]:

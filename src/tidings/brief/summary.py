@@ -155,7 +155,10 @@ _FURNITURE = re.compile(
 _POINTS_BACK = re.compile(
     r"^[\"“„«(]*(?:this|that|these|those|it|he|she|they|his|her|their|such|but|however|also|and|"
     r"acest|această|aceste|acești|aceasta|acesta|ea|ei|ele|dar|însă|iar|"
-    r"dies|dieser|diese|dieses|er|es|aber|doch|und|"
+    r"dies|dieser|diese|dieses|er|es|aber|doch|und|zudem|außerdem|darüber hinaus|"
+    # "Moreover…", "In addition…": more of what the sentence before told.
+    r"moreover|furthermore|in addition|de plus|en outre|además|inoltre|além disso|de asemenea|"
+    r"totodată|кроме того|помимо этого|крім того|також|इसके अलावा|"
     r"cela|ceci|il|elle|ils|elles|mais|cependant|et|"
     r"esto|él|ella|ellos|ellas|pero|y|"
     r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
