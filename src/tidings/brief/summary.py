@@ -155,7 +155,7 @@ _FURNITURE = re.compile(
 _POINTS_BACK = re.compile(
     r"^[\"“„«(]*(?:this|that|these|those|it|he|she|they|his|her|their|such|but|however|also|and|"
     r"acest|această|aceste|acești|aceasta|acesta|ea|ei|ele|dar|însă|iar|"
-    r"dies|dieser|diese|dieses|er|es|aber|doch|und|zudem|außerdem|darüber hinaus|"
+    r"dies|dieser|diese|dieses|er|sie|es|aber|doch|und|zudem|außerdem|darüber hinaus|"
     # "Moreover…", "In addition…": more of what the sentence before told.
     r"moreover|furthermore|in addition|de plus|en outre|además|inoltre|além disso|de asemenea|"
     r"totodată|кроме того|помимо этого|крім того|також|इसके अलावा|"
