@@ -169,6 +169,10 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                 break
             if not summary_mod.candidate(s, a.title, config):
                 continue
+            if summary_mod.title_line(s, f.names if f else []):
+                continue  # a CV line whose subject is in the sentence before
+            if summary_mod.reported_without_speaker(s, a.lang, [p for p, _ in persons]):
+                continue  # "Russland werde … geben": who says so is in the sentence before
             # "He said..." stands alone once "He" is the person the sentences before name.
             text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
             norm = " ".join(text.lower().split())
@@ -241,6 +245,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
         cand_units = [units_in(c["text"], c["article"]) for c in cands]
         weighed = [{_canon_unit("name:" + m.key) for m in f.names} | {f"figure:{x.value:g}" for x in f.figures}
+                   | summary_mod.time_units(_body(a))
                    for a in sample if (f := features.get(a.id)) is not None]
         weights = summary_mod.unit_weights(weighed)
         for c in summary_mod.choose(cands, mat, center, lang, config, cand_units, weights,

@@ -10,6 +10,7 @@ unlike what is already chosen, in whatever language it was said.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 
@@ -153,11 +154,14 @@ _FURNITURE = re.compile(
 # Openings that point back to an earlier sentence ("This came as...", "He added...", "Об
 # этом заявил..."): out of their article such sentences do not stand alone.
 _POINTS_BACK = re.compile(
-    r"^[\"“„«(]*(?:this|that|these|those|it|he|she|they|his|her|their|such|but|however|also|"
-    r"acest|această|aceste|acești|aceasta|acesta|ea|ei|ele|dar|însă|"
-    r"dies|dieser|diese|dieses|er|es|aber|doch|"
-    r"cela|ceci|il|elle|ils|elles|mais|cependant|"
-    r"esto|él|ella|ellos|ellas|pero|"
+    r"^[\"“„«(]*(?:this|that|these|those|it|he|she|they|his|her|their|such|but|however|also|and|"
+    r"acest|această|aceste|acești|aceasta|acesta|ea|ei|ele|dar|însă|iar|"
+    r"dies|dieser|diese|dieses|er|sie|es|aber|doch|und|zudem|außerdem|darüber hinaus|"
+    # "Moreover…", "In addition…": more of what the sentence before told.
+    r"moreover|furthermore|in addition|de plus|en outre|además|inoltre|além disso|de asemenea|"
+    r"totodată|кроме того|помимо этого|крім того|також|इसके अलावा|"
+    r"cela|ceci|il|elle|ils|elles|mais|cependant|et|"
+    r"esto|él|ella|ellos|ellas|pero|y|"
     r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
     # "According to him, ...": whose words the summary does not say.
     r"according to (?:him|her|them)|по (?:его|её|ее|их) словам|за (?:його|її|їхніми) словами|"
@@ -193,35 +197,89 @@ _SUBJECT_PRONOUN = {
 }
 
 
+def _script(text: str) -> str:
+    """The script of a text's first letter (LATIN, CYRILLIC, CJK, DEVANAGARI…)."""
+    for ch in text:
+        if ch.isalpha():
+            return unicodedata.name(ch, "?").split()[0]
+    return ""
+
+
 def standalone_form(sentence: str, lang: str | None, before: list[str],
                     people: list[tuple[str, str]]) -> str | None:
     """The sentence with its opening subject pronoun replaced by the person it stands for,
     else None: "He is the first American pope." after a sentence naming Robert Prevost
-    reads "Robert Prevost is the first American pope." The person is the one of `people`
+    reads "Robert Prevost is the first American pope.", "Originally from Chicago, he
+    becomes…" "Originally from Chicago, Robert Prevost becomes…". The person is the one of `people`
     ((surface form in this article, name to write)) named last in the sentences `before`
     it (the nearest first); none named there, or a language whose names take a case, no
     rewrite."""
     pattern = _SUBJECT_PRONOUN.get((lang or "").split("-")[0])
     if not pattern:
         return None
-    m = re.match(rf"^({pattern})(?=\s)", sentence.strip(), re.IGNORECASE)
-    if not m:
+    t = sentence.strip()
+    m = re.match(rf"^({pattern})(?=\s)", t, re.IGNORECASE)
+    # Or the subject after an opening phrase: "Originally from Chicago, he becomes the
+    # first American pope." (the phrase itself naming no one and quoting nothing).
+    m2 = None if m else re.match(rf"^([^,\"“„«]{{3,80}}),\s+({pattern})(?=\s)", t)
+    if m2 and any(surface and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", m2.group(1))
+                  for surface, _ in people):
+        m2 = None
+    if not m and not m2:
         return None
     for prev in reversed(before):
-        found = [(prev.rfind(surface), name) for surface, name in people
+        # The name ending last, the longest of those ending there ("Robert Francis Prevost",
+        # not the "Francis" inside it); written in the sentence's script, else as the
+        # article writes it (an entity named in another script reads as no one here).
+        found = [(prev.rfind(surface) + len(surface), len(surface),
+                  name if _script(name) == _script(surface) else surface)
+                 for surface, name in people
                  if surface and name and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", prev)]
         if found:
-            return max(found)[1] + sentence.strip()[m.end():]
+            name = max(found)[2]
+            if m:
+                return name + t[m.end():]
+            assert m2 is not None
+            return t[:m2.start(2)] + name + t[m2.end(2):]
     return None
+
+
+# A sentence ending on "the news" or a bare "this" as its object ("Pakistan's foreign
+# minister confirmed the news.", "a confirmé la nouvelle"): which news, the summary does not say.
+_ENDS_ON_THE_NEWS = re.compile(
+    r"(?<!\w)(?:the (?:\w+ )?news|this|that|la nouvelle|cette information|cela|ceci|die nachricht|diese nachricht|"
+    r"dies|la noticia|esta noticia|esto|eso|a notícia|esta notícia|isso|isto|la notizia|questa notizia|"
+    r"ciò|questo|vestea|știrea|informația|acest lucru|это|эту новость|эту информацию|это сообщение|"
+    r"цю новину|цю інформацію|це|यह खबर|इसकी पुष्टि)\W*$", re.IGNORECASE)
 
 
 def points_back(sentence: str) -> bool:
     t = sentence.strip()
-    return bool(_POINTS_BACK.match(t)) or (word_count(t) <= 8 and bool(_BARE_THIS.search(t)))
+    return bool(_POINTS_BACK.match(t)) or (word_count(t) <= 8 and bool(_BARE_THIS.search(t))) \
+        or bool(_ENDS_ON_THE_NEWS.search(t))
 
 
 _OPEN_QUOTES = "\"“„«‘‚「『‹"
 _CLOSE_QUOTES = "\"”»’」』›“"
+
+
+# What follows a quotation whose speaker is only a pronoun or a verb's ending: ", he
+# added.", ", añadió.", ", a-t-il ajouté.", "— сказал он.", ", a adăugat.". A noun ("the
+# general said", "a déclaré le ministre") or a name ("Misri said") tells who spoke.
+_TAIL_PRONOUNS = {"he", "she", "they", "il", "elle", "ils", "elles", "er", "sie", "он", "она",
+                  "они", "він", "вона", "вони", "ele", "ela", "eles", "lui", "lei", "egli", "él",
+                  "ella", "ellos", "el", "ea", "ei", "hij", "zij", "उन्होंने", "उसने"}
+_TAIL_AUX = {"a", "ha", "hat", "è", "au", "han", "hanno", "hebben", "heeft"}
+
+
+def _pronoun_tail(tail: str) -> bool:
+    if re.search(r"[^\W\d_]", tail) is None or re.search(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]", tail):
+        return False
+    words = re.findall(r"\w+", tail.casefold())
+    if len(words) > 4:
+        return False
+    return any(w in _TAIL_PRONOUNS for w in words) or len(words) == 1 \
+        or (len(words) == 2 and words[0] in _TAIL_AUX)
 
 
 def speakerless_quote(sentence: str) -> bool:
@@ -233,16 +291,73 @@ def speakerless_quote(sentence: str) -> bool:
     t = sentence.strip()
     if not t:
         return False
+    if t[0] in _OPEN_QUOTES and not any(c in t[1:] for c in _CLOSE_QUOTES):
+        return True  # "„Important este ca…": the quotation and its speaker go on after it
+    ends = [t.find(c) for c in "”»」』›" if c in t]
+    if ends and not any(c in t[:min(ends)] for c in _OPEN_QUOTES):
+        return True  # "…rezultate concrete”, a adăugat Ușakov.": it began a sentence before
     last_close = max(t.rfind(c) for c in _CLOSE_QUOTES)
     if last_close < 0:
         return False
     tail = t[last_close + 1:]
+    if t[0] in _OPEN_QUOTES and _pronoun_tail(tail):
+        return True  # "“…”, añadió.": the one who added is in an earlier sentence
     if re.search(r"\w", tail):
         return False  # the speaker (or more) follows the quotation
     if t[0] in _OPEN_QUOTES:
         return True
     return not any(c in t[:last_close] for c in _OPEN_QUOTES if c not in _CLOSE_QUOTES) \
         and t.count('"') < 2
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def title_line(sentence: str, mentions: list[Mention]) -> bool:
+    """Whether a sentence is a line of titles with no statement: "Prefetto del Dicastero per
+    i Vescovi, Arcivescovo-Vescovo emerito di Chiclayo, promosso lo scorso 6 febbraio…" is
+    the CV of someone the sentence before names, with no subject and no verb of its own.
+    Its head (up to the first comma) is a title: two capitalised words or more, no
+    lower-case word longer than a joint ("del", "della", "of"), one capitalised word in no
+    name the article's features found (Prefetto), no person named there or in the part
+    after it, no figure, not an all-capitals dateline; and the next part opens with a
+    capital too (a second title).
+    "Foreign Minister Ishaq Dar, who…" names its person, "Der Sprecher des Kremls, Dmitri
+    Peskow, sagte…" its holder, "The Kremlin, which…" goes on in lower case: all stand."""
+    t = sentence.strip()
+    if "," not in t:
+        return False
+    head, rest = t.split(",", 1)
+    rest = rest.lstrip(" \"“„«")
+    if not rest or not rest[0].isupper() or re.search(r"\d", head) or head.isupper():
+        return False
+    # Capitalised words are the title's; short lower-case ones its joints (del, della, of,
+    # für); a longer lower-case word (spokesman, außenpolitischer) makes it prose.
+    words = [w for w in _WORD.findall(head) if w[0].isupper() and len(w) >= 4]
+    if len(words) < 2 or any(not w[0].isupper() and len(w) > 5 for w in _WORD.findall(head)):
+        return False
+    surfaces = [(m.surface or "", m.kind) for m in mentions if len(m.surface or "") >= 2]
+    second = rest.split(",", 1)[0]
+    if any(kind == "person" and (surf in head or surf in second) for surf, kind in surfaces):
+        return False  # "Der Sprecher des Kremls, Dmitri Peskow, sagte…": the title's holder
+    return any(not any(w in surf for surf, _ in surfaces) for w in words)
+
+
+# German reported speech: the subjunctive I ("Russland werde … geben", "das Thema sei …")
+# says someone said it; with no verb of saying, attribution or person in the sentence, the
+# speaker is in the one before.
+_DE_REPORTED = re.compile(r"(?<!\w)(?:sei|seien|werde|habe|könne|müsse|wolle|solle|dürfe|gebe|"
+                          r"bleibe|liege|stehe|komme|gehe)(?!\w)")
+_DE_SAYING = re.compile(r"(?i)(?<!\w)(?:sagte|sagt|sagten|erklärte|erklärt|betonte|teilte|meinte|"
+                        r"schrieb|kündigte|berichtete|hieß es|zufolge|laut|nach angaben|so der|so die)(?!\w)")
+
+
+def reported_without_speaker(sentence: str, lang: str | None, people: list[str]) -> bool:
+    """Whether a sentence is reported speech whose speaker it does not name: in German,
+    a subjunctive I verb with no verb of saying and none of `people` (surface forms)."""
+    if (lang or "").split("-")[0] != "de" or not _DE_REPORTED.search(sentence) or _DE_SAYING.search(sentence):
+        return False
+    return not any(p and p in sentence for p in people)
 
 
 def candidate(sentence: str, title: str, config: Config) -> bool:
@@ -262,12 +377,41 @@ def _norm(s: str) -> str:
     return " ".join(re.findall(r"\w+", (s or "").lower()))
 
 
+# A clock time: "15:35", "18.08", "5:37 pm", "6 p.m.", "17 Uhr", "17 h", "17 heures",
+# "17 बजे". Not a date (18.08.2025), a decimal with a unit or a share (18.08%, 1.40 $).
+_CLOCK = re.compile(
+    r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?(?!\d)(?![.,:]\d)\s*"
+    r"(a\.?\s?m\.?|p\.?\s?m\.?|uhr|heures?|h(?!\w)|horas?|ore(?!\w)|часов|годин|बजे)?",
+    re.IGNORECASE)
+
+
+def time_units(text: str) -> set[str]:
+    """The hours of the clock times a text gives, as units ("time:17" for "5 pm", "17:00"
+    and "17 Uhr"): a time told is a fact of its own, which cosine does not see."""
+    out: set[str] = set()
+    for m in _CLOCK.finditer(text or ""):
+        hour, minutes, suffix = m.group(1), m.group(2), (m.group(3) or "").casefold()
+        if minutes is None and not suffix:
+            continue  # a bare number
+        if minutes is not None and not suffix and m.group(0)[len(hour)] == "." and \
+                re.match(r"\s*(?:%|per|prozent|pour|por|mil|млн|тыс)", text[m.end():], re.IGNORECASE):
+            continue
+        h = int(hour)
+        if suffix.startswith("p") and h < 12:
+            h += 12
+        elif suffix.startswith("a") and h == 12:
+            h = 0
+        out.add(f"time:{h}")
+    return out
+
+
 def units_of(sentence: str, mentions: list[Mention], figures: list[Figure]) -> set[str]:
     """The pieces of information a sentence carries, named so that they meet across
     languages: the cross-script keys of the names its article's features found in it
-    (Zelensky, Зеленский and जेलेंस्की share one) and the values of its figures."""
+    (Zelensky, Зеленский and जेलेंस्की share one), the values of its figures and the
+    hours of its clock times."""
     text = sentence.casefold()
-    out: set[str] = set()
+    out: set[str] = time_units(sentence)
     for m in mentions:
         surface = (m.surface or "").casefold().strip()
         if len(surface) < 2 or _unknown_acronym(m.surface or ""):
@@ -360,12 +504,22 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
             if i in chosen:
                 continue
             redundancy = max((sims[i, j] for j in chosen), default=0.0)
-            if strict and redundancy >= config.summary_redundancy:
+            if strict and redundancy >= config.summary_redundancy and not (
+                    redundancy < config.summary_figure_redundancy and any(
+                        u.startswith(("figure:", "time:")) and weights.get(u, 0.0) > lone
+                        for u in units[i] - covered)):
                 continue
             # Close to a chosen sentence and naming nothing it does not: the same fact told
             # again, in other words or another language (cosine alone misses a quarter of these).
             if strict and units[i] and redundancy >= config.summary_repeat_similarity \
                     and all(weights.get(u, 0.0) <= lone for u in units[i] - covered):
+                continue
+            # Its names and figures, two or more, all in one chosen sentence, and close to it:
+            # the same fact in another language, whose cosine runs lower ("In Teilen von
+            # Charkiw und Odessa fiel der Strom aus" after "…cutting power to parts of
+            # Kharkiv and Odesa").
+            if strict and len(units[i]) >= 2 and any(
+                    units[i] <= units[j] and sims[i, j] >= config.summary_subset_similarity for j in chosen):
                 continue
             # A foreign sentence this close to a chosen one in the reader's language says its
             # fact again (the cross-language cosine of one fact runs lower than a paraphrase's).
