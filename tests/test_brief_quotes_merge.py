@@ -81,3 +81,51 @@ def test_a_lone_name_beside_the_speaker_in_its_own_article_is_someone_else():
     qs = _lone_fixture(home_also_quotes_trump=True)
     merge(qs, {})
     assert qs[3].speaker_key == "knp"
+
+
+def _pieces_fixture(whole_to_second: float, between: bool = False):
+    # A post: its announcement (A) and congratulation (B), quoted in pieces one after the
+    # other in a1 (fr) and a2 (es), whole in a3 (ar), which is closest to the announcement.
+    a1, a2, b1, b2, w = range(5)
+    v = _vectors({(a1, a2): 0.93, (b1, b2): 0.92, (w, a1): 0.90, (w, a2): 0.90,
+                  (w, b1): whole_to_second, (w, b2): whole_to_second - 0.01}, 5, 0.82)
+    second = 2 if between else 1
+    qs = [_q("a1", "fr", "trnp", v[a1], 0), _q("a2", "es", "trnp", v[a2], 0),
+          _q("a1", "fr", "trnp", v[b1], second), _q("a2", "es", "trnp", v[b2], second),
+          _q("a3", "ar", "trnp", v[w], 0)]
+    if between:  # someone else quoted between the two pieces in both articles
+        qs += [_q("a1", "fr", "rb", [0.0] * 4 + [1.0], 1), _q("a2", "es", "rb", [0.0] * 4 + [1.0], 1)]
+    return qs
+
+
+def test_a_post_quoted_whole_in_one_article_and_in_pieces_in_others_is_one_statement():
+    qs = _pieces_fixture(0.85)
+    groups = merge(qs, {})
+    assert sorted(map(len, groups)) == [5]
+
+
+def test_two_statements_given_apart_everywhere_stay_apart():
+    # No quote gives both (the whole is close to the first piece only), or the pieces do
+    # not follow one another: two statements.
+    assert sorted(map(len, merge(_pieces_fixture(0.80), {}))) == [2, 3]
+    assert sorted(len(g) for g in merge(_pieces_fixture(0.85, between=True), {})
+                  if any(q.speaker_key == "trnp" for q in g)) == [2, 3]
+
+
+def test_a_statement_in_pieces_is_shown_whole():
+    from tidings.brief.build import _quote_entry
+
+    def q(article, lang, text, position, kind="direct"):
+        return Quote(article=article, lang=lang, text=text, sentence=text, kind=kind,
+                     speaker="Tom Arden", speaker_key="trdn", position=position)
+    group = [q("a1", "en", "We have agreed to a full truce", 0),
+             q("a1", "en", "Congratulations to both countries on their wisdom", 1),
+             q("a1", "en", "a full truce had been agreed after long talks", 4, "reported"),
+             q("a2", "fr", "Nous sommes convenus d'une trêve complète", 0)]
+    entry = _quote_entry(group, "en", {}, {"trdn": "Tom Arden"})
+    assert entry["text"] == "We have agreed to a full truce … Congratulations to both countries on their wisdom"
+    assert entry["kind"] == "direct" and entry["languages"] == ["en", "fr"]
+    # A lead's paraphrase and a quotation further down are not pieces of one another.
+    group = [q("a1", "en", "We have agreed to a full truce", 0),
+             q("a1", "en", "We have agreed, after long talks, to a full truce", 4)]
+    assert _quote_entry(group, "en", {}, {})["text"] == "We have agreed to a full truce"

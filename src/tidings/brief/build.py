@@ -427,10 +427,22 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
         a = by_id.get(q.article)
         sources.append({"article": q.article, "source": a.source if a else None, "lang": q.lang,
                         "text": q.text, "kind": q.kind, "speaker_as_written": q.speaker})
+    # A statement given in pieces (one sentence split in two, a post quoted whole elsewhere:
+    # merge._can_join, merge._join_pieces) is shown whole: the shown article's quotes of it
+    # that follow one another, in their order (not a lead's paraphrase of a quotation below).
+    at = {q.position: q for q in group if q.article == best.article and q.kind == best.kind}
+    first = best.position
+    while first - 1 in at:
+        first -= 1
+    run = []
+    while first in at:
+        run.append(at[first].text)
+        first += 1
+    text = " … ".join(dict.fromkeys(run))
     return {
         "speaker": speaker,
         "speaker_id": key,
-        "text": best.text,
+        "text": text,
         "lang": best.lang,
         "kind": best.kind,
         "languages": sorted({q.lang for q in group}),

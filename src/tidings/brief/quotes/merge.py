@@ -103,6 +103,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         members[gi] = mine + theirs
         del members[gj]
     _best_fit(quotes, group_of, members, contested, config)
+    _join_pieces(quotes, group_of, members, ent, config)
     _join_copies(quotes, group_of, members)
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
@@ -138,6 +139,66 @@ def _best_fit(quotes: list[Quote], group_of: list[int], members: dict[int, list[
         mine.remove(i)
         group_of[i] = group_of[j]
         members[group_of[j]].append(i)
+
+
+def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]], ent,
+                 config: Config) -> None:
+    """Two statements of one speaker that are pieces of one passage: some articles quote a
+    post whole ("After a long night of talks … ceasefire. Congratulations to both
+    countries …"), others in pieces, one quotation after the other. The two groups of
+    pieces join when (1) in most articles they share, their quotes there follow one
+    another with no other quote between (a report may give one piece in its lead and the
+    other further down), (2) a quote of the two groups from another
+    article is close, at `quote_merge_similarity`, to both pieces of one shared article
+    (it gives the whole passage), and (3) their average cross cosine is at least
+    `quote_group_similarity`. Two statements of one briefing given apart everywhere (the
+    call at 15:35, the halt of firing) have no such whole and stay apart."""
+    vec = {i: np.asarray(q.vector) for i, q in enumerate(quotes) if q.vector is not None}
+    theta = config.quote_merge_similarity
+
+    def close(w: int, group: list[int]) -> bool:
+        return any(vec[w] @ vec[j] >= theta for j in group if j in vec)
+
+    def pieces(a: list[int], b: list[int]) -> bool:
+        names = [e for e in (ent(quotes[i]) for i in a + b) if e]
+        if not names or not all(same_speaker(names[0], e, config) for e in names):
+            return False
+        by_art: dict[str, tuple[list[int], list[int]]] = {}
+        for i in a:
+            by_art.setdefault(quotes[i].article, ([], []))[0].append(i)
+        for j in b:
+            by_art.setdefault(quotes[j].article, ([], []))[1].append(j)
+        shared = {x: ab for x, ab in by_art.items() if ab[0] and ab[1]}
+        if not shared or len(shared) == len(by_art):
+            return False
+        following = 0
+        for x, (ia, ib) in shared.items():
+            pos = sorted(quotes[k].position for k in ia + ib)
+            between = [q for q in quotes if q.article == x and pos[0] < q.position < pos[-1]
+                       and q.position not in pos]
+            following += not between
+        if following * 2 <= len(shared):
+            return False
+        wholes = [w for w in a + b if quotes[w].article not in shared and w in vec]
+        if not any(close(w, ia) and close(w, ib) for w in wholes for ia, ib in shared.values()):
+            return False
+        cross = [float(vec[x] @ vec[y]) for x in a for y in b if x in vec and y in vec]
+        return bool(cross) and sum(cross) / len(cross) >= config.quote_group_similarity
+
+    changed = True
+    while changed:
+        changed = False
+        multi = sorted(g for g, m in members.items() if len({quotes[i].article for i in m}) > 1)
+        for ga in multi:
+            for gb in multi:
+                if ga >= gb or ga not in members or gb not in members:
+                    continue
+                if not pieces(members[ga], members[gb]):
+                    continue
+                for k in members[gb]:
+                    group_of[k] = ga
+                members[ga] += members.pop(gb)
+                changed = True
 
 
 def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
