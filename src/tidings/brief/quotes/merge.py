@@ -173,10 +173,8 @@ def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, li
             return False
         following = 0
         for x, (ia, ib) in shared.items():
-            pos = sorted(quotes[k].position for k in ia + ib)
-            between = [q for q in quotes if q.article == x and pos[0] < q.position < pos[-1]
-                       and q.position not in pos]
-            following += not between
+            pos = {quotes[k].position for k in ia + ib}
+            following += not any(min(pos) < p < max(pos) and p not in pos for p in positions[x])
         if following * 2 <= len(shared):
             return False
         wholes = [w for w in a + b if quotes[w].article not in shared and w in vec]
@@ -185,20 +183,29 @@ def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, li
         cross = [float(vec[x] @ vec[y]) for x in a for y in b if x in vec and y in vec]
         return bool(cross) and sum(cross) / len(cross) >= config.quote_group_similarity
 
+    positions: dict[str, list[int]] = {}
+    for q in quotes:
+        positions.setdefault(q.article, []).append(q.position)
+
+    def speaker_of(g: int) -> str | None:
+        return next((e for e in (ent(quotes[i]) for i in members[g]) if e), None)
+
     changed = True
     while changed:
         changed = False
         multi = sorted(g for g, m in members.items() if len({quotes[i].article for i in m}) > 1)
-        for ga in multi:
-            for gb in multi:
-                if ga >= gb or ga not in members or gb not in members:
-                    continue
-                if not pieces(members[ga], members[gb]):
-                    continue
-                for k in members[gb]:
-                    group_of[k] = ga
-                members[ga] += members.pop(gb)
-                changed = True
+        by_last: dict[str, list[int]] = {}  # same_speaker compares surnames (last words)
+        for g in multi:
+            e = speaker_of(g)
+            if e and e.split() and not e.startswith("#"):
+                by_last.setdefault(e.split()[-1][:1], []).append(g)
+        for ga, gb in ((a, b) for gs in by_last.values() for a in gs for b in gs if a < b):
+            if ga not in members or gb not in members or not pieces(members[ga], members[gb]):
+                continue
+            for k in members[gb]:
+                group_of[k] = ga
+            members[ga] += members.pop(gb)
+            changed = True
 
 
 def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
