@@ -51,7 +51,7 @@ def test_a_quote_fitting_its_own_statement_best_stays():
     assert qs[2] in with_z and qs[3] in with_z and qs[0] not in with_z
 
 
-def _lone_fixture(home_also_quotes_trump: bool = False):
+def _lone_fixture(home_also_quotes_trump: bool = False, langs=("en", "fr", "de")):
     # Trump's post in three articles (en, fr, de); a fourth (zh) names him 川普 (key
     # "knp", no other article's spelling) and also quotes 卡拉斯 ("kls"), whose welcome
     # of the truce is closer to Trump's words in the en article than 川普's are (same day, same
@@ -61,7 +61,7 @@ def _lone_fixture(home_also_quotes_trump: bool = False):
                   (lone, t1): 0.91, (lone, t2): 0.90, (lone, t3): 0.89,
                   (other, t1): 0.92, (other, t2): 0.80, (other, t3): 0.79, (other, lone): 0.85},
                  5, 0.7)
-    qs = [_q("a1", "en", "trnp", v[t1]), _q("a2", "fr", "trnp", v[t2]), _q("a3", "de", "trnp", v[t3]),
+    qs = [_q("a1", langs[0], "trnp", v[t1]), _q("a2", langs[1], "trnp", v[t2]), _q("a3", langs[2], "trnp", v[t3]),
           _q("a4", "zh", "knp", v[lone], 0), _q("a4", "zh", "kls", v[other], 1)]
     if home_also_quotes_trump:
         qs.append(_q("a4", "zh", "trnp", [0.0] * 4 + [1.0], 2))
@@ -129,3 +129,10 @@ def test_a_statement_in_pieces_is_shown_whole():
     group = [q("a1", "en", "We have agreed to a full truce", 0),
              q("a1", "en", "We have agreed, after long talks, to a full truce", 4)]
     assert _quote_entry(group, "en", {}, {})["text"] == "We have agreed to a full truce"
+
+
+def test_a_lone_name_matched_only_within_its_own_language_is_not_resolved():
+    # Within one language two statements of one day sit close: matches there do not vote.
+    qs = _lone_fixture(langs=("en", "zh", "zh"))
+    merge(qs, {})
+    assert qs[3].speaker_key == "knp"

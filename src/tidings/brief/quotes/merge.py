@@ -211,11 +211,12 @@ def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, li
 def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
     """A name only one article gives a speaker (a spelling of its own, 川普 for the Trump
     of every other article) is taken as the named speaker of other articles whose words it
-    gives, when two or more other articles each hold a quote of that speaker that is this
-    quote's closest there and has it as its own closest in this article, at the cosine a
-    quote without a speaker needs to join. One such match is not enough: within one
-    language two statements of one day sit at 0.9 (卡拉斯 welcoming the truce and Trump
-    announcing it). The quote then takes that speaker's key (as written stays)."""
+    gives, when two or more other articles in other languages each hold a quote of that
+    speaker that is this quote's closest there and has it as its own closest in this
+    article, at the cosine a quote without a speaker needs to join. One such match is not
+    enough, nor one in the same language: there two statements of one day sit at 0.9
+    (卡拉斯 welcoming the truce and Trump announcing it). The quote then takes that
+    speaker's key (as written stays)."""
     arts_of: dict[str, set[str]] = {}
     for q in quotes:
         e = ent(q)
@@ -251,7 +252,10 @@ def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
                 if max(cols[home], key=lambda y: sims[b, y]) != a:
                     continue  # not mutual
                 other = ents[b]
-                if other and not any(same_speaker(other, h) for h in named_here if h):
+                # Within one language two statements of one day sit closer than across
+                # languages: only articles in another language vote.
+                if other and quotes[have[b]].lang != quotes[have[a]].lang and \
+                        not any(same_speaker(other, h) for h in named_here if h):
                     votes.setdefault(other, set()).add(x)
         ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[1][1]) < len(ranked[0][1])):
