@@ -136,3 +136,11 @@ def test_a_lone_name_matched_only_within_its_own_language_is_not_resolved():
     qs = _lone_fixture(langs=("en", "zh", "zh"))
     merge(qs, {})
     assert qs[3].speaker_key == "knp"
+
+
+def test_pieces_too_long_together_show_the_one_quote():
+    from tidings.brief.build import _quote_entry
+
+    long = [Quote(article="a1", lang="en", text=f"piece {i} " + "word " * 60, sentence="", kind="direct",
+                  speaker="Tom Arden", speaker_key="trdn", position=i) for i in range(4)]
+    assert _quote_entry(long, "en", {}, {}, max_chars=800)["text"] == long[0].text
