@@ -257,7 +257,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     for q in to_embed_quotes:
         q.vector = vectors(q.text)
     groups = quotes_mod.merge(all_quotes, {}, config)
-    quotes = [_quote_entry(g, lang, by_id, entity_name) for g in groups[: config.brief_max_quotes]]
+    quotes = [_quote_entry(g, lang, by_id, entity_name, 2 * config.quote_max_chars)
+              for g in groups[: config.brief_max_quotes]]
 
     # --- figures and disagreements ---
     fig_vecs = {s: vectors(s) for s in fig_sentences}
@@ -415,7 +416,7 @@ def _people_in_sentences(foreign: list[dict], key_to_entity: dict[str, str], peo
 
 
 def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Article],
-                 entity_name: dict[str, str]) -> dict:
+                 entity_name: dict[str, str], max_chars: int = 2 * DEFAULT.quote_max_chars) -> dict:
     # Shown text: the reader's language if any source has it, direct speech first.
     best = min(group, key=lambda q: (q.lang != lang, q.kind != "direct", q.position))
     keys = [q.speaker_key for q in group if q.speaker_key]
@@ -440,10 +441,24 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
         a = by_id.get(q.article)
         sources.append({"article": q.article, "source": a.source if a else None, "lang": q.lang,
                         "text": q.text, "kind": q.kind, "speaker_as_written": q.speaker})
+    # A statement given in pieces (one sentence split in two, a post quoted whole elsewhere:
+    # merge._can_join, merge._join_pieces) is shown whole: the shown article's quotes of it
+    # that follow one another, in their order (not a lead's paraphrase of a quotation below).
+    at = {q.position: q for q in group if q.article == best.article and q.kind == best.kind}
+    first = best.position
+    while first - 1 in at:
+        first -= 1
+    run: list[str] = []
+    while first in at:
+        run.append(at[first].text)
+        first += 1
+    text = " … ".join(dict.fromkeys(run))
+    if len(text) > max_chars:
+        text = best.text  # a long chain of pieces: the one quote, as before
     return {
         "speaker": speaker,
         "speaker_id": key,
-        "text": best.text,
+        "text": text,
         "lang": best.lang,
         "kind": best.kind,
         "languages": sorted({q.lang for q in group}),

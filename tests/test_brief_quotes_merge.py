@@ -1,0 +1,146 @@
+"""The cross-language merge of quotes (brief/quotes/merge.py) on vectors we set: which
+statement a contested quote joins, and a speaker named in one article only under a
+spelling of its own. Cosines are set exactly through a Gram matrix of our choosing."""
+
+import numpy as np
+
+from tidings.brief.quotes import Quote, merge
+
+
+def _vectors(cos: dict[tuple[int, int], float], n: int, default: float) -> np.ndarray:
+    """n unit vectors whose pairwise cosines are `cos` (others `default`)."""
+    gram = np.full((n, n), default)
+    np.fill_diagonal(gram, 1.0)
+    for (a, b), c in cos.items():
+        gram[a, b] = gram[b, a] = c
+    return np.linalg.cholesky(gram)  # rows: the vectors (the matrix must be positive definite)
+
+
+def _q(article, lang, speaker, vec, position=0, text=None):
+    return Quote(article=article, lang=lang, text=text or f"{speaker} in {article}", sentence="",
+                 kind="direct", speaker=speaker, speaker_key=speaker, position=position,
+                 vector=np.asarray(vec, dtype=np.float32))
+
+
+def test_a_contested_quote_joins_the_statement_it_fits_best():
+    # One spokesman, two statements (X: the call at a given hour; Y: the halt of firing),
+    # each given in a1 (en) and a2 (hi). a3 (fr) gives one sentence between them: its
+    # closest quote in a2 is the Y one (0.865), in a1 the X one (0.86), but on average it
+    # is X's (0.855 against 0.8225). Taken link by link it went with Y, the first link.
+    x1, x2, y1, y2, z = range(5)
+    v = _vectors({(x1, x2): 0.95, (y1, y2): 0.95, (z, x1): 0.86, (z, x2): 0.85,
+                  (z, y2): 0.865, (z, y1): 0.78}, 5, 0.75)
+    qs = [_q("a1", "en", "msr", v[x1], 0), _q("a2", "hi", "msr", v[x2], 0),
+          _q("a1", "en", "msr", v[y1], 1), _q("a2", "hi", "msr", v[y2], 1),
+          _q("a3", "fr", "msr", v[z], 0)]
+    groups = merge(qs, {})
+    assert len(groups) == 2
+    with_z = next(g for g in groups if qs[4] in g)
+    assert qs[0] in with_z and qs[1] in with_z and qs[2] not in with_z
+
+
+def test_a_quote_fitting_its_own_statement_best_stays():
+    # The same, but a3's sentence is Y's on average too: it stays with Y.
+    x1, x2, y1, y2, z = range(5)
+    v = _vectors({(x1, x2): 0.95, (y1, y2): 0.95, (z, x1): 0.86, (z, x2): 0.80,
+                  (z, y2): 0.865, (z, y1): 0.84}, 5, 0.75)
+    qs = [_q("a1", "en", "msr", v[x1], 0), _q("a2", "hi", "msr", v[x2], 0),
+          _q("a1", "en", "msr", v[y1], 1), _q("a2", "hi", "msr", v[y2], 1),
+          _q("a3", "fr", "msr", v[z], 0)]
+    with_z = next(g for g in merge(qs, {}) if qs[4] in g)
+    assert qs[2] in with_z and qs[3] in with_z and qs[0] not in with_z
+
+
+def _lone_fixture(home_also_quotes_trump: bool = False, langs=("en", "fr", "de")):
+    # Trump's post in three articles (en, fr, de); a fourth (zh) names him 川普 (key
+    # "knp", no other article's spelling) and also quotes 卡拉斯 ("kls"), whose welcome
+    # of the truce is closer to Trump's words in the en article than 川普's are (same day, same
+    # topic), in that article only.
+    t1, t2, t3, lone, other = range(5)
+    v = _vectors({(t1, t2): 0.93, (t1, t3): 0.92, (t2, t3): 0.92,
+                  (lone, t1): 0.91, (lone, t2): 0.90, (lone, t3): 0.89,
+                  (other, t1): 0.92, (other, t2): 0.80, (other, t3): 0.79, (other, lone): 0.85},
+                 5, 0.7)
+    qs = [_q("a1", langs[0], "trnp", v[t1]), _q("a2", langs[1], "trnp", v[t2]), _q("a3", langs[2], "trnp", v[t3]),
+          _q("a4", "zh", "knp", v[lone], 0), _q("a4", "zh", "kls", v[other], 1)]
+    if home_also_quotes_trump:
+        qs.append(_q("a4", "zh", "trnp", [0.0] * 4 + [1.0], 2))
+    return qs
+
+
+def test_a_speaker_named_in_one_article_only_is_the_speaker_whose_words_it_gives():
+    qs = _lone_fixture()
+    groups = merge(qs, {})
+    post = next(g for g in groups if qs[0] in g)
+    assert qs[3] in post and qs[4] not in post
+    assert qs[3].speaker_key == "trnp" and qs[3].speaker == "knp"  # as written stays
+    assert qs[4].speaker_key == "kls"  # close to one article's words only: not resolved
+
+
+def test_a_lone_name_beside_the_speaker_in_its_own_article_is_someone_else():
+    qs = _lone_fixture(home_also_quotes_trump=True)
+    merge(qs, {})
+    assert qs[3].speaker_key == "knp"
+
+
+def _pieces_fixture(whole_to_second: float, between: bool = False):
+    # A post: its announcement (A) and congratulation (B), quoted in pieces one after the
+    # other in a1 (fr) and a2 (es), whole in a3 (ar), which is closest to the announcement.
+    a1, a2, b1, b2, w = range(5)
+    v = _vectors({(a1, a2): 0.93, (b1, b2): 0.92, (w, a1): 0.90, (w, a2): 0.90,
+                  (w, b1): whole_to_second, (w, b2): whole_to_second - 0.01}, 5, 0.82)
+    second = 2 if between else 1
+    qs = [_q("a1", "fr", "trnp", v[a1], 0), _q("a2", "es", "trnp", v[a2], 0),
+          _q("a1", "fr", "trnp", v[b1], second), _q("a2", "es", "trnp", v[b2], second),
+          _q("a3", "ar", "trnp", v[w], 0)]
+    if between:  # someone else quoted between the two pieces in both articles
+        qs += [_q("a1", "fr", "rb", [0.0] * 4 + [1.0], 1), _q("a2", "es", "rb", [0.0] * 4 + [1.0], 1)]
+    return qs
+
+
+def test_a_post_quoted_whole_in_one_article_and_in_pieces_in_others_is_one_statement():
+    qs = _pieces_fixture(0.85)
+    groups = merge(qs, {})
+    assert sorted(map(len, groups)) == [5]
+
+
+def test_two_statements_given_apart_everywhere_stay_apart():
+    # No quote gives both (the whole is close to the first piece only), or the pieces do
+    # not follow one another: two statements.
+    assert sorted(map(len, merge(_pieces_fixture(0.80), {}))) == [2, 3]
+    assert sorted(len(g) for g in merge(_pieces_fixture(0.85, between=True), {})
+                  if any(q.speaker_key == "trnp" for q in g)) == [2, 3]
+
+
+def test_a_statement_in_pieces_is_shown_whole():
+    from tidings.brief.build import _quote_entry
+
+    def q(article, lang, text, position, kind="direct"):
+        return Quote(article=article, lang=lang, text=text, sentence=text, kind=kind,
+                     speaker="Tom Arden", speaker_key="trdn", position=position)
+    group = [q("a1", "en", "We have agreed to a full truce", 0),
+             q("a1", "en", "Congratulations to both countries on their wisdom", 1),
+             q("a1", "en", "a full truce had been agreed after long talks", 4, "reported"),
+             q("a2", "fr", "Nous sommes convenus d'une trêve complète", 0)]
+    entry = _quote_entry(group, "en", {}, {"trdn": "Tom Arden"})
+    assert entry["text"] == "We have agreed to a full truce … Congratulations to both countries on their wisdom"
+    assert entry["kind"] == "direct" and entry["languages"] == ["en", "fr"]
+    # A lead's paraphrase and a quotation further down are not pieces of one another.
+    group = [q("a1", "en", "We have agreed to a full truce", 0),
+             q("a1", "en", "We have agreed, after long talks, to a full truce", 4)]
+    assert _quote_entry(group, "en", {}, {})["text"] == "We have agreed to a full truce"
+
+
+def test_a_lone_name_matched_only_within_its_own_language_is_not_resolved():
+    # Within one language two statements of one day sit close: matches there do not vote.
+    qs = _lone_fixture(langs=("en", "zh", "zh"))
+    merge(qs, {})
+    assert qs[3].speaker_key == "knp"
+
+
+def test_pieces_too_long_together_show_the_one_quote():
+    from tidings.brief.build import _quote_entry
+
+    long = [Quote(article="a1", lang="en", text=f"piece {i} " + "word " * 60, sentence="", kind="direct",
+                  speaker="Tom Arden", speaker_key="trdn", position=i) for i in range(4)]
+    assert _quote_entry(long, "en", {}, {}, max_chars=800)["text"] == long[0].text
