@@ -418,6 +418,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
                                   or _common_acronym(e) or _turkish_modifiers(e, lang_of)):
             gone.add(id(e))
+    gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
@@ -426,6 +427,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _places_joined_by_and(kept, text_of)
     kept += _unread_names(kept, text_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
+    _titled_forms(kept, text_of)
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
 
 
@@ -1033,6 +1035,21 @@ _NAME_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:name|nombre|nome|nom|namen|имя|
                         r"(?:\s+(?:of|de|di|do|da|du))?\s+$")
 
 
+def _after_name_word(text: str, start: int) -> bool:
+    """A word for "name" just before `start`, or before a title ("memilih nama Paus Leo
+    XVI", "took the name of Pope …") or before the birth name and a comma ("a pour nom
+    Robert Prevost, Léon XVI"): the regnal name at `start` is the one taken."""
+    before = text[max(0, start - 80):start]
+    if _NAME_WORD.search(before[-40:]):
+        return True
+    m = re.search(r"([^\W\d_]+)\s+$", before)
+    if m and _is_title(m.group(1).lower()) and _NAME_WORD.search(before[:m.start(1)][-40:]):
+        return True
+    m = re.search(r"(?:\s+[^\W\d_][\w\-]*){1,3},\s+$", before)
+    return bool(m and all(_cased(w) for w in m.group().strip(" ,").split())
+                and _NAME_WORD.search(before[:m.start()][-40:] + " "))
+
+
 def _regnal(e: Entity) -> bool:
     return any(len(s.split()) >= 2 and scripts.roman_value(s.split()[-1].rstrip(".")) for s in e.surfaces)
 
@@ -1053,7 +1070,7 @@ def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> 
             text = text_of.get(aid, "")
             for s in r.surfaces:
                 for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
-                    if not _NAME_WORD.search(text, max(0, m.start() - 40), m.start()):
+                    if not _after_name_word(text, m.start()):
                         continue
                     start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
                     ends = [i for i in (text.find(c, m.end()) for c in ("!", "?", "\n", ". ")) if i >= 0]
@@ -1070,6 +1087,62 @@ def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> 
         _merge_into(keep, other)
         gone.add(id(other))
     return [e for e in entities if id(e) not in gone]
+
+
+_OPEN_QUOTE = re.compile(r"[\"“„«‘'‚‹「『¡]\s*(?:[^\W\d_]+\s+){0,2}$")
+_CLOSE_QUOTE = re.compile(r"^(?:\s+[^\W\d_]+){0,2}\s*[.,]?\s*[\"”“»’'›」』!]")
+
+
+def _quoted_phrases(entities: list[Entity], text_of: dict[str, str]) -> set[int]:
+    """Formulas and slogans cited, not names ("Habemus Papam", "¡Viva la patria!"): an
+    untyped entry written, in most of its occurrences and in two at least, inside a
+    quotation or exclamation of at most three words besides it. A name is written inside
+    sentences, not quoted alone. The same words in a longer untyped entry go too (the
+    formula read once with its first word)."""
+    out: set[int] = set()
+    cited_words: set[str] = set()
+    for e in entities:
+        if _kind(e) != "name":
+            continue
+        seen = _occurrences(e, text_of)
+        cited = sum(1 for before, _, after in seen
+                    if (_OPEN_QUOTE.search(before) and _CLOSE_QUOTE.match(after))
+                    or re.match(r"^(?:\s+[^\W\d_]+){0,2}!", after))
+        if cited >= 2 and 2 * cited >= len(seen):
+            out.add(id(e))
+            cited_words |= {s.casefold() for s in e.surfaces}
+    for e in entities:
+        if _kind(e) == "name" and id(e) not in out and e.surfaces \
+                and all(set(s.casefold().split()) & cited_words for s in e.surfaces):
+            out.add(id(e))
+    return out
+
+
+def _titled_forms(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """Names whose title is part of how they are written: a regnal name after its title
+    ("Papa Benedetto XVI", "Paus Leo XVI") and a saint's name after a saint word ("św.
+    Piotra", "Szent Péter"). The articles' written form with the title is a spelling
+    of the entry (readers search for it so); the display name stays the untitled one."""
+    for e in entities:
+        if _kind(e) not in ("person", "name"):
+            continue
+        regnal = {s for s in e.surfaces if _regnal_surface(s)}
+        for before, s, _ in _occurrences(e, text_of):
+            m = re.search(r"(?<![\w.])([^\W\d_]+)(\.?)\s+$", before)
+            if not m:
+                continue
+            word = m.group(1)
+            if (s in regnal and _is_title(word.lower()) and not m.group(2)) \
+                    or (_cased(s) and anyascii(word).lower() in _SAINT_WORDS):
+                whole = f"{word}{m.group(2)} {s}"
+                e.surfaces[whole] += 1
+                e.surface_articles[whole] |= {a for a in e.surface_articles[s]
+                                              if f"{whole}" in text_of.get(a, "")}
+
+
+def _regnal_surface(s: str) -> bool:
+    words = s.split()
+    return len(words) >= 2 and bool(scripts.roman_value(words[-1].rstrip(".")))
 
 
 def _is_outlet(surface: str, outlets: set[str]) -> bool:
@@ -1359,12 +1432,20 @@ def display_name(e: Entity) -> str:
     # Full names (two words or more) in the most articles: "Dmitry Peskov" over a one-off
     # "Kremlsprecher Dmitri Peskow" that swallowed a title.
     full = [s for s in pool if len(s.split()) >= 2] or pool
+    # A form written with its title ("Papa Benedetto XVI") names the entry only when
+    # there is no other.
+    full = [s for s in full if not _titled(s)] or full
     folded = {s: anyascii(s).lower() for s in full}
 
     def spread(s: str) -> int:
         return sum(Levenshtein.distance(folded[s], folded[o]) for o in full)
 
     return min(full, key=lambda s: (-len(e.surface_articles[s]), spread(s), s))
+
+
+def _titled(s: str) -> bool:
+    first = s.split()[0]
+    return len(s.split()) >= 2 and (_is_title(first.lower()) or anyascii(first).lower().rstrip(".") in _SAINT_WORDS)
 
 
 def _kind(e: Entity) -> str:

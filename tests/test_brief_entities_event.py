@@ -1,0 +1,68 @@
+"""Entities read with what the event's other sentences and articles say about a name:
+regnal names taken, titles that are part of a name, cited formulas, fragments."""
+
+from tidings.brief import entities
+from tidings.records import Article, Features
+from tidings.understand.names import extract
+
+
+def _ranked(texts):
+    arts, feats, known = [], {}, set()
+    for aid, lang, text in texts:
+        a = Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=lang)
+        ms = extract(text, lang, known)
+        known |= {m.key for m in ms}
+        arts.append(a)
+        feats[aid] = Features(aid, names=ms)
+    ents, _ = entities.collect(arts, feats)
+    return entities.rank(ents, arts)
+
+
+def _holding(ranked, *forms):
+    return [e for e in ranked if set(forms) & set(e["variants"])]
+
+
+def test_a_regnal_name_taken_after_a_title_or_after_the_birth_name_is_that_person():
+    # A source's own regnal number (a typo or not) is still the name the sentence says
+    # the person took: "memilih nama Paus Pius XXI", "a pour nom Marco Rossi, Pie XXI".
+    ranked = _ranked([
+        ("e1", "en", "The cardinals elected Cardinal Marco Rossi, who took the name Pius XII. Pius XII "
+                     "greeted the crowd. Rossi was born in Turin."),
+        ("e2", "en", "Pius XII met the cardinals on Friday. Cardinal Rossi had led the archdiocese of Turin."),
+        ("i1", "id", "Terpilihnya Kardinal Marco Rossi, yang kemudian memilih nama Paus Pius XXI, terjadi "
+                     "setelah tiga putaran. Paus Pius XXI menyapa umat."),
+        ("f1", "fr", "Le nouveau pape a pour nom Marco Rossi, Pie XXI. Le cardinal italien a été élu."),
+    ])
+    rossi = _holding(ranked, "Marco Rossi")
+    assert len(rossi) == 1
+    assert {"Pius XII", "Pius XXI", "Pie XXI"} <= set(rossi[0]["variants"]), rossi[0]["variants"]
+    assert _holding(ranked, "Pius XXI") == rossi
+
+
+def test_a_regnal_or_saints_name_keeps_its_written_title_as_a_spelling():
+    ranked = _ranked([
+        ("i1", "it", "Il conclave si è chiuso al secondo giorno, come era accaduto con Papa Benedetto XV. "
+                     "Il nuovo papa ha salutato i fedeli."),
+        ("p1", "pl", "Nowym następcą św. Piotra został kardynał Marco Rossi z Turynu."),
+        ("e1", "en", "Crowds gathered where Saint Peter is said to be buried, and Cardinal Marco Rossi spoke."),
+    ])
+    bene = _holding(ranked, "Benedetto XV")
+    assert bene and "Papa Benedetto XV" in bene[0]["variants"]
+    assert bene[0]["name"] == "Benedetto XV"  # the title is a spelling, not the name
+    peter = _holding(ranked, "św. Piotra")
+    assert peter and peter[0]["kind"] == "person"
+    # Ordinary titles do not become spellings of people ("kardynał Marco Rossi").
+    rossi = _holding(ranked, "Marco Rossi")
+    assert rossi and not any(v.lower().startswith(("kardynał", "cardinal")) for v in rossi[0]["variants"])
+
+
+def test_a_cited_formula_is_no_entry():
+    ranked = _ranked([
+        ("i1", "it", "Il cardinale ha annunciato l'elezione con la formula latina “Habemus Ducem”, poi ha "
+                     "letto il nome. Luca Ferri era in piazza."),
+        ("p1", "pt", "O cardeal pronunciou as palavras em latim: \"Habemus Ducem\". O novo líder é Luca Ferri."),
+        ("d1", "de", "\"Habemus Ducem\" - wir haben einen Anführer -, verkündete der Kardinal. Luca Ferri winkte."),
+        ("s1", "es", "Roma, 8 de mayo — ¡Habemus Ducem! La ciudad tiene nuevo líder, Luca Ferri."),
+    ])
+    assert not [e for e in ranked if any("Ducem" in v for v in e["variants"])], [e["name"] for e in ranked]
+    assert _holding(ranked, "Luca Ferri")
