@@ -66,3 +66,49 @@ def test_a_cited_formula_is_no_entry():
     ])
     assert not [e for e in ranked if any("Ducem" in v for v in e["variants"])], [e["name"] for e in ranked]
     assert _holding(ranked, "Luca Ferri")
+
+
+def test_a_phrase_read_two_overlapping_ways_is_no_entry():
+    ranked = _ranked([
+        ("i1", "it", "Il cardinale ha pronunciato le parole che aprono un nuovo Pontificato per la Chiesa "
+                     "universale. Poi Luca Ferri è apparso alla loggia."),
+        ("e1", "en", "Luca Ferri appeared on the balcony on Thursday."),
+    ])
+    names = [e["name"] for e in ranked]
+    assert not any("Pontificato" in n or "universale" in n for n in names), names
+    assert _holding(ranked, "Luca Ferri")
+
+
+def test_a_place_read_with_a_common_word_before_it_is_that_place():
+    ranked = _ranked([
+        ("i1", "id", "Kardinal Luca Ferri menjabat sebagai Uskup Trujillo di Peru sejak 2015."),
+        ("e1", "en", "Cardinal Luca Ferri served for years in Trujillo, Peru, before moving to Rome."),
+        ("s1", "es", "El cardenal Luca Ferri vivió en Trujillo y en Lima."),
+    ])
+    assert not _holding(ranked, "Uskup Trujillo")
+    town = _holding(ranked, "Trujillo")
+    assert len(town) == 1 and "i1" in town[0]["articles"]
+
+
+def test_a_cut_chinese_name_and_a_korean_title_before_a_title_are_no_entries():
+    ranked = _ranked([
+        ("z1", "zh", "新教宗接替了教宗方濟各。教宗方濟各於四月逝世。第一位來自美洲的是方濟各。"),
+        ("k1", "ko", "교황청 선임 부제 추기경은 이날 오후 발코니에 나왔다. 교황청 선임 부제 추기경은 새 교황을 소개했다."),
+        ("e1", "en", "The new pope succeeded Pope Francis, who died in April."),
+    ])
+    forms = {v for e in ranked for v in e["variants"]}
+    assert "方濟" not in forms and "부제" not in forms and "선임" not in forms, forms
+
+
+def test_institutions_the_readers_miss_are_entries():
+    ranked = _ranked([
+        ("r1", "ru", "По данным прессы, Ферри голосовал на выборах Демократической партии в 2016 году."),
+        ("d1", "de", "Danach war er Vizepräsident der Chilenischen Bischofskonferenz in Santiago."),
+        ("i1", "it", "Fu promosso lo scorso febbraio all’Ordine dei Presbiteri con il titolo di Ostia."),
+        ("e1", "en", "Luca Ferri was elected on Thursday."),
+    ])
+    orgs = {v: e["kind"] for e in ranked for v in e["variants"]}
+    for name in ("Демократической партии", "Chilenischen Bischofskonferenz", "Ordine dei Presbiteri"):
+        assert orgs.get(name) == "org", (name, orgs)
+    # A capitalised adjective at a sentence start, or an ordinary one, is no name.
+    assert not any(v.startswith(("По ", "Danach")) for v in orgs)

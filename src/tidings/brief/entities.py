@@ -416,9 +416,11 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _demonym(e, stems) or _phrase(e, lower_words)
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
-                                  or _common_acronym(e) or _turkish_modifiers(e, lang_of)):
+                                  or _common_acronym(e) or _turkish_modifiers(e, lang_of)
+                                  or _cut_cjk_name(e, text_of)):
             gone.add(id(e))
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
+    gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
     _acronyms_with_their_word(kept, text_of)
@@ -426,6 +428,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _places_by_their_context(kept, text_of)
     _places_joined_by_and(kept, text_of)
     kept += _unread_names(kept, text_of)
+    kept += _unread_institutions(kept, articles, text_of)
+    kept = _places_with_a_word_before(kept)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     _titled_forms(kept, text_of)
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
@@ -1087,6 +1091,143 @@ def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> 
         _merge_into(keep, other)
         gone.add(id(other))
     return [e for e in entities if id(e) not in gone]
+
+
+def _overlapping_readings(entities: list[Entity], text_of: dict[str, str]) -> set[int]:
+    """Two entries read from one stretch of text cut two ways ("un nuovo Pontificato per
+    la Chiesa universale" read as "Pontificato per la Chiesa" and "Chiesa universale"):
+    where every occurrence of each overlaps one of the other, neither holding the other,
+    the readers disagree on where a name begins and ends, and such a phrase is no name.
+    People aside (a title glued to a name is handled elsewhere)."""
+    spans: dict[int, list[tuple[str, int, int]]] = {}
+    by_article: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for e in entities:
+        if _kind(e) == "person" or not e.surfaces or not all(" " in s for s in e.surfaces):
+            continue
+        mine = []
+        for s in e.surfaces:
+            for aid in e.surface_articles[s]:
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text_of.get(aid, "")):
+                    mine.append((aid, m.start(), m.end()))
+                    by_article[aid].append((id(e), m.start(), m.end()))
+        if mine:
+            spans[id(e)] = mine
+    out: set[int] = set()
+    for i, mine in spans.items():
+        if all(any(j != i and c < b and a < d and not (c <= a and b <= d) and not (a <= c and d <= b)
+                   for j, c, d in by_article[aid]) for aid, a, b in mine):
+            out.add(i)
+    return out
+
+
+def _places_with_a_word_before(entities: list[Entity]) -> list[Entity]:
+    """An untyped name of two words, seen in one article, whose second word is a place
+    entry's whole name and whose first word names nothing (no entry, not known to the
+    gazetteer, no first name): a title or common noun read with the place ("Uskup
+    Chiclayo", bishop of Chiclayo; "Diözese Chiclayo"). It is that place's mention; its
+    two words are no spelling of it."""
+    places: dict[str, Entity] = {}
+    for e in entities:
+        if _kind(e) == "place":
+            for s in e.surfaces:
+                places.setdefault(s.casefold(), e)
+    single = {s.casefold() for e in entities for s in e.surfaces if " " not in s}
+    def names_nothing(word: str, whole: str) -> bool:
+        return word.casefold() not in single and not is_first_name(word) \
+            and gazetteer.lookup(word) is None and gazetteer.lookup(whole) is None
+
+    gone: set[int] = set()
+    for e in entities:
+        if _kind(e) == "place":
+            # The same reading keyed with the place already: the two words are no spelling.
+            own = {s.casefold() for s in e.surfaces if " " not in s}
+            for s in [s for s in e.surfaces if len(s.split()) == 2 and len(e.surface_articles[s]) == 1]:
+                w, x = s.split()
+                if x.casefold() in own and names_nothing(w, s):
+                    del e.surfaces[s], e.surface_articles[s]
+            continue
+        if _kind(e) != "name" or len(e.articles) != 1 or not e.surfaces:
+            continue
+        targets = set()
+        for s in e.surfaces:
+            words = s.split()
+            t = places.get(words[-1].casefold()) if len(words) == 2 else None
+            if t is None or t is e or not names_nothing(words[0], s):
+                break
+            targets.add(id(t))
+        else:
+            if len(targets) == 1:
+                _merge_into(next(t for t in entities if id(t) in targets), e, surfaces=False)
+                gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+_CJK_LETTER = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def _cut_cjk_name(e: Entity, text_of: dict[str, str]) -> bool:
+    """A Chinese or Japanese name cut short: written without spaces, a name that is, in
+    every one of its occurrences (two at least, in one article), followed by the same
+    character is the beginning of a longer name ("方濟" of "教宗方濟各"), not a name of
+    its own. A whole name is followed by whatever the sentences say next."""
+    if len(e.articles) != 1 or _kind(e) == "place" or not all(_CJK_LETTER.fullmatch(s[-1:]) for s in e.surfaces):
+        return False  # (a place is known to the gazetteer whole: 澳門時間 is Macau's time)
+    # (found in plain text: such scripts put no space, so no word boundary, around names)
+    nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
+             for m in re.finditer(re.escape(s), text_of.get(aid, ""))]
+    return len(nexts) >= 2 and len(set(nexts)) == 1 and bool(_CJK_LETTER.fullmatch(nexts[0]))
+
+
+# Languages that write adjectives in lower case: there a capitalised adjective inside a
+# sentence, before an institution's head noun, begins that institution's name
+# ("Республиканской партии", "der Peruanischen Bischofskonferenz").
+_LOWER_ADJECTIVES = frozenset("ru uk be bg de pl cs sk".split())
+_ADJECTIVE_FORM = re.compile(r"(?:ск|цк|н|в)(?:ая|ой|ую|ий|ый|ого|ому|ом|ые|ых|ым|ими|ое|ія|ій|ої|у)$|"
+                             r"isch(?:e|en|er|es|em)$|sk(?:i|a|iej|iego|ich|ie)$")
+# Inflected head nouns of Slavic institutions (the shared head words are Latin-script).
+_SLAVIC_HEADS = ("парти", "совет", "дум", "комитет", "конференци", "церк", "министерств", "служб",
+                 "парті", "рад", "partii", "partia", "rada", "rady", "komisj", "konferencj")
+_CAPITAL_ADJECTIVE_HEAD = re.compile(r"(?<=[^\W\d_,;:] )([^\W\d_][\w\-]*)(?= ([^\W\d_][\w\-]*)(?![\w\-]))")
+_ELIDED_NAME = re.compile(r"(?<![^\W\d_])(?:[lLdD]|[aAdDnNsS]ull|[aA]ll|[dD]all|[dD]ell|[nN]ell)[’']([A-ZÀ-Ý]\w+"
+                          r"(?: (?:di|dei|degli|della|delle|del|de|des|du|per|pour) (?:(?:i|gli|le|la|les) )?[A-ZÀ-Ý]\w+)+)")
+
+
+def _unread_institutions(entities: list[Entity], articles: list[Article], text_of: dict[str, str]) -> list[Entity]:
+    """Institutions the name readers do not see, from the words of their text:
+
+    - a capitalised adjective inside a sentence, in a language that writes adjectives in
+      lower case, before an institution's head noun (Республиканской партии, Peruanischen
+      Bischofskonferenz): the capital marks a name;
+    - an Italian or French name after an elided article (all'Ordine dei Vescovi,
+      l'Ordre des Avocats): a head word, a connector and a capitalised word.
+    Each becomes an organisation's entry, unless an entry already holds it."""
+    held = {s.casefold() for e in entities for s in e.surfaces}
+    new: dict[str, Entity] = {}
+
+    def add(name: str, aid: str) -> None:
+        if name.casefold() in held:
+            return
+        t = new.setdefault(name.casefold(), Entity(key=name_key(name) or name.casefold()))
+        t.keys.add(t.key)
+        t.surfaces[name] += 1
+        t.surface_articles[name].add(aid)
+        t.articles.add(aid)
+        t.kinds["org"] += 1
+
+    for a in articles:
+        text = text_of.get(a.id, "")
+        if a.lang in _LOWER_ADJECTIVES:
+            for m in _CAPITAL_ADJECTIVE_HEAD.finditer(text):
+                adjective, head = m.groups()
+                low = head.lower()
+                if _cased(adjective) and adjective[1:].islower() and _ADJECTIVE_FORM.search(adjective.lower()) \
+                        and (low.startswith(_SLAVIC_HEADS) or any(low.endswith(h) for h in _ORG_HEADS if len(h) > 4)):
+                    add(f"{adjective} {head}", a.id)
+        if a.lang in ("it", "fr") and "’" in text or "'" in text:
+            for m in _ELIDED_NAME.finditer(text):
+                if m.group(1).split()[0].lower() in _ORG_HEADS:
+                    add(m.group(1), a.id)
+    return list(new.values())
 
 
 _OPEN_QUOTE = re.compile(r"[\"“„«‘'‚‹「『¡]\s*(?:[^\W\d_]+\s+){0,2}$")
