@@ -112,3 +112,14 @@ def test_institutions_the_readers_miss_are_entries():
         assert orgs.get(name) == "org", (name, orgs)
     # A capitalised adjective at a sentence start, or an ordinary one, is no name.
     assert not any(v.startswith(("По ", "Danach")) for v in orgs)
+
+
+def test_a_hungarian_institution_is_named_with_its_remit():
+    ranked = _ranked([
+        ("h1", "hu", "Korábban a Közel-Keletért felelős Pápai Bizottság elnöke volt, majd a Püspöki "
+                     "Tanács tagja lett. Ferri Luca bíboros Rómában él."),
+        ("e1", "en", "Cardinal Luca Ferri lives in Rome."),
+    ])
+    forms = {v for e in ranked for v in e["variants"]}
+    assert "Közel-Keletért felelős Pápai Bizottság" in forms, forms
+    assert "Pápai Bizottság" not in forms

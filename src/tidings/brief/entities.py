@@ -430,6 +430,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept += _unread_names(kept, text_of)
     kept += _unread_institutions(kept, articles, text_of)
     kept = _places_with_a_word_before(kept)
+    _hungarian_remits(kept, text_of, lang_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     _titled_forms(kept, text_of)
     return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
@@ -1228,6 +1229,32 @@ def _unread_institutions(entities: list[Entity], articles: list[Article], text_o
                 if m.group(1).split()[0].lower() in _ORG_HEADS:
                     add(m.group(1), a.id)
     return list(new.values())
+
+
+# Hungarian names an institution's remit before it: "a Latin-Amerikáért felelős Pápai
+# Bizottság" (the Pontifical Commission responsible for Latin America).
+_HU_REMIT = re.compile(r"(?<![\w\-])((?:[A-ZÁÉÍÓÖŐÚÜŰ][\w\-]*\s+)?[A-ZÁÉÍÓÖŐÚÜŰ][\w\-]*[ée]rt\s+felelős)\s+$")
+
+
+def _hungarian_remits(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> None:
+    """A Hungarian institution's name begins with its remit ("…-ért felelős", responsible
+    for …) where every occurrence is written so: the name readers stop at the lower-case
+    "felelős" and keep only the head ("Pápai Bizottság"), which names no one body. The
+    remit's words must be capitalised (a name: Latin-Amerikáért, Európai Unióért)."""
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        for s in [s for s in e.surfaces if all(lang_of.get(a) == "hu" for a in e.surface_articles[s])]:
+            remits = set()
+            for aid in e.surface_articles[s]:
+                text = text_of.get(aid, "")
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                    r = _HU_REMIT.search(text[max(0, m.start() - 60):m.start()])
+                    remits.add(" ".join(r.group(1).split()) if r else None)
+            if len(remits) == 1 and None not in remits:
+                whole = f"{remits.pop()} {s}"
+                e.surfaces[whole] += e.surfaces.pop(s)
+                e.surface_articles[whole] |= e.surface_articles.pop(s)
 
 
 _OPEN_QUOTE = re.compile(r"[\"“„«‘'‚‹「『¡]\s*(?:[^\W\d_]+\s+){0,2}$")
