@@ -123,3 +123,29 @@ def test_a_hungarian_institution_is_named_with_its_remit():
     forms = {v for e in ranked for v in e["variants"]}
     assert "Közel-Keletért felelős Pápai Bizottság" in forms, forms
     assert "Pápai Bizottság" not in forms
+
+
+def test_a_german_run_of_nouns_joined_by_a_small_word_is_no_entry():
+    ranked = _ranked([
+        ("d1", "de", "Nach einer Nacht von Verhandlungen einigten sich beide Seiten. Minister Karl Brenner "
+                     "sprach in Oslo. Er leitete zuletzt die Kirchenbehörde für Diakone in Oslo."),
+        ("e1", "en", "Minister Karl Brenner spoke in Oslo after a night of talks."),
+    ])
+    names = [e["name"] for e in ranked]
+    assert not any("Nacht" in n or "Diakone" in n for n in names), names
+    assert "Karl Brenner" in names
+
+
+def test_one_institution_described_in_several_languages_around_one_head_word():
+    ranked = _ranked([
+        ("s1", "es", "El cardenal Luca Ferri era prefecto del Dicasterio para los Religiosos antes de su "
+                     "elección. Es miembro de la Orden de San Benito desde 1980."),
+        ("h1", "hu", "Ferri Luca bíboros a Szerzetesi Dikasztérium prefektusa volt Rómában."),
+        ("i1", "it", "Luca Ferri fu promosso all’Ordine dei Diaconi lo scorso febbraio."),
+        ("e1", "en", "Cardinal Luca Ferri was elected on Thursday in Rome."),
+    ])
+    dic = _holding(ranked, "Dicasterio para los Religiosos")
+    assert len(dic) == 1 and "Szerzetesi Dikasztérium" in dic[0]["variants"], [e["variants"] for e in ranked]
+    # A saint's name tells one order from another: the two orders stay apart.
+    assert _holding(ranked, "Orden de San Benito") != _holding(ranked, "Ordine dei Diaconi")
+    assert _holding(ranked, "Ordine dei Diaconi")

@@ -433,7 +433,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _hungarian_remits(kept, text_of, lang_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
     _titled_forms(kept, text_of)
-    return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
+    kept = _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
+    return _translated_institutions(kept, lang_of)
 
 
 _HEAD_CONNECTORS = frozenset("of de di da do del della des du dos das".split())
@@ -1525,6 +1526,62 @@ def _translated_things(entities: list[Entity], lang_of: dict[str, str]) -> list[
     return [e for e in entities if id(e) not in gone]
 
 
+def _head_spelling(word: str) -> str:
+    # c/k and sz/s written apart by languages: Dicasterio / Dikasztérium.
+    return anyascii(word).lower().replace("sz", "s").replace("c", "k")
+
+
+def _translated_institutions(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """An institution named in several languages by a translated description around one
+    head word ("Dicasterio para los Obispos" / "Püspöki Dikasztérium"): entries whose head
+    words are spellings of one word (first seven letters at most two apart once c/k and
+    sz/s are one), each written in languages of its own, are one, when no word of theirs
+    names someone or somewhere (a place, a saint, a first name, another entry): those
+    tell two institutions of one kind apart (Ordem de Santo Agostinho is no Ordine dei
+    Vescovi), and a description without them names the event's one body of that kind."""
+    singles = {s.casefold() for e in entities for s in e.surfaces if " " not in s}
+    cands: list[tuple[Entity, str]] = []
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        heads: set[str] = set()
+        named = False
+        for s in e.surfaces:
+            words = [w.strip("'’.,") for w in re.split(r"[\s\-‐]+", s) if w.strip("'’.,")]
+            if len(words) < 2:
+                continue
+            for w in words:
+                low = w.lower()
+                if low in _ORG_HEADS:
+                    heads.add(_head_spelling(w))
+                elif w.islower() or low in _CONNECTOR_WORDS or low in _HEAD_CONNECTORS:
+                    continue
+                elif gazetteer.lookup(w) is not None or is_first_name(w) or w.casefold() in singles \
+                        or anyascii(low).strip(".") in _SAINT_WORDS or anyascii(low) in _SAINTS:
+                    named = True
+        if len(heads) == 1 and not named:
+            cands.append((e, heads.pop()))
+    # Whole groups of one head (every entry with a spelling of it), so that one language
+    # naming two such institutions keeps all of them apart.
+    grouped: set[int] = set()
+    gone: set[int] = set()
+    for i, (a, ha) in enumerate(cands):
+        if id(a) in grouped:
+            continue
+        group, spellings = [a], [ha]
+        for b, hb in cands[i + 1:]:
+            if id(b) not in grouped and any(h[0] == hb[0] and Levenshtein.distance(h[:7], hb[:7]) <= 2
+                                            for h in spellings):
+                group.append(b)
+                spellings.append(hb)
+        grouped |= {id(e) for e in group}
+        langs = [{lang_of.get(x, "und") for x in e.articles} for e in group]
+        if len(group) < 2 or sum(len(x) for x in langs) != len(set().union(*langs)):
+            continue  # one language names two of them: two institutions
+        _merge_group(group, gone)
+    return [e for e in entities if id(e) not in gone]
+
+
 def _merge_group(group: list[Entity], gone: set[int]) -> None:
     """Merge `group` into its most reported entity; the others' ids go to `gone`."""
     keep = max(group, key=lambda e: (len(e.articles), e.key))
@@ -1653,6 +1710,22 @@ def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
     return not any(_shaped(s) for s in e.surfaces)
 
 
+def _noun_phrase(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
+    """In a language that capitalises every noun, an untyped run of nouns joined by a
+    lower-case word ("Nacht von Gesprächen", a night of talks; "Vatikanbehörde für
+    Bischöfe", the Vatican's authority for bishops) is a description, as a lone noun is
+    (`_unsupported`): no institution's head or organisation word types it, none of its
+    words is a place, a first name or a name of another language's articles."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] != "name" or not langs or not langs <= _NOUN_CAPITALISING:
+        return False
+    multi = [s for s in e.surfaces if " " in s]
+    if not multi or not all(any(w.islower() for w in s.split()[1:-1]) for s in multi):
+        return False
+    words = {w for s in e.surfaces for w in s.split() if not w.islower()}
+    return not any(gazetteer.lookup(w) is not None or is_first_name(w) or _shaped(w) for w in words)
+
+
 # Languages that capitalise every noun: a capital is no evidence of a name there.
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 
@@ -1698,6 +1771,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "title_mentions": in_title,
             "salience": round(salience, 4),
         })
-    out = [d for d in out if not _unsupported(entities_by_key[d["id"]], d, lang_of)]
+    out = [d for d in out if not _unsupported(entities_by_key[d["id"]], d, lang_of)
+           and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)]
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]
