@@ -355,7 +355,7 @@ def test_parts_of_longer_names_join_them():
 
 def test_a_word_always_after_the_same_word_is_the_entry_of_the_two():
     arts = [_art("x1", "He used the famous Habemus Papam before the crowd."),
-            _art("x2", 'The words "Habemus Papam" rang out. Later: "habemus Papam", he said.')]
+            _art("x2", 'The words of Habemus Papam rang out. Later the habemus Papam of the dean was heard.')]
     host = _ent("hbms ppm", "name", "Habemus Papam", arts=("x1",))
     half = _ent("ppm", "name", "Papam", arts=("x2",))
     kept = entities.tidy([host, half], arts)

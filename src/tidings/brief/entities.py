@@ -416,8 +416,11 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _demonym(e, stems) or _phrase(e, lower_words)
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
-                                  or _common_acronym(e) or _turkish_modifiers(e, lang_of)):
+                                  or _common_acronym(e) or _turkish_modifiers(e, lang_of)
+                                  or _cut_cjk_name(e, text_of)):
             gone.add(id(e))
+    gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
+    gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
     kept = [e for e in entities if id(e) not in gone]
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
@@ -426,8 +429,13 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     _places_by_their_context(kept, text_of)
     _places_joined_by_and(kept, text_of)
     kept += _unread_names(kept, text_of)
+    kept += _unread_institutions(kept, articles, text_of)
+    kept = _places_with_a_word_before(kept)
+    _hungarian_remits(kept, text_of, lang_of)
     kept = _regnal_and_birth_names(_same_people(kept), text_of)
-    return _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
+    _titled_forms(kept, text_of)
+    kept = _cyrillic_spellings(_translated_things(_same_things(kept, lang_of), lang_of), lang_of)
+    return _translated_institutions(kept, lang_of)
 
 
 def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str],
@@ -1048,6 +1056,21 @@ _NAME_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:name|nombre|nome|nom|namen|имя|
                         r"(?:\s+(?:of|de|di|do|da|du))?\s+$")
 
 
+def _after_name_word(text: str, start: int) -> bool:
+    """A word for "name" just before `start`, or before a title ("memilih nama Paus Leo
+    XVI", "took the name of Pope …") or before the birth name and a comma ("a pour nom
+    Robert Prevost, Léon XVI"): the regnal name at `start` is the one taken."""
+    before = text[max(0, start - 80):start]
+    if _NAME_WORD.search(before[-40:]):
+        return True
+    m = re.search(r"([^\W\d_]+)\s+$", before)
+    if m and _is_title(m.group(1).lower()) and _NAME_WORD.search(before[:m.start(1)][-40:]):
+        return True
+    m = re.search(r"(?:\s+[^\W\d_][\w\-]*){1,3},\s+$", before)
+    return bool(m and all(_cased(w) for w in m.group().strip(" ,").split())
+                and _NAME_WORD.search(before[:m.start()][-40:] + " "))
+
+
 def _regnal(e: Entity) -> bool:
     return any(len(s.split()) >= 2 and scripts.roman_value(s.split()[-1].rstrip(".")) for s in e.surfaces)
 
@@ -1068,7 +1091,7 @@ def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> 
             text = text_of.get(aid, "")
             for s in r.surfaces:
                 for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
-                    if not _NAME_WORD.search(text, max(0, m.start() - 40), m.start()):
+                    if not _after_name_word(text, m.start()):
                         continue
                     start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
                     ends = [i for i in (text.find(c, m.end()) for c in ("!", "?", "\n", ". ")) if i >= 0]
@@ -1085,6 +1108,225 @@ def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> 
         _merge_into(keep, other)
         gone.add(id(other))
     return [e for e in entities if id(e) not in gone]
+
+
+def _overlapping_readings(entities: list[Entity], text_of: dict[str, str]) -> set[int]:
+    """Two entries read from one stretch of text cut two ways ("un nuovo Pontificato per
+    la Chiesa universale" read as "Pontificato per la Chiesa" and "Chiesa universale"):
+    where every occurrence of each overlaps one of the other, neither holding the other,
+    the readers disagree on where a name begins and ends, and such a phrase is no name.
+    People aside (a title glued to a name is handled elsewhere)."""
+    spans: dict[int, list[tuple[str, int, int]]] = {}
+    by_article: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for e in entities:
+        if _kind(e) == "person" or not e.surfaces or not all(" " in s for s in e.surfaces):
+            continue
+        mine = []
+        for s in e.surfaces:
+            for aid in e.surface_articles[s]:
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text_of.get(aid, "")):
+                    mine.append((aid, m.start(), m.end()))
+                    by_article[aid].append((id(e), m.start(), m.end()))
+        if mine:
+            spans[id(e)] = mine
+    out: set[int] = set()
+    for i, mine in spans.items():
+        if all(any(j != i and c < b and a < d and not (c <= a and b <= d) and not (a <= c and d <= b)
+                   for j, c, d in by_article[aid]) for aid, a, b in mine):
+            out.add(i)
+    return out
+
+
+def _places_with_a_word_before(entities: list[Entity]) -> list[Entity]:
+    """An untyped name of two words, seen in one article, whose second word is a place
+    entry's whole name and whose first word names nothing (no entry, not known to the
+    gazetteer, no first name): a title or common noun read with the place ("Uskup
+    Chiclayo", bishop of Chiclayo; "Diözese Chiclayo"). It is that place's mention; its
+    two words are no spelling of it."""
+    places: dict[str, Entity] = {}
+    for e in entities:
+        if _kind(e) == "place":
+            for s in e.surfaces:
+                places.setdefault(s.casefold(), e)
+    single = {s.casefold() for e in entities for s in e.surfaces if " " not in s}
+    def names_nothing(word: str, whole: str) -> bool:
+        return word.casefold() not in single and not is_first_name(word) \
+            and gazetteer.lookup(word) is None and gazetteer.lookup(whole) is None
+
+    gone: set[int] = set()
+    for e in entities:
+        if _kind(e) == "place":
+            # The same reading keyed with the place already: the two words are no spelling.
+            own = {s.casefold() for s in e.surfaces if " " not in s}
+            for s in [s for s in e.surfaces if len(s.split()) == 2 and len(e.surface_articles[s]) == 1]:
+                w, x = s.split()
+                if x.casefold() in own and names_nothing(w, s):
+                    del e.surfaces[s], e.surface_articles[s]
+            continue
+        if _kind(e) != "name" or len(e.articles) != 1 or not e.surfaces:
+            continue
+        targets = set()
+        for s in e.surfaces:
+            words = s.split()
+            t = places.get(words[-1].casefold()) if len(words) == 2 else None
+            if t is None or t is e or not names_nothing(words[0], s):
+                break
+            targets.add(id(t))
+        else:
+            if len(targets) == 1:
+                _merge_into(next(t for t in entities if id(t) in targets), e, surfaces=False)
+                gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+_CJK_LETTER = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+
+
+def _cut_cjk_name(e: Entity, text_of: dict[str, str]) -> bool:
+    """A Chinese or Japanese name cut short: written without spaces, a name that is, in
+    every one of its occurrences (two at least, in one article), followed by the same
+    character is the beginning of a longer name ("方濟" of "教宗方濟各"), not a name of
+    its own. A whole name is followed by whatever the sentences say next."""
+    if len(e.articles) != 1 or _kind(e) == "place" or not all(_CJK_LETTER.fullmatch(s[-1:]) for s in e.surfaces):
+        return False  # (a place is known to the gazetteer whole: 澳門時間 is Macau's time)
+    # (found in plain text: such scripts put no space, so no word boundary, around names)
+    nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
+             for m in re.finditer(re.escape(s), text_of.get(aid, ""))]
+    return len(nexts) >= 2 and len(set(nexts)) == 1 and bool(_CJK_LETTER.fullmatch(nexts[0]))
+
+
+# Languages that write adjectives in lower case: there a capitalised adjective inside a
+# sentence, before an institution's head noun, begins that institution's name
+# ("Республиканской партии", "der Peruanischen Bischofskonferenz").
+_LOWER_ADJECTIVES = frozenset("ru uk be bg de pl cs sk".split())
+_ADJECTIVE_FORM = re.compile(r"(?:ск|цк|н|в)(?:ая|ой|ую|ий|ый|ого|ому|ом|ые|ых|ым|ими|ое|ія|ій|ої|у)$|"
+                             r"isch(?:e|en|er|es|em)$|sk(?:i|a|iej|iego|ich|ie)$")
+# Inflected head nouns of Slavic institutions (the shared head words are Latin-script).
+_SLAVIC_HEADS = ("парти", "совет", "дум", "комитет", "конференци", "церк", "министерств", "служб",
+                 "парті", "рад", "partii", "partia", "rada", "rady", "komisj", "konferencj")
+_CAPITAL_ADJECTIVE_HEAD = re.compile(r"(?<=[^\W\d_,;:] )([^\W\d_][\w\-]*)(?= ([^\W\d_][\w\-]*)(?![\w\-]))")
+_ELIDED_NAME = re.compile(r"(?<![^\W\d_])(?:[lLdD]|[aAdDnNsS]ull|[aA]ll|[dD]all|[dD]ell|[nN]ell)[’']([A-ZÀ-Ý]\w+"
+                          r"(?: (?:di|dei|degli|della|delle|del|de|des|du|per|pour) (?:(?:i|gli|le|la|les) )?[A-ZÀ-Ý]\w+)+)")
+
+
+def _unread_institutions(entities: list[Entity], articles: list[Article], text_of: dict[str, str]) -> list[Entity]:
+    """Institutions the name readers do not see, from the words of their text:
+
+    - a capitalised adjective inside a sentence, in a language that writes adjectives in
+      lower case, before an institution's head noun (Республиканской партии, Peruanischen
+      Bischofskonferenz): the capital marks a name;
+    - an Italian or French name after an elided article (all'Ordine dei Vescovi,
+      l'Ordre des Avocats): a head word, a connector and a capitalised word.
+    Each becomes an organisation's entry, unless an entry already holds it."""
+    held = {s.casefold() for e in entities for s in e.surfaces}
+    new: dict[str, Entity] = {}
+
+    def add(name: str, aid: str) -> None:
+        if name.casefold() in held:
+            return
+        t = new.setdefault(name.casefold(), Entity(key=name_key(name) or name.casefold()))
+        t.keys.add(t.key)
+        t.surfaces[name] += 1
+        t.surface_articles[name].add(aid)
+        t.articles.add(aid)
+        t.kinds["org"] += 1
+
+    for a in articles:
+        text = text_of.get(a.id, "")
+        if a.lang in _LOWER_ADJECTIVES:
+            for m in _CAPITAL_ADJECTIVE_HEAD.finditer(text):
+                adjective, head = m.groups()
+                low = head.lower()
+                if _cased(adjective) and adjective[1:].islower() and _ADJECTIVE_FORM.search(adjective.lower()) \
+                        and (low.startswith(_SLAVIC_HEADS) or any(low.endswith(h) for h in _ORG_HEADS if len(h) > 4)):
+                    add(f"{adjective} {head}", a.id)
+        if a.lang in ("it", "fr") and "’" in text or "'" in text:
+            for m in _ELIDED_NAME.finditer(text):
+                if m.group(1).split()[0].lower() in _ORG_HEADS:
+                    add(m.group(1), a.id)
+    return list(new.values())
+
+
+# Hungarian names an institution's remit before it: "a Latin-Amerikáért felelős Pápai
+# Bizottság" (the Pontifical Commission responsible for Latin America).
+_HU_REMIT = re.compile(r"(?<![\w\-])((?:[A-ZÁÉÍÓÖŐÚÜŰ][\w\-]*\s+)?[A-ZÁÉÍÓÖŐÚÜŰ][\w\-]*[ée]rt\s+felelős)\s+$")
+
+
+def _hungarian_remits(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> None:
+    """A Hungarian institution's name begins with its remit ("…-ért felelős", responsible
+    for …) where every occurrence is written so: the name readers stop at the lower-case
+    "felelős" and keep only the head ("Pápai Bizottság"), which names no one body. The
+    remit's words must be capitalised (a name: Latin-Amerikáért, Európai Unióért)."""
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        for s in [s for s in e.surfaces if all(lang_of.get(a) == "hu" for a in e.surface_articles[s])]:
+            remits = set()
+            for aid in e.surface_articles[s]:
+                text = text_of.get(aid, "")
+                for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                    r = _HU_REMIT.search(text[max(0, m.start() - 60):m.start()])
+                    remits.add(" ".join(r.group(1).split()) if r else None)
+            if len(remits) == 1 and None not in remits:
+                whole = f"{remits.pop()} {s}"
+                e.surfaces[whole] += e.surfaces.pop(s)
+                e.surface_articles[whole] |= e.surface_articles.pop(s)
+
+
+_OPEN_QUOTE = re.compile(r"[\"“„«‘'‚‹「『¡]\s*(?:[^\W\d_]+\s+){0,2}$")
+_CLOSE_QUOTE = re.compile(r"^(?:\s+[^\W\d_]+){0,2}\s*[.,]?\s*[\"”“»’'›」』!]")
+
+
+def _quoted_phrases(entities: list[Entity], text_of: dict[str, str]) -> set[int]:
+    """Formulas and slogans cited, not names ("Habemus Papam", "¡Viva la patria!"): an
+    untyped entry written, in most of its occurrences and in two at least, inside a
+    quotation or exclamation of at most three words besides it. A name is written inside
+    sentences, not quoted alone. The same words in a longer untyped entry go too (the
+    formula read once with its first word)."""
+    out: set[int] = set()
+    cited_words: set[str] = set()
+    for e in entities:
+        if _kind(e) != "name":
+            continue
+        seen = _occurrences(e, text_of)
+        cited = sum(1 for before, _, after in seen
+                    if (_OPEN_QUOTE.search(before) and _CLOSE_QUOTE.match(after))
+                    or re.match(r"^(?:\s+[^\W\d_]+){0,2}!", after))
+        if cited >= 2 and 2 * cited >= len(seen):
+            out.add(id(e))
+            cited_words |= {s.casefold() for s in e.surfaces}
+    for e in entities:
+        if _kind(e) == "name" and id(e) not in out and e.surfaces \
+                and all(set(s.casefold().split()) & cited_words for s in e.surfaces):
+            out.add(id(e))
+    return out
+
+
+def _titled_forms(entities: list[Entity], text_of: dict[str, str]) -> None:
+    """Names whose title is part of how they are written: a regnal name after its title
+    ("Papa Benedetto XVI", "Paus Leo XVI") and a saint's name after a saint word ("św.
+    Piotra", "Szent Péter"). The articles' written form with the title is a spelling
+    of the entry (readers search for it so); the display name stays the untitled one."""
+    for e in entities:
+        if _kind(e) not in ("person", "name"):
+            continue
+        regnal = {s for s in e.surfaces if _regnal_surface(s)}
+        for before, s, _ in _occurrences(e, text_of):
+            m = re.search(r"(?<![\w.])([^\W\d_]+)(\.?)\s+$", before)
+            if not m:
+                continue
+            word = m.group(1)
+            if (s in regnal and _is_title(word.lower()) and not m.group(2)) \
+                    or (_cased(s) and anyascii(word).lower() in _SAINT_WORDS):
+                whole = f"{word}{m.group(2)} {s}"
+                e.surfaces[whole] += 1
+                e.surface_articles[whole] |= {a for a in e.surface_articles[s]
+                                              if f"{whole}" in text_of.get(a, "")}
+
+
+def _regnal_surface(s: str) -> bool:
+    words = s.split()
+    return len(words) >= 2 and bool(scripts.roman_value(words[-1].rstrip(".")))
 
 
 def _is_outlet(surface: str, outlets: set[str]) -> bool:
@@ -1299,6 +1541,62 @@ def _translated_things(entities: list[Entity], lang_of: dict[str, str]) -> list[
     return [e for e in entities if id(e) not in gone]
 
 
+def _head_spelling(word: str) -> str:
+    # c/k and sz/s written apart by languages: Dicasterio / Dikasztérium.
+    return anyascii(word).lower().replace("sz", "s").replace("c", "k")
+
+
+def _translated_institutions(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """An institution named in several languages by a translated description around one
+    head word ("Dicasterio para los Obispos" / "Püspöki Dikasztérium"): entries whose head
+    words are spellings of one word (first seven letters at most two apart once c/k and
+    sz/s are one), each written in languages of its own, are one, when no word of theirs
+    names someone or somewhere (a place, a saint, a first name, another entry): those
+    tell two institutions of one kind apart (Ordem de Santo Agostinho is no Ordine dei
+    Vescovi), and a description without them names the event's one body of that kind."""
+    singles = {s.casefold() for e in entities for s in e.surfaces if " " not in s}
+    cands: list[tuple[Entity, str]] = []
+    for e in entities:
+        if _kind(e) == "person":
+            continue
+        heads: set[str] = set()
+        named = False
+        for s in e.surfaces:
+            words = [w.strip("'’.,") for w in re.split(r"[\s\-‐]+", s) if w.strip("'’.,")]
+            if len(words) < 2:
+                continue
+            for w in words:
+                low = w.lower()
+                if low in _ORG_HEADS:
+                    heads.add(_head_spelling(w))
+                elif w.islower() or low in _CONNECTOR_WORDS or low in _HEAD_CONNECTORS:
+                    continue
+                elif gazetteer.lookup(w) is not None or is_first_name(w) or w.casefold() in singles \
+                        or anyascii(low).strip(".") in _SAINT_WORDS or anyascii(low) in _SAINTS:
+                    named = True
+        if len(heads) == 1 and not named:
+            cands.append((e, heads.pop()))
+    # Whole groups of one head (every entry with a spelling of it), so that one language
+    # naming two such institutions keeps all of them apart.
+    grouped: set[int] = set()
+    gone: set[int] = set()
+    for i, (a, ha) in enumerate(cands):
+        if id(a) in grouped:
+            continue
+        group, spellings = [a], [ha]
+        for b, hb in cands[i + 1:]:
+            if id(b) not in grouped and any(h[0] == hb[0] and Levenshtein.distance(h[:7], hb[:7]) <= 2
+                                            for h in spellings):
+                group.append(b)
+                spellings.append(hb)
+        grouped |= {id(e) for e in group}
+        langs = [{lang_of.get(x, "und") for x in e.articles} for e in group]
+        if len(group) < 2 or sum(len(x) for x in langs) != len(set().union(*langs)):
+            continue  # one language names two of them: two institutions
+        _merge_group(group, gone)
+    return [e for e in entities if id(e) not in gone]
+
+
 def _merge_group(group: list[Entity], gone: set[int]) -> None:
     """Merge `group` into its most reported entity; the others' ids go to `gone`."""
     keep = max(group, key=lambda e: (len(e.articles), e.key))
@@ -1374,12 +1672,20 @@ def display_name(e: Entity) -> str:
     # Full names (two words or more) in the most articles: "Dmitry Peskov" over a one-off
     # "Kremlsprecher Dmitri Peskow" that swallowed a title.
     full = [s for s in pool if len(s.split()) >= 2] or pool
+    # A form written with its title ("Papa Benedetto XVI") names the entry only when
+    # there is no other.
+    full = [s for s in full if not _titled(s)] or full
     folded = {s: anyascii(s).lower() for s in full}
 
     def spread(s: str) -> int:
         return sum(Levenshtein.distance(folded[s], folded[o]) for o in full)
 
     return min(full, key=lambda s: (-len(e.surface_articles[s]), spread(s), s))
+
+
+def _titled(s: str) -> bool:
+    first = s.split()[0]
+    return len(s.split()) >= 2 and (_is_title(first.lower()) or anyascii(first).lower().rstrip(".") in _SAINT_WORDS)
 
 
 def _kind(e: Entity) -> str:
@@ -1431,6 +1737,22 @@ def _english_name(e: Entity, lang_of: dict[str, str], text_of: dict[str, str]) -
     return english_name(e, lang_of, text_of)
 
 
+def _noun_phrase(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
+    """In a language that capitalises every noun, an untyped run of nouns joined by a
+    lower-case word ("Nacht von Gesprächen", a night of talks; "Vatikanbehörde für
+    Bischöfe", the Vatican's authority for bishops) is a description, as a lone noun is
+    (`_unsupported`): no institution's head or organisation word types it, none of its
+    words is a place, a first name or a name of another language's articles."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] != "name" or not langs or not langs <= _NOUN_CAPITALISING:
+        return False
+    multi = [s for s in e.surfaces if " " in s]
+    if not multi or not all(any(w.islower() for w in s.split()[1:-1]) for s in multi):
+        return False
+    words = {w for s in e.surfaces for w in s.split() if not w.islower()}
+    return not any(gazetteer.lookup(w) is not None or is_first_name(w) or _shaped(w) for w in words)
+
+
 # Languages that capitalise every noun: a capital is no evidence of a name there.
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 
@@ -1477,7 +1799,8 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "salience": round(salience, 4),
         })
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
-    out = [d for d in out if not _unsupported(entities_by_key[d["id"]], d, lang_of)
-           or _english_name(entities_by_key[d["id"]], lang_of, text_of)]
+    out = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
+                              or _english_name(entities_by_key[d["id"]], lang_of, text_of))
+           and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)]
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]

@@ -87,8 +87,9 @@ _ZH_TITLES = ("总统", "總統", "总理", "總理", "外长", "外長", "部�
               "教宗", "教皇", "枢机", "樞機", "主教", "国务卿", "國務卿", "首相", "大使", "秘书长", "秘書長",
               "领导人", "領導人", "高级代表", "高級代表", "大臣", "中将", "中將", "上将", "上將", "将军", "將軍",
               "主席", "国王", "國王", "特使", "议长", "議長", "司令", "参议员", "參議員")
-_KO_STOP = set("우리 그 이 저 전 새 현 차기 신임 당시 첫 역대".split())
-_KO_TITLES = set("대통령 총리 장관 대변인 교황 추기경 국무장관 외무장관 대사 총장".split())
+_KO_STOP = set("우리 그 이 저 전 새 현 차기 신임 당시 첫 역대 선임 수석 전임 명예".split())
+_KO_TITLES = set("대통령 총리 장관 대변인 교황 추기경 국무장관 외무장관 대사 총장 "
+                 "부제 사제 신부 목사".split())
 
 # Regnal numbers: Roman numerals, CJK numerals + 世, Arabic ordinal words, digits + 세/世.
 _ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})\.?$")
@@ -290,7 +291,8 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
             # "트럼프 대통령은": a name stands bare (no particle) right before its title.
             prev = words[j - 1][0]
             if _HANGUL.search(prev) and len(prev) >= 2 and len(_peel(prev)) == 1 \
-                    and not prev.endswith("다") and prev not in _KO_STOP and not _demonym(prev):
+                    and not prev.endswith("다") and prev not in _KO_STOP and not _demonym(prev) \
+                    and prev not in _KO_TITLES:  # "부제 추기경": two titles, no name
                 lk = loose_token(prev)
                 found.append((prev, "person", known_loose.get(lk)))
                 used.add(j - 1)
