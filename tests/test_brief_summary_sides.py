@@ -66,3 +66,46 @@ def test_a_sentence_gives_the_statements_it_holds():
                        ("The talks will resume on Sunday in Abu Dhabi.", "a")], said)
     assert got == [{"orlov"}, {"marchuk"}, set(), set()], got
     assert S.voice_articles(said + [("c", "orlov", "x", "y")]) == {"orlov": 2, "marchuk": 1, "peskov": 1}
+
+
+# One invented event in three English articles: Norland invites Valdoria's president to
+# Norvik, its aides repeat the offer, Valdoria's foreign minister answers in all three.
+ARTICLES = [
+    ("s1", "Norland invites Valdoria's president to talks in Norvik",
+     "Norland's government on Monday invited Valdorian President Anton Keller to Norvik for peace talks with "
+     "President Oskar Lind. Presidential aide Pavel Grenn said Norland would guarantee Keller's safety and "
+     "everything needed for his work in Norvik. Grenn said the talks must be well prepared and aimed at concrete "
+     "results. Valdoria's Foreign Minister Ilse Marr said Keller is ready to meet Lind in person, but that Norvik "
+     "is not an acceptable venue. A new round of talks between the two delegations is set for Sunday in Geneva."),
+    ("s2", "Norland repeats its invitation to Keller",
+     "Norland repeated on Tuesday its invitation to Valdorian President Anton Keller to come to Norvik for talks "
+     "with Oskar Lind. Norland's spokesman Dmitri Hallon said Norvik was the only venue under discussion. "
+     "Foreign Minister Ilse Marr said Keller is ready to meet Lind, but the Valdorian side calls a meeting in "
+     "Norvik unacceptable. The two sides have fought over the border region of Esterfeld for almost three years."),
+    ("s3", "Lind aide: Keller welcome in Norvik",
+     "A senior aide to Norland's President Oskar Lind said that Valdorian President Anton Keller is welcome to "
+     "travel to Norvik for direct talks. Pavel Grenn said Norland would guarantee Keller's security if he decided "
+     "to come. Hallon said Norland had not yet received an answer to its invitation. Valdoria's Foreign Minister "
+     "Ilse Marr recently said Keller is ready to meet Lind in person to settle the border question, but not in "
+     "Norvik."),
+]
+
+
+def test_the_other_sides_answer_is_in_the_brief_summary(tmp_path):
+    # Every sentence of the minister's answer is 0.91-0.93 from the invitation (above
+    # summary_redundancy): the summary told Norland's side only.
+    from tidings.brief import build_brief
+    from tidings.pipeline import ingest_raw
+    from tidings.records import Event, RawArticle
+    from tidings.store import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "sides.db")
+    ingest_raw([RawArticle(origin="fixture-sides", id=i, lang="en", text=body, title=title)
+                for i, title, body in ARTICLES], store)
+    store.put_event(Event(id="e", title="e", article_ids=[a[0] for a in ARTICLES]))
+    for a in ARTICLES:
+        store.assign(a[0], "e")
+    summary = [s["text"] for s in build_brief(store, "e", "en", force=True)["summary"]]
+    assert any("invited" in s or "welcome" in s for s in summary), summary
+    marr = [s for s in summary if "Marr" in s]
+    assert len(marr) == 1 and "Norvik" in marr[0], summary

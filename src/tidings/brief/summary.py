@@ -600,10 +600,9 @@ def other_voices(chosen: list[int], voices: list[set[str]], voiced: dict[str, in
     chosen statement is close to it by cosine (0.86-0.89: "Ukraine's foreign minister said
     Zelensky is ready to meet Putin" beside "the Kremlin invited Zelensky to Moscow") and
     summary_redundancy drops it as a repeat; a new speaker's statement is a fact of its
-    own, a repeat only from summary_voice_redundancy."""
+    own, a repeat only from summary_voice_redundancy. A summary that gives no one's
+    statement (its speakers unnamed, "a senior aide said…") gets the most quoted one's."""
     spoken = set().union(*(voices[i] for i in chosen)) if chosen else set()
-    if not spoken:
-        return []  # the summary quotes no one: nobody's side is told over another's
     added: list[int] = []
     used = dict(articles_used)
     missing = sorted((key for key, n in voiced.items()
