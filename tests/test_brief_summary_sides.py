@@ -109,3 +109,19 @@ def test_the_other_sides_answer_is_in_the_brief_summary(tmp_path):
     assert any("invited" in s or "welcome" in s for s in summary), summary
     marr = [s for s in summary if "Marr" in s]
     assert len(marr) == 1 and "Norvik" in marr[0], summary
+
+
+def test_the_speakers_sentence_in_the_readers_language_when_one_says_the_same():
+    # Her answer in Romanian is a little more central than the English one saying the same
+    # (0.90 apart): the reader reads it in English.
+    cands = CANDS[:2] + [_cand("Ministrul de externe Olena Marchuk a spus că președintele este gata de o "
+                               "întâlnire, dar nu la Moscova.", "c", lang="ro"),
+                         _cand("Ukraine's foreign minister Olena Marchuk said the president would meet, "
+                               "only not in Moscow.", "d", pos=3)] + CANDS[4:]
+    v = np.array([[1.0, 0.0, 0.0, 0.0, 0.0], [0.80, 0.60, 0.0, 0.0, 0.0], [0.89, 0.0, 0.456, 0.0, 0.0],
+                  [0.87, 0.0, 0.40, 0.288, 0.0], [0.6, 0.0, 0.0, 0.0, 0.8]], dtype=np.float32)
+    v = v / np.linalg.norm(v, axis=1, keepdims=True)
+    assert float(v[2] @ v[3]) >= DEFAULT.summary_reader_same_fact
+    got = [c["article"] for c in S.choose(cands, v, CENTER, "en", CFG, voices=VOICES,
+                                          voiced={"kremlin": 3, "orlov": 2, "marchuk": 2})]
+    assert "d" in got and "c" not in got, got

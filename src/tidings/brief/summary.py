@@ -580,7 +580,7 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
         covered |= units[best]
         articles_used[cands[best]["article"]] = articles_used.get(cands[best]["article"], 0) + 1
     if voices is not None and voiced:
-        for i in other_voices(chosen, voices, voiced, rel, sims, alone, cands, articles_used, k, config):
+        for i in other_voices(chosen, voices, voiced, rel, sims, alone, cands, articles_used, k, lang, config):
             chosen.append(i)
             articles_used[cands[i]["article"]] = articles_used.get(cands[i]["article"], 0) + 1
     return [dict(cands[i], score=round(float(rel[i]), 4)) for i in chosen]
@@ -588,13 +588,14 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
 
 def other_voices(chosen: list[int], voices: list[set[str]], voiced: dict[str, int], rel: np.ndarray,
                  sims: np.ndarray, alone: list[bool], cands: list[dict], articles_used: dict[str, int],
-                 k: int, config: Config) -> list[int]:
+                 k: int, lang: str, config: Config) -> list[int]:
     """Sentences to add so that the summary does not tell one side only: when the chosen
     sentences give the statements of some speakers (the Kremlin, its spokesman) and the
     event's articles quote another one too (Ukraine's foreign minister, in two articles or
     more: summary_voice_min_articles), that speaker's most central standalone sentence that
     gives its statement, while the summary has room (summary_sentences), at most
-    summary_voices of them, the most widely quoted speakers first.
+    summary_voices of them, the most widely quoted speakers first; a reader's-language
+    sentence saying the same in place of a foreign one, as in choose.
 
     In one event every sentence is about one happening, so another party's answer to a
     chosen statement is close to it by cosine (0.86-0.89: "Ukraine's foreign minister said
@@ -618,6 +619,9 @@ def other_voices(chosen: list[int], voices: list[set[str]], voiced: dict[str, in
                 and max((sims[i, j] for j in chosen + added), default=0.0) < config.summary_voice_redundancy]
         if pick:
             best = max(pick, key=lambda i: rel[i])
+            if cands[best]["lang"] != lang:
+                best = reader_equivalent(best, {i: 0.0 for i in pick}, sims, cands, lang,
+                                         config.summary_reader_same_fact)
             added.append(best)
             used[cands[best]["article"]] = used.get(cands[best]["article"], 0) + 1
     return added
