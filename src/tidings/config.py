@@ -207,6 +207,17 @@ class Config:
     """Summary sentences one reader's-language article may give (others: 2), the ones past 2
     only in place of a foreign sentence saying the same (on our demo references 2 gave 5/7 and
     7/7 key facts with 0.84, 3 and 4 6/7 and 7/7; 4 the most read in the reader's language)."""
+    summary_voices: int = 1
+    """Summary: sentences added at most for speakers the chosen sentences do not quote (see
+    summary.other_voices)."""
+    summary_voice_min_articles: int = 2
+    """Summary: a speaker not quoted by the chosen sentences gets a sentence of its own when
+    this many articles give a statement of theirs."""
+    summary_voice_redundancy: float = 0.94
+    """Summary: a sentence giving a speaker's statement the chosen sentences do not give
+    repeats one of them only from this cosine (not from summary_redundancy). On our fixture
+    of one event in three English articles (tests/test_brief_summary_sides.py) one
+    statement told again runs 0.95-0.98, another party's answer to it 0.91-0.93."""
     summary_mmr_lambda: float = 0.5
     """MMR trade-off: weight of centrality against novelty when choosing summary sentences."""
     summary_reader_lang_bonus: float = 0.01

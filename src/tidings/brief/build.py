@@ -248,8 +248,13 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                    | summary_mod.time_units(_body(a))
                    for a in sample if (f := features.get(a.id)) is not None]
         weights = summary_mod.unit_weights(weighed)
+        # Whose statements each candidate gives, and how many articles quote each speaker:
+        # the summary tells another party's position too (summary_mod.other_voices).
+        quoted = [(q.article, q.speaker_key or "", q.text, q.sentence) for q in all_quotes if q.speaker_key]
+        cand_voices = summary_mod.voices_of([(c["original"], c["article"]) for c in cands], quoted)
         for c in summary_mod.choose(cands, mat, center, lang, config, cand_units, weights,
-                                    lone_share=1 / max(1, len(weighed))):
+                                    lone_share=1 / max(1, len(weighed)), voices=cand_voices,
+                                    voiced=summary_mod.voice_articles(quoted)):
             summary.append({"text": c["text"], "article": c["article"], "source": c["source"],
                             "lang": c["lang"]})
 

@@ -446,9 +446,37 @@ def unit_weights(per_article: list[set[str]]) -> dict[str, float]:
     return {u: c / n for u, c in counts.items()}
 
 
+def voices_of(sentences: list[tuple[str, str]], said: list[tuple[str, str, str, str]]) -> list[set[str]]:
+    """For each (sentence, its article), the speakers (entity keys) whose statements it
+    gives: `said` holds each quote's (article, speaker key, quoted words, the sentence it
+    came from); a sentence gives a statement when it holds the quoted words or is the
+    quote's sentence (which quote extraction may have cut short)."""
+    by_article: dict[str, list[tuple[str, str, str]]] = {}
+    for aid, key, words, source in said:
+        if key:
+            by_article.setdefault(aid, []).append((key, _norm(words), _norm(source)))
+    out: list[set[str]] = []
+    for sentence, article in sentences:
+        own = _norm(sentence)
+        out.append({key for key, w, src in by_article.get(article, [])
+                    if own and ((len(w) >= 12 and w in own) or (src and (src in own or own in src)))})
+    return out
+
+
+def voice_articles(said: list[tuple[str, str, str, str]]) -> dict[str, int]:
+    """How many articles give a statement of each speaker (entity key)."""
+    arts: dict[str, set[str]] = {}
+    for aid, key, _, _ in said:
+        if key:
+            arts.setdefault(key, set()).add(aid)
+    return {k: len(v) for k, v in arts.items()}
+
+
 def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, lang: str,
            config: Config, units: list[set[str]] | None = None,
-           weights: dict[str, float] | None = None, lone_share: float | None = None) -> list[dict]:
+           weights: dict[str, float] | None = None, lone_share: float | None = None,
+           voices: list[set[str]] | None = None,
+           voiced: dict[str, int] | None = None) -> list[dict]:
     """MMR over candidates ({text, article, source, lang, position}) with their vectors.
 
     With `units` (what each candidate carries: names, figures; see units_of) and their
@@ -551,7 +579,52 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
         chosen.append(best)
         covered |= units[best]
         articles_used[cands[best]["article"]] = articles_used.get(cands[best]["article"], 0) + 1
+    if voices is not None and voiced:
+        for i in other_voices(chosen, voices, voiced, rel, sims, alone, cands, articles_used, k, lang, config):
+            chosen.append(i)
+            articles_used[cands[i]["article"]] = articles_used.get(cands[i]["article"], 0) + 1
     return [dict(cands[i], score=round(float(rel[i]), 4)) for i in chosen]
+
+
+def other_voices(chosen: list[int], voices: list[set[str]], voiced: dict[str, int], rel: np.ndarray,
+                 sims: np.ndarray, alone: list[bool], cands: list[dict], articles_used: dict[str, int],
+                 k: int, lang: str, config: Config) -> list[int]:
+    """Sentences to add so that the summary does not tell one side only: when the chosen
+    sentences give the statements of some speakers (the Kremlin, its spokesman) and the
+    event's articles quote another one too (Ukraine's foreign minister, in two articles or
+    more: summary_voice_min_articles), that speaker's most central standalone sentence that
+    gives its statement, while the summary has room (summary_sentences), at most
+    summary_voices of them, the most widely quoted speakers first; a reader's-language
+    sentence saying the same in place of a foreign one, as in choose.
+
+    In one event every sentence is about one happening, so another party's answer to a
+    chosen statement is close to it by cosine (0.86-0.93: "Ukraine's foreign minister said
+    Zelensky is ready to meet Putin" beside "the Kremlin invited Zelensky to Moscow") and
+    summary_redundancy drops it as a repeat; a new speaker's statement is a fact of its
+    own, a repeat only from summary_voice_redundancy. A summary that gives no one's
+    statement (its speakers unnamed, "a senior aide said…") gets the most quoted one's."""
+    spoken = set().union(*(voices[i] for i in chosen)) if chosen else set()
+    added: list[int] = []
+    used = dict(articles_used)
+    missing = sorted((key for key, n in voiced.items()
+                      if n >= config.summary_voice_min_articles and key not in spoken),
+                     key=lambda key: -voiced[key])
+    for key in missing:
+        if len(chosen) + len(added) >= k or len(added) >= config.summary_voices:
+            break
+        if any(key in voices[j] for j in added):
+            continue  # told by a sentence added for another speaker
+        pick = [i for i in range(len(cands))
+                if key in voices[i] and alone[i] and i not in chosen and used.get(cands[i]["article"], 0) < 2
+                and max((sims[i, j] for j in chosen + added), default=0.0) < config.summary_voice_redundancy]
+        if pick:
+            best = max(pick, key=lambda i: rel[i])
+            if cands[best]["lang"] != lang:
+                best = reader_equivalent(best, {i: 0.0 for i in pick}, sims, cands, lang,
+                                         config.summary_reader_same_fact)
+            added.append(best)
+            used[cands[best]["article"]] = used.get(cands[best]["article"], 0) + 1
+    return added
 
 
 def reader_equivalent(best: int, scores: dict[int, float], sims: np.ndarray, cands: list[dict],
