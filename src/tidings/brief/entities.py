@@ -449,6 +449,7 @@ def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: 
     C.facilities(entities)
     C.english_kinds_by_cue(entities, text_of, lang_of)
     entities = C.forces_of_places(C.sources_named_after_places(entities, text_of, lang_of), text_of, lang_of)
+    entities = C.credited_sources(C.institutions_of_countries(entities, text_of, lang_of), text_of, articles)
     return C.acronyms_of_one_post(entities, text_of, lang_of)
 
 
