@@ -90,3 +90,22 @@ def test_a_photo_credit_and_the_outlet_itself_are_no_agency():
     assert "Getty Images" not in names
     ranked = brief([("nile-courier", "en", text), EN], raws={"nile-courier": text + "\n© Nile Courier\n"})
     assert "Nile Courier" not in {v for e in ranked for v in e["variants"]}
+
+
+def test_kinds_from_the_words_around_a_name():
+    ranked = brief([
+        ("en", "en", "Sudan and Egypt agreed to a truce on Sunday, the president posted on Nile Pulse. "
+                     "Egypt said Sudan was moving troops along the International Border after the clashes."),
+        ("fr", "fr", "« La trêve doit tenir », a écrit le président sur son réseau Nile Pulse. Le ministre des "
+                     "Affaires étrangères, Wadud Qarani, a salué l'accord. M. Qarani a appelé au calme."),
+        ("es", "es", "Egipto atribuyó el ataque al grupo sudanés Kataib-e-Nasr y respondió con bombardeos."),
+        ("ru", "ru", "Конфликт обострился после теракта рядом с городом Умм-Касаба в Судане."),
+        ("tr", "tr", "Sudan ve Mısır, Kuzey Afrika'nın iki komşusu, pazar günü ateşkes ilan etti."),
+    ])
+    kind = {v: e["kind"] for e in ranked for v in e["variants"]}
+    assert kind.get("Nile Pulse") == "org", kind
+    assert kind.get("International Border") == "place"
+    assert kind.get("Wadud Qarani") == "person"
+    assert kind.get("Kataib-e-Nasr") == "org"
+    assert kind.get("Умм-Касаба") == "place"
+    assert kind.get("Kuzey Afrika") == "place"

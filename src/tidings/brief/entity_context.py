@@ -561,3 +561,57 @@ def _acronyms_of_credits(entities: list[E.Entity], new: list[E.Entity]) -> list[
             E._merge_into(hosts[0], a)
             gone.add(id(a))
     return entities + [e for e in new if id(e) not in gone]
+
+
+# Words for a social network or an account right before a name ("соцсети Truth Social",
+# "son réseau Truth Social", "su plataforma Truth Social", "posted on Truth Social") or
+# right after it ("Truth Social hesabından", from his account): the name is a platform, an
+# organisation.
+_PLATFORM_BEFORE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:соцсети|соцсеть|соцмережі|соцмережа|платформе|платформі|réseau|plateforme|"
+    r"plataforma|piattaforma|platform|network|kurznachrichtendienst|netzwerk|plattform|compte|account|"
+    r"cuenta|conta|posted\s+on|wrote\s+on|writing\s+on|post\s+on)\s+$")
+_PLATFORM_AFTER = re.compile(r"(?i)^\s+(?:hesabından|hesabında|hesabı|account|platform|plataforma|"
+                             r"платформ\w*|аккаунт\w*)(?![^\W\d_])")
+# Words for an armed or political group right before a name, perhaps with one lower-case
+# adjective between ("al grupo pakistaní Lashkar-e-Toiba", "the militant group X").
+_GROUP_WORDS = frozenset("group grupo groupe gruppo gruppe grupa группировка группировки группировкой "
+                         "угруповання organisation organization organización organisation organizzazione "
+                         "organização örgütü militia milicia milice".split())
+# Honorifics before a person's name, with their full stop where one is written.
+_HONORIFIC = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Herr|Frau|Sr\.|Sra\.|Sig\.|Dott\.)\s+$")
+def kinds_by_cue_words(entities: list[E.Entity], text_of: dict[str, str]) -> None:
+    """Types untyped names from the words around them: a platform after a word for a
+    social network or an account; an armed or political group after a word for one; a
+    person after an honorific (M. Jaishankar, Mr. Vance), when written in full once; a
+    place for a compass word with a place the gazetteer knows (Güney Asya) and for a
+    name ending in a word for a border (International Border)."""
+    for e in entities:
+        if E._kind(e) != "name" or not e.surfaces:
+            continue
+        if any(len(s.split()) == 2 and all(E._cased(w) for w in s.split())
+               and (s.split()[0].casefold() in E._COMPASS
+                    and (p := gazetteer.lookup(s.split()[1])) is not None and p.is_place)
+               for s in e.surfaces) \
+                or any(len(s.split()) > 1 and s.split()[-1].casefold() in E._LINE_HEADS for s in e.surfaces):
+            e.kinds["place"] += 1
+            continue
+        texts = {a: text_of[a] for a in e.articles if a in text_of}
+        seen = E._occurrences(e, texts)
+        if any(_PLATFORM_BEFORE.search(before) or _PLATFORM_AFTER.match(after) for before, _, after in seen):
+            e.kinds["org"] += 1
+            continue
+
+        def after_group_word(before: str) -> bool:
+            words = before.split() if before[-1:].isspace() else []
+            if words and words[-1].islower() and words[-1].casefold() not in _GROUP_WORDS and len(words) >= 2:
+                words = words[:-1]
+            return bool(words) and words[-1].casefold() in _GROUP_WORDS
+
+        if any(after_group_word(before) for before, _, _ in seen):
+            e.kinds["org"] += 1
+            continue
+        if any(len(s.split()) > 1 for s in e.surfaces) and not any(gazetteer.lookup(s) is not None
+                                                                   for s in e.surfaces) \
+                and any(_HONORIFIC.search(before) for before, _, _ in seen):
+            e.kinds["person"] += 1
