@@ -109,3 +109,32 @@ def test_kinds_from_the_words_around_a_name():
     assert kind.get("Kataib-e-Nasr") == "org"
     assert kind.get("Умм-Касаба") == "place"
     assert kind.get("Kuzey Afrika") == "place"
+
+
+def test_a_chinese_place_before_its_unit_and_a_korean_one_before_its_time():
+    ranked = brief([
+        EN,
+        ("zh", "zh", "苏丹军方称其袭击了埃及位于阿斯旺和卡拉巴沙市的两处设施。埃及表示欢迎停火。"),
+        ("ko", "ko", "수단과 이집트가 현지시간 8일, 한국시간 9일 새벽 휴전에 합의했다."),
+    ])
+    town = holding(ranked, "卡拉巴沙")
+    assert town and town[0]["kind"] == "place" and "卡拉巴沙市" in town[0]["variants"], \
+        [e["variants"] for e in ranked]
+    korea = holding(ranked, "한국")
+    assert korea and korea[0]["kind"] == "place"
+    # 현지 (local) is no place: only a country the gazetteer knows is read before 시간.
+    assert not holding(ranked, "현지")
+
+
+def test_hungarian_heads_and_titles_after_the_name():
+    ranked = brief([
+        EN,
+        ("hu", "hu", "Szudán és Egyiptom vasárnap tűzszünetet kötött - mondta Wadud Qarani szudáni "
+                     "miniszter újságíróknak nyilatkozva az Egyiptom sajtóhivatalában."),
+        ("it", "it", "Il ministro ha raggiunto la Loggia dei Mercanti e ha parlato della America Latina."),
+    ])
+    kind = {v: e["kind"] for e in ranked for v in e["variants"]}
+    assert kind.get("Wadud Qarani") == "person", kind
+    assert kind.get("Egyiptom sajtóhivatalában") == "org"
+    assert kind.get("Loggia dei Mercanti") == "place"
+    assert kind.get("America Latina") == "place"

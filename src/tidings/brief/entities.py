@@ -448,9 +448,11 @@ def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: 
     C.people_after_titles(entities, text_of, lang_of)
     C.facilities(entities)
     C.english_kinds_by_cue(entities, text_of, lang_of)
-    C.kinds_by_cue_words(entities, text_of)
+    C.kinds_by_cue_words(entities, text_of, lang_of)
     entities = C.forces_of_places(C.sources_named_after_places(entities, text_of, lang_of), text_of, lang_of)
     entities = C.credited_sources(C.institutions_of_countries(entities, text_of, lang_of), text_of, articles)
+    entities = C.korean_places_before_their_time(C.chinese_places_by_their_unit(entities, text_of, lang_of),
+                                                 text_of, lang_of)
     return C.acronyms_of_one_post(entities, text_of, lang_of)
 
 

@@ -16,7 +16,7 @@ from anyascii import anyascii
 from tidings.brief import entities as E
 from tidings.records import Article
 from tidings.understand import gazetteer
-from tidings.understand.names import _is_title, is_first_name, is_head_word, name_key
+from tidings.understand.names import _PLACE_WORDS, _is_title, is_first_name, is_head_word, name_key
 
 # Titles written in lower case before a name that the extractor's list (capitalised
 # cues) lacks, mostly Ukrainian and Russian forms and envoys: "помічник Путіна",
@@ -411,6 +411,13 @@ _TR_HEADS = [
     (r"[Ss]ilahlı [Kk]uvvetleri\w*", "forces"), (r"[Hh]ava [Kk]uvvetleri\w*", "air force"),
     (r"[Dd]ışişleri [Bb]akanlığı\w*", "foreign ministry"), (r"[Ss]avunma [Bb]akanlığı\w*", "defence ministry"),
 ]
+# Hungarian writes the institution's head in lower case after the name: "a Vatikán
+# sajtóhivatalában" (in the Vatican's press office).
+_HU_HEADS = [
+    (r"sajtóhivatal\w*", "press office"), (r"külügyminisztérium\w*", "foreign ministry"),
+    (r"védelmi\s+minisztérium\w*", "defence ministry"), (r"hadsereg\w*", "forces"),
+    (r"légierő\w*", "air force"), (r"hírszerzés\w*", "intelligence"),
+]
 _CJK_RUN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF]+$")
 _AR_WORD = re.compile(r"^[\u0600-\u06FF]+$")
 
@@ -478,8 +485,8 @@ def institutions_of_countries(entities: list[E.Entity], text_of: dict[str, str],
                         pat = rf"(?<![\w\-]){re.escape(stem)}(?:ий|й)?ск{_RU_ENDING}(?:\s+{_RU_ADJECTIVE}){{0,2}}\s+(?:{head})(?![\w\-])"
                         for m in re.finditer(pat, text):
                             add(p, concept, m.group(), aid)
-                elif lang == "tr" and E._LATIN_ONLY.match(s) and " " not in s and s in text:
-                    for head, concept in _TR_HEADS:
+                elif lang in ("tr", "hu") and E._LATIN_ONLY.match(s) and " " not in s and s in text:
+                    for head, concept in (_TR_HEADS if lang == "tr" else _HU_HEADS):
                         for m in re.finditer(rf"(?<![\w\-]){re.escape(s)}\s+(?:{head})(?![\w\-])", text):
                             add(p, concept, m.group(), aid)
     return entities + new
@@ -580,7 +587,18 @@ _GROUP_WORDS = frozenset("group grupo groupe gruppo gruppe grupa группир�
                          "organização örgütü militia milicia milice".split())
 # Honorifics before a person's name, with their full stop where one is written.
 _HONORIFIC = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Herr|Frau|Sr\.|Sra\.|Sig\.|Dott\.)\s+$")
-def kinds_by_cue_words(entities: list[E.Entity], text_of: dict[str, str]) -> None:
+# Hungarian titles follow the name, perhaps after a nationality: "Giuseppe Versaldi olasz
+# bíboros" (the Italian cardinal Giuseppe Versaldi).
+_HU_TITLE_AFTER = re.compile(r"^\s+(?:[a-záéíóöőúüű]+\s+)?(?:bíboros|pápa|elnök|miniszter|külügyminiszter|"
+                             r"miniszterelnök|szóvivő|érsek|püspök|nagykövet|államtitkár)(?![\w])")
+# Words for a part of a building before its name ("Loggia delle Benedizioni"), besides the
+# names stage's buildings and squares.
+_BUILDING_PARTS = frozenset("loggia balcone balcony balcón balcon sacada varanda".split())
+# Words that with a continent or a country name one of its regions.
+_REGION_WORDS = E._COMPASS | {"latina", "latin", "latine", "latino"}
+
+
+def kinds_by_cue_words(entities: list[E.Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> None:
     """Types untyped names from the words around them: a platform after a word for a
     social network or an account; an armed or political group after a word for one; a
     person after an honorific (M. Jaishankar, Mr. Vance), when written in full once; a
@@ -590,9 +608,12 @@ def kinds_by_cue_words(entities: list[E.Entity], text_of: dict[str, str]) -> Non
         if E._kind(e) != "name" or not e.surfaces:
             continue
         if any(len(s.split()) == 2 and all(E._cased(w) for w in s.split())
-               and (s.split()[0].casefold() in E._COMPASS
-                    and (p := gazetteer.lookup(s.split()[1])) is not None and p.is_place)
+               and any(a.casefold() in _REGION_WORDS and (p := gazetteer.lookup(b)) is not None and p.is_place
+                       for a, b in (s.split(), s.split()[::-1]))
                for s in e.surfaces) \
+                or any(len(s.split()) > 2 and s.split()[0].casefold() in (_BUILDING_PARTS | _PLACE_WORDS)
+                       and s.split()[1] in E._HEAD_CONNECTORS | {"delle", "dei", "degli", "dos", "das"}
+                       for s in e.surfaces) \
                 or any(len(s.split()) > 1 and s.split()[-1].casefold() in E._LINE_HEADS for s in e.surfaces):
             e.kinds["place"] += 1
             continue
@@ -613,5 +634,81 @@ def kinds_by_cue_words(entities: list[E.Entity], text_of: dict[str, str]) -> Non
             continue
         if any(len(s.split()) > 1 for s in e.surfaces) and not any(gazetteer.lookup(s) is not None
                                                                    for s in e.surfaces) \
-                and any(_HONORIFIC.search(before) for before, _, _ in seen):
+                and (any(_HONORIFIC.search(before) for before, _, _ in seen)
+                     or any(_HU_TITLE_AFTER.match(after) for aid, text in texts.items() if lang_of.get(aid) == "hu"
+                            for _, _, after in E._occurrences(e, {aid: text}))):
             e.kinds["person"] += 1
+
+
+# Chinese words for an administrative unit written after a place's name (乌德汉普尔市,
+# the city of Udhampur; 旁遮普邦, the state of Punjab).
+_ZH_UNITS = "市省州县縣邦"
+
+
+def chinese_places_by_their_unit(entities: list[E.Entity], text_of: dict[str, str],
+                                 lang_of: dict[str, str]) -> list[E.Entity]:
+    """A Chinese run of three to six characters that spell foreign names, right before a
+    word for a city, a province or a state, is a place the gazetteer does not know: the
+    run with its unit and the run alone are its spellings. Not where an entry or the
+    gazetteer already holds the run."""
+    from tidings.understand.scripts import _han_name_chars
+
+    held = {s for e in entities for s in e.surfaces}
+    new: dict[str, E.Entity] = {}
+    chars: frozenset[str] | None = None
+    for aid, text in text_of.items():
+        if lang_of.get(aid) not in ("zh", "ja") or not any(u in text for u in _ZH_UNITS):
+            continue
+        chars = chars if chars is not None else _han_name_chars()
+        for m in re.finditer(f"[{_ZH_UNITS}]", text):
+            i = m.start()
+            j = i
+            while j > 0 and i - j < 6 and text[j - 1] in chars:
+                j -= 1
+            run = text[j:i]
+            # The run must start where the names do: after a character that spells none.
+            if len(run) < 3 or (j > 0 and text[j - 1] in chars) or run in held \
+                    or gazetteer.lookup(run) is not None or any(run in h or h in run for h in held if len(h) >= 2
+                                                                and E._CJK_LETTER.search(h)):
+                continue
+            t = new.get(run)
+            if t is None:
+                t = new[run] = E.Entity(key=f"{run}|unit")
+                t.keys.add(t.key)
+            for s in (run + m.group(), run):
+                t.surfaces[s] += 1
+                t.surface_articles[s].add(aid)
+            t.articles.add(aid)
+            t.kinds["place"] += 1
+    return entities + list(new.values())
+
+
+# Korean glues a country to the word for its clock time ("한국시간 9일", on the 9th, Korean
+# time): the name readers see one word, which is no name.
+_KO_TIME = re.compile(r"(?<![가-힣])([가-힣]{2,6})(?:시간|시각)(?![가-힣])")
+
+
+def korean_places_before_their_time(entities: list[E.Entity], text_of: dict[str, str],
+                                    lang_of: dict[str, str]) -> list[E.Entity]:
+    """A place the gazetteer knows, glued before 시간 or 시각 in a Korean article, is named
+    there: a spelling of the place's entry, or an entry of its own."""
+    from tidings.understand.names import place_key
+
+    new: dict[str, E.Entity] = {}
+    for aid, text in text_of.items():
+        if lang_of.get(aid) != "ko" or ("시간" not in text and "시각" not in text):
+            continue
+        for m in _KO_TIME.finditer(text):
+            p = gazetteer.lookup(m.group(1))
+            if p is None or not p.is_place:
+                continue
+            key = place_key(p)
+            t = new.get(key) or next((e for e in entities if key in e.keys and E._kind(e) == "place"), None)
+            if t is None:
+                t = new[key] = E.Entity(key=key)
+                t.keys.add(key)
+            t.surfaces[m.group(1)] += 1
+            t.surface_articles[m.group(1)].add(aid)
+            t.articles.add(aid)
+            t.kinds["place"] += 1
+    return entities + list(new.values())
