@@ -138,3 +138,14 @@ def test_hungarian_heads_and_titles_after_the_name():
     assert kind.get("Egyiptom sajtóhivatalában") == "org"
     assert kind.get("Loggia dei Mercanti") == "place"
     assert kind.get("America Latina") == "place"
+
+
+def test_a_place_read_without_its_first_word_is_the_longer_place():
+    ranked = brief([
+        ("es", "es", "Sudán y Egipto firmaron la tregua en Nueva York el domingo."),
+        ("en", "en", "Sudan and Egypt signed the truce in New York on Sunday."),
+        ("fr", "fr", "Le Soudan et l'Égypte ont signé la trêve samedi à New York, après des jours de combats."),
+    ])
+    ny = holding(ranked, "Nueva York")
+    assert ny and "New York" in ny[0]["variants"], [e["variants"] for e in ranked]
+    assert not holding(ranked, "York")

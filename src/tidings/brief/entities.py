@@ -453,6 +453,7 @@ def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: 
     entities = C.credited_sources(C.institutions_of_countries(entities, text_of, lang_of), text_of, articles)
     entities = C.korean_places_before_their_time(C.chinese_places_by_their_unit(entities, text_of, lang_of),
                                                  text_of, lang_of)
+    entities = C.places_read_without_their_first_word(entities, text_of)
     return C.acronyms_of_one_post(entities, text_of, lang_of)
 
 

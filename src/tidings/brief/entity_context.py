@@ -712,3 +712,36 @@ def korean_places_before_their_time(entities: list[E.Entity], text_of: dict[str,
             t.articles.add(aid)
             t.kinds["place"] += 1
     return entities + list(new.values())
+
+
+def places_read_without_their_first_word(entities: list[E.Entity], text_of: dict[str, str]) -> list[E.Entity]:
+    """A one-word place always written after the same capitalised word, the two being a
+    place the gazetteer knows under another name and another entry of the event ("New
+    Delhi" in a French article, read as Delhi: the reader took "New" for an English word
+    of no name), is that entry, the two words its spelling."""
+    from tidings.understand.names import place_key
+
+    by_key = {k: e for e in entities if E._kind(e) == "place" for k in e.keys}
+    gone: set[int] = set()
+    for e in entities:
+        if E._kind(e) != "place" or not e.surfaces or any(" " in s for s in e.surfaces):
+            continue
+        seen = E._occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+        firsts = {m.group(1) if m else None
+                  for m in (re.search(r"(?<![\w\-])([^\W\d_][\w\-]*) $", before) for before, _, _ in seen)}
+        if not seen or len(firsts) != 1 or None in firsts:
+            continue
+        first = next(iter(firsts))
+        if not (first and E._cased(first)):
+            continue
+        whole = {s: p for s in e.surfaces if (p := gazetteer.lookup(f"{first} {s}")) is not None and p.is_place}
+        targets = {id(t): t for p in whole.values() if (t := by_key.get(place_key(p))) is not None and t is not e}
+        if len(whole) != len(e.surfaces) or len(targets) != 1:
+            continue
+        t = next(iter(targets.values()))
+        E._merge_into(t, e, surfaces=False)
+        for s in e.surfaces:
+            t.surfaces[f"{first} {s}"] += e.surfaces[s]
+            t.surface_articles[f"{first} {s}"] |= e.surface_articles[s]
+        gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
