@@ -451,6 +451,9 @@ def institutions_of_countries(entities: list[E.Entity], text_of: dict[str, str],
 
     for aid, text in text_of.items():
         lang = lang_of.get(aid, "und")
+        if lang not in ("zh", "ja", "ar", "ru", "uk", "tr", "hu"):
+            continue
+        low = text.lower()
         for p in places:
             for s in p.surfaces:
                 if lang in ("zh", "ja") and _CJK_RUN.match(s) and len(s) >= 2 and s in text:
@@ -479,7 +482,7 @@ def institutions_of_countries(entities: list[E.Entity], text_of: dict[str, str],
                                                  text):
                                 add(p, concept, m.group(), aid)
                     stem = s.lower().rstrip("аяиыеуюь")
-                    if len(stem) < 4 or stem not in text.lower():
+                    if len(stem) < 4 or stem not in low:
                         continue
                     for head, concept in _RU_HEADS:
                         pat = rf"(?<![\w\-]){re.escape(stem)}(?:ий|й)?ск{_RU_ENDING}(?:\s+{_RU_ADJECTIVE}){{0,2}}\s+(?:{head})(?![\w\-])"
