@@ -149,3 +149,10 @@ def test_a_place_read_without_its_first_word_is_the_longer_place():
     ny = holding(ranked, "Nueva York")
     assert ny and "New York" in ny[0]["variants"], [e["variants"] for e in ranked]
     assert not holding(ranked, "York")
+
+
+def test_a_copyright_notice_names_no_agency():
+    text = "Sudan and Egypt agreed to a truce on Sunday after a week of clashes along the border."
+    ranked = brief([("a", "en", text), EN], raws={"a": text + "\n© All Rights Reserved\n© Copyright\n"})
+    names = {v for e in ranked for v in e["variants"]}
+    assert not names & {"All Rights Reserved", "Copyright", "All"}, names

@@ -513,6 +513,11 @@ _SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:©|\(c\)|(?:Source|Sources|Fuente|Font
                           r"(?:[ \t]+(?:[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)){0,3})[ \t.]*$")
 
 
+# Words of a copyright notice itself, not of a name ("© Copyright", "© All Rights Reserved").
+_CREDIT_STOP = frozenset("copyright all rights reserved tous droits réservés todos los derechos reservados "
+                         "alle rechte vorbehalten".split())
+
+
 def credited_sources(entities: list[E.Entity], text_of: dict[str, str],
                      articles: list[Article]) -> list[E.Entity]:
     """Organisations for the agencies, and people for the reporters, named in the
@@ -548,7 +553,8 @@ def credited_sources(entities: list[E.Entity], text_of: dict[str, str],
         outlets = {o for o in (E._fold(x) for x in (a.source, E._host(a.url)) if x) if len(o) >= 3}
         for m in _SOURCE_LINE.finditer(a.raw[-3000:]):
             name = m.group(1)
-            if not any(_title_word(w) or gazetteer.lookup(w) is not None for w in name.split()) \
+            if not any(_title_word(w) or gazetteer.lookup(w) is not None or w.casefold() in _CREDIT_STOP
+                       for w in name.split()) \
                     and not any(o in E._fold(name) or E._fold(name) in o for o in outlets):
                 add(name, "org", a.id)
     return _acronyms_of_credits(entities, list(new.values()))
