@@ -448,7 +448,12 @@ def _context_evidence(entities: list[Entity], text_of: dict[str, str], lang_of: 
     C.people_after_titles(entities, text_of, lang_of)
     C.facilities(entities)
     C.english_kinds_by_cue(entities, text_of, lang_of)
+    C.kinds_by_cue_words(entities, text_of, lang_of)
     entities = C.forces_of_places(C.sources_named_after_places(entities, text_of, lang_of), text_of, lang_of)
+    entities = C.credited_sources(C.institutions_of_countries(entities, text_of, lang_of), text_of, articles)
+    entities = C.korean_places_before_their_time(C.chinese_places_by_their_unit(entities, text_of, lang_of),
+                                                 text_of, lang_of)
+    entities = C.places_read_without_their_first_word(entities, text_of)
     return C.acronyms_of_one_post(entities, text_of, lang_of)
 
 
@@ -899,6 +904,15 @@ def _portfolio(e: Entity, text_of: dict[str, str], others: dict[str, list[str]])
     return True
 
 
+# Words of the compass, in some languages: with a continent or a country they name a
+# region ("Güney Asya", South Asia; "Südostasien" is one word and needs none).
+_COMPASS = frozenset("north south east west northern southern eastern western central nord sud est ouest "
+                     "norte sur este oeste centro meridionale settentrionale orientale occidentale nordost "
+                     "süd ost kuzey güney doğu batı orta северная южная восточная западная центральная "
+                     "północna południowa wschodnia zachodnia".split())
+# The last word of a border or a front line: a place's kind, not a place's name.
+_LINE_HEADS = frozenset("border frontier boundary".split())
+
 _CONNECTOR_WORDS = frozenset("of for de des du del della per para pour für dla за по".split())
 
 
@@ -911,7 +925,8 @@ estado provincia región region departamento distrito ciudad
 stato provincia regione città
 bundesstaat bundesland provinz region stadt
 stan województwo prowincja miasto
-штат штата штате область области провинция провинции город города регион региона
+штат штата штате область области провинция провинции город города городом городе городу
+регион региона село села селом селе місто міста містом місті
 """.split())
 _AND = frozenset("and y e et und i и і și si ve és oraz".split())
 
@@ -1160,7 +1175,11 @@ def _places_with_a_word_before(entities: list[Entity]) -> list[Entity]:
             own = {s.casefold() for s in e.surfaces if " " not in s}
             for s in [s for s in e.surfaces if len(s.split()) == 2 and len(e.surface_articles[s]) == 1]:
                 w, x = s.split()
-                if x.casefold() in own and names_nothing(w, s):
+                # (Not a place's kind after its adjective: "International Border" names a
+                # border, as "Border" alone does not; nor a part of the place: "Kuzey Afrika",
+                # North Africa.)
+                if x.casefold() in own and names_nothing(w, s) and x.casefold() not in _LINE_HEADS \
+                        and w.casefold() not in _COMPASS:
                     del e.surfaces[s], e.surface_articles[s]
             continue
         if _kind(e) != "name" or len(e.articles) != 1 or not e.surfaces:

@@ -16,7 +16,7 @@ from anyascii import anyascii
 from tidings.brief import entities as E
 from tidings.records import Article
 from tidings.understand import gazetteer
-from tidings.understand.names import _is_title, is_first_name, is_head_word, name_key
+from tidings.understand.names import _PLACE_WORDS, _is_title, is_first_name, is_head_word, name_key
 
 # Titles written in lower case before a name that the extractor's list (capitalised
 # cues) lacks, mostly Ukrainian and Russian forms and envoys: "помічник Путіна",
@@ -371,3 +371,386 @@ def english_kinds_by_cue(entities: list[E.Entity], text_of: dict[str, str], lang
             e.kinds["place"] += 1
         elif any(_TOLD.search(before) for before, _, _ in seen) and not is_first_name(next(iter(e.surfaces))):
             e.kinds["org"] += 1
+
+
+# A country's institutions written as words around the country's name, which the name
+# readers see as the country alone (or not at all): Chinese glues the institution to the
+# name ("印度军方", India's military), Arabic puts the country's adjective after the
+# institution ("وزارة الدفاع الهندية", the Indian ministry of defence), Russian writes it
+# in lower case with the country's genitive or adjective ("вооруженные силы Индии"),
+# Turkish with a possessive ending ("Pakistan ordusunun"). Each head word by what it
+# names, so that one country's institution written in several languages is one entry.
+_ZH_INSTITUTIONS = {
+    "军方": "forces", "軍方": "forces", "军队": "forces", "軍隊": "forces",
+    "空军": "air force", "空軍": "air force", "海军": "navy", "海軍": "navy",
+    "外交部": "foreign ministry", "国防部": "defence ministry", "國防部": "defence ministry",
+}
+# A head glued to a longer word that names something else: an air base (空军基地), the
+# minister (外交部长), a spokesman (发言人).
+_ZH_NOT_AFTER = re.compile(r"基地|部?长|部?長|发言人|發言人")
+_AR_INSTITUTIONS = {
+    "وزارة الدفاع": "defence ministry", "وزارة الخارجية": "foreign ministry",
+    "المخابرات": "intelligence", "الاستخبارات": "intelligence", "الجيش": "forces",
+    "القوات المسلحة": "forces", "سلاح الجو": "air force", "القوات الجوية": "air force",
+}
+_RU_HEADS = [
+    (r"вооруж[её]нн\w+\s+сил\w*", "forces"), (r"арми\w+", "forces"),
+    (r"министерств\w+\s+обороны", "defence ministry"),
+    (r"министерств\w+\s+иностранных\s+дел", "foreign ministry"),
+    (r"разведк\w+", "intelligence"), (r"спецслужб\w+", "intelligence"),
+]
+# (Acronyms, МИД or ВВС, are names the readers see, and an acronym with the country after
+# it often names a post's body: "глава МИД Турции Хакан Фидан".)
+# (Russian adjectives of one or two more words may stand between the country's adjective
+# and the head: "пакистанской межведомственной разведки", Pakistan's inter-services
+# intelligence.)
+_RU_ENDING = r"(?:ой|ая|ий|ый|ые|ых|ого|ому|ую|ое|ым|ими)"
+_RU_ADJECTIVE = r"[а-яё]+" + _RU_ENDING
+_TR_HEADS = [
+    (r"ordu(?:su|sunun|suna|sunu|sunda|sundan)", "forces"),
+    (r"[Ss]ilahlı [Kk]uvvetleri\w*", "forces"), (r"[Hh]ava [Kk]uvvetleri\w*", "air force"),
+    (r"[Dd]ışişleri [Bb]akanlığı\w*", "foreign ministry"), (r"[Ss]avunma [Bb]akanlığı\w*", "defence ministry"),
+]
+# Hungarian writes the institution's head in lower case after the name: "a Vatikán
+# sajtóhivatalában" (in the Vatican's press office).
+_HU_HEADS = [
+    (r"sajtóhivatal\w*", "press office"), (r"külügyminisztérium\w*", "foreign ministry"),
+    (r"védelmi\s+minisztérium\w*", "defence ministry"), (r"hadsereg\w*", "forces"),
+    (r"légierő\w*", "air force"), (r"hírszerzés\w*", "intelligence"),
+]
+_CJK_RUN = re.compile(r"^[\u3400-\u4DBF\u4E00-\u9FFF]+$")
+_AR_WORD = re.compile(r"^[\u0600-\u06FF]+$")
+
+
+def institutions_of_countries(entities: list[E.Entity], text_of: dict[str, str],
+                              lang_of: dict[str, str]) -> list[E.Entity]:
+    """Organisations for a country's institutions described around its name (see
+    `_ZH_INSTITUTIONS`...): the country must be a place entry of the event, the head a
+    word for armed forces, an air force, a ministry of defence or foreign affairs or an
+    intelligence service. One entry per country and kind of institution across languages;
+    an entry that already holds the phrase (Hindistan Dışişleri Bakanlığı, read as an
+    untyped name) becomes that organisation."""
+    places = [e for e in entities if E._kind(e) == "place" and e.surfaces]
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    found: dict[str, E.Entity] = {}
+    new: list[E.Entity] = []
+
+    def add(place: E.Entity, concept: str, phrase: str, aid: str) -> None:
+        phrase = " ".join(phrase.split())
+        key = f"{place.key} {concept}|institution"
+        t = found.get(key) or by_surface.get(phrase)
+        if t is None:
+            t = E.Entity(key=key)
+            t.keys.add(key)
+            new.append(t)
+        found.setdefault(key, t)
+        t.surfaces[phrase] += 1
+        t.surface_articles[phrase].add(aid)
+        t.articles.add(aid)
+        t.kinds["org"] += 1
+
+    for aid, text in text_of.items():
+        lang = lang_of.get(aid, "und")
+        if lang not in ("zh", "ja", "ar", "ru", "uk", "tr", "hu"):
+            continue
+        low = text.lower()
+        for p in places:
+            for s in p.surfaces:
+                if lang in ("zh", "ja") and _CJK_RUN.match(s) and len(s) >= 2 and s in text:
+                    for head, concept in _ZH_INSTITUTIONS.items():
+                        for m in re.finditer(re.escape(s + head), text):
+                            if not _ZH_NOT_AFTER.match(text, m.end()):
+                                add(p, concept, m.group(), aid)
+                elif lang == "ar" and _AR_WORD.match(s):
+                    # A clitic conjunction or preposition may be written on the name (ومصر,
+                    # "and Egypt"); the adjective is made of the bare name.
+                    if s[:1] in "وبلف" and gazetteer.lookup(s[1:]) is not None:
+                        s = s[1:]
+                    stem = s.removeprefix("ال")
+                    if len(stem) < 3 or stem not in text:
+                        continue
+                    for head, concept in _AR_INSTITUTIONS.items():
+                        for m in re.finditer(rf"(?<![\u0600-\u06FF]){head}\s+ال{re.escape(stem)}(?:ية|ي)(?![\u0600-\u06FF])",
+                                             text):
+                            add(p, concept, m.group(), aid)
+                elif lang in ("ru", "uk") and re.match(r"^[А-ЯЁ][а-яё\-]+$", s):
+                    # The country in any case after the head ("вооруженные силы Индии").
+                    cased_stem = s.rstrip("аяиыеуюь")
+                    if len(cased_stem) >= 4 and cased_stem in text:
+                        for head, concept in _RU_HEADS:
+                            for m in re.finditer(rf"(?<![\w\-])(?:{head})\s+{re.escape(cased_stem)}[а-яё]{{0,3}}(?![\w\-])",
+                                                 text):
+                                add(p, concept, m.group(), aid)
+                    stem = s.lower().rstrip("аяиыеуюь")
+                    if len(stem) < 4 or stem not in low:
+                        continue
+                    for head, concept in _RU_HEADS:
+                        pat = rf"(?<![\w\-]){re.escape(stem)}(?:ий|й)?ск{_RU_ENDING}(?:\s+{_RU_ADJECTIVE}){{0,2}}\s+(?:{head})(?![\w\-])"
+                        for m in re.finditer(pat, text):
+                            add(p, concept, m.group(), aid)
+                elif lang in ("tr", "hu") and E._LATIN_ONLY.match(s) and " " not in s and s in text:
+                    for head, concept in (_TR_HEADS if lang == "tr" else _HU_HEADS):
+                        for m in re.finditer(rf"(?<![\w\-]){re.escape(s)}\s+(?:{head})(?![\w\-])", text):
+                            add(p, concept, m.group(), aid)
+    return entities + new
+
+
+# News agencies and reporters named where a text credits its source, which the name
+# readers pass over: a Chinese "according to the X agency" or picture source ("据美联社报道",
+# "图片来源:美联社": an agency's name ends in 社), a Korean credit or byline after a slash or
+# a middle dot ("/연합뉴스", "·연합뉴스": an agency's ends in 뉴스 or 통신), the reporter's
+# name before 기자 ("/박성천 기자"), and a text's own source or copyright line at the end
+# of a Latin-script article ("Source: AFP", "© Agence France-Presse"). A picture credit
+# in a Latin script ("Photo: Getty Images") stays furniture (`entities._credit`): the
+# photo agency did not write the news.
+_ZH_AGENCY = re.compile(r"(?:据|據|根据|根據|来源[:：]|來源[:：])\s*([\u4E00-\u9FFF]{1,3}社)"
+                        r"(?=报道|報導|报导|消息|电|電|[\s。,，:：）)]|$)")
+_ZH_NOT_AGENCY = frozenset("该社 該社 本社 此社 报社 報社 通讯社 通訊社 新闻社 新聞社 杂志社 雜誌社 出版社".split())
+_KO_AGENCY = re.compile(r"[/·=]\s*([가-힣]{1,6}(?:뉴스|통신))(?![가-힣])")
+_KO_REPORTER = re.compile(r"(?:^|[/\n])[ \t]*([가-힣]{3})[ \t]+기자(?![가-힣])")
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:©|\(c\)|(?:Source|Sources|Fuente|Fonte|Quelle|Kaynak|Источник|Джерело)[ \t]*:)"
+                          r"[ \t]*((?:[A-Z]{2,6}|[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
+                          r"(?:[ \t]+(?:[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)){0,3})[ \t.]*$")
+
+
+# Words of a copyright notice itself, not of a name ("© Copyright", "© All Rights Reserved").
+_CREDIT_STOP = frozenset("copyright all rights reserved tous droits réservés todos los derechos reservados "
+                         "alle rechte vorbehalten".split())
+
+
+def credited_sources(entities: list[E.Entity], text_of: dict[str, str],
+                     articles: list[Article]) -> list[E.Entity]:
+    """Organisations for the agencies, and people for the reporters, named in the
+    articles' credits (see `_ZH_AGENCY`...); a name an entry already holds is that entry,
+    an organisation (or a person). Source and copyright lines are read from the raw text
+    (cleaning drops them as furniture), never the outlet's own name."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    new: dict[str, E.Entity] = {}
+
+    def add(name: str, kind: str, aid: str) -> None:
+        t = by_surface.get(name) or new.get(name)
+        if t is None:
+            t = new[name] = E.Entity(key=f"{name_key(name) or name.casefold()}|credit")
+            t.keys.add(t.key)
+        t.surfaces[name] += 1
+        t.surface_articles[name].add(aid)
+        t.articles.add(aid)
+        t.kinds[kind] += 1
+
+    for aid, text in text_of.items():
+        if "社" in text:
+            for m in _ZH_AGENCY.finditer(text):
+                if m.group(1) not in _ZH_NOT_AGENCY:
+                    add(m.group(1), "org", aid)
+        if "뉴스" in text or "통신" in text or "기자" in text:
+            for m in _KO_AGENCY.finditer(text):
+                add(m.group(1), "org", aid)
+            for m in _KO_REPORTER.finditer(text):
+                add(m.group(1), "person", aid)
+    for a in articles:
+        if a.id not in text_of or not a.raw:
+            continue
+        outlets = {o for o in (E._fold(x) for x in (a.source, E._host(a.url)) if x) if len(o) >= 3}
+        for m in _SOURCE_LINE.finditer(a.raw[-3000:]):
+            name = m.group(1)
+            if not any(_title_word(w) or gazetteer.lookup(w) is not None or w.casefold() in _CREDIT_STOP
+                       for w in name.split()) \
+                    and not any(o in E._fold(name) or E._fold(name) in o for o in outlets):
+                add(name, "org", a.id)
+    return _acronyms_of_credits(entities, list(new.values()))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-‐]+", name) if w).upper()
+
+
+def _acronyms_of_credits(entities: list[E.Entity], new: list[E.Entity]) -> list[E.Entity]:
+    """A credited acronym and a credited name whose words' initials it is (AFP, Agence
+    France-Presse) are one agency, under the name."""
+    gone: set[int] = set()
+    for a in new:
+        if not all(_acronym(s) for s in a.surfaces):
+            continue
+        hosts = [t for t in new if t is not a and id(t) not in gone
+                 and any(" " in s and _initials(s) in a.surfaces for s in t.surfaces)]
+        if len(hosts) == 1:
+            E._merge_into(hosts[0], a)
+            gone.add(id(a))
+    return entities + [e for e in new if id(e) not in gone]
+
+
+# Words for a social network or an account right before a name ("соцсети Truth Social",
+# "son réseau Truth Social", "su plataforma Truth Social", "posted on Truth Social") or
+# right after it ("Truth Social hesabından", from his account): the name is a platform, an
+# organisation.
+_PLATFORM_BEFORE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:соцсети|соцсеть|соцмережі|соцмережа|платформе|платформі|réseau|plateforme|"
+    r"plataforma|piattaforma|platform|network|kurznachrichtendienst|netzwerk|plattform|compte|account|"
+    r"cuenta|conta|posted\s+on|wrote\s+on|writing\s+on|post\s+on)\s+$")
+_PLATFORM_AFTER = re.compile(r"(?i)^\s+(?:hesabından|hesabında|hesabı|account|platform|plataforma|"
+                             r"платформ\w*|аккаунт\w*)(?![^\W\d_])")
+# Words for an armed or political group right before a name, perhaps with one lower-case
+# adjective between ("al grupo pakistaní Lashkar-e-Toiba", "the militant group X").
+_GROUP_WORDS = frozenset("group grupo groupe gruppo gruppe grupa группировка группировки группировкой "
+                         "угруповання organisation organization organización organisation organizzazione "
+                         "organização örgütü militia milicia milice".split())
+# Honorifics before a person's name, with their full stop where one is written.
+_HONORIFIC = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Herr|Frau|Sr\.|Sra\.|Sig\.|Dott\.)\s+$")
+# Hungarian titles follow the name, perhaps after a nationality: "Giuseppe Versaldi olasz
+# bíboros" (the Italian cardinal Giuseppe Versaldi).
+_HU_TITLE_AFTER = re.compile(r"^\s+(?:[a-záéíóöőúüű]+\s+)?(?:bíboros|pápa|elnök|miniszter|külügyminiszter|"
+                             r"miniszterelnök|szóvivő|érsek|püspök|nagykövet|államtitkár)(?![\w])")
+# Words for a part of a building before its name ("Loggia delle Benedizioni"), besides the
+# names stage's buildings and squares.
+_BUILDING_PARTS = frozenset("loggia balcone balcony balcón balcon sacada varanda".split())
+# Words that with a continent or a country name one of its regions.
+_REGION_WORDS = E._COMPASS | {"latina", "latin", "latine", "latino"}
+
+
+def kinds_by_cue_words(entities: list[E.Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> None:
+    """Types untyped names from the words around them: a platform after a word for a
+    social network or an account; an armed or political group after a word for one; a
+    person after an honorific (M. Jaishankar, Mr. Vance), when written in full once; a
+    place for a compass word with a place the gazetteer knows (Güney Asya) and for a
+    name ending in a word for a border (International Border)."""
+    for e in entities:
+        if E._kind(e) != "name" or not e.surfaces:
+            continue
+        if any(len(s.split()) == 2 and all(E._cased(w) for w in s.split())
+               and any(a.casefold() in _REGION_WORDS and (p := gazetteer.lookup(b)) is not None and p.is_place
+                       for a, b in (s.split(), s.split()[::-1]))
+               for s in e.surfaces) \
+                or any(len(s.split()) > 2 and s.split()[0].casefold() in (_BUILDING_PARTS | _PLACE_WORDS)
+                       and s.split()[1] in E._HEAD_CONNECTORS | {"delle", "dei", "degli", "dos", "das"}
+                       for s in e.surfaces) \
+                or any(len(s.split()) > 1 and s.split()[-1].casefold() in E._LINE_HEADS for s in e.surfaces):
+            e.kinds["place"] += 1
+            continue
+        texts = {a: text_of[a] for a in e.articles if a in text_of}
+        seen = E._occurrences(e, texts)
+        if any(_PLATFORM_BEFORE.search(before) or _PLATFORM_AFTER.match(after) for before, _, after in seen):
+            e.kinds["org"] += 1
+            continue
+
+        def after_group_word(before: str) -> bool:
+            words = before.split() if before[-1:].isspace() else []
+            if words and words[-1].islower() and words[-1].casefold() not in _GROUP_WORDS and len(words) >= 2:
+                words = words[:-1]
+            return bool(words) and words[-1].casefold() in _GROUP_WORDS
+
+        if any(after_group_word(before) for before, _, _ in seen):
+            e.kinds["org"] += 1
+            continue
+        if any(len(s.split()) > 1 for s in e.surfaces) and not any(gazetteer.lookup(s) is not None
+                                                                   for s in e.surfaces) \
+                and (any(_HONORIFIC.search(before) for before, _, _ in seen)
+                     or any(_HU_TITLE_AFTER.match(after) for aid, text in texts.items() if lang_of.get(aid) == "hu"
+                            for _, _, after in E._occurrences(e, {aid: text}))):
+            e.kinds["person"] += 1
+
+
+# Chinese words for an administrative unit written after a place's name (乌德汉普尔市,
+# the city of Udhampur; 旁遮普邦, the state of Punjab).
+_ZH_UNITS = "市省州县縣邦"
+
+
+def chinese_places_by_their_unit(entities: list[E.Entity], text_of: dict[str, str],
+                                 lang_of: dict[str, str]) -> list[E.Entity]:
+    """A Chinese run of three to six characters that spell foreign names, right before a
+    word for a city, a province or a state, is a place the gazetteer does not know: the
+    run with its unit and the run alone are its spellings. Not where an entry or the
+    gazetteer already holds the run."""
+    from tidings.understand.scripts import _han_name_chars
+
+    held = {s for e in entities for s in e.surfaces}
+    new: dict[str, E.Entity] = {}
+    chars: frozenset[str] | None = None
+    for aid, text in text_of.items():
+        if lang_of.get(aid) not in ("zh", "ja") or not any(u in text for u in _ZH_UNITS):
+            continue
+        chars = chars if chars is not None else _han_name_chars()
+        for m in re.finditer(f"[{_ZH_UNITS}]", text):
+            i = m.start()
+            j = i
+            while j > 0 and i - j < 6 and text[j - 1] in chars:
+                j -= 1
+            run = text[j:i]
+            # The run must start where the names do: after a character that spells none.
+            if len(run) < 3 or (j > 0 and text[j - 1] in chars) or run in held \
+                    or gazetteer.lookup(run) is not None or any(run in h or h in run for h in held if len(h) >= 2
+                                                                and E._CJK_LETTER.search(h)):
+                continue
+            t = new.get(run)
+            if t is None:
+                t = new[run] = E.Entity(key=f"{run}|unit")
+                t.keys.add(t.key)
+            for s in (run + m.group(), run):
+                t.surfaces[s] += 1
+                t.surface_articles[s].add(aid)
+            t.articles.add(aid)
+            t.kinds["place"] += 1
+    return entities + list(new.values())
+
+
+# Korean glues a country to the word for its clock time ("한국시간 9일", on the 9th, Korean
+# time): the name readers see one word, which is no name.
+_KO_TIME = re.compile(r"(?<![가-힣])([가-힣]{2,6})(?:시간|시각)(?![가-힣])")
+
+
+def korean_places_before_their_time(entities: list[E.Entity], text_of: dict[str, str],
+                                    lang_of: dict[str, str]) -> list[E.Entity]:
+    """A place the gazetteer knows, glued before 시간 or 시각 in a Korean article, is named
+    there: a spelling of the place's entry, or an entry of its own."""
+    from tidings.understand.names import place_key
+
+    new: dict[str, E.Entity] = {}
+    for aid, text in text_of.items():
+        if lang_of.get(aid) != "ko" or ("시간" not in text and "시각" not in text):
+            continue
+        for m in _KO_TIME.finditer(text):
+            p = gazetteer.lookup(m.group(1))
+            if p is None or not p.is_place:
+                continue
+            key = place_key(p)
+            t = new.get(key) or next((e for e in entities if key in e.keys and E._kind(e) == "place"), None)
+            if t is None:
+                t = new[key] = E.Entity(key=key)
+                t.keys.add(key)
+            t.surfaces[m.group(1)] += 1
+            t.surface_articles[m.group(1)].add(aid)
+            t.articles.add(aid)
+            t.kinds["place"] += 1
+    return entities + list(new.values())
+
+
+def places_read_without_their_first_word(entities: list[E.Entity], text_of: dict[str, str]) -> list[E.Entity]:
+    """A one-word place always written after the same capitalised word, the two being a
+    place the gazetteer knows under another name and another entry of the event ("New
+    Delhi" in a French article, read as Delhi: the reader took "New" for an English word
+    of no name), is that entry, the two words its spelling."""
+    from tidings.understand.names import place_key
+
+    by_key = {k: e for e in entities if E._kind(e) == "place" for k in e.keys}
+    gone: set[int] = set()
+    for e in entities:
+        if E._kind(e) != "place" or not e.surfaces or any(" " in s for s in e.surfaces):
+            continue
+        seen = E._occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+        firsts = {m.group(1) if m else None
+                  for m in (re.search(r"(?<![\w\-])([^\W\d_][\w\-]*) $", before) for before, _, _ in seen)}
+        if not seen or len(firsts) != 1 or None in firsts:
+            continue
+        first = next(iter(firsts))
+        if not (first and E._cased(first)):
+            continue
+        whole = {s: p for s in e.surfaces if (p := gazetteer.lookup(f"{first} {s}")) is not None and p.is_place}
+        targets = {id(t): t for p in whole.values() if (t := by_key.get(place_key(p))) is not None and t is not e}
+        if len(whole) != len(e.surfaces) or len(targets) != 1:
+            continue
+        t = next(iter(targets.values()))
+        E._merge_into(t, e, surfaces=False)
+        for s in e.surfaces:
+            t.surfaces[f"{first} {s}"] += e.surfaces[s]
+            t.surface_articles[f"{first} {s}"] |= e.surface_articles[s]
+        gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
