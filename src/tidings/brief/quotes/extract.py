@@ -589,7 +589,8 @@ def _quote_spans(block: str, min_words: int, verbs: re.Pattern | None = None) ->
             continue
         inner = block[i + 1:end].strip()
         words = _word_count(inner)
-        if words >= min_words or (verbs is not None and words >= 2 and _said_after(block, end + 1, verbs)):
+        if words >= min_words or (verbs is not None and words >= 2 and (_said_after(block, end + 1, verbs)
+                                                                      or _said_before(block, i, verbs))):
             out.append((i + 1, end))
             i = end + 1
         else:
@@ -604,6 +605,20 @@ def _said_after(block: str, pos: int, verbs: re.Pattern) -> bool:
         return False
     m = verbs.match(block, pos + lead.end())
     return m is not None
+
+
+# Verbs that name or describe rather than utter: 'called it "very close"' quotes a label.
+_NAMING = re.compile(r"call|describ|назв|назыв|numit|calific|qualifi|llam|tild|nann|bezeichn", re.IGNORECASE)
+
+
+def _said_before(block: str, pos: int, verbs: re.Pattern) -> bool:
+    """A verb of uttering right before an opening quotation mark: '高呼「Viva Papa」', 'the
+    crowd chanted: "Long live Peru"' (a naming verb, 'called it "…"', is not one)."""
+    lead = block[max(0, pos - 24):pos]
+    m = re.search(r"[:：,，]?\s*$", lead)
+    head = lead[:m.start()] if m else lead
+    hit = [v for v in verbs.finditer(head) if v.end() == len(head)]
+    return bool(hit) and not _NAMING.search(hit[-1].group(0))
 
 
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
@@ -715,21 +730,60 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 q.speaker, q.speaker_key = speaker
                 last_speaker = speaker
             quotes.append(q)
+        still_open: tuple[str, Quote] | None = None  # (closing marks, the quote it opened)
         for start, end in _sentence_ranges(block, lang):
             if any(s < end and start < e for s, e in covered):
                 continue
+            if still_open is not None:
+                # 'کہا کہ ’جنگ کسی بھی چیز کا حل نہیں ہوتی۔ آج … شروع ہو گیا ہے۔': a quotation
+                # opened by a reported clause and never closed in its sentence goes on in
+                # the next ones of the paragraph, the same speaker's words, until it closes.
+                closers, opened = still_open
+                sentence = block[start:end].strip()
+                shut = next((i for i, c in enumerate(sentence) if c in closers), -1)
+                said = (sentence[:shut] if shut >= 0 else sentence).strip().rstrip(" .।。۔")
+                if shut >= 0 or _word_count(said) < config.quote_min_words:
+                    still_open = None
+                if _word_count(said) >= config.quote_min_words:
+                    quotes.append(Quote(article=article, lang=lang or "und", text=_bound(said, config),
+                                        sentence=_bound(sentence, config), kind="direct",
+                                        speaker=opened.speaker, speaker_key=opened.speaker_key,
+                                        title=opened.title, speaker_label=opened.speaker_label,
+                                        position=pos))
+                    pos += 1
+                    continue
             titles.last_speaker = last_speaker
             q, speaker = _reported(block, start, end, spans, verbs, langs, lex, last_speaker,
                                    article, config, titles, offset)
             if speaker:
                 last_speaker = speaker
-            if q is not None:
-                q.lang = lang or "und"
-                for part in _and_that_parts(q, lex, config):
+            if q is not None and q.kind == "direct":
+                text_at = block.find(q.text[:20], start, end)
+                opener = block[start:text_at].rstrip()[-1:] if text_at > start else ""
+                if opener in _PAIRS:
+                    still_open = (_PAIRS[opener], q)
+            more = []
+            if q is not None and q.kind == "reported":
+                # "…geleceğini söylemesiyle arttı, ancak savunma bakanı … planlanmadığını
+                # açıkladı" / "X said A, but Y later said B": a second speaker's clause after
+                # the first statement (outside it) is read on its own.
+                text_at = block.find(q.text, start, end)
+                but = _BUT.search(block, text_at + len(q.text), end) if text_at >= 0 else None
+                if but is not None:
+                    titles.last_speaker = speaker or last_speaker
+                    q2, speaker2 = _reported(block, but.end(), end, spans, verbs, langs, lex,
+                                             speaker or last_speaker, article, config, titles, offset)
+                    if q2 is not None and q2.text not in q.text:
+                        more.append(q2)
+                        speaker = speaker2 or speaker
+                        last_speaker = speaker or last_speaker
+            for found in ([q] if q is not None else []) + more:
+                found.lang = lang or "und"
+                for part in _and_that_parts(found, lex, config):
                     part.position = pos
                     pos += 1
                     quotes.append(part)
-            elif speaker is None:
+            if q is None and speaker is None:
                 # Pronouns in later sentences refer to the sentence's subject, else the
                 # last person named.
                 named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"]
@@ -832,6 +886,11 @@ def _described(text: str, first: bool = False) -> str | None:
         label = _DESCRIBED.get(w)
         if label:
             return label
+    if _CJK.search(text):
+        # No spaces between Chinese words: "…守候的信友們歡聲雷動，高呼" holds 信友 (the faithful).
+        for w, label in _DESCRIBED.items():
+            if _CJK.match(w) and w in text:
+                return label
     return None
 
 
@@ -979,6 +1038,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             that = re.match(rf"\s*,?\s*(?:(?:\S+ को|(?:the |a |an )?\w+)\s+)?"
                             rf"(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}\s+)?"
                             rf",?\s*(?:{_THAT.get(verb_lang, 'that')})\s+", rest, re.IGNORECASE)
+        if verb_lang in ("ru", "uk") and that is None and _ANNOUNCED.match(m.group(0)):
+            # "правительство объявило о начале операции", "МИД сообщил о гибели двух
+            # человек": what was announced, as a noun phrase after о/об/про.
+            that = re.match(r"\s+(?=(?:о|об|обо|про)\s)", rest, re.IGNORECASE)
         if verb_lang == "tr" and that is None and _TR_NOMINAL.search(block[start:vs]):
             # "Bakan Ahmet Yılmaz, barajın bir ay içinde onarılacağını söyledi": Turkish
             # reports a statement as a nominalised clause (-dığını, -eceğini) before the
@@ -990,6 +1053,19 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
                              sentence=_bound(sentence.strip(), config), kind="reported",
                              speaker=subj.surface, speaker_key=subj.key), (subj.surface, subj.key)
+            found = _tr_subject(block, spans, start, vs, titles, offset)
+            if found is not None:
+                who, at = found
+                clause = block[at:vs].strip(" ,")
+                if _word_count(clause) >= config.quote_min_words:
+                    who, stem = _settle(who)
+                    q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                              sentence=_bound(sentence.strip(), config), kind="reported", title=stem)
+                    if who:
+                        q.speaker, q.speaker_key = who
+                    elif stem:
+                        q.speaker_label = _TITLE_LABELS.get(stem)
+                    return q, who
         inverted = False
         if verb_lang in _AGENT_MARK:
             sp = _hindi_agent(block, spans, vs)
@@ -1019,11 +1095,15 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             if sp is None and verb_lang in _VERB_FIRST:
                 # "قال وزير الخارجية سامي الحداد إن…": the subject follows the verb, its
                 # clause follows the subject.
-                conj = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest[:160])
+                conj = re.search(rf"\s(?:{_THAT[verb_lang]})(?:\s*[،,]\s*|\s+)", rest[:160])
                 if conj:
                     # A country speaks only as the verb's very subject ("وأعلنت الهند أنها").
                     sp = next((x for x in spans if ve <= x.start and x.end <= ve + conj.start()
                                and (x.kind != "place" or not block[ve:x.start].strip())), None)
+                    if sp is None:
+                        # "أعلنت وزارة الدفاع الهندية أنها، …": an institution named by its
+                        # words, no name among them, is the subject.
+                        sp = _ar_institution(block, ve, ve + conj.start())
                     if sp is not None:
                         that = conj
         speaker = (sp.surface, sp.key) if sp else None
@@ -1093,6 +1173,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         q.title = stem
         return q, speaker
     if heard is None:
+        tail = _trailing_according(block, spans, start, end, lang, article, config)
+        if tail is not None:
+            return tail, ((tail.speaker, tail.speaker_key) if tail.speaker_key else None)
         # "According to the defence minister, Russia launched…": the sentence is theirs.
         acc = _according(block, spans, start, end, lang)
         if acc is not None and acc.surface.lower() in _DESCRIBED:
@@ -1122,6 +1205,120 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                           speaker=acc.surface, speaker_key=acc.key)
                 return q, (acc.surface, acc.key)
     return None, heard
+
+
+# Russian and Ukrainian verbs of announcing that take what they announce after о/об/про.
+_ANNOUNCED = re.compile(r"(?:объяв|заяв|сообщ|предупред|оголос|повідом)", re.IGNORECASE)
+# A contrastive conjunction opening a clause of its own after a statement.
+_BUT = re.compile(r"[,;]\s*(?:but|yet|while|ancak|ama|fakat|oysa|mais|tandis que|pero|mientras|ma|però|"
+                  r"mas|porém|aber|doch|jedoch|но|а|однако|але|проте|dar|însă|ale|natomiast|ali|de|"
+                  r"لكن|بينما|ولكن)\s+", re.IGNORECASE)
+# Turkish conjunctions that open a clause of their own ("…, ancak savunma bakanı …").
+_TR_CLAUSE = re.compile(r"(?:^|[,;:]\s*)(?:(?:ancak|ama|fakat|ise|ve|oysa)\s+)?", re.IGNORECASE)
+# A Turkish institution after its country, any case ("Pakistan ordusunun", "İran hükümeti").
+_TR_INSTITUTION = re.compile(r"\s+(?:ordu|hükümet|Dışişleri Bakanlığ|Savunma Bakanlığ|yönetim)\w*", re.IGNORECASE)
+
+
+def _tr_subject(block: str, spans: list[_Span], start: int, vs: int, titles, offset: int):
+    """The subject opening the Turkish clause whose nominalised statement ends at `vs`,
+    and where the statement begins: a country's institution in any case ("Pakistan
+    ordusunun … geleceğini söylemesiyle", the army's saying that …), or a title ("ancak
+    savunma bakanı daha sonra … planlanmadığını açıkladı", the minister's words: the title's
+    holder in the article, else unnamed). None when neither opens the clause."""
+    opens = [m.end() for m in _TR_CLAUSE.finditer(block, start, vs)]
+    c0 = start
+    for o in opens:
+        if o < vs:
+            c0 = max(c0, o)
+    head = block[c0:vs]
+    lead = len(head) - len(head.lstrip())
+    c0 += lead
+    for sp in spans:
+        if sp.start == c0 and sp.kind == "place":
+            inst = _TR_INSTITUTION.match(block, sp.end)
+            if inst:
+                surface = block[sp.start:inst.end()]
+                return (surface, _word_key(surface)), inst.end()
+    words = list(_WORD.finditer(block, c0, vs))[:3]
+    for w in words:
+        if any(sp.start <= w.start() < sp.end for sp in spans):
+            return None  # a name opens the clause: not a bare title
+        stem = _title_of(w.group())
+        if stem and titles is not None:
+            held = titles.holder(stem, offset + w.start())
+            if isinstance(held, _Guess):
+                # Not the last speaker (often the institution just quoted): the event's
+                # other articles may name the holder (resolve_titles).
+                held = _Guess((None, None))
+                held.stem = stem
+            return held, w.end()
+    return None
+
+
+# English labels for a title no one in the event is named as holding ("savunma bakanı":
+# the defence minister); the speaker is then described, as an unnamed source is.
+_TITLE_LABELS = {
+    **dict.fromkeys("minist bakan министр міністр मंत्री".split(), "a minister"),
+    **dict.fromkeys("president presidente président präsident prezydent predsjednik başkan elnök "
+                    "presiden президент राष्ट्रपति".split(), "the president"),
+    **dict.fromkeys("spokes sprecher porte-parole portavoz portavoce purtăto rzecznik речник "
+                    "пресс-секретар प्रवक्ता".split(), "a spokesperson"),
+}
+
+
+# Arabic heads of an institution's name ("وزارة الدفاع الهندية", "الجيش الباكستاني").
+_AR_INSTITUTION = re.compile(r"\s*(?:[وف]?(?:ال)?(?:وزارة|حكومة|جيش|سلطات|رئاسة|شرطة|قوات|خارجية|مكتب|"
+                             r"متحدث|الناطق))(?!\w)")
+
+
+def _ar_institution(block: str, ve: int, conj: int) -> _Span | None:
+    """The words between an Arabic verb and its conjunction when they name an institution
+    (at most five words, opened by its head noun): the statement's subject."""
+    m = _AR_INSTITUTION.match(block, ve)
+    words = _WORD.findall(block[ve:conj])
+    if m is None or not 2 <= len(words) <= 5 or re.search(r"[،,.:]", block[ve:conj].strip()):
+        return None
+    s = ve + len(block[ve:conj]) - len(block[ve:conj].lstrip())
+    surface = block[s:conj].strip()
+    return _Span(s, s + len(surface), surface, _word_key(surface), "name")
+
+
+def _trailing_according(block, spans, start, end, lang, article, config) -> Quote | None:
+    """A sentence closed by its source: "…, killing 14 people, according to local
+    officials." / "…, según el ministro Pablo Ruiz." / "…، وفق وسائل إعلام باكستانية.": the
+    words before it are the source's. The source is a person or body named in the tail
+    (a place is not: "según Islamabad" is a city standing for a government), else an
+    unnamed one it describes ("officials", "the media"); a tail naming neither ("according
+    to the report") attributes nothing."""
+    langs = [lang] if lang in _ACCORDING else list(_ACCORDING)
+    sentence = block[start:end].rstrip()
+    for lg in langs:
+        m = re.search(rf"\s*[,，،—–]\s*(?:{_ACCORDING[lg]})\s*(?P<src>[^,，،;:!?«»„“”\"]{{1,80}}?)[.!।۔]?$",
+                      sentence, re.IGNORECASE)
+        if m is None:
+            continue
+        clause = _ACCORDING_LEAD.sub("", sentence[:m.start()].strip(), count=1).strip(" ,")
+        if _word_count(clause) < config.quote_min_words or _speech_cue_free(clause):
+            return None
+        src0, src1 = start + m.start("src"), start + m.end("src")
+        who = next((sp for sp in spans if src0 <= sp.start and sp.end <= src1 and sp.kind in ("person", "name")
+                    and not _after_preposition(block, sp.start, src0)), None)
+        q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                  sentence=_bound(sentence.strip(), config), kind="reported")
+        if who is not None:
+            q.speaker, q.speaker_key = who.surface, who.key
+            return q
+        label = _described(m.group("src"), first=True)
+        if label is None:
+            return None
+        q.speaker_label = label
+        return q
+    return None
+
+
+def _speech_cue_free(clause: str) -> bool:
+    """A clause that holds a quotation of its own is read by the quotation rules."""
+    return bool(re.search(r"[«»„“”\"「」]", clause))
 
 
 _CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
