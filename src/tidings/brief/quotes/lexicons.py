@@ -135,7 +135,8 @@ _PRO_DROP = {"es", "it", "pt", "ro", "pl", "tr", "hr", "uk", "ru", "hu", "ar", "
              "ko", "ta", "te", "hi", "ur"}
 # Nouns for words spoken ("his first words", "le sue prime parole"), a regex alternation.
 _SPEECH_NOUNS = (r"words|remarks|parole|mots|propos|palabras|palavras|слова|слов|Worte|cuvinte|"
-                 r"cuvintele|słowa|sözleri|szavai|kata-kata|mensaje|message|messaggio|послание")
+                 r"cuvintele|słowa|sözleri|szavai|kata-kata|mensaje|message|messaggio|послание|"
+                 r"formula|formule|fórmula|Formel|formułę|формулу|formulă|declaração|declaración|déclaration")
 # Chinese titles written right before a name ("外长王毅", "發言人杜加里克").
 _ZH_TITLES = ("总统|總統|总理|總理|首相|部长|部長|外长|外長|大臣|发言人|發言人|秘书长|秘書長|高级代表|高級代表|"
               "代表|领导人|領導人|主席|国务卿|國務卿|大使|将军|將軍|司令|教宗|枢机|樞機|主教|外交秘书|外交秘書")
