@@ -682,3 +682,37 @@ def test_short_cries_after_a_verb_of_shouting_and_collective_speakers():
             "pair of hands” candidate. She called the plan \"very close\" to a deal.")
     (q,) = extract(text, "en", [], "a")
     assert (q.text, q.speaker_label) == ("steady pair of hands", "supporters")
+
+
+def test_a_text_opening_inside_a_quotation_and_a_sentence_presenting_it():
+    # The opening mark was lost with the headline; the next sentence says whose words they were.
+    text = ('Nous resterons unis face à cette épreuve." Voici les premiers mots du nouveau président, '
+            "Marc Delorme, devant la foule.\n\nIl a ensuite quitté la place.")
+    (q,) = extract(text, "fr", [_mention("delorme", "Marc Delorme")], "a")
+    assert q.kind == "direct" and q.text.startswith("Nous resterons unis") and q.speaker == "Marc Delorme"
+    # Only a first mark that closes a sentence, with none opening before it, is taken as lost.
+    from tidings.brief.quotes.extract import _reopened
+
+    for kept in ['Le maire a dit: "Nous partirons demain." Fin.', 'Il a lu "Le Monde" hier.',
+                 'Il a dit "oui." Puis "non."']:
+        assert _reopened(kept) == kept
+    assert _reopened("Nous partirons demain matin.» Fin.") == "«Nous partirons demain matin.» Fin."
+
+
+def test_arabic_announcement_of_a_noun_after_its_subject():
+    text = "في خطوة مفاجئة، أعلنت مصر، اليوم الأحد، إغلاق معبر رفح أمام المسافرين حتى إشعار آخر."
+    (q,) = extract(text, "ar", [_mention("msr", "مصر", "place")], "a")
+    assert q.speaker == "مصر" and q.text == "إغلاق معبر رفح أمام المسافرين حتى إشعار آخر"
+
+
+def test_a_short_quotation_needs_a_speaker():
+    # After a noun of speech, a short formula is a statement only when someone says it.
+    assert extract("A cerimônia terminou com a tradicional declaração em latim: “Ite missa est”.", "pt",
+                   [], "a") == []
+    # Nor is it the last speaker's when this paragraph names no one.
+    text = ("“Vamos reconstruir a catedral inteira”, disse o prefeito Rui Costa.\n\n"
+            "A missa terminou com a tradicional declaração em latim: “Ite missa est”.")
+    assert [q.speaker for q in extract(text, "pt", [_mention("kst", "Rui Costa")], "a")] == ["Rui Costa"]
+    (q,) = extract("O bispo Paulo Mendes encerrou com a tradicional declaração em latim: “Ite missa est”.",
+                   "pt", [_mention("mendes", "Paulo Mendes")], "a")
+    assert q.text == "Ite missa est" and q.speaker == "Paulo Mendes"

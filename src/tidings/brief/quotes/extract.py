@@ -660,6 +660,8 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     last_speaker: tuple[str, str] | None = None  # (surface, key) of the latest speaker
     pos = 0
     blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
+    if blocks:
+        blocks[0] = _reopened(blocks[0])
     index = _NameIndex(mentions)
     block_spans = [find_names(b, mentions, index) for b in blocks]
     titles = _Titles()
@@ -705,7 +707,10 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # "he" is the person named last before the quotation in this paragraph,
                 # else the previous paragraph's speaker.
                 before = [sp for sp in outside if sp.end <= qs - 1 and sp.kind == "person"]
-                speaker = (before[-1].surface, before[-1].key) if before else last_speaker
+                speaker = (before[-1].surface, before[-1].key) if before else \
+                    (last_speaker if _word_count(block[qs:qe]) >= config.quote_min_words else None)
+                # (a short formula is not carried over to whoever spoke last: nobody is
+                # said to speak it here)
             elif speaker is None and quotes and quotes[-1].kind == "direct" \
                     and quotes[-1].speaker_key and quotes[-1].sentence == _bound(block[s0:e0].strip(), config):
                 # Two quotations in one sentence ("…”, a precizat oficialul rus,
@@ -739,6 +744,11 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             if speaker is None and stem is None:
                 q.speaker_label = _described(block[s0:max(s0, qs - 1)]) or \
                     _described(block[qe + 1:e0], first=True)
+                if q.speaker_label is None and _word_count(q.text) < config.quote_min_words:
+                    # A short formula with nobody said to speak it ('a declaração em
+                    # latim: "Habemus Papam"') tells the reader nothing, and its few words
+                    # resemble every other short cry of the event.
+                    continue
             pos += 1
             if speaker:
                 q.speaker, q.speaker_key = speaker
@@ -1012,6 +1022,7 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
         return acc.surface, acc.key
     # "«La pace sia con tutti voi», le sue prime parole" / "…", voici les premiers mots du
     # pape, Léon XIV": words someone spoke, theirs when named, else the last person's.
+    e0 = _presented_after(block, e0)
     for m in _SPEECH_NOUN.finditer(block, s0, e0):
         if qs <= m.start() < qe:
             continue
@@ -1029,9 +1040,41 @@ def _speech_cue(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Patter
     or a noun of speech outside the quotation, or a colon introducing it. Without one a
     quoted phrase is a name, a title or a translation ("Urbi et Orbi", that is, "to the
     city and the world"), not a statement."""
-    outside = block[s0:max(s0, qs - 1)] + " " + block[qe + 1:e0]
+    outside = block[s0:max(s0, qs - 1)] + " " + block[qe + 1:_presented_after(block, e0)]
     return bool(verbs.search(outside) or _SPEECH_NOUN.search(outside) or _ACCORDING_ANY.search(outside)
                 or re.search(r":\s*$", block[s0:max(s0, qs - 1)]))
+
+
+# A sentence presenting the words just quoted: "Voici les premiers mots du pape",
+# "These were her first words", "Queste le sue prime parole".
+_PRESENTING = re.compile(r"\s*(?:Voici|Voilà|Ce sont|Ce furent|Tels sont|These were|Those were|Such were|"
+                         r"Tales fueron|Estas fueron|Esas fueron|Éstas fueron|Queste|Queste sono|Estas foram|"
+                         r"Essas foram|Das waren|Dies waren|Это были|Таковы|Acestea au fost|Acestea sunt)(?!\w)")
+
+
+def _presented_after(block: str, e0: int) -> int:
+    """The end of the next sentence when it presents the quotation ending at `e0` as
+    someone's words, else `e0`."""
+    if _PRESENTING.match(block, e0):
+        return _sentence_bounds(block, e0 + 1, forward=True)
+    return e0
+
+
+def _reopened(block: str) -> str:
+    """A text that opens inside a quotation, its opening mark lost with a headline or a
+    cut ('Que la paix soit avec vous tous." Voici les premiers mots…'): the mark put back,
+    when the first mark of the text closes a sentence and none opens before it."""
+    m = re.search(r"[\"”»]", block)
+    if m is None or m.start() < 2 or block[m.start() - 1] not in ".!?,…":
+        return block
+    if m.end() < len(block) and not block[m.end()].isspace():
+        return block
+    before = block[:m.start()]
+    if re.search(r"[“„«‘]", before) or _word_count(before) < 3:
+        return block
+    if m.group() == "\"" and block.count("\"") % 2 == 0:
+        return block
+    return {"\"": "\"", "”": "“", "»": "«"}[m.group()] + block
 
 
 def _subject_dropped(block: str, qe: int, vs: int, ve: int, e0: int, lang: str | None) -> bool:
@@ -1153,6 +1196,14 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                         sp = _ar_institution(block, ve, ve + conj.start())
                     if sp is not None:
                         that = conj
+                elif _AR_ANNOUNCE.match(m.group(0)):
+                    # "أعلن الفاتيكان، اليوم الخميس، انتخاب الكاردينال…": what was announced
+                    # as the verb's object, right after its subject (and a time aside).
+                    sp = next((x for x in spans if x.start >= ve and not block[ve:x.start].strip()), None)
+                    if sp is not None:
+                        obj = re.match(r"\s*(?:[،,]\s*(?:\S+\s+){0,3}?\S+\s*[،,])?\s*", block[sp.end:end])
+                        rest = block[sp.end + obj.end():end] if obj else rest
+                        that = re.match(r"", rest)  # the object starts at once
         speaker = (sp.surface, sp.key) if sp else None
         if speaker is None:
             # "the US President announced that…" / "a declarat ministrul de externe că…"
@@ -1313,6 +1364,8 @@ _TITLE_LABELS = {
 }
 
 
+# Arabic verbs of announcing, which may take what they announce as a noun (انتخاب، بدء).
+_AR_ANNOUNCE = re.compile(r"[وف]?(?:أعلن|أعلنت|اعلن|اعلنت)$")
 # Arabic heads of an institution's name ("وزارة الدفاع الهندية", "الجيش الباكستاني").
 _AR_INSTITUTION = re.compile(r"\s*(?:[وف]?(?:ال)?(?:وزارة|حكومة|جيش|سلطات|رئاسة|شرطة|قوات|خارجية|مكتب|"
                              r"متحدث|الناطق))(?!\w)")
