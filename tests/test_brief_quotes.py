@@ -716,3 +716,18 @@ def test_a_short_quotation_needs_a_speaker():
     (q,) = extract("O bispo Paulo Mendes encerrou com a tradicional declaração em latim: “Ite missa est”.",
                    "pt", [_mention("mendes", "Paulo Mendes")], "a")
     assert q.text == "Ite missa est" and q.speaker == "Paulo Mendes"
+
+
+@pytest.mark.parametrize("lang, text, mentions, speaker, said", [
+    ("es", "Chile había transmitido en varias ocasiones estar siguiendo de cerca la crisis en la región.",
+     [("chile", "Chile", "place")], "Chile", "estar siguiendo de cerca la crisis en la región"),
+    ("it", "Il ministro Carlo Neri ha detto di essere pronto a firmare l’accordo entro venerdì.",
+     [("neri", "Carlo Neri", "person")], "Carlo Neri", "di essere pronto a firmare l’accordo entro venerdì"),
+    ("fr", "Le ministre Paul Girard a affirmé être prêt à reprendre les discussions lundi.",
+     [("girard", "Paul Girard", "person")], "Paul Girard", "être prêt à reprendre les discussions lundi"),
+    ("pt", "O ministro João Prado afirmou estar pronto para retomar as negociações na segunda-feira.",
+     [("prado", "João Prado", "person")], "João Prado", "estar pronto para retomar as negociações na segunda-feira"),
+])
+def test_romance_infinitive_after_a_verb_of_saying(lang, text, mentions, speaker, said):
+    (q,) = extract(text, lang, [_mention(k, s, kind) for k, s, kind in mentions], "a")
+    assert (q.kind, q.speaker, q.text) == ("reported", speaker, said)

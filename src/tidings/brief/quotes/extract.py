@@ -60,7 +60,7 @@ _VERB_FIRST = {"ar"}
 # What ends a statement before an inverted verb: "…, said X", "… — заявил X", "… - közölte X".
 _INVERSION = re.compile(r"(?:[,—–]|\s-)\s*$")
 _AUXILIARIES = {"", "is", "was", "has", "have", "had", "will", "would", "has also", "is also", "also",
-                "a", "au", "va", "hat", "ist", "a également", "ha", "han", "ha anche"}
+                "a", "au", "va", "hat", "ist", "a également", "ha", "han", "ha anche", "había", "habían"}
 _ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof|Sr|Sra|Hr|Fr|г)\.")  # verb-subject order: "قال الوزير إن…"
 _ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
                             re.IGNORECASE)
@@ -1240,6 +1240,8 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             elif verb_lang == "en" and speaker and re.match(r"(?:describ|call)", m.group(0).split()[-1]) \
                     and re.search(r"\bas\b", rest[:100]):
                 clause = rest.strip()  # "describing the idea of meeting in Moscow as unacceptable"
+            elif speaker and (inf := _infinitive_clause(rest, verb_lang)) is not None:
+                clause = inf  # "aseguró estar dispuesto a…", "ha detto di essere pronto a…"
             else:
                 continue
         else:
@@ -1303,6 +1305,27 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                           speaker=acc.surface, speaker_key=acc.key)
                 return q, (acc.surface, acc.key)
     return None, heard
+
+
+# Romance verbs of saying take an infinitive when the speaker is its subject ("aseguró
+# estar dispuesto", "afirmou estar pronto", "ha detto di essere pronto", "a affirmé être
+# prêt"), after an adverbial or two ("en varias ocasiones").
+_INFINITIVE = {
+    "es": r"(?!(?:ayer|lugar|mujer|hogar|militar|popular|similar|particular|nivel)\b)\w{2,}(?:ar|er|ir|ír)(?:se|lo|la|los|las|le|les)?",
+    "pt": r"(?!(?:lugar|mulher|militar|popular|similar|particular|melhor|maior|menor)\b)\w{2,}(?:ar|er|ir)(?:-se)?",
+    "it": r"di\s+\w{2,}(?:are|ere|ire)(?:si|lo|la|ne|ci)?",
+    "fr": r"(?:être|avoir|vouloir|pouvoir|devoir|savoir|ne pas être|ne pas avoir)",
+}
+_INFINITIVE_LEAD = r"\s*,?\s*(?:(?:en|em|in|a|à|de|por|per|dans|durante|nas?|nos?)(?:\s+\w+){1,3}\s*,?\s+)?"
+
+
+def _infinitive_clause(rest: str, lang: str | None) -> str | None:
+    """The infinitive clause right after a Romance verb of saying, if any."""
+    inf = _INFINITIVE.get(lang or "")
+    if inf is None:
+        return None
+    m = re.match(rf"{_INFINITIVE_LEAD}(?={inf}\s)", rest, re.IGNORECASE)
+    return rest[m.end():].strip() if m else None
 
 
 # Russian and Ukrainian verbs of announcing that take what they announce after о/об/про.

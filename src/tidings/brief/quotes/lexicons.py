@@ -50,7 +50,7 @@ _VERBS = {
     "ko": r"(?:말했다|밝혔다|발표했다|전했다|강조했다|설명했다|덧붙였다|언급했다|주장했다|선언했다|했다고)",
     "ta": r"(?:கூறினார்|தெரிவித்தார்|அறிவித்தார்|குறிப்பிட்டார்|வலியுறுத்தினார்|கூறியுள்ளார்|தெரிவித்துள்ளார்|அறிவித்துள்ளார்)",
     "te": r"(?:చెప్పారు|అన్నారు|ప్రకటించారు|తెలిపారు|పేర్కొన్నారు|వెల్లడించారు)",
-    "es": r"(?:dijo|dice|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció|diciendo|afirmando|asegurando|añadiendo|calificó|llamó|tildó|escribió|publicó|confirmó|felicitó)",
+    "es": r"(?:dijo|dice|transmitió|transmitido|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció|diciendo|afirmando|asegurando|añadiendo|calificó|llamó|tildó|escribió|publicó|confirmó|felicitó)",
 }
 # Conjunctions opening the reported clause.
 _THAT = {
