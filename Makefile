@@ -33,7 +33,7 @@ test: install browser check
 	$(BIN)/python -m pytest -q -rs
 
 check: install
-	$(BIN)/ruff check src
+	$(BIN)/ruff check src bench tests
 	$(BIN)/mypy
 
 bench: install

@@ -46,11 +46,11 @@ OUT = ROOT / "bench" / "results" / "cluster.md"
 def end_to_end(paths: list[str], runs: int) -> dict:
     from tidings.clean import OutletLines, clean
     from tidings.clean.duplicates import bands, find_duplicate
+    from tidings.cluster.linkage import load_learner
+    from tidings.pipeline import apply_changes
     from tidings.sources import read
     from tidings.understand import understand_batch
     from tidings.understand.embed import Embedder
-    from tidings.cluster.linkage import load_learner
-    from tidings.pipeline import apply_changes
 
     Embedder().embed(["warm up"])  # model load is once per process, not per article
     results = []

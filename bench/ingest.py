@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from common import peak_rss_mb, write_result  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "bench"))
 
 TARGET = 200.0

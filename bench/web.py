@@ -83,7 +83,7 @@ def build(path: Path, n_articles: int, seed: int = 7) -> tuple[int, list[str]]:
             t0 = start + timedelta(hours=rnd.uniform(0, 24 * 180))
             people = rnd.sample(ENTITIES, 4)
             members = []
-            for k in range(size):
+            for _k in range(size):
                 lang = rnd.choice(LANGS)
                 when = t0 + timedelta(hours=rnd.expovariate(1 / 10))
                 words = WORDS[lang]

@@ -5,13 +5,12 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from web_store import HOSTILE_EVENT, ZELENSKY, build_store, client, store  # noqa: F401 (pytest fixtures)
 
 from tidings.config import Config
 from tidings.records import Event
 from tidings.web import create_app
 from tidings.web.app import CSP, serve
-from web_store import client, store  # noqa: F401 (pytest fixtures)
-from web_store import HOSTILE_EVENT, ZELENSKY, build_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

@@ -11,7 +11,6 @@ import time
 
 import httpx
 import pytest
-
 from local_http import LocalServer, Route, page, rss
 from test_browser import ARGS, CHROMIUM, _free_port
 from test_watch import item, story

@@ -5,8 +5,8 @@ import json
 import subprocess
 
 import pytest
-
 from conftest import command_env, tidings_command
+
 from tidings import demo
 from tidings.config import DEFAULT
 

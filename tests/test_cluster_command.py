@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import asdict
 
 from conftest import command_env, tidings_command
+
 from tidings import demo
 from tidings.records import RawArticle
 from tidings.sources import read

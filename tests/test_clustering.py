@@ -8,9 +8,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from cluster_fixtures import GREEK_VOTE, INVITE_FEB, INVITE_SEPT, QUAKE, ROUND1, ROUND2, STRIKE_FEB, article, articles
 
-from cluster_fixtures import (GREEK_VOTE, INVITE_FEB, INVITE_SEPT, QUAKE, ROUND1, ROUND2,
-                              STRIKE_FEB, article, articles)
 from tidings.cluster import load_learner
 from tidings.cluster.evaluate import score
 from tidings.config import DEFAULT

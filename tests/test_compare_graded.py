@@ -14,8 +14,7 @@ import numpy as np
 import pytest
 
 from tidings import api
-from tidings.cluster.relatedness import (COMPARE_FEATURES, LEVELS, compare_text,
-                                         explain_compare, shipped_compare_model)
+from tidings.cluster.relatedness import COMPARE_FEATURES, LEVELS, compare_text, explain_compare, shipped_compare_model
 from tidings.records import Article
 
 QUAKE_EN = ("Earthquake of magnitude 6.9 strikes southern Peru, killing at least 14\n\n"

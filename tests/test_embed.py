@@ -2,10 +2,10 @@
 
 import numpy as np
 
+from tidings.config import Config
 from tidings.records import Article
 from tidings.store import SQLiteStore
 from tidings.understand.embed import Embedder, HashingEmbedderForTests, text_for
-from tidings.config import Config
 
 
 def test_real_model_vectors_are_normalised_and_cross_lingual():

@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from tidings.cli import main, write_rows
 from tidings.clean.meta import registered_domain
+from tidings.cli import main, write_rows
 from tidings.records import Problem, RawArticle
 from tidings.sources import read
 from tidings.sources.feeds import parse_feed, read_opml, write_opml

@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from local_http import Hit, LocalServer, Route
+
 from tidings.config import Config
 from tidings.sources.fetch import Fetcher, canonical_url
 

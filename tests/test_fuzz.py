@@ -66,7 +66,7 @@ def test_jsonl_lines_each_come_out_once(tmp_path_factory, lines):
     path = tmp_path_factory.mktemp("fuzz") / "feed.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read([str(path)]))
-    non_blank = [l for l in lines if l.strip(" \t\x0b\x0c")]  # blank as in bytes: ASCII space
+    non_blank = [line for line in lines if line.strip(" \t\x0b\x0c")]  # blank as in bytes: ASCII space
     # One article or one problem per non-blank line: nothing dropped, nothing doubled (a
     # file of blank lines is one problem: empty).
     assert len(items) == max(len(non_blank), 1)

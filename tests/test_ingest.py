@@ -8,9 +8,9 @@ import subprocess
 import time
 
 import pytest
+from conftest import command_env, tidings_command
 
 import tidings
-from conftest import command_env, tidings_command
 
 STORIES = [
     ("en", "Flood closes the Danube port of Galati",
@@ -73,7 +73,7 @@ def test_mixed_folder_goes_in_and_bad_input_is_reported_not_fatal(tmp_path):
     # The flood in three languages is one event; the cup final another.
     events = {a: store.event_of(a) for a in langs}
     assert events["fr-1"] != events["de-1"]
-    flood = [a for a, l in langs.items() if l in ("en", "ro", "de")]
+    flood = [a for a, lang in langs.items() if lang in ("en", "ro", "de")]
     assert len({events[a] for a in flood}) == 1
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
-
 from cluster_fixtures import article
+
 from tidings.cluster.linkage import EventLearner
 from tidings.config import DEFAULT
 from tidings.records import Features, RawArticle

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from cluster_fixtures import (DAM_COLLAPSE, DAM_INQUIRY, FERRY_DAYS, SPEAKER_WEEK, STORM_WEEK,
-                              article, articles)
+from cluster_fixtures import DAM_COLLAPSE, DAM_INQUIRY, FERRY_DAYS, SPEAKER_WEEK, STORM_WEEK, article, articles
 from story_fixtures import MINE_STORY, MINE_TRIAL
+
 from tidings.cluster.evaluate import score
 from tidings.cluster.linkage import Change, EventLearner
 from tidings.config import DEFAULT
@@ -180,8 +179,7 @@ def test_two_stories_that_come_to_agree_merge_and_the_merge_survives_a_reload():
 def test_a_story_merge_is_persisted_and_loads_back(any_store):
     from tidings.cluster.linkage import load_learner
 
-    for _, learner, _ in _merging_stories(any_store):
-        pass
+    learner = list(_merging_stories(any_store))[-1][1]  # the learner after the last step
     ids = ["x1", "x2", "y1", "y2", "z1", "z2"]
     events = {learner.event_of(i) for i in ids}
     assert len(events) == 3 and {any_store.event_of(i) for i in ids} == events

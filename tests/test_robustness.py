@@ -6,9 +6,9 @@ import json
 import subprocess
 
 import pytest
+from conftest import command_env, tidings_command
 
 import tidings
-from conftest import command_env, tidings_command
 from tidings.records import Problem, RawArticle
 from tidings.sources import read, read_stream
 

@@ -5,10 +5,11 @@
 """
 
 import json
+import subprocess
+
+from conftest import command_env, tidings_command
 
 import tidings
-from conftest import command_env, tidings_command
-import subprocess
 
 
 def test_ingest_understands_and_groups_the_seeds(tmp_path, seed_files):

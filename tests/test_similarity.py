@@ -5,8 +5,8 @@ these tests."""
 from dataclasses import replace
 
 import pytest
-
 from cluster_fixtures import INVITE_FEB, INVITE_SEPT, ROUND1, ROUND2, STRIKE_FEB, article, articles
+
 from tidings.api import compare
 from tidings.cluster.pairs import Item, Weighing, explain_items, make_item, pair_row, shipped_model
 from tidings.config import DEFAULT

@@ -11,8 +11,8 @@ import subprocess
 import time
 
 import pytest
-
 from conftest import command_env, tidings_command
+
 from tidings.sources.files import decode
 
 STORY = ("Port authorities in Galați reopened the northern quay on Tuesday after the flood "

@@ -227,7 +227,7 @@ def test_large_jsonl_is_streamed(tmp_path):
     f = tmp_path / "big.jsonl"
     row = json.dumps({"text": EN_TEXT * 4}) + "\n"
     with open(f, "w", encoding="utf-8") as out:
-        for i in range(20_000):
+        for _i in range(20_000):
             out.write(row)
     config = Config(max_file_bytes=1_000_000)  # the file is 20x this, each line far below
     tracemalloc.start()

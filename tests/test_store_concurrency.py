@@ -15,7 +15,6 @@ import time
 
 import httpx
 import pytest
-
 from conftest import REPO, command_env, tidings_command
 
 DEMO_FILE = next((REPO / "src/tidings/demo/corpus").rglob("*.txt"))

@@ -5,8 +5,8 @@ nothing fetched or stored twice, conditional polls counted."""
 from __future__ import annotations
 
 import pytest
-
 from local_http import LocalServer, Route, page, rss
+
 from tidings.config import Config
 from tidings.sources.fetch import Fetcher
 from tidings.store import SQLiteStore

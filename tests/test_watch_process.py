@@ -12,6 +12,7 @@ import time
 
 from local_http import LocalServer, Route, rss
 from test_watch import item
+
 from tidings.store import SQLiteStore
 
 N = 40

@@ -12,14 +12,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from test_web_pages import Tags, assert_inert
+from web_store import _article, add_event, build_store, client, store  # noqa: F401 (pytest fixtures)
 
 from tidings.config import Config
 from tidings.records import Features, Mention
 from tidings.web import create_app
 from tidings.web.app import CSP
-from test_web_pages import Tags, assert_inert
-from web_store import client, store  # noqa: F401 (pytest fixtures)
-from web_store import _article, add_event, build_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

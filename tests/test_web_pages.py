@@ -6,11 +6,10 @@ import warnings
 from html.parser import HTMLParser
 
 import pytest
+from web_store import HOSTILE_EVENT, HOSTILE_ID, XSS, ZELENSKY, build_store, client, store  # noqa: F401 (pytest fixtures)
 
 from tidings.config import Config
 from tidings.web import create_app
-from web_store import client, store  # noqa: F401 (pytest fixtures)
-from web_store import HOSTILE_EVENT, HOSTILE_ID, XSS, ZELENSKY, build_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -282,9 +281,8 @@ def test_event_page_shows_why_an_undated_first_report_was_inferred(client, monke
 
 
 def test_event_page_refuses_a_malformed_brief_instead_of_guessing(client, monkeypatch):
-    from tidings.web import data
-
     from tidings.brief.records import BriefFormatError
+    from tidings.web import data
 
     monkeypatch.setattr(data, "get_brief", lambda *a: {"version": 1, "quotes": [{"speaker": "X"}]})
     with pytest.raises(BriefFormatError, match=r"quotes\[0\]: missing field 'text'"):
