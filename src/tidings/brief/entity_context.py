@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -17,6 +18,9 @@ from tidings.brief import entities as E
 from tidings.records import Article
 from tidings.understand import gazetteer
 from tidings.understand.names import _PLACE_WORDS, _is_title, is_first_name, is_head_word, name_key
+
+# Patterns built from the event's own names, compiled once each (see entities.word_pattern).
+_compiled = lru_cache(maxsize=16_384)(re.compile)
 
 # Titles written in lower case before a name that the extractor's list (capitalised
 # cues) lacks, mostly Ukrainian and Russian forms and envoys: "помічник Путіна",
@@ -138,7 +142,7 @@ def names_before_full_names(entities: list[E.Entity], text_of: dict[str, str]) -
             titled = any(before[-1:].isspace() and _words(before) and _words(before)[-1].casefold() in _AIDES
                          for aid in aids
                          for before in (text_of.get(aid, "")[max(0, m.start() - 40):m.start()]
-                                        for m in re.finditer(re.escape(s), text_of.get(aid, ""))))
+                                        for m in E.plain_pattern(s).finditer(text_of.get(aid, ""))))
             target.kinds["person" if titled else "name"] += n
     return entities + new
 
@@ -157,7 +161,7 @@ def acronyms_of_one_post(entities: list[E.Entity], text_of: dict[str, str], lang
         for skip in (r"\s+", r"\s+[^\W\d_][\w\-]*\s+"):
             for p in people:
                 for s in p.surfaces:
-                    if aid in p.surface_articles[s] and re.match(skip + re.escape(s) + r"(?!\w)", head):
+                    if aid in p.surface_articles[s] and _compiled(skip + re.escape(s) + r"(?!\w)").match(head):
                         return id(p)
         return None
 
@@ -458,7 +462,7 @@ def institutions_of_countries(entities: list[E.Entity], text_of: dict[str, str],
             for s in p.surfaces:
                 if lang in ("zh", "ja") and _CJK_RUN.match(s) and len(s) >= 2 and s in text:
                     for head, concept in _ZH_INSTITUTIONS.items():
-                        for m in re.finditer(re.escape(s + head), text):
+                        for m in E.plain_pattern(s + head).finditer(text):
                             if not _ZH_NOT_AFTER.match(text, m.end()):
                                 add(p, concept, m.group(), aid)
                 elif lang == "ar" and _AR_WORD.match(s):
@@ -470,27 +474,27 @@ def institutions_of_countries(entities: list[E.Entity], text_of: dict[str, str],
                     if len(stem) < 3 or stem not in text:
                         continue
                     for head, concept in _AR_INSTITUTIONS.items():
-                        for m in re.finditer(rf"(?<![\u0600-\u06FF]){head}\s+ال{re.escape(stem)}(?:ية|ي)(?![\u0600-\u06FF])",
-                                             text):
+                        for m in _compiled(rf"(?<![\u0600-\u06FF]){head}\s+ال{re.escape(stem)}(?:ية|ي)(?![\u0600-\u06FF])"
+                                                       ).finditer(text):
                             add(p, concept, m.group(), aid)
                 elif lang in ("ru", "uk") and re.match(r"^[А-ЯЁ][а-яё\-]+$", s):
                     # The country in any case after the head ("вооруженные силы Индии").
                     cased_stem = s.rstrip("аяиыеуюь")
                     if len(cased_stem) >= 4 and cased_stem in text:
                         for head, concept in _RU_HEADS:
-                            for m in re.finditer(rf"(?<![\w\-])(?:{head})\s+{re.escape(cased_stem)}[а-яё]{{0,3}}(?![\w\-])",
-                                                 text):
+                            for m in _compiled(rf"(?<![\w\-])(?:{head})\s+{re.escape(cased_stem)}[а-яё]{{0,3}}(?![\w\-])"
+                                                           ).finditer(text):
                                 add(p, concept, m.group(), aid)
                     stem = s.lower().rstrip("аяиыеуюь")
                     if len(stem) < 4 or stem not in low:
                         continue
                     for head, concept in _RU_HEADS:
                         pat = rf"(?<![\w\-]){re.escape(stem)}(?:ий|й)?ск{_RU_ENDING}(?:\s+{_RU_ADJECTIVE}){{0,2}}\s+(?:{head})(?![\w\-])"
-                        for m in re.finditer(pat, text):
+                        for m in _compiled(pat).finditer(text):
                             add(p, concept, m.group(), aid)
                 elif lang in ("tr", "hu") and E._LATIN_ONLY.match(s) and " " not in s and s in text:
                     for head, concept in (_TR_HEADS if lang == "tr" else _HU_HEADS):
-                        for m in re.finditer(rf"(?<![\w\-]){re.escape(s)}\s+(?:{head})(?![\w\-])", text):
+                        for m in _compiled(rf"(?<![\w\-]){re.escape(s)}\s+(?:{head})(?![\w\-])").finditer(text):
                             add(p, concept, m.group(), aid)
     return entities + new
 
