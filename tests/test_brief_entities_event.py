@@ -149,3 +149,35 @@ def test_one_institution_described_in_several_languages_around_one_head_word():
     # A saint's name tells one order from another: the two orders stay apart.
     assert _holding(ranked, "Orden de San Benito") != _holding(ranked, "Ordine dei Diaconi")
     assert _holding(ranked, "Ordine dei Diaconi")
+
+
+def _ranked_for(texts, lang):
+    arts, feats, known = [], {}, set()
+    for aid, alang, text in texts:
+        arts.append(Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=alang))
+        ms = extract(text, alang, known)
+        known |= {m.key for m in ms}
+        feats[aid] = Features(aid, names=ms)
+    ents, _ = entities.collect(arts, feats)
+    return entities.rank(ents, arts, lang=lang), entities.rank(ents, arts)
+
+
+def test_entries_are_named_as_the_readers_language_writes_them():
+    texts = [
+        ("s1", "es", "El papa Francisco murió en abril. Los Estados Unidos enviaron una delegación a Roma."),
+        ("s2", "es", "Francisco había pedido paz. La delegación de Estados Unidos llegó a Roma el lunes."),
+        ("p1", "pt", "O papa Francisco foi lembrado em Roma por fiéis dos Estados Unidos."),
+        ("e1", "en", "Pope Francis had asked for peace, the cardinals recalled on Monday."),
+        ("z1", "zh", "美國代表團抵達羅馬。"),
+    ]
+    for_english, as_before = _ranked_for(texts, "en")
+    francis = _holding(for_english, "Francis")
+    assert francis and francis[0]["name"] == "Francis"
+    assert _holding(as_before, "Francis")[0]["name"] == "Francisco"  # most articles' form
+    # No English article names Rome or the United States: the gazetteer's English name,
+    # when two of the forms are known to it as one place.
+    assert _holding(for_english, "Roma")[0]["name"] == "Rome"
+    assert _holding(for_english, "Estados Unidos")[0]["name"] == "United States"
+    # A Spanish reader keeps the Spanish forms.
+    for_spanish, _ = _ranked_for(texts, "es")
+    assert _holding(for_spanish, "Francis")[0]["name"] == "Francisco"

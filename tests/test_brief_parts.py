@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from tidings.brief import figures as F
-from tidings.brief.sentences import split
 from tidings.brief.timeline import build as timeline
+from tidings.clean.sentences import split
 from tidings.records import Article, Features, Figure
 
 

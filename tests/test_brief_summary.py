@@ -120,7 +120,7 @@ def test_an_opening_subject_pronoun_is_replaced_by_the_person_named_before():
 
 
 def test_a_german_ordinal_after_an_article_does_not_end_the_sentence():
-    from tidings.brief.sentences import split
+    from tidings.clean.sentences import split
 
     assert split("Der 267. Bürgermeister der Stadt trat an. Er kam zum 3. Mal.", "de") == [
         "Der 267. Bürgermeister der Stadt trat an.", "Er kam zum 3. Mal."]

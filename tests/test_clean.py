@@ -246,6 +246,16 @@ def test_metadata_line_gives_date_and_first_sentence_title():
     assert split_metadata_line(" date 2025-11-02 Rest")[0] == "2025-11-02"
 
 
+def test_first_sentence_title_runs_past_an_abbreviation():
+    # "St." and "Dr." end no sentence: the title is the whole first sentence, not "…near St".
+    text = ("The new bishop greeted pilgrims near St. Mary's Cathedral in Valdora on Sunday, "
+            "with Dr. Ana Roe at his side. Thousands had waited since dawn.\n\n"
+            "The ceremony lasted two hours.\n")
+    a = clean(txt(text))
+    assert a.title == ("The new bishop greeted pilgrims near St. Mary's Cathedral in Valdora on Sunday, "
+                       "with Dr. Ana Roe at his side")
+
+
 def test_date_sources_given_url_text_and_problems():
     body = ("Officials said the new metro line would open in stages, with the first section "
             "carrying passengers from the airport to the centre.\n")

@@ -25,8 +25,8 @@ from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
 from tidings.brief.records import Brief
-from tidings.brief.sentences import split as split_sentences
-from tidings.brief.sentences import word_count
+from tidings.clean.sentences import split as split_sentences
+from tidings.clean.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 from tidings.understand import names as names_mod
@@ -142,7 +142,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
-    entity_list = entities_mod.rank(ents, articles, config)
+    entity_list = entities_mod.rank(ents, articles, config, lang)
     entity_name = {e["id"]: e["name"] for e in entity_list}
     for e in ents:
         entity_name.setdefault(e.key, entities_mod.display_name(e))

@@ -1722,6 +1722,39 @@ def display_name(e: Entity) -> str:
     return min(full, key=lambda s: (-len(e.surface_articles[s]), spread(s), s))
 
 
+def reader_language_name(e: Entity, lang_of: dict[str, str], lang: str) -> str | None:
+    """The form the reader's own language uses: the full name its articles write most
+    (Francis, not Francisco; Roman Catholic Church, not Igreja Católica); for an English
+    reader, failing that, the gazetteer's name of a place all of whose forms it knows as
+    one (Estados Unidos / Amerika Serikat / 美國: United States). None when neither."""
+    def in_reader(s: str) -> int:
+        return sum(1 for a in e.surface_articles[s] if lang_of.get(a) == lang)
+
+    longer = [s.split() for s in e.surfaces if " " in s]
+
+    def inside_longer(s: str) -> bool:  # "Latina" of "América Latina"
+        return any(s in words and len(words) > 1 for words in longer)
+
+    own = [s for s in e.surfaces if in_reader(s) and (_LATIN_ONLY.match(s) or lang not in _LATIN_READERS)]
+    full = [s for s in own if len(s.split()) >= 2] or [s for s in own if not inside_longer(s)]
+    full = [s for s in full if not _titled(s)] or full
+    if full:
+        return min(full, key=lambda s: (-in_reader(s), -len(e.surface_articles[s]), s))
+    if lang == "en" and _kind(e) == "place":
+        # Two spellings the gazetteer knows, both one place: a lone form may be an alternate
+        # name of another place there (a capital filed under its country).
+        known = [p.name for s in e.surfaces if (p := gazetteer.lookup(s)) is not None and p.is_place]
+        if len(known) >= 2 and len(set(known)) == 1:
+            return anyascii(known[0])
+    return None
+
+
+# Readers whose language is written in Latin script: a form in another script inside
+# their articles is a quotation of a foreign spelling, not their name for it.
+_LATIN_READERS = frozenset({"en", "de", "fr", "es", "it", "pt", "ro", "pl", "nl", "tr", "id", "tl", "hu", "hr", "bs",
+                            "cs", "sk", "sv", "da", "no", "fi"})
+
+
 def _titled(s: str) -> bool:
     first = s.split()[0]
     return len(s.split()) >= 2 and (_is_title(first.lower()) or anyascii(first).lower().rstrip(".") in _SAINT_WORDS)
@@ -1803,8 +1836,10 @@ def _shaped(word: str) -> bool:
         and not word.isupper()
 
 
-def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAULT) -> list[dict]:
-    """The entity entries of a brief, most salient first.
+def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAULT,
+         lang: str | None = None) -> list[dict]:
+    """The entity entries of a brief, most salient first, each named for a reader of
+    `lang` when given (`reader_language_name`).
 
     Salience mixes the share of articles naming the entity, the share naming it in the
     title, and the share of the event's languages it is named in (weights in Config).
@@ -1828,7 +1863,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
         variants = sorted(e.surfaces, key=lambda s: (-len(e.surface_articles[s]), -e.surfaces[s], s))
         out.append({
             "id": e.key,
-            "name": _reader_name(e) or display_name(e),
+            "name": (lang and reader_language_name(e, lang_of, lang)) or _reader_name(e) or display_name(e),
             "kind": _kind(e),
             "variants": variants,
             "variant_articles": {s: sorted(e.surface_articles[s]) for s in variants},

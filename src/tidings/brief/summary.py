@@ -14,7 +14,7 @@ import unicodedata
 
 import numpy as np
 
-from tidings.brief.sentences import word_count
+from tidings.clean.sentences import word_count
 from tidings.config import Config
 from tidings.records import Article, Figure, Mention
 from tidings.understand import gazetteer

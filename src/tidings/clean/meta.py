@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from tidings.clean.boilerplate import is_paragraph
 from tidings.clean.dates import date_span, parse_date
+from tidings.clean.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 
 _HEADER_MAX_LINES = 10
@@ -44,7 +45,6 @@ _COPYRIGHT = re.compile(
     r"tutti i diritti|सर्वाधिकार|$)",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?।])\s+")
 _SOURCE_LINE = re.compile(
     r"^(?:source|sursa|sursă|quelle|fuente|источник|джерело|स्रोत)\s*:\s*(?P<name>.{2,60})$", re.IGNORECASE
 )
@@ -177,7 +177,8 @@ def _pick_title(lines: list[str], candidates: list[int]) -> str:
 def first_sentence(lines: list[str], max_chars: int) -> str:
     """The first sentence of the first non-empty line, cut at a word to `max_chars`."""
     first = next((line for line in lines if line), "")
-    sentence = _SENTENCE.split(first, maxsplit=1)[0].rstrip(".। ")
+    # The guarded splitter: "…overlooking St. Peter's Square…" is one sentence.
+    sentence = (split_sentences(first, max_chars=len(first) + 1) or [""])[0].rstrip(".। ")
     if len(sentence) <= max_chars:
         return sentence
     cut = sentence[:max_chars].rsplit(" ", 1)[0].rstrip(",;:—–- ")

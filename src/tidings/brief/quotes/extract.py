@@ -47,7 +47,7 @@ from tidings.brief.quotes.lexicons import (
     _VERBS,
     _ZH_TITLES,
 )
-from tidings.brief.sentences import split as split_sentences
+from tidings.clean.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
 from tidings.understand import gazetteer
