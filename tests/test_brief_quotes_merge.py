@@ -144,3 +144,19 @@ def test_pieces_too_long_together_show_the_one_quote():
     long = [Quote(article="a1", lang="en", text=f"piece {i} " + "word " * 60, sentence="", kind="direct",
                   speaker="Tom Arden", speaker_key="trdn", position=i) for i in range(4)]
     assert _quote_entry(long, "en", {}, {}, max_chars=800)["text"] == long[0].text
+
+
+def test_a_quote_without_a_speaker_does_not_join_two_speakers_statements():
+    # An office's announcement in a1 (es) and a2 (ar), a minister's welcome of it in a3 (fr)
+    # and a4 (de); a5 (it) gives the announcement with no speaker, close to both (the same
+    # news, the same day). It may join one of them, never carry one into the other.
+    o1, o2, m1, m2, u = range(5)
+    v = _vectors({(o1, o2): 0.90, (m1, m2): 0.90, (u, o1): 0.93, (u, o2): 0.92,
+                  (u, m1): 0.92, (u, m2): 0.91, (o1, m1): 0.84, (o2, m2): 0.84,
+                  (o1, m2): 0.84, (o2, m1): 0.84}, 5, 0.7)
+    qs = [_q("a1", "es", "ofc", v[o1]), _q("a2", "ar", "ofc", v[o2]),
+          _q("a3", "fr", "mnstr", v[m1]), _q("a4", "de", "mnstr", v[m2]),
+          Quote(article="a5", lang="it", text="unattributed", sentence="", kind="direct", speaker="",
+                speaker_key="", position=0, vector=np.asarray(v[u], dtype=np.float32))]
+    for g in merge(qs, {}):
+        assert len({q.speaker_key for q in g if q.speaker_key}) <= 1

@@ -90,6 +90,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         if gi == gj:
             continue
         mine, theirs = members[gi], members[gj]
+        if not _speakers_agree([ent(quotes[x]) for x in mine + theirs], config):
+            continue  # a quote without a speaker linked to two speakers' statements
         if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]) and \
                 not _restated([quotes[x] for x in mine], [quotes[y] for y in theirs], config):
             contested |= {(i, j), (j, i)}
@@ -102,7 +104,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
             group_of[k] = gi
         members[gi] = mine + theirs
         del members[gj]
-    _best_fit(quotes, group_of, members, contested, config)
+    _best_fit(quotes, group_of, members, contested, ent, config)
     _join_pieces(quotes, group_of, members, ent, config)
     _join_copies(quotes, group_of, members)
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
@@ -112,7 +114,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
 
 def _best_fit(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]],
-              contested: set[tuple[int, int]], config: Config) -> None:
+              contested: set[tuple[int, int]], ent, config: Config) -> None:
     """Each quote in the statement it fits best. Links are taken strongest first, so a quote
     that is the mutual closest of two articles' quotes of two different statements by its
     speaker (a report giving "the call at 15:35" and "both sides agreed to stop firing" in
@@ -135,6 +137,8 @@ def _best_fit(quotes: list[Quote], group_of: list[int], members: dict[int, list[
         if own is None or there is None or there <= max(own, config.quote_group_similarity):
             continue
         if not _can_join([quotes[i]], [quotes[k] for k in members[group_of[j]]]):
+            continue
+        if not _speakers_agree([ent(quotes[k]) for k in members[group_of[j]] + [i]], config):
             continue
         mine.remove(i)
         group_of[i] = group_of[j]
@@ -294,6 +298,15 @@ def _leftover_links(sims: np.ndarray, thresh: np.ndarray, eid: np.ndarray, art: 
                 used |= {a, b}
                 out.append((sim, have[a], have[b]))
     return out
+
+
+def _speakers_agree(names: list[str | None], config: Config) -> bool:
+    """Whether one group's named speakers may all be one person. Links compare two quotes
+    only, so a quote without a speaker, linked to two speakers' statements (the same
+    announcement made by a ministry and welcomed by a minister), would otherwise carry one
+    group into the other."""
+    named = sorted({e for e in names if e})
+    return all(same_speaker(a, b, config) for i, a in enumerate(named) for b in named[i + 1:])
 
 
 def same_speaker(a: str, b: str, config: Config = DEFAULT) -> bool:
