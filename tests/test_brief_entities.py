@@ -1,5 +1,7 @@
 """Entities merged across scripts and spellings, named by their common Latin form."""
 
+from entity_fixtures import ranked_entities
+
 from tidings.brief import entities
 from tidings.records import Article, Features
 from tidings.understand.names import extract
@@ -132,15 +134,7 @@ def test_the_outlets_own_name_is_not_an_entity_of_the_event():
 
 
 def _ranked(texts):
-    arts, feats, known = [], {}, set()
-    for aid, lang, text in texts:
-        a = Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=lang)
-        ms = extract(text, lang, known)
-        known |= {m.key for m in ms}
-        arts.append(a)
-        feats[aid] = Features(aid, names=ms)
-    ents, _ = entities.collect(arts, feats)
-    return entities.rank(ents, arts)
+    return ranked_entities(texts)
 
 
 def test_capitalised_nouns_of_one_language_are_not_entries():

@@ -1,23 +1,14 @@
 """Entries typed, split, merged and named from the words around their names
 (`tidings.brief.entity_context`); sentences of our own, in the languages they name."""
 
-from tidings.brief import entities
+from entity_fixtures import ranked_entities
+
 from tidings.brief.summary import units_of
-from tidings.records import Article, Features
 from tidings.understand.names import extract
 
 
 def brief(texts, authors=None):
-    arts, feats, known = [], {}, set()
-    for aid, lang, text in texts:
-        a = Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=lang,
-                    author=(authors or {}).get(aid), source=f"{aid}-daily")
-        ms = extract(text, lang, known)
-        known |= {m.key for m in ms}
-        arts.append(a)
-        feats[aid] = Features(aid, names=ms)
-    ents, _ = entities.collect(arts, feats)
-    return entities.rank(ents, arts)
+    return ranked_entities(texts, authors=authors, outlets=True)
 
 
 def holding(ranked, variant):

@@ -2,23 +2,11 @@
 the articles' credits (`tidings.brief.entity_context`): sentences of our own, in the
 languages they name, about an invented border truce between Sudan and Egypt."""
 
-from tidings.brief import entities
-from tidings.records import Article, Features
-from tidings.understand.names import extract
+from entity_fixtures import ranked_entities
 
 
 def brief(texts, raws=None):
-    arts, feats, known = [], {}, set()
-    for aid, lang, text in texts:
-        raw = (raws or {}).get(aid, text)
-        a = Article(id=aid, origin=aid, title="", text=text, raw=raw, content_hash=aid, lang=lang,
-                    source=f"{aid}-daily")
-        ms = extract(text, lang, known)
-        known |= {m.key for m in ms}
-        arts.append(a)
-        feats[aid] = Features(aid, names=ms)
-    ents, _ = entities.collect(arts, feats)
-    return entities.rank(ents, arts)
+    return ranked_entities(texts, raws=raws, outlets=True)
 
 
 def holding(ranked, variant):

@@ -1,21 +1,11 @@
 """Entities read with what the event's other sentences and articles say about a name:
 regnal names taken, titles that are part of a name, cited formulas, fragments."""
 
-from tidings.brief import entities
-from tidings.records import Article, Features
-from tidings.understand.names import extract
+from entity_fixtures import ranked_entities
 
 
 def _ranked(texts):
-    arts, feats, known = [], {}, set()
-    for aid, lang, text in texts:
-        a = Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=lang)
-        ms = extract(text, lang, known)
-        known |= {m.key for m in ms}
-        arts.append(a)
-        feats[aid] = Features(aid, names=ms)
-    ents, _ = entities.collect(arts, feats)
-    return entities.rank(ents, arts)
+    return ranked_entities(texts)
 
 
 def _holding(ranked, *forms):
@@ -152,14 +142,7 @@ def test_one_institution_described_in_several_languages_around_one_head_word():
 
 
 def _ranked_for(texts, lang):
-    arts, feats, known = [], {}, set()
-    for aid, alang, text in texts:
-        arts.append(Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid, lang=alang))
-        ms = extract(text, alang, known)
-        known |= {m.key for m in ms}
-        feats[aid] = Features(aid, names=ms)
-    ents, _ = entities.collect(arts, feats)
-    return entities.rank(ents, arts, lang=lang), entities.rank(ents, arts)
+    return ranked_entities(texts, lang=lang), ranked_entities(texts)
 
 
 def test_entries_are_named_as_the_readers_language_writes_them():
