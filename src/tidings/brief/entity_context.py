@@ -202,6 +202,20 @@ def acronyms_of_one_post(entities: list[E.Entity], text_of: dict[str, str], lang
     return [e for e in entities if id(e) not in gone]
 
 
+def _sighting(t: E.Entity | None, new: dict[str, E.Entity], slot: str, key: str, surfaces: tuple[str, ...],
+              aid: str, kind: str) -> E.Entity:
+    """One more sighting, in article `aid`, of entry `t`, or (None) of a new entry made with
+    `key` and kept in `new` under `slot`: its surfaces, the article, one vote for `kind`."""
+    if t is None:
+        t = new[slot] = E.Entity(key=key)
+        t.keys.add(key)
+    for s in surfaces:
+        t.surfaces[s] += 1
+        t.surface_articles[s].add(aid)
+    t.articles.add(aid)
+    t.kinds[kind] += 1
+    return t
+
 def reader_name(e: E.Entity) -> str | None:
     """The English name of a place the gazetteer knows, for an entry with no Latin-script
     surface: "Туреччини" and "Турции" are inflected; Turkey is the name a reader of the
@@ -269,15 +283,8 @@ def sources_named_after_places(entities: list[E.Entity], text_of: dict[str, str]
             name = f"{place} {word}"
             if name in held:
                 continue
-            t = new.get(name)
-            if t is None:
-                # Keyed by both words: the last one's key alone ("td") is too short to tell apart.
-                t = new[name] = E.Entity(key=f"{name_key(place)} {name_key(word)}")
-                t.keys.add(t.key)
-            t.surfaces[name] += 1
-            t.surface_articles[name].add(aid)
-            t.articles.add(aid)
-            t.kinds["org"] += 1
+            # Keyed by both words: the last one's key alone ("td") is too short to tell apart.
+            _sighting(new.get(name), new, name, f"{name_key(place)} {name_key(word)}", (name,), aid, "org")
     return entities + list(new.values())
 
 
@@ -308,14 +315,8 @@ def authors(entities: list[E.Entity], articles: list[Article]) -> list[E.Entity]
                    or w.casefold() in _NEWSROOM_WORDS for w in words) \
                     or (outlet and (outlet in E._fold(name) or E._fold(name) in outlet)):
                 continue
-            t = by_surface.get(name) or new.get(name)
-            if t is None:
-                t = new[name] = E.Entity(key=name_key(name) + "|author")
-                t.keys.add(t.key)
-            t.surfaces[name] += 1
-            t.surface_articles[name].add(a.id)
-            t.articles.add(a.id)
-            t.kinds["person"] += 1
+            _sighting(by_surface.get(name) or new.get(name), new, name, name_key(name) + "|author", (name,), a.id,
+                      "person")
     return entities + list(new.values())
 
 
@@ -344,14 +345,7 @@ def forces_of_places(entities: list[E.Entity], text_of: dict[str, str], lang_of:
             if E._fold(name) in held:
                 continue
             key = f"{f[:5]} {m.group(2)}|forces"
-            t = new.get(key)
-            if t is None:
-                t = new[key] = E.Entity(key=key)
-                t.keys.add(key)
-            t.surfaces[name] += 1
-            t.surface_articles[name].add(aid)
-            t.articles.add(aid)
-            t.kinds["org"] += 1
+            _sighting(new.get(key), new, key, key, (name,), aid, "org")
     return entities + list(new.values())
 
 
@@ -532,14 +526,8 @@ def credited_sources(entities: list[E.Entity], text_of: dict[str, str],
     new: dict[str, E.Entity] = {}
 
     def add(name: str, kind: str, aid: str) -> None:
-        t = by_surface.get(name) or new.get(name)
-        if t is None:
-            t = new[name] = E.Entity(key=f"{name_key(name) or name.casefold()}|credit")
-            t.keys.add(t.key)
-        t.surfaces[name] += 1
-        t.surface_articles[name].add(aid)
-        t.articles.add(aid)
-        t.kinds[kind] += 1
+        _sighting(by_surface.get(name) or new.get(name), new, name, f"{name_key(name) or name.casefold()}|credit",
+                  (name,), aid, kind)
 
     for aid, text in text_of.items():
         if "社" in text:
@@ -684,15 +672,7 @@ def chinese_places_by_their_unit(entities: list[E.Entity], text_of: dict[str, st
                     or gazetteer.lookup(run) is not None or any(run in h or h in run for h in held if len(h) >= 2
                                                                 and E._CJK_LETTER.search(h)):
                 continue
-            t = new.get(run)
-            if t is None:
-                t = new[run] = E.Entity(key=f"{run}|unit")
-                t.keys.add(t.key)
-            for s in (run + m.group(), run):
-                t.surfaces[s] += 1
-                t.surface_articles[s].add(aid)
-            t.articles.add(aid)
-            t.kinds["place"] += 1
+            _sighting(new.get(run), new, run, f"{run}|unit", (run + m.group(), run), aid, "place")
     return entities + list(new.values())
 
 
@@ -717,13 +697,7 @@ def korean_places_before_their_time(entities: list[E.Entity], text_of: dict[str,
                 continue
             key = place_key(p)
             t = new.get(key) or next((e for e in entities if key in e.keys and E._kind(e) == "place"), None)
-            if t is None:
-                t = new[key] = E.Entity(key=key)
-                t.keys.add(key)
-            t.surfaces[m.group(1)] += 1
-            t.surface_articles[m.group(1)].add(aid)
-            t.articles.add(aid)
-            t.kinds["place"] += 1
+            _sighting(t, new, key, key, (m.group(1),), aid, "place")
     return entities + list(new.values())
 
 
