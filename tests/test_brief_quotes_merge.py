@@ -160,3 +160,79 @@ def test_a_quote_without_a_speaker_does_not_join_two_speakers_statements():
                 speaker_key="", position=0, vector=np.asarray(v[u], dtype=np.float32))]
     for g in merge(qs, {}):
         assert len({q.speaker_key for q in g if q.speaker_key}) <= 1
+
+
+def _vatican_fixture():
+    # The Vatican's announcement in a Spanish (a1) and an Arabic (a2) report, a translation
+    # and a paraphrase at 0.81; a Hungarian one (a3) gives its other words of that evening,
+    # closer to the Spanish (0.823) than the announcement is, far from the Arabic (0.775).
+    from tidings.records import Features, Figure, Mention
+
+    es, ar, hu = range(3)
+    v = _vectors({(es, ar): 0.81, (es, hu): 0.823, (ar, hu): 0.775}, 3, 0.7)
+    texts = ["el nuevo Papa ha elegido el nombre de León XIV, en honor a sus predecesores y con la "
+             "misión de guiar a los 1.400 millones de católicos",
+             "انتخاب الكاردينال الأميركي روبرت فرانسيس بريفوست بابا جديدًا، وقد اتخذ له اسم ليون الرابع عشر",
+             "Az új pápa külön-külön üdvözölte a bíborosokat, és később velük vacsorázik"]
+    qs = [Quote(article=f"a{k + 1}", lang=lang, text=texts[k], sentence=texts[k], kind="reported",
+                speaker="Vaticano", speaker_key="vtkn", vector=np.asarray(v[k], dtype=np.float32))
+          for k, lang in enumerate(["es", "ar", "hu"])]
+    features = {
+        "a1": Features("a1", names=[Mention("ln", "León XIV", "person"), Mention("vtkn", "Vaticano", "org"),
+                                    Mention("rm", "Roma", "place")],
+                       figures=[Figure(1.4e9, "1.400 millones", "católicos")]),
+        "a2": Features("a2", names=[Mention("prvst", "بريفوست", "person"),
+                                    Mention("ln", "ليون الرابع عشر", "person")]),
+        "a3": Features("a3", names=[Mention("vtkn", "Vatikán", "org")]),
+    }
+    return qs, features
+
+
+def test_two_languages_naming_one_person_are_one_statement_below_the_cosine_threshold():
+    from tidings.brief.build import _quote_units
+
+    qs, features = _vatican_fixture()
+    units = _quote_units(features, {"ln": "prvst"})
+    assert units(qs[0]) == {"name:prvst", "figure:1.4e+09"} and units(qs[2]) == set()
+    groups = merge(qs, {}, units=units)
+    assert [len(g) for g in groups] == [2, 1] and qs[2] not in groups[0]
+    # Without what the words name, 0.81 is no evidence (and the closer 0.823 is no link).
+    assert [len(g) for g in merge(qs, {})] == [1, 1, 1]
+
+
+def test_a_name_the_speakers_other_quotes_give_too_is_no_evidence():
+    # An adviser in an English (a1) and a Romanian (a2) report, every quote naming Zelensky:
+    # that name does not tell which of the two English quotes the Romanian one is (it is
+    # neither: 0.81 and 0.795).
+    x, y, z = range(3)
+    v = _vectors({(x, z): 0.81, (y, z): 0.795, (x, y): 0.85}, 3, 0.7)
+    texts = ["Zelensky would be assured of his safety if he travelled to Moscow",
+             "if Zelensky is really ready for talks, Moscow remains open to hosting them",
+             "Este important ca o întâlnire cu Zelenski să fie bine pregătită"]
+    qs = [Quote(article=a, lang=lang, text=t, sentence=t, kind="reported", speaker="Ushakov",
+                speaker_key="askv", position=k, vector=np.asarray(v[k], dtype=np.float32))
+          for k, (a, lang, t) in enumerate(zip(["a1", "a1", "a2"], ["en", "en", "ro"], texts))]
+    groups = merge(qs, {}, units=lambda q: {"name:slnsk"})
+    assert [len(g) for g in groups] == [1, 1, 1]
+
+
+def _once_each(langs=("en", "tr"), third: float | None = None):
+    # A vice-president quoted once in each of two reports: reported in English, directly in
+    # Turkish, at 0.804. Optionally a third report (de) quotes another statement of his, at
+    # `third` from the English one.
+    v = _vectors({(0, 1): 0.804, (0, 2): third or 0.5, (1, 2): 0.75}, 3, 0.5)
+    qs = [_q("a1", langs[0], "vns", v[0],
+             text="America wouldn't get involved in a war that's \"fundamentally none of our business\""),
+          _q("a2", langs[1], "vns", v[1],
+             text="Temelde bizi ilgilendirmeyen bir savaşın ortasına girmeyeceğiz")]
+    if third is not None:
+        qs.append(_q("a3", "de", "vns", v[2], text="Wir wollen, dass sich die Lage schnell entspannt"))
+    return qs
+
+
+def test_a_speaker_quoted_once_in_two_languages_is_one_statement():
+    assert sorted(map(len, merge(_once_each(), {}))) == [2]
+    # Within one language the same cosine is no evidence: its paraphrases sit higher.
+    assert sorted(map(len, merge(_once_each(("en", "en")), {}))) == [1, 1]
+    # Nor when another quote of his sits near (0.78, within `quote_merge_margin`).
+    assert sorted(map(len, merge(_once_each(third=0.78), {}))) == [1, 1, 1]

@@ -147,6 +147,13 @@ class Config:
     """Cosine at least which two quotes by one speaker, each the other's closest in its article, are one statement."""
     quote_merge_similarity_unattributed: float = 0.88
     """Cosine at least which a quote without a speaker joins an attributed statement (as mutual closest)."""
+    quote_merge_similarity_evidenced: float = 0.8
+    """Cosine at least which two quotes by one speaker in two languages, each the other's closest in
+    its article, are one statement when more than cosine says so (merge._evidenced): a translation
+    and a paraphrase of one statement sit at 0.80-0.82, two statements of one speaker up to 0.88."""
+    quote_merge_margin: float = 0.05
+    """How much closer than to any other quote of the speaker (in another article) two quotes must be
+    to each other to count as evidenced by that alone (0.015-0.036 between different statements)."""
     quote_group_similarity: float = 0.8
     """Average cosine between two groups of linked quotes at least which they merge into one statement."""
     speaker_similarity: float = 0.8

@@ -261,7 +261,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # --- quotes ---
     for q in to_embed_quotes:
         q.vector = vectors(q.text)
-    groups = quotes_mod.merge(all_quotes, {}, config)
+    groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity))
     quotes = [_quote_entry(g, lang, by_id, entity_name, 2 * config.quote_max_chars)
               for g in groups[: config.brief_max_quotes]]
 
@@ -418,6 +418,20 @@ def _people_in_sentences(foreign: list[dict], key_to_entity: dict[str, str], peo
                  for m in names_mod.extract(sentence, langs.get(article), known) if m.key)
         return frozenset(e for e in found if e in people)
     return named
+
+
+def _quote_units(features: dict[str, Features], key_to_entity: dict[str, str]):
+    """`units(quote)`: the people (as event entities, so spellings meet across scripts), figures
+    and clock times a quote's words name, from its article's features (summary.units_of).
+    Places are left out: every statement of a war names its countries."""
+    def units(q: quotes_mod.Quote) -> set[str]:
+        f = features.get(q.article)
+        if f is None:
+            return set()
+        named = [m for m in f.names if m.kind != "place"]
+        return {"name:" + key_to_entity.get(u[5:], u[5:]) if u.startswith("name:") else u
+                for u in summary_mod.units_of(q.text, named, f.figures)}
+    return units
 
 
 def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Article],
