@@ -236,3 +236,8 @@ def test_a_speaker_quoted_once_in_two_languages_is_one_statement():
     assert sorted(map(len, merge(_once_each(("en", "en")), {}))) == [1, 1]
     # Nor when another quote of his sits near (0.78, within `quote_merge_margin`).
     assert sorted(map(len, merge(_once_each(third=0.78), {}))) == [1, 1, 1]
+    # Nor when a third report quotes him in words left without a vector (the budget).
+    qs = _once_each()
+    qs.append(Quote(article="a3", lang="de", text="Wir wollen, dass sich die Lage schnell entspannt",
+                    sentence="", kind="direct", speaker="vns", speaker_key="vns"))
+    assert sorted(map(len, merge(qs, {}))) == [1, 1, 1]

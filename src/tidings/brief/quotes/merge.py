@@ -71,6 +71,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         for a, x in enumerate(art):
             cols.setdefault(x, []).append(a)
         langs = [quotes[i].lang for i in have]
+        # Speakers with quotes left unembedded (the budget): how close those are is unknown.
+        unseen = {e for q in quotes if q.vector is None and (e := ent(q))}
         seen_units: dict[int, set[str]] = {}
 
         def units_at(a: int) -> set[str]:
@@ -83,7 +85,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
             if eid[a] < 0 or eid[b] < 0 or langs[a] == langs[b] or \
                     sims[a, b] < config.quote_merge_similarity_evidenced:
                 return False
-            if _clear(masked, a, b, cols[art[a]], config.quote_merge_margin) and \
+            if not any(same(ents[a] or "", e) for e in unseen) and \
+                    _clear(masked, a, b, cols[art[a]], config.quote_merge_margin) and \
                     _clear(masked, b, a, cols[art[b]], config.quote_merge_margin):
                 return True
             return _distinct_shared(a, b, units_at, cols, art, eid, alike, ents)
@@ -295,12 +298,14 @@ def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
 
 
 def _clear(masked: np.ndarray, a: int, b: int, own: list[int], margin: float) -> bool:
-    """Whether b is closer to a, by `margin`, than any other quote of a's speaker in another
-    article than a's. A speaker quoted once in each of two reports, in two languages, is
-    most often quoted for one statement, and a translated paraphrase of it sits at 0.80
-    ("America wouldn't get involved in a war that's none of our business" / "temelde bizi
-    ilgilendirmeyen bir savaşa karışmayacağız"); two statements of one speaker that
-    cosine does not tell apart have a third quote near them (0.015-0.036 away)."""
+    """Whether b is closer to a, by `margin`, than any other quote in another article than
+    a's that may be by a's speaker (by that speaker or by no one named). A speaker quoted
+    once in each of two reports, in two languages, is most often quoted for one statement,
+    and a translated paraphrase of it sits at 0.80 ("America wouldn't get involved in a war
+    that's none of our business" / "temelde bizi ilgilendirmeyen bir savaşa
+    karışmayacağız"); two statements of one speaker that cosine does not tell apart have a
+    third quote near them (0.015-0.036 away). The caller asks it only when every quote of
+    the speaker has a vector."""
     row = masked[a].copy()
     row[own] = -np.inf
     row[b] = -np.inf
