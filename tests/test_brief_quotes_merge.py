@@ -241,3 +241,15 @@ def test_a_speaker_quoted_once_in_two_languages_is_one_statement():
     qs.append(Quote(article="a3", lang="de", text="Wir wollen, dass sich die Lage schnell entspannt",
                     sentence="", kind="direct", speaker="vns", speaker_key="vns"))
     assert sorted(map(len, merge(qs, {}))) == [1, 1, 1]
+
+
+def test_a_quote_names_a_person_by_surname_and_no_place():
+    from tidings.brief.build import _quote_units
+    from tidings.records import Features, Mention
+
+    features = {"a1": Features("a1", names=[Mention("slnsk", "Volodymyr Zelensky", "person"),
+                                            Mention("ptn", "Vladimir Putin", "person"),
+                                            Mention("mskv", "Moscow", "place")])}
+    q = Quote(article="a1", lang="en", text="any talks between Putin and Zelensky in Moscow must be well prepared",
+              sentence="", kind="reported")
+    assert _quote_units(features, {})(q) == {"name:slnsk", "name:ptn"}

@@ -423,12 +423,16 @@ def _people_in_sentences(foreign: list[dict], key_to_entity: dict[str, str], peo
 def _quote_units(features: dict[str, Features], key_to_entity: dict[str, str]):
     """`units(quote)`: the people (as event entities, so spellings meet across scripts), figures
     and clock times a quote's words name, from its article's features (summary.units_of).
-    Places are left out: every statement of a war names its countries."""
+    Places are left out: every statement of a war names its countries. A person counts by
+    surname too: features hold one surface per name ("Volodymyr Zelensky"), quotes mostly
+    give the surname ("talks between Putin and Zelensky")."""
     def units(q: quotes_mod.Quote) -> set[str]:
         f = features.get(q.article)
         if f is None:
             return set()
         named = [m for m in f.names if m.kind != "place"]
+        named += [dataclasses.replace(m, surface=last) for m in named if m.kind == "person"
+                  and len(words := m.surface.split()) > 1 and len(last := words[-1]) >= 4]
         return {"name:" + key_to_entity.get(u[5:], u[5:]) if u.startswith("name:") else u
                 for u in summary_mod.units_of(q.text, named, f.figures)}
     return units
