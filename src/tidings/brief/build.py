@@ -349,10 +349,11 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     rest = [q for pair in zip(lone, loose) for q in pair]
     rest += lone[len(loose):] + loose[len(lone):]
     # merge joins a quote left without a vector to the first quote (in article order) of
-    # its speaker, language and opening words, when that one has a vector.
-    first: dict[tuple[str, str | None, str], int] = {}
+    # its speaker, language and opening words, when that one has a vector and is in
+    # another article.
+    first: dict[tuple[str, str | None, str], quotes_mod.Quote] = {}
     for q in quotes:
-        first.setdefault(_copy_key(q), id(q))
+        first.setdefault(_copy_key(q), q)
     chosen: list[Any] = []
     texts: set[str] = set()
     embedded: set[int] = set()
@@ -362,7 +363,8 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
             chosen.append(q)  # the same words cost nothing more to embed
             continue
         key = _copy_key(q)
-        if first[key] in embedded and len(key[2].split()) >= 4:
+        twin = first[key]
+        if id(twin) in embedded and twin.article != q.article and len(key[2].split()) >= 4:
             continue  # a wire copy: merge joins it to its twin
         if len(texts) >= config.quote_max_embedded:
             continue
