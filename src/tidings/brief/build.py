@@ -342,7 +342,10 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     shared, lone = [], []
     for (s, _), qs in in_article.items():
         elsewhere = quoted[s] - len(qs)
-        (shared.extend(qs[:elsewhere]) if elsewhere else lone.extend(qs))
+        if elsewhere:
+            shared += qs[:elsewhere]
+        else:
+            lone += qs
     loose = [q for q in quotes if id(q) not in speaker]
     lone.sort(key=lambda q: (q.position, order[id(q)]))
     loose.sort(key=lambda q: (q.position, order[id(q)]))
@@ -380,9 +383,9 @@ def _copy_key(q: quotes_mod.Quote) -> tuple[str, str | None, str]:
 
 
 def _speaker_of(quotes: list[quotes_mod.Quote], config: Config) -> dict[int, str]:
-    """Each attributed quote's speaker, one key for the spellings merge takes for one person
-    (quotes_mod.same_speaker: Umerov / Umjerow), so a speaker quoted in two articles under
-    two spellings counts as quoted in two."""
+    """Each attributed quote's speaker, one key for the names merge takes for one person
+    (quotes_mod.same_speaker: "Farid Dar" in one report, "Dar" in another), so a speaker
+    quoted in two articles under two names counts as quoted in two."""
     keys = sorted({q.speaker_key for q in quotes if q.speaker_key})
     canon: dict[str, str] = {}
     for k in keys:
