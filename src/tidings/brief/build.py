@@ -24,6 +24,7 @@ from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
+from tidings.brief.quotes.merge import _words_key
 from tidings.brief.records import Brief
 from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
@@ -313,61 +314,105 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
 
 def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> list[quotes_mod.Quote]:
-    """Quotes that may merge with a quote in another article: those of a speaker quoted in
-    two or more articles, then unattributed ones (which may join them), lead first."""
-    articles_by_speaker: dict[str, set[str]] = {}
-    for q in quotes:
-        if q.speaker_key:
-            articles_by_speaker.setdefault(q.speaker_key, set()).add(q.article)
-    # Every article's first quotes before anyone's later ones (quotes come in article
-    # rank order, so the most central articles win ties).
-    order = {id(q): i for i, q in enumerate(quotes)}
-    shared = sorted((q for q in quotes if q.speaker_key and len(articles_by_speaker[q.speaker_key]) > 1),
-                    key=lambda q: (q.position, order[id(q)]))
-    loose = sorted((q for q in quotes if not q.speaker_key), key=lambda q: (q.position, order[id(q)]))
-    others = sorted((q for q in quotes if q.speaker_key and len(articles_by_speaker[q.speaker_key]) == 1),
-                    key=lambda q: (q.position, order[id(q)]))
+    """The quotes embedded for the merge, at most `quote_max_embedded` texts, chosen by what
+    each can merge with: quotes_mod.merge links a quote only to a quote of the same speaker
+    (or of none) in another article, one to one between two articles.
+
+    - A speaker's quotes in one article can pair with at most as many as that speaker has
+      in all other articles: a minister quoted four times in one report and once in
+      another has one pair to find, so the report's three later quotes wait.
+    - A quote opening with the words (case and punctuation aside) of an earlier embedded
+      quote of its speaker and language is a wire copy: merge joins it to its twin without
+      a vector (quotes_mod.merge._join_copies), so it takes no place.
+    - Speakers quoted in two or more articles first, in turn (see _speakers_in_turn); then
+      quotes of speakers quoted in one article and quotes without a speaker, alternately,
+      lead first (a name may be spelt apart, Umerov / Umjerow, or missing)."""
     if len({q.article for q in quotes}) < 2:
         return []  # nothing to merge across articles
-    # Speakers quoted in several articles first, taking languages in turn (the same words
-    # in seven languages matter more than a seventh English copy); then the rest
-    # alternately, since a name may be spelt apart (Umerov / Umjerow) or missing.
-    rest = [q for pair in zip(others, loose) for q in pair]
-    rest += others[len(loose):] + loose[len(others):]
+    speaker = _speaker_of(quotes, config)
+    order = {id(q): i for i, q in enumerate(quotes)}
+    # Quotes come in article rank order, by position within an article.
+    in_article: dict[tuple[str, str], list[quotes_mod.Quote]] = {}
+    for q in sorted(quotes, key=lambda q: (q.position, order[id(q)])):
+        if id(q) in speaker:
+            in_article.setdefault((speaker[id(q)], q.article), []).append(q)
+    quoted = {s: 0 for s, _ in in_article}
+    for (s, _), qs in in_article.items():
+        quoted[s] += len(qs)
+    shared, lone = [], []
+    for (s, _), qs in in_article.items():
+        elsewhere = quoted[s] - len(qs)
+        if elsewhere:
+            shared += qs[:elsewhere]
+        else:
+            lone += qs
+    loose = [q for q in quotes if id(q) not in speaker]
+    lone.sort(key=lambda q: (q.position, order[id(q)]))
+    loose.sort(key=lambda q: (q.position, order[id(q)]))
+    rest = [q for pair in zip(lone, loose) for q in pair]
+    rest += lone[len(loose):] + loose[len(lone):]
+    # merge joins a quote left without a vector to the first quote (in article order) of
+    # its speaker, language and opening words, when that one has a vector and is in
+    # another article.
+    first: dict[tuple[str, str | None, str], quotes_mod.Quote] = {}
+    for q in quotes:
+        first.setdefault(_copy_key(q), q)
     chosen: list[Any] = []
     texts: set[str] = set()
-    for q in _speakers_in_turn(shared) + rest:
+    embedded: set[int] = set()
+    for q in _speakers_in_turn(shared, speaker, order) + rest:
         if q.text in texts:
+            embedded.add(id(q))
             chosen.append(q)  # the same words cost nothing more to embed
             continue
+        key = _copy_key(q)
+        twin = first[key]
+        if id(twin) in embedded and twin.article != q.article and len(key[2].split()) >= 4:
+            continue  # a wire copy: merge joins it to its twin
         if len(texts) >= config.quote_max_embedded:
             continue
         texts.add(q.text)
+        embedded.add(id(q))
         chosen.append(q)
     return chosen
 
 
-def _speakers_in_turn(quotes: list[quotes_mod.Quote]) -> list[quotes_mod.Quote]:
-    """Each speaker's quotes (languages in turn), the speakers taking turns: a statement
-    can only merge with the same speaker's, so a speaker quoted in two articles gets its
-    pair compared before a prolific speaker's seventh article does."""
-    by_speaker: dict[str, list[quotes_mod.Quote]] = {}
-    for q in quotes:
-        by_speaker.setdefault(q.speaker_key or "", []).append(q)
-    queues = [_languages_in_turn(qs) for qs in by_speaker.values()]
+def _copy_key(q: quotes_mod.Quote) -> tuple[str, str | None, str]:
+    # The key quotes_mod.merge._join_copies joins copies by.
+    return q.lang, q.speaker_key, _words_key(q.text)
+
+
+def _speaker_of(quotes: list[quotes_mod.Quote], config: Config) -> dict[int, str]:
+    """Each attributed quote's speaker, one key for the names merge takes for one person
+    (quotes_mod.same_speaker: "Farid Dar" in one report, "Dar" in another), so a speaker
+    quoted in two articles under two names counts as quoted in two."""
+    keys = sorted({q.speaker_key for q in quotes if q.speaker_key})
+    canon: dict[str, str] = {}
+    for k in keys:
+        canon[k] = next((c for c in dict.fromkeys(canon.values())
+                         if quotes_mod.same_speaker(c, k, config)), k)
+    return {id(q): canon[q.speaker_key] for q in quotes if q.speaker_key}
+
+
+def _speakers_in_turn(quotes: list[quotes_mod.Quote], speaker: dict[int, str],
+                      order: dict[int, int]) -> list[quotes_mod.Quote]:
+    """Speakers take turns, one quote a turn: a statement can only merge with the same
+    speaker's, so a speaker quoted in two articles gets its pair compared before a
+    prolific speaker's seventh article does. Each speaker's quotes take languages in turn
+    (the same words in seven languages matter more than a seventh English copy); within
+    one language, article by article, each article's quotes of the speaker in order: an
+    article's next quote of the speaker is another statement, while another outlet's first
+    one in the same language most likely gives the statement already taken."""
+    by_speaker: dict[str, dict[str, list[quotes_mod.Quote]]] = {}
+    for q in sorted(quotes, key=lambda q: order[id(q)]):
+        by_speaker.setdefault(speaker[id(q)], {}).setdefault(q.lang, []).append(q)
+    return _in_turn([_in_turn(list(langs.values())) for langs in by_speaker.values()])
+
+
+def _in_turn(queues: list[list[quotes_mod.Quote]]) -> list[quotes_mod.Quote]:
+    """The queues' items, one from each in turn."""
     out: list[quotes_mod.Quote] = []
-    while any(queues):
-        for queue in queues:
-            if queue:
-                out.append(queue.pop(0))
-    return out
-
-
-def _languages_in_turn(quotes: list[quotes_mod.Quote]) -> list[quotes_mod.Quote]:
-    by_lang: dict[str, list[quotes_mod.Quote]] = {}
-    for q in quotes:
-        by_lang.setdefault(q.lang, []).append(q)
-    out, queues = [], list(by_lang.values())
+    queues = [list(queue) for queue in queues]
     while any(queues):
         for queue in queues:
             if queue:
