@@ -170,10 +170,9 @@ def _vatican_fixture():
 
     es, ar, hu = range(3)
     v = _vectors({(es, ar): 0.81, (es, hu): 0.823, (ar, hu): 0.775}, 3, 0.7)
-    texts = ["el nuevo Papa ha elegido el nombre de León XIV, en honor a sus predecesores y con la "
-             "misión de guiar a los 1.400 millones de católicos",
-             "انتخاب الكاردينال الأميركي روبرت فرانسيس بريفوست بابا جديدًا، وقد اتخذ له اسم ليون الرابع عشر",
-             "Az új pápa külön-külön üdvözölte a bíborosokat, és később velük vacsorázik"]
+    texts = ["el pontífice se llamará León XIV y hablará hoy ante los 1.400 millones de fieles",
+             "أعلن الفاتيكان أن بريفوست اختار لنفسه اسم ليون الرابع عشر",
+             "A pápa este a bíborosokkal együtt imádkozott a kápolnában"]
     qs = [Quote(article=f"a{k + 1}", lang=lang, text=texts[k], sentence=texts[k], kind="reported",
                 speaker="Vaticano", speaker_key="vtkn", vector=np.asarray(v[k], dtype=np.float32))
           for k, lang in enumerate(["es", "ar", "hu"])]
@@ -206,9 +205,9 @@ def test_a_name_the_speakers_other_quotes_give_too_is_no_evidence():
     # neither: 0.81 and 0.795).
     x, y, z = range(3)
     v = _vectors({(x, z): 0.81, (y, z): 0.795, (x, y): 0.85}, 3, 0.7)
-    texts = ["Zelensky would be assured of his safety if he travelled to Moscow",
-             "if Zelensky is really ready for talks, Moscow remains open to hosting them",
-             "Este important ca o întâlnire cu Zelenski să fie bine pregătită"]
+    texts = ["Zelensky could come to Moscow without any fear for his safety",
+             "the door stays open should Zelensky truly want to talk in Moscow",
+             "o discuție cu Zelenski trebuie pregătită temeinic de ambele părți"]
     qs = [Quote(article=a, lang=lang, text=t, sentence=t, kind="reported", speaker="Ushakov",
                 speaker_key="askv", position=k, vector=np.asarray(v[k], dtype=np.float32))
           for k, (a, lang, t) in enumerate(zip(["a1", "a1", "a2"], ["en", "en", "ro"], texts))]
@@ -222,9 +221,9 @@ def _once_each(langs=("en", "tr"), third: float | None = None):
     # `third` from the English one.
     v = _vectors({(0, 1): 0.804, (0, 2): third or 0.5, (1, 2): 0.75}, 3, 0.5)
     qs = [_q("a1", langs[0], "vns", v[0],
-             text="America wouldn't get involved in a war that's \"fundamentally none of our business\""),
+             text="the United States would keep out of a quarrel that \"is simply not ours to fight\""),
           _q("a2", langs[1], "vns", v[1],
-             text="Temelde bizi ilgilendirmeyen bir savaşın ortasına girmeyeceğiz")]
+             text="Bizim olmayan bir kavganın içine girmeyeceğiz")]
     if third is not None:
         qs.append(_q("a3", "de", "vns", v[2], text="Wir wollen, dass sich die Lage schnell entspannt"))
     return qs

@@ -301,9 +301,8 @@ def _clear(masked: np.ndarray, a: int, b: int, own: list[int], margin: float) ->
     """Whether b is closer to a, by `margin`, than any other quote in another article than
     a's that may be by a's speaker (by that speaker or by no one named). A speaker quoted
     once in each of two reports, in two languages, is most often quoted for one statement,
-    and a translated paraphrase of it sits at 0.80 ("America wouldn't get involved in a war
-    that's none of our business" / "temelde bizi ilgilendirmeyen bir savaşa
-    karışmayacağız"); two statements of one speaker that cosine does not tell apart have a
+    and a translated paraphrase of it sits at 0.80 (an English report of a vice-president's
+    words against a Turkish quotation of them); two statements of one speaker that cosine does not tell apart have a
     third quote near them (0.015-0.036 away). The caller asks it only when every quote of
     the speaker has a vector."""
     row = masked[a].copy()
@@ -315,10 +314,9 @@ def _clear(masked: np.ndarray, a: int, b: int, own: list[int], margin: float) ->
 def _distinct_shared(a: int, b: int, units_at: Callable[[int], set[str]], cols: dict[str, list[int]],
                      art: list[str], eid: np.ndarray, alike: np.ndarray, ents: list[str | None]) -> bool:
     """Whether two quotes name something in common (a person, a figure, a clock time) that
-    singles each out among its speaker's quotes in its own article: "el nuevo Papa ha
-    elegido el nombre de León XIV" and "وقد اتخذ له اسم ليون الرابع عشر" both name the pope
-    (one entity key across scripts) at 0.81, while the Vatican's other words that day
-    ("the new pope greeted each cardinal") name no one. The speaker does not count (a
+    singles each out among its speaker's quotes in its own article: a Spanish and an Arabic
+    report of one announcement both name the new pope (one entity key across scripts) at 0.81,
+    while the same office's other words that day, closer by cosine, name no one. The speaker does not count (a
     report names whom it quotes), nor a name the speaker's other quotes in the same
     article give too: it does not tell which of them this one is."""
     shared = units_at(a) & units_at(b)
