@@ -67,8 +67,8 @@ def spans_overlap(a: str, b: str, share: float = 0.6) -> bool:
     share (punctuation, case and spacing aside) is at least `share` of the shorter.
 
     Shared trigrams alone would also join two different sentences of one article on
-    similar words ("India and Pakistan agreed to an immediate ceasefire", said by two
-    people in two paragraphs); they only pick the pairs worth comparing."""
+    similar words (two people in two paragraphs each saying the dockers and the port
+    board settled on an end to the strike); they only pick the pairs worth comparing."""
     ga, gb = _grams(a), _grams(b)
     if not ga or not gb:
         return False

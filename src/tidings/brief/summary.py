@@ -208,9 +208,9 @@ def _script(text: str) -> str:
 def standalone_form(sentence: str, lang: str | None, before: list[str],
                     people: list[tuple[str, str]]) -> str | None:
     """The sentence with its opening subject pronoun replaced by the person it stands for,
-    else None: "He is the first American pope." after a sentence naming Robert Prevost
-    reads "Robert Prevost is the first American pope.", "Originally from Chicago, he
-    becomes…" "Originally from Chicago, Robert Prevost becomes…". The person is the one of `people`
+    else None: "He is the youngest mayor." after a sentence naming Lukas Brenner
+    reads "Lukas Brenner is the youngest mayor.", "Aged 31, he
+    becomes…" "Aged 31, Lukas Brenner becomes…". The person is the one of `people`
     ((surface form in this article, name to write)) named last in the sentences `before`
     it (the nearest first); none named there, or a language whose names take a case, no
     rewrite."""
@@ -219,8 +219,8 @@ def standalone_form(sentence: str, lang: str | None, before: list[str],
         return None
     t = sentence.strip()
     m = re.match(rf"^({pattern})(?=\s)", t, re.IGNORECASE)
-    # Or the subject after an opening phrase: "Originally from Chicago, he becomes the
-    # first American pope." (the phrase itself naming no one and quoting nothing).
+    # Or the subject after an opening phrase: "Aged 31, he becomes the youngest mayor
+    # the town has had." (the phrase itself naming no one and quoting nothing).
     m2 = None if m else re.match(rf"^([^,\"“„«]{{3,80}}),\s+({pattern})(?=\s)", t)
     if m2 and any(surface and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", m2.group(1))
                   for surface, _ in people):
@@ -292,10 +292,10 @@ def speakerless_quote(sentence: str) -> bool:
     if not t:
         return False
     if t[0] in _OPEN_QUOTES and not any(c in t[1:] for c in _CLOSE_QUOTES):
-        return True  # "„Important este ca…": the quotation and its speaker go on after it
+        return True  # "„Mai întâi trebuie…": the quotation and its speaker go on after it
     ends = [t.find(c) for c in "”»」』›" if c in t]
     if ends and not any(c in t[:min(ends)] for c in _OPEN_QUOTES):
-        return True  # "…rezultate concrete”, a adăugat Ușakov.": it began a sentence before
+        return True  # "…până în toamnă”, a adăugat Ionescu.": it began a sentence before
     last_close = max(t.rfind(c) for c in _CLOSE_QUOTES)
     if last_close < 0:
         return False
@@ -314,12 +314,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def title_line(sentence: str, mentions: list[Mention]) -> bool:
-    """Whether a sentence is a line of titles with no statement: "Prefetto del Dicastero per
-    i Vescovi, Arcivescovo-Vescovo emerito di Chiclayo, promosso lo scorso 6 febbraio…" is
+    """Whether a sentence is a line of titles with no statement: "Presidente della
+    Commissione per le Acque, Ingegnere-Capo emerito di Varnola, nominato lo scorso marzo…" is
     the CV of someone the sentence before names, with no subject and no verb of its own.
     Its head (up to the first comma) is a title: two capitalised words or more, no
     lower-case word longer than a joint ("del", "della", "of"), one capitalised word in no
-    name the article's features found (Prefetto), no person named there or in the part
+    name the article's features found (Presidente), no person named there or in the part
     after it, no figure, not an all-capitals dateline; and the next part opens with a
     capital too (a second title).
     "Foreign Minister Ishaq Dar, who…" names its person, "Der Sprecher des Kremls, Dmitri
@@ -633,8 +633,8 @@ def reader_equivalent(best: int, scores: dict[int, float], sims: np.ndarray, can
     ones (`scores`) in the reader's language that say the same (cosine at least
     `similarity`), the closest to it (inside one event every sentence is about one
     happening, so the best scored of them may tell another fact); else `best` itself. One fact is told once, and told
-    the way the reader reads it: "Originally from Chicago, he becomes the first American
-    pope." over "Der 69-jährige Prevost ist der erste US-Amerikaner als Papst.", even when
+    the way the reader reads it: "Aged 31, he becomes the youngest mayor the town has
+    ever had." over "Mit 31 Jahren ist Lukas Brenner der jüngste Bürgermeister der Stadt.", even when
     the German scored a little higher (its article more central, its lead bonus)."""
     same = [j for j in scores if cands[j]["lang"] == lang and sims[best, j] >= similarity]
     return max(same, key=lambda j: sims[best, j]) if same else best

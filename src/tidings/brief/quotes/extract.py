@@ -403,9 +403,9 @@ def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span 
             continue
         linked = bool(gap_words) and gap_words[-1].lower() in _TITLE_LINKS
         if sp.kind not in ("person", "name") or linked:
-            # "a déclaré le ministre des Affaires étrangères, Subrahmanyam Jaishankar",
-            # "purtătorul de cuvânt al Kremlinului, Dmitri Peskov": an institution in the
-            # title; the person named after it speaks (else the institution does).
+            # "a ajouté le ministre de la Pêche, Armand Thierol", "purtătorul de cuvânt
+            # al ministerului, Ilie Vascan": an institution in the title; the person
+            # named after it speaks (else the institution does).
             first_other = first_other or sp
             continue
         return sp
@@ -935,8 +935,8 @@ def _sentence_ranges(block: str, lang: str | None) -> list[tuple[int, int]]:
 
 def _described(text: str, first: bool = False) -> str | None:
     """The English label of an unnamed speaker the text describes: the subject words of a
-    clause ("A US official, who wished to remain unnamed, informed…"; "एक अमेरिकी अधिकारी
-    ने कहा"), the first words after an inverted verb when `first`."""
+    clause ("A port official, speaking on condition of anonymity, told…"; "एक सरकारी
+    अधिकारी ने बताया"), the first words after an inverted verb when `first`."""
     words = [w.lower() for w in _WORD.findall(text)]
     window = words[:8] if first else words[:6] + words[-4:]
     for w in window:
@@ -1020,8 +1020,8 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
     acc = _according(block, spans, s0, e0, lang)
     if acc:
         return acc.surface, acc.key
-    # "«La pace sia con tutti voi», le sue prime parole" / "…", voici les premiers mots du
-    # pape, Léon XIV": words someone spoke, theirs when named, else the last person's.
+    # "«Grazie a tutti», le sue prime parole" / "…", voici les premiers mots de la
+    # maire, Odile Varenne": words someone spoke, theirs when named, else the last person's.
     e0 = _presented_after(block, e0)
     for m in _SPEECH_NOUN.finditer(block, s0, e0):
         if qs <= m.start() < qe:
@@ -1062,7 +1062,7 @@ def _presented_after(block: str, e0: int) -> int:
 
 def _reopened(block: str) -> str:
     """A text that opens inside a quotation, its opening mark lost with a headline or a
-    cut ('Que la paix soit avec vous tous." Voici les premiers mots…'): the mark put back,
+    cut ('Merci à tous pour ce soir." Voici les premiers mots…'): the mark put back,
     when the first mark of the text closes a sentence and none opens before it."""
     m = re.search(r"[\"”»]", block)
     if m is None or m.start() < 2 or block[m.start() - 1] not in ".!?,…":
@@ -1169,8 +1169,8 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                     rf"(?<!\w)(?:{_THAT.get(verb_lang, 'that')})(?!\w)", rest[:60], re.IGNORECASE):
                 sp = _inverted_speaker(block, spans, ve)
                 if sp is None:
-                    # "…, a précisé le secrétaire du ministère, Vikram Misri, devant la
-                    # presse": title words before the name, which ends its clause.
+                    # "…, a indiqué la directrice du port, Lise Marrot, aux
+                    # journalistes": title words before the name, which ends its clause.
                     sp = _speaker_after_quote(block, spans, ve)
                     if sp is not None and verb_lang == "en" and \
                             not re.match(r"\s*(?:$|[,.;:!?)\-—–(])", block[sp.end:sp.end + 3]):
@@ -1239,7 +1239,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 clause = rest.strip()
             elif verb_lang == "en" and speaker and re.match(r"(?:describ|call)", m.group(0).split()[-1]) \
                     and re.search(r"\bas\b", rest[:100]):
-                clause = rest.strip()  # "describing the idea of meeting in Moscow as unacceptable"
+                clause = rest.strip()  # "describing the new toll plan as a burden on farmers"
             elif speaker and (inf := _infinitive_clause(rest, verb_lang)) is not None:
                 clause = inf  # "aseguró estar dispuesto a…", "ha detto di essere pronto a…"
             else:
@@ -1251,8 +1251,8 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                             flags=re.IGNORECASE)
         clause = clause.rstrip(" .।。")
         if verb_lang == "en" and not inverted:
-            # "Trump said India and Pakistan have agreed to a ceasefire, bringing a halt to
-            # three days of fire": a closing participle of consequence is the reporter's
+            # "Marrot said the two unions have accepted the wage offer, ending a week of
+            # strikes": a closing participle of consequence is the reporter's
             # framing of the statement, not part of what was said.
             clause = _REPORTERS_TAIL.sub("", clause)
         kind = "reported"
