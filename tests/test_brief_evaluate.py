@@ -123,11 +123,11 @@ def test_a_quote_is_judged_against_the_statement_it_gives_word_for_word():
 def test_two_sentences_of_one_article_alike_in_words_are_not_one_span():
     from tidings.brief.evaluate import spans_overlap
 
-    said = "India and Pakistan have agreed to a full and immediate ceasefire after long talks"
-    confirmed = "Pakistan and India agreed to an immediate ceasefire"
+    said = "Dockers and the port board have settled on a quick and complete end to the strike after long talks"
+    confirmed = "The port board and dockers settled on a complete end to the strike"
     assert not spans_overlap(said, confirmed)
-    assert spans_overlap(confirmed, "“Pakistan and India agreed to an immediate ceasefire,”")
-    assert spans_overlap("agreed to an immediate ceasefire", confirmed)
+    assert spans_overlap(confirmed, "“The port board and dockers settled on a complete end to the strike,”")
+    assert spans_overlap("settled on a complete end to the strike", confirmed)
     # A short span must appear whole, not share its first words with another sentence.
     assert not spans_overlap("the new dam project", "the new dam will hold until the spring floods come")
     assert spans_overlap("the new dam will hold", "the new dam will hold until the spring floods come")

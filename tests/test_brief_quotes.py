@@ -265,15 +265,15 @@ def test_speech_after_another_sentence_and_in_a_speech_noun():
     qs = extract('Anna Kovac wrote on her channel that the deal was finally done. "Congratulations to '
                  'both teams on their patience and good sense."', "en", _people("Anna Kovac"), "a1")
     assert [(q.kind, q.speaker) for q in qs] == [("direct", "Anna Kovac"), ("reported", "Anna Kovac")]
-    qs = extract("È stato eletto Marco Bellini. «Che la pace sia con tutti voi», le sue prime parole.",
+    qs = extract("È stato eletto sindaco Marco Bellini. «Lavoreremo insieme per questa città», le sue prime parole.",
                  "it", _people("Marco Bellini"), "a1")
     assert [(q.kind, q.speaker) for q in qs] == [("direct", "Marco Bellini")]
 
 
 @pytest.mark.parametrize("lang, text", [
     ("en", 'The operation, code-named "Silent Northern River Dawn", began at night.'),
-    ("id", 'Ia memberi berkat "Urbi et Orbi" yang berarti "Untuk kota dan untuk dunia".'),
-    ("pt", "Ele ficou conhecido como o “pastor de duas pátrias distantes” por sua missão."),
+    ("id", 'Desa itu dikenal dengan julukan "Kampung Pelangi" yang berarti "desa penuh warna".'),
+    ("pt", "Ela ficou conhecida como a “ponte entre dois vales frios” pelo seu trabalho."),
     ("zh", "这部电影名为「我们那年夏天的海边故事」，将在下月上映。"),
 ])
 def test_quoted_names_and_phrases_in_narration_are_not_quotes(lang, text):
@@ -327,7 +327,7 @@ def test_hungarian_statement_then_dash_verb_and_speaker():
 @pytest.mark.parametrize("lang, text, people, speaker, label", [
     ("hi", "रक्षा मंत्री अजय वर्मा के अनुसार, पिछले महीने सीमा पर चार सौ ड्रोन देखे गए थे।", ["अजय वर्मा"],
      "अजय वर्मा", None),
-    ("it", "Secondo i più attenti osservatori, la rapidità del voto conferma un accordo ampio sul nome.", [],
+    ("it", "Secondo alcuni osservatori esperti, la lentezza dei lavori mostra un disaccordo profondo sul ponte.", [],
      None, "observers"),
     ("ru", "По информации местных СМИ, министр голосовал на выборах три раза подряд.", [], None, "the media"),
 ])
@@ -528,17 +528,17 @@ def test_a_quotation_closed_by_punctuation_is_not_a_fragment_of_the_clause():
 
 
 def test_a_quoted_phrase_ending_a_reported_clause_is_the_clauses():
-    text = ('Vice President Tom Arden said that Valdora would not get involved in a war that is '
-            '"fundamentally none of our business".')
+    text = ('Vice President Tom Arden said that Valdora would stay out of a fishing dispute that is '
+            '"simply not our quarrel to settle".')
     (q,) = quotes_of(text, "en")
-    assert q.kind == "reported" and q.text.startswith("Valdora would not get involved")
+    assert q.kind == "reported" and q.text.startswith("Valdora would stay out of a fishing dispute")
     assert q.speaker == "Tom Arden"
-    (q,) = quotes_of('The post was shared by Tom Arden, who earlier said Valdora would not get involved '
-                     'in a war that is "fundamentally none of our business".', "en")
-    assert q.kind == "reported" and q.text.startswith("Valdora would not") and q.speaker == "Tom Arden"
+    (q,) = quotes_of('The post was shared by Tom Arden, who earlier said Valdora would stay out of a fishing '
+                     'dispute that is "simply not our quarrel to settle".', "en")
+    assert q.kind == "reported" and q.text.startswith("Valdora would stay") and q.speaker == "Tom Arden"
     # With only the conjunction before it, the quotation is his words.
-    (q,) = quotes_of('Vice President Tom Arden said that "we will not get involved in this war".', "en")
-    assert q.kind == "direct" and q.text == "we will not get involved in this war"
+    (q,) = quotes_of('Vice President Tom Arden said that "we will stay out of this fishing dispute".', "en")
+    assert q.kind == "direct" and q.text == "we will stay out of this fishing dispute"
 
 
 @pytest.mark.parametrize("text, speaker, said", [
@@ -719,8 +719,8 @@ def test_a_short_quotation_needs_a_speaker():
 
 
 @pytest.mark.parametrize("lang, text, mentions, speaker, said", [
-    ("es", "Chile había transmitido en varias ocasiones estar siguiendo de cerca la crisis en la región.",
-     [("chile", "Chile", "place")], "Chile", "estar siguiendo de cerca la crisis en la región"),
+    ("es", "Uruguay había transmitido en distintas ocasiones estar vigilando con atención la sequía del norte.",
+     [("urgy", "Uruguay", "place")], "Uruguay", "estar vigilando con atención la sequía del norte"),
     ("it", "Il ministro Carlo Neri ha detto di essere pronto a firmare l’accordo entro venerdì.",
      [("neri", "Carlo Neri", "person")], "Carlo Neri", "di essere pronto a firmare l’accordo entro venerdì"),
     ("fr", "Le ministre Paul Girard a affirmé être prêt à reprendre les discussions lundi.",

@@ -158,7 +158,8 @@ def test_the_brief_has_the_shape_of_the_shared_records(seeds_brief):
 def test_seed_quotes_keep_speakers_and_never_narration(seeds_brief):
     _, ids, brief = seeds_brief
     by_text = {q["text"]: q for q in brief["quotes"]}
-    # "a precizat oficialul rus, menționând că „Trump ne-a cerut...”": Ushakov's words.
+    # The Romanian seed's verb of saying, "the Russian official" and a „…” quotation after
+    # "menționând că" opening with "Trump ne-a cerut": Ushakov's words.
     # (It may be shown in English, merged with the English seed's account of it.)
     trump_asked = [q for q in brief["quotes"]
                    if any(s.get("text", "").startswith("Trump ne-a cerut") for s in q.get("sources", []))]
