@@ -10,16 +10,16 @@ from tidings.brief.build import _people_in_sentences
 from tidings.understand import names
 from tidings.understand.embed import Embedder
 
-# Romanian report: Peskov speaks first, then Ushakov.
-RO = ["Purtătorul de cuvânt al Kremlinului, Dmitri Peskov, a declarat joi că Rusia este gata "
-      "să-l primească pe Volodimir Zelenski la Moscova.",
-      "Consilierul Iuri Ușakov a spus că Rusia garantează securitatea lui Zelenski pe durata "
-      "vizitei la Moscova."]
-# English reports: Ushakov's statement, Peskov's, and one naming nobody.
-EN = ["Yuri Ushakov said Russia would guarantee Zelensky's security during a visit to Moscow.",
-      "Kremlin spokesman Dmitry Peskov said on Thursday that Russia was ready to receive "
-      "Volodymyr Zelensky in Moscow.",
-      "The talks are expected to resume next week after the holidays."]
+# Romanian report: the spokesman Shilov speaks first, then the adviser Vasnetsov.
+RO = ["Purtătorul de cuvânt al guvernului regional, Serghei Șilov, a declarat marți că regiunea este "
+      "pregătită să-l găzduiască pe dirijorul Pavel Gorin la Kazan.",
+      "Consilierul Oleg Vasnețov a afirmat că regiunea plătește transportul orchestrei lui Gorin "
+      "pe tot parcursul turneului."]
+# English reports: Vasnetsov's statement, Shilov's, and one naming nobody.
+EN = ["Oleg Vasnetsov said the region would pay for the transport of Gorin's orchestra throughout the tour.",
+      "Regional government spokesman Sergei Shilov said on Tuesday that the region was prepared to host "
+      "the conductor Pavel Gorin in Kazan.",
+      "Ticket sales are expected to open next week after the holidays."]
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +62,8 @@ def test_each_statement_meets_its_own_speakers_counterpart(vec):
 
 def test_a_sentence_about_another_person_is_not_shown_as_the_counterpart(vec):
     entity, people = _people()
-    # Only Ushakov's English sentence is in the pool: Peskov's Romanian one has no
-    # counterpart, though its cosine to Ushakov's is as high as any inside one event.
+    # Only Vasnetsov's English sentence is in the pool: Shilov's Romanian one has no
+    # counterpart, though its cosine to Vasnetsov's is as high as any inside one event.
     got = _matches(vec, _people_in_sentences([{"article": "ro-1", "lang": "ro"}], entity, people),
                    pool=[EN[0], EN[2]])
     assert got[RO[0]] == []
@@ -71,7 +71,7 @@ def test_a_sentence_about_another_person_is_not_shown_as_the_counterpart(vec):
 
 
 def test_people_agree_needs_a_shared_person_when_either_names_one():
-    assert align.people_agree(frozenset({"pskv"}), frozenset({"pskv", "slnsk"}))
-    assert not align.people_agree(frozenset({"pskv"}), frozenset({"askv"}))
-    assert not align.people_agree(frozenset({"pskv"}), frozenset())
+    assert align.people_agree(frozenset({"slv"}), frozenset({"slv", "grn"}))
+    assert not align.people_agree(frozenset({"slv"}), frozenset({"vsntsv"}))
+    assert not align.people_agree(frozenset({"slv"}), frozenset())
     assert align.people_agree(frozenset(), frozenset())

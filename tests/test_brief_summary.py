@@ -218,9 +218,9 @@ def test_the_stand_in_is_the_readers_sentence_closest_to_the_foreign_pick():
     # Both English sentences are over the threshold (one event: every sentence is about the
     # same happening); the one telling the German sentence's fact is the closer, though
     # the other scores higher.
-    cands = [_cand("Der 69-jährige Prevost ist der erste US-Amerikaner als Papst.", "b", lang="de"),
-             _cand("Pope Leo XIV stepped onto the balcony of St Peter's on Thursday.", "a"),
-             _cand("Originally from Chicago, he becomes the first American pope.", "a", pos=3)]
+    cands = [_cand("Mit 31 Jahren ist Lukas Brenner der jüngste Bürgermeister der Stadt.", "b", lang="de"),
+             _cand("Mayor Lukas Brenner took the oath in the town hall of Tarvik on Thursday.", "a"),
+             _cand("Aged 31, he becomes the youngest mayor the town has ever had.", "a", pos=3)]
     b = _unit(1, 0.3, 0.1)
     v = np.stack([b, _unit(1, -0.2, 0), _unit(1, 0.3, 0.3)])
     scores = {1: 0.5, 2: 0.4}

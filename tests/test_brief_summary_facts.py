@@ -14,15 +14,15 @@ from tidings.brief import summary as S
 from tidings.config import DEFAULT
 from tidings.records import Mention
 
-NAMES = [Mention(key="vskv", surface="Vescovi", kind="org"), Mention(key="kl", surface="Chiclayo", kind="place"),
-         Mention(key="brgl", surface="Bergoglio", kind="person"), Mention(key="dar", surface="Ishaq Dar", kind="person"),
+NAMES = [Mention(key="ak", surface="Acque", kind="org"), Mention(key="vrnl", surface="Varnola", kind="place"),
+         Mention(key="frnt", surface="Ferrante", kind="person"), Mention(key="dar", surface="Ishaq Dar", kind="person"),
          Mention(key="pskv", surface="Dmitri Peskow", kind="person"), Mention(key="rm", surface="Rome", kind="place")]
 
 
 def test_a_line_of_titles_without_a_statement_does_not_stand_alone():
-    for s in ["Prefetto del Dicastero per i Vescovi, Arcivescovo-Vescovo emerito di Chiclayo, promosso "
-              "lo scorso febbraio da Bergoglio all'Ordine dei Vescovi.",
-              "Former Prefect of the Dicastery for Bishops, Archbishop of Chiclayo since 2015."]:
+    for s in ["Presidente della Commissione per le Acque, Ingegnere-Capo emerito di Varnola, nominato "
+              "lo scorso marzo da Ferrante al Consiglio dei Periti.",
+              "Former Chair of the Board for Waters, Chief Engineer of Varnola since 2015."]:
         assert S.title_line(s, NAMES), s
     for s in ["Foreign Minister Ishaq Dar, Pakistan's top diplomat, said the truce would hold.",
               "Der Sprecher des Kremls, Dmitri Peskow, sagte, Moskau sei bereit.",
@@ -89,8 +89,8 @@ def test_sentences_resting_on_the_one_before_do_not_stand_alone():
               "Кроме того, стороны договорились встретиться через десять дней.",
               "Sie kritisieren eine offene Mülldeponie nahe dem Flughafen."]:
         assert S.points_back(s), s
-    for s in ["„Important este ca aceste contacte să fie bine pregătite.",
-              "Iar în al doilea rând, ele trebuie să dea rezultate concrete”, a adăugat Ușakov."]:
+    for s in ["„Mai întâi trebuie reparat podul de la intrarea în sat.",
+              "Apoi, drumul spre școală trebuie asfaltat până în toamnă”, a adăugat Ionescu."]:
         assert S.speakerless_quote(s), s
     for s in ["Pakistan's foreign minister confirmed the ceasefire on Saturday evening.",
               "News of the truce spread quickly through the border towns on Saturday.",
@@ -213,8 +213,8 @@ def test_a_subject_pronoun_after_an_opening_phrase_is_replaced_by_the_person():
     # the one named last, and an entity name in another script is not written into English.
     people = [("Robert Francis Prevost", "Robert Prevost"), ("Leo XIV", "Leo XIV"),
               ("Prevost", "Robert Prevost"), ("Francis", "法國")]
-    assert S.standalone_form("Originally from Chicago, he becomes the first American pope.", "en", before, people) \
-        == "Originally from Chicago, Robert Prevost becomes the first American pope."
+    assert S.standalone_form("Raised by a river, he becomes the first pope to have kept bees.", "en", before, people) \
+        == "Raised by a river, Robert Prevost becomes the first pope to have kept bees."
     assert S.standalone_form("He is the first pope of his order.", "en", ["Pope Francis died in April."],
                              people) == "Francis is the first pope of his order."
     # The opening phrase names someone: "he" may be that one, no rewrite.

@@ -74,8 +74,8 @@ ARTICLES = [
     ("s1", "Norland invites Valdoria's president to talks in Norvik",
      "Norland's government on Monday invited Valdorian President Anton Keller to Norvik for peace talks with "
      "President Oskar Lind. Presidential aide Pavel Grenn said Norland would guarantee Keller's safety and "
-     "everything needed for his work in Norvik. Grenn said the talks must be well prepared and aimed at concrete "
-     "results. Valdoria's Foreign Minister Ilse Marr said Keller is ready to meet Lind in person, but that Norvik "
+     "everything needed for his work in Norvik. Grenn said any meeting should be planned with care and should "
+     "settle real questions. Valdoria's Foreign Minister Ilse Marr said Keller is ready to meet Lind in person, but that Norvik "
      "is not an acceptable venue. A new round of talks between the two delegations is set for Sunday in Geneva."),
     ("s2", "Norland repeats its invitation to Keller",
      "Norland repeated on Tuesday its invitation to Valdorian President Anton Keller to come to Norvik for talks "
