@@ -210,3 +210,44 @@ def test_a_time_without_its_zone_is_read_in_its_outlets_zone_when_one_is_known()
     tl, first, _ = timeline(arts)
     assert first["article"] == "moscow"
     assert [t["article"] for t in tl] == ["moscow", "london", "bucharest", "dotcom"]
+
+
+def test_shares_of_different_parties_are_no_disagreement():
+    # Each party's share "of the votes": the counted word is the same, the fact is not.
+    s1 = "The Union won 28.6% of the votes, the Greens 11.6% of the votes."
+    s2 = "Die Union kam auf 29 Prozent der Stimmen, die SPD auf 16 Prozent der Stimmen."
+    s3 = "L'AfD obtient 20,8% des voix et le SPD 16,4% des voix."
+    xs = [found("a", 28.6, "28.6% of the votes", "votes", s1, "%"),
+          found("a", 11.6, "11.6% of the votes", "votes", s1, "%"),
+          found("b", 29, "29 Prozent der Stimmen", "stimmen", s2, "%"),
+          found("b", 16, "16 Prozent der Stimmen", "stimmen", s2, "%"),
+          found("c", 20.8, "20,8% des voix", "voix", s3, "%"),
+          found("c", 16.4, "16,4% des voix", "voix", s3, "%")]
+    pairs = F.candidate_pairs(xs)
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    out = F.disagreements(xs, pairs, {s1: same, s2: same, s3: same})
+    # At most the nearest values of one party (28.6 / 29; 16 / 16.4), never all shares in one.
+    for d in out:
+        values = [v["value"] for v in d["versions"]]
+        assert max(values) - min(values) <= 0.1 * max(values), values
+        ids = [s["article"] for v in d["versions"] for s in v["sources"]]
+        assert len(ids) == len(set(ids))
+
+
+def test_an_aftershock_magnitude_is_not_the_main_quakes():
+    xs = [found("a", 8.8, "8.8 magnitude", "magnitude", "A magnitude 8.8 earthquake struck off the coast."),
+          found("b", 8.8, "8,8 a", "a", "Un séisme de magnitude 8,8 a frappé la côte."),
+          found("b", 6.9, "6.9 magnitude", "magnitude", "Aftershocks as strong as 6.9 magnitude were recorded."),
+          found("c", 4.5, "4,5", "", "Через 20 минут район потрясло еще одно землетрясение магнитудой 4,5.")]
+    assert [x.concept for x in xs] == ["magnitude", "magnitude", "aftershock", "aftershock"]
+    assert F.disagreements(xs, F.candidate_pairs(xs), {}) == []
+
+
+def test_a_figure_given_twice_by_one_article_lists_it_once():
+    xs = [found("a", 250, "250 people", "people", "At least 250 people were killed."),
+          found("a", 250, "250 killed", "killed", "250 killed in the quake."),
+          found("b", 250, "250 dead", "dead", "The toll rose to 250 dead.")]
+    for x in xs:
+        x.concept = "killed"
+    (g,) = F.group(xs)
+    assert [s["article"] for s in g["sources"]] == ["a", "b"]

@@ -63,8 +63,16 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ("people", ("people", "person", "oameni", "persoan", "человек", "людей", "люди", "осіб",
                 "menschen", "personen", "personnes", "personas", "लोग", "व्यक्ति")),
 ]
-# Concepts too vague to call a disagreement on by themselves.
-_VAGUE = {"people"}
+# Concepts too vague to call a disagreement on by themselves: aftershocks are many, each
+# with its own magnitude.
+_VAGUE = {"people", "aftershock"}
+# A magnitude in a sentence about an aftershock or another quake is not the main quake's:
+# "aftershocks as strong as 6.9" beside "magnitude 8.8" is no disagreement.
+_AFTERSHOCK = re.compile(
+    r"(?i)aftershock|after-shock|another (?:earth)?quake|réplica|réplique|nachbeben|"
+    r"афтершок|повторн\w* толч|ещ[её] одно землетрясение|ще один землетрус|повторн\w* поштовх|"
+    r"scossa di assestamento|artçı|余震|여진|هز[ةا]ت? ارتدادية|پس‌?لرزه|آفٹر ?شاک|आफ्टरशॉक"
+)
 _TOKEN = re.compile(r"[\w\u0900-\u097F%]+")
 _WINDOW = 6  # words either side of the number searched for what it counts
 _STRONG_DISTANCE = 3
@@ -115,6 +123,15 @@ def concept_of(fig: Figure, sentence: str = "") -> str:
 
 
 def concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
+    """What a figure counts (see _concept_and_strength); a magnitude given in a sentence
+    about aftershocks counts an aftershock."""
+    concept, strong = _concept_and_strength(fig, sentence)
+    if concept == "magnitude" and _AFTERSHOCK.search(sentence or ""):
+        return "aftershock", strong
+    return concept, strong
+
+
+def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
     """What a figure counts, comparable across languages: "killed", "drones", "%:", "w:apel".
 
     The counted word itself decides when the lexicon knows it ("121 passengers"); else the
@@ -207,15 +224,20 @@ def group(found: list[Found]) -> list[dict]:
             "what": first.what,
             "unit": first.unit,
             "concept": concept,
-            "sources": [_src(x) for x in xs],
+            # An article giving the figure twice (title and body) is one source.
+            "sources": [_src(x) for x in _unique(xs)],
         })
     out.sort(key=lambda d: (-len({s["article"] for s in d["sources"]}), d["concept"], d["value"]))
     return out
 
 
 def _specific(concept: str) -> bool:
-    base = concept.split(":", 1)[1] if ":" in concept and not concept.startswith("w:") else concept
-    return bool(base) and not base.startswith("w:") and base not in _VAGUE
+    """Whether the concept alone names one fact. A share or a sum ("%:votes", "EUR:") is
+    not: 28.6% of the votes and 20.8% of the votes are two parties' results, so shares
+    pair by nearest value and sentence instead (candidate_pairs)."""
+    if ":" in concept and not concept.startswith("w:"):
+        return False
+    return bool(concept) and not concept.startswith("w:") and concept not in _VAGUE
 
 
 # Words marking a sentence that recalls an earlier happening ("ten days ago, in the first
@@ -349,6 +371,11 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
                             break
         if len(versions) < 2:
             continue
+        if not _specific(concept) and _one_article_in_two(versions):
+            # Shares chained by nearest values (29% ~ 28.5% in one pair, 16% ~ 16.4% in
+            # another, one article giving both 28.5% and 16.4%): an article does not
+            # disagree with itself, so these are several facts, not versions of one.
+            continue
         update = _as_update(versions)
         versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
         about = concept.split(":")[-1] or members[0].figure.what or concept
@@ -392,6 +419,15 @@ def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
     rising = all(a < b for a, b in zip(values, values[1:]))
     falling = all(a > b for a, b in zip(values, values[1:]))
     return [s[2] for s in spans] if rising or falling else None
+
+
+def _one_article_in_two(versions: list[list[Found]]) -> bool:
+    seen: dict[str, int] = {}
+    for i, v in enumerate(versions):
+        for x in v:
+            if seen.setdefault(x.article.id, i) != i:
+                return True
+    return False
 
 
 def _unique(xs: list[Found]) -> list[Found]:
