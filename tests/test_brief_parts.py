@@ -251,3 +251,28 @@ def test_a_figure_given_twice_by_one_article_lists_it_once():
         x.concept = "killed"
     (g,) = F.group(xs)
     assert [s["article"] for s in g["sources"]] == ["a", "b"]
+
+
+def test_tolls_given_as_lower_bounds_are_an_update_not_a_disagreement():
+    # Same day, no times: "at least 10", then "at least 250", then 800 do not contradict.
+    xs = [found("a", 10, "10 people", "people", "The quake killed at least 10 people, officials said."),
+          found("b", 250, "250 человек", "человек", "По меньшей мере 250 человек погибли после землетрясения."),
+          found("c", 800, "800 dead", "dead", "The toll has risen to 800 dead.")]
+    for x in xs:
+        x.concept = "killed"
+    (d,) = F.disagreements(xs, F.candidate_pairs(xs), {})
+    assert d["kind"] == "update" and [v["value"] for v in d["versions"]] == [10, 250, 800]
+    # Two exact tolls side by side are a disagreement.
+    ys = [found("a", 112, "112 dead", "dead", "The ministry said 112 dead."),
+          found("b", 118, "118 dead", "dead", "Police put the toll at 118 dead.")]
+    (d,) = F.disagreements(ys, F.candidate_pairs(ys), {})
+    assert d["kind"] == "figure"
+
+
+def test_a_projection_against_the_count_is_an_update():
+    s1 = "Laut der ersten Hochrechnung kommt die Union auf 29 Prozent."
+    s2 = "Nach Auszählung aller Stimmen kommt die Union auf 28,6 Prozent."
+    xs = [found("a", 29, "29 Prozent", "", s1, "%"), found("b", 28.6, "28,6 Prozent", "", s2, "%")]
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    (d,) = F.disagreements(xs, F.candidate_pairs(xs), {s1: same, s2: same})
+    assert d["kind"] == "update" and [v["value"] for v in d["versions"]] == [29, 28.6]

@@ -71,7 +71,25 @@ _VAGUE = {"people", "aftershock"}
 _AFTERSHOCK = re.compile(
     r"(?i)aftershock|after-shock|another (?:earth)?quake|réplica|réplique|nachbeben|"
     r"афтершок|повторн\w* толч|ещ[её] одно землетрясение|ще один землетрус|повторн\w* поштовх|"
-    r"scossa di assestamento|artçı|余震|여진|هز[ةا]ت? ارتدادية|پس‌?لرزه|آفٹر ?شاک|आफ्टरशॉक"
+    r"scossa di assestamento|artçı|余震|여진|هز[ةا]ت? ارتدادية|پس‌?لرزه|آفٹر ?شاک|आफ्टरशॉक|"
+    r"(?:minutes|hours) later|minutos después|minutes plus tard|minuten später|\d+ минут спустя"
+)
+# Counts that grow while a disaster is reported: tolls given as lower bounds ("at least 10",
+# later "at least 800") do not contradict each other.
+_GROWING = {"killed", "injured", "missing", "evacuated", "arrested"}
+_LOWER_BOUND = re.compile(
+    r"(?i)at least|more than|\bover\b|upwards of|no fewer than|por lo menos|al menos|más de|"
+    r"pelo menos|mais de|au moins|plus de|mindestens|mehr als|über|almeno|oltre|"
+    r"cel puțin|peste|по меньшей мере|по крайней мере|не менее|более|свыше|щонайменше|"
+    r"понад|більше|kam se kam|कम से कम|से अधिक|से ज़्यादा|ما لا يقل عن|أكثر من|"
+    r"en az|kadar|至少|超过|超過|逾|少なくとも|以上|최소|이상"
+)
+# Projections and exit polls, later replaced by the count: a projection against the final
+# result is an update, not a disagreement.
+_PROJECTION = re.compile(
+    r"(?i)exit.?polls?|projections?|projected|forecast|hochrechnung|prognose|sondages?|"
+    r"estimations?|sondeos?|boca de urna|proiecți|sondaj|экзит.?пол|прогноз|"
+    r"предварительн|exit-poll|exitpoll|出口民调|出口民調|استطلاع"
 )
 _TOKEN = re.compile(r"[\w\u0900-\u097F%]+")
 _WINDOW = 6  # words either side of the number searched for what it counts
@@ -376,7 +394,7 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
             # another, one article giving both 28.5% and 16.4%): an article does not
             # disagree with itself, so these are several facts, not versions of one.
             continue
-        update = _as_update(versions)
+        update = _as_update(versions) or _as_estimates(concept, versions)
         versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
         about = concept.split(":")[-1] or members[0].figure.what or concept
         if concept.startswith("%"):
@@ -419,6 +437,31 @@ def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
     rising = all(a < b for a, b in zip(values, values[1:]))
     falling = all(a > b for a, b in zip(values, values[1:]))
     return [s[2] for s in spans] if rising or falling else None
+
+
+def _before(x: Found) -> str:
+    """The words just before the figure in its sentence (where "at least" is said)."""
+    at = x.sentence.find(x.figure.text or "")
+    return x.sentence[max(0, at - 30):at] if at >= 0 else ""
+
+
+def _as_estimates(concept: str, versions: list[list[Found]]) -> list[list[Found]] | None:
+    """The versions as successive estimates, smallest first, when none contradicts another:
+    a growing count (killed, injured …) each version of which but the largest is given
+    as a lower bound ("at least 10", "at least 250", "800"), or shares of which every
+    version but at most one is a projection or exit poll (29% projected, 28.5% counted:
+    the count last). Else None."""
+    if concept in _GROWING:
+        ordered = sorted(versions, key=lambda v: v[0].figure.value)
+        if all(all(_LOWER_BOUND.search(_before(x)) for x in v) for v in ordered[:-1]):
+            return ordered
+        return None
+    if concept.startswith("%"):
+        estimated = [v for v in versions if all(_PROJECTION.search(x.sentence) for x in v)]
+        counted = [v for v in versions if not any(v is e for e in estimated)]
+        if estimated and len(counted) <= 1:
+            return sorted(estimated, key=lambda v: v[0].figure.value) + counted
+    return None
 
 
 def _one_article_in_two(versions: list[list[Found]]) -> bool:
