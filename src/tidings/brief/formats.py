@@ -13,6 +13,7 @@ import re
 
 from jinja2 import DictLoader, Environment, select_autoescape
 
+from tidings.brief.sources import UNNAMED
 from tidings.urls import safe_url
 
 FORMATS = ("md", "json", "html")
@@ -67,7 +68,7 @@ def md(text) -> str:
 
 def _md_source(brief: dict, article_id: str, source: str | None = None) -> str:
     a = _articles(brief).get(article_id, {})
-    name = md(source or a.get("source") or article_id)
+    name = md(source or a.get("source") or UNNAMED)
     url = safe_url(a.get("url"))
     return f"[{name}](<{url}>)" if url else name
 
@@ -258,7 +259,7 @@ def _context(brief: dict) -> dict:
         # Built from escaped parts; returned as Markup so the template does not escape twice.
         from markupsafe import Markup, escape
 
-        name = source or arts.get(article_id, {}).get("source") or article_id
+        name = source or arts.get(article_id, {}).get("source") or UNNAMED
         return Markup('<a href="#{}">{}</a>').format(anchor(article_id), escape(name))
 
     return {
