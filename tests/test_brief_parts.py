@@ -276,3 +276,16 @@ def test_a_projection_against_the_count_is_an_update():
     same = np.array([1.0, 0.0], dtype=np.float32)
     (d,) = F.disagreements(xs, F.candidate_pairs(xs), {s1: same, s2: same})
     assert d["kind"] == "update" and [v["value"] for v in d["versions"]] == [29, 28.6]
+
+
+def test_a_weekday_is_ahead_only_in_a_sentence_about_what_is_to_come():
+    from tidings.brief.timeline import happenings
+
+    # Published on Friday 30 January 2026.
+    arts = [art("a", "2026-01-30T07:10:00+00:00",
+                text="A US official told Axios on Saturday that the two leaders were very close to a meeting. "
+                     "A new round of talks in Abu Dhabi is set for Sunday.")]
+    out = happenings(arts, lambda a: split(a.text, "en"), {}, "en")
+    # Sunday to come is 1 February, scheduled; last Saturday's briefing is no scheduled step.
+    assert [(h["date"], h["scheduled"]) for h in out] == [("2026-02-01", True)]
+    assert "Abu Dhabi" in out[0]["text"]
