@@ -289,3 +289,20 @@ def test_a_weekday_is_ahead_only_in_a_sentence_about_what_is_to_come():
     # Sunday to come is 1 February, scheduled; last Saturday's briefing is no scheduled step.
     assert [(h["date"], h["scheduled"]) for h in out] == [("2026-02-01", True)]
     assert "Abu Dhabi" in out[0]["text"]
+
+
+def test_who_gives_a_figure_is_not_a_word_of_the_figure_or_a_lone_capitalised_noun():
+    from tidings.records import Mention
+
+    s1 = "Laut Infratest dimap für die ARD kommt die AfD auf 19,6 Prozent."
+    s2 = "Die AfD kam nach Auszählung mit 20,8% der Stimmen auf Platz zwei."
+    feats = {
+        "a": Features("a", names=[Mention("ard", "ARD", "org"), Mention("prozent", "Prozent"),
+                                  Mention("infratestdimap", "Infratest dimap")]),
+        "b": Features("b", names=[Mention("stimmen", "Stimmen"), Mention("afd", "AfD", "org")]),
+    }
+    d = {"versions": [{"text": "19,6 Prozent", "sources": [{"article": "a", "sentence": s1}]},
+                      {"text": "20,8%", "sources": [{"article": "b", "sentence": s2}]}]}
+    F.name_sayers([d], feats)
+    assert d["versions"][0]["according_to"] == ["ARD"]
+    assert "Stimmen" not in d["versions"][1]["according_to"]

@@ -551,6 +551,12 @@ def name_sayers(disagreements: list[dict], features: dict) -> None:
                 for m in f.names:
                     if m.kind == "place" or len(m.surface) < 3:
                         continue
+                    # A word of the figure itself ("19,6 Prozent") says nothing of who gives
+                    # it, nor does a lone capitalised word of no known kind (German nouns:
+                    # "28,5% der Stimmen"); acronyms (USGS, ARD) and known kinds do.
+                    if m.surface in str(v.get("text") or "") or (
+                            m.kind == "name" and " " not in m.surface and not m.surface.isupper()):
+                        continue
                     i = sentence.find(m.surface)
                     if i < 0:
                         continue
