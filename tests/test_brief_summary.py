@@ -245,3 +245,18 @@ def test_a_section_name_taken_for_a_title_is_no_headline():
     assert headline(arts, vecs, center, "en")["text"] == "Pope Francis dies at 88 in the Vatican"
     assert headline(arts[:1], vecs, center, "en")["text"] == "World News"
     assert headline([arts[0], arts[2]], vecs, center, "en")["text"].startswith("教宗")
+
+
+def test_a_list_marker_opening_a_sentence_is_not_shown_in_the_summary():
+    import numpy as np
+
+    from tidings.brief.summary import choose
+    from tidings.config import DEFAULT
+
+    cands = [{"text": "• The far-right AfD almost doubled its vote share and surged into second place.",
+              "article": "a", "source": "S", "lang": "en", "position": 0},
+             {"text": "– Turnout rose to 82.5 percent, the highest since reunification.",
+              "article": "b", "source": "T", "lang": "en", "position": 0}]
+    vecs = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    out = choose(cands, vecs, np.array([0.7, 0.7], dtype=np.float32), "en", DEFAULT)
+    assert sorted(c["text"][:4] for c in out) == ["The ", "Turn"]

@@ -595,7 +595,13 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
         for i in other_voices(chosen, voices, voiced, rel, sims, alone, cands, articles_used, k, lang, config):
             chosen.append(i)
             articles_used[cands[i]["article"]] = articles_used.get(cands[i]["article"], 0) + 1
-    return [dict(cands[i], score=round(float(rel[i]), 4)) for i in chosen]
+    return [dict(cands[i], text=_LIST_MARK.sub("", cands[i]["text"]), score=round(float(rel[i]), 4))
+            for i in chosen]
+
+
+# A list item's marker opening a sentence ("• The far-right AfD surged…") is the page's
+# layout, not the sentence: the summary is a list of its own.
+_LIST_MARK = re.compile(r"^\s*(?:[•·▪●○◦‣∙►▶*]+|[-–—](?=\s))\s*")
 
 
 def other_voices(chosen: list[int], voices: list[set[str]], voiced: dict[str, int], rel: np.ndarray,
