@@ -731,3 +731,13 @@ def test_a_short_quotation_needs_a_speaker():
 def test_romance_infinitive_after_a_verb_of_saying(lang, text, mentions, speaker, said):
     (q,) = extract(text, lang, [_mention(k, s, kind) for k, s, kind in mentions], "a")
     assert (q.kind, q.speaker, q.text) == ("reported", speaker, said)
+
+
+def test_a_capitalised_verb_inside_a_name_is_not_a_verb_of_saying():
+    text = ("The United States Geological Survey reported that the quake struck at a depth of "
+            "eight kilometres near the town of Valdora. Seismologist Anna Kovac states that aftershocks are likely in the coming days.")
+    qs = quotes_of(text, "en")
+    # A verb of saying in lower case still is one.
+    assert any(q.text.startswith("aftershocks are likely") for q in qs), qs
+    assert all(q.speaker != "United" for q in qs), qs
+    assert all(not q.text.startswith("Geological") for q in qs), qs

@@ -1114,6 +1114,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
     heard = None  # a speaker found without a statement, for the next sentence's "he"
     for m in verbs.finditer(sentence):
         vs, ve = start + m.start(), start + m.end()
+        if m.group()[:1].isupper() and sentence[:m.start()].strip(" \"'“”„«»‘’"):
+            # A capitalised verb inside a sentence is part of a name: "The United States
+            # Geological Survey reported…" is no statement by "United" that "States".
+            continue
         verb_lang = next((k[2:] for k, v in m.groupdict().items() if v), lang)
         rest = block[ve:end]
         if verb_lang in _UNSPACED:
