@@ -741,3 +741,10 @@ def test_a_capitalised_verb_inside_a_name_is_not_a_verb_of_saying():
     assert any(q.text.startswith("aftershocks are likely") for q in qs), qs
     assert all(q.speaker != "United" for q in qs), qs
     assert all(not q.text.startswith("Geological") for q in qs), qs
+
+
+def test_a_time_word_after_a_chinese_title_is_not_a_name():
+    said_today = "阿富汗塔利班政權發言人今天表示，阿富汗東部發生規模6的地震，死亡人數增至逾800人。"
+    assert all(q.speaker != "今天" for q in quotes_of(said_today, "zh"))
+    named = "外交部發言人林建華今天表示，雙方將在下週舉行新一輪會談並簽署協議。"
+    assert [q.speaker for q in quotes_of(named, "zh")] == ["林建華"]

@@ -75,8 +75,11 @@ _CAPITAL_START = re.compile(r"\s+[A-Z\u0400-\u042F]")
 # Words, with the vowel signs of Indic scripts and Arabic diacritics inside them.
 _WORD = re.compile(r"[^\W_][\w\u0300-\u036F\u064B-\u065F\u0900-\u0DFF'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# A Chinese name right after a title; a time word there is no name ("發言人今天表示" is
+# "the spokesman said today", not a spokesman called 今天).
 _ZH_TITLED = re.compile(
-    rf"(?:{_ZH_TITLES})([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
+    rf"(?:{_ZH_TITLES})(?!今|昨|明天|前天|周|週|星期|当天|當天|日前|此前|稍早|本月|上月)"
+    rf"([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
     r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
 # A Turkish nominalised clause right before its verb of saying: "…onarılacağını söyledi",
 # "…olduğunu belirtti", "…planlanmadığını açıkladı".
