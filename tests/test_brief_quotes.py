@@ -479,6 +479,13 @@ def test_two_clauses_of_one_verb_are_two_statements(lang, text):
     assert "Valdora" in qs[1].text and "Valdora" not in qs[0].text
 
 
+def test_and_that_before_its_verb_is_a_relative_pronoun_not_a_second_statement():
+    text = ("Anna Kovac said that Valdora will not hand over land that the army has not taken "
+            "and that could become a base for further raids into the valley.")
+    (q,) = quotes_of(text, "en")
+    assert q.text.startswith("Valdora will not hand over land") and "further raids" in q.text
+
+
 @pytest.mark.parametrize("lang, text, clause", [
     ("en", 'Yuri Volkov said that Valdora would give "all guarantees of safety" to the delegation in May.',
      "Valdora would give"),

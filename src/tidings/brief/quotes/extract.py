@@ -913,6 +913,10 @@ _AND_THAT = {"en": r"and that", "ro": r"și că|şi că", "ru": r"и что", "u
              "pl": r"i że", "hr": r"i da"}
 
 
+_RELATIVE_VERB = re.compile(r"(?:could|would|can|may|might|will|shall|should|must|is|are|was|were|"
+                            r"has|have|had|does|did)\s", re.IGNORECASE)
+
+
 def _and_that_parts(q: Quote, lang: str | None, config: Config) -> list[Quote]:
     """A reported clause holding two statements of one verb ("said that the subject came
     up on Saturday, and that Russia would give all guarantees"), as two quotes."""
@@ -921,6 +925,11 @@ def _and_that_parts(q: Quote, lang: str | None, config: Config) -> list[Quote]:
         return [q]
     parts = [p.strip(" ,") for p in re.split(rf",?\s+(?:{conj})\s+", q.text, flags=re.IGNORECASE)]
     if len(parts) < 2 or any(_word_count(p) < config.quote_min_words for p in parts):
+        return [q]
+    if lang == "en" and any(_RELATIVE_VERB.match(p) for p in parts[1:]):
+        # "…will not hand over land that Russia has not taken and that could become a
+        # base…": a "that" followed by its verb is the relative pronoun of the noun
+        # before it, not a second clause of the verb of saying.
         return [q]
     return [Quote(article=q.article, lang=q.lang, text=p, sentence=q.sentence, kind=q.kind, speaker=q.speaker,
                   speaker_key=q.speaker_key, title=q.title, speaker_label=q.speaker_label) for p in parts]
