@@ -755,3 +755,10 @@ def test_a_time_word_after_a_chinese_title_is_not_a_name():
     assert all(q.speaker != "今天" for q in quotes_of(said_today, "zh"))
     named = "外交部發言人林建華今天表示，雙方將在下週舉行新一輪會談並簽署協議。"
     assert [q.speaker for q in quotes_of(named, "zh")] == ["林建華"]
+
+
+def test_the_closing_mark_of_a_short_quotation_opens_no_other():
+    text = ("Il a donné la bénédiction « Urbi et Orbi » (à la ville et au monde) depuis le balcon. "
+            "« Chers frères et sœurs, joyeuses Pâques à tous », a dit Paul Girard.")
+    qs = quotes_of(text, "fr")
+    assert [q.text for q in qs] == ["Chers frères et sœurs, joyeuses Pâques à tous"], qs

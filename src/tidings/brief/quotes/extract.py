@@ -597,6 +597,11 @@ def _quote_spans(block: str, min_words: int, verbs: re.Pattern | None = None) ->
                                                                       or _said_before(block, i, verbs))):
             out.append((i + 1, end))
             i = end + 1
+        elif ch in "«„“‹":
+            # A short quotation skipped (« Urbi et Orbi »): its closing mark must not open
+            # the next one (» … « is Danish and German style), or the gloss between the
+            # two quotations, "(à la ville et au monde)", would be read as a quote.
+            i = end + 1
         else:
             i += 1
     return out
