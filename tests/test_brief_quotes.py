@@ -762,3 +762,11 @@ def test_the_closing_mark_of_a_short_quotation_opens_no_other():
             "« Chers frères et sœurs, joyeuses Pâques à tous », a dit Paul Girard.")
     qs = quotes_of(text, "fr")
     assert [q.text for q in qs] == ["Chers frères et sœurs, joyeuses Pâques à tous"], qs
+
+
+@pytest.mark.parametrize("tail", [", Reuters reported.", ", reported Reuters."])
+def test_a_news_agency_credit_closing_a_reported_clause_is_not_said(tail):
+    text = ("Governor Anna Kovac announced that all harbours of Valdora are closed to incoming "
+            "vessels until further notice" + tail)
+    (q,) = quotes_of(text, "en")
+    assert q.text.endswith("until further notice") and q.speaker == "Anna Kovac"

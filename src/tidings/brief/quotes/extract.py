@@ -1482,7 +1482,10 @@ _CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 # Participles with which English news reports append a consequence of their own to a
 # reported statement (", ending weeks of fighting", ", sparking protests").
 _REPORTERS_TAIL = re.compile(r",\s+(?:bringing|ending|marking|capping|sparking|prompting|"
-                             r"triggering|raising hopes|easing|ushering)\b[^,;:\"“”]*$")
+                             r"triggering|raising hopes|easing|ushering)\b[^,;:\"“”]*$"
+                             # "…until further notice, Reuters reported": whose report it is.
+                             r"|,\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+reported|"
+                             r"reported\s+(?:by\s+)?(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*$")
 
 
 def _word_count(text: str) -> int:
