@@ -306,3 +306,20 @@ def test_who_gives_a_figure_is_not_a_word_of_the_figure_or_a_lone_capitalised_no
     F.name_sayers([d], feats)
     assert d["versions"][0]["according_to"] == ["ARD"]
     assert "Stimmen" not in d["versions"][1]["according_to"]
+
+
+def test_a_decimal_mark_read_as_thousands_at_ingest_is_read_as_decimals_in_the_brief():
+    # As stored by the ingest reader for a Spanish and an Estonian text.
+    assert F.read_value(Figure(88, "8.8 sacudió", "sacudió")).value == 8.8
+    assert F.read_value(Figure(285, "28,5 protsendiga", "protsendiga", "%")).value == 28.5
+    # Thousands, scales and right readings stay.
+    for fig in [Figure(6000, "6.000 de oameni", "oameni"), Figure(1_500_000, "1,5 milioane", "milioane"),
+                Figure(8.8, "8,8 a", "a"), Figure(1124, "1.124 mortes", "mortes")]:
+        assert F.read_value(fig) == fig
+    arts = [art("es", "2026-02-05", "es", "Un terremoto de magnitud 8.8 sacudió la península."),
+            art("fr", "2026-02-05", "fr", "Un séisme de magnitude 8,8 a frappé la péninsule.")]
+    feats = {"es": Features("es", figures=[Figure(88, "8.8 sacudió", "sacudió")]),
+             "fr": Features("fr", figures=[Figure(8.8, "8,8 a", "a")])}
+    xs = F.collect(arts, feats, lambda a: split(a.text, a.lang))
+    assert [x.figure.value for x in xs] == [8.8, 8.8]
+    assert F.disagreements(xs, F.candidate_pairs(xs), {}) == []

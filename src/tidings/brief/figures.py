@@ -211,11 +211,30 @@ def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
     return article.title if fig.text and fig.text in (article.title or "") else (fig.text or "")
 
 
+# A number with one separator and other than three digits after it: "8.8", "28,5".
+_ONE_SEPARATOR = re.compile(r"^(\d+)[.,](\d{1,2}|\d{4,})(?!\d|[.,]\d)")
+
+
+def read_value(fig: Figure) -> Figure:
+    """The figure with a decimal mark read as one: the reader at ingest takes "." for a
+    thousands mark in languages writing 1.234,5, so "magnitud 8.8" in a Spanish text was
+    stored as 88 (and "28,5 protsendiga" in an Estonian one as 285). One separator not
+    followed by three digits groups no thousands in any locale. (Corrected here, for the
+    brief: the clusterer was fitted on the stored values.)"""
+    m = _ONE_SEPARATOR.match(fig.text or "")
+    if m is None:
+        return fig
+    whole, frac = m.groups()
+    if abs(fig.value - float(whole + frac)) > 1e-9 * max(1.0, abs(fig.value)):
+        return fig  # a scale word ("1,5 milioane") or a reading we did not make
+    return Figure(float(f"{whole}.{frac}"), fig.text, fig.what, fig.unit)
+
+
 def collect(articles: list[Article], features: dict[str, Features], sentences_of) -> list[Found]:
     out: list[Found] = []
     for a in articles:
         f = features.get(a.id)
-        for fig in (f.figures if f else []):
+        for fig in (read_value(x) for x in (f.figures if f else [])):
             sentence = _sentence_of(a, fig, sentences_of)
             concept, strong = concept_and_strength(fig, sentence)
             if concept:
