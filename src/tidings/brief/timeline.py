@@ -431,7 +431,7 @@ def coverage(ordered: list[Article]) -> dict:
 
 # Words of what is to come, in the languages we read: a weekday beside them is ahead.
 _TO_COME = re.compile(
-    r"(?i)\b(?:will|shall|is set for|are set for|set to|scheduled|due to|next|upcoming|planned|"
+    r"(?i)\b(?:will|shall|is set for|are set for|set to|scheduled|due to|next(?! to)|upcoming|planned|"
     r"to be held|expected to|va avea loc|urmează|programat|viitoare|următoare|wird|werden|"
     r"nächste[nmrs]?|aura lieu|se tiendra|prochaine?|prévue?s?|doit|se celebrará|"
     r"próxim[oa]|prevista|está previst[oa]|si terrà|prossim[oa]|previst[oa])\b|"
