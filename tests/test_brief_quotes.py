@@ -770,3 +770,13 @@ def test_a_news_agency_credit_closing_a_reported_clause_is_not_said(tail):
             "vessels until further notice" + tail)
     (q,) = quotes_of(text, "en")
     assert q.text.endswith("until further notice") and q.speaker == "Anna Kovac"
+
+
+def test_a_verb_inside_a_quotation_running_over_paragraphs_gives_no_speaker():
+    text = ("On Monday, Cardinal Paul Girard said on the radio: “Dearest friends, with deep sorrow "
+            "I must announce the death of our brother Anna Kovac.\n\n"
+            "“She taught us to live with courage and to care for the poorest among us.\n\n"
+            "“With immense gratitude for her example we commend the soul of Anna Kovac to God.”")
+    qs = quotes_of(text, "en")
+    assert qs and all(q.speaker != "Anna Kovac" for q in qs), qs
+    assert any(q.text.startswith("With immense gratitude") and q.speaker and "Girard" in q.speaker for q in qs), qs

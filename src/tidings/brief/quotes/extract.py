@@ -818,7 +818,9 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             if q is None and speaker is None:
                 # Pronouns in later sentences refer to the sentence's subject, else the
                 # last person named.
-                named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"]
+                # (Not a person named inside a quotation: the one quoted speaks of them.)
+                named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"
+                         and not _open_quotation(block[:sp.start])]
                 subject = _first_subject(block, named, end, start)
                 if subject is not None or named:
                     chosen = subject or named[-1]
@@ -1120,6 +1122,18 @@ def _according(block, spans, s0, e0, lang) -> _Span | None:
     return None
 
 
+def _open_quotation(text: str) -> bool:
+    """Whether `text` ends inside a quotation opened by a typographic mark (“ „ «) and not
+    closed yet. Straight quotes are left out: they open and close alike."""
+    depth = 0
+    for ch in text:
+        if ch in "“„«":
+            depth += 1
+        elif ch in "”»" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, article, config,
               titles=None, offset=0):
     """The reported statement in block[start:end], if any, and who made it.
@@ -1131,6 +1145,11 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
     heard = None  # a speaker found without a statement, for the next sentence's "he"
     for m in verbs.finditer(sentence):
         vs, ve = start + m.start(), start + m.end()
+        if _open_quotation(block[:vs]):
+            # "…: “Dearest brothers and sisters, I must announce the death of our Holy
+            # Father Francis." : a verb inside a quotation is the speaker's word, and who
+            # it names does not speak.
+            continue
         if m.group()[:1].isupper() and sentence[:m.start()].strip(" \"'“”„«»‘’"):
             # A capitalised verb inside a sentence is part of a name: "The United States
             # Geological Survey reported…" is no statement by "United" that "States".
