@@ -521,3 +521,14 @@ def test_a_russian_adjective_of_a_name_is_that_thing():
     ])
     order = [e for e in ranked if "Orden de San Agustín" in e["variants"]]
     assert len(order) == 1 and "Августинского" in order[0]["variants"]
+
+
+def test_two_provinces_are_two_places_each_with_its_bare_name():
+    texts = [("a", "en", "The quake struck Kunar Province and Nangarhar Province on Sunday night. "
+                         "Rescue teams reached Kunar on Monday."),
+             ("b", "en", "Villages in Nangarhar were flattened, officials in Kunar Province said.")]
+    by_name = {e["name"]: set(e["variants"]) for e in ranked_entities(texts, lang="en")}
+    kunar = next(v for n, v in by_name.items() if "Kunar" in v or "Kunar Province" in v)
+    nangarhar = next(v for n, v in by_name.items() if "Nangarhar" in v or "Nangarhar Province" in v)
+    assert kunar == {"Kunar", "Kunar Province"} and nangarhar == {"Nangarhar", "Nangarhar Province"}
+    assert all("Province" not in v for v in by_name.values())

@@ -210,3 +210,118 @@ def test_a_time_without_its_zone_is_read_in_its_outlets_zone_when_one_is_known()
     tl, first, _ = timeline(arts)
     assert first["article"] == "moscow"
     assert [t["article"] for t in tl] == ["moscow", "london", "bucharest", "dotcom"]
+
+
+def test_shares_of_different_parties_are_no_disagreement():
+    # Each party's share "of the votes": the counted word is the same, the fact is not.
+    s1 = "The Union won 28.6% of the votes, the Greens 11.6% of the votes."
+    s2 = "Die Union kam auf 29 Prozent der Stimmen, die SPD auf 16 Prozent der Stimmen."
+    s3 = "L'AfD obtient 20,8% des voix et le SPD 16,4% des voix."
+    xs = [found("a", 28.6, "28.6% of the votes", "votes", s1, "%"),
+          found("a", 11.6, "11.6% of the votes", "votes", s1, "%"),
+          found("b", 29, "29 Prozent der Stimmen", "stimmen", s2, "%"),
+          found("b", 16, "16 Prozent der Stimmen", "stimmen", s2, "%"),
+          found("c", 20.8, "20,8% des voix", "voix", s3, "%"),
+          found("c", 16.4, "16,4% des voix", "voix", s3, "%")]
+    pairs = F.candidate_pairs(xs)
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    out = F.disagreements(xs, pairs, {s1: same, s2: same, s3: same})
+    # At most the nearest values of one party (28.6 / 29; 16 / 16.4), never all shares in one.
+    for d in out:
+        values = [v["value"] for v in d["versions"]]
+        assert max(values) - min(values) <= 0.1 * max(values), values
+        ids = [s["article"] for v in d["versions"] for s in v["sources"]]
+        assert len(ids) == len(set(ids))
+
+
+def test_an_aftershock_magnitude_is_not_the_main_quakes():
+    xs = [found("a", 8.8, "8.8 magnitude", "magnitude", "A magnitude 8.8 earthquake struck off the coast."),
+          found("b", 8.8, "8,8 a", "a", "Un séisme de magnitude 8,8 a frappé la côte."),
+          found("b", 6.9, "6.9 magnitude", "magnitude", "Aftershocks as strong as 6.9 magnitude were recorded."),
+          found("c", 4.5, "4,5", "", "Через 20 минут район потрясло еще одно землетрясение магнитудой 4,5.")]
+    assert [x.concept for x in xs] == ["magnitude", "magnitude", "aftershock", "aftershock"]
+    assert F.disagreements(xs, F.candidate_pairs(xs), {}) == []
+
+
+def test_a_figure_given_twice_by_one_article_lists_it_once():
+    xs = [found("a", 250, "250 people", "people", "At least 250 people were killed."),
+          found("a", 250, "250 killed", "killed", "250 killed in the quake."),
+          found("b", 250, "250 dead", "dead", "The toll rose to 250 dead.")]
+    for x in xs:
+        x.concept = "killed"
+    (g,) = F.group(xs)
+    assert [s["article"] for s in g["sources"]] == ["a", "b"]
+
+
+def test_tolls_given_as_lower_bounds_are_an_update_not_a_disagreement():
+    # Same day, no times: "at least 10", then "at least 250", then 800 do not contradict.
+    xs = [found("a", 10, "10 people", "people", "The quake killed at least 10 people, officials said."),
+          found("b", 250, "250 человек", "человек", "По меньшей мере 250 человек погибли после землетрясения."),
+          found("c", 800, "800 dead", "dead", "The toll has risen to 800 dead.")]
+    for x in xs:
+        x.concept = "killed"
+    (d,) = F.disagreements(xs, F.candidate_pairs(xs), {})
+    assert d["kind"] == "update" and [v["value"] for v in d["versions"]] == [10, 250, 800]
+    # Two exact tolls side by side are a disagreement.
+    ys = [found("a", 112, "112 dead", "dead", "The ministry said 112 dead."),
+          found("b", 118, "118 dead", "dead", "Police put the toll at 118 dead.")]
+    (d,) = F.disagreements(ys, F.candidate_pairs(ys), {})
+    assert d["kind"] == "figure"
+
+
+def test_a_projection_against_the_count_is_an_update():
+    s1 = "Laut der ersten Hochrechnung kommt die Union auf 29 Prozent."
+    s2 = "Nach Auszählung aller Stimmen kommt die Union auf 28,6 Prozent."
+    xs = [found("a", 29, "29 Prozent", "", s1, "%"), found("b", 28.6, "28,6 Prozent", "", s2, "%")]
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    (d,) = F.disagreements(xs, F.candidate_pairs(xs), {s1: same, s2: same})
+    assert d["kind"] == "update" and [v["value"] for v in d["versions"]] == [29, 28.6]
+
+
+def test_a_weekday_is_ahead_only_in_a_sentence_about_what_is_to_come():
+    from tidings.brief.timeline import happenings
+
+    # Published on Friday 30 January 2026.
+    arts = [art("a", "2026-01-30T07:10:00+00:00",
+                text="A US official told Axios on Saturday that the two leaders were very close to a meeting. "
+                     "A new round of talks in Abu Dhabi is set for Sunday. "
+                     "On Thursday the envoy stood next to the minister in Moscow.")]
+    out = happenings(arts, lambda a: split(a.text, "en"), {}, "en")
+    # Sunday to come is 1 February, scheduled; last Saturday's briefing is no scheduled step.
+    # ("next to" is no word of what is to come: Thursday the 29th, one article, not kept.)
+    assert [(h["date"], h["scheduled"]) for h in out] == [("2026-02-01", True)]
+    assert "Abu Dhabi" in out[0]["text"]
+
+
+def test_who_gives_a_figure_is_not_a_word_of_the_figure_or_a_lone_capitalised_noun():
+    from tidings.records import Mention
+
+    s1 = "Laut Infratest dimap für die ARD kommt die AfD auf 19,6 Prozent."
+    s2 = "Die AfD kam nach Auszählung mit 20,8% der Stimmen auf Platz zwei."
+    feats = {
+        "a": Features("a", names=[Mention("ard", "ARD", "org"), Mention("prozent", "Prozent"),
+                                  Mention("infratestdimap", "Infratest dimap")]),
+        "b": Features("b", names=[Mention("stimmen", "Stimmen"), Mention("afd", "AfD", "org")]),
+    }
+    d = {"versions": [{"text": "19,6 Prozent", "sources": [{"article": "a", "sentence": s1}]},
+                      {"text": "20,8%", "sources": [{"article": "b", "sentence": s2}]}]}
+    F.name_sayers([d], feats)
+    assert d["versions"][0]["according_to"] == ["ARD"]
+    assert "Stimmen" not in d["versions"][1]["according_to"]
+
+
+def test_a_decimal_mark_read_as_thousands_at_ingest_is_read_as_decimals_in_the_brief():
+    # As stored by the ingest reader for a Spanish and an Estonian text.
+    assert F.read_value(Figure(88, "8.8 sacudió", "sacudió")).value == 8.8
+    assert F.read_value(Figure(285, "28,5 protsendiga", "protsendiga", "%")).value == 28.5
+    # Thousands, scales and right readings stay.
+    for fig in [Figure(6000, "6.000 de oameni", "oameni"), Figure(1_500_000, "1,5 milioane", "milioane"),
+                Figure(8.8, "8,8 a", "a"), Figure(1124, "1.124 mortes", "mortes")]:
+        assert F.read_value(fig) == fig
+    arts = [art("es", "2026-02-05", "es", "Un terremoto de magnitud 8.8 sacudió la península."),
+            art("fr", "2026-02-05", "fr", "Un séisme de magnitude 8,8 a frappé la péninsule.")]
+    feats = {"es": Features("es", figures=[Figure(88, "8.8 sacudió", "sacudió")]),
+             "fr": Features("fr", figures=[Figure(8.8, "8,8 a", "a")])}
+    xs = F.collect(arts, feats, lambda a: split(a.text, a.lang))
+    assert [x.figure.value for x in xs] == [8.8, 8.8]
+    assert F.disagreements(xs, F.candidate_pairs(xs), {}) == []

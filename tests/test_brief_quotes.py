@@ -479,6 +479,13 @@ def test_two_clauses_of_one_verb_are_two_statements(lang, text):
     assert "Valdora" in qs[1].text and "Valdora" not in qs[0].text
 
 
+def test_and_that_before_its_verb_is_a_relative_pronoun_not_a_second_statement():
+    text = ("Anna Kovac said that Valdora will not hand over land that the army has not taken "
+            "and that could become a base for further raids into the valley.")
+    (q,) = quotes_of(text, "en")
+    assert q.text.startswith("Valdora will not hand over land") and "further raids" in q.text
+
+
 @pytest.mark.parametrize("lang, text, clause", [
     ("en", 'Yuri Volkov said that Valdora would give "all guarantees of safety" to the delegation in May.',
      "Valdora would give"),
@@ -731,3 +738,45 @@ def test_a_short_quotation_needs_a_speaker():
 def test_romance_infinitive_after_a_verb_of_saying(lang, text, mentions, speaker, said):
     (q,) = extract(text, lang, [_mention(k, s, kind) for k, s, kind in mentions], "a")
     assert (q.kind, q.speaker, q.text) == ("reported", speaker, said)
+
+
+def test_a_capitalised_verb_inside_a_name_is_not_a_verb_of_saying():
+    text = ("The United States Geological Survey reported that the quake struck at a depth of "
+            "eight kilometres near the town of Valdora. Seismologist Anna Kovac states that aftershocks are likely in the coming days.")
+    qs = quotes_of(text, "en")
+    # A verb of saying in lower case still is one.
+    assert any(q.text.startswith("aftershocks are likely") for q in qs), qs
+    assert all(q.speaker != "United" for q in qs), qs
+    assert all(not q.text.startswith("Geological") for q in qs), qs
+
+
+def test_a_time_word_after_a_chinese_title_is_not_a_name():
+    said_today = "阿富汗塔利班政權發言人今天表示，阿富汗東部發生規模6的地震，死亡人數增至逾800人。"
+    assert all(q.speaker != "今天" for q in quotes_of(said_today, "zh"))
+    named = "外交部發言人林建華今天表示，雙方將在下週舉行新一輪會談並簽署協議。"
+    assert [q.speaker for q in quotes_of(named, "zh")] == ["林建華"]
+
+
+def test_the_closing_mark_of_a_short_quotation_opens_no_other():
+    text = ("Il a donné la bénédiction « Urbi et Orbi » (à la ville et au monde) depuis le balcon. "
+            "« Chers frères et sœurs, joyeuses Pâques à tous », a dit Paul Girard.")
+    qs = quotes_of(text, "fr")
+    assert [q.text for q in qs] == ["Chers frères et sœurs, joyeuses Pâques à tous"], qs
+
+
+@pytest.mark.parametrize("tail", [", Reuters reported.", ", reported Reuters."])
+def test_a_news_agency_credit_closing_a_reported_clause_is_not_said(tail):
+    text = ("Governor Anna Kovac announced that all harbours of Valdora are closed to incoming "
+            "vessels until further notice" + tail)
+    (q,) = quotes_of(text, "en")
+    assert q.text.endswith("until further notice") and q.speaker == "Anna Kovac"
+
+
+def test_a_verb_inside_a_quotation_running_over_paragraphs_gives_no_speaker():
+    text = ("On Monday, Cardinal Paul Girard said on the radio: “Dearest friends, with deep sorrow "
+            "I must announce the death of our brother Anna Kovac.\n\n"
+            "“She taught us to live with courage and to care for the poorest among us.\n\n"
+            "“With immense gratitude for her example we commend the soul of Anna Kovac to God.”")
+    qs = quotes_of(text, "en")
+    assert qs and all(q.speaker != "Anna Kovac" for q in qs), qs
+    assert any(q.text.startswith("With immense gratitude") and q.speaker and "Girard" in q.speaker for q in qs), qs

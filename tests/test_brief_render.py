@@ -112,3 +112,17 @@ def test_markdown_counts_in_the_singular_and_labels_reported_speech():
     assert "1 article ·" in md and "1 source ·" in md and "(person, 1 article)" in md
     assert "“the talks would resume”" not in md and "(reported) the talks would resume" in md
     assert "No disagreements found." in md
+
+
+def test_an_article_of_no_recognised_language_shows_und_not_empty_parentheses():
+    from tidings.brief.formats import render
+
+    brief = {"event": "ev-1", "headline": {"text": "Storm", "lang": "", "article": "a",
+                                           "original_language": True},
+             "articles": [{"id": "a", "source": None, "lang": "", "title": "Storm"}],
+             "languages": ["und"], "sources": [], "n_articles": 1,
+             "timeline": [{"date": None, "article": "a", "source": None, "lang": "", "title": "Storm"}]}
+    for fmt in ("md", "html"):
+        out = render(brief, fmt)
+        assert "()" not in out and "(, " not in out, fmt
+        assert "(und" in out, fmt

@@ -13,10 +13,11 @@ def _art(aid, source=None, url=None, origin="x"):
                    source=source, url=url)
 
 
-def test_labels_come_from_outlet_site_or_folder_never_a_file_name():
+def test_labels_come_from_outlet_or_site_never_a_file_or_folder_name():
     assert label(_art("1", source="Northern Courier")) == "Northern Courier"
     assert label(_art("2", url="https://www.example-news.org/world/x")) == "example-news.org"
-    assert label(_art("3", origin="/data/kyiv-kurier/003_569c59af60f09498.txt")) == "kyiv-kurier"
+    # A folder cleaning did not take for an outlet (the input root, a container) is none.
+    assert label(_art("3", origin="/data/seeds/003_569c59af60f09498.txt")) is None
     assert label(_art("4", origin="003_569c59af60f09498.txt")) is None
     # Counted: stored outlet names only, each once.
     arts = [_art("a", "A"), _art("b", "B"), _art("c", "A"), _art("d", url="https://z.example/")]
@@ -221,3 +222,28 @@ def test_folders_that_name_outlets_are_counted_alike_in_every_view(tmp_path):
         brief, _ = _counts_agree(store, client, ranked, e)
         total |= set(brief["sources"])
     assert total == {"Valdora Post", "Lerna Times", "Harbour Gazette"}
+
+
+def test_articles_of_unnamed_outlets_in_the_input_folder_are_not_shown_as_one_outlet(tmp_path):
+    """Two papers' text files straight in the folder given (seeds/): counted as no source,
+    and shown as unknown, not both as "seeds" (one outlet the count leaves out)."""
+    from tidings.brief import build_brief, render
+    from tidings.pipeline import ingest
+    from tidings.store import SQLiteStore
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for i, lead in enumerate(["A dam on the Lerna river burst near Valdora on Tuesday, killing 14 people.",
+                              "Fourteen people died when a dam on the Lerna burst near Valdora on Tuesday."]):
+        (folder / f"00{i}_569c59af60f0949{i}.txt").write_text(
+            f"Dam bursts near Valdora\n\n{lead} Interior Minister Elena Marsh said the state "
+            "would rebuild every house.\n", encoding="utf-8")
+    store = SQLiteStore(tmp_path / "s.db")
+    ingest([str(folder)], store)
+    (e,) = store.events()
+    brief = build_brief(store, e.id)
+    assert brief["n_sources"] == 0
+    assert {a["source"] for a in brief["articles"]} == {None}
+    text = render(brief, "md") + render(brief, "html")
+    assert "seeds" not in text and "569c59af" not in text
+    assert "unknown source" in text

@@ -227,3 +227,36 @@ def test_the_stand_in_is_the_readers_sentence_closest_to_the_foreign_pick():
     sims = v @ v.T
     assert sims[0, 1] >= DEFAULT.summary_reader_same_fact and sims[0, 2] > sims[0, 1]
     assert S.reader_equivalent(0, scores, sims, cands, "en", DEFAULT.summary_reader_same_fact) == 2
+
+
+def test_a_section_name_taken_for_a_title_is_no_headline():
+    import numpy as np
+
+    from tidings.brief.summary import headline
+    from tidings.records import Article
+
+    def art(aid, title, lang="en"):
+        return Article(id=aid, origin=aid, title=title, text=title, raw="", content_hash=aid, lang=lang)
+
+    arts = [art("a", "World News"), art("b", "Pope Francis dies at 88 in the Vatican"), art("c", "教宗方济各周一清晨去世享年88岁", "zh")]
+    # The section name is the most central: still not the headline.
+    vecs = {"a": np.array([1.0, 0.0]), "b": np.array([0.6, 0.8]), "c": np.array([0.9, 0.1])}
+    center = np.array([1.0, 0.0])
+    assert headline(arts, vecs, center, "en")["text"] == "Pope Francis dies at 88 in the Vatican"
+    assert headline(arts[:1], vecs, center, "en")["text"] == "World News"
+    assert headline([arts[0], arts[2]], vecs, center, "en")["text"].startswith("教宗")
+
+
+def test_a_list_marker_opening_a_sentence_is_not_shown_in_the_summary():
+    import numpy as np
+
+    from tidings.brief.summary import choose
+    from tidings.config import DEFAULT
+
+    cands = [{"text": "• The far-right AfD almost doubled its vote share and surged into second place.",
+              "article": "a", "source": "S", "lang": "en", "position": 0},
+             {"text": "– Turnout rose to 82.5 percent, the highest since reunification.",
+              "article": "b", "source": "T", "lang": "en", "position": 0}]
+    vecs = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    out = choose(cands, vecs, np.array([0.7, 0.7], dtype=np.float32), "en", DEFAULT)
+    assert sorted(c["text"][:4] for c in out) == ["The ", "Turn"]

@@ -305,6 +305,10 @@ def test_outlet_and_author():
     assert copy.source == "Citypaper.org" and "Photoagency" not in copy.text
     credit_only = clean(txt("Metro opens\n\n" + body + "\n(Image source from: Photoagency.net)\n"))
     assert credit_only.source is None
+    # A link of another scheme names no site: no outlet called "javascript" or "mailto".
+    for url in ("javascript:alert(1)", "mailto:desk@metro.example.com", "data:text/html,x"):
+        assert clean(txt("T\n\n" + body, url=url)).source is None, url
+    assert clean(txt("T\n\n" + body, url="metro.example.com:8080/a")).source == "example.com"
     by = clean(txt("Metro line opens\n\nBy Lena Novak\n\n" + body))
     assert by.author == "Lena Novak" and "Lena Novak" not in by.text
 

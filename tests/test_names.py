@@ -150,3 +150,13 @@ def test_two_capitals_before_a_full_name_are_a_title_not_initials():
     assert found[name_key("PP")].kind == "org"
     found = keys("Officials said US Vice President JD Vance would arrive in Delhi on Monday.", "en")
     assert found[name_key("Vance")].surface == "JD Vance" and found[name_key("Vance")].kind == "person"
+
+
+def test_two_places_of_one_designator_are_two_mentions_under_one_key():
+    from tidings.understand.names import extract as names_of
+
+    ms = names_of("The quake struck Kunar Province and Nangarhar Province on Sunday night.", "en")
+    provinces = [m for m in ms if m.surface.endswith("Province")]
+    # Two surfaces kept for the brief; one key, as the clusterer counts them.
+    assert sorted(m.surface for m in provinces) == ["Kunar Province", "Nangarhar Province"]
+    assert len({m.key for m in provinces}) == 1

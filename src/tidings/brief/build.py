@@ -99,7 +99,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     embedder = embedder if embedder is not None else _default_embedder()
     vectors = Vectors(embedder, config)
     # Sources are counted from the stored outlet names (sources_of); an article without
-    # one is shown by its site or folder, never its file name.
+    # one is shown by its site, else as unnamed: never its file or folder name.
     n_sources = len(sources_mod.sources_of(articles))
     source_list = sorted(sources_mod.sources_of(articles))
     articles = [a if a.source else dataclasses.replace(a, source=sources_mod.label(a)) for a in articles]

@@ -23,6 +23,7 @@ from tidings.understand.names import (
     _ORG_HEADS,
     _ORG_WORDS,
     _PLACE_WORDS,
+    DESIGNATORS,
     _is_title,
     is_first_name,
     is_head_word,
@@ -172,6 +173,14 @@ def collect(articles: list[Article], features: dict[str, Features],
         if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
                                 or m.surface in surnames[m.key]):
             return m.key + _PERSON_MARK
+        words = m.surface.split()
+        if m.kind != "person" and len(words) >= 2 and words[-1].casefold() in DESIGNATORS:
+            # "Kunar Province" and "Nangarhar Province" are keyed by their last word, as a
+            # person by the surname, so they met as one entry: a place's designator is no
+            # surname, the words before it name the place (Kunar Province is Kunar).
+            head = name_key(" ".join(words[:-1]))
+            if head:
+                return alias.get(head, head)
         if m.kind == "place" and m.key in longer_places:
             n = len(m.surface.split())
             fits = [k for k in longer_places[m.key] if n >= 2 and len(k.split()) == n]
@@ -1696,7 +1705,8 @@ def _forms(surface: str, key: str) -> list[str]:
     look for (Zelenskyy, Зеленский)."""
     out = [surface]
     words = surface.split()
-    if len(words) > 1 and " " not in key and name_key(words[-1]) == key:
+    if len(words) > 1 and " " not in key and name_key(words[-1]) == key \
+            and words[-1].casefold() not in DESIGNATORS:  # "Province" of Kunar Province names no place
         out.append(words[-1])
     return out
 

@@ -13,6 +13,7 @@ import re
 
 from jinja2 import DictLoader, Environment, select_autoescape
 
+from tidings.brief.sources import UNNAMED
 from tidings.urls import safe_url
 
 FORMATS = ("md", "json", "html")
@@ -65,9 +66,15 @@ def md(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text if text is not None else "").split()))
 
 
+def _lg(lang) -> str:
+    """A language code as shown: "und" (undetermined) when none was recognised, as the
+    event's language list has it, never an empty "()"."""
+    return md(lang or "und")
+
+
 def _md_source(brief: dict, article_id: str, source: str | None = None) -> str:
     a = _articles(brief).get(article_id, {})
-    name = md(source or a.get("source") or article_id)
+    name = md(source or a.get("source") or UNNAMED)
     url = safe_url(a.get("url"))
     return f"[{name}](<{url}>)" if url else name
 
@@ -76,7 +83,7 @@ def render_markdown(brief: dict) -> str:
     out: list[str] = []
     head = brief.get("headline") or {}
     title = head.get("text") or brief.get("event_title") or brief.get("event") or "Event"
-    mark = f" ({md(head.get('lang'))}, original language)" if head.get("original_language") else ""
+    mark = f" ({_lg(head.get('lang'))}, original language)" if head.get("original_language") else ""
     out.append(f"# {md(title)}{mark}")
     out.append("")
     out.append(
@@ -87,17 +94,17 @@ def render_markdown(brief: dict) -> str:
     first = brief.get("first_report")
     if first:
         out.append(f"First report: {_md_source(brief, first['article'], first.get('source'))}, "
-                   f"{md(short_date(first.get('date')))} ({md(first.get('lang'))})"
+                   f"{md(short_date(first.get('date')))} ({_lg(first.get('lang'))})"
                    + (f", inferred: {md(first['why'])}" if first.get("inferred") and first.get("why") else ""))
         dated = first.get("earliest_dated") if first.get("inferred") else None
         if dated:
             out.append(f"Earliest dated report: {_md_source(brief, dated['article'], dated.get('source'))}, "
-                       f"{md(short_date(dated.get('date')))} ({md(dated.get('lang'))})")
+                       f"{md(short_date(dated.get('date')))} ({_lg(dated.get('lang'))})")
     if brief.get("summary"):
         out += ["", "## Summary", ""]
         for s in brief["summary"]:
             out.append(f"- {md(s['text'])} — {_md_source(brief, s['article'], s.get('source'))} "
-                       f"({md(s.get('lang'))})")
+                       f"({_lg(s.get('lang'))})")
     if brief.get("entities"):
         out += ["", "## People, places and organisations", ""]
         for e in brief["entities"]:
@@ -110,11 +117,11 @@ def render_markdown(brief: dict) -> str:
             who = md(q.get("speaker") or "unattributed")
             # Reported speech is not put in quotation marks: those words are the outlet's.
             said = f"“{md(q['text'])}”" if q.get("kind") != "reported" else f"(reported) {md(q['text'])}"
-            out.append(f"- **{who}**: {said} ({md(q.get('lang'))})")
+            out.append(f"- **{who}**: {said} ({_lg(q.get('lang'))})")
             for s in q.get("sources", []):
                 kind = ", reported" if s.get("kind") == "reported" else ""
                 out.append(f"  - {_md_source(brief, s['article'], s.get('source'))} "
-                           f"({md(s.get('lang'))}{kind}): {md(s.get('text'))}")
+                           f"({_lg(s.get('lang'))}{kind}): {md(s.get('text'))}")
     if brief.get("figures"):
         out += ["", "## Figures", ""]
         for f in brief["figures"]:
@@ -142,14 +149,14 @@ def render_markdown(brief: dict) -> str:
         for h in brief["happenings"]:
             ahead = " (scheduled)" if h.get("scheduled") else ""
             out.append(f"- {md(h.get('date'))}{ahead}: {md(h.get('text'))} — "
-                       f"{_md_source(brief, h['article'], h.get('source'))} ({md(h.get('lang'))})")
+                       f"{_md_source(brief, h['article'], h.get('source'))} ({_lg(h.get('lang'))})")
     if brief.get("timeline"):
         out += ["", "## Timeline", ""]
         for t in brief["timeline"]:
             star = (" **(first report)**" if t.get("first") else
                     " (earliest dated report)" if t.get("earliest_dated") else "")
             out.append(f"- {md(short_date(t.get('date')))} · {_md_source(brief, t['article'], t.get('source'))}"
-                       f" ({md(t.get('lang'))}): {md(t.get('title'))}{star}")
+                       f" ({_lg(t.get('lang'))}): {md(t.get('title'))}{star}")
         cov = brief.get("coverage") or {}
         if cov.get("by_day"):
             out += ["", "Coverage by day: " + "; ".join(
@@ -158,7 +165,7 @@ def render_markdown(brief: dict) -> str:
     if brief.get("parallel"):
         out += ["", "## Parallel reading", ""]
         for p in brief["parallel"]:
-            out.append(f"### {_md_source(brief, p['article'], p.get('source'))} ({md(p.get('lang'))})")
+            out.append(f"### {_md_source(brief, p['article'], p.get('source'))} ({_lg(p.get('lang'))})")
             out.append("")
             for s in p["sentences"]:
                 out.append(f"- {md(s['text'])}")
@@ -174,14 +181,14 @@ _FRAGMENT = """\
 <section class="tidings-brief"{% if b.event %} data-event="{{ b.event }}"{% endif %}>
 <header>
 <h2 class="headline"{% if lang_attr(h.lang) %} lang="{{ lang_attr(h.lang) }}"{% endif %}>{{ h.text or b.event_title or b.event }}</h2>
-{% if h.original_language %}<p class="original-language">Headline in its original language ({{ h.lang }}): no article in the reader's language.</p>{% endif %}
+{% if h.original_language %}<p class="original-language">Headline in its original language ({{ h.lang or "und" }}): no article in the reader's language.</p>{% endif %}
 <p class="facts">{{ plural(b.n_articles or 0, "article") }} · {{ plural((b.sources or [])|length, "source") }} · languages: {{ (b.languages or [])|join(", ") }}</p>
-{% if b.first_report %}{% set fr = b.first_report %}<p class="first-report">First report: {{ src(fr.article, fr.source) }}, <time>{{ short_date(fr.date) }}</time> ({{ fr.lang }}){% if fr.inferred and fr.why %}, inferred: <span class="why" dir="auto">{{ fr.why }}</span>{% endif %}</p>
-{% if fr.inferred and fr.earliest_dated %}{% set d = fr.earliest_dated %}<p class="earliest-dated">Earliest dated report: {{ src(d.article, d.source) }}, <time>{{ short_date(d.date) }}</time> ({{ d.lang }})</p>{% endif %}{% endif %}
+{% if b.first_report %}{% set fr = b.first_report %}<p class="first-report">First report: {{ src(fr.article, fr.source) }}, <time>{{ short_date(fr.date) }}</time> ({{ fr.lang or "und" }}){% if fr.inferred and fr.why %}, inferred: <span class="why" dir="auto">{{ fr.why }}</span>{% endif %}</p>
+{% if fr.inferred and fr.earliest_dated %}{% set d = fr.earliest_dated %}<p class="earliest-dated">Earliest dated report: {{ src(d.article, d.source) }}, <time>{{ short_date(d.date) }}</time> ({{ d.lang or "und" }})</p>{% endif %}{% endif %}
 </header>
 {% if b.summary %}<h3>Summary</h3>
 <ul class="summary">{% for s in b.summary %}
-<li><span{% if lang_attr(s.lang) %} lang="{{ lang_attr(s.lang) }}"{% endif %}>{{ s.text }}</span> <small>— {{ src(s.article, s.source) }} ({{ s.lang }})</small></li>{% endfor %}
+<li><span{% if lang_attr(s.lang) %} lang="{{ lang_attr(s.lang) }}"{% endif %}>{{ s.text }}</span> <small>— {{ src(s.article, s.source) }} ({{ s.lang or "und" }})</small></li>{% endfor %}
 </ul>{% endif %}
 {% if b.entities %}<h3>People, places and organisations</h3>
 <table class="entities"><thead><tr><th>Name</th><th>Kind</th><th>Also written</th><th>Articles</th></tr></thead><tbody>{% for e in b.entities %}
@@ -190,7 +197,7 @@ _FRAGMENT = """\
 {% if b.quotes %}<h3>Who said what</h3>{% for q in b.quotes %}
 <figure class="quote"><blockquote{% if lang_attr(q.lang) %} lang="{{ lang_attr(q.lang) }}"{% endif %}>{{ q.text }}</blockquote>
 <figcaption>{{ q.speaker or "Unattributed" }} · reported in {{ q.sources|length }} place{{ "s" if q.sources|length != 1 }} ({{ q.languages|join(", ") }})</figcaption>
-<ul class="quote-sources">{% for s in q.sources %}<li>{{ src(s.article, s.source) }} ({{ s.lang }}): <span{% if lang_attr(s.lang) %} lang="{{ lang_attr(s.lang) }}"{% endif %}>{{ s.text }}</span></li>{% endfor %}</ul>
+<ul class="quote-sources">{% for s in q.sources %}<li>{{ src(s.article, s.source) }} ({{ s.lang or "und" }}): <span{% if lang_attr(s.lang) %} lang="{{ lang_attr(s.lang) }}"{% endif %}>{{ s.text }}</span></li>{% endfor %}</ul>
 </figure>{% endfor %}{% endif %}
 {% if b.figures %}<h3>Figures</h3>
 <table class="figures"><thead><tr><th>Figure</th><th>Counts</th><th>Sources</th></tr></thead><tbody>{% for f in b.figures %}
@@ -201,7 +208,7 @@ _FRAGMENT = """\
 <li><strong>{{ v.text or v.value }}</strong>: {% for s in v.sources %}{{ src(s.article, s.source) }}{{ ", " if not loop.last }}{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if b.timeline %}<h3>Timeline</h3>
 <ol class="timeline">{% for t in b.timeline %}
-<li{% if t.first %} class="first"{% endif %}><time>{{ short_date(t.date) }}</time> · {{ src(t.article, t.source) }} ({{ t.lang }}): <span{% if lang_attr(t.lang) %} lang="{{ lang_attr(t.lang) }}"{% endif %}>{{ t.title }}</span>{% if t.first %} <strong>first report</strong>{% elif t.earliest_dated %} <em>earliest dated report</em>{% endif %}</li>{% endfor %}
+<li{% if t.first %} class="first"{% endif %}><time>{{ short_date(t.date) }}</time> · {{ src(t.article, t.source) }} ({{ t.lang or "und" }}): <span{% if lang_attr(t.lang) %} lang="{{ lang_attr(t.lang) }}"{% endif %}>{{ t.title }}</span>{% if t.first %} <strong>first report</strong>{% elif t.earliest_dated %} <em>earliest dated report</em>{% endif %}</li>{% endfor %}
 </ol>
 {% if b.coverage and b.coverage.by_day %}<table class="coverage"><thead><tr><th>Day</th><th>Articles</th><th>Total so far</th><th>By language</th></tr></thead><tbody>{% for d in b.coverage.by_day %}
 <tr><td>{{ d.date }}</td><td>{{ d.total }}</td><td>{{ d.cumulative }}</td><td>{% for k, v in d.langs.items() %}{{ k }} {{ v }}{{ ", " if not loop.last }}{% endfor %}</td></tr>{% endfor %}
@@ -210,13 +217,13 @@ _FRAGMENT = """\
 <tr><td>{{ o.source }}</td><td>{{ o.articles }}</td><td>{{ short_date(o.first) }}</td><td>{{ o.langs|join(", ") }}</td></tr>{% endfor %}
 </tbody></table>{% endif %}{% endif %}
 {% if b.parallel %}<h3>Parallel reading</h3>{% for p in b.parallel %}
-<details class="parallel"><summary>{{ src(p.article, p.source) }} ({{ p.lang }}){% if p.title %}: <span{% if lang_attr(p.lang) %} lang="{{ lang_attr(p.lang) }}"{% endif %}>{{ p.title }}</span>{% endif %}</summary>
+<details class="parallel"><summary>{{ src(p.article, p.source) }} ({{ p.lang or "und" }}){% if p.title %}: <span{% if lang_attr(p.lang) %} lang="{{ lang_attr(p.lang) }}"{% endif %}>{{ p.title }}</span>{% endif %}</summary>
 <table><tbody>{% for s in p.sentences %}
 <tr><td{% if lang_attr(p.lang) %} lang="{{ lang_attr(p.lang) }}"{% endif %}>{{ s.text }}</td><td>{% for m in s.matches %}<p>{{ m.text }} <small>({{ "%.2f"|format(m.score) }}, {{ src(m.article) }})</small></p>{% else %}<p class="none">no close sentence</p>{% endfor %}</td></tr>{% endfor %}
 </tbody></table></details>{% endfor %}{% endif %}
 {% if b.articles %}<h3>Articles</h3>
 <ul class="articles">{% for a in b.articles %}
-<li id="{{ anchor(a.id) }}">{% if safe_url(a.url) %}<a href="{{ safe_url(a.url) }}" rel="noopener noreferrer nofollow" target="_blank">{{ a.title or a.id }}</a>{% else %}{{ a.title or a.id }}{% endif %} · {{ a.source or "unknown source" }} · {{ a.lang }} · <time>{{ short_date(a.date) }}</time></li>{% endfor %}
+<li id="{{ anchor(a.id) }}">{% if safe_url(a.url) %}<a href="{{ safe_url(a.url) }}" rel="noopener noreferrer nofollow" target="_blank">{{ a.title or a.id }}</a>{% else %}{{ a.title or a.id }}{% endif %} · {{ a.source or "unknown source" }} · {{ a.lang or "und" }} · <time>{{ short_date(a.date) }}</time></li>{% endfor %}
 </ul>{% endif %}
 </section>
 """
@@ -258,7 +265,7 @@ def _context(brief: dict) -> dict:
         # Built from escaped parts; returned as Markup so the template does not escape twice.
         from markupsafe import Markup, escape
 
-        name = source or arts.get(article_id, {}).get("source") or article_id
+        name = source or arts.get(article_id, {}).get("source") or UNNAMED
         return Markup('<a href="#{}">{}</a>').format(anchor(article_id), escape(name))
 
     return {

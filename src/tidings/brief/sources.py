@@ -7,13 +7,13 @@ else the URL's registered domain, else the reading folder when that names an out
 such as data/, 2025/ or en/), so one outlet has one name across views), counted by
 `sources_of` only (names that fold alike, `outlet_key`, are one outlet), so every view
 gives the same number. An article with no stored outlet adds no source; it is *shown* by
-its site or folder (`label`), never by a file name such as "003_569c59af60f09498.txt".
+its site (`label`), else as UNNAMED, never by a file or folder name such as
+"003_569c59af60f09498.txt" or "seeds".
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterable
 
 from tidings.clean.meta import registered_domain
@@ -52,14 +52,18 @@ def outlet_key(name: str) -> str:
     return folded or name.casefold()
 
 
+# How every view shows an article whose outlet nobody named (the page, the brief's
+# Markdown and HTML alike).
+UNNAMED = "unknown source"
+
+
 def label(a: Article) -> str | None:
-    """How to show the article's outlet: its name, else its site, else its file's folder."""
+    """How to show the article's outlet: its name, else its site, else None (shown as
+    UNNAMED). Not its file's folder: cleaning names an outlet by its folder already when
+    the folder names one (folder_outlet), so a folder left unnamed there is the input root
+    or a container (seeds/, data/): shown as an outlet it would give two articles of two
+    papers one made-up name, against the count that leaves them out."""
     if a.source:
         return a.source
     # As cleaning names an outlet by its URL: the registered domain (m.bbc.co.uk: bbc.co.uk).
-    host = registered_domain(a.url) if a.url else None
-    if host:
-        return host
-    path = (a.origin or "").split(":")[0]
-    parent = PurePath(path).parent.name if path else ""
-    return parent or None
+    return (registered_domain(a.url) if a.url else None) or None

@@ -36,6 +36,10 @@ def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.nd
     titled = [a for a in articles if (a.title or "").strip()]
     if not titled:
         return None
+    # A title of one or two words is a page's section or a photo credit that cleaning
+    # took for the title ("World News", "Фото vaticannews"), not a headline: used only
+    # when no article has a longer one.
+    titled = [a for a in titled if _reads_as_headline(a.title)] or titled
     own = [a for a in titled if a.lang == lang]
     pool = own or titled
 
@@ -52,6 +56,14 @@ def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.nd
         "source": best.source,
         "original_language": best.lang != lang,
     }
+
+
+def _reads_as_headline(title: str) -> bool:
+    words = title.split()
+    if len(words) >= 3:
+        return True
+    # Scripts written without spaces (Chinese, Japanese, Thai): by characters.
+    return sum(1 for c in title if c.isalpha() and ord(c) > 0x2E80) >= 8
 
 
 def rank_articles(articles: list[Article], vecs: dict[str, np.ndarray],
@@ -583,7 +595,13 @@ def choose(cands: list[dict], vectors: np.ndarray, center: np.ndarray | None, la
         for i in other_voices(chosen, voices, voiced, rel, sims, alone, cands, articles_used, k, lang, config):
             chosen.append(i)
             articles_used[cands[i]["article"]] = articles_used.get(cands[i]["article"], 0) + 1
-    return [dict(cands[i], score=round(float(rel[i]), 4)) for i in chosen]
+    return [dict(cands[i], text=_LIST_MARK.sub("", cands[i]["text"]), score=round(float(rel[i]), 4))
+            for i in chosen]
+
+
+# A list item's marker opening a sentence ("• The far-right AfD surged…") is the page's
+# layout, not the sentence: the summary is a list of its own.
+_LIST_MARK = re.compile(r"^\s*(?:[•·▪●○◦‣∙►▶*]+|[-–—](?=\s))\s*")
 
 
 def other_voices(chosen: list[int], voices: list[set[str]], voiced: dict[str, int], rel: np.ndarray,

@@ -429,6 +429,17 @@ def coverage(ordered: list[Article]) -> dict:
             "undated": undated}
 
 
+# Words of what is to come, in the languages we read: a weekday beside them is ahead.
+_TO_COME = re.compile(
+    r"(?i)\b(?:will|shall|is set for|are set for|set to|scheduled|due to|next(?! to)|upcoming|planned|"
+    r"to be held|expected to|va avea loc|urmează|programat|viitoare|următoare|wird|werden|"
+    r"nächste[nmrs]?|aura lieu|se tiendra|prochaine?|prévue?s?|doit|se celebrará|"
+    r"próxim[oa]|prevista|está previst[oa]|si terrà|prossim[oa]|previst[oa])\b|"
+    r"будет|будут|состоится|следующ|пройд[её]т|запланирован|буде|відбудеться|наступн|"
+    r"होगा|होगी|होंगे|जाएगा|जाएगी|अगला|अगले|سيعقد|ستعقد|المقبل|القادم"
+)
+
+
 def happenings(articles: list[Article], sentences_of, features: dict | None = None,
                lang: str = "en", max_items: int = 8, outlier_days: float = 3.0,
                max_articles: int = 30, max_sentences: int = 15) -> list[dict]:
@@ -457,14 +468,20 @@ def happenings(articles: list[Article], sentences_of, features: dict | None = No
         own_day = (own.event_time or "")[:10] if own is not None else ""
         offset = 0
         for sent in sentences_of(a)[:max_sentences]:
-            found = {d.isoformat() for _, d in explicit_dates(sent, pub) + relative_dates(sent, pub, weeks=False)}
+            # A weekday in a sentence about what is to come is the next one ("set for
+            # Sunday" on a Friday); else the last one, or the next day for a report dated
+            # the evening before across time zones, which is no scheduled step: only a
+            # written date or a sentence about what is to come schedules one.
+            to_come = _TO_COME.search(sent) is not None
+            written = {d.isoformat() for _, d in explicit_dates(sent, pub)}
+            found = written | {d.isoformat() for _, d in relative_dates(sent, pub, weeks=False, ahead=to_come)}
             for day in found:
                 # Only days of the happening's span: a date years back is background.
                 if abs((pub - date.fromisoformat(day)).days) > 14:
                     continue
                 by_day[day].append({"article": a.id, "source": a.source, "lang": a.lang,
                                     "text": sent, "position": offset, "own": day == own_day,
-                                    "ahead": day > pub.isoformat()})
+                                    "ahead": day > pub.isoformat() and (to_come or day in written)})
             offset += 1
     out = []
     for day, items in by_day.items():

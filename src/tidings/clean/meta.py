@@ -389,8 +389,17 @@ def registered_domain(url_or_host: str) -> str | None:
     return str(fld) if fld else host
 
 
+# A scheme before the first colon ("javascript:", "mailto:"), not a host's port ("example.org:8080").
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?!\d)")
+
+
 def host_of(url: str | None) -> str | None:
     if not url:
+        return None
+    scheme = _SCHEME.match(url.strip())
+    if scheme and scheme.group(1).lower() not in ("http", "https", "ftp"):
+        # "javascript:alert(1)" or "mailto:desk@paper.org" names no site: read as a host it
+        # would make an outlet called "javascript".
         return None
     try:
         host = urlsplit(url if "//" in url else "//" + url).hostname

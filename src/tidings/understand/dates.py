@@ -48,23 +48,26 @@ def explicit_dates(text: str, pub: date | None = None, lang: str | None = None,
 
 def relative_dates(text: str, pub: date | None, weeks: bool = True, lang: str | None = None,
                    pub_time: datetime | None = None,
-                   found: list[_d.Found] | None = None) -> list[tuple[int, date]]:
+                   found: list[_d.Found] | None = None, ahead: bool = False) -> list[tuple[int, date]]:
     """(position, date) for weekday names, "yesterday" and "N days/hours ago", resolved
-    against the publication date: a weekday means the latest such day on or before it."""
+    against the publication date: a weekday means the latest such day on or before it,
+    or with `ahead` (the text speaks of what is to come: "the next round is set for
+    Sunday") the next such day after it."""
     if pub is None:
         return []
+    near = _weekday_ahead if ahead else _weekday_near
     out: list[tuple[int, date]] = []
     t = _d.normalise(text)
     for m in _WORDS.finditer(t):
         w = _d._fold(m.group())
         if w in _d.WEEKDAYS:
-            out.append((m.start(), _weekday_near(pub, _d.WEEKDAYS[w])))
+            out.append((m.start(), near(pub, _d.WEEKDAYS[w])))
         elif w in _d.YESTERDAY:
             out.append((m.start(), pub - timedelta(days=1)))
         elif w in _d.TODAY:
             out.append((m.start(), pub))
     for m in _d._CJK_WEEKDAY.finditer(t):
-        out.append((m.start(), _weekday_near(pub, _d._CJK_WEEKDAYS[m.group()])))
+        out.append((m.start(), near(pub, _d._CJK_WEEKDAYS[m.group()])))
     for m in _d._CJK_YESTERDAY.finditer(t):
         out.append((m.start(), pub - timedelta(days=1)))
     for m in _d._CJK_TODAY.finditer(t):
@@ -96,6 +99,11 @@ def _weekday_near(pub: date, weekday: int) -> date:
     dated Tuesday by an outlet in the Americas says "este miércoles" of the same night."""
     back = (pub.weekday() - weekday) % 7
     return pub + timedelta(days=1) if back == 6 else pub - timedelta(days=back)
+
+
+def _weekday_ahead(pub: date, weekday: int) -> date:
+    """The next such weekday after publication (a week on for publication's own weekday)."""
+    return pub + timedelta(days=(weekday - pub.weekday() - 1) % 7 + 1)
 
 
 def mentioned(text: str, pub: date | None = None, lang: str | None = None) -> list[str]:

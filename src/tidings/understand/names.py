@@ -497,12 +497,17 @@ def _org_cued(text: str, found: list[tuple[str, str, str | None]]) -> list[tuple
     return out
 
 
+# Words that say what kind of place a name is, written after it ("Kunar Province").
+DESIGNATORS = frozenset({"province", "provinz", "region", "district", "county", "oblast",
+                         "peninsula", "halbinsel", "governorate", "prefecture"})
+
+
 def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
     # Grouped by key, and by whether a person the gazetteer does not know: a person may
     # share a place's key (Francis and France are both "frns") and stays apart from it.
-    by_key: dict[tuple[str, bool], Counter] = defaultdict(Counter)
-    kinds: dict[tuple[str, bool], Counter] = defaultdict(Counter)
-    nominative: dict[tuple[str, bool], set[str]] = defaultdict(set)
+    by_key: dict[tuple[str, bool, str], Counter] = defaultdict(Counter)
+    kinds: dict[tuple[str, bool, str], Counter] = defaultdict(Counter)
+    nominative: dict[tuple[str, bool, str], set[str]] = defaultdict(set)
     keyed = [(s, k, given or name_key(s), gazetteer.lookup(s)) for s, k, given in found]
     # A person's name, or its last word, written again is that person, even where the
     # gazetteer knows a place so named ("Marco Rubio ... declaró Rubio": Rubio is also a
@@ -516,7 +521,13 @@ def _merge(found: list[tuple[str, str, str | None]]) -> list[Mention]:
     for surface, kind, key, place in keyed:
         if len(key.replace(" ", "")) < 2:
             continue
-        group = (key, key in place_keys and place is None and kind == "person")
+        # "Kunar Province" and "Nangarhar Province" share the key of their last word, as
+        # a person's full name and surname do; kept apart as two mentions (the clusterer
+        # still counts them under their one key: cluster.pairs.make_item), so a brief can
+        # tell the two places apart by the words before the designator.
+        words = surface.split()
+        head = name_key(" ".join(words[:-1])) if len(words) >= 2 and words[-1].casefold() in DESIGNATORS else ""
+        group = (key, key in place_keys and place is None and kind == "person", head)
         if kind == _CUED_ORG:
             kind = "org"
         elif place is not None:

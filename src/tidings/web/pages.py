@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from tidings.brief.records import Brief, Disagreement
-from tidings.brief.sources import sources_of
+from tidings.brief.sources import UNNAMED, sources_of
 from tidings.urls import safe_url
 from tidings.web import data
 
@@ -246,7 +246,7 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
         a = by_id.get(article_id) if article_id else None
         return {
             "id": article_id,
-            "source": source or (a.source if a else None) or "unknown source",
+            "source": source or (a.source if a else None) or UNNAMED,
             "lang": lang or (a.lang if a else None),
             "url": a.url if a else None,
             "date": date or (a.date if a else None),

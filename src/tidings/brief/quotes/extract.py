@@ -75,8 +75,11 @@ _CAPITAL_START = re.compile(r"\s+[A-Z\u0400-\u042F]")
 # Words, with the vowel signs of Indic scripts and Arabic diacritics inside them.
 _WORD = re.compile(r"[^\W_][\w\u0300-\u036F\u064B-\u065F\u0900-\u0DFF'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# A Chinese name right after a title; a time word there is no name ("發言人今天表示" is
+# "the spokesman said today", not a spokesman called 今天).
 _ZH_TITLED = re.compile(
-    rf"(?:{_ZH_TITLES})([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
+    rf"(?:{_ZH_TITLES})(?!今|昨|明天|前天|周|週|星期|当天|當天|日前|此前|稍早|本月|上月)"
+    rf"([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
     r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
 # A Turkish nominalised clause right before its verb of saying: "…onarılacağını söyledi",
 # "…olduğunu belirtti", "…planlanmadığını açıkladı".
@@ -594,6 +597,11 @@ def _quote_spans(block: str, min_words: int, verbs: re.Pattern | None = None) ->
                                                                       or _said_before(block, i, verbs))):
             out.append((i + 1, end))
             i = end + 1
+        elif ch in "«„“‹":
+            # A short quotation skipped (« Urbi et Orbi »): its closing mark must not open
+            # the next one (» … « is Danish and German style), or the gloss between the
+            # two quotations, "(à la ville et au monde)", would be read as a quote.
+            i = end + 1
         else:
             i += 1
     return out
@@ -810,7 +818,9 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             if q is None and speaker is None:
                 # Pronouns in later sentences refer to the sentence's subject, else the
                 # last person named.
-                named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"]
+                # (Not a person named inside a quotation: the one quoted speaks of them.)
+                named = [sp for sp in spans if start <= sp.start < end and sp.kind == "person"
+                         and not _open_quotation(block[:sp.start])]
                 subject = _first_subject(block, named, end, start)
                 if subject is not None or named:
                     chosen = subject or named[-1]
@@ -910,6 +920,10 @@ _AND_THAT = {"en": r"and that", "ro": r"și că|şi că", "ru": r"и что", "u
              "pl": r"i że", "hr": r"i da"}
 
 
+_RELATIVE_VERB = re.compile(r"(?:could|would|can|may|might|will|shall|should|must|is|are|was|were|"
+                            r"has|have|had|does|did)\s", re.IGNORECASE)
+
+
 def _and_that_parts(q: Quote, lang: str | None, config: Config) -> list[Quote]:
     """A reported clause holding two statements of one verb ("said that the subject came
     up on Saturday, and that Russia would give all guarantees"), as two quotes."""
@@ -918,6 +932,11 @@ def _and_that_parts(q: Quote, lang: str | None, config: Config) -> list[Quote]:
         return [q]
     parts = [p.strip(" ,") for p in re.split(rf",?\s+(?:{conj})\s+", q.text, flags=re.IGNORECASE)]
     if len(parts) < 2 or any(_word_count(p) < config.quote_min_words for p in parts):
+        return [q]
+    if lang == "en" and any(_RELATIVE_VERB.match(p) for p in parts[1:]):
+        # "…will not hand over land that Russia has not taken and that could become a
+        # base…": a "that" followed by its verb is the relative pronoun of the noun
+        # before it, not a second clause of the verb of saying.
         return [q]
     return [Quote(article=q.article, lang=q.lang, text=p, sentence=q.sentence, kind=q.kind, speaker=q.speaker,
                   speaker_key=q.speaker_key, title=q.title, speaker_label=q.speaker_label) for p in parts]
@@ -1103,6 +1122,18 @@ def _according(block, spans, s0, e0, lang) -> _Span | None:
     return None
 
 
+def _open_quotation(text: str) -> bool:
+    """Whether `text` ends inside a quotation opened by a typographic mark (“ „ «) and not
+    closed yet. Straight quotes are left out: they open and close alike."""
+    depth = 0
+    for ch in text:
+        if ch in "“„«":
+            depth += 1
+        elif ch in "”»" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, article, config,
               titles=None, offset=0):
     """The reported statement in block[start:end], if any, and who made it.
@@ -1114,6 +1145,15 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
     heard = None  # a speaker found without a statement, for the next sentence's "he"
     for m in verbs.finditer(sentence):
         vs, ve = start + m.start(), start + m.end()
+        if _open_quotation(block[:vs]):
+            # "…: “Dearest brothers and sisters, I must announce the death of our Holy
+            # Father Francis." : a verb inside a quotation is the speaker's word, and who
+            # it names does not speak.
+            continue
+        if m.group()[:1].isupper() and sentence[:m.start()].strip(" \"'“”„«»‘’"):
+            # A capitalised verb inside a sentence is part of a name: "The United States
+            # Geological Survey reported…" is no statement by "United" that "States".
+            continue
         verb_lang = next((k[2:] for k, v in m.groupdict().items() if v), lang)
         rest = block[ve:end]
         if verb_lang in _UNSPACED:
@@ -1461,7 +1501,10 @@ _CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 # Participles with which English news reports append a consequence of their own to a
 # reported statement (", ending weeks of fighting", ", sparking protests").
 _REPORTERS_TAIL = re.compile(r",\s+(?:bringing|ending|marking|capping|sparking|prompting|"
-                             r"triggering|raising hopes|easing|ushering)\b[^,;:\"“”]*$")
+                             r"triggering|raising hopes|easing|ushering)\b[^,;:\"“”]*$"
+                             # "…until further notice, Reuters reported": whose report it is.
+                             r"|,\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+reported|"
+                             r"reported\s+(?:by\s+)?(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*$")
 
 
 def _word_count(text: str) -> int:
