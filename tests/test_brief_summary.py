@@ -253,9 +253,9 @@ def test_a_list_marker_opening_a_sentence_is_not_shown_in_the_summary():
     from tidings.brief.summary import choose
     from tidings.config import DEFAULT
 
-    cands = [{"text": "• The far-right AfD almost doubled its vote share and surged into second place.",
+    cands = [{"text": "• The Green List nearly tripled its share and took third place.",
               "article": "a", "source": "S", "lang": "en", "position": 0},
-             {"text": "– Turnout rose to 82.5 percent, the highest since reunification.",
+             {"text": "– Turnout reached 71.3 percent, the most in two decades.",
               "article": "b", "source": "T", "lang": "en", "position": 0}]
     vecs = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
     out = choose(cands, vecs, np.array([0.7, 0.7], dtype=np.float32), "en", DEFAULT)

@@ -1121,8 +1121,8 @@ def _regnal(e: Entity) -> bool:
 
 def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
     """A regnal name and the birth name of the one who took it are one person: where a
-    sentence says that someone took the name (Robert Prevost "ha asumido el nombre de León
-    XIV", "przyjął imię Leon XIV"), the person named in most such sentences is the regnal
+    sentence says that someone took the name (Marco Rossi "ha tomado el nombre de Pío
+    XIII", "przyjął imię Pius XIII"), the person named in most such sentences is the regnal
     name's bearer. Sentences that name nobody else decide nothing."""
     people = [e for e in entities if _kind(e) == "person" and not _regnal(e)]
     regnal = [e for e in entities if _kind(e) == "person" and _regnal(e)]

@@ -582,7 +582,7 @@ _PLATFORM_BEFORE = re.compile(
 _PLATFORM_AFTER = re.compile(r"(?i)^\s+(?:hesabından|hesabında|hesabı|account|platform|plataforma|"
                              r"платформ\w*|аккаунт\w*)(?![^\W\d_])")
 # Words for an armed or political group right before a name, perhaps with one lower-case
-# adjective between ("al grupo pakistaní Lashkar-e-Toiba", "the militant group X").
+# adjective between ("al grupo armado Frente Norte", "the militant group X").
 _GROUP_WORDS = frozenset("group grupo groupe gruppo gruppe grupa группировка группировки группировкой "
                          "угруповання organisation organization organización organisation organizzazione "
                          "organização örgütü militia milicia milice".split())

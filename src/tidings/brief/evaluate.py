@@ -195,7 +195,7 @@ def _speaker_right(brief_q: dict, gold_speaker: str | None, reference: dict,
             forms |= _entity_forms(e)
     if forms & gold_forms:
         return True
-    # "Prevost" inside "Pope Leo XIV (Robert Francis Prevost)": a whole word of the name.
+    # "Rossi" inside "Pope Pius XIII (Marco Rossi)": a whole word of the name.
     words = set(_PUNCT.sub(" ", _norm(gold_speaker)).split())
     return any(len(w) > 3 and w in words for f in forms for w in f.split())
 

@@ -616,8 +616,8 @@ def other_voices(chosen: list[int], voices: list[set[str]], voiced: dict[str, in
     sentence saying the same in place of a foreign one, as in choose.
 
     In one event every sentence is about one happening, so another party's answer to a
-    chosen statement is close to it by cosine (0.86-0.93: "Ukraine's foreign minister said
-    Zelensky is ready to meet Putin" beside "the Kremlin invited Zelensky to Moscow") and
+    chosen statement is close to it by cosine (0.86-0.93: one side's minister saying its
+    president will meet the other, beside the other side's invitation) and
     summary_redundancy drops it as a repeat; a new speaker's statement is a fact of its
     own, a repeat only from summary_voice_redundancy. A summary that gives no one's
     statement (its speakers unnamed, "a senior aide said…") gets the most quoted one's."""

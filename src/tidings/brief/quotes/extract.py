@@ -277,7 +277,7 @@ def _may_inflect(text: str, end: int) -> bool:
 def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int) -> _Span | None:
     """The nearest name before the verb that is not inside a prepositional phrase.
 
-    "Dmitry Peskov, as reported by Interfax, stated" -> Peskov (Interfax follows "by");
+    "Ivo Brandt, as reported by Nordpress, stated" -> Brandt (Nordpress follows "by");
     "An adviser to French President Emmanuel Macron has said" -> nobody: Macron is
     the adviser's principal, not the speaker.
     """
@@ -309,7 +309,7 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
         if sp.kind in ("person", "name") and _PARTICIPLE.search(text[verb_start:verb_start + 20].split(" ")[0]) \
                 and re.search(r"\b(?:with|cu|avec|con|mit)\s+$", text[max(floor, sp.start - 6):sp.start]) \
                 and len(_WORD.findall(text[sp.end:verb_start])) <= 1:
-            best = sp  # "…, with Sybiha previously describing the idea as…"
+            best = sp  # "…, with Marek Lind earlier calling the plan…"
             continue
         if _after_preposition(text, sp.start, floor):
             continue
@@ -399,7 +399,7 @@ def _speaker_after_quote(text: str, spans: list[_Span], verb_end: int) -> _Span 
         gap_words = _WORD.findall(gap)
         if re.search(r"[.;:!?]", gap) or len(gap_words) > 6 or \
                 any(w.lower() in _PREPOSITIONS and w.lower() not in _TITLE_LINKS for w in gap_words):
-            # "— написал президент США в своей соцсети TruthSocial": past a preposition
+            # "— написал глава страны в своём блоге NordPost": past a preposition
             # names are places and media, not the speaker.
             return first_other
         if sp.kind == "place":
@@ -630,7 +630,7 @@ def _said_before(block: str, pos: int, verbs: re.Pattern) -> bool:
     hit = [v for v in verbs.finditer(head) if v.end() == len(head)]
     if hit and not _NAMING.search(hit[-1].group(0)):
         return True
-    # "utilizzando la celebre formula latina “Habemus Papam”", "his first words: “…”": a
+    # "con la nota formula latina “Ite missa est”", "his first words: “…”": a
     # noun of speech at most three words before the opening mark, in the same sentence.
     near = re.split(r"[.!?;。！？]", block[max(0, pos - 60):pos])[-1]
     words = _WORD.findall(near)[-4:]
@@ -796,7 +796,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
                     still_open = (_PAIRS[opener], q)
             more = []
             if q is not None and q.kind == "reported":
-                # "…geleceğini söylemesiyle arttı, ancak savunma bakanı … planlanmadığını
+                # "…açıklamasıyla arttı, ancak dışişleri bakanı … olmadığını
                 # açıkladı" / "X said A, but Y later said B": a second speaker's clause after
                 # the first statement (outside it) is read on its own.
                 text_at = block.find(q.text, start, end)
@@ -905,7 +905,7 @@ def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: r
     if conj is not None:
         lead = before[said[-1].end() + conj.end():]
     elif said and lang == "en" and _CAPITAL_START.match(before[said[-1].end():]):
-        lead = before[said[-1].end():]  # "who earlier said America wouldn't…": English drops "that"
+        lead = before[said[-1].end():]  # "who earlier said Valdora wouldn't…": English drops "that"
     else:
         return False
     # Two words of the clause before the quotation ('that America … a war that's "…"'),
@@ -1237,7 +1237,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                     if sp is not None:
                         that = conj
                 elif _AR_ANNOUNCE.match(m.group(0)):
-                    # "أعلن الفاتيكان، اليوم الخميس، انتخاب الكاردينال…": what was announced
+                    # "أعلنت الوزارة، اليوم الأحد، تعيين السفير…": what was announced
                     # as the verb's object, right after its subject (and a time aside).
                     sp = next((x for x in spans if x.start >= ve and not block[ve:x.start].strip()), None)
                     if sp is not None:

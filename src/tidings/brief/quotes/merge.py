@@ -175,8 +175,8 @@ def _best_fit(quotes: list[Quote], group_of: list[int], members: dict[int, list[
 def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]], ent,
                  config: Config) -> None:
     """Two statements of one speaker that are pieces of one passage: some articles quote a
-    post whole ("After a long night of talks … ceasefire. Congratulations to both
-    countries …"), others in pieces, one quotation after the other. The two groups of
+    post whole ("We have agreed to a truce … Thanks to both
+    sides …"), others in pieces, one quotation after the other. The two groups of
     pieces join when (1) in most articles they share, their quotes there follow one
     another with no other quote between (a report may give one piece in its lead and the
     other further down), (2) a quote of the two groups from another
@@ -339,8 +339,8 @@ def _leftover_links(sims: np.ndarray, thresh: np.ndarray, eid: np.ndarray, art: 
     linked ones are set aside), at the same cosine. A speaker's statements in one report
     are all about one meeting, so a paraphrase can sit at 0.84 while another statement
     of the same article sits at 0.85; once that other one has found its own counterpart,
-    the paraphrase is the closest left ("Trump suggested that Moscow consider the option"
-    / "Trump ne-a cerut să studiem această posibilitate")."""
+    the paraphrase is the closest left (an English "X suggested that we weigh it"
+    against a Romanian quotation of the request)."""
     out: list[tuple[float, int, int]] = []
     cols: dict[str, list[int]] = {}
     for a, x in enumerate(art):
