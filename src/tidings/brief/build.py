@@ -43,8 +43,8 @@ MAX_TEXT_CHARS = 20_000
 
 
 class Vectors:
-    """Sentence vectors for one brief: texts cut to `embed_sentence_words` words, embedded
-    in as few model calls as possible, cached by the embedder (store.embedding_cache).
+    """Sentence vectors for one brief: texts cut to `words` words (embed_sentence_words
+    unless given), embedded in as few model calls as possible, cached by the embedder (store.embedding_cache).
 
     `start(texts)` hands texts to the model at once (Embedder.embed_later: a background
     thread) and returns; `need(texts)` also waits until every started text has its vector.
@@ -178,8 +178,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # The summary candidates as far as they are known before the entities: a sentence
     # that opens with a pronoun ("He said…") is written with the event's name for the
     # person, known only after them; the others go to the model now, so that it embeds
-    # them while the entities are collected (the same texts the final pass below gives,
-    # but when a rewritten sentence repeats another; then a few more or fewer).
+    # them while the entities are collected (the texts the final pass below gives, except
+    # when a rewritten sentence repeats another: then a few more or fewer).
     early = _summary_candidates(summary_pool, features, sentences_of, config, depth, lambda m: m.surface)
     vectors.start([c["text"] for c in early if c["text"] == c["original"]])
 
