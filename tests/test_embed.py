@@ -121,17 +121,3 @@ def test_the_model_runs_while_the_caller_works_and_gives_the_same_vectors():
     one = understand_batch(arts, HashingEmbedderForTests())
     two = understand_batch(arts, EmbedOnly())
     assert all(np.array_equal(a.embedding, b.embedding) and a.names == b.names for a, b in zip(one, two))
-
-
-def test_openmp_threads_sleep_while_waiting_unless_the_user_chose():
-    import os
-    import subprocess
-    import sys
-
-    show = "import os, tidings; print(os.environ['OMP_WAIT_POLICY'])"
-    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
-    out = subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "PASSIVE"
-    out = subprocess.run([sys.executable, "-c", show], env=dict(env, OMP_WAIT_POLICY="ACTIVE"),
-                         capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "ACTIVE"
