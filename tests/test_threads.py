@@ -1,6 +1,6 @@
 """numpy's OpenBLAS runs one thread once tidings is imported, whether numpy came first or
 not (its spinning threads took a core from the learner and the embedding model); a
-number the user chose stays."""
+number the user chose stays. OpenMP threads (the model's) sleep while they wait."""
 
 from __future__ import annotations
 
@@ -49,3 +49,13 @@ def test_the_users_blas_threads_are_kept():
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core")
     assert _threads("import numpy", "2") == "2"
+
+
+def test_openmp_threads_sleep_while_waiting_unless_the_user_chose():
+    show = "import os, tidings; print(os.environ['OMP_WAIT_POLICY'])"
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    out = subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "PASSIVE"
+    out = subprocess.run([sys.executable, "-c", show], env=dict(env, OMP_WAIT_POLICY="ACTIVE"),
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ACTIVE"

