@@ -78,29 +78,3 @@ def test_overlapped_embedding_gives_the_brief_of_one_call(demo_events):
         # Nothing embedded twice: the model saw no more texts than the brief wanted (the
         # early summary candidates are the final ones on these events).
         assert overlapped.calls == sum(s1["texts"].values()), slug
-
-
-def test_quotes_go_to_the_model_cut_shorter_than_sentences(demo_events):
-    store, members = demo_events
-
-    class Recording:
-        def __init__(self, model):
-            self.model, self.texts = model, []
-
-        def passage(self, texts):
-            self.texts.extend(texts)
-            return self.model.passage(texts)
-
-    config = DEFAULT
-    assert config.quote_embed_words < config.embed_sentence_words
-    ids = members["kremlin-invites-zelensky-moscow-2026-03"]
-    rec = Recording(Embedder().model)
-    b = compose(store.get_articles(ids), store.get_features(ids), "en", config, Embedder(model=rec))
-    sent = set(rec.texts)
-    quoted = [s["text"] for q in b["quotes"] for s in q["sources"]]
-    long_ = [t for t in quoted if len(t.split()) > config.quote_embed_words]
-    assert long_, "the fixture should quote someone at length"
-    # Each long quote the merge compared went to the model as its first quote_embed_words words.
-    cut = [t for t in long_ if " ".join(t.split()[: config.quote_embed_words]) in sent]
-    assert cut and not [t for t in long_ if " ".join(t.split()[: config.embed_sentence_words]) in sent]
-    assert max(len(t.split()) for t in sent) <= config.embed_sentence_words
