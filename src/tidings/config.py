@@ -262,6 +262,11 @@ class Config:
     align_min_confidence: float = 1.005
     """Parallel reading: ratio margin at least which an alignment is shown (chosen on our demo
     references by bench/briefs.py: right alignments above, wrong ones below)."""
+    align_min_confidence_vague: float = 1.024
+    """Parallel reading: the ratio margin a pair needs when it shares no person and no figure,
+    or writes only different figures (brief/align.py `anchored`). Chosen on the demo corpus:
+    of its shown pairs so unanchored, judged by hand, 17 right at 1.013-1.066 and 12 wrong at
+    1.006-1.028; 1.024 separates them best (balanced accuracy 0.81)."""
     figure_max_embedded: int = 12
     """Figure sentences embedded to check that two values are about the same thing (bounds brief time)."""
     brief_max_figures: int = 30
