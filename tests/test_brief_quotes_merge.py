@@ -252,3 +252,36 @@ def test_a_quote_names_a_person_by_surname_and_no_place():
     q = Quote(article="a1", lang="en", text="any talks between Putin and Zelensky in Moscow must be well prepared",
               sentence="", kind="reported")
     assert _quote_units(features, {})(q) == {"name:slnsk", "name:ptn"}
+
+
+def _described(article, lang, label, vec, position=0, text=None):
+    return Quote(article=article, lang=lang, text=text or f"{label} in {article}", sentence="",
+                 kind="reported", speaker_label=label, position=position,
+                 vector=np.asarray(vec, dtype=np.float32))
+
+
+def test_an_unnamed_source_is_never_shown_as_a_named_speaker():
+    # "A Western diplomat, speaking on condition of anonymity, said the two leaders were
+    # 'within reach' of a summit" (a1) sits at 0.90 from a minister's words in a2 on the
+    # same summit; a3 gives the minister's words in Romanian. The diplomat is nobody the
+    # event names: the diplomat's words stay apart from the minister's statement, while the
+    # minister's two reports still make one.
+    d, m2, m3 = range(3)
+    v = _vectors({(d, m2): 0.90, (m2, m3): 0.89, (d, m3): 0.85}, 3, 0.7)
+    qs = [_described("a1", "en", "a diplomat", v[d],
+                     text="the two leaders were within reach of a summit after the mediated round"),
+          _q("a2", "en", "brnr", v[m2], text="the president is willing to meet his rival in person"),
+          _q("a3", "ro", "brnr", v[m3], text="președintele este dispus să se vadă cu rivalul său")]
+    groups = merge(qs, {})
+    minister = next(g for g in groups if qs[1] in g)
+    assert qs[0] not in minister and qs[2] in minister
+    # Two reports of one unnamed source are still one statement, at the cosine quotes
+    # with no speaker need (0.88).
+    d1, d2 = range(2)
+    v = _vectors({(d1, d2): 0.90}, 2, 0.7)
+    pair = [_described("a1", "en", "a diplomat", v[d1]), _described("a2", "fr", "a diplomat", v[d2])]
+    assert sorted(map(len, merge(pair, {}))) == [2]
+    v = _vectors({(d1, d2): 0.85}, 2, 0.7)
+    pair = [_described("a1", "en", "a diplomat", v[d1]), _described("a2", "fr", "a diplomat", v[d2])]
+    assert sorted(map(len, merge(pair, {}))) == [1, 1]
+

@@ -36,9 +36,15 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
     def ent(q: Quote) -> str | None:
         if not q.speaker_key:
+            if not q.speaker_label:
+                return None
             # A crowd or the press ("ont crié les fidèles") is nobody's mouthpiece: its
-            # words are its own, never a named person's (a "#" starts no name key).
-            return f"#{q.speaker_label.replace(' ', '_')}" if q.speaker_label in COLLECTIVE else None
+            # words are its own, never a named person's (a "#" starts no name key). An
+            # unnamed source the text describes ("a Western diplomat, speaking on condition
+            # of anonymity, said…") is someone, but nobody the event names: nothing says
+            # it is the minister another report quotes on the same summit (a "~" starts
+            # no name key either).
+            return f"{'#' if q.speaker_label in COLLECTIVE else '~'}{q.speaker_label.replace(' ', '_')}"
         return speaker_entity.get(q.speaker_key, q.speaker_key)
 
     def same(a: str, b: str) -> bool:
@@ -63,7 +69,13 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         eid = np.array([index[e] if e else -1 for e in ents])
         both = (eid[:, None] >= 0) & (eid[None, :] >= 0)
         safe = np.where(eid >= 0, eid, 0)
-        thresh = np.where(both, np.where(alike[safe][:, safe], config.quote_merge_similarity, np.nan),
+        # Two descriptions of unnamed sources ("an official" in two reports) may be one
+        # source or two: they join as quotes without a speaker do.
+        described = np.array([e is not None and e.startswith("~") for e in ents], dtype=bool)
+        either = described[:, None] | described[None, :]
+        thresh = np.where(both, np.where(alike[safe][:, safe],
+                                         np.where(either, config.quote_merge_similarity_unattributed,
+                                                  config.quote_merge_similarity), np.nan),
                           config.quote_merge_similarity_unattributed).astype(np.float32)
         masked = np.where(np.isnan(thresh), -np.inf, sims)
         art = [quotes[i].article for i in have]
@@ -82,7 +94,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
         def evidenced(a: int, b: int) -> bool:
             # Across languages only: within one, two statements of a day sit closer still.
-            if eid[a] < 0 or eid[b] < 0 or langs[a] == langs[b] or \
+            if eid[a] < 0 or eid[b] < 0 or described[a] or described[b] or langs[a] == langs[b] or \
                     sims[a, b] < config.quote_merge_similarity_evidenced:
                 return False
             if not any(same(ents[a] or "", e) for e in unseen) and \
@@ -107,7 +119,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         pos = {i: a for a, i in enumerate(have)}
         linked = {(pos[i], quotes[j].article) for _, i, j in links} | \
             {(pos[j], quotes[i].article) for _, i, j in links}
-        links += _leftover_links(sims, thresh, eid, art, [quotes[i].lang for i in have], linked, have)
+        links += _leftover_links(sims, thresh, np.where(described, -1, eid), art,
+                                 [quotes[i].lang for i in have], linked, have)
 
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -228,7 +241,7 @@ def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, li
         by_last: dict[str, list[int]] = {}  # same_speaker compares surnames (last words)
         for g in multi:
             e = speaker_of(g)
-            if e and e.split() and not e.startswith("#"):
+            if e and e.split() and not e.startswith(("#", "~")):
                 by_last.setdefault(e.split()[-1][:1], []).append(g)
         for ga, gb in ((a, b) for gs in by_last.values() for a in gs for b in gs if a < b):
             if ga not in members or gb not in members or not pieces(members[ga], members[gb]):
@@ -251,7 +264,7 @@ def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
     arts_of: dict[str, set[str]] = {}
     for q in quotes:
         e = ent(q)
-        if e and not e.startswith("#"):
+        if e and not e.startswith(("#", "~")):
             arts_of.setdefault(e, set()).add(q.article)
     lone = {e for e, arts in arts_of.items() if len(arts) == 1
             and not any(same_speaker(e, o) for o in arts_of if o != e)}
@@ -274,7 +287,7 @@ def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
         votes: dict[str, set[str]] = {}
         for a in (a for a in cols.get(home, []) if ents[a] == e):
             for x, c in cols.items():
-                cand = [b for b in c if ents[b] and ents[b] not in lone and not ents[b].startswith("#")]
+                cand = [b for b in c if ents[b] and ents[b] not in lone and not ents[b].startswith(("#", "~"))]
                 if x == home or not cand:
                     continue
                 b = max(cand, key=lambda b: sims[a, b])
@@ -375,6 +388,8 @@ def same_speaker(a: str, b: str, config: Config = DEFAULT) -> bool:
     both words in its key, so surnames (last words) are compared."""
     if a == b:
         return True
+    if a.startswith(("#", "~")) or b.startswith(("#", "~")):
+        return False  # a crowd, the press, an unnamed source: never a named person, nor another
     a, b = a.split()[-1], b.split()[-1]
     return a == b or (min(len(a), len(b)) >= 4 and a[0] == b[0]
                       and similar_keys(a, b) >= config.speaker_similarity)
