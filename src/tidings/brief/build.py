@@ -24,7 +24,7 @@ from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
-from tidings.brief.quotes.merge import _words_key
+from tidings.brief.quotes.merge import _words_key, content_words
 from tidings.brief.records import Brief
 from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
@@ -277,7 +277,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # --- quotes ---
     for q in to_embed_quotes:
         q.vector = quote_vectors(q.text)
-    groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity))
+    groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity),
+                              _quote_words(features))
     quotes = [_quote_entry(g, lang, by_id, entity_name, 2 * config.quote_max_chars)
               for g in groups[: config.brief_max_quotes]]
 
@@ -514,6 +515,20 @@ def _people_in_sentences(foreign: list[dict], key_to_entity: dict[str, str], peo
                  for m in names_mod.extract(sentence, langs.get(article), known) if m.key)
         return frozenset(e for e in found if e in people)
     return named
+
+
+def _quote_words(features: dict[str, Features]):
+    """`words(quote)`: the quote's content words less those of the names its article's
+    features found (merge.content_words): two statements about one meeting name the same
+    people and places, which tells neither from the other."""
+    surfaces: dict[str, list[str]] = {}
+
+    def words(q: quotes_mod.Quote) -> set[str]:
+        if q.article not in surfaces:
+            f = features.get(q.article)
+            surfaces[q.article] = [m.surface for m in f.names if m.surface] if f else []
+        return content_words(q.text, surfaces[q.article])
+    return words
 
 
 def _quote_units(features: dict[str, Features], key_to_entity: dict[str, str]):
