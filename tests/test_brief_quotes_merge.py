@@ -349,3 +349,23 @@ def test_a_whole_sharing_no_word_with_a_piece_in_its_language_is_no_whole():
           _q("a4", "ro", "brnr", v[b4], 1, text="îi garantăm securitatea")]
     groups = merge(qs, {})
     assert sorted(map(len, groups)) == [3, 4]
+
+
+def test_words_no_report_gives_the_speaker_are_not_shown_as_the_speakers():
+    # A statement merged from a Romanian report naming its speaker and an English one that
+    # names nobody (joined at the cosine quotes without a speaker need): the English
+    # reader sees the Romanian words under the speaker's name, not words no report gives
+    # that speaker.
+    from tidings.brief.build import _quote_entry
+
+    group = [Quote(article="a1", lang="en", text="the two sides are close to a summit", sentence="",
+                   kind="reported", position=0),
+             Quote(article="a2", lang="ro", text="cele două părți sunt aproape de o întâlnire", sentence="",
+                   kind="reported", speaker="Orla Brenner", speaker_key="brnr", position=0)]
+    entry = _quote_entry(group, "en", {}, {"brnr": "Orla Brenner"})
+    assert entry["speaker"] == "Orla Brenner"
+    assert entry["text"] == group[1].text and entry["lang"] == "ro"
+    # With no speaker named anywhere, the reader's language first, as before.
+    for q in group:
+        q.speaker = q.speaker_key = None
+    assert _quote_entry(group, "en", {}, {})["text"] == group[0].text

@@ -551,8 +551,6 @@ def _quote_units(features: dict[str, Features], key_to_entity: dict[str, str]):
 
 def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Article],
                  entity_name: dict[str, str], max_chars: int = 2 * DEFAULT.quote_max_chars) -> dict:
-    # Shown text: the reader's language if any source has it, direct speech first.
-    best = min(group, key=lambda q: (q.lang != lang, q.kind != "direct", q.position))
     keys = [q.speaker_key for q in group if q.speaker_key]
     # The most frequent spelling; on a tie, the one used in the reader's language.
     own = {q.speaker_key for q in group if q.speaker_key and q.lang == lang}
@@ -561,6 +559,14 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     support = sum(1 for k in keys if key and quotes_mod.same_speaker(k, key))
     if key and support * 2 <= len(keys) and len(keys) > 1:
         key = None  # the attributions disagree: no speaker rather than a coin toss
+
+    def said_by_speaker(q: quotes_mod.Quote) -> bool:
+        return key is None or bool(q.speaker_key and quotes_mod.same_speaker(q.speaker_key, key))
+
+    # Shown text: words a report gives the shown speaker (a quote whose article names no
+    # speaker joins one at a cosine only, and must not put words in the speaker's mouth);
+    # among them the reader's language if any source has it, direct speech first.
+    best = min(group, key=lambda q: (not said_by_speaker(q), q.lang != lang, q.kind != "direct", q.position))
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)
