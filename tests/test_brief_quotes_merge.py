@@ -343,7 +343,7 @@ def test_a_whole_sharing_no_word_with_a_piece_in_its_language_is_no_whole():
              text="if the president truly wants a face-to-face summit, the capital stands ready to host it"),
           _q("a3", "de", "brnr", v[a3], 0, text="wenn er wirklich bereit ist, laden wir ihn ein"),
           _q("a4", "ro", "brnr", v[a4], 0, text="dacă este cu adevărat pregătit, îl invităm"),
-          _q("a1", "en", "brnr", v[b1], 0, text="the visitor would be assured of protection while he stays"),
+          _q("a1", "en", "brnr", v[b1], 0, text="the visitor is promised protection while he stays"),
           _q("a2", "en", "brnr", v[b2], 1, text="every protection would be guaranteed for the visitor during his stay"),
           _q("a3", "de", "brnr", v[b3], 1, text="wir garantieren ihm Sicherheit"),
           _q("a4", "ro", "brnr", v[b4], 1, text="îi garantăm securitatea")]
