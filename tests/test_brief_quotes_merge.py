@@ -252,3 +252,120 @@ def test_a_quote_names_a_person_by_surname_and_no_place():
     q = Quote(article="a1", lang="en", text="any talks between Putin and Zelensky in Moscow must be well prepared",
               sentence="", kind="reported")
     assert _quote_units(features, {})(q) == {"name:slnsk", "name:ptn"}
+
+
+def _described(article, lang, label, vec, position=0, text=None):
+    return Quote(article=article, lang=lang, text=text or f"{label} in {article}", sentence="",
+                 kind="reported", speaker_label=label, position=position,
+                 vector=np.asarray(vec, dtype=np.float32))
+
+
+def test_an_unnamed_source_is_never_shown_as_a_named_speaker():
+    # "A Western diplomat, speaking on condition of anonymity, said the two leaders were
+    # 'within reach' of a summit" (a1) sits at 0.90 from a minister's words in a2 on the
+    # same summit; a3 gives the minister's words in Romanian. The diplomat is nobody the
+    # event names: the diplomat's words stay apart from the minister's statement, while the
+    # minister's two reports still make one.
+    d, m2, m3 = range(3)
+    v = _vectors({(d, m2): 0.90, (m2, m3): 0.89, (d, m3): 0.85}, 3, 0.7)
+    qs = [_described("a1", "en", "a diplomat", v[d],
+                     text="the two leaders were within reach of a summit after the mediated round"),
+          _q("a2", "en", "brnr", v[m2], text="the president is willing to meet his rival in person"),
+          _q("a3", "ro", "brnr", v[m3], text="președintele este dispus să se vadă cu rivalul său")]
+    groups = merge(qs, {})
+    minister = next(g for g in groups if qs[1] in g)
+    assert qs[0] not in minister and qs[2] in minister
+    # Two reports of one unnamed source are still one statement, at the cosine quotes
+    # with no speaker need (0.88).
+    d1, d2 = range(2)
+    v = _vectors({(d1, d2): 0.90}, 2, 0.7)
+    pair = [_described("a1", "en", "a diplomat", v[d1]), _described("a2", "fr", "a diplomat", v[d2])]
+    assert sorted(map(len, merge(pair, {}))) == [2]
+    v = _vectors({(d1, d2): 0.85}, 2, 0.7)
+    pair = [_described("a1", "en", "a diplomat", v[d1]), _described("a2", "fr", "a diplomat", v[d2])]
+    assert sorted(map(len, merge(pair, {}))) == [1, 1]
+
+
+def test_two_statements_in_one_language_sharing_no_content_word_stay_apart():
+    # One speaker quoted once in each of two English reports, at 0.85 (over the 0.83 a
+    # speaker's quotes link at, each the other's only candidate): last year's refusal in
+    # one, this week's suspicion of the offer in the other. Two English reports of one
+    # statement keep some of its words; these share none.
+    a, b = range(2)
+    v = _vectors({(a, b): 0.85}, 2, 0.7)
+    apart = [_q("a1", "en", "brnr", v[a], text="she would not travel to a city whose army keeps shelling her towns"),
+             _q("a2", "en", "brnr", v[b],
+                text="being summoned there under present conditions looks meant to stall any genuine summit")]
+    assert sorted(map(len, merge(apart, {}))) == [1, 1]
+    alike = [_q("a1", "en", "brnr", v[a], text="the delegation will receive full protection if it travels"),
+             _q("a2", "en", "brnr", v[b], text="full protection was promised to the delegation should it come")]
+    assert sorted(map(len, merge(alike, {}))) == [2]
+    # Across languages words are not compared.
+    other = [apart[0], _q("a2", "de", "brnr", v[b], text="eine Einladung unter diesen Umständen soll nur bremsen")]
+    assert sorted(map(len, merge(other, {}))) == [2]
+
+
+def test_a_statement_does_not_join_another_through_a_third_language():
+    # x1 (en, a1: any encounter needs careful preparation) is the closest quote of its
+    # speaker in a3 (de) to y3 (an offer to host a summit), and y3's closest in a1, at
+    # 0.85; y3 is one statement with y2 (en, a2) at 0.88. On average x1 fits y2 and y3
+    # (0.825 over 0.80), but x1 and y2, two English reports, share no content word: x1 is
+    # another statement.
+    x1, y2, y3 = range(3)
+    v = _vectors({(x1, y3): 0.85, (y2, y3): 0.88, (x1, y2): 0.80}, 3, 0.7)
+    qs = [_q("a1", "en", "brnr", v[x1],
+             text="any encounter between the leaders requires careful preparation and concrete aims"),
+          _q("a2", "en", "brnr", v[y2],
+             text="if the president truly wants a face-to-face summit, the capital stands ready to host it"),
+          _q("a3", "de", "brnr", v[y3], text="wenn er wirklich bereit ist, laden wir ihn in die Hauptstadt ein")]
+    groups = merge(qs, {})
+    offer = next(g for g in groups if qs[1] in g)
+    assert qs[2] in offer and qs[0] not in offer
+
+
+def test_content_words_leave_out_names_and_short_words():
+    from tidings.brief.quotes.merge import content_words
+
+    assert content_words("Brenner would give Kovac every guarantee of safety",
+                         ["Orla Brenner", "Kovac"]) == {"guara", "safet"}
+
+
+def test_a_whole_sharing_no_word_with_a_piece_in_its_language_is_no_whole():
+    # One speaker's offer (A) and promise of protection (B), given one after the other in
+    # a2 (en), a3 (de) and a4 (ro); a1 (en) gives the promise only. a1's promise is close
+    # to both of a4's quotes (0.84), as a whole passage would be, but it shares no word
+    # with a2's English offer: it is the promise alone, and the two statements stay apart.
+    a2, a3, a4, b1, b2, b3, b4 = range(7)
+    v = _vectors({(a2, a3): 0.88, (a2, a4): 0.87, (a3, a4): 0.86,
+                  (b1, b2): 0.91, (b2, b4): 0.87, (b1, b4): 0.845, (b3, b4): 0.86, (b2, b3): 0.85,
+                  (b1, b3): 0.84, (b1, a4): 0.84, (b1, a2): 0.80}, 7, 0.81)
+    qs = [_q("a2", "en", "brnr", v[a2], 0,
+             text="if the president truly wants a face-to-face summit, the capital stands ready to host it"),
+          _q("a3", "de", "brnr", v[a3], 0, text="wenn er wirklich bereit ist, laden wir ihn ein"),
+          _q("a4", "ro", "brnr", v[a4], 0, text="dacă este cu adevărat pregătit, îl invităm"),
+          _q("a1", "en", "brnr", v[b1], 0, text="the visitor is promised protection while he stays"),
+          _q("a2", "en", "brnr", v[b2], 1, text="every protection would be guaranteed for the visitor during his stay"),
+          _q("a3", "de", "brnr", v[b3], 1, text="wir garantieren ihm Sicherheit"),
+          _q("a4", "ro", "brnr", v[b4], 1, text="îi garantăm securitatea")]
+    groups = merge(qs, {})
+    assert sorted(map(len, groups)) == [3, 4]
+
+
+def test_words_no_report_gives_the_speaker_are_not_shown_as_the_speakers():
+    # A statement merged from a Romanian report naming its speaker and an English one that
+    # names nobody (joined at the cosine quotes without a speaker need): the English
+    # reader sees the Romanian words under the speaker's name, not words no report gives
+    # that speaker.
+    from tidings.brief.build import _quote_entry
+
+    group = [Quote(article="a1", lang="en", text="the two sides are close to a summit", sentence="",
+                   kind="reported", position=0),
+             Quote(article="a2", lang="ro", text="cele două părți sunt aproape de o întâlnire", sentence="",
+                   kind="reported", speaker="Orla Brenner", speaker_key="brnr", position=0)]
+    entry = _quote_entry(group, "en", {}, {"brnr": "Orla Brenner"})
+    assert entry["speaker"] == "Orla Brenner"
+    assert entry["text"] == group[1].text and entry["lang"] == "ro"
+    # With no speaker named anywhere, the reader's language first, as before.
+    for q in group:
+        q.speaker = q.speaker_key = None
+    assert _quote_entry(group, "en", {}, {})["text"] == group[0].text

@@ -24,7 +24,7 @@ from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
-from tidings.brief.quotes.merge import _words_key
+from tidings.brief.quotes.merge import _words_key, content_words
 from tidings.brief.records import Brief
 from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("tidings.brief")
 
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
-BRIEF_VERSION = 6
+BRIEF_VERSION = 7
 # Only the start of very long articles is read: briefs quote leads, and it bounds time.
 MAX_TEXT_CHARS = 20_000
 
@@ -277,7 +277,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # --- quotes ---
     for q in to_embed_quotes:
         q.vector = quote_vectors(q.text)
-    groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity))
+    groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity),
+                              _quote_words(features))
     quotes = [_quote_entry(g, lang, by_id, entity_name, 2 * config.quote_max_chars)
               for g in groups[: config.brief_max_quotes]]
 
@@ -516,6 +517,20 @@ def _people_in_sentences(foreign: list[dict], key_to_entity: dict[str, str], peo
     return named
 
 
+def _quote_words(features: dict[str, Features]):
+    """`words(quote)`: the quote's content words less those of the names its article's
+    features found (merge.content_words): two statements about one meeting name the same
+    people and places, which tells neither from the other."""
+    surfaces: dict[str, list[str]] = {}
+
+    def words(q: quotes_mod.Quote) -> set[str]:
+        if q.article not in surfaces:
+            f = features.get(q.article)
+            surfaces[q.article] = [m.surface for m in f.names if m.surface] if f else []
+        return content_words(q.text, surfaces[q.article])
+    return words
+
+
 def _quote_units(features: dict[str, Features], key_to_entity: dict[str, str]):
     """`units(quote)`: the people (as event entities, so spellings meet across scripts), figures
     and clock times a quote's words name, from its article's features (summary.units_of).
@@ -536,8 +551,6 @@ def _quote_units(features: dict[str, Features], key_to_entity: dict[str, str]):
 
 def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Article],
                  entity_name: dict[str, str], max_chars: int = 2 * DEFAULT.quote_max_chars) -> dict:
-    # Shown text: the reader's language if any source has it, direct speech first.
-    best = min(group, key=lambda q: (q.lang != lang, q.kind != "direct", q.position))
     keys = [q.speaker_key for q in group if q.speaker_key]
     # The most frequent spelling; on a tie, the one used in the reader's language.
     own = {q.speaker_key for q in group if q.speaker_key and q.lang == lang}
@@ -546,6 +559,14 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     support = sum(1 for k in keys if key and quotes_mod.same_speaker(k, key))
     if key and support * 2 <= len(keys) and len(keys) > 1:
         key = None  # the attributions disagree: no speaker rather than a coin toss
+
+    def said_by_speaker(q: quotes_mod.Quote) -> bool:
+        return key is None or bool(q.speaker_key and quotes_mod.same_speaker(q.speaker_key, key))
+
+    # Shown text: words a report gives the shown speaker (a quote whose article names no
+    # speaker joins one at a cosine only, and must not put words in the speaker's mouth);
+    # among them the reader's language if any source has it, direct speech first.
+    best = min(group, key=lambda q: (not said_by_speaker(q), q.lang != lang, q.kind != "direct", q.position))
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)

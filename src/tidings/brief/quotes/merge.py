@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -14,7 +14,8 @@ from tidings.understand.names import similar_keys
 
 
 def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = DEFAULT,
-          units: Callable[[Quote], set[str]] | None = None) -> list[list[Quote]]:
+          units: Callable[[Quote], set[str]] | None = None,
+          words: Callable[[Quote], set[str]] | None = None) -> list[list[Quote]]:
     """Group quotes that report one statement (once per article, see
     _one_statement_per_article).
 
@@ -28,7 +29,9 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     are one statement (_clear, _distinct_shared): `units(quote)` gives what a quote's
     words name in a form shared across languages (the event's entity keys of the people
     it names, its figures, clock times). Linked groups merge while their average cross
-    cosine stays at least `quote_group_similarity`.
+    cosine stays at least `quote_group_similarity`, and while two of their quotes in one
+    language from two articles share a content word (_Wording; `words(quote)` gives a
+    quote's content words, by default content_words of its text).
 
     Quotes need `.vector` set (L2-normalised) to merge. Returns groups, largest first.
     """
@@ -36,15 +39,22 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
     def ent(q: Quote) -> str | None:
         if not q.speaker_key:
+            if not q.speaker_label:
+                return None
             # A crowd or the press ("ont crié les fidèles") is nobody's mouthpiece: its
-            # words are its own, never a named person's (a "#" starts no name key).
-            return f"#{q.speaker_label.replace(' ', '_')}" if q.speaker_label in COLLECTIVE else None
+            # words are its own, never a named person's (a "#" starts no name key). An
+            # unnamed source the text describes ("a Western diplomat, speaking on condition
+            # of anonymity, said…") is someone, but nobody the event names: nothing says
+            # it is the minister another report quotes on the same summit (a "~" starts
+            # no name key either).
+            return f"{'#' if q.speaker_label in COLLECTIVE else '~'}{q.speaker_label.replace(' ', '_')}"
         return speaker_entity.get(q.speaker_key, q.speaker_key)
 
     def same(a: str, b: str) -> bool:
         return same_speaker(a, b, config)
 
     _resolve_lone_speakers(quotes, ent, config)
+    wording = _Wording(quotes, words)
     have = [i for i in range(n) if quotes[i].vector is not None]
     links: list[tuple[float, int, int]] = []
     if len(have) > 1:
@@ -63,7 +73,13 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         eid = np.array([index[e] if e else -1 for e in ents])
         both = (eid[:, None] >= 0) & (eid[None, :] >= 0)
         safe = np.where(eid >= 0, eid, 0)
-        thresh = np.where(both, np.where(alike[safe][:, safe], config.quote_merge_similarity, np.nan),
+        # Two descriptions of unnamed sources ("an official" in two reports) may be one
+        # source or two: they join as quotes without a speaker do.
+        described = np.array([e is not None and e.startswith("~") for e in ents], dtype=bool)
+        either = described[:, None] | described[None, :]
+        thresh = np.where(both, np.where(alike[safe][:, safe],
+                                         np.where(either, config.quote_merge_similarity_unattributed,
+                                                  config.quote_merge_similarity), np.nan),
                           config.quote_merge_similarity_unattributed).astype(np.float32)
         masked = np.where(np.isnan(thresh), -np.inf, sims)
         art = [quotes[i].article for i in have]
@@ -82,7 +98,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
 
         def evidenced(a: int, b: int) -> bool:
             # Across languages only: within one, two statements of a day sit closer still.
-            if eid[a] < 0 or eid[b] < 0 or langs[a] == langs[b] or \
+            if eid[a] < 0 or eid[b] < 0 or described[a] or described[b] or langs[a] == langs[b] or \
                     sims[a, b] < config.quote_merge_similarity_evidenced:
                 return False
             if not any(same(ents[a] or "", e) for e in unseen) and \
@@ -107,7 +123,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         pos = {i: a for a, i in enumerate(have)}
         linked = {(pos[i], quotes[j].article) for _, i, j in links} | \
             {(pos[j], quotes[i].article) for _, i, j in links}
-        links += _leftover_links(sims, thresh, eid, art, [quotes[i].lang for i in have], linked, have)
+        links += _leftover_links(sims, thresh, np.where(described, -1, eid), art,
+                                 [quotes[i].lang for i in have], linked, have)
 
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -119,6 +136,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
         mine, theirs = members[gi], members[gj]
         if not _speakers_agree([ent(quotes[x]) for x in mine + theirs], config):
             continue  # a quote without a speaker linked to two speakers' statements
+        if not wording.agree(mine, theirs):
+            continue
         if not _can_join([quotes[x] for x in mine], [quotes[y] for y in theirs]) and \
                 not _restated([quotes[x] for x in mine], [quotes[y] for y in theirs], config):
             contested |= {(i, j), (j, i)}
@@ -131,8 +150,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
             group_of[k] = gi
         members[gi] = mine + theirs
         del members[gj]
-    _best_fit(quotes, group_of, members, contested, ent, config)
-    _join_pieces(quotes, group_of, members, ent, config)
+    _best_fit(quotes, group_of, members, contested, ent, config, wording)
+    _join_pieces(quotes, group_of, members, ent, config, wording)
     _join_copies(quotes, group_of, members)
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
@@ -140,8 +159,74 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     return out
 
 
+# Words of five letters or more that say nothing of a statement's content (English, the
+# language most reports of an event share).
+_FUNCTION_WORDS = set("""would could should might shall about above after again against among
+    before being below between both cannot during every further their there these those
+    which where while whose other under until since still said says saying added
+    also very just only""".split())
+_UNSPACED_LANGS = ("zh", "ja", "th", "lo", "km", "my", "bo")
+
+
+def content_words(text: str, names: Iterable[str] = ()) -> set[str]:
+    """The content words of a quote, as stems (their first five letters, case aside): words
+    of five letters or more, less English function words and the words of `names` (the
+    people and places its article names: every statement about one meeting names the
+    same ones)."""
+    drop = {w.casefold()[:5] for n in names for w in _TOKEN.findall(n)}
+    out = set()
+    for w in _TOKEN.findall(text):
+        low = w.casefold()
+        if len(low) >= 5 and low not in _FUNCTION_WORDS and low[:5] not in drop:
+            out.add(low[:5])
+    return out
+
+
+# Words, with the vowel signs of Indic scripts and Arabic diacritics inside them.
+_TOKEN = re.compile(r"[^\W\d_][\w\u0300-\u036F\u064B-\u065F\u0900-\u0DFF]*")
+
+
+_WORDED = 3
+
+
+class _Wording:
+    """Whether two groups' quotes may report one statement by their words: two reports in
+    one language of one statement keep some of its words (a paraphrase of "the delegation
+    will receive full protection" still says "protection" or "delegation"), while two
+    statements of one speaker about one summit sit at 0.85 with no content word in common
+    ("she would not travel to a city whose army shells her towns" and "the offer looks
+    meant to stall any genuine summit"). Across languages words cannot be compared; nor in
+    scripts without spaces between words. A quote of one or two content words may say the
+    same in other words ("the truce starts at five" against "both sides halt firing on land
+    and sea from 17:00"): only quotes of `_WORDED` content words or more are compared."""
+
+    def __init__(self, quotes: list[Quote], words: Callable[[Quote], set[str]] | None) -> None:
+        self.quotes = quotes
+        self.words = words or (lambda q: content_words(q.text))
+        self.seen: dict[int, set[str]] = {}
+
+    def of(self, i: int) -> set[str]:
+        if i not in self.seen:
+            self.seen[i] = self.words(self.quotes[i])
+        return self.seen[i]
+
+    def agree(self, a: list[int], b: list[int]) -> bool:
+        for x in a:
+            qx = self.quotes[x]
+            if qx.lang.lower().startswith(_UNSPACED_LANGS):
+                continue
+            for y in b:
+                qy = self.quotes[y]
+                if qy.article == qx.article or qy.lang != qx.lang:
+                    continue
+                wx, wy = self.of(x), self.of(y)
+                if len(wx) >= _WORDED and len(wy) >= _WORDED and not wx & wy:
+                    return False
+        return True
+
+
 def _best_fit(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]],
-              contested: set[tuple[int, int]], ent, config: Config) -> None:
+              contested: set[tuple[int, int]], ent, config: Config, wording: _Wording | None = None) -> None:
     """Each quote in the statement it fits best. Links are taken strongest first, so a quote
     that is the mutual closest of two articles' quotes of two different statements by its
     speaker (a report giving "the call at 15:35" and "both sides agreed to stop firing" in
@@ -167,13 +252,15 @@ def _best_fit(quotes: list[Quote], group_of: list[int], members: dict[int, list[
             continue
         if not _speakers_agree([ent(quotes[k]) for k in members[group_of[j]] + [i]], config):
             continue
+        if wording is not None and not wording.agree([i], [k for k in members[group_of[j]] if k != i]):
+            continue
         mine.remove(i)
         group_of[i] = group_of[j]
         members[group_of[j]].append(i)
 
 
 def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]], ent,
-                 config: Config) -> None:
+                 config: Config, wording: _Wording | None = None) -> None:
     """Two statements of one speaker that are pieces of one passage: some articles quote a
     post whole ("We have agreed to a truce … Thanks to both
     sides …"), others in pieces, one quotation after the other. The two groups of
@@ -181,14 +268,20 @@ def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, li
     another with no other quote between (a report may give one piece in its lead and the
     other further down), (2) a quote of the two groups from another
     article is close, at `quote_merge_similarity`, to both pieces of one shared article
-    (it gives the whole passage), and (3) their average cross cosine is at least
-    `quote_group_similarity`. Two statements of one briefing given apart everywhere (the
+    (it gives the whole passage) and shares words with every piece in its language (see
+    _Wording: another statement of the speaker's that day is as close by cosine), and (3)
+    their average cross cosine is at least `quote_group_similarity`. Two statements of one briefing given apart everywhere (the
     call at 15:35, the halt of firing) have no such whole and stay apart."""
     vec = {i: np.asarray(q.vector) for i, q in enumerate(quotes) if q.vector is not None}
     theta = config.quote_merge_similarity
 
     def close(w: int, group: list[int]) -> bool:
         return any(vec[w] @ vec[j] >= theta for j in group if j in vec)
+
+    def worded(w: int, shared: dict[str, tuple[list[int], list[int]]]) -> bool:
+        # A whole shares words with every piece in its language (see _Wording).
+        return wording is None or all(wording.agree([w], ia) and wording.agree([w], ib)
+                                      for ia, ib in shared.values())
 
     def pieces(a: list[int], b: list[int]) -> bool:
         names = [e for e in (ent(quotes[i]) for i in a + b) if e]
@@ -209,7 +302,8 @@ def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, li
         if following * 2 <= len(shared):
             return False
         wholes = [w for w in a + b if quotes[w].article not in shared and w in vec]
-        if not any(close(w, ia) and close(w, ib) for w in wholes for ia, ib in shared.values()):
+        if not any(close(w, ia) and close(w, ib) and worded(w, shared)
+                   for w in wholes for ia, ib in shared.values()):
             return False
         cross = [float(vec[x] @ vec[y]) for x in a for y in b if x in vec and y in vec]
         return bool(cross) and sum(cross) / len(cross) >= config.quote_group_similarity
@@ -228,7 +322,7 @@ def _join_pieces(quotes: list[Quote], group_of: list[int], members: dict[int, li
         by_last: dict[str, list[int]] = {}  # same_speaker compares surnames (last words)
         for g in multi:
             e = speaker_of(g)
-            if e and e.split() and not e.startswith("#"):
+            if e and e.split() and not e.startswith(("#", "~")):
                 by_last.setdefault(e.split()[-1][:1], []).append(g)
         for ga, gb in ((a, b) for gs in by_last.values() for a in gs for b in gs if a < b):
             if ga not in members or gb not in members or not pieces(members[ga], members[gb]):
@@ -251,7 +345,7 @@ def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
     arts_of: dict[str, set[str]] = {}
     for q in quotes:
         e = ent(q)
-        if e and not e.startswith("#"):
+        if e and not e.startswith(("#", "~")):
             arts_of.setdefault(e, set()).add(q.article)
     lone = {e for e, arts in arts_of.items() if len(arts) == 1
             and not any(same_speaker(e, o) for o in arts_of if o != e)}
@@ -274,7 +368,7 @@ def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
         votes: dict[str, set[str]] = {}
         for a in (a for a in cols.get(home, []) if ents[a] == e):
             for x, c in cols.items():
-                cand = [b for b in c if ents[b] and ents[b] not in lone and not ents[b].startswith("#")]
+                cand = [b for b in c if ents[b] and ents[b] not in lone and not ents[b].startswith(("#", "~"))]
                 if x == home or not cand:
                     continue
                 b = max(cand, key=lambda b: sims[a, b])
@@ -375,6 +469,8 @@ def same_speaker(a: str, b: str, config: Config = DEFAULT) -> bool:
     both words in its key, so surnames (last words) are compared."""
     if a == b:
         return True
+    if a.startswith(("#", "~")) or b.startswith(("#", "~")):
+        return False  # a crowd, the press, an unnamed source: never a named person, nor another
     a, b = a.split()[-1], b.split()[-1]
     return a == b or (min(len(a), len(b)) >= 4 and a[0] == b[0]
                       and similar_keys(a, b) >= config.speaker_similarity)
