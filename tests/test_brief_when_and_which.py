@@ -102,3 +102,52 @@ def test_happenings_date_a_death_one_day_after_a_named_sunday_to_the_monday():
             art("b", "The singer died on Monday, his family said. Tributes poured in.")]
     out = T.happenings(arts, lambda a: split(a.text, "en"), {}, "en")
     assert [(h["date"], h["articles"]) for h in out] == [("2026-03-09", ["a", "b"])], out
+
+
+def test_one_event_carries_one_title_in_cli_brief_digest_api_and_page(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from tidings.brief import build_brief
+    from tidings.brief.digests import digest_entries, rank_events
+    from tidings.cli import _event_row
+    from tidings.pipeline import ingest_raw
+    from tidings.records import RawArticle
+    from tidings.store import SQLiteStore
+    from tidings.web import create_app
+
+    body = ("La diga sul fiume Lerna ha ceduto vicino a Valdora martedì, uccidendo 14 persone. "
+            "Il ministro Elena Marsh ha detto che lo Stato ricostruirà ogni casa.")
+    en = ("A dam on the Lerna river burst near the town of Valdora on Tuesday, killing 14 people. "
+          "Interior Minister Elena Marsh said the state would rebuild every house.")
+    # The first to arrive is Italian (ids in order); one English page's title is its section's name.
+    raws = [RawArticle(origin=f"it{i}", id=f"a{i}", lang="it", text=body + extra,
+                       url=f"https://giornale{i}.example.it/1",
+                       title=t, date=f"2026-06-03T0{5 + i}:00:00+00:00")
+            for i, (t, extra) in enumerate([
+                ("Crolla la diga sul fiume Lerna vicino a Valdora, 14 morti", ""),
+                ("Valdora, ceduta la diga: quattordici vittime", " Le squadre di soccorso hanno usato barche."),
+                ("Diga del Lerna, il ministro promette di ricostruire", " Molte famiglie hanno perso la casa."),
+                ("Valdora piange le vittime della diga", " Il sindaco ha proclamato il lutto cittadino."),
+                ("Lerna, la diga crollata era vecchia", " La diga era stata costruita molti anni fa.")])] + [
+            RawArticle(origin="sec", id="b", lang="en", text=en, url="https://ledger.example.org/2",
+                       title="World News", date="2026-06-03T09:00:00+00:00"),
+            RawArticle(origin="en", id="c", lang="en",
+                       text=en + " Rescue teams used boats. The opposition asked why the dam, built in "
+                                 "1962, had not been inspected since the floods of the previous spring, "
+                                 "and engineers warned that two more dams upstream were in poor repair.",
+                       url="https://courier.example.org/3",
+                       title="Dam bursts on the Lerna river near Valdora, killing 14",
+                       date="2026-06-03T10:00:00+00:00")]
+    store = SQLiteStore(tmp_path / "t.db")
+    ingest_raw(raws, store)
+    (e,) = [e for e in store.events() if "c" in e.article_ids]
+    assert "a0" in e.article_ids
+    title = _event_row(e)["title"]
+    assert title == "Dam bursts on the Lerna river near Valdora, killing 14"
+    assert build_brief(store, e.id)["headline"]["text"] == title
+    assert {r["event"]: r for r in rank_events(store)}[e.id]["title"] == title
+    (entry,) = [r for r in digest_entries(store) if r["event"] == e.id]
+    assert entry["headline"]["text"] == title
+    client = TestClient(create_app(store))
+    assert client.get(f"/api/events/{e.id}").json()["title"] == title
+    assert title in client.get(f"/events/{e.id}").text
