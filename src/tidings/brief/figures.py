@@ -273,6 +273,13 @@ _CLOCK_BEFORE = re.compile(
 )
 
 
+# Clock times written in words, whatever the number's shape: the hour before "o'clock"
+# ("رات 11 بجکر 47 منٹ": 11, then 47 minutes past it), the minutes after an hour
+# ("ساعت ۲۳ و ۴۷ دقیقه": hour 23 and 47 minutes; "ساعت" before a number is the hour).
+_HOUR_WORD_AFTER = re.compile(r"^\s*(?:بجکر|بج کر|بجے|بجے|o'clock|o’clock|बजकर|बजे)")
+_MINUTES_AFTER_HOUR = re.compile(r"(?:بجکر|بج کر|बजकर|ساعت\s*\d{1,2}\s*و|(?<!\w)ساعت|الساعة)\s*$")
+
+
 def _number_at(fig: Figure, sentence: str) -> int:
     """Where the figure's number stands in its sentence (-1 when it is not there)."""
     if fig.text and fig.text in sentence:
@@ -284,8 +291,8 @@ def _number_at(fig: Figure, sentence: str) -> int:
 
 def when_not_how_many(fig: Figure, sentence: str, lang: str | None = None) -> bool:
     """Whether the "figure" is a clock time or a day of a written date, which say when,
-    not how many: "O godzinie 7.35 tego ranka", "в 22.17 мск", "a las 7.35", "21 de abril",
-    "20 kwietnia". The reader at ingest drops only the dates and times it knows by the
+    not how many: "o 6.50 rano", "в 23.05 мск", "a las 6.50", "3 de mayo",
+    "3 maja". The reader at ingest drops only the dates and times it knows by the
     word next to the number; here the sentence is read with the dates reader's month
     tables (every language it knows), and a time is a clock's shape with a word of time
     beside it. A share or a sum ("7.35%", "$7.35") is never a time."""
@@ -295,10 +302,12 @@ def when_not_how_many(fig: Figure, sentence: str, lang: str | None = None) -> bo
     at = _number_at(fig, sentence)
     if at < 0:
         return False
+    after = sentence[at + len(head):]
     if not fig.unit and _CLOCK_SHAPE.match(head):
-        after = sentence[at + len(head):]
         if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(sentence[:at]):
             return True
+    if not fig.unit and (_HOUR_WORD_AFTER.match(after) or _MINUTES_AFTER_HOUR.search(sentence[:at])):
+        return True
     return any(f.month is not None and f.start <= at < f.end for f in scan(sentence, lang, limit=50))
 
 
