@@ -225,8 +225,10 @@ def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
         if fig.text and fig.text in s:
             return s
     head = (fig.text or "").split(" ")[0]
+    # The number alone, not inside another ("11" is not the end of "1411").
+    alone = re.compile(rf"(?<![\d.,]){re.escape(head)}(?!\d|[.,]\d)") if head else None
     for s in sentences_of(article):
-        if head and head in s:
+        if alone is not None and alone.search(s):
             return s
     return article.title if fig.text and fig.text in (article.title or "") else (fig.text or "")
 
