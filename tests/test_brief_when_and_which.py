@@ -157,3 +157,22 @@ def test_one_event_carries_one_title_in_cli_brief_digest_api_and_page(tmp_path):
     client = TestClient(create_app(store))
     assert client.get(f"/api/events/{e.id}").json()["title"] == title
     assert title in client.get(f"/events/{e.id}").text
+
+
+def test_a_brief_heads_with_the_event_title_only_when_the_rule_could_have_chosen_it():
+    from tidings.brief.build import event_headline
+
+    arts = [Article(id=i, origin=i, title=t, text="", raw="", content_hash=i, lang=lang)
+            for i, t, lang in [("it", "Crolla la diga sul fiume Lerna, 14 morti", "it"),
+                               ("sec", "World News", "en"),
+                               ("en1", "Dam bursts on the Lerna river, killing 14", "en"),
+                               ("en2", "Valdora mourns fourteen after the dam gave way", "en")]]
+    mine = {"text": arts[2].title, "lang": "en", "article": "en1", "source": None,
+            "original_language": False}
+    # The event's English title wins over the brief's own pick: one name everywhere.
+    assert event_headline(mine, arts, arts[3].title, "en")["article"] == "en2"
+    # A title an older clusterer left (another language, a section's name) does not.
+    assert event_headline(mine, arts, arts[0].title, "en") is mine
+    assert event_headline(mine, arts, "World News", "en") is mine
+    # A reader of another language gets a headline in it.
+    assert event_headline(mine, arts, arts[3].title, "it") is mine

@@ -30,6 +30,7 @@ from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
+from tidings.titles import reads_as_headline
 from tidings.understand import names as names_mod
 
 if TYPE_CHECKING:
@@ -693,7 +694,10 @@ def event_headline(headline: dict | None, articles: list[Article], title: str, l
     headline in that language."""
     if lang != config.title_lang or not (title or "").strip():
         return headline
-    same = [a for a in articles if (a.title or "").strip()[:300] == title.strip()[:300]]
+    # A title chosen by an older clusterer (another language, a section name) that the
+    # rule would not choose now is not carried over; the event is titled again as it grows.
+    same = [a for a in articles if (a.title or "").strip()[:300] == title.strip()[:300]
+            and a.lang == lang and reads_as_headline(title)]
     if not same:
         return headline
     if headline is not None and any(a.id == headline.get("article") for a in same):
