@@ -43,8 +43,9 @@ def test_clock_times_and_days_of_dates_are_not_figures():
 
 def test_a_clock_time_beside_a_magnitude_is_no_disagreement():
     arts = [art("a", "Магнитуда толчка в 22.17 мск составила 6,1 по данным службы.", "ru"),
-            art("b", "The earthquake had a magnitude of 6.1, the survey said.")]
+            art("b", "A 6.1 magnitude earthquake shook the valley, the survey said.")]
     xs = collect(arts)
+    assert any(x.concept == "magnitude" and x.figure.value == 6.1 for x in xs)
     assert F.disagreements(xs, F.candidate_pairs(xs), {}) == []
 
 
