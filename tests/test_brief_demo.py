@@ -110,11 +110,16 @@ def test_magnitude_and_date_disagreements(demo):
     assert [d for d in b["disagreements"] if d["kind"] == "date"] == []
 
 
-def test_election_share_disagreement(demo):
+def test_election_shares_of_a_projection_then_the_count_are_updates(demo):
+    # The projection's shares (30.8, 24.5: "nach ersten Hochrechnungen" in the sentence
+    # before them) against the provisional count's (31.2, 24.1): the same fact at two
+    # moments, an update, not a disagreement (issue #9, item 7).
     _, brief = demo
     b = brief("baden-wuerttemberg-election-2026-03-08")
-    pairs = [sorted(v["value"] for v in d["versions"]) for d in b["disagreements"] if d["kind"] == "figure"]
-    assert [30.8, 31.2] in pairs and [24.1, 24.5] in pairs
+    shown = [sorted(v["value"] for v in d["versions"]) for d in b["disagreements"] if d["kind"] == "figure"]
+    updates = [sorted(v["value"] for v in d["versions"]) for d in b["updates"]]
+    assert [30.8, 31.2] in updates and [24.1, 24.5] in updates
+    assert [30.8, 31.2] not in shown and [24.1, 24.5] not in shown
 
 
 @pytest.mark.parametrize("slug", ["istanbul-talks-round2-2026-04-25", "kremlin-invites-zelensky-moscow-2026-03",

@@ -80,9 +80,8 @@ class Config:
 
     # --- cluster (filled in by the clustering stage) ---
     title_lang: str = "en"
-    """Language preferred for an event's title in lists (the brief picks its own per reader)."""
-    title_lang_bonus: float = 0.05
-    """Added to a title's cosine with the event centroid when it is in `title_lang`."""
+    """Language of an event's title in lists, and of the brief's headline for a reader of
+    it (the same title: tidings.titles); a brief for another reader heads in its own."""
     time_window_days: float = 4.0
     """Events whose reported time is further apart than this are never candidates."""
     time_grace_days: float = 2.0

@@ -30,6 +30,7 @@ from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
+from tidings.titles import reads_as_headline
 from tidings.understand import names as names_mod
 
 if TYPE_CHECKING:
@@ -695,11 +696,35 @@ def _build(flight: _Flight, store: Any, event: Any, lang: str, version: str, con
         embedder = _default_embedder(store)
     brief = compose(articles, features, lang, config, embedder, event_id=event.id)
     brief["event_title"] = event.title
+    if "headline" in brief:
+        brief["headline"] = event_headline(brief["headline"], articles, event.title, lang, config)
     brief["content_version"] = version
     Brief.from_dict(brief)  # the shape brief/ and web/ share (records.py): drift fails here
     store.put_brief(event.id, lang, brief, len(event.article_ids))
     flight.version, flight.brief = version, brief
     return brief
+
+
+def event_headline(headline: dict | None, articles: list[Article], title: str, lang: str,
+                   config: Config = DEFAULT) -> dict | None:
+    """The brief's headline for a reader of the title language is the event's own title
+    (the one `tidings events`, the API, the front page and the digest list show), when it
+    is one of its articles' titles: both are chosen by one rule (tidings.titles), but the
+    event's over the clusterer's sample of members as they came, the brief's over all of
+    them now, and one event must carry one name. A reader of another language gets a
+    headline in that language."""
+    if lang != config.title_lang or not (title or "").strip():
+        return headline
+    # A title chosen by an older clusterer (another language, a section name) that the
+    # rule would not choose now is not carried over; the event is titled again as it grows.
+    same = [a for a in articles if (a.title or "").strip()[:300] == title.strip()[:300]
+            and a.lang == lang and reads_as_headline(title)]
+    if not same:
+        return headline
+    if headline is not None and any(a.id == headline.get("article") for a in same):
+        return headline
+    best = min(same, key=lambda a: (a.duplicate_of is not None, timeline_mod.order_key(a)))
+    return summary_mod.headline_entry(best, lang)
 
 
 def _rebuild(flight: _Flight, store: Any, event: Any, lang: str, version: str, config: Config,

@@ -91,6 +91,20 @@ _PROJECTION = re.compile(
     r"estimations?|sondeos?|boca de urna|proiecți|sondaj|экзит.?пол|прогноз|"
     r"предварительн|exit-poll|exitpoll|出口民调|出口民調|استطلاع"
 )
+# Words of a count, as against a projection: a figure framed so is a result.
+_COUNTED = re.compile(
+    r"(?i)auszählung|ausgezählt|endergebnis|amtliche[ns]? ergebnis|wahlleiter|"
+    r"final (?:results?|count|tally)|official (?:results?|count|tally)|votes? (?:were |had been )?counted|"
+    r"vote count|election commission|electoral commission|returning officer|"
+    r"résultats? (?:officiels?|définitifs?)|dépouillement|recuento|escrutinio|resultados? (?:oficiales|finales)|"
+    r"rezultatele (?:finale|oficiale)|numărătoare|numararea|comisia electoral|"
+    r"подсч[её]т|окончательн\w* (?:итог|результат)|официальн\w* (?:итог|результат)|цик\b|"
+    r"підрахун|остаточн\w* результат|النتائج (?:الرسمية|النهائية)|मतगणना|अंतिम नतीजे"
+)
+# Where a clause ends, for whose share a number is.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|(?<!\w)(?:and|but|while|whereas|und|aber|während|sowie|et|mais|tandis que|y|pero|"
+    r"mientras|și|iar|dar|и|а|но|і|та|але|و|और|लेकिन|जबकि)(?!\w)")
 _TOKEN = re.compile(r"[\w\u0900-\u097F%]+")
 _WINDOW = 6  # words either side of the number searched for what it counts
 _STRONG_DISTANCE = 3
@@ -126,6 +140,12 @@ class Found:
     concept: str
     sentence: str
     strong: bool = True  # the concept comes from the counted word or a word beside the number
+    # "projection" or "count": how the article frames the figure (its own sentence, else
+    # the nearest sentence before it that says); None when it does not say (see _frame).
+    frame: str | None = None
+    # Key of the name whose share or sum this is ("die FDP mit 4,9 Prozent": the FDP's),
+    # when its clause names one (see _holder).
+    holder: str | None = None
 
 
 def _lexicon(word: str) -> str | None:
@@ -205,8 +225,10 @@ def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
         if fig.text and fig.text in s:
             return s
     head = (fig.text or "").split(" ")[0]
+    # The number alone, not inside another ("11" is not the end of "1411").
+    alone = re.compile(rf"(?<![\d.,]){re.escape(head)}(?!\d|[.,]\d)") if head else None
     for s in sentences_of(article):
-        if head and head in s:
+        if alone is not None and alone.search(s):
             return s
     return article.title if fig.text and fig.text in (article.title or "") else (fig.text or "")
 
@@ -230,15 +252,123 @@ def read_value(fig: Figure) -> Figure:
     return Figure(float(f"{whole}.{frac}"), fig.text, fig.what, fig.unit)
 
 
+# A clock time: "7.35", "22.17", "9h30" (hours to 23, two-digit minutes to 59).
+_CLOCK_SHAPE = re.compile(r"^(?:[01]?\d|2[0-3])[.:h][0-5]\d$")
+# Words after a number that make it a time of day: a zone, "a.m.", "this morning".
+_CLOCK_AFTER = re.compile(
+    r"(?i)^\s*(?:a\.?m\.?|p\.?m\.?|hrs?\b|hours\b|h\b|uhr\b|heures?\b|horas?\b|ore\b|óra|godz|"
+    r"gmt|utc|cet|cest|eet|eest|bst|ist\b|pkt\b|edt|est\b|pdt|pst\b|msk|мск|kyiv|local\b|"
+    r"this (?:morning|evening|afternoon)|tonight|in the (?:morning|evening)|"
+    r"de la (?:mañana|tarde|noche)|du (?:matin|soir)|di (?:mattina|sera)|da (?:manhã|tarde|noite)|"
+    r"heure locale|hora local|ora (?:locală|locala|româniei|romaniei)|ortszeit|"
+    r"tego (?:ranka|dnia|wieczoru)|rano|wieczorem|czasu|"
+    r"ч\b|час|утра|вечера|ночи|дня\b|по (?:московскому|киевскому|местному)|местного|"
+    r"ранку|вечора|за київським|"
+    r"صباح|مساء|بتوقيت|"
+    r"बजे)"
+)
+# Words before a number that make it a time of day: "at", "o godzinie", "alle ore", "в".
+_CLOCK_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(])(?:at|by|around|until|till|from|since|o|godz\.?|godzinie|około|alle|ore|"
+    r"um|gegen|ab|bis|à|vers|a las|las|hacia|às|la ora|ora|în jurul orei|"
+    r"в|во|около|к|с|до|об|після|близько|kl\.?|klo|saat|pukul|στις|الساعة)\s*$"
+)
+
+
+# Clock times written in words, whatever the number's shape: the hour before "o'clock"
+# ("رات 11 بجکر 47 منٹ": 11, then 47 minutes past it), the minutes after an hour
+# ("ساعت ۲۳ و ۴۷ دقیقه": hour 23 and 47 minutes; "ساعت" before a number is the hour).
+_HOUR_WORD_AFTER = re.compile(r"^\s*(?:بجکر|بج کر|بجے|بجے|o'clock|o’clock|बजकर|बजे)")
+_MINUTES_AFTER_HOUR = re.compile(r"(?:بجکر|بج کر|बजकर|ساعت\s*\d{1,2}\s*و|(?<!\w)ساعت|الساعة)\s*$")
+
+
+def _number_at(fig: Figure, sentence: str) -> int:
+    """Where the figure's number stands in its sentence (-1 when it is not there)."""
+    if fig.text and fig.text in sentence:
+        return sentence.find(fig.text)
+    head = (fig.text or "").split(" ")[0]
+    m = re.search(rf"(?<![\d.,]){re.escape(head)}(?![\d]|[.,]\d)", sentence) if head else None
+    return m.start() if m else -1
+
+
+def when_not_how_many(fig: Figure, sentence: str, lang: str | None = None) -> bool:
+    """Whether the "figure" is a clock time or a day of a written date, which say when,
+    not how many: "o 6.50 rano", "в 23.05 мск", "a las 6.50", "3 de mayo",
+    "3 maja". The reader at ingest drops only the dates and times it knows by the
+    word next to the number; here the sentence is read with the dates reader's month
+    tables (every language it knows), and a time is a clock's shape with a word of time
+    beside it. A share or a sum ("7.35%", "$7.35") is never a time."""
+    from tidings.clean.dates import scan
+
+    head = (fig.text or "").split(" ")[0]
+    at = _number_at(fig, sentence)
+    if at < 0:
+        return False
+    after = sentence[at + len(head):]
+    if not fig.unit and _CLOCK_SHAPE.match(head):
+        if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(sentence[:at]):
+            return True
+    if not fig.unit and (_HOUR_WORD_AFTER.match(after) or _MINUTES_AFTER_HOUR.search(sentence[:at])):
+        return True
+    return any(f.month is not None and f.start <= at < f.end for f in scan(sentence, lang, limit=50))
+
+
+def _frame(sentences: list[str], i: int) -> str | None:
+    """How the article frames the figure in sentence `i`: "projection" when that sentence,
+    or else the nearest one before it that says either, speaks of a projection or exit
+    poll; "count" when it speaks of the count. An article saying "according to the first
+    projection, the Union has 29 percent" goes on giving the projection's shares in the
+    sentences after ("the AfD reached 19.6 percent") without repeating it."""
+    for j in range(i, -1, -1):
+        if _PROJECTION.search(sentences[j]):
+            return "projection"
+        if _COUNTED.search(sentences[j]):
+            return "count"
+    return None
+
+
+def _holder(fig: Figure, sentence: str, names: list) -> str | None:
+    """Key of the name a share or sum belongs to: the name nearest before the number in
+    its clause ("während die FDP mit 4,3% und das BSW mit 4,97%": 4.97 is the BSW's), else
+    the nearest after it in the clause ("20.8% for the AfD"). Places say whose it is not."""
+    at = _number_at(fig, sentence)
+    if at < 0 or not names:
+        return None
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, at):
+        start = m.end()
+    stop = len(sentence)
+    end = _CLAUSE_BREAK.search(sentence, at + len((fig.text or "").split(" ")[0]))
+    if end:
+        stop = end.start()
+    before, after = None, None
+    for n in names:
+        if n.kind == "place" or len(n.surface) < 2 or n.surface in (fig.text or ""):
+            continue
+        for hit in re.finditer(rf"(?<!\w){re.escape(n.surface)}(?!\w)", sentence):
+            i = hit.start()
+            if start <= i < at and (before is None or i > before[0]):
+                before = (i, n.key)
+            elif at < i < stop and (after is None or i < after[0]):
+                after = (i, n.key)
+    return (before or after or (None, None))[1]
+
+
 def collect(articles: list[Article], features: dict[str, Features], sentences_of) -> list[Found]:
     out: list[Found] = []
     for a in articles:
         f = features.get(a.id)
+        sentences = sentences_of(a) if f and f.figures else []
         for fig in (read_value(x) for x in (f.figures if f else [])):
             sentence = _sentence_of(a, fig, sentences_of)
+            if when_not_how_many(fig, sentence, a.lang):
+                continue
             concept, strong = concept_and_strength(fig, sentence)
             if concept:
-                out.append(Found(a, fig, concept, sentence, strong))
+                i = next((k for k, s in enumerate(sentences) if s == sentence), None)
+                out.append(Found(a, fig, concept, sentence, strong,
+                                 frame=_frame(sentences, i) if i is not None else _frame([sentence], 0),
+                                 holder=_holder(fig, sentence, f.names) if fig.unit and f else None))
     return out
 
 
@@ -323,15 +453,34 @@ def candidate_pairs(found: list[Found], config: Config = DEFAULT) -> list[tuple[
             for unit in {x.figure.unit for x in by_article[a] if x.figure.unit}:
                 xs = [x for x in by_article[a] if x.figure.unit == unit]
                 ys = [y for y in by_article[b] if y.figure.unit == unit]
+                # Whose share it is, when both clauses name it, decides the pair: the FDP's
+                # 4.9% meets the other article's FDP share, not its BSW share of 4.97%. A
+                # share whose holder the other article gives a share of its own is no
+                # candidate for that article's other shares.
+                held_a = {x.holder for x in xs if x.holder}
+                held_b = {y.holder for y in ys if y.holder}
+                free_x = [x for x in xs if x.holder not in held_b]
+                free_y = [y for y in ys if y.holder not in held_a]
                 for x in xs:
-                    near = _nearest(x, ys)
-                    back = _nearest(near, xs) if near is not None else None
-                    if near is None or back is None or back.figure.value != x.figure.value:
+                    if x.holder in held_b:
+                        near = _nearest(x, [y for y in ys if y.holder == x.holder])
+                    elif x in free_x:
+                        near = _nearest(x, free_y)
+                        back = _nearest(near, free_x) if near is not None else None
+                        if back is None or back.figure.value != x.figure.value:
+                            continue
+                    else:
+                        continue
+                    if near is None:
                         continue
                     y = near
                     if x.concept == y.concept and _specific(x.concept):
                         continue  # paired above
                     if _same(x.figure.value, y.figure.value, config):
+                        continue
+                    # A rounded figure agrees with the precise one; an estimate beside the
+                    # count is still shown, as an update.
+                    if _within_precision(x, y) and not (_estimated(x) or _estimated(y)):
                         continue
                     if abs(x.figure.value - y.figure.value) <= config.figure_near_ratio * max(
                             abs(x.figure.value), abs(y.figure.value)):
@@ -345,6 +494,31 @@ def candidate_pairs(found: list[Found], config: Config = DEFAULT) -> list[tuple[
             seen.add(key)
             unique.append((x, y))
     return unique
+
+
+def _decimals(fig: Figure) -> int | None:
+    """Decimals the figure's number is written with ("4,9 Prozent": 1, "16 Prozent": 0);
+    None when its value is not the written number (a scale word: "1,5 milioane")."""
+    m = re.match(r"(\d+)(?:[.,](\d+))?", fig.text or "")
+    if m is None:
+        return None
+    whole, frac = m.group(1), m.group(2) or ""
+    if len(frac) == 3 and not fig.unit:
+        return None  # "6.000": a thousands mark
+    if abs(float(f"{whole}.{frac or 0}") - fig.value) > 1e-9 * max(1.0, abs(fig.value)):
+        return None
+    return len(frac)
+
+
+def _within_precision(x: Found, y: Found) -> bool:
+    """Whether two values are one figure given to different precision: the coarser one
+    ("4,9 Prozent", "16 Prozent") is within one unit of its last digit of the finer one
+    ("4,97%", "16,4%"), as a rounded or cut-off figure is."""
+    dx, dy = _decimals(x.figure), _decimals(y.figure)
+    if dx is None or dy is None or dx == dy:
+        return False
+    unit = 10.0 ** -min(dx, dy)
+    return abs(x.figure.value - y.figure.value) < unit - 1e-9
 
 
 def _nearest(x: Found, ys: list[Found]) -> Found | None:
@@ -460,7 +634,7 @@ def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
 
 def _before(x: Found) -> str:
     """The words just before the figure in its sentence (where "at least" is said)."""
-    at = x.sentence.find(x.figure.text or "")
+    at = _number_at(x.figure, x.sentence)
     return x.sentence[max(0, at - 30):at] if at >= 0 else ""
 
 
@@ -476,11 +650,27 @@ def _as_estimates(concept: str, versions: list[list[Found]]) -> list[list[Found]
             return ordered
         return None
     if concept.startswith("%"):
-        estimated = [v for v in versions if all(_PROJECTION.search(x.sentence) for x in v)]
+        estimated = [v for v in versions if all(_estimated(x) for x in v)]
         counted = [v for v in versions if not any(v is e for e in estimated)]
         if estimated and len(counted) <= 1:
             return sorted(estimated, key=lambda v: v[0].figure.value) + counted
     return None
+
+
+# A range is an estimate: "between 19.5% and 20%", "zwischen 19 und 20 Prozent", "ما بين".
+_RANGE_BEFORE = re.compile(
+    r"(?i)(?:between|zwischen|entre|între|intre|tra|fra|между|від|від|بين)\s*"
+    r"(?:[\d.,]+\s*(?:%|percent|prozent|pour cent|por ciento|la sută|процент\w*)?\s*"
+    r"(?:and|und|et|y|e|și|и|і|та|و)\s*)?$"
+)
+
+
+def _estimated(x: Found) -> bool:
+    """Whether the figure is an estimate: framed as a projection or exit poll (its sentence
+    or the nearest one before it that says; see _frame), or given as a range."""
+    if x.frame == "projection" or (x.frame is None and _PROJECTION.search(x.sentence)):
+        return True
+    return bool(_RANGE_BEFORE.search(_before(x)))
 
 
 def _one_article_in_two(versions: list[list[Found]]) -> bool:

@@ -17,6 +17,7 @@ import numpy as np
 from tidings.clean.sentences import word_count
 from tidings.config import Config
 from tidings.records import Article, Figure, Mention
+from tidings.titles import title_rank
 from tidings.understand import gazetteer
 
 
@@ -32,38 +33,31 @@ def centroid(vectors: list[np.ndarray]) -> np.ndarray | None:
 def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.ndarray | None,
              lang: str) -> dict | None:
     """The title closest to the centroid among the reader's-language articles, else among
-    all (then marked as in its original language)."""
+    all (then marked as in its original language), by the rule that also names the event
+    in lists (tidings.titles.title_rank): a title reading as a headline first (one of one
+    or two words is a section name or a photo credit, used only when no other exists),
+    originals before syndicated copies, earliest at a tie."""
     titled = [a for a in articles if (a.title or "").strip()]
     if not titled:
         return None
-    # A title of one or two words is a page's section or a photo credit that cleaning
-    # took for the title ("World News", "Фото vaticannews"), not a headline: used only
-    # when no article has a longer one.
-    titled = [a for a in titled if _reads_as_headline(a.title)] or titled
-    own = [a for a in titled if a.lang == lang]
-    pool = own or titled
 
     def score(a: Article) -> float:
         v = vecs.get(a.id)
         return float(v @ center) if v is not None and center is not None else 0.0
 
-    # Originals before syndicated copies; then centrality; then earliest.
-    _, best = max(enumerate(pool), key=lambda ia: (ia[1].duplicate_of is None, score(ia[1]), -ia[0]))
+    _, best = max(enumerate(titled), key=lambda ia: (
+        title_rank(ia[1].title.strip(), ia[1].lang, lang, score(ia[1]), ia[1].duplicate_of is None), -ia[0]))
+    return headline_entry(best, lang)
+
+
+def headline_entry(a: Article, lang: str) -> dict:
     return {
-        "text": best.title.strip(),
-        "lang": best.lang,
-        "article": best.id,
-        "source": best.source,
-        "original_language": best.lang != lang,
+        "text": (a.title or "").strip(),
+        "lang": a.lang,
+        "article": a.id,
+        "source": a.source,
+        "original_language": a.lang != lang,
     }
-
-
-def _reads_as_headline(title: str) -> bool:
-    words = title.split()
-    if len(words) >= 3:
-        return True
-    # Scripts written without spaces (Chinese, Japanese, Thai): by characters.
-    return sum(1 for c in title if c.isalpha() and ord(c) > 0x2E80) >= 8
 
 
 def rank_articles(articles: list[Article], vecs: dict[str, np.ndarray],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from tidings.records import Article
 
@@ -440,6 +440,75 @@ _TO_COME = re.compile(
 )
 
 
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "un": 1, "una": 1, "uno": 1, "um": 1, "uma": 1, "une": 1, "ein": 1,
+                "einen": 1, "einem": 1, "o": 1, "dos": 2, "dois": 2, "due": 2, "deux": 2, "zwei": 2,
+                "două": 2, "doua": 2, "tres": 3, "três": 3, "tre": 3, "trois": 3, "drei": 3, "trei": 3,
+                "один": 1, "одного": 1, "два": 2, "две": 2, "дві": 2, "три": 3,
+                "jeden": 1, "dwa": 2, "trzy": 3, "एक": 1, "दो": 2, "तीन": 3}
+# "One day after <a happening> on Sunday": the day named is that happening's, and the
+# sentence's own happening is that day moved by the count ("died ... one day after he
+# spoke on Easter Sunday" is the Monday).
+_OFFSET = re.compile(
+    r"(?i)(?<!\w)(?:"
+    r"(?:(?P<n>\w+) (?P<unit>days?|weeks?|días?|dias?|giorn[oi]|jours?|tage?n?|zile?|zi|dni|dzień|"
+    r"дн[яей]|день|днів|дні|semanas?|semaines?|wochen?|settimane?|недел[юиь]|тижн[іяь]|tygodni[ea]?))"
+    r"\s+(?P<dir>after|before|following|después de|antes de|após|depois de|antes d[aoe]|dopo|"
+    r"prima d[ei]|après|avant|nach|vor dem|vor der|după|dupa|înainte de|po|przed|после|до|після|перед)"
+    r"|(?P<fixed>the day after|the day before|the next day after|le lendemain d|la veille d|"
+    r"al día siguiente de|el día después de|el día antes de|il giorno dopo|am tag nach|am tag vor|"
+    r"a doua zi după|a doua zi dupa|на следующий день после|наступного дня після|nazajutrz po)"
+    r")(?!\w)"
+)
+_FIXED_OFFSETS = {"the day after": 1, "the day before": -1, "the next day after": 1,
+                  "le lendemain d": 1, "la veille d": -1, "al día siguiente de": 1,
+                  "el día después de": 1, "el día antes de": -1, "il giorno dopo": 1,
+                  "am tag nach": 1, "am tag vor": -1, "a doua zi după": 1, "a doua zi dupa": 1,
+                  "на следующий день после": 1, "наступного дня після": 1, "nazajutrz po": 1}
+_BACKWARD = re.compile(r"(?i)^(?:before|antes|prima|avant|vor|înainte|przed|до|перед)")
+# A postposition: "<happening> के एक दिन बाद" (Hindi) counts from the day named before it.
+_OFFSET_POST = re.compile(r"(?:के\s+)?(?P<n>\S+)\s+(?P<unit>दिन|हफ्ते|सप्ताह)\s+(?P<dir>बाद|पहले)")
+_ANCHOR_REACH = 80  # characters between the offset words and the day they count from
+
+
+def _offset_days(m: re.Match) -> int | None:
+    fixed = m.groupdict().get("fixed")
+    if fixed:
+        return _FIXED_OFFSETS.get(fixed.lower())
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() and int(word) <= 60 else _COUNT_WORDS.get(word)
+    if n is None:
+        return None
+    unit = m.group("unit").lower()
+    if unit.startswith(("week", "seman", "semain", "woch", "settiman", "недел", "тижн", "tygod", "हफ्ते", "सप्ताह")):
+        n *= 7
+    return -n if _BACKWARD.match(m.group("dir")) or m.group("dir") == "पहले" else n
+
+
+def anchored(sentence: str, dated: list[tuple[int, date]]) -> list[tuple[int, date]]:
+    """The (position, day) pairs of a sentence, each day that "N days after/before" counts
+    from moved by that count: in "the pope died, one day after he spoke on Easter Sunday"
+    Sunday is the speech's day, and the sentence's own happening (the death) is Monday.
+    An offset moves the first day named after it within its reach (a later one is the
+    sentence's own: "one day after Easter Sunday, on Monday, ..."), or, for a postposition
+    ("ईस्टर के एक दिन बाद"), the last day named just before it."""
+    if not dated:
+        return dated
+    positions = sorted(p for p, _ in dated)
+    shift: dict[int, int] = {}
+    for m in _OFFSET.finditer(sentence):
+        days = _offset_days(m)
+        nxt = next((p for p in positions if m.end() <= p <= m.end() + _ANCHOR_REACH), None)
+        if days and nxt is not None:
+            shift.setdefault(nxt, days)
+    for m in _OFFSET_POST.finditer(sentence):
+        days = _offset_days(m)
+        prev = [p for p in positions if m.start() - _ANCHOR_REACH <= p < m.start()]
+        if days and prev:
+            shift.setdefault(prev[-1], days)
+    return [(p, d + timedelta(days=shift[p]) if p in shift else d) for p, d in dated]
+
+
 def happenings(articles: list[Article], sentences_of, features: dict | None = None,
                lang: str = "en", max_items: int = 8, outlier_days: float = 3.0,
                max_articles: int = 30, max_sentences: int = 15) -> list[dict]:
@@ -473,8 +542,10 @@ def happenings(articles: list[Article], sentences_of, features: dict | None = No
             # the evening before across time zones, which is no scheduled step: only a
             # written date or a sentence about what is to come schedules one.
             to_come = _TO_COME.search(sent) is not None
-            written = {d.isoformat() for _, d in explicit_dates(sent, pub)}
-            found = written | {d.isoformat() for _, d in relative_dates(sent, pub, weeks=False, ahead=to_come)}
+            written_at = anchored(sent, explicit_dates(sent, pub))
+            relative_at = anchored(sent, relative_dates(sent, pub, weeks=False, ahead=to_come))
+            written = {d.isoformat() for _, d in written_at}
+            found = written | {d.isoformat() for _, d in relative_at}
             for day in found:
                 # Only days of the happening's span: a date years back is background.
                 if abs((pub - date.fromisoformat(day)).days) > 14:

@@ -38,6 +38,7 @@ from tidings.cluster.index import CandidateIndex
 from tidings.cluster.pairs import Item, PairModel, Weighing, make_item, pair_row, shipped_model
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Event, Features
+from tidings.titles import title_rank
 
 SAMPLE_FIRST = 8  # members kept for comparison: the first ones ...
 SAMPLE_LATEST = 16  # ... and the latest ones
@@ -409,20 +410,31 @@ class EventLearner:
             ev.outlets[article.source] += 1
             if article.source not in ev.sources:
                 ev.sources.append(article.source)
-        self._retitle(ev, item, article.lang)
+        self._retitle(ev, item)
         changes.append(Change("assign", article=item.id, event=ev.id, score=round(score, 4)))
         if not new:
             self._upsert(ev, changes)
         else:
             self._index(ev)
 
-    def _retitle(self, ev: EventState, item: Item, lang: str | None) -> None:
-        # The title most like the centre of the event reads as its headline.
+    def _retitle(self, ev: EventState, item: Item | None = None) -> None:
+        """The event's title, chosen again among its sample's titles against its centre as
+        it is now, by the brief's rule for a headline (tidings.titles.title_rank, in
+        `Config.title_lang`): the first member's title no longer stays for being the
+        centre of a one-member event, and a section name ("World News") or a title in
+        another language gives way to a headline in the title language."""
         c = ev.centroid()
-        bonus = self.config.title_lang_bonus if lang and lang == self.config.title_lang else 0.0
-        cos = (float(item.vector @ c) if item.vector is not None and c is not None else -1.0) + bonus
-        if item.title and (not ev.title or cos > ev.title_cos):
-            ev.title, ev.title_cos = item.title, cos
+
+        def cos(it: Item) -> float:
+            return float(it.vector @ c) if it.vector is not None and c is not None else -1.0
+
+        pool = [it for it in ev.sample if it.title]
+        if item is not None and item.title and all(it is not item for it in pool):
+            pool.append(item)
+        if not pool:
+            return
+        best = max(pool, key=lambda it: title_rank(it.title, it.lang, self.config.title_lang, cos(it)))
+        ev.title, ev.title_cos = best.title, cos(best)
 
     def _index(self, ev: EventState) -> None:
         span = _span(ev)
@@ -457,8 +469,7 @@ class EventLearner:
         keep.langs.update(gone.langs)
         keep.sources.extend(s for s in gone.sources if s not in keep.sources)
         keep.outlets.update(gone.outlets)
-        if gone.title_cos > keep.title_cos:
-            keep.title, keep.title_cos = gone.title, gone.title_cos
+        self._retitle(keep)
         del self.events[gone.id]
         self._story_cache.pop(gone.id, None)
         self.index.remove(gone.id)
