@@ -1838,6 +1838,72 @@ def _noun_phrase(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
 # Languages that capitalise every noun: a capital is no evidence of a name there.
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 
+# German words that stand before a noun and never before a name: articles and other
+# determiners. (Feminine countries and parties take an article too, "die Ukraine", "die
+# Linke": countries are let through, and a party is named in the other languages.)
+_DE_DETERMINERS = frozenset("""
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+keines alle allen aller viele vielen vieler mehrere mehreren einige einigen wenige wenigen
+diese dieser diesen diesem dieses jene jener jenen jenem jedes jeder jeden jedem beide
+beiden zwei drei vier fünf sechs sieben acht neun zehn hundert tausend tausende
+""".split())
+_DE_ADJECTIVE = re.compile(r"[a-zäöüß]{2,}(?:e|en|er|es|em)$")
+# Words of those endings that are no adjectives: prepositions, conjunctions and the verbs
+# that put a name after them as their subject ("gegen Scholz", "wollen Merz und Klingbeil").
+_DE_NOT_ADJECTIVES = frozenset("""
+über unter hinter wieder oder aber gegen wegen zwischen neben ohne außer seither hierzu
+haben werden wurden worden sollen wollen können müssen dürfen sagen meinen meine
+""".split())
+_DE_VERB_PAST = re.compile(r"(?<!s)te[nt]?$")
+
+
+def _after_a_modifier(before: str) -> bool:
+    """A determiner, a number or an inflected adjective in lower case just before: the
+    place of a noun in German ("den höchsten Wert", "vorläufigen Zahlen", "59,2 Millionen"),
+    not of a name, which stands after a verb or a preposition ("sagte Merz", "in Berlin").
+    A weak past verb ("erklärte", "betonten") ends like an adjective but puts the name
+    after it as its subject; a superlative ("höchsten") keeps its -sten."""
+    m = re.search(r"(\S+)[ \t]+$", before)
+    if m is None:
+        return False
+    word = m.group(1).strip("\"'„“”»«(")
+    if re.fullmatch(r"[\d.,]+", word):
+        return True
+    if not word.islower():
+        return False
+    return word in _DE_DETERMINERS or bool(_DE_ADJECTIVE.fullmatch(word) and word not in _DE_NOT_ADJECTIVES
+                                           and not _DE_VERB_PAST.search(word))
+
+
+def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """Read only in languages that capitalise every noun, and written there as a noun is:
+    after a determiner, a number or an adjective at least half the times it occurs
+    ("hinter verschlossenen Türen", "59,2 Millionen Personen"). The gazetteer reading
+    ("Türen" folds to a spelling of Turin) or a first name of the same letters ("Wert")
+    is no evidence against that; a country (die Ukraine), an acronym or a name of the
+    shape of brands (Konrad-Adenauer-Haus) stays."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] not in ("name", "person", "place") or not langs or not langs <= _NOUN_CAPITALISING:
+        return False
+    for s in e.surfaces:
+        if s.isupper() or any(_shaped(w) for w in s.split()):
+            return False
+        place = gazetteer.lookup(s, inflected=False)
+        if place is not None and place.kind in ("country", "continent"):
+            return False
+    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    if not seen:
+        return False
+    return 2 * sum(_after_a_modifier(before) for before, _, _ in seen) >= len(seen)
+
+
+def _place_by_its_head(e: Entity) -> bool:
+    """A name ending in a place's head word ("Kuril Islands", "Kamchatka Peninsula") is a
+    place, whatever title or first name was read near it."""
+    heads = _PLACE_WORDS | DESIGNATORS
+    return any(len(s.split()) > 1 and (w := s.split()[-1].casefold()) and (w in heads or w.removesuffix("s") in heads)
+               for s in e.surfaces)
+
 
 def _shaped(word: str) -> bool:
     """Inner capitals or a hyphen between letters (TruthSocial, Sixtus-kápolna), the shape
@@ -1883,8 +1949,12 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "salience": round(salience, 4),
         })
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    for d in out:
+        if d["kind"] == "person" and _place_by_its_head(entities_by_key[d["id"]]):
+            d["kind"] = "place"
     out = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
                               or _english_name(entities_by_key[d["id"]], lang_of, text_of))
-           and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)]
+           and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
+           and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)]
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]
