@@ -48,3 +48,17 @@ def test_name_with_a_place_head_is_a_place_not_a_person():
     ])
     kinds = _names(out)
     assert kinds.get("Sable Islands") in ("place", "name"), kinds
+
+
+def test_german_noun_meets_no_hangul_name_by_the_loose_fold():
+    # Erdbeben "ardbn" and 일본 (Japan) "albn" are one letter apart once r/l fold: the
+    # German noun joined the Korean name and the pair passed for a name of two languages.
+    out = ranked_entities([
+        ("d1", "de", "Ein starkes Erdbeben traf am Morgen die Küste. Das Erdbeben war weit zu spüren, "
+                     "sagte Olaf Scholz."),
+        ("k1", "ko", "기상청은 화요일 해안에 경보를 내렸다. 다나카 히로시 일본 총리는 큰 피해가 없다고 말했다."),
+        ("e1", "en", "Japan issued a warning for the coast on Tuesday."),
+    ])
+    for d in out:
+        assert not ({"Erdbeben", "일본"} <= set(d["variants"])), d
+    assert not any("Erdbeben" in d["variants"] for d in out)

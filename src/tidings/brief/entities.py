@@ -69,10 +69,13 @@ class Entity:
 def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset(),
                      apart: tuple[set[str], set[str]] = (set(), set()),
                      arabic: frozenset[str] | set[str] = frozenset(),
-                     hangul: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
+                     hangul: frozenset[str] | set[str] = frozenset(),
+                     nouns: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
-    one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
+    one letter of a three-letter skeleton, so a fuzzy match there means nothing. A key of
+    `nouns` (German nouns, `_noun_keys`) meets no other script's name by the loose
+    Hangul or alef folds: Erdbeben "ardbn" is not 일본 "albn"."""
     # Most frequent first, so the representative is the common spelling.
     parent: dict[str, str] = {}
     reps: list[str] = []
@@ -83,7 +86,8 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
             if (r in people and k in places) or (r in places and k in people):
                 continue
             if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari) \
-                    or _alef_apart(r, k, arabic) or _hangul_near(r, k, hangul):
+                    or (r not in nouns and k not in nouns
+                        and (_alef_apart(r, k, arabic) or _hangul_near(r, k, hangul))):
                 target = r
                 break
         if target is None:
@@ -208,7 +212,7 @@ def collect(articles: list[Article], features: dict[str, Features],
     places = {k for k, w in weights.items() if w["place"] > w["person"] + w["name"]}
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
     parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places), arabic=arabic,
-                              hangul=hangul)
+                              hangul=hangul, nouns=_noun_keys(articles, features, key_of))
     # Keys read in another spelling point to their entity too (for quotes' speakers).
     for k, target in alias.items():
         if target in parent and k not in parent:
@@ -232,6 +236,35 @@ def collect(articles: list[Article], features: dict[str, Features],
     kept = tidy(_split_first_names(list(entities.values())), articles)
     alias = {k: e.key for e in kept for k in e.keys}
     return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+def _noun_keys(articles: list[Article], features: dict[str, Features], key_of: Any) -> set[str]:
+    """Keys read only from single words of articles in a noun-capitalising language, and
+    written there as nouns are, after a determiner, a number or an adjective, at least half
+    the times (`_after_a_modifier`): "ein schweres Erdbeben"."""
+    lang_of = {a.id: a.lang or "und" for a in articles}
+    text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    surfaces: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    others: set[str] = set()
+    for a in articles:
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            if not m.key:
+                continue
+            k = key_of(m)
+            if lang_of[a.id] in _NOUN_CAPITALISING and " " not in m.surface and not m.surface.isupper():
+                surfaces[k].add((a.id, m.surface))
+            else:
+                others.add(k)
+    out = set()
+    for k, seen in surfaces.items():
+        if k in others:
+            continue
+        befores = [text_of[aid][max(0, m.start() - 60):m.start()] for aid, s in seen
+                   for m in word_pattern(s).finditer(text_of[aid])]
+        if befores and 2 * sum(map(_after_a_modifier, befores)) >= len(befores):
+            out.add(k)
+    return out
 
 
 def _french_ch(articles: list[Article], features: dict[str, Features]) -> dict[str, str]:
