@@ -62,3 +62,13 @@ def test_german_noun_meets_no_hangul_name_by_the_loose_fold():
     for d in out:
         assert not ({"Erdbeben", "일본"} <= set(d["variants"])), d
     assert not any("Erdbeben" in d["variants"] for d in out)
+
+
+def test_name_of_a_street_after_a_german_article_stays():
+    # A place's head word (Via) or a connector of its own marks a name that German writes
+    # with an article: "die Via della Rotonda" is no noun.
+    out = ranked_entities([
+        ("d1", "de", "Tausende füllten die Via della Rotonda am Sonntag. Auch die Via della Rotonda "
+                     "war gesperrt, sagte Olaf Scholz."),
+    ])
+    assert "Via della Rotonda" in _names(out)

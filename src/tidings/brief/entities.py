@@ -1913,13 +1913,16 @@ def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[
     after a determiner, a number or an adjective at least half the times it occurs
     ("hinter verschlossenen Türen", "59,2 Millionen Personen"). The gazetteer reading
     ("Türen" folds to a spelling of Turin) or a first name of the same letters ("Wert")
-    is no evidence against that; a country (die Ukraine), an acronym or a name of the
-    shape of brands (Konrad-Adenauer-Haus) stays."""
+    is no evidence against that; a country (die Ukraine), an acronym, a name of the
+    shape of brands (Konrad-Adenauer-Haus) or one with a head word stays."""
     langs = {lang_of.get(a, "und") for a in e.articles}
     if d["kind"] not in ("name", "person", "place") or not langs or not langs <= _NOUN_CAPITALISING:
         return False
     for s in e.surfaces:
-        if s.isupper() or any(_shaped(w) for w in s.split()):
+        # (a head word or a connector of its own marks a name of things, "die Via della
+        # Conciliazione": a place's or an institution's, which takes an article in German)
+        words = s.split()
+        if s.isupper() or any(_shaped(w) or is_head_word(w) or w.islower() for w in words):
             return False
         place = gazetteer.lookup(s, inflected=False)
         if place is not None and place.kind in ("country", "continent"):
