@@ -72,3 +72,16 @@ def test_name_of_a_street_after_a_german_article_stays():
                      "war gesperrt, sagte Olaf Scholz."),
     ])
     assert "Via della Rotonda" in _names(out)
+
+
+def test_arabic_institution_nouns_after_a_title_are_no_person():
+    # "المتحدث باسم حكومة ..." (the spokesman for the government of ...), "رئيس هيئة إدارة
+    # ..." (the head of the authority for managing ...): read as people after the title.
+    out = ranked_entities([
+        ("a1", "ar", "وقال المتحدث باسم حكومة المدينة إن الفيضان دمر عشرات المنازل في القرية."),
+        ("a2", "ar", "وأوضح رئيس هيئة إدارة الطوارئ في المنطقة أن فرق الإنقاذ وصلت صباح اليوم."),
+        ("a3", "ar", "وقال المتحدث باسم وزارة الصحة إن المستشفيات استقبلت الجرحى."),
+    ])
+    names = _names(out)
+    for phrase in ("باسم حكومة", "باسم وزارة", "هيئة إدارة"):
+        assert phrase not in names, names

@@ -479,7 +479,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
                                   or _common_acronym(e) or _turkish_modifiers(e, lang_of)
-                                  or _cut_cjk_name(e, text_of)):
+                                  or _cut_cjk_name(e, text_of) or _arabic_description(e)):
             gone.add(id(e))
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
@@ -770,6 +770,26 @@ def _common_acronym(e: Entity) -> bool:
 # Turkish endings that make adjectives and adverbs of nouns ("sağduyu-lu" with good sense,
 # "akıllı-ca" wisely, "umut-suz" hopeless): a word with one says how, it names nothing.
 _TURKISH_MODIFIER_ENDINGS = ("lı", "li", "lu", "lü", "ca", "ce", "ça", "çe", "sız", "siz", "suz", "süz")
+
+
+# Arabic-script nouns of institutions ("government", "ministry", "authority",
+# "administration", "council", "committee", "office") and "باسم" ("on behalf of", also a
+# first name): after a title ("المتحدث باسم حكومة ...", the spokesman for the government
+# of ...) the name reader takes them for a person's name.
+_AR_INSTITUTION_NOUNS = frozenset("""
+حكومة الحكومة وزارة الوزارة هيئة الهيئة إدارة الإدارة مجلس المجلس لجنة اللجنة رئاسة مكتب المكتب
+دائرة مديرية سلطة السلطة جهاز قيادة حکومت وزارت اداره سازمان
+""".split())
+_AR_ON_BEHALF = frozenset("باسم".split())
+
+
+def _arabic_description(e: Entity) -> bool:
+    """Every spelling made of institution nouns, perhaps after "باسم": "باسم حكومة" (on
+    behalf of the government), "هيئة إدارة" (the authority for managing): the words
+    between a title and the institution's or the person's name, no name."""
+    words = [s.split() for s in e.surfaces]
+    return bool(words) and all(ws and all(w in _AR_INSTITUTION_NOUNS or w in _AR_ON_BEHALF for w in ws)
+                               and any(w in _AR_INSTITUTION_NOUNS for w in ws) for ws in words)
 
 
 def _turkish_modifiers(e: Entity, lang_of: dict[str, str]) -> bool:
