@@ -85,3 +85,17 @@ def test_arabic_institution_nouns_after_a_title_are_no_person():
     names = _names(out)
     for phrase in ("باسم حكومة", "باسم وزارة", "هيئة إدارة"):
         assert phrase not in names, names
+
+
+def test_chinese_name_cut_at_its_first_name_is_whole_and_joins_its_latin_spelling():
+    # The reader stops inside a transliteration at a character it knows ("弗里" of
+    # "弗里德里希·布伦纳", and reads "德里" as Delhi); the Latin spelling in brackets says
+    # whose name it is.
+    out = ranked_entities([
+        ("z1", "zh", "周一,部长弗里德里希·布伦纳(Friedrich Brenner)在奥斯陆表示,谈判没有确定日期。"),
+        ("e1", "en", "Minister Friedrich Brenner said in Oslo on Monday that no date was set."),
+        ("e2", "en", "Friedrich Brenner will travel again next week, his office said."),
+    ])
+    brenner = [d for d in out if "Friedrich Brenner" in d["variants"]]
+    assert len(brenner) == 1 and "弗里德里希·布伦纳" in brenner[0]["variants"], out
+    assert not any(v in ("弗里", "德里") for d in out for v in d["variants"]), out

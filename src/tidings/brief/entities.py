@@ -483,7 +483,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             gone.add(id(e))
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
-    kept = [e for e in entities if id(e) not in gone]
+    kept = _cjk_first_names([e for e in entities if id(e) not in gone], text_of)
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
@@ -1294,6 +1294,56 @@ def _cut_cjk_name(e: Entity, text_of: dict[str, str]) -> bool:
     nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
              for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
     return len(nexts) >= 2 and len(set(nexts)) == 1 and bool(_CJK_LETTER.fullmatch(nexts[0]))
+
+
+_CJK_FULL_NAME = re.compile(r"([\u3400-\u4DBF\u4E00-\u9FFF]{0,4})[·・•‧]([\u3400-\u4DBF\u4E00-\u9FFF]{1,6})"
+                            r"(?:\s*[(（]\s*([^\W\d_][^()（）]{2,40}?)\s*[)）])?")
+
+
+def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """A Chinese or Japanese transliteration cut at its first name: "凯文" of "凯文·法雷尔",
+    "弗里" of "弗里德里希·默茨" (the reader stops at a character it knows as a word, or at
+    the dot between the names). Where every occurrence goes on to a dot and a second name,
+    the whole name is the surface, and it joins the entry of the Latin spelling written
+    in brackets after it ("(Kevin Farrell)") when the event has one; else it is an entry
+    of its own. Taken out of an entry it had joined by its cut key (弗里 "vl" / Wahl); a
+    piece read inside such a name ("德里", Delhi, inside 弗里德里希) is no name at all."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    found = []  # (entry, surface, whole name, Latin spellings, spans)
+    for e in entities:
+        for s in [s for s in e.surfaces if len(s) <= 4 and all(_CJK_LETTER.fullmatch(c) for c in s)]:
+            seen = [(aid, m) for aid in e.surface_articles[s]
+                    for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
+            fulls = [(aid, m, _CJK_FULL_NAME.match(text_of[aid], m.end())) for aid, m in seen]
+            if not seen or not all(f for _, _, f in fulls):
+                continue
+            first = fulls[0][2]
+            if first is None:
+                continue
+            found.append((e, s, f"{s}{first.group(1)}·{first.group(2)}",
+                          {f.group(3).strip() for _, _, f in fulls if f and f.group(3)},
+                          {(aid, m.start(), f.end()) for aid, m, f in fulls if f}))
+    new: list[Entity] = []
+    for e, s, full, latins, spans in found:
+        inner = all(any(a == aid and b < start and end_ == stop for _, _, _, _, other in found for a, b, stop in other)
+                    for aid, start, end_ in spans)
+        count, arts = e.surfaces.pop(s), e.surface_articles.pop(s)
+        e.articles = set().union(*e.surface_articles.values()) if e.surface_articles else set()
+        if inner:
+            continue
+        target = next((by_surface[x] for x in [*sorted(latins), full] if x in by_surface and by_surface[x] is not e),
+                      None)
+        if target is None:
+            target = next((t for t in new if full in t.surfaces), None)
+        if target is None:
+            target = Entity(key=name_key(full) or full)
+            target.kinds["person"] += 1
+            target.keys.add(target.key)
+            new.append(target)
+        target.surfaces[full] += count
+        target.surface_articles[full] |= arts
+        target.articles |= arts
+    return [e for e in entities if e.surfaces] + new
 
 
 # Languages that write adjectives in lower case: there a capitalised adjective inside a
