@@ -99,3 +99,23 @@ def test_chinese_name_cut_at_its_first_name_is_whole_and_joins_its_latin_spellin
     brenner = [d for d in out if "Friedrich Brenner" in d["variants"]]
     assert len(brenner) == 1 and "弗里德里希·布伦纳" in brenner[0]["variants"], out
     assert not any(v in ("弗里", "德里") for d in out for v in d["variants"]), out
+
+
+def test_rank_tells_which_entities_are_no_names():
+    # The brief takes quotes away from such a word ("ein Rat in Großbuchstaben: ..." made
+    # the noun a speaker): rank reports the entities it found to be no names.
+    from tidings.brief import entities
+    from tidings.records import Article, Features
+    from tidings.understand.names import extract
+
+    texts = [("d1", "de", "Er schloss mit einem Rat in Kleinbuchstaben: \"Bleibt zu Hause!\" Das sagte "
+                          "Olaf Scholz in Berlin am Abend."),
+             ("e1", "en", "Olaf Scholz spoke in Berlin on Monday.")]
+    arts = [Article(id=a, origin=a, title="", text=t, raw=t, content_hash=a, lang=lang) for a, lang, t in texts]
+    feats = {a: Features(a, names=extract(t, lang)) for a, lang, t in texts}
+    ents, _ = entities.collect(arts, feats)
+    rejected: set[str] = set()
+    out = entities.rank(ents, arts, rejected=rejected)
+    noun = next(e.key for e in ents if "Kleinbuchstaben" in e.surfaces)
+    assert noun in rejected and noun not in {d["id"] for d in out}
+    assert not rejected & {d["id"] for d in out}

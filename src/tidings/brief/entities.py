@@ -2019,9 +2019,11 @@ def _shaped(word: str) -> bool:
 
 
 def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAULT,
-         lang: str | None = None) -> list[dict]:
+         lang: str | None = None, rejected: set[str] | None = None) -> list[dict]:
     """The entity entries of a brief, most salient first, each named for a reader of
-    `lang` when given (`reader_language_name`).
+    `lang` when given (`reader_language_name`). `rejected` receives the keys of the
+    entities found to be no names (an ordinary word capitalised, `_unsupported`...), not
+    those left out only by the count.
 
     Salience mixes the share of articles naming the entity, the share naming it in the
     title, and the share of the event's languages it is named in (weights in Config).
@@ -2058,9 +2060,12 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     for d in out:
         if d["kind"] == "person" and _place_by_its_head(entities_by_key[d["id"]]):
             d["kind"] = "place"
-    out = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
-                              or _english_name(entities_by_key[d["id"]], lang_of, text_of))
-           and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
-           and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)]
+    named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
+                                or _english_name(entities_by_key[d["id"]], lang_of, text_of))
+             and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
+             and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)]
+    if rejected is not None:
+        rejected |= {d["id"] for d in out} - {d["id"] for d in named}
+    out = named
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]
