@@ -479,7 +479,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
                                   or _common_acronym(e) or _turkish_modifiers(e, lang_of)
-                                  or _cut_cjk_name(e, text_of) or _arabic_description(e)):
+                                  or _cut_cjk_name(e, text_of) or _arabic_description(e)
+                                  or _nisba_place(e, lang_of)):
             gone.add(id(e))
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
@@ -790,6 +791,26 @@ def _arabic_description(e: Entity) -> bool:
     words = [s.split() for s in e.surfaces]
     return bool(words) and all(ws and all(w in _AR_INSTITUTION_NOUNS or w in _AR_ON_BEHALF for w in ws)
                                and any(w in _AR_INSTITUTION_NOUNS for w in ws) for ws in words)
+
+
+_ARABIC_WORD = re.compile(r"^[\u0600-\u06FF]+$")
+_ARABIC_SCRIPT_LANGS = frozenset("ar fa ps ur ku ckb sd ug".split())
+
+
+def _nisba_place(e: Entity, lang_of: dict[str, str]) -> bool:
+    """A gazetteer place read only from one Arabic-script word ending in ي or ی, in an
+    event that other scripts report too: the ending makes adjectives of nouns (مال, money:
+    مالي / مالی, financial), so the word is mostly the adjective, and a place the event is
+    about would be named in the other scripts' articles as well ("Mali" of "کمک مالی",
+    financial aid)."""
+    if _kind(e) != "place" or not e.surfaces:
+        return False
+    if not all(_ARABIC_WORD.match(s) and s[-1] in "يی" for s in e.surfaces):
+        return False
+    if any(lang_of.get(a) not in _ARABIC_SCRIPT_LANGS for a in e.articles):
+        return False
+    others = sum(1 for lang in lang_of.values() if lang not in _ARABIC_SCRIPT_LANGS)
+    return others >= len(lang_of) - others
 
 
 def _turkish_modifiers(e: Entity, lang_of: dict[str, str]) -> bool:
