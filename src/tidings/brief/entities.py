@@ -484,7 +484,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             gone.add(id(e))
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
-    kept = _cjk_first_names([e for e in entities if id(e) not in gone], text_of)
+    _nouns_after_articles([e for e in entities if id(e) not in gone], text_of, lang_of)
+    kept = _cjk_first_names([e for e in entities if id(e) not in gone and e.surfaces], text_of)
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
@@ -811,6 +812,36 @@ def _nisba_place(e: Entity, lang_of: dict[str, str]) -> bool:
         return False
     others = sum(1 for lang in lang_of.values() if lang not in _ARABIC_SCRIPT_LANGS)
     return others >= len(lang_of) - others
+
+
+# Definite articles, bare and joined to a preposition, of languages that put none before a
+# person's name: the capitalised word after one is a noun ("la casa del Padre", the
+# Father's house), a place or an institution, not a person.
+_ROMANCE_ARTICLES = frozenset("""
+el la los las del al lo il gli le della dello dei degli delle alla allo ai agli alle nel nella
+nello nei negli nelle sul sulla dal dalla o os as do da dos das no na nos nas ao aos à às
+""".split())
+_ROMANCE = frozenset("es it pt ca gl".split())
+
+
+def _nouns_after_articles(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> None:
+    """Take out of a person's entry a one-word spelling that every occurrence writes after
+    a definite article in a language that puts none before names ("del Padre" joined
+    Pedro by their key "pdr"); an entry left with no spelling goes."""
+    for e in entities:
+        if _kind(e) != "person":
+            continue
+        for s in [s for s in e.surfaces if " " not in s and len(e.surfaces) > 0]:
+            aids = [a for a in e.surface_articles[s] if a in text_of]
+            if not aids or any(lang_of.get(a) not in _ROMANCE for a in aids):
+                continue
+            befores = [text_of[a][max(0, m.start() - 30):m.start()] for a in aids
+                       for m in word_pattern(s).finditer(text_of[a])]
+            lasts = [re.search(r"(\S+)[ \t]+$", b) for b in befores]
+            if befores and all(m is not None and m.group(1) in _ROMANCE_ARTICLES for m in lasts):
+                del e.surfaces[s]
+                e.surface_articles.pop(s, None)
+                e.articles = set().union(*e.surface_articles.values()) if e.surface_articles else set()
 
 
 def _turkish_modifiers(e: Entity, lang_of: dict[str, str]) -> bool:
