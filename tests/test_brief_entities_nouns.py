@@ -140,6 +140,6 @@ def test_word_after_a_romance_article_leaves_a_persons_entry():
     out = ranked_entities([
         ("s1", "es", "El viejo obispo volvió ayer a la casa del Padre, dijo la diócesis en Sevilla."),
         ("s2", "es", "El nuevo obispo será el sucesor de Pedro en la ciudad, según Pedro Alcalá."),
-        ("i1", "it", "Il vescovo è tornato alla casa del Padre, ha detto Pedro Alcalá a Siviglia."),
+        ("i1", "it", "Il vecchio vescovo riposa ora nella casa del Padre, ha detto Pedro Alcalá a Siviglia."),
     ])
     assert not any("Padre" in d["variants"] for d in out), out
