@@ -143,3 +143,19 @@ def test_word_after_a_romance_article_leaves_a_persons_entry():
         ("i1", "it", "Il vecchio vescovo riposa ora nella casa del Padre, ha detto Pedro Alcalá a Siviglia."),
     ])
     assert not any("Padre" in d["variants"] for d in out), out
+
+
+def test_name_read_as_a_person_is_a_place_where_its_text_says_so():
+    # The reader typed the islands a person ("Kuriles" after "las islas"); the words
+    # before it ("las islas", "the town of") say what kind of thing it is.
+    from tidings.brief import entities
+    from tidings.records import Article, Features, Mention
+
+    texts = [("s1", "es", "El volcán entró en actividad en las islas Morenlas, según el instituto."),
+             ("e1", "en", "The wave hit a fish plant in the town of Morenlas on Tuesday.")]
+    arts = [Article(id=a, origin=a, title="", text=t, raw=t, content_hash=a, lang=lang) for a, lang, t in texts]
+    feats = {"s1": Features("s1", names=[Mention(key="mrnls", surface="Morenlas", kind="person", count=1)]),
+             "e1": Features("e1", names=[Mention(key="mrnls", surface="Morenlas", kind="name", count=1)])}
+    ents, _ = entities.collect(arts, feats)
+    kinds = {d["name"]: d["kind"] for d in entities.rank(ents, arts)}
+    assert kinds.get("Morenlas") == "place", kinds

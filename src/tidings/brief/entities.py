@@ -1059,6 +1059,9 @@ estado provincia región region departamento distrito ciudad
 stato provincia regione città
 bundesstaat bundesland provinz region stadt
 stan województwo prowincja miasto
+islands islas îles ilhas isole inseln wyspy wysp острова островов островах
+island isla île ilha isola insel wyspa остров острове острова
+peninsula península péninsule penisola halbinsel półwysep полуостров полуострове полуострова
 штат штата штате область области провинция провинции город города городом городе городу
 регион региона село села селом селе місто міста містом місті
 """.split())
@@ -1067,12 +1070,25 @@ _AND = frozenset("and y e et und i и і și si ve és oraz".split())
 
 def _places_by_their_context(entities: list[Entity], text_of: dict[str, str]) -> None:
     """An untyped name is a place where its text says so: after a word naming a kind of
-    place ("штат Иллинойс", "the state of Illinois"), or joined by "and" to a place the
-    gazetteer knows ("w Rzymie i Madrycie", Rome and Madrid)."""
+    place ("штат Иллинойс", "the state of Illinois", "las islas Kuriles"), or joined by
+    "and" to a place the gazetteer knows ("w Rzymie i Madrycie", Rome and Madrid). A name
+    typed as a person is a place where at least as many occurrences stand so as it was
+    read as a person ("the town of Severo-Kurilsk", "las islas Kuriles")."""
     for e in entities:
-        if _kind(e) != "name" or any(" " in s for s in e.surfaces) or not any(_cased(s) for s in e.surfaces):
+        if _kind(e) not in ("name", "person") or any(" " in s for s in e.surfaces) \
+                or not any(_cased(s) for s in e.surfaces):
             continue
-        for before, _, after in _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of}):
+        seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+        if _kind(e) == "person":
+            def after_type(before: str) -> bool:
+                words = before.split() if before[-1:].isspace() else []
+                if len(words) >= 2 and words[-1] in ("of", "de", "di", "du", "del"):
+                    words = words[:-1]
+                return bool(words) and words[-1] in _PLACE_TYPES
+            if sum(after_type(before) for before, _, _ in seen) >= max(1, e.kinds["person"]):
+                e.kinds["place"] = e.kinds["person"] + 1
+            continue
+        for before, _, after in seen:
             words = before.split() if before[-1:].isspace() else []
             if words and words[-1] in ("of", "de", "di", "du", "del") and len(words) >= 2:
                 words = words[:-1]
