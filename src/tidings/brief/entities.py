@@ -485,7 +485,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
     _nouns_after_articles([e for e in entities if id(e) not in gone], text_of, lang_of)
-    kept = _cjk_first_names([e for e in entities if id(e) not in gone and e.surfaces], text_of)
+    kept = _cjk_names_made_whole(_cjk_first_names([e for e in entities if id(e) not in gone and e.surfaces],
+                                                  text_of), text_of)
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
@@ -1362,6 +1363,33 @@ def _cut_cjk_name(e: Entity, text_of: dict[str, str]) -> bool:
     nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
              for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
     return len(nexts) >= 2 and len(set(nexts)) == 1 and bool(_CJK_LETTER.fullmatch(nexts[0]))
+
+
+def _cjk_names_made_whole(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """`_cut_cjk_name` over several articles: a Chinese or Japanese name followed, in every
+    occurrence (two at least), by the same character is read one character short ("方济"
+    of "方济各" in every report): the character joins it, and the whole name joins the
+    entry already holding it."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    gone: set[int] = set()
+    for e in entities:
+        if len(e.articles) < 2 or _kind(e) == "place" or not e.surfaces \
+                or not all(_CJK_LETTER.fullmatch(c) for s in e.surfaces for c in s):
+            continue
+        nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
+                 for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
+        if len(nexts) < 2 or len(set(nexts)) != 1 or not _CJK_LETTER.fullmatch(nexts[0]):
+            continue
+        for s in list(e.surfaces):
+            whole = s + nexts[0]
+            count, arts = e.surfaces.pop(s), e.surface_articles.pop(s)
+            e.surfaces[whole] += count
+            e.surface_articles[whole] |= arts
+        host = next((by_surface[w] for w in e.surfaces if w in by_surface and by_surface[w] is not e), None)
+        if host is not None and id(host) not in gone:
+            _merge_into(host, e)
+            gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
 
 
 _CJK_FULL_NAME = re.compile(r"([\u3400-\u4DBF\u4E00-\u9FFF]{0,4})[·・•‧]([\u3400-\u4DBF\u4E00-\u9FFF]{1,6})"
