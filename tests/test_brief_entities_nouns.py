@@ -170,3 +170,17 @@ def test_chinese_name_one_character_short_in_every_report_is_made_whole():
     ])
     variants = {v for d in out for v in d["variants"]}
     assert "方济各" in variants and "方济" not in variants, out
+
+
+def test_german_title_read_into_a_name_is_taken_off():
+    # "FDP-Generalsekretär Jonas Albrecht": the compound title, and a title the reader's
+    # list lacks ("Bischof"), were read as the name's first word.
+    out = ranked_entities([
+        ("d1", "de", "Am Abend erklärte FDP-Generalsekretär Jonas Albrecht in Hamburg, man werde warten."),
+        ("d2", "de", "Die Messe leitete der Zeremonienmeister Bischof Marco Vannelli, teilte das Bistum mit. "
+                     "Vannelli sprach kurz."),
+    ])
+    names = _names(out)
+    assert names.get("Jonas Albrecht") == "person", names
+    assert "Marco Vannelli" in names, names
+    assert not any(n.startswith(("FDP-Generalsekretär", "Bischof")) for n in names), names

@@ -485,8 +485,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
     _nouns_after_articles([e for e in entities if id(e) not in gone], text_of, lang_of)
-    kept = _cjk_names_made_whole(_cjk_first_names([e for e in entities if id(e) not in gone and e.surfaces],
-                                                  text_of), text_of)
+    kept = _titles_before_names([e for e in entities if id(e) not in gone and e.surfaces])
+    kept = _cjk_names_made_whole(_cjk_first_names(kept, text_of), text_of)
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
@@ -1387,6 +1387,48 @@ def _cjk_names_made_whole(entities: list[Entity], text_of: dict[str, str]) -> li
             e.surface_articles[whole] |= arts
         host = next((by_surface[w] for w in e.surfaces if w in by_surface and by_surface[w] is not e), None)
         if host is not None and id(host) not in gone:
+            _merge_into(host, e)
+            gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+# Ends of German titles the name reader's list lacks, alone or as the last part of a
+# compound ("CDU-Generalsekretär", "Grünen-Kanzlerkandidat", "Bischof").
+_DE_TITLE_ENDS = ("sekretär", "sekretärin", "kandidat", "kandidatin", "bischof", "bischöfin", "präsident",
+                  "präsidentin", "minister", "ministerin", "vorsitzender", "vorsitzende", "chef", "chefin",
+                  "sprecher", "sprecherin", "leiter", "leiterin", "meister", "meisterin", "direktor",
+                  "direktorin", "botschafter", "botschafterin", "abgeordneter", "abgeordnete")
+
+
+def _titles_before_names(entities: list[Entity]) -> list[Entity]:
+    """A title read as the first word of a name ("CDU-Generalsekretär Carsten Linnemann",
+    "Bischof Diego Ravelli"): where a person's name follows it, the name is the words
+    after the title, a person's, and joins the entry already holding those words."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    gone: set[int] = set()
+    for e in entities:
+        renamed: list[str] = []
+        for s in list(e.surfaces):
+            words = s.split()
+            if len(words) < 3 or not words[0].casefold().rsplit("-", 1)[-1].endswith(_DE_TITLE_ENDS) \
+                    or not all(w[:1].isupper() for w in words[1:]):
+                continue
+            compound = "-" in words[0]
+            while len(words) > 3 and words[1].casefold().rsplit("-", 1)[-1].endswith(_DE_TITLE_ENDS):
+                words = words[1:]  # two titles ("Zeremonienmeister Bischof Marco Vannelli")
+            # A person after it: a first name, a compound title (party and post), or the
+            # surname written alone elsewhere.
+            if not (is_first_name(words[1]) or compound or words[-1] in by_surface
+                    or any(o != s and o.split()[-1] == words[-1] for o in e.surfaces)):
+                continue
+            rest = " ".join(words[1:])
+            count, arts = e.surfaces.pop(s), e.surface_articles.pop(s)
+            e.surfaces[rest] += count
+            e.surface_articles[rest] |= arts
+            e.kinds["person"] += count
+            renamed.append(rest)
+        host = next((by_surface[w] for w in renamed if w in by_surface and by_surface[w] is not e), None)
+        if host is not None and id(host) not in gone and id(e) not in gone:
             _merge_into(host, e)
             gone.add(id(e))
     return [e for e in entities if id(e) not in gone]
