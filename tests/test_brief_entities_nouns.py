@@ -184,3 +184,19 @@ def test_german_title_read_into_a_name_is_taken_off():
     assert names.get("Jonas Albrecht") == "person", names
     assert "Marco Vannelli" in names, names
     assert not any(n.startswith(("FDP-Generalsekretär", "Bischof")) for n in names), names
+
+
+def test_german_name_run_into_the_next_noun_is_that_name():
+    # "der Abschied von Kardinal Vannelli Freude und Dank": a name and the noun after it
+    # read as one run; "des Bundesstaats Oregon", a noun and the name after it.
+    out = ranked_entities([
+        ("d1", "de", "Am Montag sagte Kardinal Vannelli in Rom, die Reise sei vorbei. Später löste "
+                     "der Abschied von Kardinal Vannelli Freude und Dank aus."),
+        ("d2", "de", "Die Welle erreichte die Küste des weit entfernten Bundesstaats Oregon am Abend. "
+                     "In Oregon blieb es ruhig."),
+        ("e1", "en", "Cardinal Vannelli spoke in Oregon on Monday."),
+    ])
+    names = _names(out)
+    assert "Vannelli" in names and "Oregon" in names, names
+    variants = {v for d in out for v in d["variants"]}
+    assert not variants & {"Vannelli Freude", "Bundesstaats Oregon"}, out

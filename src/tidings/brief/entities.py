@@ -485,7 +485,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
     _nouns_after_articles([e for e in entities if id(e) not in gone], text_of, lang_of)
-    kept = _titles_before_names([e for e in entities if id(e) not in gone and e.surfaces])
+    kept = _german_name_and_noun(_titles_before_names([e for e in entities if id(e) not in gone and e.surfaces]),
+                                 lang_of)
     kept = _cjk_names_made_whole(_cjk_first_names(kept, text_of), text_of)
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
@@ -1431,6 +1432,50 @@ def _titles_before_names(entities: list[Entity]) -> list[Entity]:
         if host is not None and id(host) not in gone and id(e) not in gone:
             _merge_into(host, e)
             gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+def _german_name_and_noun(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """In a language that capitalises nouns a name runs into the noun beside it: "von Papst
+    Franziskus Trauer und Bestürzung" (grief), "des Bundesstaats Hawaii" (of the state).
+    A spelling of two words read only there, one word of which is an entry's name of one
+    word (not a first name) while the other is no name anywhere (no other entry's word,
+    first name or gazetteer place), is that entry: the entry goes into it, or, where it is the entry's
+    own one-word name, the longer spelling goes. A word before a person's name is taken
+    for a first name the list lacks."""
+    by_surface = {s: e for e in entities for s in e.surfaces if " " not in s}
+    gone: set[int] = set()
+    for e in entities:
+        found: dict[str, Entity] = {}
+        for s in e.surfaces:
+            if len(s.split()) != 2 or not e.surface_articles[s] \
+                    or any(lang_of.get(a) not in _NOUN_CAPITALISING for a in e.surface_articles[s]):
+                continue
+            a, b = s.split()
+            for name, other in ((a, b), (b, a)):
+                host = by_surface.get(name)
+                if host is None or id(host) in gone or not other[:1].isupper() or is_first_name(other) \
+                        or gazetteer.lookup(other) is not None:
+                    continue
+                if is_first_name(name) or any(other in o.split() for t in entities if t is not e for o in t.surfaces):
+                    continue  # (after a first name the other word is the surname: Ishaq Dar)
+                if name == b and (_kind(host) == "person" or _kind(e) == "person"):
+                    continue  # a word before a person's surname is a first name (Walter Krumbholz)
+                if host is e and any(o != s and len(o.split()) > 1 for o in e.surfaces):
+                    continue  # its other spellings are of two words too (Ishaq Dar, Ісхак Дар)
+                found[s] = host
+        if not found:
+            continue
+        hosts = {id(h): h for h in found.values() if h is not e}
+        if len(found) == len(e.surfaces) and len(hosts) == 1:
+            _merge_into(next(iter(hosts.values())), e, surfaces=False)
+            gone.add(id(e))
+            continue
+        for s, host in found.items():
+            if host is e:
+                name = next(w for w in s.split() if by_surface.get(w) is e)
+                e.surfaces[name] += e.surfaces.pop(s)
+                e.surface_articles[name] |= e.surface_articles.pop(s)
     return [e for e in entities if id(e) not in gone]
 
 
