@@ -200,3 +200,20 @@ def test_german_name_run_into_the_next_noun_is_that_name():
     assert "Vannelli" in names and "Oregon" in names, names
     variants = {v for d in out for v in d["variants"]}
     assert not variants & {"Vannelli Freude", "Bundesstaats Oregon"}, out
+
+
+def test_arabic_phrases_read_as_people_are_dropped():
+    # A preposition, a month or a noun with a possessive pronoun opens no name: "في
+    # الخامس" (on the fifth), "تشرين الأول" (October), "ميزانيته" (its budget).
+    from tidings.brief import entities
+    from tidings.records import Article, Features, Mention
+
+    texts = [("a1", "ar", "وقال الوزير في الخامس من تشرين الأول إن ميزانيته لن تتغير.")]
+    arts = [Article(id=a, origin=a, title="", text=t, raw=t, content_hash=a, lang=lang) for a, lang, t in texts]
+    feats = {"a1": Features("a1", names=[Mention(key="f lkhms", surface="في الخامس", kind="person", count=1),
+                                         Mention(key="tshrn", surface="تشرين الأول", kind="person", count=1),
+                                         Mention(key="mznth", surface="ميزانيته", kind="person", count=1),
+                                         Mention(key="slm", surface="سليم حداد", kind="person", count=1)])}
+    ents, _ = entities.collect(arts, feats)
+    names = {d["name"] for d in entities.rank(ents, arts)}
+    assert not names & {"في الخامس", "تشرين الأول", "ميزانيته"}, names

@@ -480,7 +480,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
                                   or _common_acronym(e) or _turkish_modifiers(e, lang_of)
                                   or _cut_cjk_name(e, text_of) or _arabic_description(e)
-                                  or _nisba_place(e, lang_of)):
+                                  or _nisba_place(e, lang_of) or _arabic_phrase(e)):
             gone.add(id(e))
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
@@ -785,6 +785,30 @@ _AR_INSTITUTION_NOUNS = frozenset("""
 دائرة مديرية سلطة السلطة جهاز قيادة حکومت وزارت اداره سازمان
 """.split())
 _AR_ON_BEHALF = frozenset("باسم".split())
+
+
+# Words no Arabic name begins with: prepositions, the months (both calendars' names), and
+# nouns that stand before names ("حزب", party; "حالة", state of).
+_AR_NOT_NAME_STARTS = frozenset("""
+في من إلى الى على عن مع بعد قبل خلال حول منذ عند لدى ضد بين تحت فوق حتى أمام وراء نحو
+يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+حزب حالة
+""".split())
+# Possessive pronouns joined to a noun ("ولايته", his term; "ماليته", its finances): a
+# name takes none.
+_AR_POSSESSIVE = re.compile(r"(?:ته|تها|تهم|تهما|تنا)$")
+
+
+def _arabic_phrase(e: Entity) -> bool:
+    """A person or untyped entry of Arabic script whose every spelling begins with a word
+    no name begins with, or with a noun carrying a possessive pronoun: "في السادس" (on
+    the sixth), "تشرين الثاني" (November), "ولايته أولاف" (his term, Olaf)."""
+    if _kind(e) not in ("person", "name") or not e.surfaces:
+        return False
+    firsts = [s.split()[0] for s in e.surfaces]
+    return all(_ARABIC_WORD.match(w) and (w in _AR_NOT_NAME_STARTS or bool(_AR_POSSESSIVE.search(w)))
+               for w in firsts)
 
 
 def _arabic_description(e: Entity) -> bool:
@@ -1419,7 +1443,7 @@ def _titles_before_names(entities: list[Entity]) -> list[Entity]:
                 words = words[1:]  # two titles ("Zeremonienmeister Bischof Marco Vannelli")
             # A person after it: a first name, a compound title (party and post), or the
             # surname written alone elsewhere.
-            if not (is_first_name(words[1]) or compound or words[-1] in by_surface
+            if not (is_first_name(words[1].split("-")[0]) or compound or words[-1] in by_surface
                     or any(o != s and o.split()[-1] == words[-1] for o in e.surfaces)):
                 continue
             rest = " ".join(words[1:])
