@@ -217,3 +217,19 @@ def test_arabic_phrases_read_as_people_are_dropped():
     ents, _ = entities.collect(arts, feats)
     names = {d["name"] for d in entities.rank(ents, arts)}
     assert not names & {"في الخامس", "تشرين الأول", "ميزانيته"}, names
+
+
+def test_german_noun_after_a_count_is_no_organisation():
+    # "412 Delegierte stimmten ..." (delegates) typed an organisation by the reader: written
+    # as a noun after numbers; an institution after an article ("die Bundesagentur") stays.
+    from tidings.brief import entities
+    from tidings.records import Article, Features, Mention
+
+    text = ("Am Ende stimmten 412 Delegierte für den Antrag der Bundesagentur. Nur 38 Delegierte "
+            "stimmten dagegen. Die Bundesagentur schwieg.")
+    arts = [Article(id="d1", origin="d1", title="", text=text, raw=text, content_hash="d1", lang="de")]
+    feats = {"d1": Features("d1", names=[Mention(key="dlgrt", surface="Delegierte", kind="org", count=2),
+                                         Mention(key="bndsgntr", surface="Bundesagentur", kind="org", count=2)])}
+    ents, _ = entities.collect(arts, feats)
+    names = {d["name"] for d in entities.rank(ents, arts)}
+    assert "Bundesagentur" in names and "Delegierte" not in names, names

@@ -2191,9 +2191,10 @@ def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[
     ("hinter verschlossenen Türen", "59,2 Millionen Personen"). The gazetteer reading
     ("Türen" folds to a spelling of Turin) or a first name of the same letters ("Wert")
     is no evidence against that; a country (die Ukraine), an acronym, a name of the
-    shape of brands (Konrad-Adenauer-Haus) or one with a head word stays."""
+    shape of brands (Konrad-Adenauer-Haus) or one with a head word stays. An
+    organisation is a noun only after numbers."""
     langs = {lang_of.get(a, "und") for a in e.articles}
-    if d["kind"] not in ("name", "person", "place") or not langs or not langs <= _NOUN_CAPITALISING:
+    if d["kind"] not in ("name", "person", "place", "org") or not langs or not langs <= _NOUN_CAPITALISING:
         return False
     for s in e.surfaces:
         # (a head word or a connector of its own marks a name of things, "die Via della
@@ -2207,6 +2208,10 @@ def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[
     seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
     if not seen:
         return False
+    if d["kind"] == "org":
+        # An institution takes an article and adjectives ("die neue Bundesregierung"): only
+        # a count before it marks the noun ("325 Abgeordnete", members of parliament).
+        return 2 * sum(bool(re.search(r"(?<!\S)[\d.,]*\d[ \t]+$", before)) for before, _, _ in seen) >= len(seen)
     return 2 * sum(_after_a_modifier(before) for before, _, _ in seen) >= len(seen)
 
 
