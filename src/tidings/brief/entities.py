@@ -241,7 +241,7 @@ def collect(articles: list[Article], features: dict[str, Features],
 def _noun_keys(articles: list[Article], features: dict[str, Features], key_of: Any) -> set[str]:
     """Keys read only from single words of articles in a noun-capitalising language, and
     written there as nouns are, after a determiner, a number or an adjective, at least half
-    the times (`_after_a_modifier`): "ein schweres Erdbeben"."""
+    the times (`_after_a_modifier`): "ein starkes Erdbeben"."""
     lang_of = {a.id: a.lang or "und" for a in articles}
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
     surfaces: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -1099,7 +1099,7 @@ def _places_by_their_context(entities: list[Entity], text_of: dict[str, str]) ->
     place ("штат Иллинойс", "the state of Illinois", "las islas Kuriles"), or joined by
     "and" to a place the gazetteer knows ("w Rzymie i Madrycie", Rome and Madrid). A name
     typed as a person is a place where at least as many occurrences stand so as it was
-    read as a person ("the town of Severo-Kurilsk", "las islas Kuriles")."""
+    read as a person (a town called Severo-Kurilsk, "islas Kuriles")."""
     for e in entities:
         if _kind(e) not in ("name", "person") or any(" " in s for s in e.surfaces) \
                 or not any(_cased(s) for s in e.surfaces):
@@ -1426,8 +1426,8 @@ _DE_TITLE_ENDS = ("sekretär", "sekretärin", "kandidat", "kandidatin", "bischof
 
 
 def _titles_before_names(entities: list[Entity]) -> list[Entity]:
-    """A title read as the first word of a name ("CDU-Generalsekretär Carsten Linnemann",
-    "Bischof Diego Ravelli"): where a person's name follows it, the name is the words
+    """A title read as the first word of a name ("FDP-Generalsekretär Jonas Albrecht",
+    "Bischof Marco Vannelli"): where a person's name follows it, the name is the words
     after the title, a person's, and joins the entry already holding those words."""
     by_surface = {s: e for e in entities for s in e.surfaces}
     gone: set[int] = set()
@@ -1460,8 +1460,8 @@ def _titles_before_names(entities: list[Entity]) -> list[Entity]:
 
 
 def _german_name_and_noun(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
-    """In a language that capitalises nouns a name runs into the noun beside it: "von Papst
-    Franziskus Trauer und Bestürzung" (grief), "des Bundesstaats Hawaii" (of the state).
+    """In a language that capitalises nouns a name runs into the noun beside it: "von
+    Kardinal Vannelli Freude und Dank" (joy), "des Bundesstaats Oregon" (of the state).
     A spelling of two words read only there, one word of which is an entry's name of one
     word (not a first name) while the other is no name anywhere (no other entry's word,
     first name or gazetteer place), is that entry: the entry goes into it, or, where it is the entry's
@@ -2169,7 +2169,7 @@ _DE_VERB_PAST = re.compile(r"(?<!s)te[nt]?$")
 
 def _after_a_modifier(before: str) -> bool:
     """A determiner, a number or an inflected adjective in lower case just before: the
-    place of a noun in German ("den höchsten Wert", "vorläufigen Zahlen", "59,2 Millionen"),
+    place of a noun in German ("der beste Wert", "nach ersten Zahlen", "12,5 Millionen"),
     not of a name, which stands after a verb or a preposition ("sagte Merz", "in Berlin").
     A weak past verb ("erklärte", "betonten") ends like an adjective but puts the name
     after it as its subject; a superlative ("höchsten") keeps its -sten."""
@@ -2188,7 +2188,7 @@ def _after_a_modifier(before: str) -> bool:
 def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
     """Read only in languages that capitalise every noun, and written there as a noun is:
     after a determiner, a number or an adjective at least half the times it occurs
-    ("hinter verschlossenen Türen", "59,2 Millionen Personen"). The gazetteer reading
+    ("hinter geschlossenen Türen", "12,5 Millionen Personen"). The gazetteer reading
     ("Türen" folds to a spelling of Turin) or a first name of the same letters ("Wert")
     is no evidence against that; a country (die Ukraine), an acronym, a name of the
     shape of brands (Konrad-Adenauer-Haus) or one with a head word stays. An
