@@ -160,3 +160,16 @@ def test_two_places_of_one_designator_are_two_mentions_under_one_key():
     # Two surfaces kept for the brief; one key, as the clusterer counts them.
     assert sorted(m.surface for m in provinces) == ["Kunar Province", "Nangarhar Province"]
     assert len({m.key for m in provinces}) == 1
+
+
+def test_a_big_citys_own_name_stays_the_city_over_a_countrys_translation():
+    # Finnish names Brazil "Brasilia": Brazil's capital is still read as the city, while
+    # the countries' own names and the common translations keep their country.
+    from tidings.understand import gazetteer
+
+    for city in ("Brasília", "Brasilia"):
+        place = gazetteer.lookup(city)
+        assert place is not None and place.kind == "city" and place.name == "Brasília"
+    for country, name in (("Brasil", "Brazil"), ("França", "France"), ("Tailândia", "Thailand")):
+        place = gazetteer.lookup(country)
+        assert place is not None and place.kind == "country" and place.name == name

@@ -187,7 +187,8 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
-    entity_list = entities_mod.rank(ents, articles, config, lang)
+    no_names: set[str] = set()
+    entity_list = entities_mod.rank(ents, articles, config, lang, rejected=no_names)
     entity_name = {e["id"]: e["name"] for e in entity_list}
     for e in ents:
         entity_name.setdefault(e.key, entities_mod.display_name(e))
@@ -209,6 +210,10 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     for q in all_quotes:
         if q.speaker_key:
             q.speaker_key = key_to_entity.get(q.speaker_key, q.speaker_key)
+            if q.speaker_key in no_names:
+                # An ordinary word read as a name says nothing ("ein Rat in Großbuchstaben:
+                # ..."): the quote is unattributed rather than given to it.
+                q.speaker, q.speaker_key = None, None
     to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
     quote_vectors.start([q.text for q in to_embed_quotes])
     if first_report is not None and first_report.get("inferred"):

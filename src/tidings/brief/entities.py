@@ -69,10 +69,13 @@ class Entity:
 def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str] | set[str] = frozenset(),
                      apart: tuple[set[str], set[str]] = (set(), set()),
                      arabic: frozenset[str] | set[str] = frozenset(),
-                     hangul: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
+                     hangul: frozenset[str] | set[str] = frozenset(),
+                     nouns: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """Map every key to a representative, joining keys at least
     `entity_merge_similarity` alike. Short keys never merge: "ptn" and "pskv" are apart by
-    one letter of a three-letter skeleton, so a fuzzy match there means nothing."""
+    one letter of a three-letter skeleton, so a fuzzy match there means nothing. A key of
+    `nouns` (German nouns, `_noun_keys`) meets no other script's name by the loose
+    Hangul or alef folds: Erdbeben "ardbn" is not 일본 "albn"."""
     # Most frequent first, so the representative is the common spelling.
     parent: dict[str, str] = {}
     reps: list[str] = []
@@ -83,7 +86,8 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
             if (r in people and k in places) or (r in places and k in people):
                 continue
             if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari) \
-                    or _alef_apart(r, k, arabic) or _hangul_near(r, k, hangul):
+                    or (r not in nouns and k not in nouns
+                        and (_alef_apart(r, k, arabic) or _hangul_near(r, k, hangul))):
                 target = r
                 break
         if target is None:
@@ -208,7 +212,7 @@ def collect(articles: list[Article], features: dict[str, Features],
     places = {k for k, w in weights.items() if w["place"] > w["person"] + w["name"]}
     ordered = sorted(per_key_articles, key=lambda k: (-len(per_key_articles[k]), k))
     parent = _merge_near_keys(ordered, config, devanagari, apart=(people, places), arabic=arabic,
-                              hangul=hangul)
+                              hangul=hangul, nouns=_noun_keys(articles, features, key_of))
     # Keys read in another spelling point to their entity too (for quotes' speakers).
     for k, target in alias.items():
         if target in parent and k not in parent:
@@ -232,6 +236,35 @@ def collect(articles: list[Article], features: dict[str, Features],
     kept = tidy(_split_first_names(list(entities.values())), articles)
     alias = {k: e.key for e in kept for k in e.keys}
     return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+def _noun_keys(articles: list[Article], features: dict[str, Features], key_of: Any) -> set[str]:
+    """Keys read only from single words of articles in a noun-capitalising language, and
+    written there as nouns are, after a determiner, a number or an adjective, at least half
+    the times (`_after_a_modifier`): "ein starkes Erdbeben"."""
+    lang_of = {a.id: a.lang or "und" for a in articles}
+    text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    surfaces: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    others: set[str] = set()
+    for a in articles:
+        f = features.get(a.id)
+        for m in (f.names if f else []):
+            if not m.key:
+                continue
+            k = key_of(m)
+            if lang_of[a.id] in _NOUN_CAPITALISING and " " not in m.surface and not m.surface.isupper():
+                surfaces[k].add((a.id, m.surface))
+            else:
+                others.add(k)
+    out = set()
+    for k, seen in surfaces.items():
+        if k in others:
+            continue
+        befores = [text_of[aid][max(0, m.start() - 60):m.start()] for aid, s in seen
+                   for m in word_pattern(s).finditer(text_of[aid])]
+        if befores and 2 * sum(map(_after_a_modifier, befores)) >= len(befores):
+            out.add(k)
+    return out
 
 
 def _french_ch(articles: list[Article], features: dict[str, Features]) -> dict[str, str]:
@@ -446,11 +479,15 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                                   or _credit(e, titled) or _post(e, text_of) or _stripped_once(e)
                                   or _honorific(e) or _event_noun(e) or _sign_off(e, text_of)
                                   or _common_acronym(e) or _turkish_modifiers(e, lang_of)
-                                  or _cut_cjk_name(e, text_of)):
+                                  or _cut_cjk_name(e, text_of) or _arabic_description(e)
+                                  or _nisba_place(e, lang_of) or _arabic_phrase(e)):
             gone.add(id(e))
     gone |= _quoted_phrases([e for e in entities if id(e) not in gone], text_of)
     gone |= _overlapping_readings([e for e in entities if id(e) not in gone], text_of)
-    kept = [e for e in entities if id(e) not in gone]
+    _nouns_after_articles([e for e in entities if id(e) not in gone], text_of, lang_of)
+    kept = _german_name_and_noun(_titles_before_names([e for e in entities if id(e) not in gone and e.surfaces]),
+                                 lang_of)
+    kept = _cjk_names_made_whole(_cjk_first_names(kept, text_of), text_of)
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
@@ -739,6 +776,100 @@ def _common_acronym(e: Entity) -> bool:
 _TURKISH_MODIFIER_ENDINGS = ("lı", "li", "lu", "lü", "ca", "ce", "ça", "çe", "sız", "siz", "suz", "süz")
 
 
+# Arabic-script nouns of institutions ("government", "ministry", "authority",
+# "administration", "council", "committee", "office") and "باسم" ("on behalf of", also a
+# first name): after a title ("المتحدث باسم حكومة ...", the spokesman for the government
+# of ...) the name reader takes them for a person's name.
+_AR_INSTITUTION_NOUNS = frozenset("""
+حكومة الحكومة وزارة الوزارة هيئة الهيئة إدارة الإدارة مجلس المجلس لجنة اللجنة رئاسة مكتب المكتب
+دائرة مديرية سلطة السلطة جهاز قيادة حکومت وزارت اداره سازمان
+""".split())
+_AR_ON_BEHALF = frozenset("باسم".split())
+
+
+# Words no Arabic name begins with: prepositions, the months (both calendars' names), and
+# nouns that stand before names ("حزب", party; "حالة", state of).
+_AR_NOT_NAME_STARTS = frozenset("""
+في من إلى الى على عن مع بعد قبل خلال حول منذ عند لدى ضد بين تحت فوق حتى أمام وراء نحو
+يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+حزب حالة
+""".split())
+# Possessive pronouns joined to a noun ("ولايته", his term; "ماليته", its finances): a
+# name takes none.
+_AR_POSSESSIVE = re.compile(r"(?:ته|تها|تهم|تهما|تنا)$")
+
+
+def _arabic_phrase(e: Entity) -> bool:
+    """A person or untyped entry of Arabic script whose every spelling begins with a word
+    no name begins with, or with a noun carrying a possessive pronoun: "في السادس" (on
+    the sixth), "تشرين الثاني" (November), "ولايته أولاف" (his term, Olaf)."""
+    if _kind(e) not in ("person", "name") or not e.surfaces:
+        return False
+    firsts = [s.split()[0] for s in e.surfaces]
+    return all(_ARABIC_WORD.match(w) and (w in _AR_NOT_NAME_STARTS or bool(_AR_POSSESSIVE.search(w)))
+               for w in firsts)
+
+
+def _arabic_description(e: Entity) -> bool:
+    """Every spelling made of institution nouns, perhaps after "باسم": "باسم حكومة" (on
+    behalf of the government), "هيئة إدارة" (the authority for managing): the words
+    between a title and the institution's or the person's name, no name."""
+    words = [s.split() for s in e.surfaces]
+    return bool(words) and all(ws and all(w in _AR_INSTITUTION_NOUNS or w in _AR_ON_BEHALF for w in ws)
+                               and any(w in _AR_INSTITUTION_NOUNS for w in ws) for ws in words)
+
+
+_ARABIC_WORD = re.compile(r"^[\u0600-\u06FF]+$")
+_ARABIC_SCRIPT_LANGS = frozenset("ar fa ps ur ku ckb sd ug".split())
+
+
+def _nisba_place(e: Entity, lang_of: dict[str, str]) -> bool:
+    """A gazetteer place read only from one Arabic-script word ending in ي or ی, in an
+    event that other scripts report too: the ending makes adjectives of nouns (مال, money:
+    مالي / مالی, financial), so the word is mostly the adjective, and a place the event is
+    about would be named in the other scripts' articles as well ("Mali" of "کمک مالی",
+    financial aid)."""
+    if _kind(e) != "place" or not e.surfaces:
+        return False
+    if not all(_ARABIC_WORD.match(s) and s[-1] in "يی" for s in e.surfaces):
+        return False
+    if any(lang_of.get(a) not in _ARABIC_SCRIPT_LANGS for a in e.articles):
+        return False
+    others = sum(1 for lang in lang_of.values() if lang not in _ARABIC_SCRIPT_LANGS)
+    return others >= len(lang_of) - others
+
+
+# Definite articles, bare and joined to a preposition, of languages that put none before a
+# person's name: the capitalised word after one is a noun ("la casa del Padre", the
+# Father's house), a place or an institution, not a person.
+_ROMANCE_ARTICLES = frozenset("""
+el la los las del al lo il gli le della dello dei degli delle alla allo ai agli alle nel nella
+nello nei negli nelle sul sulla dal dalla o os as do da dos das no na nos nas ao aos à às
+""".split())
+_ROMANCE = frozenset("es it pt ca gl".split())
+
+
+def _nouns_after_articles(entities: list[Entity], text_of: dict[str, str], lang_of: dict[str, str]) -> None:
+    """Take out of a person's entry a one-word spelling that every occurrence writes after
+    a definite article in a language that puts none before names ("del Padre" joined
+    Pedro by their key "pdr"); an entry left with no spelling goes."""
+    for e in entities:
+        if _kind(e) != "person":
+            continue
+        for s in [s for s in e.surfaces if " " not in s and len(e.surfaces) > 0]:
+            aids = [a for a in e.surface_articles[s] if a in text_of]
+            if not aids or any(lang_of.get(a) not in _ROMANCE for a in aids):
+                continue
+            befores = [text_of[a][max(0, m.start() - 30):m.start()] for a in aids
+                       for m in word_pattern(s).finditer(text_of[a])]
+            lasts = [re.search(r"(\S+)[ \t]+$", b) for b in befores]
+            if befores and all(m is not None and m.group(1) in _ROMANCE_ARTICLES for m in lasts):
+                del e.surfaces[s]
+                e.surface_articles.pop(s, None)
+                e.articles = set().union(*e.surface_articles.values()) if e.surface_articles else set()
+
+
 def _turkish_modifiers(e: Entity, lang_of: dict[str, str]) -> bool:
     """Words capitalised for emphasis in Turkish ("Sağduyulu Akıllıca davrandıkları için",
     with good sense and wisely): an untyped name of several words, of Turkish articles
@@ -954,6 +1085,9 @@ estado provincia región region departamento distrito ciudad
 stato provincia regione città
 bundesstaat bundesland provinz region stadt
 stan województwo prowincja miasto
+islands islas îles ilhas isole inseln wyspy wysp острова островов островах
+island isla île ilha isola insel wyspa остров острове острова
+peninsula península péninsule penisola halbinsel półwysep полуостров полуострове полуострова
 штат штата штате область области провинция провинции город города городом городе городу
 регион региона село села селом селе місто міста містом місті
 """.split())
@@ -962,12 +1096,25 @@ _AND = frozenset("and y e et und i и і și si ve és oraz".split())
 
 def _places_by_their_context(entities: list[Entity], text_of: dict[str, str]) -> None:
     """An untyped name is a place where its text says so: after a word naming a kind of
-    place ("штат Иллинойс", "the state of Illinois"), or joined by "and" to a place the
-    gazetteer knows ("w Rzymie i Madrycie", Rome and Madrid)."""
+    place ("штат Иллинойс", "the state of Illinois", "las islas Kuriles"), or joined by
+    "and" to a place the gazetteer knows ("w Rzymie i Madrycie", Rome and Madrid). A name
+    typed as a person is a place where at least as many occurrences stand so as it was
+    read as a person (a town called Severo-Kurilsk, "islas Kuriles")."""
     for e in entities:
-        if _kind(e) != "name" or any(" " in s for s in e.surfaces) or not any(_cased(s) for s in e.surfaces):
+        if _kind(e) not in ("name", "person") or any(" " in s for s in e.surfaces) \
+                or not any(_cased(s) for s in e.surfaces):
             continue
-        for before, _, after in _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of}):
+        seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+        if _kind(e) == "person":
+            def after_type(before: str) -> bool:
+                words = before.split() if before[-1:].isspace() else []
+                if len(words) >= 2 and words[-1] in ("of", "de", "di", "du", "del"):
+                    words = words[:-1]
+                return bool(words) and words[-1] in _PLACE_TYPES
+            if sum(after_type(before) for before, _, _ in seen) >= max(1, e.kinds["person"]):
+                e.kinds["place"] = e.kinds["person"] + 1
+            continue
+        for before, _, after in seen:
             words = before.split() if before[-1:].isspace() else []
             if words and words[-1] in ("of", "de", "di", "du", "del") and len(words) >= 2:
                 words = words[:-1]
@@ -1241,6 +1388,169 @@ def _cut_cjk_name(e: Entity, text_of: dict[str, str]) -> bool:
     nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
              for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
     return len(nexts) >= 2 and len(set(nexts)) == 1 and bool(_CJK_LETTER.fullmatch(nexts[0]))
+
+
+def _cjk_names_made_whole(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """`_cut_cjk_name` over several articles: a Chinese or Japanese name followed, in every
+    occurrence (two at least), by the same character is read one character short ("方济"
+    of "方济各" in every report): the character joins it, and the whole name joins the
+    entry already holding it."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    gone: set[int] = set()
+    for e in entities:
+        if len(e.articles) < 2 or _kind(e) == "place" or not e.surfaces \
+                or not all(_CJK_LETTER.fullmatch(c) for s in e.surfaces for c in s):
+            continue
+        nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
+                 for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
+        if len(nexts) < 2 or len(set(nexts)) != 1 or not _CJK_LETTER.fullmatch(nexts[0]):
+            continue
+        for s in list(e.surfaces):
+            whole = s + nexts[0]
+            count, arts = e.surfaces.pop(s), e.surface_articles.pop(s)
+            e.surfaces[whole] += count
+            e.surface_articles[whole] |= arts
+        host = next((by_surface[w] for w in e.surfaces if w in by_surface and by_surface[w] is not e), None)
+        if host is not None and id(host) not in gone:
+            _merge_into(host, e)
+            gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+# Ends of German titles the name reader's list lacks, alone or as the last part of a
+# compound ("CDU-Generalsekretär", "Grünen-Kanzlerkandidat", "Bischof").
+_DE_TITLE_ENDS = ("sekretär", "sekretärin", "kandidat", "kandidatin", "bischof", "bischöfin", "präsident",
+                  "präsidentin", "minister", "ministerin", "vorsitzender", "vorsitzende", "chef", "chefin",
+                  "sprecher", "sprecherin", "leiter", "leiterin", "meister", "meisterin", "direktor",
+                  "direktorin", "botschafter", "botschafterin", "abgeordneter", "abgeordnete")
+
+
+def _titles_before_names(entities: list[Entity]) -> list[Entity]:
+    """A title read as the first word of a name ("FDP-Generalsekretär Jonas Albrecht",
+    "Bischof Marco Vannelli"): where a person's name follows it, the name is the words
+    after the title, a person's, and joins the entry already holding those words."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    gone: set[int] = set()
+    for e in entities:
+        renamed: list[str] = []
+        for s in list(e.surfaces):
+            words = s.split()
+            if len(words) < 3 or not words[0].casefold().rsplit("-", 1)[-1].endswith(_DE_TITLE_ENDS) \
+                    or not all(w[:1].isupper() for w in words[1:]):
+                continue
+            compound = "-" in words[0]
+            while len(words) > 3 and words[1].casefold().rsplit("-", 1)[-1].endswith(_DE_TITLE_ENDS):
+                words = words[1:]  # two titles ("Zeremonienmeister Bischof Marco Vannelli")
+            # A person after it: a first name, a compound title (party and post), or the
+            # surname written alone elsewhere.
+            if not (is_first_name(words[1].split("-")[0]) or compound or words[-1] in by_surface
+                    or any(o != s and o.split()[-1] == words[-1] for o in e.surfaces)):
+                continue
+            rest = " ".join(words[1:])
+            count, arts = e.surfaces.pop(s), e.surface_articles.pop(s)
+            e.surfaces[rest] += count
+            e.surface_articles[rest] |= arts
+            e.kinds["person"] += count
+            renamed.append(rest)
+        host = next((by_surface[w] for w in renamed if w in by_surface and by_surface[w] is not e), None)
+        if host is not None and id(host) not in gone and id(e) not in gone:
+            _merge_into(host, e)
+            gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
+def _german_name_and_noun(entities: list[Entity], lang_of: dict[str, str]) -> list[Entity]:
+    """In a language that capitalises nouns a name runs into the noun beside it: "von
+    Kardinal Vannelli Freude und Dank" (joy), "des Bundesstaats Oregon" (of the state).
+    A spelling of two words read only there, one word of which is an entry's name of one
+    word (not a first name) while the other is no name anywhere (no other entry's word,
+    first name or gazetteer place), is that entry: the entry goes into it, or, where it is the entry's
+    own one-word name, the longer spelling goes. A word before a person's name is taken
+    for a first name the list lacks."""
+    by_surface = {s: e for e in entities for s in e.surfaces if " " not in s}
+    gone: set[int] = set()
+    for e in entities:
+        found: dict[str, Entity] = {}
+        for s in e.surfaces:
+            if len(s.split()) != 2 or not e.surface_articles[s] \
+                    or any(lang_of.get(a) not in _NOUN_CAPITALISING for a in e.surface_articles[s]):
+                continue
+            a, b = s.split()
+            for name, other in ((a, b), (b, a)):
+                host = by_surface.get(name)
+                if host is None or id(host) in gone or not other[:1].isupper() or is_first_name(other) \
+                        or gazetteer.lookup(other) is not None:
+                    continue
+                if is_first_name(name) or any(other in o.split() for t in entities if t is not e for o in t.surfaces):
+                    continue  # (after a first name the other word is the surname: Ishaq Dar)
+                if name == b and (_kind(host) == "person" or _kind(e) == "person"):
+                    continue  # a word before a person's surname is a first name (Walter Krumbholz)
+                if host is e and any(o != s and len(o.split()) > 1 for o in e.surfaces):
+                    continue  # its other spellings are of two words too (Ishaq Dar, Ісхак Дар)
+                found[s] = host
+        if not found:
+            continue
+        hosts = {id(h): h for h in found.values() if h is not e}
+        if len(found) == len(e.surfaces) and len(hosts) == 1:
+            _merge_into(next(iter(hosts.values())), e, surfaces=False)
+            gone.add(id(e))
+            continue
+        for s, host in found.items():
+            if host is e:
+                name = next(w for w in s.split() if by_surface.get(w) is e)
+                e.surfaces[name] += e.surfaces.pop(s)
+                e.surface_articles[name] |= e.surface_articles.pop(s)
+    return [e for e in entities if id(e) not in gone]
+
+
+_CJK_FULL_NAME = re.compile(r"([\u3400-\u4DBF\u4E00-\u9FFF]{0,4})[·・•‧]([\u3400-\u4DBF\u4E00-\u9FFF]{1,6})"
+                            r"(?:\s*[(（]\s*([^\W\d_][^()（）]{2,40}?)\s*[)）])?")
+
+
+def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """A Chinese or Japanese transliteration cut at its first name: "凯文" of "凯文·法雷尔",
+    "弗里" of "弗里德里希·默茨" (the reader stops at a character it knows as a word, or at
+    the dot between the names). Where every occurrence goes on to a dot and a second name,
+    the whole name is the surface, and it joins the entry of the Latin spelling written
+    in brackets after it ("(Kevin Farrell)") when the event has one; else it is an entry
+    of its own. Taken out of an entry it had joined by its cut key (弗里 "vl" / Wahl); a
+    piece read inside such a name ("德里", Delhi, inside 弗里德里希) is no name at all."""
+    by_surface = {s: e for e in entities for s in e.surfaces}
+    found = []  # (entry, surface, whole name, Latin spellings, spans)
+    for e in entities:
+        for s in [s for s in e.surfaces if len(s) <= 4 and all(_CJK_LETTER.fullmatch(c) for c in s)]:
+            seen = [(aid, m) for aid in e.surface_articles[s]
+                    for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
+            fulls = [(aid, m, _CJK_FULL_NAME.match(text_of[aid], m.end())) for aid, m in seen]
+            if not seen or not all(f for _, _, f in fulls):
+                continue
+            first = fulls[0][2]
+            if first is None:
+                continue
+            found.append((e, s, f"{s}{first.group(1)}·{first.group(2)}",
+                          {f.group(3).strip() for _, _, f in fulls if f and f.group(3)},
+                          {(aid, m.start(), f.end()) for aid, m, f in fulls if f}))
+    new: list[Entity] = []
+    for e, s, full, latins, spans in found:
+        inner = all(any(a == aid and b < start and end_ == stop for _, _, _, _, other in found for a, b, stop in other)
+                    for aid, start, end_ in spans)
+        count, arts = e.surfaces.pop(s), e.surface_articles.pop(s)
+        e.articles = set().union(*e.surface_articles.values()) if e.surface_articles else set()
+        if inner:
+            continue
+        target = next((by_surface[x] for x in [*sorted(latins), full] if x in by_surface and by_surface[x] is not e),
+                      None)
+        if target is None:
+            target = next((t for t in new if full in t.surfaces), None)
+        if target is None:
+            target = Entity(key=name_key(full) or full)
+            target.kinds["person"] += 1
+            target.keys.add(target.key)
+            new.append(target)
+        target.surfaces[full] += count
+        target.surface_articles[full] |= arts
+        target.articles |= arts
+    return [e for e in entities if e.surfaces] + new
 
 
 # Languages that write adjectives in lower case: there a capitalised adjective inside a
@@ -1838,6 +2148,80 @@ def _noun_phrase(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
 # Languages that capitalise every noun: a capital is no evidence of a name there.
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 
+# German words that stand before a noun and never before a name: articles and other
+# determiners. (Feminine countries and parties take an article too, "die Ukraine", "die
+# Linke": countries are let through, and a party is named in the other languages.)
+_DE_DETERMINERS = frozenset("""
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+keines alle allen aller viele vielen vieler mehrere mehreren einige einigen wenige wenigen
+diese dieser diesen diesem dieses jene jener jenen jenem jedes jeder jeden jedem beide
+beiden zwei drei vier fünf sechs sieben acht neun zehn hundert tausend tausende
+""".split())
+_DE_ADJECTIVE = re.compile(r"[a-zäöüß]{2,}(?:e|en|er|es|em)$")
+# Words of those endings that are no adjectives: prepositions, conjunctions and the verbs
+# that put a name after them as their subject ("gegen Scholz", "wollen Merz und Klingbeil").
+_DE_NOT_ADJECTIVES = frozenset("""
+über unter hinter wieder oder aber gegen wegen zwischen neben ohne außer seither hierzu
+haben werden wurden worden sollen wollen können müssen dürfen sagen meinen meine
+""".split())
+_DE_VERB_PAST = re.compile(r"(?<!s)te[nt]?$")
+
+
+def _after_a_modifier(before: str) -> bool:
+    """A determiner, a number or an inflected adjective in lower case just before: the
+    place of a noun in German ("der beste Wert", "nach ersten Zahlen", "12,5 Millionen"),
+    not of a name, which stands after a verb or a preposition ("sagte Merz", "in Berlin").
+    A weak past verb ("erklärte", "betonten") ends like an adjective but puts the name
+    after it as its subject; a superlative ("höchsten") keeps its -sten."""
+    m = re.search(r"(\S+)[ \t]+$", before)
+    if m is None:
+        return False
+    word = m.group(1).strip("\"'„“”»«(")
+    if re.fullmatch(r"[\d.,]+", word):
+        return True
+    if not word.islower():
+        return False
+    return word in _DE_DETERMINERS or bool(_DE_ADJECTIVE.fullmatch(word) and word not in _DE_NOT_ADJECTIVES
+                                           and not _DE_VERB_PAST.search(word))
+
+
+def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """Read only in languages that capitalise every noun, and written there as a noun is:
+    after a determiner, a number or an adjective at least half the times it occurs
+    ("hinter geschlossenen Türen", "12,5 Millionen Personen"). The gazetteer reading
+    ("Türen" folds to a spelling of Turin) or a first name of the same letters ("Wert")
+    is no evidence against that; a country (die Ukraine), an acronym, a name of the
+    shape of brands (Konrad-Adenauer-Haus) or one with a head word stays. An
+    organisation is a noun only after numbers."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] not in ("name", "person", "place", "org") or not langs or not langs <= _NOUN_CAPITALISING:
+        return False
+    for s in e.surfaces:
+        # (a head word or a connector of its own marks a name of things, "die Via della
+        # Conciliazione": a place's or an institution's, which takes an article in German)
+        words = s.split()
+        if s.isupper() or any(_shaped(w) or is_head_word(w) or w.islower() for w in words):
+            return False
+        place = gazetteer.lookup(s, inflected=False)
+        if place is not None and place.kind in ("country", "continent"):
+            return False
+    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    if not seen:
+        return False
+    if d["kind"] == "org":
+        # An institution takes an article and adjectives ("die neue Bundesregierung"): only
+        # a count before it marks the noun ("325 Abgeordnete", members of parliament).
+        return 2 * sum(bool(re.search(r"(?<!\S)[\d.,]*\d[ \t]+$", before)) for before, _, _ in seen) >= len(seen)
+    return 2 * sum(_after_a_modifier(before) for before, _, _ in seen) >= len(seen)
+
+
+def _place_by_its_head(e: Entity) -> bool:
+    """A name ending in a place's head word ("Kuril Islands", "Kamchatka Peninsula") is a
+    place, whatever title or first name was read near it."""
+    heads = _PLACE_WORDS | DESIGNATORS
+    return any(len(s.split()) > 1 and (w := s.split()[-1].casefold()) and (w in heads or w.removesuffix("s") in heads)
+               for s in e.surfaces)
+
 
 def _shaped(word: str) -> bool:
     """Inner capitals or a hyphen between letters (TruthSocial, Sixtus-kápolna), the shape
@@ -1847,9 +2231,11 @@ def _shaped(word: str) -> bool:
 
 
 def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAULT,
-         lang: str | None = None) -> list[dict]:
+         lang: str | None = None, rejected: set[str] | None = None) -> list[dict]:
     """The entity entries of a brief, most salient first, each named for a reader of
-    `lang` when given (`reader_language_name`).
+    `lang` when given (`reader_language_name`). `rejected` receives the keys of the
+    entities found to be no names (an ordinary word capitalised, `_unsupported`...), not
+    those left out only by the count.
 
     Salience mixes the share of articles naming the entity, the share naming it in the
     title, and the share of the event's languages it is named in (weights in Config).
@@ -1883,8 +2269,15 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "salience": round(salience, 4),
         })
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
-    out = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
-                              or _english_name(entities_by_key[d["id"]], lang_of, text_of))
-           and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)]
+    for d in out:
+        if d["kind"] == "person" and _place_by_its_head(entities_by_key[d["id"]]):
+            d["kind"] = "place"
+    named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
+                                or _english_name(entities_by_key[d["id"]], lang_of, text_of))
+             and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
+             and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)]
+    if rejected is not None:
+        rejected |= {d["id"] for d in out} - {d["id"] for d in named}
+    out = named
     out.sort(key=lambda d: (-d["salience"], d["name"]))
     return out[: config.brief_max_entities]

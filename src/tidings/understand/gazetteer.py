@@ -188,7 +188,9 @@ def _add(table: dict[str, Place], alias: str, place: Place, force: bool = False)
         table[a] = place
 
 
-def _countries(table: dict[str, Place]) -> dict[str, Place]:
+def _countries(table: dict[str, Place], cities: set[str] | frozenset[str] = frozenset()) -> dict[str, Place]:
+    """Countries by their names in English and the locales' translations; a translation
+    that is the own name of a city in `cities` is left to the city."""
     import pycountry
 
     by_code: dict[str, Place] = {}
@@ -213,7 +215,7 @@ def _countries(table: dict[str, Place]) -> dict[str, Place]:
                 if t == form or (not latin_ok and _LATIN.search(t)):
                     continue
                 for part in re.split(r"\s*[()（）]\s*", t):
-                    if part.strip():
+                    if part.strip() and norm(part) not in cities:
                         _add(table, part, place)
             _add(table, form, place)
     for code, words in _EXONYMS.items():
@@ -288,7 +290,12 @@ def _exact_table() -> dict[str, Place]:
     exact: dict[str, Place] = {}
     _cities(exact)
     _continents(exact)
-    _countries(exact)
+    # A big city's own name is that city even where some language names a country so
+    # (Finnish Brasilia is Brazil; Brasília, Brazil's capital, is a city everywhere else).
+    # Only a city of half a million: small namesakes of countries' translations (a Franca
+    # or a Tailândia, towns of Brazil) are not what França and Tailândia mean.
+    cities = {norm(p.name) for p in exact.values() if p.kind == "city" and p.rank >= 500_000}
+    _countries(exact, cities)
     for name, words in _ORGS.items():
         org = Place(name, "org", 0)
         for w in words.split():
