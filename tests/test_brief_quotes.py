@@ -480,10 +480,10 @@ def test_two_clauses_of_one_verb_are_two_statements(lang, text):
 
 
 def test_and_that_before_its_verb_is_a_relative_pronoun_not_a_second_statement():
-    text = ("Anna Kovac said that Valdora will not hand over land that the army has not taken "
-            "and that could become a base for further raids into the valley.")
+    text = ("Anna Kovac said that Valdora will not hand over land that the army still holds "
+            "and that could serve as a depot for supplies to the valley.")
     (q,) = quotes_of(text, "en")
-    assert q.text.startswith("Valdora will not hand over land") and "further raids" in q.text
+    assert q.text.startswith("Valdora will not hand over land") and "a depot" in q.text
 
 
 @pytest.mark.parametrize("lang, text, clause", [
@@ -773,10 +773,10 @@ def test_a_news_agency_credit_closing_a_reported_clause_is_not_said(tail):
 
 
 def test_a_verb_inside_a_quotation_running_over_paragraphs_gives_no_speaker():
-    text = ("On Monday, Cardinal Paul Girard said on the radio: “Dearest friends, with deep sorrow "
-            "I must announce the death of our brother Anna Kovac.\n\n"
+    text = ("On Monday, Cardinal Paul Girard said on the radio: “Dear friends, with sorrow "
+            "I announce the passing of our sister Anna Kovac.\n\n"
             "“She taught us to live with courage and to care for the poorest among us.\n\n"
-            "“With immense gratitude for her example we commend the soul of Anna Kovac to God.”")
+            "“Thankful for all she gave, we pray for Anna Kovac tonight.”")
     qs = quotes_of(text, "en")
     assert qs and all(q.speaker != "Anna Kovac" for q in qs), qs
-    assert any(q.text.startswith("With immense gratitude") and q.speaker and "Girard" in q.speaker for q in qs), qs
+    assert any(q.text.startswith("Thankful for all") and q.speaker and "Girard" in q.speaker for q in qs), qs

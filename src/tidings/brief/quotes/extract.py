@@ -934,8 +934,8 @@ def _and_that_parts(q: Quote, lang: str | None, config: Config) -> list[Quote]:
     if len(parts) < 2 or any(_word_count(p) < config.quote_min_words for p in parts):
         return [q]
     if lang == "en" and any(_RELATIVE_VERB.match(p) for p in parts[1:]):
-        # "…will not hand over land that Russia has not taken and that could become a
-        # base…": a "that" followed by its verb is the relative pronoun of the noun
+        # "…will not give up a port that it still holds and that could serve as a
+        # depot…": a "that" followed by its verb is the relative pronoun of the noun
         # before it, not a second clause of the verb of saying.
         return [q]
     return [Quote(article=q.article, lang=q.lang, text=p, sentence=q.sentence, kind=q.kind, speaker=q.speaker,
@@ -1146,8 +1146,8 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
     for m in verbs.finditer(sentence):
         vs, ve = start + m.start(), start + m.end()
         if _open_quotation(block[:vs]):
-            # "…: “Dearest brothers and sisters, I must announce the death of our Holy
-            # Father Francis." : a verb inside a quotation is the speaker's word, and who
+            # "…: “Dear friends, it is my sad duty to tell you that our bishop has
+            # died." : a verb inside a quotation is the speaker's word, and who
             # it names does not speak.
             continue
         if m.group()[:1].isupper() and sentence[:m.start()].strip(" \"'“”„«»‘’"):
