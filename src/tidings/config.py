@@ -272,8 +272,6 @@ class Config:
     """Figures listed in a brief, most widely reported first."""
     embed_sentence_words: int = 28
     """Words of a sentence given to the embedding model in briefs (cost grows with length)."""
-    quote_embed_words: int = 28
-    """Words of a quote given to the embedding model for the cross-lingual merge."""
     digest_recent_days: float = 1.0
     """Digest growth: articles in this many last days of the period count as recent."""
     digest_weight_articles: float = 1.0

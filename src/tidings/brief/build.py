@@ -24,7 +24,7 @@ from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
-from tidings.brief.quotes.merge import _words_key, content_words
+from tidings.brief.quotes.merge import content_words, copy_key
 from tidings.brief.records import Brief
 from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
@@ -45,17 +45,17 @@ MAX_TEXT_CHARS = 20_000
 
 
 class Vectors:
-    """Sentence vectors for one brief: texts cut to `words` words (embed_sentence_words
-    unless given), embedded in as few model calls as possible, cached by the embedder (store.embedding_cache).
+    """Sentence vectors for one brief: texts cut to `embed_sentence_words` words, embedded
+    in as few model calls as possible, cached by the embedder (store.embedding_cache).
 
     `start(texts)` hands texts to the model at once (Embedder.embed_later: a background
     thread) and returns; `need(texts)` also waits until every started text has its vector.
     compose starts texts as soon as it knows them, so its own Python work (entities,
     quotes, figures) overlaps the model's."""
 
-    def __init__(self, embedder: Any, config: Config, words: int | None = None) -> None:
+    def __init__(self, embedder: Any, config: Config) -> None:
         self.embedder = embedder
-        self.words = words or config.embed_sentence_words
+        self.words = config.embed_sentence_words
         self._vec: dict[str, np.ndarray] = {}
         self._started: set[str] = set()
         self._pending: list[tuple[list[str], Callable[[], Any]]] = []
@@ -127,9 +127,6 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     """The brief (JSON form) of one event's articles, for a reader of `lang`."""
     embedder = embedder if embedder is not None else _default_embedder()
     vectors = Vectors(embedder, config)
-    # Quotes are only compared with one another (the cross-lingual merge): their start says
-    # enough, and a shorter cut costs the model fewer tokens.
-    quote_vectors = Vectors(embedder, config, config.quote_embed_words)
     # Sources are counted from the stored outlet names (sources_of); an article without
     # one is shown by its site, else as unnamed: never its file or folder name.
     n_sources = len(sources_mod.sources_of(articles))
@@ -215,7 +212,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                 # ..."): the quote is unattributed rather than given to it.
                 q.speaker, q.speaker_key = None, None
     to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
-    quote_vectors.start([q.text for q in to_embed_quotes])
+    vectors.start([q.text for q in to_embed_quotes])
     if first_report is not None and first_report.get("inferred"):
         # What the earliest dated report already carries that the undated first one lacks.
         said = [(q.article, entity_name.get(q.speaker_key) or q.speaker) for q in all_quotes if q.speaker_key]
@@ -249,8 +246,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         fresh = set(texts) - counted
         texts_by_purpose[purpose] = len(fresh)
         counted |= fresh
-    vectors.need([t for purpose, texts in wanted.items() if purpose != "quotes" for t in texts])
-    quote_vectors.need(wanted["quotes"])
+    vectors.need([t for texts in wanted.values() for t in texts])
 
     # --- summary ---
     summary = []
@@ -282,7 +278,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
 
     # --- quotes ---
     for q in to_embed_quotes:
-        q.vector = quote_vectors(q.text)
+        q.vector = vectors(q.text)
     groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity),
                               _quote_words(features))
     quotes = [_quote_entry(g, lang, by_id, entity_name, 2 * config.quote_max_chars)
@@ -330,7 +326,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         "n_sources": n_sources,
         "n_articles": len(articles),
         # Summary, quotes, figures and parallel reading were read from this many articles.
-        "stats": {"texts": texts_by_purpose, "embed_seconds": round(vectors.seconds + quote_vectors.seconds, 3),
+        "stats": {"texts": texts_by_purpose, "embed_seconds": round(vectors.seconds, 3),
                   "articles_read": len(sample)},
     }
 
@@ -414,7 +410,7 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     # another article.
     first: dict[tuple[str, str | None, str], quotes_mod.Quote] = {}
     for q in quotes:
-        first.setdefault(_copy_key(q), q)
+        first.setdefault(copy_key(q), q)
     chosen: list[Any] = []
     texts: set[str] = set()
     embedded: set[int] = set()
@@ -423,7 +419,7 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
             embedded.add(id(q))
             chosen.append(q)  # the same words cost nothing more to embed
             continue
-        key = _copy_key(q)
+        key = copy_key(q)
         twin = first[key]
         if id(twin) in embedded and twin.article != q.article and len(key[2].split()) >= 4:
             continue  # a wire copy: merge joins it to its twin
@@ -435,9 +431,6 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     return chosen
 
 
-def _copy_key(q: quotes_mod.Quote) -> tuple[str, str | None, str]:
-    # The key quotes_mod.merge._join_copies joins copies by.
-    return q.lang, q.speaker_key, _words_key(q.text)
 
 
 def _speaker_of(quotes: list[quotes_mod.Quote], config: Config) -> dict[int, str]:

@@ -533,8 +533,10 @@ def _restated(a: list[Quote], b: list[Quote], config: Config) -> bool:
     return True
 
 
-def _words_key(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split()[:10])
+def copy_key(q: Quote) -> tuple[str, str | None, str]:
+    """What copies of one quote share (_join_copies): language, speaker and the first ten
+    words, case and punctuation aside."""
+    return q.lang, q.speaker_key, " ".join(re.sub(r"[\W_]+", " ", q.text.casefold()).split()[:10])
 
 
 def _join_copies(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]]) -> None:
@@ -544,7 +546,7 @@ def _join_copies(quotes: list[Quote], group_of: list[int], members: dict[int, li
     copies and shared agency text need no model. One pass, by dictionary."""
     first: dict[tuple[str, str | None, str], int] = {}
     for i, q in enumerate(quotes):
-        key = (q.lang, q.speaker_key, _words_key(q.text))
+        key = copy_key(q)
         if len(key[2].split()) < 4:
             continue
         j = first.setdefault(key, i)
