@@ -221,14 +221,12 @@ def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
 
 
 def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
-    for s in sentences_of(article):
+    sentences = sentences_of(article)
+    for s in sentences:
         if fig.text and fig.text in s:
             return s
-    head = (fig.text or "").split(" ")[0]
-    # The number alone, not inside another ("11" is not the end of "1411").
-    alone = re.compile(rf"(?<![\d.,]){re.escape(head)}(?!\d|[.,]\d)") if head else None
-    for s in sentences_of(article):
-        if alone is not None and alone.search(s):
+    for s in sentences:
+        if _number_at(fig, s) >= 0:
             return s
     return article.title if fig.text and fig.text in (article.title or "") else (fig.text or "")
 
@@ -283,11 +281,12 @@ _MINUTES_AFTER_HOUR = re.compile(r"(?:بجکر|بج کر|बजकर|ساعت\s
 
 
 def _number_at(fig: Figure, sentence: str) -> int:
-    """Where the figure's number stands in its sentence (-1 when it is not there)."""
+    """Where the figure's number stands in its sentence (-1 when it is not there): its
+    text, else its number alone, not inside another ("11" is not the end of "1411")."""
     if fig.text and fig.text in sentence:
         return sentence.find(fig.text)
     head = (fig.text or "").split(" ")[0]
-    m = re.search(rf"(?<![\d.,]){re.escape(head)}(?![\d]|[.,]\d)", sentence) if head else None
+    m = re.search(rf"(?<![\d.,]){re.escape(head)}(?!\d|[.,]\d)", sentence) if head else None
     return m.start() if m else -1
 
 
