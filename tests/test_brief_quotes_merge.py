@@ -369,3 +369,19 @@ def test_words_no_report_gives_the_speaker_are_not_shown_as_the_speakers():
     for q in group:
         q.speaker = q.speaker_key = None
     assert _quote_entry(group, "en", {}, {})["text"] == group[0].text
+
+
+def test_a_quote_with_no_speaker_in_a_report_that_never_quotes_him_is_no_rival():
+    # A third report (a3) gives, unattributed, words near the English one (0.78, within the
+    # margin). It never quotes the vice-president, so they are someone else's: the English
+    # and Turkish quotes are still one statement.
+    v = _vectors({(0, 1): 0.804, (0, 2): 0.78, (1, 2): 0.75, (0, 3): 0.5, (1, 3): 0.5, (2, 3): 0.6}, 4, 0.5)
+    qs = _once_each()
+    loose = Quote(article="a3", lang="de", text="Man werde sich aus dem Streit der anderen heraushalten",
+                  sentence="", kind="reported", position=0, vector=np.asarray(v[2], dtype=np.float32))
+    other = _q("a3", "de", "mnstr", v[3], position=1, text="Wir sprechen mit allen Seiten weiter")
+    qs[0].vector, qs[1].vector = np.asarray(v[0], dtype=np.float32), np.asarray(v[1], dtype=np.float32)
+    assert sorted(map(len, merge(qs + [loose, other], {}))) == [1, 1, 2]
+    # When that report quotes him elsewhere, its unattributed words may be his: a rival.
+    his = _q("a3", "de", "vns", v[3], position=1, text="Wir sprechen mit allen Seiten weiter")
+    assert sorted(map(len, merge(qs + [loose, his], {}))) == [1, 1, 1, 1]

@@ -96,14 +96,24 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
                 seen_units[a] = units(quotes[have[a]]) if units else set()
             return seen_units[a]
 
+        def unclaimed(a: int) -> list[int]:
+            # a's own article, and quotes with no speaker in reports that never quote a's
+            # speaker: such a report's unattributed words are another voice's (a Pakistani
+            # report's own line on the truce is no rival for an Indian minister's words).
+            skip = list(cols[art[a]])
+            for x, c in cols.items():
+                if x != art[a] and not any(ents[y] and same(ents[a] or "", ents[y] or "") for y in c):
+                    skip += [y for y in c if eid[y] < 0]
+            return skip
+
         def evidenced(a: int, b: int) -> bool:
             # Across languages only: within one, two statements of a day sit closer still.
             if eid[a] < 0 or eid[b] < 0 or described[a] or described[b] or langs[a] == langs[b] or \
                     sims[a, b] < config.quote_merge_similarity_evidenced:
                 return False
             if not any(same(ents[a] or "", e) for e in unseen) and \
-                    _clear(masked, a, b, cols[art[a]], config.quote_merge_margin) and \
-                    _clear(masked, b, a, cols[art[b]], config.quote_merge_margin):
+                    _clear(masked, a, b, unclaimed(a), config.quote_merge_margin) and \
+                    _clear(masked, b, a, unclaimed(b), config.quote_merge_margin):
                 return True
             return _distinct_shared(a, b, units_at, cols, art, eid, alike, ents)
 
@@ -391,16 +401,16 @@ def _resolve_lone_speakers(quotes: list[Quote], ent, config: Config) -> None:
             q.speaker_key = resolved[e]
 
 
-def _clear(masked: np.ndarray, a: int, b: int, own: list[int], margin: float) -> bool:
-    """Whether b is closer to a, by `margin`, than any other quote in another article than
-    a's that may be by a's speaker (by that speaker or by no one named). A speaker quoted
+def _clear(masked: np.ndarray, a: int, b: int, skip: list[int], margin: float) -> bool:
+    """Whether b is closer to a, by `margin`, than any other quote that may be by a's
+    speaker (by that speaker or by no one named), the quotes in `skip` aside. A speaker quoted
     once in each of two reports, in two languages, is most often quoted for one statement,
     and a translated paraphrase of it sits at 0.80 (an English report of a vice-president's
     words against a Turkish quotation of them); two statements of one speaker that cosine does not tell apart have a
     third quote near them (0.015-0.036 away). The caller asks it only when every quote of
     the speaker has a vector."""
     row = masked[a].copy()
-    row[own] = -np.inf
+    row[skip] = -np.inf
     row[b] = -np.inf
     return bool(row.max(initial=-np.inf) <= masked[a, b] - margin)
 
