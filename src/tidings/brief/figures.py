@@ -148,6 +148,24 @@ class Found:
     holder: str | None = None
 
 
+# Units of time: a number counting days or years ("60 дней после голосования", "79 años")
+# counts those, whatever lexicon word stands near it ("голосования" is no count of votes).
+_TIME_UNITS = set("""
+day days week weeks month months year years hour hours minute minutes decade decades
+tag tage tagen woche wochen monat monate monaten jahr jahre jahren stunde stunden minuten
+jour jours semaine semaines mois an ans année années heure heures
+día días dia dias semana semanas mes meses año años ano anos hora horas minuto minutos
+giorno giorni settimana settimane mese mesi anno anni ore
+zi zile săptămână săptămâni lună luni ani oră
+день дня дней дни дням неделя недели недель месяц месяца месяцев год года лет годы час часа
+часов минут минуты дні днів тиждень тижні тижнів місяці місяців рік роки років годин хвилин
+dzień dni tydzień tygodnie tygodni miesiąc miesiące miesięcy rok lata lat godzin godziny minut
+gün hafta yıl saat dakika
+दिन दिनों सप्ताह हफ्ते हफ़्ते महीने महीनों साल सालों वर्ष वर्षों घंटे मिनट
+يوم أيام يوما أسبوع أسابيع شهر أشهر شهور سنة سنوات عام أعوام ساعة ساعات دقيقة دقائق
+""".split())
+
+
 def _lexicon(word: str) -> str | None:
     w = word.lower()
     for concept, stems in _LEXICON:
@@ -182,6 +200,8 @@ def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
     head = _lexicon(content[0]) if content else None
     if head and head not in _VAGUE:
         return (f"{unit}:{head}" if unit else head), True
+    if not unit and content and content[0].lower() in _TIME_UNITS:
+        return "w:" + anyascii(content[0]).lower()[:4], True
     tokens, clause = _clauses(sentence or "")
     number = _TOKEN.findall(fig.text or "")[:1]
     at = None

@@ -1,0 +1,34 @@
+"""Disagreements only where sources differ on one fact at one moment: not a number of
+days read as a count of votes, not a threshold against a result, not two quantities one
+sentence gives side by side, not a recap of an older happening, not a toll that grew.
+On sentences we wrote (invented, same constructions as real reports)."""
+
+from tidings.brief import figures as F
+from tidings.clean.sentences import split
+from tidings.records import Article, Features
+from tidings.understand.figures import extract
+
+
+def art(aid, text, lang="en", date="2026-03-10T09:00:00+00:00"):
+    return Article(id=aid, origin=aid, title="", text=text, raw=text, content_hash=aid,
+                   lang=lang, date=date, source=aid)
+
+
+def collect(arts):
+    feats = {a.id: Features(a.id, figures=extract(a.text, a.lang)) for a in arts}
+    return F.collect(arts, feats, lambda a: split(a.text, a.lang))
+
+
+def shown(arts):
+    xs = collect(arts)
+    return F.disagreements(xs, F.candidate_pairs(xs), {})
+
+
+def test_a_number_of_days_near_a_word_of_voting_counts_days_not_votes():
+    arts = [art("a", "Премьер получил в парламенте 394 голоса.", "ru"),
+            art("b", "Новые выборы пройдут не позднее 60 дней после голосования.", "ru"),
+            art("c", "La nueva votación debe celebrarse en 21 días tras la votación.", "es")]
+    xs = collect(arts)
+    assert {x.figure.value: x.concept for x in xs}[394] == "votes"
+    assert all(x.concept != "votes" for x in xs if x.figure.value in (60, 21)), xs
+    assert shown(arts) == []
