@@ -32,3 +32,19 @@ def test_a_number_of_days_near_a_word_of_voting_counts_days_not_votes():
     assert {x.figure.value: x.concept for x in xs}[394] == "votes"
     assert all(x.concept != "votes" for x in xs if x.figure.value in (60, 21)), xs
     assert shown(arts) == []
+
+
+def test_a_threshold_is_not_compared_with_the_count_reached():
+    arts = [art("a", "Die Kandidatin erhielt 341 Ja-Stimmen.", "de"),
+            art("b", "She won with 341 votes, well above the 328 votes needed for a majority."),
+            art("c", "Для избрания требовалось не менее 328 голосов депутатов.", "ru"),
+            art("d", "Obtuvo 341 votos, más de los 328 necesarios.", "es")]
+    xs = collect(arts)
+    assert {(x.article.id, x.figure.value): x.role for x in xs} == {
+        ("a", 341): None, ("b", 341): None, ("b", 328): "needed", ("c", 328): "needed",
+        ("d", 341): None, ("d", 328): "needed"}
+    assert shown(arts) == []
+    # Two thresholds that differ are still a disagreement.
+    other = art("e", "Die Wahl erforderte 330 Stimmen.", "de")
+    out = shown(arts + [other])
+    assert [sorted(v["value"] for v in d["versions"]) for d in out] == [[328, 330]], out

@@ -146,6 +146,9 @@ class Found:
     # Key of the name whose share or sum this is ("die FDP mit 4,9 Prozent": the FDP's),
     # when its clause names one (see _holder).
     holder: str | None = None
+    # "needed" when the number is a threshold ("the 316 votes needed"): a different fact
+    # from the count reached, which it must not be compared with (see _needed).
+    role: str | None = None
 
 
 # Units of time: a number counting days or years ("60 дней после голосования", "79 años")
@@ -332,6 +335,33 @@ def when_not_how_many(fig: Figure, sentence: str, lang: str | None = None) -> bo
     return any(f.month is not None and f.start <= at < f.end for f in scan(sentence, lang, limit=50))
 
 
+# Words making a number a threshold: what was needed, not what was reached.
+_NEED = re.compile(
+    r"(?i)^(?:needed|need|required|requires?|necessary|threshold|majority|"
+    r"benötigt\w*|erforder\w*|notwendig\w*|nötig\w*|mehrheit|"
+    r"nécessaire\w*|requis\w*|majorité|seuil|necesari\w*|necessári\w*|requerid\w*|mínimo|"
+    r"необходим\w*|требова\w*|нужн\w*|большинств\w*|потрібн\w*|необхідн\w*|більшіст\w*|"
+    r"wymagan\w*|potrzebn\w*|większoś\w*|gerekli|आवश्यक|ज़रूरी|जरूरी|बहुमत|اللازم\w*|المطلوب\w*|"
+    r"필요|必要|需要)$"
+)
+
+
+def _needed(fig: Figure, sentence: str) -> bool:
+    """Whether the figure is a threshold: a word of need in its clause, with no other
+    number nearer that word ("325 von 316 benötigten Stimmen": 316 is needed, 325 not)."""
+    tokens, clause = _clauses(sentence or "")
+    number = _TOKEN.findall(fig.text or "")[:1]
+    at = next((i for i, t in enumerate(tokens) if number and t == number[0]), None)
+    if at is None:
+        return False
+    numbers = [i for i, t in enumerate(tokens) if t[:1].isdigit() and clause[i] == clause[at]]
+    for i, t in enumerate(tokens):
+        if clause[i] == clause[at] and _NEED.match(t):
+            if min(numbers, key=lambda j: (abs(j - i), j)) == at:
+                return True
+    return False
+
+
 def _frame(sentences: list[str], i: int) -> str | None:
     """How the article frames the figure in sentence `i`: "projection" when that sentence,
     or else the nearest one before it that says either, speaks of a projection or exit
@@ -387,7 +417,8 @@ def collect(articles: list[Article], features: dict[str, Features], sentences_of
                 i = next((k for k, s in enumerate(sentences) if s == sentence), None)
                 out.append(Found(a, fig, concept, sentence, strong,
                                  frame=_frame(sentences, i) if i is not None else _frame([sentence], 0),
-                                 holder=_holder(fig, sentence, f.names) if fig.unit and f else None))
+                                 holder=_holder(fig, sentence, f.names) if fig.unit and f else None,
+                                 role="needed" if _needed(fig, sentence) else None))
     return out
 
 
@@ -465,13 +496,13 @@ def candidate_pairs(found: list[Found], config: Config = DEFAULT) -> list[tuple[
             for x in by_article[a]:
                 for y in by_article[b]:
                     if x.concept == y.concept and _specific(x.concept) and x.strong and y.strong \
-                            and not _same(x.figure.value, y.figure.value, config):
+                            and x.role == y.role and not _same(x.figure.value, y.figure.value, config):
                         pairs.append((x, y))
             # Shares and sums by unit alone: "31.2% of the vote" and "30,8 Prozent" must
             # meet although only one names what the share is of.
             for unit in {x.figure.unit for x in by_article[a] if x.figure.unit}:
-                xs = [x for x in by_article[a] if x.figure.unit == unit]
-                ys = [y for y in by_article[b] if y.figure.unit == unit]
+                xs = [x for x in by_article[a] if x.figure.unit == unit and not x.role]
+                ys = [y for y in by_article[b] if y.figure.unit == unit and not y.role]
                 # Whose share it is, when both clauses name it, decides the pair: the FDP's
                 # 4.9% meets the other article's FDP share, not its BSW share of 4.97%. A
                 # share whose holder the other article gives a share of its own is no
@@ -593,8 +624,8 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
         if _specific(concept):
             # Other articles giving one of these values for the same thing support it.
             for x in found:
-                if x.concept == concept and x.strong and all(x is not m for m in members) \
-                        and not recap(x):
+                if x.concept == concept and x.strong and x.role == members[0].role \
+                        and all(x is not m for m in members) and not recap(x):
                     for v in versions:
                         if _same(v[0].figure.value, x.figure.value, config):
                             v.append(x)
@@ -609,6 +640,8 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
         update = _as_update(versions) or _as_estimates(concept, versions)
         versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
         about = concept.split(":")[-1] or members[0].figure.what or concept
+        if members[0].role:
+            about += f" ({members[0].role})"
         if concept.startswith("%"):
             about = "share (%)" + (f": {members[0].figure.what}" if members[0].figure.what else "")
         if update is not None:
