@@ -48,3 +48,15 @@ def test_a_threshold_is_not_compared_with_the_count_reached():
     other = art("e", "Die Wahl erforderte 330 Stimmen.", "de")
     out = shown(arts + [other])
     assert [sorted(v["value"] for v in d["versions"]) for d in out] == [[328, 330]], out
+
+
+def test_two_values_one_sentence_gives_side_by_side_are_two_quantities():
+    arts = [art("a", "Le texte a été adopté par 412 voix.", "fr"),
+            art("b", "The bill won 412 votes out of 577 votes cast."),
+            art("c", "Der Entwurf bekam 412 Stimmen von 577 abgegebenen Stimmen.", "de"),
+            art("d", "Всего было подано 577 голосов.", "ru")]
+    xs = collect(arts)
+    assert {x.figure.value for x in xs if x.concept == "votes"} == {412, 577}
+    assert shown(arts) == []
+    # Without a sentence holding both, the same two values stay a disagreement.
+    assert len(shown([arts[0], arts[3]])) == 1

@@ -585,8 +585,11 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
     figure form one disagreement; every other article giving one of its values with the
     same concept supports that version.
     """
+    told_apart = _told_apart(found)
     confirmed = []
     for x, y in pairs:
+        if _given_together(x, y, told_apart, config):
+            continue
         vx, vy = vectors.get(x.sentence), vectors.get(y.sentence)
         if vx is None or vy is None:
             if _specific(x.concept):
@@ -659,6 +662,30 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
         })
     out.sort(key=lambda d: -sum(len(v["sources"]) for v in d["versions"]))
     return out
+
+
+def _told_apart(found: list[Found]) -> dict[tuple[str, str | None], list[list[float]]]:
+    """For each thing counted, the values each sentence gives of it, when it gives more
+    than one."""
+    by: dict[tuple[str, str, str | None], list[float]] = defaultdict(list)
+    for x in found:
+        by[(x.article.id + "\0" + x.sentence, x.concept, x.role)].append(x.figure.value)
+    out: dict[tuple[str, str | None], list[list[float]]] = defaultdict(list)
+    for (_, concept, role), values in by.items():
+        if len(values) > 1:
+            out[(concept, role)].append(values)
+    return out
+
+
+def _given_together(x: Found, y: Found, told_apart: dict, config: Config) -> bool:
+    """Whether one sentence gives both values of the thing counted ("325 of the 316 votes
+    needed", "89 votes of 133", "207 for, 394 against"): its writer holds them for two
+    quantities, so two articles each giving one of them do not disagree."""
+    for values in told_apart.get((x.concept, x.role), []):
+        if any(_same(v, x.figure.value, config) for v in values) and \
+                any(_same(v, y.figure.value, config) for v in values):
+            return True
+    return False
 
 
 def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
