@@ -60,3 +60,19 @@ def test_two_values_one_sentence_gives_side_by_side_are_two_quantities():
     assert shown(arts) == []
     # Without a sentence holding both, the same two values stay a disagreement.
     assert len(shown([arts[0], arts[3]])) == 1
+
+
+def test_values_chained_through_a_third_are_still_two_quantities_of_one_sentence():
+    # 4 invalid ballots and 271 votes of a first round meet (no sentence gives both), and
+    # 271 meets 290: one group, two of whose values one sentence gives side by side.
+    arts = [art("a", "La ley obtuvo finalmente 290 votos a favor, con 4 votos nulos.", "es"),
+            art("b", "Im ersten Wahlgang bekam sie nur 271 Stimmen.", "de"),
+            art("c", "She got 290 votes.")]
+    assert shown(arts) == []
+    # A sentence giving both numbers tells them apart whatever each is read to count.
+    arts = [art("a", "Of the 610 votes cast, 290 went to her."),
+            art("b", "Sie bekam 610 Stimmen.", "de"),
+            art("c", "Она получила 290 голосов.", "ru")]
+    xs = collect(arts)
+    assert {x.figure.value for x in xs if x.concept == "votes"} == {290, 610}
+    assert shown(arts) == []
