@@ -76,3 +76,16 @@ def test_values_chained_through_a_third_are_still_two_quantities_of_one_sentence
     xs = collect(arts)
     assert {x.figure.value for x in xs if x.concept == "votes"} == {290, 610}
     assert shown(arts) == []
+
+
+def test_a_sentence_dated_days_before_the_happening_recalls_an_older_one():
+    # Reports of a strike on 9 March recalling the bombing of 20 February and its toll.
+    a = art("a", "The strikes came after the market bombing of February 20 that killed 31 people.")
+    b = art("b", "Los bombardeos del 9 de marzo dejaron 12 muertos, según el ejército.", "es")
+    c = art("c", "Die Angriffe vom 8. März töteten 12 Menschen.", "de")
+    xs = collect([a, b, c])
+    assert [x.figure.value for x in xs if F.recap(x)] == [31]
+    assert shown([a, b, c]) == []
+    # The same toll in a sentence dated on the happening's own day is compared.
+    d = art("d", "The strikes of March 9 killed 31 people.")
+    assert len(shown([b, c, d])) == 1

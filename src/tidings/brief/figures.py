@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -149,6 +150,9 @@ class Found:
     # "needed" when the number is a threshold ("the 316 votes needed"): a different fact
     # from the count reached, which it must not be compared with (see _needed).
     role: str | None = None
+    # The sentence dates itself days before the article's happening ("the attack of April
+    # 22 that left 26 dead", in a report of May 7): its figures are an older happening's.
+    dated_before: bool = False
 
 
 # Units of time: a number counting days or years ("60 дней после голосования", "79 años")
@@ -362,6 +366,34 @@ def _needed(fig: Figure, sentence: str) -> bool:
     return False
 
 
+# Days a sentence's date may fall before the happening and still be its own: a local
+# time zone moves a date by one, a report of a night's events may name the evening before.
+_OWN_DAYS = 2
+
+
+def _dated_before(sentence: str, lang: str | None, when: str | None) -> bool:
+    """Whether the sentence names a day more than _OWN_DAYS before `when` (the happening
+    the article reports, else its publication)."""
+    from tidings.clean.dates import scan
+
+    parsed = parse_date(when)
+    if parsed is None or not sentence:
+        return False
+    ref = parsed[0].date()
+    for f in scan(sentence, lang, limit=20):
+        if f.month is None or f.today:
+            continue
+        try:
+            day = date(f.year or ref.year, f.month, f.day)
+        except ValueError:
+            continue
+        if f.year is None and day > ref:
+            day = date(ref.year - 1, f.month, f.day)  # "December 28" written in January
+        if (ref - day).days > _OWN_DAYS:
+            return True
+    return False
+
+
 def _frame(sentences: list[str], i: int) -> str | None:
     """How the article frames the figure in sentence `i`: "projection" when that sentence,
     or else the nearest one before it that says either, speaks of a projection or exit
@@ -418,7 +450,8 @@ def collect(articles: list[Article], features: dict[str, Features], sentences_of
                 out.append(Found(a, fig, concept, sentence, strong,
                                  frame=_frame(sentences, i) if i is not None else _frame([sentence], 0),
                                  holder=_holder(fig, sentence, f.names) if fig.unit and f else None,
-                                 role="needed" if _needed(fig, sentence) else None))
+                                 role="needed" if _needed(fig, sentence) else None,
+                                 dated_before=_dated_before(sentence, a.lang, f.event_time or a.date)))
     return out
 
 
@@ -471,9 +504,9 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
 def recap(x: Found) -> bool:
-    """Whether the figure's sentence recalls an earlier happening (a marker, or a year
-    other than the article's)."""
-    if _RECAP.search(x.sentence):
+    """Whether the figure's sentence recalls an earlier happening (a marker, a day days
+    before the article's happening, or a year other than the article's)."""
+    if x.dated_before or _RECAP.search(x.sentence):
         return True
     year = (x.article.date or "")[:4]
     years = set(_YEAR.findall(x.sentence))
