@@ -89,3 +89,20 @@ def test_a_sentence_dated_days_before_the_happening_recalls_an_older_one():
     # The same toll in a sentence dated on the happening's own day is compared.
     d = art("d", "The strikes of March 9 killed 31 people.")
     assert len(shown([b, c, d])) == 1
+
+
+def test_a_toll_given_with_a_larger_injury_count_is_a_later_report_not_a_disagreement():
+    # Early: 9 dead, 21 injured; later: 30 killed and 52 injured. Both rose together.
+    early = art("a", "Die Armee meldete 9 Tote und 21 Verletzte.", "de", date=None)
+    late = art("b", "Officials said 30 people were killed and 52 injured in the strikes.")
+    xs = collect([early, late])
+    # "killed" belongs to 30: 52 stands in the next clause, after "and".
+    assert {(x.figure.value, x.concept) for x in xs} >= {(9, "killed"), (21, "injured"),
+                                                          (30, "killed"), (52, "injured")}
+    out = shown([early, late])
+    assert sorted((d["about"], d["kind"], [v["value"] for v in d["versions"]]) for d in out) == [
+        ("injured", "update", [21, 52]), ("killed", "update", [9, 30])], out
+    # The same dead, a different injury count: the sources differ on the injured.
+    other = art("c", "Las autoridades informaron de 9 muertos y 25 heridos.", "es", date=None)
+    out = shown([early, other])
+    assert [(d["kind"], d["about"]) for d in out] == [("figure", "injured")], out

@@ -228,7 +228,7 @@ def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
                 continue  # "14 oameni au murit, iar 3.200 de locuitori": another clause
             # "118 morts parmi les 127 personnes": "morts" is nearer 118 than 127, so it
             # says what 118 counts, not 127.
-            if any(abs(i - j) < abs(i - at) for j in numbers):
+            if any(abs(i - j) < abs(i - at) and clause[j] == clause[i] for j in numbers):
                 continue
             c = _lexicon(tokens[i])
             if c and c not in _VAGUE:
@@ -451,7 +451,7 @@ def collect(articles: list[Article], features: dict[str, Features], sentences_of
                                  frame=_frame(sentences, i) if i is not None else _frame([sentence], 0),
                                  holder=_holder(fig, sentence, f.names) if fig.unit and f else None,
                                  role="needed" if _needed(fig, sentence) else None,
-                                 dated_before=_dated_before(sentence, a.lang, f.event_time or a.date)))
+                                 dated_before=_dated_before(sentence, a.lang, (f.event_time if f else None) or a.date)))
     return out
 
 
@@ -678,7 +678,8 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
             # another, one article giving both 28.5% and 16.4%): an article does not
             # disagree with itself, so these are several facts, not versions of one.
             continue
-        update = _as_update(versions) or _as_estimates(concept, versions)
+        update = _as_update(versions) or _as_estimates(concept, versions) or \
+            _as_grown(concept, versions, found)
         versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
         about = concept.split(":")[-1] or members[0].figure.what or concept
         if members[0].role:
@@ -763,6 +764,33 @@ def _as_estimates(concept: str, versions: list[list[Found]]) -> list[list[Found]
         counted = [v for v in versions if not any(v is e for e in estimated)]
         if estimated and len(counted) <= 1:
             return sorted(estimated, key=lambda v: v[0].figure.value) + counted
+    return None
+
+
+def _as_grown(concept: str, versions: list[list[Found]], found: list[Found]) -> list[list[Found]] | None:
+    """The versions smallest first when they are one toll at successive moments: every two
+    of them are given in sentences that give another toll too, and that one is larger
+    beside the larger value ("8 dead and 33 injured", later "26 killed and 46 injured").
+    Two counts rising together say the later report came after more was known, not that
+    the sources differ. Else None."""
+    if concept not in _GROWING:
+        return None
+    beside: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    for x in found:
+        if x.concept in _GROWING and x.concept != concept:
+            beside[(x.article.id, x.sentence)][x.concept] = x.figure.value
+
+    def rose(small: list[Found], large: list[Found]) -> bool:
+        for x in small:
+            for y in large:
+                bx, by = beside.get((x.article.id, x.sentence), {}), beside.get((y.article.id, y.sentence), {})
+                if any(bx[c] < by[c] for c in bx.keys() & by.keys()):
+                    return True
+        return False
+
+    ordered = sorted(versions, key=lambda v: v[0].figure.value)
+    if all(rose(v, w) for i, v in enumerate(ordered) for w in ordered[i + 1:]):
+        return ordered
     return None
 
 
