@@ -3,6 +3,8 @@ days read as a count of votes, not a threshold against a result, not two quantit
 sentence gives side by side, not a recap of an older happening, not a toll that grew.
 On sentences we wrote (invented, same constructions as real reports)."""
 
+import numpy as np
+
 from tidings.brief import figures as F
 from tidings.clean.sentences import split
 from tidings.records import Article, Features
@@ -106,3 +108,13 @@ def test_a_toll_given_with_a_larger_injury_count_is_a_later_report_not_a_disagre
     other = art("c", "Las autoridades informaron de 9 muertos y 25 heridos.", "es", date=None)
     out = shown([early, other])
     assert [(d["kind"], d["about"]) for d in out] == [("figure", "injured")], out
+
+
+def test_the_two_ends_of_a_range_are_one_estimate_not_two_quantities():
+    arts = [art("a", "Nach der Hochrechnung kommt die Freie Liste auf 17,5 bis 18 Prozent.", "de"),
+            art("b", "The Free List won 17.5 percent, the final count showed."),
+            art("c", "La Lista Libre obtuvo el 18 por ciento.", "es")]
+    xs = collect(arts)
+    same = {x.sentence: np.array([1.0, 0.0], dtype=np.float32) for x in xs}
+    out = F.disagreements(xs, F.candidate_pairs(xs), same)
+    assert [sorted(v["value"] for v in d["versions"]) for d in out] == [[17.5, 18]], out

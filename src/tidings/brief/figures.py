@@ -707,7 +707,8 @@ def _told_apart(found: list[Found]) -> list[list[float]]:
     """The values of each sentence giving more than one figure."""
     by: dict[tuple[str, str], list[float]] = defaultdict(list)
     for x in found:
-        by[(x.article.id, x.sentence)].append(x.figure.value)
+        if not _in_range(x):  # "19.5 to 20%" is one estimate, not two quantities
+            by[(x.article.id, x.sentence)].append(x.figure.value)
     return [values for values in by.values() if len(values) > 1]
 
 
@@ -800,6 +801,23 @@ _RANGE_BEFORE = re.compile(
     r"(?:[\d.,]+\s*(?:%|percent|prozent|pour cent|por ciento|la sută|процент\w*)?\s*"
     r"(?:and|und|et|y|e|și|и|і|та|و)\s*)?$"
 )
+
+
+# Words joining the two ends of a range: "19.5 to 20%", "19,5 bis 20", "19.5 إلى 20%".
+_RANGE_JOIN = (r"(?:-|–|to|and|or|bis|und|oder|à|et|ou|a|al|y|o|até|e|până la|și|до|по|и|или|"
+               r"إلى|الى|و|से|和|至|到|~)")
+_RANGE_END = re.compile(rf"(?i)\d\s*(?:%|percent|prozent|pour cent|por ciento)?\s*{_RANGE_JOIN}\s*$")
+_RANGE_START = re.compile(rf"(?i)^\s*(?:%|percent|prozent|pour cent|por ciento)?\s*{_RANGE_JOIN}\s*\d")
+
+
+def _in_range(x: Found) -> bool:
+    """Whether the figure is an end of a range its sentence gives."""
+    at = _number_at(x.figure, x.sentence)
+    if at < 0:
+        return False
+    head = (x.figure.text or "").split(" ")[0]
+    return bool(_RANGE_BEFORE.search(_before(x)) or _RANGE_END.search(x.sentence[max(0, at - 40):at])
+                or _RANGE_START.match(x.sentence[at + len(head):]))
 
 
 def _estimated(x: Found) -> bool:
