@@ -46,6 +46,11 @@ def test_a_threshold_is_not_compared_with_the_count_reached():
         ("a", 341): None, ("b", 341): None, ("b", 328): "needed", ("c", 328): "needed",
         ("d", 341): None, ("d", 328): "needed"}
     assert shown(arts) == []
+    # A majority won and a toll's lower bound are counts reached, not thresholds.
+    for text, lang in [("Sie gewann die Mehrheit mit 341 Stimmen.", "de"),
+                       ("Как минимум 12 человек погибли.", "ru"),
+                       ("El sismo dejó como mínimo 12 muertos.", "es")]:
+        assert [x.role for x in collect([art("m", text, lang)])] == [None], text
     # Two thresholds that differ are still a disagreement.
     other = art("e", "Die Wahl erforderte 330 Stimmen.", "de")
     out = shown(arts + [other])

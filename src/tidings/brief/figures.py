@@ -339,13 +339,15 @@ def when_not_how_many(fig: Figure, sentence: str, lang: str | None = None) -> bo
     return any(f.month is not None and f.start <= at < f.end for f in scan(sentence, lang, limit=50))
 
 
-# Words making a number a threshold: what was needed, not what was reached.
+# Words making a number a threshold: what was needed, not what was reached. ("Majority"
+# is none: "won a majority with 325 votes" is the count reached; nor is "minimum":
+# "como mínimo 10 muertos" is the lower bound of a toll.)
 _NEED = re.compile(
-    r"(?i)^(?:needed|need|required|requires?|necessary|threshold|majority|"
-    r"benötigt\w*|erforder\w*|notwendig\w*|nötig\w*|mehrheit|"
-    r"nécessaire\w*|requis\w*|majorité|seuil|necesari\w*|necessári\w*|requerid\w*|mínimo|"
-    r"необходим\w*|требова\w*|нужн\w*|большинств\w*|потрібн\w*|необхідн\w*|більшіст\w*|"
-    r"wymagan\w*|potrzebn\w*|większoś\w*|gerekli|आवश्यक|ज़रूरी|जरूरी|बहुमत|اللازم\w*|المطلوب\w*|"
+    r"(?i)^(?:needed|need|required|requires?|necessary|threshold|"
+    r"benötigt\w*|erforder\w*|notwendig\w*|nötig\w*|"
+    r"nécessaire\w*|requis\w*|seuil|necesari\w*|necessári\w*|requerid\w*|"
+    r"необходим\w*|требова\w*|нужн\w*|потрібн\w*|необхідн\w*|"
+    r"wymagan\w*|potrzebn\w*|gerekli|आवश्यक|ज़रूरी|जरूरी|اللازم\w*|المطلوب\w*|"
     r"필요|必要|需要)$"
 )
 
