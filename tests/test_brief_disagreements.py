@@ -123,3 +123,13 @@ def test_the_two_ends_of_a_range_are_one_estimate_not_two_quantities():
     same = {x.sentence: np.array([1.0, 0.0], dtype=np.float32) for x in xs}
     out = F.disagreements(xs, F.candidate_pairs(xs), same)
     assert [sorted(v["value"] for v in d["versions"]) for d in out] == [[17.5, 18]], out
+
+
+def test_a_figure_of_the_title_is_read_in_the_title_not_in_a_body_sentence_with_its_number():
+    a = Article(id="t", origin="t", title="Un sismo deja al menos 10 personas fallecidas en la costa",
+                text="El temblor tuvo su epicentro a unos 10 kilómetros de profundidad.",
+                raw="", content_hash="t", lang="es", date="2026-03-10", source="t")
+    feats = {"t": Features("t", figures=extract(f"{a.title}\n{a.text}", "es"))}
+    xs = F.collect([a], feats, lambda a: split(a.text, a.lang))
+    assert sorted((x.figure.text.split()[1], x.concept) for x in xs) == [
+        ("kilómetros", "depth"), ("personas", "killed")], xs

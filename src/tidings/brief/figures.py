@@ -248,14 +248,23 @@ def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
 
 
 def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
+    """The sentence the figure was read from: the one holding its text (the title too,
+    which the body's sentences leave out), else one holding its number and the word it
+    counts, else its number alone. A figure of the title ("10 personas fallecidas") put in
+    the body's sentence with the same number ("a 10 kilómetros de profundidad") would be
+    read as counting what that sentence counts."""
     sentences = sentences_of(article)
     for s in sentences:
         if fig.text and fig.text in s:
             return s
-    for s in sentences:
-        if _number_at(fig, s) >= 0:
+    if fig.text and fig.text in (article.title or ""):
+        return article.title
+    word = (_TOKEN.findall(fig.what or "") or [""])[0].lower()
+    with_number = [s for s in sentences if _number_at(fig, s) >= 0]
+    for s in with_number:
+        if word and word in s.lower():
             return s
-    return article.title if fig.text and fig.text in (article.title or "") else (fig.text or "")
+    return with_number[0] if with_number else (fig.text or "")
 
 
 # A number with one separator and other than three digits after it: "8.8", "28,5".
