@@ -133,3 +133,16 @@ def test_a_figure_of_the_title_is_read_in_the_title_not_in_a_body_sentence_with_
     xs = F.collect([a], feats, lambda a: split(a.text, a.lang))
     assert sorted((x.figure.text.split()[1], x.concept) for x in xs) == [
         ("kilómetros", "depth"), ("personas", "killed")], xs
+
+
+def test_an_early_toll_written_in_words_shows_the_report_came_earlier():
+    early = art("a", "इस धमाके में एक व्यक्ति की मौत हो गई, जबकि 14 लोग घायल हुए।", "hi", date=None)
+    late = art("b", "At least 19 people were killed and 16 injured in the blast.")
+    out = shown([early, late])
+    assert [(d["kind"], d["about"], [v["value"] for v in d["versions"]]) for d in out] == [
+        ("update", "injured", [14, 16])], out
+    # The same dead in words and digits, a different injury count: that is a disagreement.
+    other = art("c", "Tres personas murieron y hubo 16 heridos.", "es", date=None)
+    same = art("d", "Three people died and 14 people were injured, police said.", date=None)
+    out = shown([same, other])
+    assert [(d["kind"], d["about"]) for d in out] == [("figure", "injured")], out
