@@ -10,6 +10,11 @@ A disagreement also needs the two figures' sentences to be about the same thing
 (sentence cosine), so two death tolls of two different attacks are not a disagreement.
 Shares and sums whose subject has no lexicon entry (31.2% for the CDU, 30.8% for "die
 Christdemokraten") pair by nearest value between two articles, then by sentence.
+Two values are no disagreement when they are different facts by the sentences' own
+evidence: a threshold against the count reached ("the 316 votes needed"), two numbers one
+sentence gives side by side ("325 of 316", "717 cast, 207 for"), a sentence dated days
+before the happening (a recap), tolls that rose together from one report to the next (an
+update, shown as such).
 """
 
 from __future__ import annotations
