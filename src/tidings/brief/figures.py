@@ -10,6 +10,11 @@ A disagreement also needs the two figures' sentences to be about the same thing
 (sentence cosine), so two death tolls of two different attacks are not a disagreement.
 Shares and sums whose subject has no lexicon entry (31.2% for the CDU, 30.8% for "die
 Christdemokraten") pair by nearest value between two articles, then by sentence.
+Two values are no disagreement when they are different facts by the sentences' own
+evidence: a threshold against the count reached ("the 316 votes needed"), two numbers one
+sentence gives side by side ("325 of 316", "717 cast, 207 for"), a sentence dated days
+before the happening (a recap), tolls that rose together from one report to the next (an
+update, shown as such).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -146,6 +152,30 @@ class Found:
     # Key of the name whose share or sum this is ("die FDP mit 4,9 Prozent": the FDP's),
     # when its clause names one (see _holder).
     holder: str | None = None
+    # "needed" when the number is a threshold ("the 316 votes needed"): a different fact
+    # from the count reached, which it must not be compared with (see _needed).
+    role: str | None = None
+    # The sentence dates itself days before the article's happening ("the attack of April
+    # 22 that left 26 dead", in a report of May 7): its figures are an older happening's.
+    dated_before: bool = False
+
+
+# Units of time: a number counting days or years ("60 дней после голосования", "79 años")
+# counts those, whatever lexicon word stands near it ("голосования" is no count of votes).
+_TIME_UNITS = set("""
+day days week weeks month months year years hour hours minute minutes decade decades
+tag tage tagen woche wochen monat monate monaten jahr jahre jahren stunde stunden minuten
+jour jours semaine semaines mois an ans année années heure heures
+día días dia dias semana semanas mes meses año años ano anos hora horas minuto minutos
+giorno giorni settimana settimane mese mesi anno anni ore
+zi zile săptămână săptămâni lună luni ani oră
+день дня дней дни дням неделя недели недель месяц месяца месяцев год года лет годы час часа
+часов минут минуты дні днів тиждень тижні тижнів місяці місяців рік роки років годин хвилин
+dzień dni tydzień tygodnie tygodni miesiąc miesiące miesięcy rok lata lat godzin godziny minut
+gün hafta yıl saat dakika
+दिन दिनों सप्ताह हफ्ते हफ़्ते महीने महीनों साल सालों वर्ष वर्षों घंटे मिनट
+يوم أيام يوما أسبوع أسابيع شهر أشهر شهور سنة سنوات عام أعوام ساعة ساعات دقيقة دقائق
+""".split())
 
 
 def _lexicon(word: str) -> str | None:
@@ -182,6 +212,8 @@ def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
     head = _lexicon(content[0]) if content else None
     if head and head not in _VAGUE:
         return (f"{unit}:{head}" if unit else head), True
+    if not unit and content and content[0].lower() in _TIME_UNITS:
+        return "w:" + anyascii(content[0]).lower()[:4], True
     tokens, clause = _clauses(sentence or "")
     number = _TOKEN.findall(fig.text or "")[:1]
     at = None
@@ -201,7 +233,7 @@ def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
                 continue  # "14 oameni au murit, iar 3.200 de locuitori": another clause
             # "118 morts parmi les 127 personnes": "morts" is nearer 118 than 127, so it
             # says what 118 counts, not 127.
-            if any(abs(i - j) < abs(i - at) for j in numbers):
+            if any(abs(i - j) < abs(i - at) and clause[j] == clause[i] for j in numbers):
                 continue
             c = _lexicon(tokens[i])
             if c and c not in _VAGUE:
@@ -221,14 +253,23 @@ def _concept_and_strength(fig: Figure, sentence: str = "") -> tuple[str, bool]:
 
 
 def _sentence_of(article: Article, fig: Figure, sentences_of) -> str:
+    """The sentence the figure was read from: the one holding its text (the title too,
+    which the body's sentences leave out), else one holding its number and the word it
+    counts, else its number alone. A figure of the title ("10 personas fallecidas") put in
+    the body's sentence with the same number ("a 10 kilómetros de profundidad") would be
+    read as counting what that sentence counts."""
     sentences = sentences_of(article)
     for s in sentences:
         if fig.text and fig.text in s:
             return s
-    for s in sentences:
-        if _number_at(fig, s) >= 0:
+    if fig.text and fig.text in (article.title or ""):
+        return article.title
+    word = (_TOKEN.findall(fig.what or "") or [""])[0].lower()
+    with_number = [s for s in sentences if _number_at(fig, s) >= 0]
+    for s in with_number:
+        if word and word in s.lower():
             return s
-    return article.title if fig.text and fig.text in (article.title or "") else (fig.text or "")
+    return with_number[0] if with_number else (fig.text or "")
 
 
 # A number with one separator and other than three digits after it: "8.8", "28,5".
@@ -312,6 +353,63 @@ def when_not_how_many(fig: Figure, sentence: str, lang: str | None = None) -> bo
     return any(f.month is not None and f.start <= at < f.end for f in scan(sentence, lang, limit=50))
 
 
+# Words making a number a threshold: what was needed, not what was reached. ("Majority"
+# is none: "won a majority with 325 votes" is the count reached; nor is "minimum":
+# "como mínimo 10 muertos" is the lower bound of a toll.)
+_NEED = re.compile(
+    r"(?i)^(?:needed|need|required|requires?|necessary|threshold|"
+    r"benötigt\w*|erforder\w*|notwendig\w*|nötig\w*|"
+    r"nécessaire\w*|requis\w*|seuil|necesari\w*|necessári\w*|requerid\w*|"
+    r"необходим\w*|требова\w*|нужн\w*|потрібн\w*|необхідн\w*|"
+    r"wymagan\w*|potrzebn\w*|gerekli|आवश्यक|ज़रूरी|जरूरी|اللازم\w*|المطلوب\w*|"
+    r"필요|必要|需要)$"
+)
+
+
+def _needed(fig: Figure, sentence: str) -> bool:
+    """Whether the figure is a threshold: a word of need in its clause, with no other
+    number nearer that word ("325 von 316 benötigten Stimmen": 316 is needed, 325 not)."""
+    tokens, clause = _clauses(sentence or "")
+    number = _TOKEN.findall(fig.text or "")[:1]
+    at = next((i for i, t in enumerate(tokens) if number and t == number[0]), None)
+    if at is None:
+        return False
+    numbers = [i for i, t in enumerate(tokens) if t[:1].isdigit() and clause[i] == clause[at]]
+    for i, t in enumerate(tokens):
+        if clause[i] == clause[at] and _NEED.match(t):
+            if min(numbers, key=lambda j: (abs(j - i), j)) == at:
+                return True
+    return False
+
+
+# Days a sentence's date may fall before the happening and still be its own: a local
+# time zone moves a date by one, a report of a night's events may name the evening before.
+_OWN_DAYS = 2
+
+
+def _dated_before(sentence: str, lang: str | None, when: str | None) -> bool:
+    """Whether the sentence names a day more than _OWN_DAYS before `when` (the happening
+    the article reports, else its publication)."""
+    from tidings.clean.dates import scan
+
+    parsed = parse_date(when)
+    if parsed is None or not sentence:
+        return False
+    ref = parsed[0].date()
+    for f in scan(sentence, lang, limit=20):
+        if f.month is None or f.today:
+            continue
+        try:
+            day = date(f.year or ref.year, f.month, f.day)
+        except ValueError:
+            continue
+        if f.year is None and day > ref:
+            day = date(ref.year - 1, f.month, f.day)  # "December 28" written in January
+        if (ref - day).days > _OWN_DAYS:
+            return True
+    return False
+
+
 def _frame(sentences: list[str], i: int) -> str | None:
     """How the article frames the figure in sentence `i`: "projection" when that sentence,
     or else the nearest one before it that says either, speaks of a projection or exit
@@ -367,7 +465,9 @@ def collect(articles: list[Article], features: dict[str, Features], sentences_of
                 i = next((k for k, s in enumerate(sentences) if s == sentence), None)
                 out.append(Found(a, fig, concept, sentence, strong,
                                  frame=_frame(sentences, i) if i is not None else _frame([sentence], 0),
-                                 holder=_holder(fig, sentence, f.names) if fig.unit and f else None))
+                                 holder=_holder(fig, sentence, f.names) if fig.unit and f else None,
+                                 role="needed" if _needed(fig, sentence) else None,
+                                 dated_before=_dated_before(sentence, a.lang, (f.event_time if f else None) or a.date)))
     return out
 
 
@@ -420,9 +520,9 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
 def recap(x: Found) -> bool:
-    """Whether the figure's sentence recalls an earlier happening (a marker, or a year
-    other than the article's)."""
-    if _RECAP.search(x.sentence):
+    """Whether the figure's sentence recalls an earlier happening (a marker, a day days
+    before the article's happening, or a year other than the article's)."""
+    if x.dated_before or _RECAP.search(x.sentence):
         return True
     year = (x.article.date or "")[:4]
     years = set(_YEAR.findall(x.sentence))
@@ -445,13 +545,13 @@ def candidate_pairs(found: list[Found], config: Config = DEFAULT) -> list[tuple[
             for x in by_article[a]:
                 for y in by_article[b]:
                     if x.concept == y.concept and _specific(x.concept) and x.strong and y.strong \
-                            and not _same(x.figure.value, y.figure.value, config):
+                            and x.role == y.role and not _same(x.figure.value, y.figure.value, config):
                         pairs.append((x, y))
             # Shares and sums by unit alone: "31.2% of the vote" and "30,8 Prozent" must
             # meet although only one names what the share is of.
             for unit in {x.figure.unit for x in by_article[a] if x.figure.unit}:
-                xs = [x for x in by_article[a] if x.figure.unit == unit]
-                ys = [y for y in by_article[b] if y.figure.unit == unit]
+                xs = [x for x in by_article[a] if x.figure.unit == unit and not x.role]
+                ys = [y for y in by_article[b] if y.figure.unit == unit and not y.role]
                 # Whose share it is, when both clauses name it, decides the pair: the FDP's
                 # 4.9% meets the other article's FDP share, not its BSW share of 4.97%. A
                 # share whose holder the other article gives a share of its own is no
@@ -534,8 +634,11 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
     figure form one disagreement; every other article giving one of its values with the
     same concept supports that version.
     """
+    told_apart = _told_apart(found)
     confirmed = []
     for x, y in pairs:
+        if _given_together(x.figure.value, y.figure.value, told_apart, config):
+            continue
         vx, vy = vectors.get(x.sentence), vectors.get(y.sentence)
         if vx is None or vy is None:
             if _specific(x.concept):
@@ -573,22 +676,30 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
         if _specific(concept):
             # Other articles giving one of these values for the same thing support it.
             for x in found:
-                if x.concept == concept and x.strong and all(x is not m for m in members) \
-                        and not recap(x):
+                if x.concept == concept and x.strong and x.role == members[0].role \
+                        and all(x is not m for m in members) and not recap(x):
                     for v in versions:
                         if _same(v[0].figure.value, x.figure.value, config):
                             v.append(x)
                             break
         if len(versions) < 2:
             continue
+        if any(_given_together(v[0].figure.value, w[0].figure.value, told_apart, config)
+               for i, v in enumerate(versions) for w in versions[i + 1:]):
+            # Chained through a third value (3 invalid votes ~ 310 in the first round ~
+            # 325 in the second): one sentence giving two of them makes them several facts.
+            continue
         if not _specific(concept) and _one_article_in_two(versions):
             # Shares chained by nearest values (29% ~ 28.5% in one pair, 16% ~ 16.4% in
             # another, one article giving both 28.5% and 16.4%): an article does not
             # disagree with itself, so these are several facts, not versions of one.
             continue
-        update = _as_update(versions) or _as_estimates(concept, versions)
+        update = _as_update(versions) or _as_estimates(concept, versions) or \
+            _as_grown(concept, versions, found)
         versions.sort(key=lambda v: (-len({x.article.id for x in v}), v[0].figure.value))
         about = concept.split(":")[-1] or members[0].figure.what or concept
+        if members[0].role:
+            about += f" ({members[0].role})"
         if concept.startswith("%"):
             about = "share (%)" + (f": {members[0].figure.what}" if members[0].figure.what else "")
         if update is not None:
@@ -606,6 +717,23 @@ def disagreements(found: list[Found], pairs: list[tuple[Found, Found]],
         })
     out.sort(key=lambda d: -sum(len(v["sources"]) for v in d["versions"]))
     return out
+
+
+def _told_apart(found: list[Found]) -> list[list[float]]:
+    """The values of each sentence giving more than one figure."""
+    by: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for x in found:
+        if not _in_range(x):  # "19.5 to 20%" is one estimate, not two quantities
+            by[(x.article.id, x.sentence)].append(x.figure.value)
+    return [values for values in by.values() if len(values) > 1]
+
+
+def _given_together(a: float, b: float, told_apart: list[list[float]], config: Config) -> bool:
+    """Whether one sentence gives both values ("325 of the 316 votes needed", "89 votes of
+    133", "717 votes cast, 207 for him, 394 against"): its writer holds them for two
+    quantities, so two articles each giving one of them do not disagree."""
+    return any(any(_same(v, a, config) for v in values) and any(_same(v, b, config) for v in values)
+               for values in told_apart)
 
 
 def _as_update(versions: list[list[Found]]) -> list[list[Found]] | None:
@@ -656,12 +784,97 @@ def _as_estimates(concept: str, versions: list[list[Found]]) -> list[list[Found]
     return None
 
 
+# Small numbers written as words, which the reader at ingest leaves out: an early report
+# gives "one tourist died, 12 injured", a later one "24 killed and 13 injured".
+_NUMBER_WORDS = {w: float(i + 1) for words in (
+    "one two three four five six seven eight nine ten",
+    "ein zwei drei vier fünf sechs sieben acht neun zehn",
+    "une deux trois quatre cinq six sept huit neuf dix",
+    "uno dos tres cuatro cinco seis siete ocho nueve diez",
+    "um dois três quatro cinco seis sete oito nove dez",
+    "uno due tre quattro cinque sei sette otto nove dieci",
+    "один два три четыре пять шесть семь восемь девять десять",
+    "одного двух трех четырех пяти шести семи восьми девяти десяти",
+    "одна две трёх четырёх пять шесть семь восемь девять десять",
+    "один дві трьох чотири п'ять шість сім вісім дев'ять десять",
+    "एक दो तीन चार पांच छह सात आठ नौ दस",
+    "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة",
+) for i, w in enumerate(words.split())}
+
+
+def _tolls_in_words(sentence: str) -> dict[str, float]:
+    """Growing counts a sentence gives in words ("एक टूरिस्ट की मौत": 1 killed): a number
+    word with a lexicon word of a toll at most _STRONG_DISTANCE words after it, in its
+    clause."""
+    tokens, clause = _clauses(sentence)
+    out: dict[str, float] = {}
+    for i, t in enumerate(tokens):
+        value = _NUMBER_WORDS.get(t.lower())
+        if value is None:
+            continue
+        for j in range(i + 1, min(len(tokens), i + _STRONG_DISTANCE + 1)):
+            c = _lexicon(tokens[j]) if clause[j] == clause[i] else None
+            if c in _GROWING:
+                out.setdefault(c, value)
+                break
+    return out
+
+
+def _as_grown(concept: str, versions: list[list[Found]], found: list[Found]) -> list[list[Found]] | None:
+    """The versions smallest first when they are one toll at successive moments: every two
+    of them are given in sentences that give another toll too, and that one is larger
+    beside the larger value ("8 dead and 33 injured", later "26 killed and 46 injured").
+    Two counts rising together say the later report came after more was known, not that
+    the sources differ. Else None."""
+    if concept not in _GROWING:
+        return None
+    beside: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    for x in found:
+        key = (x.article.id, x.sentence)
+        if key not in beside:
+            beside[key].update(_tolls_in_words(x.sentence))
+        if x.concept in _GROWING and x.concept != concept:
+            beside[key][x.concept] = x.figure.value
+    for tolls in beside.values():
+        tolls.pop(concept, None)
+
+    def rose(small: list[Found], large: list[Found]) -> bool:
+        for x in small:
+            for y in large:
+                bx, by = beside.get((x.article.id, x.sentence), {}), beside.get((y.article.id, y.sentence), {})
+                if any(bx[c] < by[c] for c in bx.keys() & by.keys()):
+                    return True
+        return False
+
+    ordered = sorted(versions, key=lambda v: v[0].figure.value)
+    if all(rose(v, w) for i, v in enumerate(ordered) for w in ordered[i + 1:]):
+        return ordered
+    return None
+
+
 # A range is an estimate: "between 19.5% and 20%", "zwischen 19 und 20 Prozent", "ما بين".
 _RANGE_BEFORE = re.compile(
     r"(?i)(?:between|zwischen|entre|între|intre|tra|fra|между|від|від|بين)\s*"
     r"(?:[\d.,]+\s*(?:%|percent|prozent|pour cent|por ciento|la sută|процент\w*)?\s*"
     r"(?:and|und|et|y|e|și|и|і|та|و)\s*)?$"
 )
+
+
+# Words joining the two ends of a range: "19.5 to 20%", "19,5 bis 20", "19.5 إلى 20%".
+_RANGE_JOIN = (r"(?:-|–|to|and|or|bis|und|oder|à|et|ou|a|al|y|o|até|e|până la|și|до|по|и|или|"
+               r"إلى|الى|و|से|和|至|到|~)")
+_RANGE_END = re.compile(rf"(?i)\d\s*(?:%|percent|prozent|pour cent|por ciento)?\s*{_RANGE_JOIN}\s*$")
+_RANGE_START = re.compile(rf"(?i)^\s*(?:%|percent|prozent|pour cent|por ciento)?\s*{_RANGE_JOIN}\s*\d")
+
+
+def _in_range(x: Found) -> bool:
+    """Whether the figure is an end of a range its sentence gives."""
+    at = _number_at(x.figure, x.sentence)
+    if at < 0:
+        return False
+    head = (x.figure.text or "").split(" ")[0]
+    return bool(_RANGE_BEFORE.search(_before(x)) or _RANGE_END.search(x.sentence[max(0, at - 40):at])
+                or _RANGE_START.match(x.sentence[at + len(head):]))
 
 
 def _estimated(x: Found) -> bool:
