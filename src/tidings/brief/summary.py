@@ -17,7 +17,7 @@ import numpy as np
 from tidings.clean.sentences import word_count
 from tidings.config import Config
 from tidings.records import Article, Figure, Mention
-from tidings.titles import title_rank
+from tidings.titles import title_rank, without_dateline
 from tidings.understand import gazetteer
 
 
@@ -52,7 +52,8 @@ def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.nd
 
 def headline_entry(a: Article, lang: str) -> dict:
     return {
-        "text": (a.title or "").strip(),
+        # "VATICAN CITY — Pope Francis died…": the place is the article's, not the headline's.
+        "text": without_dateline(a.title or ""),
         "lang": a.lang,
         "article": a.id,
         "source": a.source,
