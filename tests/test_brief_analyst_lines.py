@@ -9,6 +9,10 @@ import numpy as np
 import pytest
 
 from tidings.brief import summary as S
+from tidings.brief import timeline as T
+from tidings.brief.lines import cut, junk_line
+from tidings.clean.sentences import split
+from tidings.config import DEFAULT
 from tidings.records import Article
 from tidings.titles import dateline_only, reads_as_headline, without_dateline
 
@@ -102,3 +106,101 @@ def test_a_dateline_title_does_not_head_the_brief():
     arts = [art("tag", title="OSLO, March 3. /NTB/"),
             art("news", title="Avalanche buries a mountain road north of Tromsø")]
     assert _headline(arts, "tag")["article"] == "news"
+
+
+# --- summary and timeline lines ---
+
+@pytest.mark.parametrize("line", [
+    "Read the full statement at https://gov.example.org/press/2026/0310 for details.",
+    "The ministry posted the figures on its account @HarbourMinistry on Tuesday evening.",
+    "Updated at 14:05 with new figures from the regional emergency service today.",
+    "(Statement added) The port authority said all ferries would stay in harbour until Friday.",
+    "This story has been updated with comments from the fishermen's union.",
+    "OSLO, March 3. /NTB/.",
+    "Reykjavik, 3 March.",
+])
+def test_junk_lines(line):
+    assert junk_line(line)
+    assert not S.candidate(line, "", DEFAULT) or len(line.split()) < DEFAULT.summary_min_words
+
+
+@pytest.mark.parametrize("line", [
+    "The port authority said all ferries would stay in harbour until Friday.",
+    "Rescuers reached the village of Hella on Tuesday, the fire service said.",
+    "At 14:05 the first ferry left the harbour with 300 passengers on board.",
+])
+def test_news_lines_are_no_junk(line):
+    assert not junk_line(line)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thus the vote was postponed until the spring session of parliament.",
+    "In particular, the northern districts were left without power for two days.",
+    "As a result, the ferries stayed in port for the rest of the week.",
+    "В частности, глава региона заявил, что эвакуация продолжится до пятницы.",
+    "Таким образом, голосование перенесено на весеннюю сессию.",
+    "Insbesondere die Küstenorte waren zwei Tage ohne Strom.",
+    "Ainsi, le vote a été reporté à la session de printemps.",
+    "En particular, los distritos del norte se quedaron sin luz durante dos días.",
+    "In particolare, i quartieri a nord sono rimasti senza corrente per due giorni.",
+    "Зокрема, північні райони залишилися без світла на два дні.",
+])
+def test_sentences_opening_with_a_connective_point_back(sentence):
+    assert S.points_back(sentence)
+
+
+def test_a_quotation_said_by_the_statement_before_it_has_no_speaker():
+    assert S.speakerless_quote("“All four bridges have been closed to traffic,” the statement added.")
+    assert not S.speakerless_quote("“All four bridges have been closed,” Mayor Ines Duarte said.")
+
+
+def test_cut_ends_at_a_word_with_an_ellipsis():
+    text = "Rescuers reached the flooded village of Hella after wading through water for hours"
+    out = cut(text, 40)
+    assert len(out) <= 40 and out.endswith("…")
+    assert text.startswith(out[:-1]) and text[len(out) - 1] == " "
+    assert cut("Short line.", 40) == "Short line."
+    # A script without spaces is cut where it reaches the limit.
+    han = "暴雨袭击华南多地发布红色预警数万人紧急转移" * 3
+    assert cut(han, 20) == han[:19] + "…"
+
+
+def _happen(arts):
+    return T.happenings(arts, lambda a: split(a.text, a.lang), {}, "en")
+
+
+def test_a_bare_dateline_is_no_happening():
+    arts = [art("a", text="OSLO, March 9. /NTB/. Snow closed the pass on Monday. It opens again soon.",
+                date="2026-03-10T10:00:00+00:00"),
+            art("b", text="Oslo, 9 March. The road over the pass was shut on Monday by snow.",
+                date="2026-03-10T12:00:00+00:00")]
+    (h,) = _happen(arts)
+    assert h["date"] == "2026-03-09"
+    assert h["text"] in {"Snow closed the pass on Monday.", "The road over the pass was shut on Monday by snow."}
+
+
+def test_a_happening_cut_short_ends_at_a_word():
+    long = ("On Tuesday the river burst its banks " + "and flooded the lower town's streets " * 12).strip() + "."
+    arts = [art("a", text=long, date="2026-03-11T10:00:00+00:00"),
+            art("b", text="Water rose fast. On Tuesday water covered the lower town.",
+                date="2026-03-11T11:00:00+00:00")]
+    (h,) = _happen(arts)
+    assert h["article"] == "a" and h["text"].endswith("…") and len(h["text"]) <= 300
+    assert long.startswith(h["text"][:-1]) and long[len(h["text"]) - 1] == " "
+
+
+def test_a_happening_prefers_a_sentence_that_stands_alone():
+    arts = [art("a", text="Thus on Tuesday the pass was closed to all traffic.",
+                date="2026-03-11T10:00:00+00:00"),
+            art("b", text="Snow closed the mountain pass to all traffic on Tuesday.",
+                date="2026-03-11T11:00:00+00:00")]
+    (h,) = _happen(arts)
+    assert h["article"] == "b"
+
+
+def test_the_timeline_shows_no_credit_or_dateline_as_a_title():
+    arts = [art("a", title="OSLO, March 3. /NTB/"), art("b", title="Lena Brandt / Picture Alliance via Getty Images"),
+            art("c", title="Avalanche buries a mountain road north of Tromsø")]
+    tl, _, _ = T.build(arts)
+    assert {t["article"]: t["title"] for t in tl} == {
+        "a": None, "b": None, "c": "Avalanche buries a mountain road north of Tromsø"}

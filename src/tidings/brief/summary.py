@@ -14,6 +14,7 @@ import unicodedata
 
 import numpy as np
 
+from tidings.brief.lines import junk_line
 from tidings.clean.sentences import word_count
 from tidings.config import Config
 from tidings.records import Article, Figure, Mention
@@ -167,6 +168,13 @@ _POINTS_BACK = re.compile(
     # "Moreover…", "In addition…": more of what the sentence before told.
     r"moreover|furthermore|in addition|de plus|en outre|además|inoltre|além disso|de asemenea|"
     r"totodată|кроме того|помимо этого|крім того|також|इसके अलावा|"
+    # "Thus…", "In particular…": a consequence or a detail of what the sentence before told.
+    r"thus|therefore|hence|consequently|as a result|in particular|in turn|ainsi|donc|"
+    r"par conséquent|en particulier|notamment|así|por lo tanto|por ello|por eso|en particular|"
+    r"assim|portanto|por isso|em particular|così|quindi|pertanto|in particolare|somit|daher|"
+    r"deshalb|deswegen|insbesondere|astfel|prin urmare|deci|în special|în particular|"
+    r"таким образом|поэтому|в частности|в том числе|таким чином|тому|зокрема|इसलिए|खास तौर पर|"
+    r"विशेष रूप से|"
     r"cela|ceci|il|elle|ils|elles|mais|cependant|et|"
     r"esto|él|ella|ellos|ellas|pero|y|"
     r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
@@ -277,6 +285,9 @@ _TAIL_PRONOUNS = {"he", "she", "they", "il", "elle", "ils", "elles", "er", "sie"
                   "они", "він", "вона", "вони", "ele", "ela", "eles", "lui", "lei", "egli", "él",
                   "ella", "ellos", "el", "ea", "ei", "hij", "zij", "उन्होंने", "उसने"}
 _TAIL_AUX = {"a", "ha", "hat", "è", "au", "han", "hanno", "hebben", "heeft"}
+# ", the statement added.": a statement the sentences before name, not the summary.
+_TAIL_DOCUMENTS = {"statement", "release", "communiqué", "communique", "post", "letter", "notice",
+                   "déclaration", "comunicado", "comunicato", "erklärung", "mitteilung", "nota"}
 
 
 def _pronoun_tail(tail: str) -> bool:
@@ -285,7 +296,7 @@ def _pronoun_tail(tail: str) -> bool:
     words = re.findall(r"\w+", tail.casefold())
     if len(words) > 4:
         return False
-    return any(w in _TAIL_PRONOUNS for w in words) or len(words) == 1 \
+    return any(w in _TAIL_PRONOUNS or w in _TAIL_DOCUMENTS for w in words) or len(words) == 1 \
         or (len(words) == 2 and words[0] in _TAIL_AUX)
 
 
@@ -375,7 +386,7 @@ def candidate(sentence: str, title: str, config: Config) -> bool:
         return False
     if not re.search(r"[.!?।\"”»’]$", sentence) and n < 12:
         return False  # headings and captions carry no full stop
-    if _FURNITURE.search(sentence):
+    if _FURNITURE.search(sentence) or junk_line(sentence):
         return False
     return _norm(sentence) != _norm(title)
 

@@ -1,0 +1,42 @@
+"""Lines a brief shows from its articles' text (summary sentences, what happened when):
+which are the page's furniture rather than news, and how a long one is shortened."""
+
+from __future__ import annotations
+
+import re
+
+from tidings.titles import dateline_only
+
+_URL = re.compile(r"(?i)https?://|www\.\w|\b[\w-]+\.(?:com|org|net|co\.uk|in|ru|de|fr)/\S")
+# "@PMOIndia", "via @Reuters": a social account, copied from an embedded post.
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
+# An editor's note about the page, not the news: "(Statement added)", "Updated at 14:05",
+# "This story has been updated", "Aktualisiert am …", "Mis à jour le …".
+_NOTE = re.compile(
+    r"(?i)(?:^\W*(?:last\s+)?(?:updated?|update|aktualisiert|mis à jour|actualizado|atualizado|"
+    r"aggiornato|обновлено|оновлено)(?:\s+(?:at|on|am|le|el|em|il))?[\s:,-]|"
+    r"\((?:[^)]{0,20}\s)?(?:statement|quotes?|details?|comments?|reaction|background)\s+added\)|"
+    r"\((?:adds?|updates?|corrects?|recasts?)\b[^)]{0,40}\)|"
+    r"^\W*(?:this (?:story|article|report|post) (?:has been|was|is being) updated|editor'?s note\b|"
+    r"corrections?\s*:))")
+
+
+def junk_line(text: str) -> bool:
+    """Whether a line is no statement of news: it carries a link or a social account, is an
+    editor's note about the page, or is a bare dateline ("BERLIN, May 6. /TASS/.")."""
+    t = (text or "").strip()
+    return not t or bool(_URL.search(t) or _HANDLE.search(t) or _NOTE.search(t)) or dateline_only(t)
+
+
+def cut(text: str, limit: int) -> str:
+    """The text in at most `limit` characters, cut at a word's end with an ellipsis; a
+    script written without spaces is cut where it reaches the limit."""
+    t = (text or "").strip()
+    if len(t) <= limit:
+        return t
+    head = t[:limit - 1]
+    space = head.rfind(" ")
+    # No space in the last third: a script without spaces, or one long word.
+    if space >= (limit * 2) // 3:
+        head = head[:space]
+    return head.rstrip(" ,;:-–—") + "…"
