@@ -244,7 +244,7 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
     assert "Parallel reading" in text and "Ushakov said" in text and "confidence 1.10" in text
     assert "Зеленский" in text
     assert 'title="headline in its original language">Romanian</span></h1>' in html
-    assert "How coverage grew" in text and "29 Jan 2026 +2 (en 1, hi 1), 3 in all" in text
+    assert "How coverage grew" in text and "29 Jan 2026 +2 (English 1, Hindi 1), 3 in all" in text
     # Summary and quotes come before people and places, and those before the timeline.
     assert text.index("Summary") < text.index("Quotes") < text.index("People, places") < text.index("Timeline")
 
@@ -295,3 +295,48 @@ def test_event_page_says_when_no_disagreement_was_found(client, monkeypatch):
 
     monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
     assert "No disagreements found" in get(client, "/events/ev-moscow")
+
+
+def test_event_page_names_languages_where_a_reader_reads_them(client, monkeypatch):
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1, coverage={"by_day": [
+        {"date": "2026-01-28", "total": 2, "cumulative": 2, "langs": {"ta": 1, "el": 1}},
+        {"date": "2026-01-29", "total": 1, "cumulative": 3, "langs": {"ro": 1}}]}).to_dict())
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    assert "in 5 languages (German, English, Hindi, Romanian, Russian)" in text
+    assert "28 Jan 2026 +2 (Tamil 1, Greek 1), 2 in all" in text
+
+
+def test_language_names_come_from_the_standard_beyond_the_common_ones():
+    from tidings.web.pages import lang_name
+
+    assert [lang_name(c) for c in ("ta", "mr", "el", "my", "fil", "pt-BR")] == [
+        "Tamil", "Marathi", "Greek", "Burmese", "Filipino", "Portuguese"]
+    assert lang_name("xq") == "xq" and lang_name("not a code") == "not a code"
+    assert lang_name(None) == "unknown language"
+
+
+def test_event_page_counts_the_outlets_it_does_not_list(client, monkeypatch):
+    from tidings.web import pages
+
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    assert "more outlet" not in text
+    monkeypatch.setattr(pages, "_OUTLETS_SHOWN", 2)
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    listed = text.split("By outlet:")[1].split("Where sources disagree")[0]
+    assert listed.count(" 1,") + listed.count(" 1 and") == 2
+    assert listed.rstrip().endswith("and 3 more outlets")
+
+
+def test_event_page_says_which_parts_found_nothing(client, monkeypatch):
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    for said in ("No summary", "No quotes found.", "No people, places or organisations found.",
+                 "No figures found."):
+        assert said in text, said
+    assert text.index("Summary") < text.index("No summary") < text.index("Quotes") < text.index("No quotes")

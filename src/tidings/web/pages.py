@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
+import pycountry
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -34,7 +35,11 @@ LANG_NAMES = {
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
     "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
     "tr": "Turkish", "nl": "Dutch", "bn": "Bengali", "ur": "Urdu", "fa": "Persian",
+    # Where the standard's name (pycountry, for the rest) is not the one people write.
+    "el": "Greek", "ps": "Pashto",
 }
+# The outlets listed by name on an event page; the rest are counted ("and 14 more").
+_OUTLETS_SHOWN = 8
 KIND_TITLES = {"person": "People", "place": "Places", "org": "Organisations", "name": "Other names"}
 
 
@@ -72,9 +77,21 @@ def when(value: Any, with_time: bool = True) -> str:
 
 
 def lang_name(code: Any) -> str:
+    """A language's English name for its ISO 639 code ("ta" Tamil, "el" Greek); an unknown
+    code as given."""
     if not code:
         return "unknown language"
-    return LANG_NAMES.get(str(code).lower(), str(code))
+    key = str(code).lower()
+    if key in LANG_NAMES:
+        return LANG_NAMES[key]
+    base = key.split("-")[0]
+    found = None
+    if base.isalpha() and len(base) in (2, 3):
+        found = pycountry.languages.get(**{"alpha_2" if len(base) == 2 else "alpha_3": base})
+    if found is None:
+        return str(code)
+    # "Modern Greek (1453-)": the period is the standard's, not the reader's.
+    return re.sub(r"\s*\(.*\)$", "", found.name) or str(code)
 
 
 def lang_attr(code: Any) -> str:
@@ -171,7 +188,8 @@ def event_page(
         groups=list(groups.items()), page=page, pages=pages, n_articles=len(articles),
         n_sources=len(sources_of(articles)),
         by_lang=n_lang.most_common(),
-        by_source=outlets.most_common(8),
+        by_source=outlets.most_common(_OUTLETS_SHOWN),
+        more_sources=max(0, len(outlets) - _OUTLETS_SHOWN),
         unnamed=sum(1 for a in articles if not a.source),
     )
 
