@@ -204,3 +204,42 @@ def test_the_timeline_shows_no_credit_or_dateline_as_a_title():
     tl, _, _ = T.build(arts)
     assert {t["article"]: t["title"] for t in tl} == {
         "a": None, "b": None, "c": "Avalanche buries a mountain road north of Tromsø"}
+
+
+def test_a_line_drops_its_opening_dateline_and_closing_credit():
+    from tidings.brief.lines import tidy
+
+    assert tidy("Tromsø, March 9 — Snow closed the mountain pass for the third day running.") \
+        == "Snow closed the mountain pass for the third day running."
+    assert tidy("TROMSØ, March 9 — Snow closed the mountain pass.") == "Snow closed the mountain pass."
+    assert tidy("暴雨导致山路封闭,救援队正在清理道路。【记者 李华整理报导】") == "暴雨导致山路封闭,救援队正在清理道路。"
+    assert tidy("The pass reopened on Friday. (Reporting by Ana Ruiz; Editing by Tom Hale)") \
+        == "The pass reopened on Friday."
+    # A figure before a dash is no dateline.
+    assert tidy("Storm kills 12, injures 40 — Officials expect the toll to rise") \
+        == "Storm kills 12, injures 40 — Officials expect the toll to rise"
+
+
+def test_a_happening_line_has_no_dateline():
+    arts = [art("a", text="Tromsø, March 9 — Snow closed the mountain pass on Monday, the road agency said.",
+                date="2026-03-10T10:00:00+00:00"),
+            art("b", text="Crews worked all night. The pass was shut on Monday.", date="2026-03-10T12:00:00+00:00")]
+    (h,) = _happen(arts)
+    assert h["text"] == "Snow closed the mountain pass on Monday, the road agency said."
+
+
+def test_a_russian_plural_future_schedules_the_coming_day():
+    # Monday 9 March: the funeral "will be held on Saturday" is the 14th, not the 7th.
+    arts = [art("a", text="Похороны пройдут в субботу на городском кладбище.", lang="ru",
+                date="2026-03-09T10:00:00+00:00")]
+    (h,) = _happen(arts)
+    assert h["date"] == "2026-03-14" and h["scheduled"]
+
+
+def test_a_summary_candidate_has_no_dateline():
+    from tidings.brief.build import _summary_candidates
+
+    a = art("a", text="TROMSØ, March 9 — Snow closed the only mountain pass to the coast for a third day. "
+                      "Crews expect to clear it by Friday evening, the road agency said.")
+    cands = _summary_candidates([a], {}, lambda x: split(x.text, x.lang), DEFAULT, 3, lambda m: m.surface)
+    assert cands[0]["text"] == "Snow closed the only mountain pass to the coast for a third day."

@@ -28,10 +28,9 @@ _NOTICE = re.compile(
 # A title that ends where the news would begin: "NEW DELHI:", "புதுடெல்லி:".
 _LEAD_IN = re.compile(r"[:：\-–—]\s*$")
 # A dateline at a title's start, the news after it: "VATICAN CITY — …", "ISLAMABAD: …",
-# "Roma, 8 maggio 2025 — …".
-_DATELINE_HEAD = re.compile(
-    r"^(?:[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я .'’-]{2,40}(?:\s*\([^)]{1,20}\))?(?:,[^—–:]{1,30})?\s*(?:[—–]|--|:)|"
-    r"[^\W\d][^—–:\n]{1,40},[^—–:\n]{0,20}\d{4}\s*[—–])\s+(?=[^\W\d_a-zà-ÿа-я]|[\"“‘'«¡¿])")
+# "Roma, 8 maggio 2025 — …", "Lahore, May 10 — …".
+_HEAD_BREAK = re.compile(r"\s*(?:[—–]|--|:)\s+(?=[^\W\d_a-zà-ÿа-я]|[\"“‘'«¡¿])")
+_CAPS_PLACE = re.compile(r"^[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я .'’-]{2,40}(?:\s*\([^)]{1,20}\))?(?:,[^—–:]{1,30})?$")
 # A credit or a notice is short; a headline may name a photo or a live page in passing.
 _SHORT = 60
 
@@ -105,9 +104,13 @@ def without_dateline(title: str) -> str:
     """The title without a dateline opening it ("VATICAN CITY — Pope Francis died…" reads
     "Pope Francis died…"), when enough of a headline is left after it."""
     t = title.strip()
-    m = _DATELINE_HEAD.match(t)
-    if m and len(_words(t[m.end():])) >= 3:
-        return t[m.end():]
+    m = _HEAD_BREAK.search(t, 0, 80)
+    if m is None:
+        return t
+    head, rest = t[:m.start()], t[m.end():]
+    caps = _CAPS_PLACE.match(head) and head.split(",")[0].isupper()
+    if (caps or dateline_only(head)) and len(_words(rest)) >= 3:
+        return rest
     return t
 
 

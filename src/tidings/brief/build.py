@@ -20,6 +20,7 @@ import numpy as np
 from tidings.brief import align as align_mod
 from tidings.brief import entities as entities_mod
 from tidings.brief import figures as figures_mod
+from tidings.brief import lines as lines_mod
 from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
@@ -357,6 +358,7 @@ def _summary_candidates(summary_pool: list[Article], features: dict[str, Feature
                 continue  # "Russland werde … geben": who says so is in the sentence before
             # "He said..." stands alone once "He" is the person the sentences before name.
             text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
+            text = lines_mod.tidy(text)  # "ISLAMABAD: …": the place is the article's, not the news
             norm = " ".join(text.lower().split())
             if norm in seen_text:
                 continue

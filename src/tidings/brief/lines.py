@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tidings.titles import dateline_only
+from tidings.titles import dateline_only, without_dateline
 
 _URL = re.compile(r"(?i)https?://|www\.\w|\b[\w-]+\.(?:com|org|net|co\.uk|in|ru|de|fr)/\S")
 # "@PMOIndia", "via @Reuters": a social account, copied from an embedded post.
@@ -26,6 +26,18 @@ def junk_line(text: str) -> bool:
     editor's note about the page, or is a bare dateline ("BERLIN, May 6. /TASS/.")."""
     t = (text or "").strip()
     return not t or bool(_URL.search(t) or _HANDLE.search(t) or _NOTE.search(t)) or dateline_only(t)
+
+
+# A credit closing a paragraph: "…选出下一任教宗。【记者 王明整理报导】", "(Reporting by Ana Ruiz)".
+_CLOSING_CREDIT = re.compile(
+    r"\s*(?:【[^】]{1,30}】|〔[^〕]{1,30}〕|\((?:reporting|writing|editing|additional reporting) by [^)]{1,80}\))\s*$",
+    re.IGNORECASE)
+
+
+def tidy(text: str) -> str:
+    """A line as a brief shows it: without a dateline opening it ("LAHORE, May 10 — …") or a
+    reporter's credit closing it."""
+    return _CLOSING_CREDIT.sub("", without_dateline(text or "")).strip()
 
 
 def cut(text: str, limit: int) -> str:

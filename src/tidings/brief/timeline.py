@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from tidings.brief.lines import cut, junk_line
+from tidings.brief.lines import cut, junk_line, tidy
 from tidings.brief.summary import points_back
 from tidings.records import Article
 from tidings.titles import reads_as_headline
@@ -439,7 +439,8 @@ _TO_COME = re.compile(
     r"to be held|expected to|va avea loc|urmează|programat|viitoare|următoare|wird|werden|"
     r"nächste[nmrs]?|aura lieu|se tiendra|prochaine?|prévue?s?|doit|se celebrará|"
     r"próxim[oa]|prevista|está previst[oa]|si terrà|prossim[oa]|previst[oa])\b|"
-    r"будет|будут|состоится|следующ|пройд[её]т|запланирован|буде|відбудеться|наступн|"
+    r"будет|будут|состоится|состоятся|следующ|пройд[её]т|пройдут|запланирован|буде|відбудеться|"
+    r"відбудуться|пройде|пройдуть|наступн|"
     r"होगा|होगी|होंगे|जाएगा|जाएगी|अगला|अगले|سيعقد|ستعقد|المقبل|القادم"
 )
 
@@ -572,7 +573,7 @@ def happenings(articles: list[Article], sentences_of, features: dict | None = No
         # A sentence that leans on the one before it ("Thus…") only when no other tells the day.
         best = min(items, key=lambda x: (x["lang"] != lang, points_back(x["text"]), x["position"],
                                          len(x["text"])))
-        out.append({"date": day, "text": cut(best["text"], 300), "article": best["article"],
+        out.append({"date": day, "text": cut(tidy(best["text"]), 300), "article": best["article"],
                     "source": best["source"], "lang": best["lang"], "articles": sorted(arts),
                     "scheduled": ahead})
     out.sort(key=lambda x: (-len(x["articles"]), x["date"]))
