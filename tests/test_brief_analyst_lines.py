@@ -114,6 +114,7 @@ def test_a_dateline_title_does_not_head_the_brief():
     "Read the full statement at https://gov.example.org/press/2026/0310 for details.",
     "The ministry posted the figures on its account @HarbourMinistry on Tuesday evening.",
     "Updated at 14:05 with new figures from the regional emergency service today.",
+    "Last updated: 10 March 2026, 09:12 local time, with the coast guard's figures.",
     "(Statement added) The port authority said all ferries would stay in harbour until Friday.",
     "This story has been updated with comments from the fishermen's union.",
     "OSLO, March 3. /NTB/.",
@@ -128,6 +129,7 @@ def test_junk_lines(line):
     "The port authority said all ferries would stay in harbour until Friday.",
     "Rescuers reached the village of Hella on Tuesday, the fire service said.",
     "At 14:05 the first ferry left the harbour with 300 passengers on board.",
+    "Updated figures from the coast guard show 40 people were rescued overnight.",
 ])
 def test_news_lines_are_no_junk(line):
     assert not junk_line(line)

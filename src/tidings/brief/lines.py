@@ -14,7 +14,7 @@ _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
 # "This story has been updated", "Aktualisiert am …", "Mis à jour le …".
 _NOTE = re.compile(
     r"(?i)(?:^\W*(?:last\s+)?(?:updated?|update|aktualisiert|mis à jour|actualizado|atualizado|"
-    r"aggiornato|обновлено|оновлено)(?:\s+(?:at|on|am|le|el|em|il))?[\s:,-]|"
+    r"aggiornato|обновлено|оновлено)(?:\s*:|\s+(?:at|on|am|le|el|em|il)\s+\d|\s+\d)|"
     r"\((?:[^)]{0,20}\s)?(?:statement|quotes?|details?|comments?|reaction|background)\s+added\)|"
     r"\((?:adds?|updates?|corrects?|recasts?)\b[^)]{0,40}\)|"
     r"^\W*(?:this (?:story|article|report|post) (?:has been|was|is being) updated|editor'?s note\b|"
