@@ -119,6 +119,7 @@ def test_a_dateline_title_does_not_head_the_brief():
     "This story has been updated with comments from the fishermen's union.",
     "OSLO, March 3. /NTB/.",
     "Reykjavik, 3 March.",
+    "The parties' shares of the vote and their expected seats in the new parliament were as follows:",
 ])
 def test_junk_lines(line):
     assert junk_line(line)
@@ -245,3 +246,10 @@ def test_a_summary_candidate_has_no_dateline():
                       "Crews expect to clear it by Friday evening, the road agency said.")
     cands = _summary_candidates([a], {}, lambda x: split(x.text, x.lang), DEFAULT, 3, lambda m: m.surface)
     assert cands[0]["text"] == "Snow closed the only mountain pass to the coast for a third day."
+
+
+def test_a_chinese_sentence_may_stand_in_a_summary():
+    # By spaces alone it was one word, under summary_min_words: a Chinese-only event had no summary.
+    zh = "暴雨导致通往海边的唯一山路连续第三天封闭,当局表示救援队预计周五晚上清理完毕。"
+    assert S.candidate(zh, "", DEFAULT)
+    assert not S.candidate("暴雨导致山路封闭。", "", DEFAULT)  # too short still

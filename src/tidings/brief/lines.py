@@ -21,11 +21,24 @@ _NOTE = re.compile(
     r"corrections?\s*:))")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def words(text: str) -> int:
+    """Words, counting two Chinese or Japanese characters as one, as the quotes do: by
+    spaces alone a sentence in those scripts was one word, too short to be a summary line."""
+    cjk = len(_CJK.findall(text or ""))
+    return len(_CJK.sub(" ", text or "").split()) + cjk // 2
+
+
 def junk_line(text: str) -> bool:
     """Whether a line is no statement of news: it carries a link or a social account, is an
-    editor's note about the page, or is a bare dateline ("BERLIN, May 6. /TASS/.")."""
+    editor's note about the page, is a bare dateline ("BERLIN, May 6. /TASS/.") or opens
+    a list."""
     t = (text or "").strip()
-    return not t or bool(_URL.search(t) or _HANDLE.search(t) or _NOTE.search(t)) or dateline_only(t)
+    # A line ending on a colon introduces what follows it (a list, a quotation).
+    return not t or t[-1] in ":：" or bool(_URL.search(t) or _HANDLE.search(t) or _NOTE.search(t)) \
+        or dateline_only(t)
 
 
 # A credit closing a paragraph: "…选出下一任教宗。【记者 王明整理报导】", "(Reporting by Ana Ruiz)".

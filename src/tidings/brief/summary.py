@@ -15,6 +15,7 @@ import unicodedata
 import numpy as np
 
 from tidings.brief.lines import junk_line
+from tidings.brief.lines import words as line_words
 from tidings.clean.sentences import word_count
 from tidings.config import Config
 from tidings.records import Article, Figure, Mention
@@ -381,10 +382,10 @@ def reported_without_speaker(sentence: str, lang: str | None, people: list[str])
 def candidate(sentence: str, title: str, config: Config) -> bool:
     """Whether a sentence may stand in a summary: a statement, not a caption, heading or
     site line."""
-    n = word_count(sentence)
+    n = line_words(sentence)
     if n < config.summary_min_words or n > config.summary_max_words:
         return False
-    if not re.search(r"[.!?।\"”»’]$", sentence) and n < 12:
+    if not re.search(r"[.!?।。！？」』\"”»’]$", sentence) and n < 12:
         return False  # headings and captions carry no full stop
     if _FURNITURE.search(sentence) or junk_line(sentence):
         return False
