@@ -340,3 +340,20 @@ def test_event_page_says_which_parts_found_nothing(client, monkeypatch):
                  "No figures found."):
         assert said in text, said
     assert text.index("Summary") < text.index("No summary") < text.index("Quotes") < text.index("No quotes")
+
+
+def test_an_undated_event_says_so_in_its_meta_line(store, monkeypatch):
+    from web_store import _article, add_event
+
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    a = _article("zh-undated", "zh", "harbour.example", None, "https://harbour.example/a",
+                 "港口因风暴关闭三天 渔民损失惨重", "港口因风暴关闭三天,渔民损失惨重。")
+    store.add_article(a)
+    add_event(store, "ev-undated", [a])
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
+    client = TestClient(create_app(store, config=Config(), token=""))
+    text = assert_inert(get(client, "/events/ev-undated")).all_text()
+    assert "from 1 source; no article is dated." in text
+    assert ";." not in text and "; ." not in text
