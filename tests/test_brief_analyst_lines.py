@@ -253,3 +253,17 @@ def test_a_chinese_sentence_may_stand_in_a_summary():
     zh = "暴雨导致通往海边的唯一山路连续第三天封闭,当局表示救援队预计周五晚上清理完毕。"
     assert S.candidate(zh, "", DEFAULT)
     assert not S.candidate("暴雨导致山路封闭。", "", DEFAULT)  # too short still
+
+
+def test_a_rendered_timeline_entry_without_a_title_ends_at_its_source():
+    from tidings.brief.formats import render
+
+    brief = {"version": 1, "event": "ev-x", "headline": {"text": "Avalanche buries a mountain road"},
+             "timeline": [{"article": "a", "source": "fjord.example", "lang": "no", "date": "2026-03-10",
+                           "title": None, "first": True}],
+             "articles": [{"id": "a", "source": "fjord.example", "lang": "no"}]}
+    md = render(brief, "md")
+    line = next(x for x in md.splitlines() if "fjord.example" in x and "2026-03-10" in x)
+    assert "(no) **(first report)**" in line and "):" not in line
+    html = render(brief, "html")
+    assert "(no): <span" not in html and "(no):" not in html

@@ -357,3 +357,28 @@ def test_an_undated_event_says_so_in_its_meta_line(store, monkeypatch):
     text = assert_inert(get(client, "/events/ev-undated")).all_text()
     assert "from 1 source; no article is dated." in text
     assert ";." not in text and "; ." not in text
+
+
+def test_event_page_timeline_shows_no_credit_as_an_article_title(store, monkeypatch):
+    from web_store import _article, add_event
+
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    credit = _article("fr-credit", "fr", "harbour.example", "2026-03-10", "https://harbour.example/b",
+                      "Lena Brandt / Picture Alliance via Getty Images", "Le port reste fermé pour la troisième journée.")
+    news = _article("fr-news", "fr", "quai.example", "2026-03-10", "https://quai.example/c",
+                    "Le port de pêche reste fermé trois jours", "Le port de pêche reste fermé trois jours.")
+    for a in (credit, news):
+        store.add_article(a)
+    add_event(store, "ev-credit", [credit, news])
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1, timeline=[
+        R.TimelineEntry(article="fr-credit", source="harbour.example", lang="fr", date="2026-03-10",
+                        title="Lena Brandt / Picture Alliance via Getty Images"),
+        R.TimelineEntry(article="fr-news", source="quai.example", lang="fr", date="2026-03-10",
+                        title="Le port de pêche reste fermé trois jours")]).to_dict())
+    client = TestClient(create_app(store, config=Config(), token=""))
+    text = assert_inert(get(client, "/events/ev-credit")).all_text()
+    timeline = text.split("Timeline")[1].split("By language")[0]
+    assert "Le port de pêche reste fermé trois jours" in timeline
+    assert "Getty Images" not in timeline

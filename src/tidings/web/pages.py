@@ -16,8 +16,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from tidings.brief.records import Brief, Disagreement
+from tidings.brief.records import Brief, Disagreement, TimelineEntry
 from tidings.brief.sources import UNNAMED, sources_of
+from tidings.titles import reads_as_headline
 from tidings.urls import safe_url
 from tidings.web import data
 
@@ -286,6 +287,14 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
                  "according_to": v.according_to, "first_date": v.first_date,
                  "sources": [ref(x.article, x.source, x.lang) for x in v.sources]} for v in d.versions]
 
+    def timeline_entry(t: TimelineEntry) -> dict[str, Any]:
+        entry = ref(t.article, t.source, t.lang, t.date, t.title)
+        # A credit, a dateline or a site's label taken for the title names nothing.
+        if entry["title"] and not reads_as_headline(entry["title"]):
+            entry["title"] = None
+        return {**entry, "first": first is not None and t.article == first.article,
+                "earliest_dated": t.earliest_dated}
+
     return {
         "headline": brief.headline.text if brief.headline else "",
         "headline_lang": brief.headline.lang if brief.headline else None,
@@ -293,9 +302,7 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
         "coverage": [{"date": d.get("date"), "total": d.get("total"), "cumulative": d.get("cumulative"),
                       "langs": d.get("langs") or {}} for d in by_day],
         "summary": [{"text": x.text, "ref": ref(x.article, x.source, x.lang)} for x in brief.summary],
-        "timeline": [{**ref(t.article, t.source, t.lang, t.date, t.title),
-                      "first": first is not None and t.article == first.article,
-                      "earliest_dated": t.earliest_dated} for t in brief.timeline],
+        "timeline": [timeline_entry(t) for t in brief.timeline],
         "happenings": [{"date": h.date, "text": h.text, "scheduled": h.scheduled,
                         "ref": ref(h.article, h.source, h.lang), "n_articles": len(h.articles)}
                        for h in brief.happenings],
