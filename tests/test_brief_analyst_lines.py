@@ -267,3 +267,34 @@ def test_a_rendered_timeline_entry_without_a_title_ends_at_its_source():
     assert "(no) **(first report)**" in line and "):" not in line
     html = render(brief, "html")
     assert "(no): <span" not in html and "(no):" not in html
+
+
+def test_the_brief_keeps_the_event_title_when_it_is_an_article_title_without_its_dateline():
+    from tidings.brief.build import event_headline
+
+    arts = [art("en1", title="GENEVA — Negotiators reached a draft deal on river rights late on Friday"),
+            art("en2", title="River talks end with a draft deal")]
+    mine = S.headline_entry(arts[1], "en")
+    out = event_headline(mine, arts, "Negotiators reached a draft deal on river rights late on Friday", "en")
+    assert out["article"] == "en1" and out["text"].startswith("Negotiators")
+
+
+def test_an_event_is_titled_without_the_dateline_opening_its_article_title():
+    from tidings.cluster import load_learner
+    from tidings.pipeline import apply_changes
+    from tidings.store import SQLiteStore
+    from tidings.understand import understand_batch
+    from tidings.understand.embed import Embedder
+
+    text = ("Negotiators from the three river states reached a draft deal on water rights late on Friday, "
+            "after four days of talks in Geneva. The draft shares the river's summer flow by a fixed formula.")
+    a = art("en1", title="GENEVA — Negotiators reached a draft deal on river rights late on Friday",
+            text="GENEVA — Negotiators reached a draft deal on river rights late on Friday\n\n" + text)
+    store = SQLiteStore(":memory:")
+    (f,) = understand_batch([a], Embedder(), DEFAULT)
+    learner = load_learner(store, DEFAULT)
+    store.add_article(a)
+    store.put_features(f)
+    apply_changes(store, learner, learner.learn_one(a, f))
+    (event,) = store.events()
+    assert event.title == "Negotiators reached a draft deal on river rights late on Friday"

@@ -31,7 +31,7 @@ from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
-from tidings.titles import reads_as_headline
+from tidings.titles import reads_as_headline, without_dateline
 from tidings.understand import names as names_mod
 
 if TYPE_CHECKING:
@@ -717,7 +717,7 @@ def event_headline(headline: dict | None, articles: list[Article], title: str, l
         return headline
     # A title chosen by an older clusterer (another language, a section name) that the
     # rule would not choose now is not carried over; the event is titled again as it grows.
-    same = [a for a in articles if (a.title or "").strip()[:300] == title.strip()[:300]
+    same = [a for a in articles if without_dateline(a.title or "")[:300] == without_dateline(title)[:300]
             and a.lang == lang and reads_as_headline(title)]
     if not same:
         return headline
