@@ -218,6 +218,12 @@ def test_a_line_drops_its_opening_dateline_and_closing_credit():
     assert tidy("暴雨导致山路封闭,救援队正在清理道路。【记者 李华整理报导】") == "暴雨导致山路封闭,救援队正在清理道路。"
     assert tidy("The pass reopened on Friday. (Reporting by Ana Ruiz; Editing by Tom Hale)") \
         == "The pass reopened on Friday."
+    # Two sentences run together: the first one only.
+    assert tidy("The minister said the navy's actions were defensive.Rear Admiral Holm added that two "
+                "patrol boats had been recalled.") == "The minister said the navy's actions were defensive."
+    assert tidy("Turnout was 71.5 percent, up from 66.2 percent.") == "Turnout was 71.5 percent, up from 66.2 percent."
+    assert tidy("The ministry posted the new figures on Gov.Uk and sent them to St.Petersburg.") \
+        == "The ministry posted the new figures on Gov.Uk and sent them to St.Petersburg."
     # A figure before a dash is no dateline.
     assert tidy("Storm kills 12, injures 40 — Officials expect the toll to rise") \
         == "Storm kills 12, injures 40 — Officials expect the toll to rise"

@@ -47,10 +47,19 @@ _CLOSING_CREDIT = re.compile(
     re.IGNORECASE)
 
 
+# Two sentences run together where a paragraph break was lost: "…were defensive.Lt Gen
+# Rana further claimed…" (a word of three letters or more, its stop, a capital).
+_GLUED = re.compile(r"(?<=[^\W\d_A-Z]{3}[.!?])(?=[A-ZÀ-ÞА-Я][^\W\d_])")
+
+
 def tidy(text: str) -> str:
     """A line as a brief shows it: without a dateline opening it ("LAHORE, May 10 — …") or a
-    reporter's credit closing it."""
-    return _CLOSING_CREDIT.sub("", without_dateline(text or "")).strip()
+    reporter's credit closing it, and only the first of two sentences run together."""
+    t = _CLOSING_CREDIT.sub("", without_dateline(text or "")).strip()
+    m = _GLUED.search(t)
+    if m and words(t[:m.start()]) >= 6:
+        t = t[:m.start()]
+    return t
 
 
 def cut(text: str, limit: int) -> str:
