@@ -382,3 +382,20 @@ def test_event_page_timeline_shows_no_credit_as_an_article_title(store, monkeypa
     timeline = text.split("Timeline")[1].split("By language")[0]
     assert "Le port de pêche reste fermé trois jours" in timeline
     assert "Getty Images" not in timeline
+
+
+def test_event_page_names_an_article_with_a_credit_for_a_title_by_its_text(store, monkeypatch):
+    from web_store import _article, add_event
+
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    credit = _article("it-credit", "it", "porto.example", "2026-03-10", "https://porto.example/d",
+                      "Foto: Marco Rossi", "Foto: Marco Rossi\nIl porto resta chiuso per il terzo giorno di fila.")
+    store.add_article(credit)
+    add_event(store, "ev-credit-it", [credit])
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
+    client = TestClient(create_app(store, config=Config(), token=""))
+    text = assert_inert(get(client, "/events/ev-credit-it")).all_text()
+    listed = text.split("Articles by language")[1]
+    assert "Il porto resta chiuso per il terzo giorno di fila." in listed.split("porto.example")[0]

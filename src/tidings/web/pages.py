@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from tidings.brief.lines import cut, junk_line
 from tidings.brief.records import Brief, Disagreement, TimelineEntry
 from tidings.brief.sources import UNNAMED, sources_of
 from tidings.titles import reads_as_headline
@@ -100,7 +101,21 @@ def lang_attr(code: Any) -> str:
     return str(code) if code and data.LANG_RE.match(str(code)) else ""
 
 
+def article_title(a: Any) -> str:
+    """What names an article in a list: its title, or when the title is a credit, a
+    dateline or a site's label, the start of its text."""
+    title = (a.title or "").strip()
+    if title and reads_as_headline(title):
+        return title
+    for line in (a.text or "").splitlines():
+        line = line.strip()
+        if line and line != title and reads_as_headline(line) and not junk_line(line):
+            return cut(line, 160)
+    return title or "(untitled)"
+
+
 _env.filters.update(
+    article_title=article_title,
     safe_url=safe_url,
     when=when,
     lang_name=lang_name,
