@@ -244,7 +244,7 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
     assert "Parallel reading" in text and "Ushakov said" in text and "confidence 1.10" in text
     assert "Зеленский" in text
     assert 'title="headline in its original language">Romanian</span></h1>' in html
-    assert "How coverage grew" in text and "29 Jan 2026 +2 (en 1, hi 1), 3 in all" in text
+    assert "How coverage grew" in text and "29 Jan 2026 +2 (English 1, Hindi 1), 3 in all" in text
     # Summary and quotes come before people and places, and those before the timeline.
     assert text.index("Summary") < text.index("Quotes") < text.index("People, places") < text.index("Timeline")
 
@@ -295,3 +295,107 @@ def test_event_page_says_when_no_disagreement_was_found(client, monkeypatch):
 
     monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
     assert "No disagreements found" in get(client, "/events/ev-moscow")
+
+
+def test_event_page_names_languages_where_a_reader_reads_them(client, monkeypatch):
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1, coverage={"by_day": [
+        {"date": "2026-01-28", "total": 2, "cumulative": 2, "langs": {"ta": 1, "el": 1}},
+        {"date": "2026-01-29", "total": 1, "cumulative": 3, "langs": {"ro": 1}}]}).to_dict())
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    assert "in 5 languages (German, English, Hindi, Romanian, Russian)" in text
+    assert "28 Jan 2026 +2 (Tamil 1, Greek 1), 2 in all" in text
+
+
+def test_language_names_come_from_the_standard_beyond_the_common_ones():
+    from tidings.web.pages import lang_name
+
+    assert [lang_name(c) for c in ("ta", "mr", "el", "my", "fil", "pt-BR")] == [
+        "Tamil", "Marathi", "Greek", "Burmese", "Filipino", "Portuguese"]
+    assert lang_name("xq") == "xq" and lang_name("not a code") == "not a code"
+    assert lang_name(None) == "unknown language"
+
+
+def test_event_page_counts_the_outlets_it_does_not_list(client, monkeypatch):
+    from tidings.web import pages
+
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    assert "more outlet" not in text
+    monkeypatch.setattr(pages, "_OUTLETS_SHOWN", 2)
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    listed = text.split("By outlet:")[1].split("Where sources disagree")[0]
+    assert listed.count(" 1,") + listed.count(" 1 and") == 2
+    assert listed.rstrip().endswith("and 3 more outlets")
+
+
+def test_event_page_says_which_parts_found_nothing(client, monkeypatch):
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
+    text = assert_inert(get(client, "/events/ev-moscow")).all_text()
+    for said in ("No summary", "No quotes found.", "No people, places or organisations found.",
+                 "No figures found."):
+        assert said in text, said
+    assert text.index("Summary") < text.index("No summary") < text.index("Quotes") < text.index("No quotes")
+
+
+def test_an_undated_event_says_so_in_its_meta_line(store, monkeypatch):
+    from web_store import _article, add_event
+
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    a = _article("zh-undated", "zh", "harbour.example", None, "https://harbour.example/a",
+                 "港口因风暴关闭三天 渔民损失惨重", "港口因风暴关闭三天,渔民损失惨重。")
+    store.add_article(a)
+    add_event(store, "ev-undated", [a])
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
+    client = TestClient(create_app(store, config=Config(), token=""))
+    text = assert_inert(get(client, "/events/ev-undated")).all_text()
+    assert "from 1 source; no article is dated." in text
+    assert ";." not in text and "; ." not in text
+
+
+def test_event_page_timeline_shows_no_credit_as_an_article_title(store, monkeypatch):
+    from web_store import _article, add_event
+
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    credit = _article("fr-credit", "fr", "harbour.example", "2026-03-10", "https://harbour.example/b",
+                      "Lena Brandt / Picture Alliance via Getty Images", "Le port reste fermé pour la troisième journée.")
+    news = _article("fr-news", "fr", "quai.example", "2026-03-10", "https://quai.example/c",
+                    "Le port de pêche reste fermé trois jours", "Le port de pêche reste fermé trois jours.")
+    for a in (credit, news):
+        store.add_article(a)
+    add_event(store, "ev-credit", [credit, news])
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1, timeline=[
+        R.TimelineEntry(article="fr-credit", source="harbour.example", lang="fr", date="2026-03-10",
+                        title="Lena Brandt / Picture Alliance via Getty Images"),
+        R.TimelineEntry(article="fr-news", source="quai.example", lang="fr", date="2026-03-10",
+                        title="Le port de pêche reste fermé trois jours")]).to_dict())
+    client = TestClient(create_app(store, config=Config(), token=""))
+    text = assert_inert(get(client, "/events/ev-credit")).all_text()
+    timeline = text.split("Timeline")[1].split("By language")[0]
+    assert "Le port de pêche reste fermé trois jours" in timeline
+    assert "Getty Images" not in timeline
+
+
+def test_event_page_names_an_article_with_a_credit_for_a_title_by_its_text(store, monkeypatch):
+    from web_store import _article, add_event
+
+    from tidings.brief import records as R
+    from tidings.web import data
+
+    credit = _article("it-credit", "it", "porto.example", "2026-03-10", "https://porto.example/d",
+                      "Foto: Marco Rossi", "Foto: Marco Rossi\nIl porto resta chiuso per il terzo giorno di fila.")
+    store.add_article(credit)
+    add_event(store, "ev-credit-it", [credit])
+    monkeypatch.setattr(data, "get_brief", lambda *a: R.Brief(version=1).to_dict())
+    client = TestClient(create_app(store, config=Config(), token=""))
+    text = assert_inert(get(client, "/events/ev-credit-it")).all_text()
+    listed = text.split("Articles by language")[1]
+    assert "Il porto resta chiuso per il terzo giorno di fila." in listed.split("porto.example")[0]

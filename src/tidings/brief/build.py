@@ -20,6 +20,7 @@ import numpy as np
 from tidings.brief import align as align_mod
 from tidings.brief import entities as entities_mod
 from tidings.brief import figures as figures_mod
+from tidings.brief import lines as lines_mod
 from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
@@ -30,7 +31,7 @@ from tidings.clean.sentences import split as split_sentences
 from tidings.clean.sentences import word_count
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
-from tidings.titles import reads_as_headline
+from tidings.titles import reads_as_headline, without_dateline
 from tidings.understand import names as names_mod
 
 if TYPE_CHECKING:
@@ -357,6 +358,7 @@ def _summary_candidates(summary_pool: list[Article], features: dict[str, Feature
                 continue  # "Russland werde … geben": who says so is in the sentence before
             # "He said..." stands alone once "He" is the person the sentences before name.
             text = summary_mod.standalone_form(s, a.lang, sents[max(0, k - 2):k], persons) or s
+            text = lines_mod.tidy(text)  # "ISLAMABAD: …": the place is the article's, not the news
             norm = " ".join(text.lower().split())
             if norm in seen_text:
                 continue
@@ -715,7 +717,7 @@ def event_headline(headline: dict | None, articles: list[Article], title: str, l
         return headline
     # A title chosen by an older clusterer (another language, a section name) that the
     # rule would not choose now is not carried over; the event is titled again as it grows.
-    same = [a for a in articles if (a.title or "").strip()[:300] == title.strip()[:300]
+    same = [a for a in articles if without_dateline(a.title or "")[:300] == without_dateline(title)[:300]
             and a.lang == lang and reads_as_headline(title)]
     if not same:
         return headline

@@ -156,7 +156,7 @@ def render_markdown(brief: dict) -> str:
             star = (" **(first report)**" if t.get("first") else
                     " (earliest dated report)" if t.get("earliest_dated") else "")
             out.append(f"- {md(short_date(t.get('date')))} · {_md_source(brief, t['article'], t.get('source'))}"
-                       f" ({_lg(t.get('lang'))}): {md(t.get('title'))}{star}")
+                       f" ({_lg(t.get('lang'))}){': ' + md(t['title']) if t.get('title') else ''}{star}")
         cov = brief.get("coverage") or {}
         if cov.get("by_day"):
             out += ["", "Coverage by day: " + "; ".join(
@@ -208,7 +208,7 @@ _FRAGMENT = """\
 <li><strong>{{ v.text or v.value }}</strong>: {% for s in v.sources %}{{ src(s.article, s.source) }}{{ ", " if not loop.last }}{% endfor %}</li>{% endfor %}</ul></div>{% endfor %}{% endif %}
 {% if b.timeline %}<h3>Timeline</h3>
 <ol class="timeline">{% for t in b.timeline %}
-<li{% if t.first %} class="first"{% endif %}><time>{{ short_date(t.date) }}</time> · {{ src(t.article, t.source) }} ({{ t.lang or "und" }}): <span{% if lang_attr(t.lang) %} lang="{{ lang_attr(t.lang) }}"{% endif %}>{{ t.title }}</span>{% if t.first %} <strong>first report</strong>{% elif t.earliest_dated %} <em>earliest dated report</em>{% endif %}</li>{% endfor %}
+<li{% if t.first %} class="first"{% endif %}><time>{{ short_date(t.date) }}</time> · {{ src(t.article, t.source) }} ({{ t.lang or "und" }}){% if t.title %}: <span{% if lang_attr(t.lang) %} lang="{{ lang_attr(t.lang) }}"{% endif %}>{{ t.title }}</span>{% endif %}{% if t.first %} <strong>first report</strong>{% elif t.earliest_dated %} <em>earliest dated report</em>{% endif %}</li>{% endfor %}
 </ol>
 {% if b.coverage and b.coverage.by_day %}<table class="coverage"><thead><tr><th>Day</th><th>Articles</th><th>Total so far</th><th>By language</th></tr></thead><tbody>{% for d in b.coverage.by_day %}
 <tr><td>{{ d.date }}</td><td>{{ d.total }}</td><td>{{ d.cumulative }}</td><td>{% for k, v in d.langs.items() %}{{ k }} {{ v }}{{ ", " if not loop.last }}{% endfor %}</td></tr>{% endfor %}

@@ -14,10 +14,12 @@ import unicodedata
 
 import numpy as np
 
+from tidings.brief.lines import junk_line
+from tidings.brief.lines import words as line_words
 from tidings.clean.sentences import word_count
 from tidings.config import Config
 from tidings.records import Article, Figure, Mention
-from tidings.titles import title_rank
+from tidings.titles import title_rank, without_dateline
 from tidings.understand import gazetteer
 
 
@@ -52,7 +54,8 @@ def headline(articles: list[Article], vecs: dict[str, np.ndarray], center: np.nd
 
 def headline_entry(a: Article, lang: str) -> dict:
     return {
-        "text": (a.title or "").strip(),
+        # "VATICAN CITY — Pope Francis died…": the place is the article's, not the headline's.
+        "text": without_dateline(a.title or ""),
         "lang": a.lang,
         "article": a.id,
         "source": a.source,
@@ -166,6 +169,13 @@ _POINTS_BACK = re.compile(
     # "Moreover…", "In addition…": more of what the sentence before told.
     r"moreover|furthermore|in addition|de plus|en outre|además|inoltre|além disso|de asemenea|"
     r"totodată|кроме того|помимо этого|крім того|також|इसके अलावा|"
+    # "Thus…", "In particular…": a consequence or a detail of what the sentence before told.
+    r"thus|therefore|hence|consequently|as a result|in particular|in turn|ainsi|donc|"
+    r"par conséquent|en particulier|notamment|así|por lo tanto|por ello|por eso|en particular|"
+    r"assim|portanto|por isso|em particular|così|quindi|pertanto|in particolare|somit|daher|"
+    r"deshalb|deswegen|insbesondere|astfel|prin urmare|deci|în special|în particular|"
+    r"таким образом|поэтому|в частности|в том числе|таким чином|тому|зокрема|इसलिए|खास तौर पर|"
+    r"विशेष रूप से|"
     r"cela|ceci|il|elle|ils|elles|mais|cependant|et|"
     r"esto|él|ella|ellos|ellas|pero|y|"
     r"об этом|это|этот|эта|он|она|они|однако|но|про це|це|він|вона|вони|проте|але|"
@@ -276,6 +286,9 @@ _TAIL_PRONOUNS = {"he", "she", "they", "il", "elle", "ils", "elles", "er", "sie"
                   "они", "він", "вона", "вони", "ele", "ela", "eles", "lui", "lei", "egli", "él",
                   "ella", "ellos", "el", "ea", "ei", "hij", "zij", "उन्होंने", "उसने"}
 _TAIL_AUX = {"a", "ha", "hat", "è", "au", "han", "hanno", "hebben", "heeft"}
+# ", the statement added.": a statement the sentences before name, not the summary.
+_TAIL_DOCUMENTS = {"statement", "release", "communiqué", "communique", "post", "letter", "notice",
+                   "déclaration", "comunicado", "comunicato", "erklärung", "mitteilung", "nota"}
 
 
 def _pronoun_tail(tail: str) -> bool:
@@ -284,7 +297,7 @@ def _pronoun_tail(tail: str) -> bool:
     words = re.findall(r"\w+", tail.casefold())
     if len(words) > 4:
         return False
-    return any(w in _TAIL_PRONOUNS for w in words) or len(words) == 1 \
+    return any(w in _TAIL_PRONOUNS or w in _TAIL_DOCUMENTS for w in words) or len(words) == 1 \
         or (len(words) == 2 and words[0] in _TAIL_AUX)
 
 
@@ -369,12 +382,12 @@ def reported_without_speaker(sentence: str, lang: str | None, people: list[str])
 def candidate(sentence: str, title: str, config: Config) -> bool:
     """Whether a sentence may stand in a summary: a statement, not a caption, heading or
     site line."""
-    n = word_count(sentence)
+    n = line_words(sentence)
     if n < config.summary_min_words or n > config.summary_max_words:
         return False
-    if not re.search(r"[.!?।\"”»’]$", sentence) and n < 12:
+    if not re.search(r"[.!?।。！？」』\"”»’]$", sentence) and n < 12:
         return False  # headings and captions carry no full stop
-    if _FURNITURE.search(sentence):
+    if _FURNITURE.search(sentence) or junk_line(sentence):
         return False
     return _norm(sentence) != _norm(title)
 

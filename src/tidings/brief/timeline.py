@@ -7,7 +7,10 @@ import re
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from tidings.brief.lines import cut, junk_line, tidy
+from tidings.brief.summary import points_back
 from tidings.records import Article
+from tidings.titles import reads_as_headline
 
 
 def parsed_time(value: str) -> datetime:
@@ -171,7 +174,8 @@ def build(articles: list[Article], outlier_days: float = 3.0,
             "source": a.source,
             "lang": a.lang,
             "date": a.date,
-            "title": a.title,
+            # A credit, a dateline or a site's label taken for the title names nothing.
+            "title": a.title if a.title and reads_as_headline(a.title) else None,
             "first": first is not None and a.id == first.id,
             # Shown beside an undated first report inferred from its text.
             "earliest_dated": earlier is not None and dated_first is not None and a.id == dated_first.id,
@@ -435,7 +439,8 @@ _TO_COME = re.compile(
     r"to be held|expected to|va avea loc|urmează|programat|viitoare|următoare|wird|werden|"
     r"nächste[nmrs]?|aura lieu|se tiendra|prochaine?|prévue?s?|doit|se celebrará|"
     r"próxim[oa]|prevista|está previst[oa]|si terrà|prossim[oa]|previst[oa])\b|"
-    r"будет|будут|состоится|следующ|пройд[её]т|запланирован|буде|відбудеться|наступн|"
+    r"будет|будут|состоится|состоятся|следующ|пройд[её]т|пройдут|запланирован|буде|відбудеться|"
+    r"відбудуться|пройде|пройдуть|наступн|"
     r"होगा|होगी|होंगे|जाएगा|जाएगी|अगला|अगले|سيعقد|ستعقد|المقبل|القادم"
 )
 
@@ -537,6 +542,9 @@ def happenings(articles: list[Article], sentences_of, features: dict | None = No
         own_day = (own.event_time or "")[:10] if own is not None else ""
         offset = 0
         for sent in sentences_of(a)[:max_sentences]:
+            if junk_line(sent):
+                offset += 1
+                continue  # a bare dateline names its day but tells nothing of it
             # A weekday in a sentence about what is to come is the next one ("set for
             # Sunday" on a Friday); else the last one, or the next day for a report dated
             # the evening before across time zones, which is no scheduled step: only a
@@ -562,8 +570,10 @@ def happenings(articles: list[Article], sentences_of, features: dict | None = No
         if len(arts) < 2 and not ahead and not any(x["own"] for x in items):
             continue
         # Shown: the reader's language if any, then the earliest sentence in its article.
-        best = min(items, key=lambda x: (x["lang"] != lang, x["position"], len(x["text"])))
-        out.append({"date": day, "text": best["text"][:300], "article": best["article"],
+        # A sentence that leans on the one before it ("Thus…") only when no other tells the day.
+        best = min(items, key=lambda x: (x["lang"] != lang, points_back(x["text"]), x["position"],
+                                         len(x["text"])))
+        out.append({"date": day, "text": cut(tidy(best["text"]), 300), "article": best["article"],
                     "source": best["source"], "lang": best["lang"], "articles": sorted(arts),
                     "scheduled": ahead})
     out.sort(key=lambda x: (-len(x["articles"]), x["date"]))

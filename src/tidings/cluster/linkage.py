@@ -38,7 +38,7 @@ from tidings.cluster.index import CandidateIndex
 from tidings.cluster.pairs import Item, PairModel, Weighing, make_item, pair_row, shipped_model
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Event, Features
-from tidings.titles import title_rank
+from tidings.titles import title_rank, without_dateline
 
 SAMPLE_FIRST = 8  # members kept for comparison: the first ones ...
 SAMPLE_LATEST = 16  # ... and the latest ones
@@ -434,7 +434,8 @@ class EventLearner:
         if not pool:
             return
         best = max(pool, key=lambda it: title_rank(it.title, it.lang, self.config.title_lang, cos(it)))
-        ev.title, ev.title_cos = best.title, cos(best)
+        # Without its dateline, as the brief's headline has it: one event, one name.
+        ev.title, ev.title_cos = without_dateline(best.title), cos(best)
 
     def _index(self, ev: EventState) -> None:
         span = _span(ev)

@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
+import pycountry
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from tidings.brief.records import Brief, Disagreement
+from tidings.brief.lines import cut, junk_line
+from tidings.brief.records import Brief, Disagreement, TimelineEntry
 from tidings.brief.sources import UNNAMED, sources_of
+from tidings.titles import reads_as_headline
 from tidings.urls import safe_url
 from tidings.web import data
 
@@ -34,7 +37,11 @@ LANG_NAMES = {
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
     "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
     "tr": "Turkish", "nl": "Dutch", "bn": "Bengali", "ur": "Urdu", "fa": "Persian",
+    # Where the standard's name (pycountry, for the rest) is not the one people write.
+    "el": "Greek", "ps": "Pashto",
 }
+# The outlets listed by name on an event page; the rest are counted ("and 14 more").
+_OUTLETS_SHOWN = 8
 KIND_TITLES = {"person": "People", "place": "Places", "org": "Organisations", "name": "Other names"}
 
 
@@ -72,9 +79,21 @@ def when(value: Any, with_time: bool = True) -> str:
 
 
 def lang_name(code: Any) -> str:
+    """A language's English name for its ISO 639 code ("ta" Tamil, "el" Greek); an unknown
+    code as given."""
     if not code:
         return "unknown language"
-    return LANG_NAMES.get(str(code).lower(), str(code))
+    key = str(code).lower()
+    if key in LANG_NAMES:
+        return LANG_NAMES[key]
+    base = key.split("-")[0]
+    found = None
+    if base.isalpha() and len(base) in (2, 3):
+        found = pycountry.languages.get(**{"alpha_2" if len(base) == 2 else "alpha_3": base})
+    if found is None:
+        return str(code)
+    # "Modern Greek (1453-)": the period is the standard's, not the reader's.
+    return re.sub(r"\s*\(.*\)$", "", found.name) or str(code)
 
 
 def lang_attr(code: Any) -> str:
@@ -82,7 +101,21 @@ def lang_attr(code: Any) -> str:
     return str(code) if code and data.LANG_RE.match(str(code)) else ""
 
 
+def article_title(a: Any) -> str:
+    """What names an article in a list: its title, or when the title is a credit, a
+    dateline or a site's label, the start of its text."""
+    title = (a.title or "").strip()
+    if title and reads_as_headline(title):
+        return title
+    for line in (a.text or "").splitlines():
+        line = line.strip()
+        if line and line != title and reads_as_headline(line) and not junk_line(line):
+            return cut(line, 160)
+    return title or "(untitled)"
+
+
 _env.filters.update(
+    article_title=article_title,
     safe_url=safe_url,
     when=when,
     lang_name=lang_name,
@@ -171,7 +204,8 @@ def event_page(
         groups=list(groups.items()), page=page, pages=pages, n_articles=len(articles),
         n_sources=len(sources_of(articles)),
         by_lang=n_lang.most_common(),
-        by_source=outlets.most_common(8),
+        by_source=outlets.most_common(_OUTLETS_SHOWN),
+        more_sources=max(0, len(outlets) - _OUTLETS_SHOWN),
         unnamed=sum(1 for a in articles if not a.source),
     )
 
@@ -268,6 +302,14 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
                  "according_to": v.according_to, "first_date": v.first_date,
                  "sources": [ref(x.article, x.source, x.lang) for x in v.sources]} for v in d.versions]
 
+    def timeline_entry(t: TimelineEntry) -> dict[str, Any]:
+        entry = ref(t.article, t.source, t.lang, t.date, t.title)
+        # A credit, a dateline or a site's label taken for the title names nothing.
+        if entry["title"] and not reads_as_headline(entry["title"]):
+            entry["title"] = None
+        return {**entry, "first": first is not None and t.article == first.article,
+                "earliest_dated": t.earliest_dated}
+
     return {
         "headline": brief.headline.text if brief.headline else "",
         "headline_lang": brief.headline.lang if brief.headline else None,
@@ -275,9 +317,7 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
         "coverage": [{"date": d.get("date"), "total": d.get("total"), "cumulative": d.get("cumulative"),
                       "langs": d.get("langs") or {}} for d in by_day],
         "summary": [{"text": x.text, "ref": ref(x.article, x.source, x.lang)} for x in brief.summary],
-        "timeline": [{**ref(t.article, t.source, t.lang, t.date, t.title),
-                      "first": first is not None and t.article == first.article,
-                      "earliest_dated": t.earliest_dated} for t in brief.timeline],
+        "timeline": [timeline_entry(t) for t in brief.timeline],
         "happenings": [{"date": h.date, "text": h.text, "scheduled": h.scheduled,
                         "ref": ref(h.article, h.source, h.lang), "n_articles": len(h.articles)}
                        for h in brief.happenings],
