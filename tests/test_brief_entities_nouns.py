@@ -233,3 +233,28 @@ def test_german_noun_after_a_count_is_no_organisation():
     ents, _ = entities.collect(arts, feats)
     names = {d["name"] for d in entities.rank(ents, arts)}
     assert "Bundesagentur" in names and "Delegierte" not in names, names
+
+
+def test_german_words_leading_a_sentence_are_no_name():
+    # "Liebe Freunde" opening a quotation: German capitalises a sentence's first word, and
+    # "Liebe" is written as a noun further on ("mit großer Liebe"); "Freunde" after it is
+    # no name either. A name leading a sentence ("Olaf Scholz sagte") stays.
+    out = ranked_entities([
+        ("d1", "de", "Der Bischof trat vor die Menge. „Liebe Freunde, heute ist ein trauriger Tag“, sagte er. "
+                     "Er sprach mit großer Liebe von dem Verstorbenen. Olaf Scholz war auch da."),
+        ("d2", "de", "Olaf Scholz sagte, er sei bewegt. Viele kamen in die Stadt."),
+    ])
+    names = _names(out)
+    assert "Olaf Scholz" in names
+    assert not any("Freunde" in d["variants"] or "Liebe Freunde" in d["variants"] for d in out), names
+
+
+def test_german_counted_noun_spelt_in_an_uncased_script_is_no_name():
+    # "40 Kilometer" is a unit after its count; the Hindi article's किलोमीटर was read as a
+    # name only for spelling the German word, so the pair is no name of two languages.
+    out = ranked_entities([
+        ("d1", "de", "Das Zentrum des Bebens lag 40 Kilometer vor der Küste. Die Wellen erreichten "
+                     "nach 30 Kilometer das Ufer, sagte Olaf Scholz."),
+        ("h1", "hi", "भूकंप का केंद्र तट से 40 किलोमीटर दूर था। ओलाफ शोल्ज़ ने कहा कि स्थिति नियंत्रण में है।"),
+    ])
+    assert not any("Kilometer" in d["variants"] for d in out), out

@@ -2194,9 +2194,21 @@ def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[
     shape of brands (Konrad-Adenauer-Haus) or one with a head word stays. An
     organisation is a noun only after numbers."""
     langs = {lang_of.get(a, "und") for a in e.articles}
-    if d["kind"] not in ("name", "person", "place", "org") or not langs or not langs <= _NOUN_CAPITALISING:
+    if d["kind"] not in ("name", "person", "place", "org") or not langs:
         return False
-    for s in e.surfaces:
+    german = {a for a in e.articles if lang_of.get(a) in _NOUN_CAPITALISING}
+    counted_only = False
+    if not langs <= _NOUN_CAPITALISING:
+        # Spellings in scripts without capitals only ("17 Kilometer" and किलोमीटर): the
+        # uncased reader takes a word for a name when it spells a name known from the
+        # cased articles, here the German noun itself, so they are no second witness.
+        # Only a count before the noun then marks it (units and counted things).
+        foreign = [s for s in e.surfaces if any(lang_of.get(a) not in _NOUN_CAPITALISING
+                                                 for a in e.surface_articles[s])]
+        if not german or any(_CASED_LETTER.search(s) for s in foreign):
+            return False
+        counted_only = True
+    for s in [s for s in e.surfaces if all(a in german for a in e.surface_articles[s])]:
         # (a head word or a connector of its own marks a name of things, "die Via della
         # Conciliazione": a place's or an institution's, which takes an article in German)
         words = s.split()
@@ -2205,14 +2217,70 @@ def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[
         place = gazetteer.lookup(s, inflected=False)
         if place is not None and place.kind in ("country", "continent"):
             return False
-    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    seen = _occurrences(e, {a: text_of[a] for a in german if a in text_of})
     if not seen:
         return False
-    if d["kind"] == "org":
+    if d["kind"] == "org" or counted_only:
         # An institution takes an article and adjectives ("die neue Bundesregierung"): only
         # a count before it marks the noun ("325 Abgeordnete", members of parliament).
         return 2 * sum(bool(re.search(r"(?<!\S)[\d.,]*\d[ \t]+$", before)) for before, _, _ in seen) >= len(seen)
     return 2 * sum(_after_a_modifier(before) for before, _, _ in seen) >= len(seen)
+
+
+_DE_WORD = re.compile(r"[^\W\d_][\w\-]*")
+# Where a sentence (or a quotation inside one) begins: German capitalises its first word
+# whatever it is, so a capital there says nothing.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;„“\"«»]|\n)[\s\"'„“”«»(]*$")
+
+
+@lru_cache(maxsize=2_048)
+def _german_word_uses(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised words `text` writes as nouns (after a determiner, a number or an
+    adjective, `_after_a_modifier`), and the words it writes in lower case: read once per
+    article, however many entities ask."""
+    nouns, lower = set(), set()
+    for m in _DE_WORD.finditer(text):
+        w = m.group()
+        if w.islower():
+            lower.add(w)
+        elif w[0].isupper() and not w.isupper() and _after_a_modifier(text[max(0, m.start() - 40):m.start()]):
+            nouns.add(w)
+    return frozenset(nouns), frozenset(lower)
+
+
+def _german_sentence_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """Read only in languages that capitalise every noun, from a run that leads a sentence
+    (or follows a modifier) wherever it stands, and whose first word the event's German
+    articles write elsewhere as a noun or in lower case ("Liebe Brüder" opening a quotation,
+    "universeller Liebe" further on): the run is that common word and what follows it, and
+    what follows is a name only if it could stand alone (two words, a first name, a place,
+    a name's shape). A name stands after verbs and prepositions too ("sagte Merz")."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] not in ("name", "person", "org") or not langs or not langs <= _NOUN_CAPITALISING:
+        return False
+    nouns: set[str] = set()
+    lower: set[str] = set()
+    for aid, text in text_of.items():
+        if lang_of.get(aid) in _NOUN_CAPITALISING:
+            n, lw = _german_word_uses(text)
+            nouns |= n
+            lower |= lw
+    # (a surname form, "Freunde" of "Liebe Freunde", is judged with its full name)
+    for s in [s for s in e.surfaces if not any(o != s and o.endswith(" " + s) for o in e.surfaces)]:
+        words = s.split()
+        if s.isupper() or any(_shaped(w) for w in words) or is_first_name(words[0]):
+            return False
+        if words[0] not in nouns and words[0].lower() not in lower:
+            return False
+        rest = words[1:]
+        if len(rest) > 1 or rest and (is_first_name(rest[0]) or _shaped(rest[0]) or rest[0].isupper()
+                                      or gazetteer.lookup(rest[0]) is not None or is_head_word(rest[0])):
+            return False
+    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    if not seen:
+        return False
+    leads = [bool(_SENTENCE_START.search(before)) for before, _, _ in seen]
+    return any(leads) and all(lead or _after_a_modifier(before) for lead, (before, _, _) in zip(leads, seen))
 
 
 def _place_by_its_head(e: Entity) -> bool:
@@ -2275,7 +2343,8 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
                                 or _english_name(entities_by_key[d["id"]], lang_of, text_of))
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
-             and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)]
+             and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)
+             and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}
     out = named
