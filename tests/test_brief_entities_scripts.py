@@ -52,3 +52,26 @@ def test_arabic_name_of_three_words_is_read_whole():
     stiller = _with(out, "شتيلر")
     assert len(stiller) == 1 and "Stiller" in stiller[0]["variants"], stiller
     assert not [d for d in out if d is not stiller[0] and _with([d], "يورغ")], out
+
+
+def test_one_person_in_latin_and_cyrillic_with_surnames_spelt_apart_is_one_entry():
+    # Schulz / Шульц fold to "schulz" / "shul'ts", three letters apart, and their keys
+    # ("sls" / "slts") are too short to merge alone: with the same first name they are one
+    # person, not two entries of the brief.
+    out = ranked_entities([
+        ("d1", "de", "Ingrid Schulz verlor am Montag die Abstimmung im Bundestag. Schulz will nun Neuwahlen."),
+        ("e1", "en", "Chancellor Ingrid Schulz lost the vote in parliament on Monday, Schulz said."),
+        ("r1", "ru", "В понедельник канцлер Ингрид Шульц проиграла голосование. Шульц заявила, что будут выборы."),
+    ])
+    schulz = [d for d in out if "Schulz" in d["variants"] or "Шульц" in d["variants"]]
+    assert len(schulz) == 1 and {"Ingrid Schulz", "Ингрид Шульц"} <= set(schulz[0]["variants"]), schulz
+
+
+def test_german_chancellor_title_is_no_part_of_the_name():
+    # "Bundeskanzlerin Ingrid Schulz": the title compound was kept as the name's first word.
+    out = ranked_entities([
+        ("d1", "de", "Am Montag sprach Bundeskanzlerin Ingrid Schulz vor dem Bundestag. Schulz bat um Vertrauen."),
+        ("e1", "en", "Ingrid Schulz asked parliament for its confidence."),
+    ])
+    schulz = [d for d in out if "Schulz" in d["variants"]]
+    assert schulz and not any(v.startswith("Bundeskanzlerin") for d in schulz for v in d["variants"]), schulz

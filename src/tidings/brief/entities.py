@@ -1420,7 +1420,7 @@ def _cjk_names_made_whole(entities: list[Entity], text_of: dict[str, str]) -> li
 # Ends of German titles the name reader's list lacks, alone or as the last part of a
 # compound ("CDU-Generalsekretär", "Grünen-Kanzlerkandidat", "Bischof").
 _DE_TITLE_ENDS = ("sekretär", "sekretärin", "kandidat", "kandidatin", "bischof", "bischöfin", "präsident",
-                  "präsidentin", "minister", "ministerin", "vorsitzender", "vorsitzende", "chef", "chefin",
+                  "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "vorsitzender", "vorsitzende", "chef", "chefin",
                   "sprecher", "sprecherin", "leiter", "leiterin", "meister", "meisterin", "direktor",
                   "direktorin", "botschafter", "botschafterin", "abgeordneter", "abgeordnete")
 
@@ -1709,29 +1709,44 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
     """Two people written in full in two scripts or spellings whose first names and surnames
     fold (to ASCII) to near forms are one person: Andrij Sybiha / Андрей Сибига (Andrej
     Sibiga), Juri Uschakow / Yuri Ushakov is left to the name keys."""
-    def parts(e: Entity) -> tuple[str, str] | None:
-        words = anyascii(display_name(e)).lower().split()
-        return (words[0], words[-1]) if len(words) in (2, 3) else None
+    def parts(e: Entity) -> list[tuple[str, str]]:
+        # Every full spelling of a cased script: an entry shown by its Arabic name may
+        # hold the Cyrillic one that meets the Latin.
+        out = []
+        for s in [display_name(e), *e.surfaces]:
+            words = anyascii(s).lower().split()
+            if len(words) in (2, 3) and (s == display_name(e) or _CASED_LETTER.search(s)):
+                out.append((words[0], words[-1]))
+        return list(dict.fromkeys(out))
 
-    people: list[tuple[Entity, tuple[str, str]]] = []
+    def alike(fa: str, la: str, fb: str, lb: str) -> bool:
+        # Surnames apart by more letters than the fold mends may still be one name by
+        # their keys (Schulz "sls" / Шульц "slts": the scripts write "sch" and "z" apart),
+        # with the first name as the second witness.
+        return fa[:1] == fb[:1] and la[:1] == lb[:1] and Levenshtein.distance(fa, fb) <= 2 \
+            and min(len(la), len(lb)) >= 4 and (Levenshtein.distance(la, lb) <= 2 or _surname_keys_near(la, lb))
+
+    people: list[tuple[Entity, list[tuple[str, str]]]] = []
     for e in entities:
-        p = parts(e) if _kind(e) in ("person", "name") else None
-        if p is not None:
+        p = parts(e) if _kind(e) in ("person", "name") else []
+        if p:
             people.append((e, p))
     gone: set[int] = set()
-    for i, (a, (fa, la)) in enumerate(people):
+    for i, (a, pa) in enumerate(people):
         if id(a) in gone:
             continue
-        for b, (fb, lb) in people[i + 1:]:
-            if id(b) in gone or fa[:1] != fb[:1] or la[:1] != lb[:1]:
-                continue
-            if "person" not in (_kind(a), _kind(b)):
-                continue  # two unknowns alike are not evidence enough
-            if Levenshtein.distance(fa, fb) <= 2 and Levenshtein.distance(la, lb) <= 2 \
-                    and min(len(la), len(lb)) >= 4:
+        for b, pb in people[i + 1:]:
+            if id(b) in gone or "person" not in (_kind(a), _kind(b)):
+                continue  # (two unknowns alike are not evidence enough)
+            if any(alike(fa, la, fb, lb) for fa, la in pa for fb, lb in pb):
                 _merge_into(a, b)
                 gone.add(id(b))
     return [e for e in entities if id(e) not in gone]
+
+
+def _surname_keys_near(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    return min(len(ka), len(kb)) >= 3 and similar_keys(ka, kb) >= 0.9
 
 
 def _distinctive_words(e: Entity) -> set[str]:
