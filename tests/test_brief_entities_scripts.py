@@ -75,3 +75,17 @@ def test_german_chancellor_title_is_no_part_of_the_name():
     ])
     schulz = [d for d in out if "Schulz" in d["variants"]]
     assert schulz and not any(v.startswith("Bundeskanzlerin") for d in schulz for v in d["variants"]), schulz
+
+
+def test_letters_of_a_link_are_no_name():
+    # A tweet's picture link and an image address carry capitals that read as names
+    # ("QxZrTvbnm", "JPG_BERLIN"); the same letters in running text would be one.
+    out = ranked_entities([
+        ("e1", "en", "The old bridge fell into the river, witnesses said. pic.twitter.com/QxZrTvbnm7\n"
+                     "Rescue teams from Mandalay reached the site by evening, said Aung Min."),
+        ("e2", "en", "https://img.example-news.com/media/w:1024/KTX_20250506_CSM.jpg\n"
+                     "Aung Min said rescue teams reached Mandalay."),
+    ])
+    variants = {v for d in out for v in d["variants"]}
+    assert "Mandalay" in variants, variants
+    assert not variants & {"QxZrTvbnm", "KTX", "CSM"}, variants

@@ -2298,6 +2298,28 @@ def _german_sentence_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: 
     return any(leads) and all(lead or _after_a_modifier(before) for lead, (before, _, _) in zip(leads, seen))
 
 
+# What makes a token a link: a scheme, an escaped slash, or a host before a path.
+_LINK = re.compile(r"(?i)://|%2F|(?<![^\W_])(?:[a-z0-9\-]+\.)+[a-z]{2,}/")
+_SPACE = re.compile(r"\s")
+
+
+def _in_links(e: Entity, text_of: dict[str, str]) -> bool:
+    """Read only from inside links (a tweet's "pic.twitter.com/QxZr7vbnm3", a quoted
+    address's "%2Ffeed%2F"): letters of an address, no name. A name has at least one
+    occurrence in running text."""
+    found = False
+    for s in e.surfaces:
+        for aid in e.surface_articles[s]:
+            text = text_of.get(aid, "")
+            for m in plain_pattern(s).finditer(text):
+                start = max(text.rfind(c, 0, m.start()) for c in " \n\t") + 1
+                end = next((i.start() for i in _SPACE.finditer(text, m.end())), len(text))
+                if not _LINK.search(text[start:end]):
+                    return False
+                found = True
+    return found
+
+
 def _place_by_its_head(e: Entity) -> bool:
     """A name ending in a place's head word ("Kuril Islands", "Kamchatka Peninsula") is a
     place, whatever title or first name was read near it."""
@@ -2352,6 +2374,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "salience": round(salience, 4),
         })
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    titled_text_of = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles}
     for d in out:
         if d["kind"] == "person" and _place_by_its_head(entities_by_key[d["id"]]):
             d["kind"] = "place"
@@ -2359,7 +2382,8 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
                                 or _english_name(entities_by_key[d["id"]], lang_of, text_of))
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
              and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)
-             and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)]
+             and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
+             and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}
     out = named
