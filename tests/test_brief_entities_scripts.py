@@ -89,3 +89,13 @@ def test_letters_of_a_link_are_no_name():
     variants = {v for d in out for v in d["variants"]}
     assert "Mandalay" in variants, variants
     assert not variants & {"QxZrTvbnm", "KTX", "CSM"}, variants
+
+
+def test_arabic_indefinite_noun_spelling_a_known_name_is_no_name():
+    # "... من قبل 120 كاردينالًا" (by 120 cardinals): the word spells "Cardinale", a name
+    # read in the Latin article, but its indefinite ending (tanween) marks a common noun.
+    out = ranked_entities([
+        ("i1", "it", "Il regista Paolo Cardinale ha parlato lunedì a Napoli. Secondo Cardinale il film uscirà presto."),
+        ("a1", "ar", "وجرى التصويت من قبل 120 كاردينالًا اجتمعوا في القاعة."),
+    ])
+    assert not any("كاردينالًا" in d["variants"] for d in out), out

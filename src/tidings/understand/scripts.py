@@ -308,8 +308,8 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
         for j, (w, _, _) in enumerate(words):
             if j in used or _DEVANAGARI.search(w):
                 continue  # Devanagari has its own reader (names._devanagari_names)
-            if w.startswith("ال") or w in _COMMON_WORDS or w in _AR_STOP:
-                continue  # foreign names do not take the Arabic article
+            if w.startswith("ال") or w in _COMMON_WORDS or w in _AR_STOP or _AR_TANWEEN.search(w):
+                continue  # foreign names take neither the Arabic article nor its indefinite ending
             forms = _peel(w)[:3]
             for n_form, form in enumerate(forms):
                 lk = loose_token(form)
@@ -326,6 +326,8 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
 
 _AR_POSSESSIVE = re.compile(r"(?:ته|تها|تهم|تهما|تنا)$")
 _AR_CLITICS = "وفبلك"
+# The marks of an indefinite noun's case ending ("كاردينالًا", a cardinal, accusative).
+_AR_TANWEEN = re.compile(r"[\u064B-\u064D]")
 
 
 def _title_qualifier(word: str) -> bool:
