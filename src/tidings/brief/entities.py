@@ -1425,6 +1425,11 @@ _DE_TITLE_ENDS = ("sekretär", "sekretärin", "kandidat", "kandidatin", "bischof
                   "direktorin", "botschafter", "botschafterin", "abgeordneter", "abgeordnete")
 
 
+# Two first names joined by a hyphen (Hans-Jörg, Anna-Lena), the shape German gives a
+# person's, not a noun's: "Bundespräsident Hans-Jörg Stiller" is a title and a name.
+_DOUBLE_FIRST_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}-[A-ZÄÖÜ][a-zäöüß]{2,}")
+
+
 def _titles_before_names(entities: list[Entity]) -> list[Entity]:
     """A title read as the first word of a name ("FDP-Generalsekretär Jonas Albrecht",
     "Bischof Marco Vannelli"): where a person's name follows it, the name is the words
@@ -1443,7 +1448,8 @@ def _titles_before_names(entities: list[Entity]) -> list[Entity]:
                 words = words[1:]  # two titles ("Zeremonienmeister Bischof Marco Vannelli")
             # A person after it: a first name, a compound title (party and post), or the
             # surname written alone elsewhere.
-            if not (is_first_name(words[1].split("-")[0]) or compound or words[-1] in by_surface
+            if not (is_first_name(words[1].split("-")[0]) or compound or _DOUBLE_FIRST_NAME.fullmatch(words[1])
+                    or words[-1] in by_surface
                     or any(o != s and o.split()[-1] == words[-1] for o in e.surfaces)):
                 continue
             rest = " ".join(words[1:])
