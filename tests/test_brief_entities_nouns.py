@@ -269,3 +269,16 @@ def test_german_title_before_a_double_first_name_comes_off():
     ])
     assert any("Hans-Jörg Stiller" in d["variants"] for d in out), out
     assert not any(v.startswith("Bundespräsident") for d in out for v in d["variants"]), out
+
+
+def test_german_noun_sharing_a_first_names_consonants_is_no_person():
+    # "zu Wort melden" (to take the floor): "Wort" keys like a listed first name (both
+    # "vrt") without being spelt like it, so it is no evidence of a person. A first name
+    # spelt as listed, alone in German ("Olaf" after a title), stays.
+    out = ranked_entities([
+        ("d1", "de", "Am späten Abend meldete sich auch Ministerin Anna Weidemann zu Wort, die gerade "
+                     "aus Rom zurückkam. Danach sprach Kanzler Olaf vor der Presse."),
+    ])
+    names = _names(out)
+    assert "Wort" not in names, names
+    assert "Olaf" in names, names

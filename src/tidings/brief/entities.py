@@ -20,11 +20,13 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer, scripts
 from tidings.understand.names import (
+    _FIRST_NAMES,
     _ORG_HEADS,
     _ORG_WORDS,
     _PLACE_WORDS,
     DESIGNATORS,
     _is_title,
+    _token_key,
     is_first_name,
     is_head_word,
     name_key,
@@ -2130,12 +2132,22 @@ def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
     if len(langs) != 1:
         return False
     if langs <= _NOUN_CAPITALISING:
-        return d["kind"] in ("name", "person") and not any(is_first_name(s) for s in e.surfaces)
+        return d["kind"] in ("name", "person") and not any(_spelt_as_first_name(s) for s in e.surfaces)
     # A title mention counts in a cased script only: a word of an uncased one ("नदी", river)
     # was taken for a name by where it stood, which a title says nothing about.
     if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)):
         return False
     return not any(_shaped(s) for s in e.surfaces)
+
+
+def _spelt_as_first_name(word: str) -> bool:
+    """A first name by its key and within two letters of the listed spelling that gives
+    the key (Jürgen / Jurgen): a German noun may share a name's consonants ("Wort" and
+    Virat are both "vrt") without its spelling."""
+    if not is_first_name(word):
+        return False
+    low, key = anyascii(word).lower(), _token_key(word)
+    return any(Levenshtein.distance(low, n) <= 2 for n in _FIRST_NAMES if _token_key(n) == key)
 
 
 def _reader_name(e: Entity) -> str | None:
