@@ -282,3 +282,17 @@ def test_german_noun_sharing_a_first_names_consonants_is_no_person():
     names = _names(out)
     assert "Wort" not in names, names
     assert "Olaf" in names, names
+
+
+def test_german_party_listed_beside_acronyms_is_an_organisation():
+    # "die Grünen" takes an article and is spelt like an adjective used as a noun, but
+    # written in a list with SPD and FDP it is a party, as they are. A noun in the same
+    # articles ("die Wähler") stays out.
+    out = ranked_entities([
+        ("d1", "de", "Die Koalition aus SPD, Grünen und FDP ist zerbrochen. Die Grünen wollen weiter regieren, "
+                     "sagte Olaf Scholz. Die Wähler entscheiden im Februar."),
+        ("d2", "de", "Die Grünen kommen auf 12 Prozent, die SPD auf 16 Prozent. Die Wähler blieben ruhig."),
+    ])
+    names = _names(out)
+    assert names.get("Grünen") == "org", names
+    assert "Wähler" not in names, names

@@ -2338,6 +2338,23 @@ def _in_links(e: Entity, text_of: dict[str, str]) -> bool:
     return found
 
 
+_ACRONYM = r"[A-ZÄÖÜ]{2,5}"
+_AFTER_ACRONYM = re.compile(rf"(?<![\w\-]){_ACRONYM}(?:,| und| oder)[ \t]+$")
+_BEFORE_ACRONYM = re.compile(rf"^(?:,| und| oder)[ \t]+{_ACRONYM}(?![\w\-])")
+
+
+def _listed_with_acronyms(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """A German word written in a list beside acronyms ("SPD und Grünen", "Grüne, SPD
+    und FDP") is of their kind, an organisation's name, though German writes it with an
+    article as it writes nouns ("die Grünen"): no test of nouns holds for it."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] not in ("name", "org") or not langs or not langs <= _NOUN_CAPITALISING \
+            or any(" " in s or s.isupper() for s in e.surfaces):
+        return False
+    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    return any(_AFTER_ACRONYM.search(before) or _BEFORE_ACRONYM.match(after) for before, _, after in seen)
+
+
 def _place_by_its_head(e: Entity) -> bool:
     """A name ending in a place's head word ("Kuril Islands", "Kamchatka Peninsula") is a
     place, whatever title or first name was read near it."""
@@ -2396,10 +2413,14 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     for d in out:
         if d["kind"] == "person" and _place_by_its_head(entities_by_key[d["id"]]):
             d["kind"] = "place"
+    listed = {d["id"] for d in out if _listed_with_acronyms(entities_by_key[d["id"]], d, lang_of, text_of)}
+    for d in out:
+        if d["id"] in listed and d["kind"] == "name":
+            d["kind"] = "org"
     named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
-                                or _english_name(entities_by_key[d["id"]], lang_of, text_of))
+                                or _english_name(entities_by_key[d["id"]], lang_of, text_of) or d["id"] in listed)
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
-             and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)
+             and (d["id"] in listed or not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of))
              and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
              and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
