@@ -99,3 +99,13 @@ def test_arabic_indefinite_noun_spelling_a_known_name_is_no_name():
         ("a1", "ar", "وجرى التصويت من قبل 120 كاردينالًا اجتمعوا في القاعة."),
     ])
     assert not any("كاردينالًا" in d["variants"] for d in out), out
+
+
+def test_arabic_compound_given_name_cut_at_its_article_is_no_person():
+    # "نائب الوزير ... نور الدين ..." : the title reader stops at the article, so it read
+    # "نور" (light) alone, half of the given name "Nur al-Din", as a person.
+    out = ranked_entities([
+        ("u1", "ur", "وزارت کے نائب وزیر نور الدین حمدی نے بتایا کہ امدادی ٹیمیں روانہ ہو گئی ہیں۔"),
+        ("a1", "ar", "وقال الرئيس عبد الرحمن سليم إن الحكومة سترسل المساعدات."),
+    ])
+    assert not any(d["variants"] and set(d["variants"]) <= {"نور", "عبد"} for d in out), out

@@ -291,6 +291,11 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                 if x == k + 2 and loose_token(words[x][0]) not in known_loose:
                     break
                 run.append(x)
+            # A compound given name cut at its article (شرف | الدين, عبد | الله): the part
+            # before it is no name, and the whole one would key as its common half.
+            if run and (words[run[-1]][0] in _AR_COMPOUND_FIRSTS
+                        or (run[-1] + 1 < n and words[run[-1] + 1][0] in _AR_COMPOUND_SECONDS)):
+                run = []
             if run and run[0] == k:
                 lk = loose_token(words[run[-1]][0])
                 found.append((text[words[run[0]][1]:words[run[-1]][2]], "person", known_loose.get(lk)))
@@ -332,6 +337,12 @@ _AR_TANWEEN = re.compile(r"[\u064B-\u064D]")
 
 def _title_qualifier(word: str) -> bool:
     return (word.startswith("ال") and word not in _AR_STOP) or bool(_AR_POSSESSIVE.search(word))
+
+
+# Parts of compound given names that join a word with the article: "servant of" and
+# "father of" before it (عبد الله), "of the faith" and "of God" after a first part.
+_AR_COMPOUND_FIRSTS = frozenset("عبد ابو أبو".split())
+_AR_COMPOUND_SECONDS = frozenset("الدين الدین الله".split())
 
 
 def _ar_function_word(word: str) -> bool:
