@@ -296,3 +296,14 @@ def test_german_party_listed_beside_acronyms_is_an_organisation():
     names = _names(out)
     assert names.get("Grünen") == "org", names
     assert "Wähler" not in names, names
+
+
+def test_name_read_with_the_preposition_before_it_is_shown_without():
+    # "Zahlen von Infradata plus": the reader took "von" for a particle ("von der Leyen");
+    # the entry is shown by the bare name it also holds.
+    out = ranked_entities([
+        ("d1", "de", "Die Union kam laut der ersten Hochrechnung von Infradata plus für das ZDF auf 30 Prozent. "
+                     "Die Beteiligung lag laut vorläufigen Zahlen von Infradata plus für das ZDF bei 80 Prozent."),
+    ])
+    infra = [d for d in out if "Infradata" in d["variants"]]
+    assert infra and infra[0]["name"] == "Infradata", infra

@@ -2053,7 +2053,10 @@ def display_name(e: Entity) -> str:
     pool = latin or surfaces
     # Full names (two words or more) in the most articles: "Dmitry Peskov" over a one-off
     # "Kremlsprecher Dmitri Peskow" that swallowed a title.
-    full = [s for s in pool if len(s.split()) >= 2] or pool
+    # A form opening with a lower-case word the bare name is also written without ("von
+    # Infratest" of "Zahlen von Infratest") is the name after a preposition, not in full.
+    full = [s for s in pool if len(s.split()) >= 2
+            and not (s.split()[0].islower() and s.split(" ", 1)[1] in e.surfaces)] or pool
     # A form written with its title ("Papa Benedetto XVI") names the entry only when
     # there is no other.
     full = [s for s in full if not _titled(s)] or full
