@@ -109,3 +109,23 @@ def test_arabic_compound_given_name_cut_at_its_article_is_no_person():
         ("a1", "ar", "وقال الرئيس عبد الرحمن سليم إن الحكومة سترسل المساعدات."),
     ])
     assert not any(d["variants"] and set(d["variants"]) <= {"نور", "عبد"} for d in out), out
+
+
+def test_one_person_in_latin_and_arabic_letters_is_one_entry():
+    # Arabic writes Hoffmann's "o" with و, which the key reads as "v" (هوفمان "hvfn" /
+    # Hoffmann "hfmn"): with the first names' keys equal too, the two are one person.
+    out = ranked_entities([
+        ("e1", "en", "Chancellor Karl Hoffmann lost the vote in parliament on Monday, Hoffmann said."),
+        ("a1", "ar", "وخسر المستشار كارل هوفمان التصويت في البرلمان يوم الاثنين."),
+    ])
+    hoffmann = [d for d in out if "Hoffmann" in d["variants"] or "هوفمان" in d["variants"]]
+    assert len(hoffmann) == 1 and {"Karl Hoffmann", "كارل هوفمان"} <= set(hoffmann[0]["variants"]), hoffmann
+
+
+def test_arabic_and_latin_people_with_other_surnames_stay_apart():
+    # Same first name, different surnames: two people.
+    out = ranked_entities([
+        ("e1", "en", "Karl Hoffmann met the press on Monday in Bonn."),
+        ("a1", "ar", "وقال المستشار كارل برانت إن الحكومة باقية."),
+    ])
+    assert not any({"Karl Hoffmann", "كارل برانت"} <= set(d["variants"]) for d in out), out

@@ -1734,19 +1734,44 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
         return fa[:1] == fb[:1] and la[:1] == lb[:1] and Levenshtein.distance(fa, fb) <= 2 \
             and min(len(la), len(lb)) >= 4 and (Levenshtein.distance(la, lb) <= 2 or _surname_keys_near(la, lb))
 
-    people: list[tuple[Entity, list[tuple[str, str]]]] = []
+    def arabic_keys(e: Entity) -> list[tuple[str, str]]:
+        # Arabic script writes the long vowels o and u with و, which keys read as "v",
+        # and no vowel at a word's start (أولاف "vlf" / Olaf "alf", شولتس "svlts").
+        out = []
+        for s in e.surfaces:
+            words = s.split()
+            if len(words) in (2, 3) and all(_ARABIC_WORD.match(w) for w in words):
+                out.append((name_key(words[0]).replace("v", ""), name_key(words[-1]).replace("v", "")))
+        return out
+
+    def latin_keys(e: Entity) -> list[tuple[str, str]]:
+        out = []
+        for s in e.surfaces:
+            words = s.split()
+            if len(words) in (2, 3) and _LATIN_ONLY.match(s):
+                out.append((name_key(words[0]).lstrip("aeiou"), name_key(words[-1]).lstrip("aeiou")))
+        return out
+
+    def keys_alike(fa: str, la: str, fb: str, lb: str) -> bool:
+        return min(len(fa), len(fb)) >= 2 and fa == fb and min(len(la), len(lb)) >= 3 \
+            and similar_keys(la, lb) >= 0.9
+
+    people: list[tuple[Entity, list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]] = []
     for e in entities:
-        p = parts(e) if _kind(e) in ("person", "name") else []
-        if p:
-            people.append((e, p))
+        if _kind(e) in ("person", "name"):
+            p, ar, la = parts(e), arabic_keys(e), latin_keys(e)
+            if p or ar:
+                people.append((e, p, ar, la))
     gone: set[int] = set()
-    for i, (a, pa) in enumerate(people):
+    for i, (a, pa, ara, lata) in enumerate(people):
         if id(a) in gone:
             continue
-        for b, pb in people[i + 1:]:
+        for b, pb, arb, latb in people[i + 1:]:
             if id(b) in gone or "person" not in (_kind(a), _kind(b)):
                 continue  # (two unknowns alike are not evidence enough)
-            if any(alike(fa, la, fb, lb) for fa, la in pa for fb, lb in pb):
+            if any(alike(fa, la, fb, lb) for fa, la in pa for fb, lb in pb) \
+                    or any(keys_alike(*x, *y) for x in ara for y in latb) \
+                    or any(keys_alike(*x, *y) for x in arb for y in lata):
                 _merge_into(a, b)
                 gone.add(id(b))
     return [e for e in entities if id(e) not in gone]
