@@ -233,3 +233,77 @@ def test_german_noun_after_a_count_is_no_organisation():
     ents, _ = entities.collect(arts, feats)
     names = {d["name"] for d in entities.rank(ents, arts)}
     assert "Bundesagentur" in names and "Delegierte" not in names, names
+
+
+def test_german_words_leading_a_sentence_are_no_name():
+    # "Liebe Freunde" opening a quotation: German capitalises a sentence's first word, and
+    # "Liebe" is written as a noun further on ("mit großer Liebe"); "Freunde" after it is
+    # no name either. A name leading a sentence ("Karl Krumbholz sagte") stays.
+    out = ranked_entities([
+        ("d1", "de", "Der Bischof trat vor die Menge. „Liebe Freunde, heute ist ein trauriger Tag“, sagte er. "
+                     "Er sprach mit großer Liebe von dem Verstorbenen. Karl Krumbholz war auch da."),
+        ("d2", "de", "Karl Krumbholz sagte, er sei bewegt. Viele kamen in die Stadt."),
+    ])
+    names = _names(out)
+    assert "Karl Krumbholz" in names
+    assert not any("Freunde" in d["variants"] or "Liebe Freunde" in d["variants"] for d in out), names
+
+
+def test_german_counted_noun_spelt_in_an_uncased_script_is_no_name():
+    # "40 Kilometer" is a unit after its count; the Hindi article's किलोमीटर was read as a
+    # name only for spelling the German word, so the pair is no name of two languages.
+    out = ranked_entities([
+        ("d1", "de", "Das Zentrum des Bebens lag 40 Kilometer vor der Küste. Die Wellen erreichten "
+                     "nach 30 Kilometer das Ufer, sagte Walter Krumbholz."),
+        ("h1", "hi", "भूकंप का केंद्र तट से 40 किलोमीटर दूर था। वाल्टर क्रुम्बहोल्ज़ ने कहा कि स्थिति नियंत्रण में है।"),
+    ])
+    assert not any("Kilometer" in d["variants"] for d in out), out
+
+
+def test_german_title_before_a_double_first_name_comes_off():
+    # "Bundespräsident Hans-Jörg Stiller": no list holds every first name, but two joined
+    # by a hyphen are a person's, so the title is no part of the name.
+    out = ranked_entities([
+        ("d1", "de", "Zum Empfang im Schloss lud Bundespräsident Hans-Jörg Stiller am Freitag ein."),
+        ("d2", "de", "Auch Walter Krumbholz kam nach Kiel."),
+    ])
+    assert any("Hans-Jörg Stiller" in d["variants"] for d in out), out
+    assert not any(v.startswith("Bundespräsident") for d in out for v in d["variants"]), out
+
+
+def test_german_noun_sharing_a_first_names_consonants_is_no_person():
+    # "zu Wort melden" (to take the floor): "Wort" keys like a listed first name (both
+    # "vrt") without being spelt like it, so it is no evidence of a person. A first name
+    # spelt as listed, alone in German ("Jens" after a title), stays.
+    out = ranked_entities([
+        ("d1", "de", "Nach der Sitzung meldete sich Ministerin Anna Weidemann zu Wort, die eben "
+                     "aus Kiel kam. Danach sprach Kanzler Jens vor der Presse."),
+    ])
+    names = _names(out)
+    assert "Wort" not in names, names
+    assert "Jens" in names, names
+
+
+def test_german_party_listed_beside_acronyms_is_an_organisation():
+    # "die Grünen" takes an article and is spelt like an adjective used as a noun, but
+    # written in a list with SPD and FDP it is a party, as they are. A noun in the same
+    # articles ("die Wähler") stays out.
+    out = ranked_entities([
+        ("d1", "de", "Die Koalition aus SPD, Grünen und FDP ist zerbrochen. Die Grünen wollen weiter regieren, "
+                     "sagte Walter Krumbholz. Die Wähler entscheiden im Februar."),
+        ("d2", "de", "Die Grünen kommen auf 12 Prozent, die SPD auf 16 Prozent. Die Wähler blieben ruhig."),
+    ])
+    names = _names(out)
+    assert names.get("Grünen") == "org", names
+    assert "Wähler" not in names, names
+
+
+def test_name_read_with_the_preposition_before_it_is_shown_without():
+    # "Zahlen von Infradata plus": the reader took "von" for a particle ("von der Leyen");
+    # the entry is shown by the bare name it also holds.
+    out = ranked_entities([
+        ("d1", "de", "Nach ersten Zahlen von Infradata plus kam die Partei auf 30 Prozent. Am Abend "
+                     "meldete das Institut Infradata plus dem Sender eine Beteiligung von 80 Prozent."),
+    ])
+    infra = [d for d in out if "Infradata" in d["variants"]]
+    assert infra and infra[0]["name"] == "Infradata", infra

@@ -20,11 +20,13 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer, scripts
 from tidings.understand.names import (
+    _FIRST_NAMES,
     _ORG_HEADS,
     _ORG_WORDS,
     _PLACE_WORDS,
     DESIGNATORS,
     _is_title,
+    _token_key,
     is_first_name,
     is_head_word,
     name_key,
@@ -1420,9 +1422,14 @@ def _cjk_names_made_whole(entities: list[Entity], text_of: dict[str, str]) -> li
 # Ends of German titles the name reader's list lacks, alone or as the last part of a
 # compound ("CDU-Generalsekretär", "Grünen-Kanzlerkandidat", "Bischof").
 _DE_TITLE_ENDS = ("sekretär", "sekretärin", "kandidat", "kandidatin", "bischof", "bischöfin", "präsident",
-                  "präsidentin", "minister", "ministerin", "vorsitzender", "vorsitzende", "chef", "chefin",
+                  "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "vorsitzender", "vorsitzende", "chef", "chefin",
                   "sprecher", "sprecherin", "leiter", "leiterin", "meister", "meisterin", "direktor",
                   "direktorin", "botschafter", "botschafterin", "abgeordneter", "abgeordnete")
+
+
+# Two first names joined by a hyphen (Hans-Jörg, Anna-Lena), the shape German gives a
+# person's, not a noun's: "Bundespräsident Hans-Jörg Stiller" is a title and a name.
+_DOUBLE_FIRST_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}-[A-ZÄÖÜ][a-zäöüß]{2,}")
 
 
 def _titles_before_names(entities: list[Entity]) -> list[Entity]:
@@ -1443,7 +1450,8 @@ def _titles_before_names(entities: list[Entity]) -> list[Entity]:
                 words = words[1:]  # two titles ("Zeremonienmeister Bischof Marco Vannelli")
             # A person after it: a first name, a compound title (party and post), or the
             # surname written alone elsewhere.
-            if not (is_first_name(words[1].split("-")[0]) or compound or words[-1] in by_surface
+            if not (is_first_name(words[1].split("-")[0]) or compound or _DOUBLE_FIRST_NAME.fullmatch(words[1])
+                    or words[-1] in by_surface
                     or any(o != s and o.split()[-1] == words[-1] for o in e.surfaces)):
                 continue
             rest = " ".join(words[1:])
@@ -1709,29 +1717,69 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
     """Two people written in full in two scripts or spellings whose first names and surnames
     fold (to ASCII) to near forms are one person: Andrij Sybiha / Андрей Сибига (Andrej
     Sibiga), Juri Uschakow / Yuri Ushakov is left to the name keys."""
-    def parts(e: Entity) -> tuple[str, str] | None:
-        words = anyascii(display_name(e)).lower().split()
-        return (words[0], words[-1]) if len(words) in (2, 3) else None
+    def parts(e: Entity) -> list[tuple[str, str]]:
+        # Every full spelling of a cased script: an entry shown by its Arabic name may
+        # hold the Cyrillic one that meets the Latin.
+        out = []
+        for s in [display_name(e), *e.surfaces]:
+            words = anyascii(s).lower().split()
+            if len(words) in (2, 3) and (s == display_name(e) or _CASED_LETTER.search(s)):
+                out.append((words[0], words[-1]))
+        return list(dict.fromkeys(out))
 
-    people: list[tuple[Entity, tuple[str, str]]] = []
+    def alike(fa: str, la: str, fb: str, lb: str) -> bool:
+        # Surnames apart by more letters than the fold mends may still be one name by
+        # their keys (Schulz "sls" / Шульц "slts": the scripts write "sch" and "z" apart),
+        # with the first name as the second witness.
+        return fa[:1] == fb[:1] and la[:1] == lb[:1] and Levenshtein.distance(fa, fb) <= 2 \
+            and min(len(la), len(lb)) >= 4 and (Levenshtein.distance(la, lb) <= 2 or _surname_keys_near(la, lb))
+
+    def arabic_keys(e: Entity) -> list[tuple[str, str]]:
+        # Arabic script writes the long vowels o and u with و, which keys read as "v",
+        # and no vowel at a word's start (أولاف "vlf" / Olaf "alf", شولتس "svlts").
+        out = []
+        for s in e.surfaces:
+            words = s.split()
+            if len(words) in (2, 3) and all(_ARABIC_WORD.match(w) for w in words):
+                out.append((name_key(words[0]).replace("v", ""), name_key(words[-1]).replace("v", "")))
+        return out
+
+    def latin_keys(e: Entity) -> list[tuple[str, str]]:
+        out = []
+        for s in e.surfaces:
+            words = s.split()
+            if len(words) in (2, 3) and _LATIN_ONLY.match(s):
+                out.append((name_key(words[0]).lstrip("aeiou"), name_key(words[-1]).lstrip("aeiou")))
+        return out
+
+    def keys_alike(fa: str, la: str, fb: str, lb: str) -> bool:
+        return min(len(fa), len(fb)) >= 2 and fa == fb and min(len(la), len(lb)) >= 3 \
+            and similar_keys(la, lb) >= 0.9
+
+    people: list[tuple[Entity, list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]] = []
     for e in entities:
-        p = parts(e) if _kind(e) in ("person", "name") else None
-        if p is not None:
-            people.append((e, p))
+        if _kind(e) in ("person", "name"):
+            p, ar, la = parts(e), arabic_keys(e), latin_keys(e)
+            if p or ar:
+                people.append((e, p, ar, la))
     gone: set[int] = set()
-    for i, (a, (fa, la)) in enumerate(people):
+    for i, (a, pa, ara, lata) in enumerate(people):
         if id(a) in gone:
             continue
-        for b, (fb, lb) in people[i + 1:]:
-            if id(b) in gone or fa[:1] != fb[:1] or la[:1] != lb[:1]:
-                continue
-            if "person" not in (_kind(a), _kind(b)):
-                continue  # two unknowns alike are not evidence enough
-            if Levenshtein.distance(fa, fb) <= 2 and Levenshtein.distance(la, lb) <= 2 \
-                    and min(len(la), len(lb)) >= 4:
+        for b, pb, arb, latb in people[i + 1:]:
+            if id(b) in gone or "person" not in (_kind(a), _kind(b)):
+                continue  # (two unknowns alike are not evidence enough)
+            if any(alike(fa, la, fb, lb) for fa, la in pa for fb, lb in pb) \
+                    or any(keys_alike(*x, *y) for x in ara for y in latb) \
+                    or any(keys_alike(*x, *y) for x in arb for y in lata):
                 _merge_into(a, b)
                 gone.add(id(b))
     return [e for e in entities if id(e) not in gone]
+
+
+def _surname_keys_near(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    return min(len(ka), len(kb)) >= 3 and similar_keys(ka, kb) >= 0.9
 
 
 def _distinctive_words(e: Entity) -> set[str]:
@@ -2030,7 +2078,10 @@ def display_name(e: Entity) -> str:
     pool = latin or surfaces
     # Full names (two words or more) in the most articles: "Dmitry Peskov" over a one-off
     # "Kremlsprecher Dmitri Peskow" that swallowed a title.
-    full = [s for s in pool if len(s.split()) >= 2] or pool
+    # A form opening with a lower-case word the bare name is also written without ("von
+    # Infratest" of "Zahlen von Infratest") is the name after a preposition, not in full.
+    full = [s for s in pool if len(s.split()) >= 2
+            and not (s.split()[0].islower() and s.split(" ", 1)[1] in e.surfaces)] or pool
     # A form written with its title ("Papa Benedetto XVI") names the entry only when
     # there is no other.
     full = [s for s in full if not _titled(s)] or full
@@ -2109,12 +2160,22 @@ def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
     if len(langs) != 1:
         return False
     if langs <= _NOUN_CAPITALISING:
-        return d["kind"] in ("name", "person") and not any(is_first_name(s) for s in e.surfaces)
+        return d["kind"] in ("name", "person") and not any(_spelt_as_first_name(s) for s in e.surfaces)
     # A title mention counts in a cased script only: a word of an uncased one ("नदी", river)
     # was taken for a name by where it stood, which a title says nothing about.
     if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)):
         return False
     return not any(_shaped(s) for s in e.surfaces)
+
+
+def _spelt_as_first_name(word: str) -> bool:
+    """A first name by its key and within two letters of the listed spelling that gives
+    the key (Jürgen / Jurgen): a German noun may share a name's consonants ("Wort" and
+    Virat are both "vrt") without its spelling."""
+    if not is_first_name(word):
+        return False
+    low, key = anyascii(word).lower(), _token_key(word)
+    return any(Levenshtein.distance(low, n) <= 2 for n in _FIRST_NAMES if _token_key(n) == key)
 
 
 def _reader_name(e: Entity) -> str | None:
@@ -2194,9 +2255,21 @@ def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[
     shape of brands (Konrad-Adenauer-Haus) or one with a head word stays. An
     organisation is a noun only after numbers."""
     langs = {lang_of.get(a, "und") for a in e.articles}
-    if d["kind"] not in ("name", "person", "place", "org") or not langs or not langs <= _NOUN_CAPITALISING:
+    if d["kind"] not in ("name", "person", "place", "org") or not langs:
         return False
-    for s in e.surfaces:
+    german = {a for a in e.articles if lang_of.get(a) in _NOUN_CAPITALISING}
+    counted_only = False
+    if not langs <= _NOUN_CAPITALISING:
+        # Spellings in scripts without capitals only ("17 Kilometer" and किलोमीटर): the
+        # uncased reader takes a word for a name when it spells a name known from the
+        # cased articles, here the German noun itself, so they are no second witness.
+        # Only a count before the noun then marks it (units and counted things).
+        foreign = [s for s in e.surfaces if any(lang_of.get(a) not in _NOUN_CAPITALISING
+                                                 for a in e.surface_articles[s])]
+        if not german or any(_CASED_LETTER.search(s) for s in foreign):
+            return False
+        counted_only = True
+    for s in [s for s in e.surfaces if all(a in german for a in e.surface_articles[s])]:
         # (a head word or a connector of its own marks a name of things, "die Via della
         # Conciliazione": a place's or an institution's, which takes an article in German)
         words = s.split()
@@ -2205,14 +2278,109 @@ def _german_noun_use(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[
         place = gazetteer.lookup(s, inflected=False)
         if place is not None and place.kind in ("country", "continent"):
             return False
-    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    seen = _occurrences(e, {a: text_of[a] for a in german if a in text_of})
     if not seen:
         return False
-    if d["kind"] == "org":
+    if d["kind"] == "org" or counted_only:
         # An institution takes an article and adjectives ("die neue Bundesregierung"): only
         # a count before it marks the noun ("325 Abgeordnete", members of parliament).
         return 2 * sum(bool(re.search(r"(?<!\S)[\d.,]*\d[ \t]+$", before)) for before, _, _ in seen) >= len(seen)
     return 2 * sum(_after_a_modifier(before) for before, _, _ in seen) >= len(seen)
+
+
+_DE_WORD = re.compile(r"[^\W\d_][\w\-]*")
+# Where a sentence (or a quotation inside one) begins: German capitalises its first word
+# whatever it is, so a capital there says nothing.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;„“\"«»]|\n)[\s\"'„“”«»(]*$")
+
+
+@lru_cache(maxsize=2_048)
+def _german_word_uses(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised words `text` writes as nouns (after a determiner, a number or an
+    adjective, `_after_a_modifier`), and the words it writes in lower case: read once per
+    article, however many entities ask."""
+    nouns, lower = set(), set()
+    for m in _DE_WORD.finditer(text):
+        w = m.group()
+        if w.islower():
+            lower.add(w)
+        elif w[0].isupper() and not w.isupper() and _after_a_modifier(text[max(0, m.start() - 40):m.start()]):
+            nouns.add(w)
+    return frozenset(nouns), frozenset(lower)
+
+
+def _german_sentence_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """Read only in languages that capitalise every noun, from a run that leads a sentence
+    (or follows a modifier) wherever it stands, and whose first word the event's German
+    articles write elsewhere as a noun or in lower case ("Liebe Brüder" opening a quotation,
+    "universeller Liebe" further on): the run is that common word and what follows it, and
+    what follows is a name only if it could stand alone (two words, a first name, a place,
+    a name's shape). A name stands after verbs and prepositions too ("sagte Merz")."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] not in ("name", "person", "org") or not langs or not langs <= _NOUN_CAPITALISING:
+        return False
+    nouns: set[str] = set()
+    lower: set[str] = set()
+    for aid, text in text_of.items():
+        if lang_of.get(aid) in _NOUN_CAPITALISING:
+            n, lw = _german_word_uses(text)
+            nouns |= n
+            lower |= lw
+    # (a surname form, "Freunde" of "Liebe Freunde", is judged with its full name)
+    for s in [s for s in e.surfaces if not any(o != s and o.endswith(" " + s) for o in e.surfaces)]:
+        words = s.split()
+        if s.isupper() or any(_shaped(w) for w in words) or is_first_name(words[0]):
+            return False
+        if words[0] not in nouns and words[0].lower() not in lower:
+            return False
+        rest = words[1:]
+        if len(rest) > 1 or rest and (is_first_name(rest[0]) or _shaped(rest[0]) or rest[0].isupper()
+                                      or gazetteer.lookup(rest[0]) is not None or is_head_word(rest[0])):
+            return False
+    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    if not seen:
+        return False
+    leads = [bool(_SENTENCE_START.search(before)) for before, _, _ in seen]
+    return any(leads) and all(lead or _after_a_modifier(before) for lead, (before, _, _) in zip(leads, seen))
+
+
+# What makes a token a link: a scheme, an escaped slash, or a host before a path.
+_LINK = re.compile(r"(?i)://|%2F|(?<![^\W_])(?:[a-z0-9\-]+\.)+[a-z]{2,}/")
+_SPACE = re.compile(r"\s")
+
+
+def _in_links(e: Entity, text_of: dict[str, str]) -> bool:
+    """Read only from inside links (a tweet's "pic.twitter.com/QxZr7vbnm3", a quoted
+    address's "%2Ffeed%2F"): letters of an address, no name. A name has at least one
+    occurrence in running text."""
+    found = False
+    for s in e.surfaces:
+        for aid in e.surface_articles[s]:
+            text = text_of.get(aid, "")
+            for m in plain_pattern(s).finditer(text):
+                start = max(text.rfind(c, 0, m.start()) for c in " \n\t") + 1
+                end = next((i.start() for i in _SPACE.finditer(text, m.end())), len(text))
+                if not _LINK.search(text[start:end]):
+                    return False
+                found = True
+    return found
+
+
+_ACRONYM = r"[A-ZÄÖÜ]{2,5}"
+_AFTER_ACRONYM = re.compile(rf"(?<![\w\-]){_ACRONYM}(?:,| und| oder)[ \t]+$")
+_BEFORE_ACRONYM = re.compile(rf"^(?:,| und| oder)[ \t]+{_ACRONYM}(?![\w\-])")
+
+
+def _listed_with_acronyms(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """A German word written in a list beside acronyms ("SPD und Grünen", "Grüne, SPD
+    und FDP") is of their kind, an organisation's name, though German writes it with an
+    article as it writes nouns ("die Grünen"): no test of nouns holds for it."""
+    langs = {lang_of.get(a, "und") for a in e.articles}
+    if d["kind"] not in ("name", "org") or not langs or not langs <= _NOUN_CAPITALISING \
+            or any(" " in s or s.isupper() for s in e.surfaces):
+        return False
+    seen = _occurrences(e, {a: text_of[a] for a in e.articles if a in text_of})
+    return any(_AFTER_ACRONYM.search(before) or _BEFORE_ACRONYM.match(after) for before, _, after in seen)
 
 
 def _place_by_its_head(e: Entity) -> bool:
@@ -2269,13 +2437,20 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             "salience": round(salience, 4),
         })
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
+    titled_text_of = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles}
     for d in out:
         if d["kind"] == "person" and _place_by_its_head(entities_by_key[d["id"]]):
             d["kind"] = "place"
+    listed = {d["id"] for d in out if _listed_with_acronyms(entities_by_key[d["id"]], d, lang_of, text_of)}
+    for d in out:
+        if d["id"] in listed and d["kind"] == "name":
+            d["kind"] = "org"
     named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
-                                or _english_name(entities_by_key[d["id"]], lang_of, text_of))
+                                or _english_name(entities_by_key[d["id"]], lang_of, text_of) or d["id"] in listed)
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
-             and not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of)]
+             and (d["id"] in listed or not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of))
+             and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
+             and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}
     out = named

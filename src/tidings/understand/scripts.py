@@ -275,17 +275,30 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
     for j, (w, _, _) in enumerate(words):
         if w in _AR_TITLES:
             k = j + 1
-            while k < n and words[k][0] in _AR_TITLES or (k < n and words[k][0].startswith("ال")):
+            # The title's qualifiers come between it and the name: adjectives with the
+            # article, and a noun with a possessive ("المنتهية ولايته", whose term ends).
+            # A relative pronoun (التي, الذي) ends the title's phrase instead.
+            while k < n and (words[k][0] in _AR_TITLES or _title_qualifier(words[k][0])):
                 k += 1
             run = []
-            for x in range(k, min(k + 2, n)):
+            for x in range(k, min(k + 3, n)):
                 if x in used or words[x][0].startswith("ال") or words[x][0] in _AR_TITLES \
-                        or words[x][0] in _AR_STOP or text[words[x - 1][2]:words[x][1]].strip() != "":
+                        or _ar_function_word(words[x][0]) \
+                        or text[words[x - 1][2]:words[x][1]].strip() not in ("", "-"):
                     break  # a name is the words right after the title, up to the first other
+                # A third word only when it spells a name known elsewhere (فرانك فالتر
+                # شتاينماير): a name of two is followed by the sentence's verb as often.
+                if x == k + 2 and loose_token(words[x][0]) not in known_loose:
+                    break
                 run.append(x)
+            # A compound given name cut at its article (شرف | الدين, عبد | الله): the part
+            # before it is no name, and the whole one would key as its common half.
+            if run and (words[run[-1]][0] in _AR_COMPOUND_FIRSTS
+                        or (run[-1] + 1 < n and words[run[-1] + 1][0] in _AR_COMPOUND_SECONDS)):
+                run = []
             if run and run[0] == k:
                 lk = loose_token(words[run[-1]][0])
-                found.append((" ".join(words[x][0] for x in run), "person", known_loose.get(lk)))
+                found.append((text[words[run[0]][1]:words[run[-1]][2]], "person", known_loose.get(lk)))
                 used.update(run)
         elif _HANGUL.search(w) and j > 0 and j - 1 not in used and any(f in _KO_TITLES for f in _peel(w)):
             # "트럼프 대통령은": a name stands bare (no particle) right before its title.
@@ -300,8 +313,8 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
         for j, (w, _, _) in enumerate(words):
             if j in used or _DEVANAGARI.search(w):
                 continue  # Devanagari has its own reader (names._devanagari_names)
-            if w.startswith("ال") or w in _COMMON_WORDS or w in _AR_STOP:
-                continue  # foreign names do not take the Arabic article
+            if w.startswith("ال") or w in _COMMON_WORDS or w in _AR_STOP or _AR_TANWEEN.search(w):
+                continue  # foreign names take neither the Arabic article nor its indefinite ending
             forms = _peel(w)[:3]
             for n_form, form in enumerate(forms):
                 lk = loose_token(form)
@@ -314,6 +327,27 @@ def spaced_names(text: str, known_loose: dict[str, str], spans: list[tuple[int, 
                     break
     found.extend(_regnal_spaced(text))
     return found
+
+
+_AR_POSSESSIVE = re.compile(r"(?:ته|تها|تهم|تهما|تنا)$")
+_AR_CLITICS = "وفبلك"
+# The marks of an indefinite noun's case ending ("كاردينالًا", a cardinal, accusative).
+_AR_TANWEEN = re.compile(r"[\u064B-\u064D]")
+
+
+def _title_qualifier(word: str) -> bool:
+    return (word.startswith("ال") and word not in _AR_STOP) or bool(_AR_POSSESSIVE.search(word))
+
+
+# Parts of compound given names that join a word with the article: "servant of" and
+# "father of" before it (عبد الله), "of the faith" and "of God" after a first part.
+_AR_COMPOUND_FIRSTS = frozenset("عبد ابو أبو".split())
+_AR_COMPOUND_SECONDS = frozenset("الدين الدین الله".split())
+
+
+def _ar_function_word(word: str) -> bool:
+    """A function word, bare or after a one-letter clitic ("ومن", and from)."""
+    return word in _AR_STOP or (len(word) > 2 and word[0] in _AR_CLITICS and word[1:] in _AR_STOP)
 
 
 def _demonym(word: str) -> bool:
