@@ -1,9 +1,11 @@
 """Direct or reported: a statement is direct when the speaker's words stand in quotation
-marks, in whatever frame of reported speech. Fixture sentences are our own."""
+marks, in whatever frame of reported speech; a merged statement shows the speaker's own
+words before a paraphrase. Fixture sentences are our own."""
 
 import pytest
 
-from tidings.brief.quotes import extract
+from tidings.brief.build import _quote_entry
+from tidings.brief.quotes import Quote, extract
 from tidings.records import Mention
 from tidings.understand.names import name_key
 
@@ -43,3 +45,26 @@ def test_a_reported_clause_without_marks_stays_reported():
     assert _kinds("Lena Marsh said that the port would reopen on Monday morning after repairs.",
                   "en", "Lena Marsh") == [("reported", "Lena Marsh")]
 
+
+def _q(article, lang, text, kind, position=0):
+    return Quote(article=article, lang=lang, text=text, sentence=text, kind=kind,
+                 speaker="Lena Marsh", speaker_key="mrsh", position=position)
+
+
+def test_the_speakers_own_words_are_shown_before_a_paraphrase_in_the_readers_language():
+    group = [_q("a1", "en", "the port would reopen once the storm had passed", "reported"),
+             _q("a2", "ro", "Portul se va redeschide imediat ce trece furtuna", "direct"),
+             _q("a3", "de", "Der Hafen werde wieder öffnen, sobald der Sturm vorbei sei", "reported")]
+    entry = _quote_entry(group, "en", {}, {"mrsh": "Lena Marsh"})
+    assert (entry["kind"], entry["lang"], entry["text"]) == ("direct", "ro", group[1].text)
+    # Every report stays listed, the paraphrase too.
+    assert [s["article"] for s in entry["sources"]] == ["a1", "a2", "a3"]
+    assert entry["languages"] == ["de", "en", "ro"]
+
+
+def test_among_quotations_the_readers_language_comes_first():
+    group = [_q("a2", "ro", "Portul se va redeschide imediat ce trece furtuna", "direct"),
+             _q("a1", "en", "The port will reopen as soon as the storm has passed", "direct", 3),
+             _q("a3", "en", "the port would reopen once the storm had passed", "reported")]
+    entry = _quote_entry(group, "en", {}, {"mrsh": "Lena Marsh"})
+    assert (entry["kind"], entry["lang"], entry["text"]) == ("direct", "en", group[1].text)
