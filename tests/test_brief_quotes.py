@@ -446,9 +446,12 @@ def test_urdu_quotation_marks_long_adverbials_and_an_unclosed_quotation():
 
 
 def test_an_english_apostrophe_opens_no_quotation():
-    text = "Minister Anna Kovac said that the ’90s plan had failed and the city’s ‘new deal’ would do better."
+    text = "Minister Anna Kovac said that the ’90s plan had failed and the city’s new deal would do better."
     (q,) = quotes_of(text, "en")
     assert q.kind == "reported" and q.speaker == "Anna Kovac"
+    # Her words in real single marks make the statement direct (tests/test_brief_quote_kinds.py).
+    (q,) = quotes_of(text.replace("new deal", "‘new deal’"), "en")
+    assert q.kind == "direct" and q.text.startswith("the ’90s plan had failed")
 
 
 @pytest.mark.parametrize("lang, text, place, speaks", [
@@ -537,12 +540,13 @@ def test_a_quotation_closed_by_punctuation_is_not_a_fragment_of_the_clause():
 def test_a_quoted_phrase_ending_a_reported_clause_is_the_clauses():
     text = ('Vice President Tom Arden said that Valdora would stay out of a fishing dispute that is '
             '"simply not our quarrel to settle".')
+    # The clause is the statement; its quoted words make it direct.
     (q,) = quotes_of(text, "en")
-    assert q.kind == "reported" and q.text.startswith("Valdora would stay out of a fishing dispute")
+    assert q.kind == "direct" and q.text.startswith("Valdora would stay out of a fishing dispute")
     assert q.speaker == "Tom Arden"
     (q,) = quotes_of('The post was shared by Tom Arden, who earlier said Valdora would stay out of a fishing '
                      'dispute that is "simply not our quarrel to settle".', "en")
-    assert q.kind == "reported" and q.text.startswith("Valdora would stay") and q.speaker == "Tom Arden"
+    assert q.kind == "direct" and q.text.startswith("Valdora would stay") and q.speaker == "Tom Arden"
     # With only the conjunction before it, the quotation is his words.
     (q,) = quotes_of('Vice President Tom Arden said that "we will stay out of this fishing dispute".', "en")
     assert q.kind == "direct" and q.text == "we will stay out of this fishing dispute"

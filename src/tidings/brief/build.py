@@ -566,8 +566,10 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
 
     # Shown text: words a report gives the shown speaker (a quote whose article names no
     # speaker joins one at a cosine only, and must not put words in the speaker's mouth);
-    # among them the reader's language if any source has it, direct speech first.
-    best = min(group, key=lambda q: (not said_by_speaker(q), q.lang != lang, q.kind != "direct", q.position))
+    # among them the speaker's own words if any report quotes them, over a paraphrase in
+    # the reader's language (a paraphrase is the reporter's wording, the other sources stay
+    # listed), then the reader's language.
+    best = min(group, key=lambda q: (not said_by_speaker(q), q.kind != "direct", q.lang != lang, q.position))
     speaker = entity_name.get(key) if key else None
     if speaker is None and key:
         speaker = next(q.speaker for q in group if q.speaker_key == key)

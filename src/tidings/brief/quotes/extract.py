@@ -843,6 +843,11 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             q.position = unique[at].position
             unique[at] = q
     for q in unique:
+        if q.kind == "reported" and _holds_quotation(q.text):
+            # 'said Russia would give "all guarantees" to them': the speaker's own words
+            # stand in quotation marks, which is what makes a statement direct, whatever
+            # frame of reported speech holds them.
+            q.kind = "direct"
         country = _capital_of(q.speaker) if q.speaker and q.speaker_key else None
         if country is not None and q.speaker_key == country[0]:
             # "Kyiv says…", "Islamabad said": a capital speaks for its country's government.
@@ -876,6 +881,17 @@ def _capital_of(surface: str) -> tuple[str, str] | None:
         return None
     place = gazetteer.lookup(country, inflected=False)
     return (place_key(city), place_key(place)) if place is not None else None
+
+
+def _holds_quotation(text: str) -> bool:
+    """Words in quotation marks: two or more, or one lower-case word ('as "businesslike"');
+    a single capitalised or caseless word in marks is mostly a name (an operation, a
+    ship, 'عملية "سيندور"'), not the speaker's words."""
+    for qs, qe in _quote_spans(text, 1):
+        inner = text[qs:qe].strip()
+        if _word_count(inner) >= 2 or inner.islower():
+            return True
+    return False
 
 
 def _fragment_of_clause(block: str, qs: int, qe: int, s0: int, e0: int, verbs: re.Pattern,
