@@ -149,6 +149,7 @@ def _near(a: str, b: str, config: Config, devanagari: frozenset[str] | set[str])
 def collect(articles: list[Article], features: dict[str, Features],
             config: Config = DEFAULT) -> tuple[list[Entity], dict[str, str]]:
     """Entities of the articles, and a map from every name key to its entity's key."""
+    _spans.cache_clear()  # the last event's texts
     per_key_articles: dict[str, set[str]] = defaultdict(set)
     devanagari: set[str] = set()
     arabic: set[str] = set()
@@ -977,6 +978,15 @@ def _demonym(e: Entity, stems: set[str]) -> bool:
     return 2 * sum(map(of_place, e.surfaces)) >= len(e.surfaces)
 
 
+@lru_cache(maxsize=65_536)
+def _spans(s: str, text: str, whole_word: bool) -> tuple[tuple[int, int], ...]:
+    """Where `s` stands in `text`: a brief asks this of one surface and article several
+    times (each test of an entity reads its occurrences again). `collect` empties the
+    cache, so it holds one event's texts at most."""
+    pattern = word_pattern(s) if whole_word else plain_pattern(s)
+    return tuple(m.span() for m in pattern.finditer(text))
+
+
 def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]] | None = None,
                  everywhere: bool = False, inside: list[tuple[str, str, str]] | None = None,
                  ) -> list[tuple[str, str, str]]:
@@ -998,17 +1008,17 @@ def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]
         text = text_of.get(aid, "")
         mine: list[tuple[int, int]] = []  # e's longer names already read
         for s in surfaces:
-            foreign = [m.span() for o in (others or {}).get(aid, ()) if len(o) > len(s) and s in o
-                       for m in plain_pattern(o).finditer(text)]
-            for m in word_pattern(s).finditer(text):
-                occurrence = (text[max(0, m.start() - 60):m.start()], s, text[m.end():m.end() + 40])
-                if any(a <= m.start() and m.end() <= b for a, b in mine):
+            foreign = [span for o in (others or {}).get(aid, ()) if len(o) > len(s) and s in o
+                       for span in _spans(o, text, False)]
+            for start, end in _spans(s, text, True):
+                occurrence = (text[max(0, start - 60):start], s, text[end:end + 40])
+                if any(a <= start and end <= b for a, b in mine):
                     continue
-                if any(a <= m.start() and m.end() <= b for a, b in foreign):
+                if any(a <= start and end <= b for a, b in foreign):
                     if inside is not None:
                         inside.append(occurrence)
                     continue
-                mine.append(m.span())
+                mine.append((start, end))
                 out.append(occurrence)
     return out
 
