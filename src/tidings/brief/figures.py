@@ -310,7 +310,9 @@ _CLOCK_AFTER = re.compile(
 _CLOCK_BEFORE = re.compile(
     r"(?i)(?:^|[\s(])(?:at|by|around|until|till|from|since|o|godz\.?|godzinie|około|alle|ore|"
     r"um|gegen|ab|bis|à|vers|a las|las|hacia|às|la ora|ora|în jurul orei|"
-    r"в|во|около|к|с|до|об|після|близько|kl\.?|klo|saat|pukul|στις|الساعة)\s*$"
+    r"в|во|около|к|с|до|об|після|близько|kl\.?|klo|saat|pukul|στις|الساعة|"
+    # Parts of the day before the hour: "रात्री 1.30" (at night 1.30), "सुबह 6.15".
+    r"रात्री|रात|सकाळी|सुबह|दुपारी|दोपहर|संध्याकाळी|सायंकाळी|शाम|पहाटे|صبح|شام|رات)\s*$"
 )
 
 
@@ -476,11 +478,87 @@ def _src(x: Found) -> dict:
             "text": x.figure.text}
 
 
+# Units of time beyond _TIME_UNITS that say how long or how old ("26 jam", "69 tahun",
+# "88 वर्षीय", "5 ชม"): figures of them are durations and ages, which the list leaves out.
+_MORE_TIME_UNITS = set("""
+second seconds sekunden secondes segundos secondi секунд секунды minuti minuto
+jam menit detik tahun hari bulan minggu taon taong araw oras buwan linggo
+dager døgn uker måneder år timer dage
+ani luni zile ore minute
+година години годины сутки суток
+yaşında saatlik dakikalık
+वर्षीय वर्ष साल घंटों मिनटों सेकंड
+منٹ منٹوں گھنٹے گھنٹوں سال سالہ دن دنوں ہفتے مہینے
+ساعت دقیقه روز سال ماه هفته
+ชม ชั่วโมง นาที ปี วัน เดือน สัปดาห์
+χρόνια χρονών ώρες λεπτά ημέρες μέρες
+""".split())
+# A clock written as four digits with its zone or "hours": "0800 GMT", "1430 hrs".
+_HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
+_ZONE_AFTER = re.compile(
+    r"(?i)^\s*(?:gmt|utc|cet|cest|eet|eest|bst|ist|pkt|edt|est|pdt|pst|msk|мск|hrs?|hours|"
+    r"local time|heure locale|hora local|ora locală|ortszeit|بتوقيت|по москве|по местному)(?!\w)")
+# A part of the day after an hour: "10 ранку" (10 in the morning), "7 p.m.", "9 de la noche".
+_DAYPART_AFTER = re.compile(
+    r"(?i)^\s*(?:a\.?m\.?|p\.?m\.?|o'clock|o’clock|утра|вечера|ночи|ранку|вечора|ночі|"
+    r"de la (?:mañana|tarde|noche)|du (?:matin|soir)|di (?:mattina|sera)|da (?:manhã|tarde|noite)|"
+    r"Uhr|heures?|horas?|ore|rano|wieczorem|बजे|صباحا|مساء)(?!\w)")
+# A number ranked or cited, not counted: "267° pontefice", "21st", "3-й", "ст. 68",
+# "ครั้งที่ 1" (the first time), "第3".
+_ORDINAL_AFTER = re.compile(r"(?i)^(?:[°º]|(?:st|nd|rd|th|er|ère|ème|eme|ª|-?(?:й|я|го|ий|ого|ї|е))(?!\w))")
+_CITED_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:no|nr|art|ст|п)\.|(?<!\w)(?:article|artikel|artículo|articolo|artigo|"
+    r"статьи|статья|статті|стаття|paragraph|absatz)|№|#|§|ที่|第|제)\s*$")
+
+
+def _number_in(fig: Figure, sentence: str) -> int:
+    """Where the figure's number stands in its sentence (-1 when not found): the digits its
+    text opens with, not inside another number ("267pontefice" is "267°" in the text)."""
+    at = _number_at(fig, sentence)
+    if at >= 0:
+        return at
+    m = re.match(r"\d[\d.,]*", fig.text or "")
+    if m is None:
+        return -1
+    hit = re.search(rf"(?<![\d.,]){re.escape(m.group())}(?!\d|[.,]\d)", sentence)
+    return hit.start() if hit else -1
+
+
+def listed(x: Found) -> bool:
+    """Whether the figure belongs in the brief's list of figures: a count of something.
+    Durations and ages (a number of units of time: "12 minutos después", "88 anos"), a
+    four-digit clock with its zone ("0800 GMT"), a rank or a cited article ("267°",
+    "ст. 68") and the day of a date with its month abbreviated ("11 авг") say when, how
+    long or which, not how many. (They stay in `found`: the disagreements read them.)"""
+    from tidings.clean.dates import _ABBR, MONTHS, _fold
+
+    fig = x.figure
+    words = _TOKEN.findall(fig.what or "")
+    head = next((w.lower() for w in words if w.lower() not in _STOP), "")
+    if not fig.unit and (head in _TIME_UNITS or head in _MORE_TIME_UNITS):
+        return False
+    number = re.match(r"\d[\d.,]*", fig.text or "")
+    at = _number_in(fig, x.sentence)
+    after = x.sentence[at + len(number.group()):] if at >= 0 and number else ""
+    if not fig.unit and number and _HHMM.match(number.group()) and _ZONE_AFTER.match(after):
+        return False
+    if at >= 0 and (_ORDINAL_AFTER.match(after) or _CITED_BEFORE.search(x.sentence[:at])):
+        return False
+    whole = not fig.unit and fig.value == int(fig.value)
+    if whole and words and 1 <= fig.value <= 31:
+        first = _fold(words[0])
+        if first in MONTHS or first in _ABBR:
+            return False
+    return not (whole and 0 <= fig.value <= 24 and _DAYPART_AFTER.match(after))
+
+
 def group(found: list[Found]) -> list[dict]:
-    """One entry per (thing counted, value), with every article giving it; most sourced first."""
+    """One entry per (thing counted, value), with every article giving it; most sourced
+    first. Only what counts something is listed (see listed)."""
     by: dict[tuple[str, float], list[Found]] = defaultdict(list)
     for x in found:
-        by[(x.concept, round(x.figure.value, 6))].append(x)
+        if listed(x):
+            by[(x.concept, round(x.figure.value, 6))].append(x)
     out: list[dict[str, Any]] = []
     for (concept, _value), xs in by.items():
         first = xs[0].figure
