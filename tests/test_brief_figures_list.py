@@ -44,3 +44,33 @@ def test_cited_articles_and_days_of_abbreviated_months_are_not_in_the_list():
                     art("ru2", "КИЕВ, 14 сен - Агентство. Погибли 9 человек.", "ru"))
     assert values(groups) == [9, 25]
 
+
+def test_the_counted_words_end_where_the_phrase_does():
+    groups = listed(
+        art("ru", "Эпицентр находился в 35 километрах к югу от города, пострадали 18 человек.", "ru"),
+        art("ar", "وقع الزلزال على بعد 40 كيلومترا شرق المدينة.", "ar"),
+        art("pl", "Do miasta przyjechało 70 delegacji zagranicznych i wielu gości.", "pl"),
+        art("es", "Asistieron 45 jefes de Estado y 130 delegaciones.", "es"))
+    texts = {g["text"]: g["what"] for g in groups}
+    assert texts["35 километрах"] == "километрах", texts
+    assert texts["40 كيلومترا"] == "كيلومترا", texts
+    assert texts["70 delegacji zagranicznych"] == "delegacji zagranicznych", texts
+    # "of" and one word after it still name the thing.
+    assert texts["45 jefes de Estado"] == "jefes de estado", texts
+    for g in groups:
+        assert all(s["text"] in texts for s in g["sources"])
+
+
+def test_a_share_keeps_only_words_saying_what_it_is_of():
+    groups = listed(art("en", "The Greens, who won 11.2 percent when the count ended, lost two seats."),
+                    art("de", "Die Grünen kamen auf 11,6 Prozent knapp vor der Linken.", "de"),
+                    art("en2", "Turnout was 71 percent The commission said."),
+                    art("fr", "Le parti obtient 16 % des voix.", "fr"))
+    texts = sorted(g["text"] for g in groups)
+    assert texts == ["11,6 Prozent", "11.2 percent", "16 % des voix", "71 percent"], texts
+
+
+def test_a_number_with_nothing_counted_is_not_listed():
+    groups = listed(art("en", "Of the 733 members, 394 did not back him and 207 MPs did."))
+    assert 394 not in values(groups) and 207 in values(groups), groups
+

@@ -549,19 +549,113 @@ def listed(x: Found) -> bool:
         first = _fold(words[0])
         if first in MONTHS or first in _ABBR:
             return False
-    return not (whole and 0 <= fig.value <= 24 and _DAYPART_AFTER.match(after))
+    if whole and 0 <= fig.value <= 24 and _DAYPART_AFTER.match(after):
+        return False
+    # No counted word and none the sentence names ("5.000", "394 did not"): nothing to
+    # say what the number is.
+    return bool(tidy(fig).what or fig.unit or not x.concept.startswith("w:"))
+
+
+# Words that end the counted noun phrase after a number: articles, prepositions,
+# conjunctions, pronouns, auxiliaries (the reader takes the three words after the number,
+# "27 километрах к северо", "16.4 percent when Olaf Scholz", "90 ouvriers seraient").
+_PHRASE_END = set("""
+the a an to in on at by for from with as and or but nor when while that which who whom whose
+where than then this these those is are was were be been being has have had will would may
+might can could shall should did do does not no its their his her him them they he she it we
+after before during since into onto over under about near north south east west northeast
+northwest southeast southwest nord sud ouest norte sur oeste nördlich südlich östlich westlich
+شرق غرب شمال جنوب
+die das den dem ein eine einen einem einer und oder aber als wenn während bei mit von zu zum
+zur im in an am auf aus für nach vor über unter um bis gegen ohne seit sich ist sind war
+waren wurde wurden hat haben hatte nicht noch auch nur so wie
+le la les l un une et ou mais quand alors que qui dont où à au aux en dans sur sous par pour
+avec sans entre vers chez est sont était étaient a ont avait seraient serait sera s se ne pas
+el los las unos unas y o pero cuando que quien donde al en con sin por para sobre hacia desde
+es son fue fueron ha han había se más
+o os as um uma e mas em no na nos nas com sem pelo pela é são foi foram há não mais
+il lo gli i ma che chi dove al alla nel nella con senza per dal dalla su sul tra fra è sono
+era fu hanno si non più
+și sau când că care unde în pe cu din spre pentru prin este sunt au fost nu
+и или но когда что который которые где в во на к ко с со у об от до по за из при для без над
+под между через это был была были быть является будет не же ли бы
+і й та або але коли що який де з із зі від під між це був була були буде
+og eller men når som på av til med er var har ikke och är inte
+oraz lub ale gdy że który gdzie we z ze od po przy dla bez nad przez był była byli jest są nie się
+و في من إلى الى على عن مع عبر حيث التي الذي أن إن قد كان كانت لا ما وفقا وفق بما بين ضد
+से के की का को में पर और या लेकिन जब जो कि है हैं था थे ने भी च्या ची चा चे ला आणि व
+سے کے کی کا کو میں پر اور یا جب جو کہ ہے ہیں تھا تھے تھی نے بھی ہو ہوا ہوئے ہوئی ہوگئی گئی گئے
+در به از با که را این آن است بود شد د په له چې
+ve veya ama ile için gibi bu bir
+dan atau tetapi yang ke dari untuk dengan pada dalam itu ini tersebut sa ng at ang mga ay
+και ή αλλά ο η το οι τα στο στη στην σε από με για τη την τον να που
+""".split())
+# Words joining the counted word to what it is of ("jefes de Estado", "28,5% der
+# Stimmen"): one word after them still belongs to the phrase.
+_OF = set("of de di del della dei degli delle des du do da dos das der".split())
+
+
+def _phrase(words: list[str]) -> int:
+    """How many of the words after a number name what it counts: up to the first word
+    ending the phrase (see _PHRASE_END), a number, a sign or a lone letter; after a word
+    of "of", one word more."""
+    n = 0
+    while n < len(words):
+        w = words[n].lower()
+        if not any(c.isalpha() for c in w) or any(c.isdigit() for c in w):
+            break
+        if len(w) == 1 and ord(w) < 0x2E80:  # "U", "ا": a lone letter of a cased or abjad script
+            break
+        if w in _OF:
+            if n == 0:
+                break
+            nxt = words[n + 1].lower() if n + 1 < len(words) else ""
+            if nxt and nxt not in _PHRASE_END and nxt not in _OF and nxt.isalpha():
+                return n + 2
+            break
+        if w in _PHRASE_END:
+            break
+        n += 1
+    return n
+
+
+def tidy(fig: Figure) -> Figure:
+    """The figure with its text and what it counts cut to the words that name the counted
+    thing ("27 километрах к северо" -> "27 километрах"). A share or a sum keeps words after
+    its unit only when they say what it is of ("16 % des voix"), not "16.4 percent when
+    Olaf Scholz"."""
+    what, text = fig.what or "", fig.text or ""
+    if not text.lower().endswith(what) or not (what or fig.unit):
+        return fig
+    prefix, words = text[: len(text) - len(what)], text[len(text) - len(what):].split()
+    if fig.unit:
+        content = [w for w in _TOKEN.findall(what) if w.lower() not in _STOP]
+        keep = len(words) if content and _lexicon(content[0]) else 0
+    else:
+        keep = _phrase(words)
+    if keep == len(words) and (what or not fig.unit):
+        return fig
+    kept = " ".join(words[:keep])
+    if not kept:
+        # Nothing counted after the unit: "28 % des", "9 percent The" end at the unit.
+        head = prefix.split()
+        while len(head) > 1 and (head[-1].lower() in _PHRASE_END or head[-1].lower() in _OF):
+            head.pop()
+        prefix = " ".join(head)
+    return Figure(fig.value, f"{prefix.rstrip()} {kept}" if kept else prefix, kept.lower(), fig.unit)
 
 
 def group(found: list[Found]) -> list[dict]:
     """One entry per (thing counted, value), with every article giving it; most sourced
-    first. Only what counts something is listed (see listed)."""
+    first. Only what counts something is listed (see listed), with its counted words only
+    (see tidy)."""
     by: dict[tuple[str, float], list[Found]] = defaultdict(list)
     for x in found:
         if listed(x):
             by[(x.concept, round(x.figure.value, 6))].append(x)
     out: list[dict[str, Any]] = []
     for (concept, _value), xs in by.items():
-        first = xs[0].figure
+        first = tidy(xs[0].figure)
         out.append({
             "value": first.value,
             "text": first.text,
@@ -569,7 +663,7 @@ def group(found: list[Found]) -> list[dict]:
             "unit": first.unit,
             "concept": concept,
             # An article giving the figure twice (title and body) is one source.
-            "sources": [_src(x) for x in _unique(xs)],
+            "sources": [dict(_src(x), text=tidy(x.figure).text) for x in _unique(xs)],
         })
     out.sort(key=lambda d: (-len({s["article"] for s in d["sources"]}), d["concept"], d["value"]))
     return out
