@@ -70,7 +70,14 @@ def test_a_share_keeps_only_words_saying_what_it_is_of():
     assert texts == ["11,6 Prozent", "11.2 percent", "16 % des voix", "71 percent"], texts
 
 
+def test_a_noun_far_from_the_number_does_not_say_what_it_counts_but_a_toll_word_does():
+    groups = listed(art("fr", "Selon les secours, plus de 60 mineurs seraient toujours prisonniers des galeries.", "fr"),
+                    art("en", "At least 31 Hindu pilgrims were killed in the attack."))
+    concepts = {g["value"]: g["concept"] for g in groups}
+    assert concepts[60] != "prisoners" and concepts[31] == "killed", concepts
+    assert [g["text"] for g in groups if g["value"] == 60] == ["60 mineurs"]
+
+
 def test_a_number_with_nothing_counted_is_not_listed():
     groups = listed(art("en", "Of the 733 members, 394 did not back him and 207 MPs did."))
     assert 394 not in values(groups) and 207 in values(groups), groups
-

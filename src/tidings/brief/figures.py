@@ -556,6 +556,18 @@ def listed(x: Found) -> bool:
     return bool(tidy(fig).what or fig.unit or not x.concept.startswith("w:"))
 
 
+def _list_concept(x: Found) -> str:
+    """What the figure counts, for the list. A lexicon word far from the number in its
+    clause names it when it says what befell the counted ("24 Hindu tourists were
+    killed": a toll), or when the counted word is vague ("250 people ... died"); a noun of
+    another thing does not ("90 ouvriers seraient toujours prisonniers": trapped workers,
+    not prisoners), and the counted word itself does."""
+    if x.strong or x.concept in _GROWING:
+        return x.concept
+    own, _ = _concept_and_strength(x.figure, "")
+    return own if own.startswith("w:") else x.concept
+
+
 # Words that end the counted noun phrase after a number: articles, prepositions,
 # conjunctions, pronouns, auxiliaries (the reader takes the three words after the number,
 # "27 километрах к северо", "16.4 percent when Olaf Scholz", "90 ouvriers seraient").
@@ -652,7 +664,7 @@ def group(found: list[Found]) -> list[dict]:
     by: dict[tuple[str, float], list[Found]] = defaultdict(list)
     for x in found:
         if listed(x):
-            by[(x.concept, round(x.figure.value, 6))].append(x)
+            by[(_list_concept(x), round(x.figure.value, 6))].append(x)
     out: list[dict[str, Any]] = []
     for (concept, _value), xs in by.items():
         first = tidy(xs[0].figure)
