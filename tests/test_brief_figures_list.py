@@ -81,3 +81,24 @@ def test_a_noun_far_from_the_number_does_not_say_what_it_counts_but_a_toll_word_
 def test_a_number_with_nothing_counted_is_not_listed():
     groups = listed(art("en", "Of the 733 members, 394 did not back him and 207 MPs did."))
     assert 394 not in values(groups) and 207 in values(groups), groups
+
+
+def test_a_toll_recalled_from_an_earlier_happening_is_its_own_entry_after_this_ones():
+    groups = listed(
+        art("a", "The overnight raids killed 31 people, the army said. Another 9 people were hurt.",
+            date="2026-03-20T08:00:00+00:00"),
+        art("b", "The raids come after the bombing of March 2 that left 31 people dead.",
+            date="2026-03-20T10:00:00+00:00"),
+        art("c", "Los bombardeos nocturnos dejaron 31 muertos, según el ejército.", "es",
+            date="2026-03-20T11:00:00+00:00"))
+    tolls = [(sorted(s["article"] for s in g["sources"]), g["recap"]) for g in groups if g["value"] == 31]
+    assert tolls == [(["a", "c"], False), (["b"], True)], groups
+    assert groups[-1]["recap"] and not any(g["recap"] for g in groups[:-1])
+    # An undated article's toll goes with the recalled one when no dated report gives it
+    # as this happening's.
+    groups = listed(
+        art("b", "The raids come after the bombing of March 2 that left 31 people dead.",
+            date="2026-03-20T10:00:00+00:00"),
+        art("d", "Der Anschlag, bei dem 31 Menschen getötet wurden, löste die Krise aus.", "de", date=None))
+    assert [(sorted(s["article"] for s in g["sources"]), g["recap"]) for g in groups if g["value"] == 31] \
+        == [(["b", "d"], True)], groups

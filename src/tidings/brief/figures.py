@@ -657,16 +657,32 @@ def tidy(fig: Figure) -> Figure:
     return Figure(fig.value, f"{prefix.rstrip()} {kept}" if kept else prefix, kept.lower(), fig.unit)
 
 
+def _happenings(xs: list[Found]) -> list[list[Found]]:
+    """One value of one thing split by happening: the figures of sentences dated days
+    before the article's happening ("the attack of April 22 that left 26 dead", in a report
+    of the strikes of May 7) apart from this happening's (the strikes' 26 dead). A figure
+    of an undated article cannot be placed: it goes with this happening's figures when a
+    dated article gives them, else with the recalled one's."""
+    recalled = [x for x in xs if x.dated_before]
+    if not recalled:
+        return [xs]
+    current = [x for x in xs if not x.dated_before]
+    if not any(x.article.date for x in current):
+        return [recalled + current]
+    return [current, recalled]
+
+
 def group(found: list[Found]) -> list[dict]:
-    """One entry per (thing counted, value), with every article giving it; most sourced
-    first. Only what counts something is listed (see listed), with its counted words only
-    (see tidy)."""
+    """One entry per (thing counted, value, happening), with every article giving it; most
+    sourced first, an earlier happening's recalled figures last (see _happenings). Only
+    what counts something is listed (see listed), with its counted words only (see tidy)."""
     by: dict[tuple[str, float], list[Found]] = defaultdict(list)
     for x in found:
         if listed(x):
             by[(_list_concept(x), round(x.figure.value, 6))].append(x)
     out: list[dict[str, Any]] = []
-    for (concept, _value), xs in by.items():
+    entries = [(concept, part) for (concept, _value), xs in by.items() for part in _happenings(xs)]
+    for concept, xs in entries:
         first = tidy(xs[0].figure)
         out.append({
             "value": first.value,
@@ -676,8 +692,9 @@ def group(found: list[Found]) -> list[dict]:
             "concept": concept,
             # An article giving the figure twice (title and body) is one source.
             "sources": [dict(_src(x), text=tidy(x.figure).text) for x in _unique(xs)],
+            "recap": xs[0].dated_before,
         })
-    out.sort(key=lambda d: (-len({s["article"] for s in d["sources"]}), d["concept"], d["value"]))
+    out.sort(key=lambda d: (d["recap"], -len({s["article"] for s in d["sources"]}), d["concept"], d["value"]))
     return out
 
 
