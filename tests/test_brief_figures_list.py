@@ -102,3 +102,17 @@ def test_a_toll_recalled_from_an_earlier_happening_is_its_own_entry_after_this_o
         art("d", "Der Anschlag, bei dem 31 Menschen getötet wurden, löste die Krise aus.", "de", date=None))
     assert [(sorted(s["article"] for s in g["sources"]), g["recap"]) for g in groups if g["value"] == 31] \
         == [(["b", "d"], True)], groups
+
+
+def test_a_past_tense_or_a_joined_and_after_the_counted_noun_starts_another_clause():
+    groups = listed(
+        art("en", "Some 80,000 pilgrims filed past the coffin, and 12 people injured were treated."),
+        art("es", "Unos 40 ministros asistieron a la misa.", "es"),
+        art("en2", "He won with 316 seats needed for a majority."),
+        art("ar", "أسفر الزلزال عن مقتل 75 شخصا وإصابة المئات.", "ar"))
+    texts = {g["value"]: g["text"] for g in groups}
+    assert texts[80000] == "80,000 pilgrims", texts
+    assert texts[12] == "12 people injured", texts  # a toll word of that shape stays
+    assert texts[316] == "316 seats needed", texts
+    assert texts[40] == "40 ministros", texts
+    assert texts[75] == "75 شخصا", texts

@@ -607,6 +607,15 @@ dan atau tetapi yang ke dari untuk dengan pada dalam itu ini tersebut sa ng at a
 _OF = set("of de di del della dei degli delle des du do da dos das der".split())
 
 
+# Words after the counted noun that start another clause by their shape: a past tense
+# ("250,000 mourners filed past", "50 líderes despidieron", "325 deputati votarono"), or
+# an Arabic word carrying a joined "and" or "for the" ("610 أشخاص وإصابة آخرين": 610 people
+# and the injury of others). A toll word or a word of need of that shape ("10 people
+# injured", "316 seats needed") is the count's.
+_CLAUSE_VERB = re.compile(r"^(?!hundred$)[a-z]{3,}(?<!e)ed$|^\w{2,}(?:aron|ieron|aram|eram|iram|arono|erono|irono)$|"
+                          r"^(?:و|لل|بال|فال)[\u0621-\u064A]{3,}$")
+
+
 def _phrase(words: list[str]) -> int:
     """How many of the words after a number name what it counts: up to the first word
     ending the phrase (see _PHRASE_END), a number, a sign or a lone letter; after a word
@@ -625,7 +634,7 @@ def _phrase(words: list[str]) -> int:
             if nxt and nxt not in _PHRASE_END and nxt not in _OF and nxt.isalpha():
                 return n + 2
             break
-        if w in _PHRASE_END:
+        if w in _PHRASE_END or (n > 0 and _CLAUSE_VERB.search(w) and not _lexicon(w) and not _NEED.match(w)):
             break
         n += 1
     return n
