@@ -116,3 +116,8 @@ def test_a_past_tense_or_a_joined_and_after_the_counted_noun_starts_another_clau
     assert texts[316] == "316 seats needed", texts
     assert texts[40] == "40 ministros", texts
     assert texts[75] == "75 شخصا", texts
+
+
+def test_serbo_croatian_auxiliaries_end_the_counted_phrase():
+    groups = listed(art("bs", "Zemljotres jačine 5,8 stepeni je pogodio sjever zemlje, a povrijeđeno je 14 rudara.", "bs"))
+    assert {g["text"] for g in groups} == {"5,8 stepeni", "14 rudara"}, groups

@@ -594,6 +594,7 @@ era fu hanno si non più
 і й та або але коли що який де з із зі від під між це був була були буде
 og eller men når som på av til med er var har ikke och är inte
 oraz lub ale gdy że który gdzie we z ze od po przy dla bez nad przez był była byli jest są nie się
+je su se sa iz za na od do po ali kao što koji koja bio bila bili nije
 و في من إلى الى على عن مع عبر حيث التي الذي أن إن قد كان كانت لا ما وفقا وفق بما بين ضد
 से के की का को में पर और या लेकिन जब जो कि है हैं था थे ने भी च्या ची चा चे ला आणि व
 سے کے کی کا کو میں پر اور یا جب جو کہ ہے ہیں تھا تھے تھی نے بھی ہو ہوا ہوئے ہوئی ہوگئی گئی گئے
