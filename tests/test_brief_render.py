@@ -126,3 +126,19 @@ def test_an_article_of_no_recognised_language_shows_und_not_empty_parentheses():
         out = render(brief, fmt)
         assert "()" not in out and "(, " not in out, fmt
         assert "(und" in out, fmt
+
+
+def test_a_toll_of_an_earlier_happening_says_so_in_every_rendering():
+    from tidings.brief.records import Brief
+
+    b = {"version": 1, "headline": {"text": "Raids overnight"}, "sources": ["Wire"], "n_articles": 2,
+         "articles": [{"id": "a", "source": "Wire", "lang": "en"}, {"id": "b", "source": "Post", "lang": "en"}],
+         "figures": [{"value": 12.0, "text": "12 people killed", "what": "killed", "recap": False,
+                      "sources": [{"article": "a", "source": "Wire"}]},
+                     {"value": 31.0, "text": "31 people dead", "what": "dead", "recap": True,
+                      "sources": [{"article": "b", "source": "Post"}]}]}
+    md = render(b, "md")
+    assert "31 people dead (of an earlier happening)" in md and "12 people killed —" in md
+    html = render_html_fragment(b)
+    assert html.count("earlier happening") == 1
+    assert [f.recap for f in Brief.from_dict(b).figures] == [False, True]

@@ -220,7 +220,9 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
                                  sources=[R.QuoteSource(article="en-1", text="the venue was unacceptable",
                                                         kind="reported")])],
             figures=[R.FigureEntry(value=6000.0, text="6,000 drones", what="drones",
-                                   sources=[R.FigureSource(article="en-1")])],
+                                   sources=[R.FigureSource(article="en-1")]),
+                     R.FigureEntry(value=31.0, text="31 dead", what="dead", recap=True,
+                                   sources=[R.FigureSource(article="hi-1")])],
             disagreements=[R.Disagreement(kind="figure", about="magnitude", versions=[
                 R.Version(value=5.7, text="5.7", according_to=["USGS"], sources=[R.FigureSource(article="en-1")]),
                 R.Version(value=5.9, text="5.9", according_to=["INFP"], sources=[R.FigureSource(article="hi-1")])])],
@@ -243,6 +245,8 @@ def test_event_page_with_a_brief_stage_brief(client, store, monkeypatch):
     assert "What happened when" in text and "scheduled" in text
     assert "Parallel reading" in text and "Ushakov said" in text and "confidence 1.10" in text
     assert "Зеленский" in text
+    # A toll recalled from an earlier happening is marked so, this event's own is not.
+    assert "31 dead earlier happening" in text and "6,000 drones earlier" not in text
     assert 'title="headline in its original language">Romanian</span></h1>' in html
     assert "How coverage grew" in text and "29 Jan 2026 +2 (English 1, Hindi 1), 3 in all" in text
     # Summary and quotes come before people and places, and those before the timeline.

@@ -126,7 +126,8 @@ def render_markdown(brief: dict) -> str:
         out += ["", "## Figures", ""]
         for f in brief["figures"]:
             srcs = ", ".join(_md_source(brief, s["article"], s.get("source")) for s in f["sources"])
-            out.append(f"- {md(f.get('text'))} — {srcs}")
+            earlier = " (of an earlier happening)" if f.get("recap") else ""
+            out.append(f"- {md(f.get('text'))}{earlier} — {srcs}")
     out += ["", "## Where sources differ", ""]
     if not brief.get("disagreements"):
         out.append("No disagreements found.")
@@ -201,7 +202,7 @@ _FRAGMENT = """\
 </figure>{% endfor %}{% endif %}
 {% if b.figures %}<h3>Figures</h3>
 <table class="figures"><thead><tr><th>Figure</th><th>Counts</th><th>Sources</th></tr></thead><tbody>{% for f in b.figures %}
-<tr><td>{{ f.text }}</td><td>{{ f.what }}</td><td>{% for s in f.sources %}{{ src(s.article, s.source) }}{{ ", " if not loop.last }}{% endfor %}</td></tr>{% endfor %}
+<tr><td>{{ f.text }}{% if f.recap %} <em>(of an earlier happening)</em>{% endif %}</td><td>{{ f.what }}</td><td>{% for s in f.sources %}{{ src(s.article, s.source) }}{{ ", " if not loop.last }}{% endfor %}</td></tr>{% endfor %}
 </tbody></table>{% endif %}
 {% if b.disagreements %}<h3>Where sources differ</h3>{% for d in b.disagreements %}
 <div class="disagreement"><p>{{ d.kind }}: {{ d.about }}</p><ul>{% for v in d.versions %}

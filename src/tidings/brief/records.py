@@ -137,6 +137,9 @@ class FigureEntry:
     unit: str = ""
     concept: str = ""
     sources: list[FigureSource] = field(default_factory=list)
+    # Given in sentences recalling an earlier happening (the attack of weeks before), not
+    # this event's own count.
+    recap: bool = False
 
 
 @dataclass

@@ -336,7 +336,7 @@ def _brief_view(body: dict[str, Any], by_id: dict[str, Any]) -> dict[str, Any]:
                             "ref": ref(x.article, x.source, x.lang)} for x in q.sources]}
             for q in brief.quotes
         ],
-        "figures": [{"text": _text(f.text or f.value), "what": f.what,
+        "figures": [{"text": _text(f.text or f.value), "what": f.what, "recap": f.recap,
                      "sources": [ref(x.article, x.source, x.lang) for x in f.sources]} for f in brief.figures],
         "disagreements": [{"about": d.about, "kind": d.kind, "versions": versions(d)} for d in brief.disagreements],
         "updates": [{"about": d.about, "versions": versions(d)} for d in brief.updates],
