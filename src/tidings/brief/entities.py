@@ -2354,6 +2354,44 @@ def _german_sentence_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: 
     return any(leads) and all(lead or _after_a_modifier(before) for lead, (before, _, _) in zip(leads, seen))
 
 
+# Where a line begins after a bullet, a dash or a live report's time ("13:33 "): a
+# sentence's first word stands there too.
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•*·]|\d{1,2}[:.h]\d{2})?[ \t\"'„“”«»(]*$")
+
+
+def _leads(before: str) -> bool:
+    return bool(_SENTENCE_START.search(before) or _LINE_LEAD.search(before))
+
+
+def _common_word_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """One capitalised word that stands only where a sentence or a line begins, in a
+    language that capitalises a sentence's first word whatever it is ("Кроме того",
+    "Jamais dans l'histoire", "Четыре волны"), and that nothing else marks as a name: it
+    is written in one language only, and neither the gazetteer nor the listed first names
+    know it. A name keeps its capital in the middle of a sentence too. (A word the event
+    also writes in lower case is dropped by `tidy`.) A spelling of a language that
+    capitalises every noun may stand after a determiner or an adjective instead, as a
+    noun does ("die Seele", met by a near key): then that proves the word common, and
+    the entity may span languages."""
+    if d["kind"] == "org" or not e.surfaces:
+        return False
+    noun = False
+    for s in e.surfaces:
+        if " " in s or not s[:1].isupper() or s.isupper() or _shaped(s) or not _CASED_LETTER.search(s):
+            return False
+        for aid in e.surface_articles[s]:
+            lang, text = lang_of.get(aid, "und"), text_of.get(aid, "")
+            befores = [text[max(0, a - 60):a] for a, _ in _spans(s, text, True)]
+            if not befores:
+                return False
+            nouns = [lang in _NOUN_CAPITALISING and _after_a_modifier(b) for b in befores]
+            if not all(n or _leads(b) for n, b in zip(nouns, befores)):
+                return False
+            noun = noun or any(nouns)
+    return noun or len({lang_of.get(a, "und") for a in e.articles}) == 1 and not any(
+        gazetteer.lookup(s) is not None or anyascii(s).lower() in _FIRST_NAMES for s in e.surfaces)
+
+
 # What makes a token a link: a scheme, an escaped slash, or a host before a path.
 _LINK = re.compile(r"(?i)://|%2F|(?<![^\W_])(?:[a-z0-9\-]+\.)+[a-z]{2,}/")
 _SPACE = re.compile(r"\s")
@@ -2460,6 +2498,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
              and (d["id"] in listed or not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of))
              and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
+             and not _common_word_lead(entities_by_key[d["id"]], d, lang_of, titled_text_of)
              and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}
