@@ -59,3 +59,15 @@ def test_names_leading_sentences_stay():
     ])
     variants = _variants(out)
     assert "Amberly" in variants and "Islamabad" in variants, _names(out)
+
+
+def test_chinese_full_name_ends_before_a_function_character():
+    # The first name read after a title goes on to the dot and the second name; "在英国"
+    # ("in Britain") after the second name is no part of it.
+    out = ranked_entities([
+        ("z1", "zh", "英国首相基尔·斯塔默在英国议会发表讲话,表示政府将提供援助。"),
+        ("e1", "en", "Keir Starmer spoke in parliament on Monday."),
+    ])
+    variants = _variants(out)
+    assert "基尔·斯塔默" in variants, _names(out)
+    assert not any("在" in v for v in variants), _names(out)

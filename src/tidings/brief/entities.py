@@ -1525,6 +1525,9 @@ _CJK_FULL_NAME = re.compile(r"([\u3400-\u4DBF\u4E00-\u9FFF]{0,4})[·・•‧]([
                             r"(?:\s*[(（]\s*([^\W\d_][^()（）]{2,40}?)\s*[)）])?")
 
 
+_HAN_FUNCTION = re.compile(f"[{scripts._HAN_PARTICLES}]")
+
+
 def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
     """A Chinese or Japanese transliteration cut at its first name: "凯文" of "凯文·法雷尔",
     "弗里" of "弗里德里希·默茨" (the reader stops at a character it knows as a word, or at
@@ -1545,7 +1548,10 @@ def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[En
             first = fulls[0][2]
             if first is None:
                 continue
-            found.append((e, s, f"{s}{first.group(1)}·{first.group(2)}",
+            # (the second name ends at a function character: "肖尔茨在德国" is Scholz "in
+            # Germany"; a transliteration spells no such word)
+            second = _HAN_FUNCTION.split(first.group(2))[0] or first.group(2)
+            found.append((e, s, f"{s}{first.group(1)}·{second}",
                           {f.group(3).strip() for _, _, f in fulls if f and f.group(3)},
                           {(aid, m.start(), f.end()) for aid, m, f in fulls if f}))
     new: list[Entity] = []
