@@ -71,3 +71,18 @@ def test_chinese_full_name_ends_before_a_function_character():
     variants = _variants(out)
     assert "基尔·斯塔默" in variants, _names(out)
     assert not any("在" in v for v in variants), _names(out)
+
+
+def test_acronym_with_a_small_letter_is_no_surname():
+    # "MoD" (Ministry of Defence) has the consonants of the surname Modi: it is an
+    # organisation of its own, not a spelling of the prime minister.
+    out = ranked_entities([
+        ("e1", "en", "Nine sites were struck overnight, the MoD said in a statement on Wednesday."),
+        ("h1", "hi", "प्रधानमंत्री नरेंद्र मोदी ने बैठक की अध्यक्षता की। मोदी ने सेना की सराहना की।"),
+        ("e2", "en", "Prime Minister Narendra Modi chaired a meeting in New Delhi."),
+    ])
+    by_variant = {v: d for d in out for v in d["variants"]}
+    assert "MoD" in by_variant and "Modi" in by_variant, _names(out)
+    assert by_variant["MoD"] is not by_variant["Modi"]
+    assert by_variant["MoD"]["kind"] == "org"
+

@@ -146,6 +146,11 @@ def _near(a: str, b: str, config: Config, devanagari: frozenset[str] | set[str])
             and similar_keys(a, b) >= config.entity_merge_similarity)
 
 
+# An acronym written with a small letter inside (MoD, AfD, DfE): keyed by its letters, as
+# acronyms in capitals are, not by its consonants, which are a surname's (MoD / Modi "md").
+_MIXED_ACRONYM = re.compile(r"(?=(?:.*[A-Z]){2})(?=.*[a-z])(?:[A-Z][a-z]?){2,3}")
+
+
 def collect(articles: list[Article], features: dict[str, Features],
             config: Config = DEFAULT) -> tuple[list[Entity], dict[str, str]]:
     """Entities of the articles, and a map from every name key to its entity's key."""
@@ -175,6 +180,8 @@ def collect(articles: list[Article], features: dict[str, Features],
             longer_places[k.split()[-1]].add(k)
 
     def key_of(m: Mention) -> str:
+        if _MIXED_ACRONYM.fullmatch(m.surface):
+            return anyascii(m.surface).lower()
         # The person's side: a name the gazetteer does not know, or the surname of a
         # person named in full ("Rubio" of Marco Rubio, though a town is called so too).
         if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
@@ -2497,7 +2504,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             d["kind"] = "place"
     listed = {d["id"] for d in out if _listed_with_acronyms(entities_by_key[d["id"]], d, lang_of, text_of)}
     for d in out:
-        if d["id"] in listed and d["kind"] == "name":
+        if d["kind"] == "name" and (d["id"] in listed or all(_MIXED_ACRONYM.fullmatch(v) for v in d["variants"])):
             d["kind"] = "org"
     named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
                                 or _english_name(entities_by_key[d["id"]], lang_of, text_of) or d["id"] in listed)
