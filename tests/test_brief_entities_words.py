@@ -86,3 +86,12 @@ def test_acronym_with_a_small_letter_is_no_surname():
     assert by_variant["MoD"] is not by_variant["Modi"]
     assert by_variant["MoD"]["kind"] == "org"
 
+
+def test_arabic_how_is_no_spelling_of_kyiv():
+    # كيف ("how") has the letters of a spelling of Kyiv; the city is written كييف.
+    out = ranked_entities([
+        ("a1", "ar", "وقال المتحدث إن الجيش يعرف كيف يرد على أي هجوم على أراضي باكستان."),
+        ("e1", "en", "The army knows how to respond, a spokesman for Pakistan said."),
+    ])
+    assert "كيف" not in _variants(out), _names(out)
+    assert "Kyiv" not in _names(out), _names(out)
