@@ -95,3 +95,16 @@ def test_arabic_how_is_no_spelling_of_kyiv():
     ])
     assert "كيف" not in _variants(out), _names(out)
     assert "Kyiv" not in _names(out), _names(out)
+
+
+def test_lower_case_head_on_the_line_before_is_no_part_of_the_name():
+    # A headline ending in "place" and a paragraph opening with the country: the head word
+    # of "la place Saint-Pierre" does not reach across the line break.
+    out = ranked_entities([
+        ("e1", "en", "Far right climbs to second place\n\nGermany voted on Sunday, and the count went "
+                     "on into the night in Berlin."),
+        ("f1", "fr", "Des fidèles attendaient sur la place Saint-Pierre au Vatican."),
+        ("e2", "en", "Germany has a new parliament, officials in Berlin said."),
+    ])
+    variants = _variants(out)
+    assert "place Germany" not in variants and "Germany" in variants, _names(out)

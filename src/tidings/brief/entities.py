@@ -567,7 +567,9 @@ def _lower_case_heads(entities: list[Entity], text_of: dict[str, str], with_head
                     if any(x <= m.start() and m.end() <= y for x, y in mine):
                         continue
                     mine.append(m.span())
-                    window = text[max(0, m.start() - 40):m.start()]
+                    # (on the name's line: a title's last word is no head of the text's first,
+                    # "second place" / "Germany's")
+                    window = text[max(0, m.start() - 40):m.start()].rsplit("\n", 1)[-1]
                     words = window.split() if window[-1:].isspace() else []
                     conn = words.pop() if len(words) >= 2 and words[-1] in _HEAD_CONNECTORS else ""
                     head = words[-1] if words else ""
