@@ -4,6 +4,10 @@ constructions as the news text where the faults were seen."""
 
 from entity_fixtures import ranked_entities
 
+from tidings.brief import entities
+from tidings.records import Article, Features
+from tidings.understand.names import extract
+
 
 def _names(out):
     return {d["name"]: d["kind"] for d in out}
@@ -108,3 +112,20 @@ def test_lower_case_head_on_the_line_before_is_no_part_of_the_name():
     ])
     variants = _variants(out)
     assert "place Germany" not in variants and "Germany" in variants, _names(out)
+
+
+
+def test_weekday_before_a_date_is_no_name():
+    # Greek capitalises the days: "on Thursday (17/4)" in a headline and in the text; the
+    # headline's mention was taken as evidence of a name.
+    title = "Σεισμός στην Ιαπωνία την Πέμπτη (17/4)"
+    texts = [("g1", "el", title, "Ισχυρός σεισμός σημειώθηκε την Πέμπτη (17/4) στην Ιαπωνία, σύμφωνα με τις αρχές."),
+             ("e1", "en", "Quake hits Japan", "A strong earthquake hit Japan on Thursday, officials said.")]
+    arts = [Article(id=aid, origin=aid, title=t, text=f"{t}\n\n{body}", raw=body, content_hash=aid, lang=lang)
+            for aid, lang, t, body in texts]
+    feats = {a.id: Features(a.id, names=extract(a.text, a.lang, set())) for a in arts}
+    ents, _ = entities.collect(arts, feats)
+    out = entities.rank(ents, arts)
+    variants = _variants(out)
+    assert "Πέμπτη" not in variants, _names(out)
+    assert "Japan" in _names(out), _names(out)

@@ -2407,6 +2407,21 @@ def _common_word_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict
         gazetteer.lookup(s) is not None or anyascii(s).lower() in _FIRST_NAMES for s in e.surfaces)
 
 
+# A day and month in digits right after a word: "Tuesday (22/4)", "Τρίτη 22.4.".
+_DATE_AFTER = re.compile(r"^[ \t]*[(,]?[ \t]*\d{1,2}[/.]\d{1,2}(?![\d,])")
+
+
+def _weekday(e: Entity, text_of: dict[str, str]) -> bool:
+    """One word followed, wherever it stands, by a day and month in digits: the date's
+    weekday (Greek and others capitalise days, "την Τρίτη (22/4)"), not a name. A place
+    heading a dateline is followed by a date too ("Kabul, 31.8."): the gazetteer knows
+    it."""
+    if not e.surfaces or any(" " in s or gazetteer.lookup(s) is not None for s in e.surfaces):
+        return False
+    seen = _occurrences(e, text_of)
+    return bool(seen) and all(_DATE_AFTER.match(after) for _, _, after in seen)
+
+
 # What makes a token a link: a scheme, an escaped slash, or a host before a path.
 _LINK = re.compile(r"(?i)://|%2F|(?<![^\W_])(?:[a-z0-9\-]+\.)+[a-z]{2,}/")
 _SPACE = re.compile(r"\s")
@@ -2514,6 +2529,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
              and (d["id"] in listed or not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of))
              and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
              and not _common_word_lead(entities_by_key[d["id"]], d, lang_of, titled_text_of)
+             and not _weekday(entities_by_key[d["id"]], titled_text_of)
              and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}
