@@ -129,3 +129,14 @@ def test_weekday_before_a_date_is_no_name():
     variants = _variants(out)
     assert "Πέμπτη" not in variants, _names(out)
     assert "Japan" in _names(out), _names(out)
+
+
+def test_war_name_is_a_happening_not_a_name():
+    # "la Seconde Guerre mondiale" was read as a name cut before its adjective.
+    out = ranked_entities([
+        ("f1", "fr", "Le parti de Lukas Brenner obtient son pire score depuis la Seconde Guerre mondiale."),
+        ("f2", "fr", "Un recul sans précédent depuis la fin de la Seconde Guerre mondiale, selon Lukas Brenner."),
+    ])
+    variants = _variants(out)
+    assert not any("Guerre" in v for v in variants), _names(out)
+    assert any("Brenner" in v for v in variants), _names(out)

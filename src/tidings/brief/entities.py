@@ -765,10 +765,22 @@ referendum referendo
 """.split())
 
 
+# A war is a happening however it is named ("Seconde Guerre mondiale", "World War II").
+_WAR_WORDS = frozenset("war wars guerre guerra krieg wojna wojny wojnie voyna voyny voyne viyna viyni savas savasi "
+                       "haboru razboi razboiul oorlog".split())
+
+
 def _event_noun(e: Entity) -> bool:
     """A word for a kind of happening (Cónclave, Summit, Waffenruhe) in every spelling,
-    one word each: what happened, not who or where."""
-    return bool(e.surfaces) and all(" " not in s and anyascii(s).lower() in _EVENT_NOUNS for s in e.surfaces)
+    one word each, or a war's name: what happened, not who or where."""
+    return bool(e.surfaces) and all(" " not in s and anyascii(s).lower() in _EVENT_NOUNS
+                                    or _war(s) for s in e.surfaces)
+
+
+def _war(s: str) -> bool:
+    # (an institution's or a building's name holds a war word too: War Office, War Museum)
+    words = set(anyascii(s).lower().replace("'", "").split())
+    return bool(words & _WAR_WORDS) and not words & (_ORG_HEADS | _ORG_WORDS | _PLACE_WORDS)
 
 
 # Acronyms of common nouns, written in capitals but naming a kind of thing: the media
