@@ -140,3 +140,16 @@ def test_war_name_is_a_happening_not_a_name():
     variants = _variants(out)
     assert not any("Guerre" in v for v in variants), _names(out)
     assert any("Brenner" in v for v in variants), _names(out)
+
+
+
+def test_word_near_a_first_name_is_no_person():
+    # "Rafale" (a fighter jet) has the consonants of Rafael; the first name itself, named
+    # alone, stays a person.
+    out = ranked_entities([
+        ("p1", "pl", "Armia podała, że nad granicą zestrzelono dwa nowe myśliwce Rafale i jednego drona."),
+        ("p2", "pl", "Wojsko w Warszawie nie skomentowało doniesień."),
+    ])
+    assert "Rafale" not in _variants(out), _names(out)
+    out = ranked_entities([("p1", "pl", "Na konferencji w Warszawie głos zabrał trener, a potem przemówił Rafael.")])
+    assert _names(out).get("Rafael") == "person", _names(out)

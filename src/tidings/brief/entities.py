@@ -20,6 +20,7 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer, scripts
 from tidings.understand.names import (
+    _FIRST_NAME_SET,
     _FIRST_NAMES,
     _ORG_HEADS,
     _ORG_WORDS,
@@ -2434,6 +2435,22 @@ def _weekday(e: Entity, text_of: dict[str, str]) -> bool:
     return bool(seen) and all(_DATE_AFTER.match(after) for _, _, after in seen)
 
 
+def _near_first_name_only(e: Entity, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """A lone Latin word taken for a person only because its letters are near a first
+    name's ("Rafale", a fighter jet, and Rafael are both "rfl"): written in one language,
+    no listed first name exactly, no title before it anywhere. A person named by a first
+    name alone is named by its usual spelling (Letizia, William)."""
+    if len({lang_of.get(a, "und") for a in e.articles}) != 1:
+        return False
+    for s in e.surfaces:
+        if " " in s or not _LATIN_ONLY.match(s) or not is_first_name(s) or s.lower() in _FIRST_NAME_SET \
+                or gazetteer.lookup(s) is not None:
+            return False
+    seen = _occurrences(e, text_of)
+    return bool(seen) and not any((m := _LAST_WORD.search(before)) and _is_title(m.group(1).casefold())
+                                  for before, _, _ in seen)
+
+
 # What makes a token a link: a scheme, an escaped slash, or a host before a path.
 _LINK = re.compile(r"(?i)://|%2F|(?<![^\W_])(?:[a-z0-9\-]+\.)+[a-z]{2,}/")
 _SPACE = re.compile(r"\s")
@@ -2533,6 +2550,8 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             d["kind"] = "place"
     listed = {d["id"] for d in out if _listed_with_acronyms(entities_by_key[d["id"]], d, lang_of, text_of)}
     for d in out:
+        if d["kind"] == "person" and _near_first_name_only(entities_by_key[d["id"]], lang_of, text_of):
+            d["kind"] = "name"
         if d["kind"] == "name" and (d["id"] in listed or all(_MIXED_ACRONYM.fullmatch(v) for v in d["variants"])):
             d["kind"] = "org"
     named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
