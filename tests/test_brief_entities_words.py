@@ -153,3 +153,16 @@ def test_word_near_a_first_name_is_no_person():
     assert "Rafale" not in _variants(out), _names(out)
     out = ranked_entities([("p1", "pl", "Na konferencji w Warszawie głos zabrał trener, a potem przemówił Rafael.")])
     assert _names(out).get("Rafael") == "person", _names(out)
+
+
+def test_name_spelt_out_before_its_acronym_joins_the_acronym():
+    # "Alternative für Deutschland" translated: the reader stops at the lower-case "for"
+    # and "pour", leaving "Alternative" beside the party's entry.
+    out = ranked_entities([
+        ("e1", "en", "The far-right Alternative for Germany (AfD) came second, the count showed."),
+        ("e2", "en", "Support for the AfD doubled in the east, while the Alternative for Germany leader spoke."),
+        ("f1", "fr", "Le parti Alternative pour l'Allemagne (AfD) arrive deuxième."),
+    ])
+    by_variant = {v: d for d in out for v in d["variants"]}
+    assert "AfD" in by_variant, _names(out)
+    assert "Alternative" not in by_variant or by_variant["Alternative"] is by_variant["AfD"], _names(out)

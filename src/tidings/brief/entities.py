@@ -502,6 +502,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
+    kept = _acronyms_spelt_out(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
     _places_joined_by_and(kept, text_of)
@@ -1272,6 +1273,41 @@ def _acronyms_with_their_word(entities: list[Entity], text_of: dict[str, str]) -
             whole = f"{s} {word}"
             e.surfaces[whole] += e.surfaces.pop(s)
             e.surface_articles[whole] |= e.surface_articles.pop(s)
+
+
+# An acronym in brackets a few words on, in the same phrase: "for Germany (AfD)".
+_ACRONYM_AFTER = re.compile(r"^[^.!?;:()\[\]\n]{0,30}?[(\[]\s*([A-Z][A-Za-z]{1,5})\s*[)\]]")
+
+
+def _acronyms_spelt_out(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """A capitalised word whose phrase goes on to an acronym of its initial in brackets
+    ("Alternative for Germany (AfD)", "Alternative pour l'Allemagne (AfD)") is the
+    acronym's name spelt out, cut by the reader at the lower-case word after it: it joins
+    the acronym's entry. Only when every such bracket names the same acronym."""
+    acronyms = {s: e for e in entities for s in e.surfaces
+                if " " not in s and 2 <= len(s) <= 6 and (s.isupper() or _MIXED_ACRONYM.fullmatch(s))}
+    # (a word inside a longer name of its own, "Indus" of "Indus Waters Treaty (IWT)", is
+    # that name's)
+    longer: dict[str, list[str]] = defaultdict(list)
+    for e in entities:
+        for s, aids in e.surface_articles.items():
+            if " " in s:
+                for aid in aids:
+                    longer[aid].append(s)
+    gone: set[int] = set()
+    for e in entities:
+        if not e.surfaces or any(" " in s or not _cased(s) or s in acronyms or gazetteer.lookup(s) is not None
+                                 for s in e.surfaces):
+            continue
+        found = {m.group(1) for _, _, after in _occurrences(e, text_of, longer)
+                 if (m := _ACRONYM_AFTER.match(after))}
+        target = acronyms.get(next(iter(found))) if len(found) == 1 else None
+        if target is None or target is e or id(target) in gone \
+                or any(anyascii(s[0]).lower() != anyascii(next(iter(found))[0]).lower() for s in e.surfaces):
+            continue
+        _merge_into(target, e)
+        gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
 
 
 # "took the name", "ha asumido el nombre de", "sous le nom de", "nahm den Namen", "przyjął
@@ -2552,7 +2588,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
     for d in out:
         if d["kind"] == "person" and _near_first_name_only(entities_by_key[d["id"]], lang_of, text_of):
             d["kind"] = "name"
-        if d["kind"] == "name" and (d["id"] in listed or all(_MIXED_ACRONYM.fullmatch(v) for v in d["variants"])):
+        if d["kind"] == "name" and (d["id"] in listed or _MIXED_ACRONYM.fullmatch(d["variants"][0])):
             d["kind"] = "org"
     named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
                                 or _english_name(entities_by_key[d["id"]], lang_of, text_of) or d["id"] in listed)
