@@ -166,3 +166,17 @@ def test_name_spelt_out_before_its_acronym_joins_the_acronym():
     by_variant = {v: d for d in out for v in d["variants"]}
     assert "AfD" in by_variant, _names(out)
     assert "Alternative" not in by_variant or by_variant["Alternative"] is by_variant["AfD"], _names(out)
+
+
+def test_institution_named_before_its_acronym_joins_the_acronym():
+    # The reader ends "US Geological Survey" at the acronym US: the rest and the
+    # bracketed acronym are one institution, not a person or a name beside it.
+    out = ranked_entities([
+        ("e1", "en", "The quake struck at dawn, the US Geological Survey (USGS) said in Kabul."),
+        ("e2", "en", "The USGS put the depth at ten kilometres, the Geological Survey added."),
+        ("e3", "en", "Rescuers reached villages near Kabul on Monday."),
+    ])
+    by_variant = {v: d for d in out for v in d["variants"]}
+    assert "USGS" in by_variant and "Geological Survey" in by_variant, _names(out)
+    assert by_variant["USGS"] is by_variant["Geological Survey"], _names(out)
+    assert by_variant["USGS"]["kind"] != "person"

@@ -1279,11 +1279,16 @@ def _acronyms_with_their_word(entities: list[Entity], text_of: dict[str, str]) -
 _ACRONYM_AFTER = re.compile(r"^[^.!?;:()\[\]\n]{0,30}?[(\[]\s*([A-Z][A-Za-z]{1,5})\s*[)\]]")
 
 
+def _initials(s: str) -> str:
+    return "".join(anyascii(w[0]).lower() for w in s.split() if _cased(w))
+
+
 def _acronyms_spelt_out(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
-    """A capitalised word whose phrase goes on to an acronym of its initial in brackets
-    ("Alternative for Germany (AfD)", "Alternative pour l'Allemagne (AfD)") is the
-    acronym's name spelt out, cut by the reader at the lower-case word after it: it joins
-    the acronym's entry. Only when every such bracket names the same acronym."""
+    """A name whose phrase goes on to an acronym in brackets that holds its initials
+    ("Alternative for Germany (AfD)", "Alternative pour l'Allemagne (AfD)", "US
+    Geological Survey (USGS)") is the acronym's name spelt out, cut by the reader at a
+    lower-case word or an acronym: it joins the acronym's entry. Only when every such
+    bracket names the same acronym."""
     acronyms = {s: e for e in entities for s in e.surfaces
                 if " " not in s and 2 <= len(s) <= 6 and (s.isupper() or _MIXED_ACRONYM.fullmatch(s))}
     # (a word inside a longer name of its own, "Indus" of "Indus Waters Treaty (IWT)", is
@@ -1296,14 +1301,17 @@ def _acronyms_spelt_out(entities: list[Entity], text_of: dict[str, str]) -> list
                     longer[aid].append(s)
     gone: set[int] = set()
     for e in entities:
-        if not e.surfaces or any(" " in s or not _cased(s) or s in acronyms or gazetteer.lookup(s) is not None
-                                 for s in e.surfaces):
+        # (a person's name is no acronym's, though a party may be named after her:
+        # "Bündnis Sahra Wagenknecht (BSW)")
+        if not e.surfaces or _kind(e) == "person" \
+                or any(not _cased(s) or s in acronyms or gazetteer.lookup(s) is not None
+                       or " " in s and is_first_name(s.split()[0]) for s in e.surfaces):
             continue
         found = {m.group(1) for _, _, after in _occurrences(e, text_of, longer)
                  if (m := _ACRONYM_AFTER.match(after))}
         target = acronyms.get(next(iter(found))) if len(found) == 1 else None
         if target is None or target is e or id(target) in gone \
-                or any(anyascii(s[0]).lower() != anyascii(next(iter(found))[0]).lower() for s in e.surfaces):
+                or not all(_initials(s) in anyascii(next(iter(found))).lower() for s in e.surfaces):
             continue
         _merge_into(target, e)
         gone.add(id(e))
