@@ -20,6 +20,7 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer, scripts
 from tidings.understand.names import (
+    _FIRST_NAME_SET,
     _FIRST_NAMES,
     _ORG_HEADS,
     _ORG_WORDS,
@@ -146,6 +147,11 @@ def _near(a: str, b: str, config: Config, devanagari: frozenset[str] | set[str])
             and similar_keys(a, b) >= config.entity_merge_similarity)
 
 
+# An acronym written with a small letter inside (MoD, AfD, DfE): keyed by its letters, as
+# acronyms in capitals are, not by its consonants, which are a surname's (MoD / Modi "md").
+_MIXED_ACRONYM = re.compile(r"(?=(?:.*[A-Z]){2})(?=.*[a-z])(?:[A-Z][a-z]?){2,3}")
+
+
 def collect(articles: list[Article], features: dict[str, Features],
             config: Config = DEFAULT) -> tuple[list[Entity], dict[str, str]]:
     """Entities of the articles, and a map from every name key to its entity's key."""
@@ -175,6 +181,8 @@ def collect(articles: list[Article], features: dict[str, Features],
             longer_places[k.split()[-1]].add(k)
 
     def key_of(m: Mention) -> str:
+        if _MIXED_ACRONYM.fullmatch(m.surface):
+            return anyascii(m.surface).lower()
         # The person's side: a name the gazetteer does not know, or the surname of a
         # person named in full ("Rubio" of Marco Rubio, though a town is called so too).
         if m.key in shared and ((m.kind in ("person", "name") and gazetteer.lookup(m.surface) is None)
@@ -494,6 +502,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     kept = _halves(kept, text_of, longer)
     kept = _context_evidence(kept, text_of, lang_of, articles)
     _acronyms_with_their_word(kept, text_of)
+    kept = _acronyms_spelt_out(kept, text_of)
     _media_by_their_verb(kept, {aid: t for aid, t in text_of.items() if words_of[aid] & _MEDIA_TOKENS})
     _places_by_their_context(kept, text_of)
     _places_joined_by_and(kept, text_of)
@@ -560,7 +569,9 @@ def _lower_case_heads(entities: list[Entity], text_of: dict[str, str], with_head
                     if any(x <= m.start() and m.end() <= y for x, y in mine):
                         continue
                     mine.append(m.span())
-                    window = text[max(0, m.start() - 40):m.start()]
+                    # (on the name's line: a title's last word is no head of the text's first,
+                    # "second place" / "Germany's")
+                    window = text[max(0, m.start() - 40):m.start()].rsplit("\n", 1)[-1]
                     words = window.split() if window[-1:].isspace() else []
                     conn = words.pop() if len(words) >= 2 and words[-1] in _HEAD_CONNECTORS else ""
                     head = words[-1] if words else ""
@@ -756,10 +767,22 @@ referendum referendo
 """.split())
 
 
+# A war is a happening however it is named ("Seconde Guerre mondiale", "World War II").
+_WAR_WORDS = frozenset("war wars guerre guerra krieg wojna wojny wojnie voyna voyny voyne viyna viyni savas savasi "
+                       "haboru razboi razboiul oorlog".split())
+
+
 def _event_noun(e: Entity) -> bool:
     """A word for a kind of happening (Cónclave, Summit, Waffenruhe) in every spelling,
-    one word each: what happened, not who or where."""
-    return bool(e.surfaces) and all(" " not in s and anyascii(s).lower() in _EVENT_NOUNS for s in e.surfaces)
+    one word each, or a war's name: what happened, not who or where."""
+    return bool(e.surfaces) and all(" " not in s and anyascii(s).lower() in _EVENT_NOUNS
+                                    or _war(s) for s in e.surfaces)
+
+
+def _war(s: str) -> bool:
+    # (an institution's or a building's name holds a war word too: War Office, War Museum)
+    words = set(anyascii(s).lower().replace("'", "").split())
+    return bool(words & _WAR_WORDS) and not words & (_ORG_HEADS | _ORG_WORDS | _PLACE_WORDS)
 
 
 # Acronyms of common nouns, written in capitals but naming a kind of thing: the media
@@ -1252,6 +1275,49 @@ def _acronyms_with_their_word(entities: list[Entity], text_of: dict[str, str]) -
             e.surface_articles[whole] |= e.surface_articles.pop(s)
 
 
+# An acronym in brackets a few words on, in the same phrase: "for Germany (AfD)".
+_ACRONYM_AFTER = re.compile(r"^[^.!?;:()\[\]\n]{0,30}?[(\[]\s*([A-Z][A-Za-z]{1,5})\s*[)\]]")
+
+
+def _initials(s: str) -> str:
+    return "".join(anyascii(w[0]).lower() for w in s.split() if _cased(w))
+
+
+def _acronyms_spelt_out(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
+    """A name whose phrase goes on to an acronym in brackets that holds its initials
+    ("Alternative for Germany (AfD)", "Alternative pour l'Allemagne (AfD)", "US
+    Geological Survey (USGS)") is the acronym's name spelt out, cut by the reader at a
+    lower-case word or an acronym: it joins the acronym's entry. Only when every such
+    bracket names the same acronym."""
+    acronyms = {s: e for e in entities for s in e.surfaces
+                if " " not in s and 2 <= len(s) <= 6 and (s.isupper() or _MIXED_ACRONYM.fullmatch(s))}
+    # (a word inside a longer name of its own, "Indus" of "Indus Waters Treaty (IWT)", is
+    # that name's)
+    longer: dict[str, list[str]] = defaultdict(list)
+    for e in entities:
+        for s, aids in e.surface_articles.items():
+            if " " in s:
+                for aid in aids:
+                    longer[aid].append(s)
+    gone: set[int] = set()
+    for e in entities:
+        # (a person's name is no acronym's, though a party may be named after her:
+        # "Bündnis Sahra Wagenknecht (BSW)")
+        if not e.surfaces or _kind(e) == "person" \
+                or any(not _cased(s) or s in acronyms or gazetteer.lookup(s) is not None
+                       or " " in s and is_first_name(s.split()[0]) for s in e.surfaces):
+            continue
+        found = {m.group(1) for _, _, after in _occurrences(e, text_of, longer)
+                 if (m := _ACRONYM_AFTER.match(after))}
+        target = acronyms.get(next(iter(found))) if len(found) == 1 else None
+        if target is None or target is e or id(target) in gone \
+                or not all(_initials(s) in anyascii(next(iter(found))).lower() for s in e.surfaces):
+            continue
+        _merge_into(target, e)
+        gone.add(id(e))
+    return [e for e in entities if id(e) not in gone]
+
+
 # "took the name", "ha asumido el nombre de", "sous le nom de", "nahm den Namen", "przyjął
 # imię": the regnal name that follows is the one a person named in that sentence took.
 _NAME_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:name|nombre|nome|nom|namen|имя|имени|ім'я|імені|nama|"
@@ -1525,6 +1591,9 @@ _CJK_FULL_NAME = re.compile(r"([\u3400-\u4DBF\u4E00-\u9FFF]{0,4})[·・•‧]([
                             r"(?:\s*[(（]\s*([^\W\d_][^()（）]{2,40}?)\s*[)）])?")
 
 
+_HAN_FUNCTION = re.compile(f"[{scripts._HAN_PARTICLES}]")
+
+
 def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[Entity]:
     """A Chinese or Japanese transliteration cut at its first name: "凯文" of "凯文·法雷尔",
     "弗里" of "弗里德里希·默茨" (the reader stops at a character it knows as a word, or at
@@ -1545,7 +1614,10 @@ def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[En
             first = fulls[0][2]
             if first is None:
                 continue
-            found.append((e, s, f"{s}{first.group(1)}·{first.group(2)}",
+            # (the second name ends at a function character: "肖尔茨在德国" is Scholz "in
+            # Germany"; a transliteration spells no such word)
+            second = _HAN_FUNCTION.split(first.group(2))[0] or first.group(2)
+            found.append((e, s, f"{s}{first.group(1)}·{second}",
                           {f.group(3).strip() for _, _, f in fulls if f and f.group(3)},
                           {(aid, m.start(), f.end()) for aid, m, f in fulls if f}))
     new: list[Entity] = []
@@ -2354,6 +2426,75 @@ def _german_sentence_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: 
     return any(leads) and all(lead or _after_a_modifier(before) for lead, (before, _, _) in zip(leads, seen))
 
 
+# Where a line begins after a bullet, a dash or a live report's time ("13:33 "): a
+# sentence's first word stands there too.
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•*·]|\d{1,2}[:.h]\d{2})?[ \t\"'„“”«»(]*$")
+
+
+def _leads(before: str) -> bool:
+    return bool(_SENTENCE_START.search(before) or _LINE_LEAD.search(before))
+
+
+def _common_word_lead(e: Entity, d: dict, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """One capitalised word that stands only where a sentence or a line begins, in a
+    language that capitalises a sentence's first word whatever it is ("Кроме того",
+    "Jamais dans l'histoire", "Четыре волны"), and that nothing else marks as a name: it
+    is written in one language only, and neither the gazetteer nor the listed first names
+    know it. A name keeps its capital in the middle of a sentence too. (A word the event
+    also writes in lower case is dropped by `tidy`.) A spelling of a language that
+    capitalises every noun may stand after a determiner or an adjective instead, as a
+    noun does ("die Seele", met by a near key): then that proves the word common, and
+    the entity may span languages."""
+    if d["kind"] == "org" or not e.surfaces:
+        return False
+    noun = False
+    for s in e.surfaces:
+        if " " in s or not s[:1].isupper() or s.isupper() or _shaped(s) or not _CASED_LETTER.search(s):
+            return False
+        for aid in e.surface_articles[s]:
+            lang, text = lang_of.get(aid, "und"), text_of.get(aid, "")
+            befores = [text[max(0, a - 60):a] for a, _ in _spans(s, text, True)]
+            if not befores:
+                return False
+            nouns = [lang in _NOUN_CAPITALISING and _after_a_modifier(b) for b in befores]
+            if not all(n or _leads(b) for n, b in zip(nouns, befores)):
+                return False
+            noun = noun or any(nouns)
+    return noun or len({lang_of.get(a, "und") for a in e.articles}) == 1 and not any(
+        gazetteer.lookup(s) is not None or anyascii(s).lower() in _FIRST_NAMES for s in e.surfaces)
+
+
+# A day and month in digits right after a word: "Tuesday (22/4)", "Τρίτη 22.4.".
+_DATE_AFTER = re.compile(r"^[ \t]*[(,]?[ \t]*\d{1,2}[/.]\d{1,2}(?![\d,])")
+
+
+def _weekday(e: Entity, text_of: dict[str, str]) -> bool:
+    """One word followed, wherever it stands, by a day and month in digits: the date's
+    weekday (Greek and others capitalise days, "την Τρίτη (22/4)"), not a name. A place
+    heading a dateline is followed by a date too ("Kabul, 31.8."): the gazetteer knows
+    it."""
+    if not e.surfaces or any(" " in s or gazetteer.lookup(s) is not None for s in e.surfaces):
+        return False
+    seen = _occurrences(e, text_of)
+    return bool(seen) and all(_DATE_AFTER.match(after) for _, _, after in seen)
+
+
+def _near_first_name_only(e: Entity, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
+    """A lone Latin word taken for a person only because its letters are near a first
+    name's ("Rafale", a fighter jet, and Rafael are both "rfl"): written in one language,
+    no listed first name exactly, no title before it anywhere. A person named by a first
+    name alone is named by its usual spelling (Letizia, William)."""
+    if len({lang_of.get(a, "und") for a in e.articles}) != 1:
+        return False
+    for s in e.surfaces:
+        if " " in s or not _LATIN_ONLY.match(s) or not is_first_name(s) or s.lower() in _FIRST_NAME_SET \
+                or gazetteer.lookup(s) is not None:
+            return False
+    seen = _occurrences(e, text_of)
+    return bool(seen) and not any((m := _LAST_WORD.search(before)) and _is_title(m.group(1).casefold())
+                                  for before, _, _ in seen)
+
+
 # What makes a token a link: a scheme, an escaped slash, or a host before a path.
 _LINK = re.compile(r"(?i)://|%2F|(?<![^\W_])(?:[a-z0-9\-]+\.)+[a-z]{2,}/")
 _SPACE = re.compile(r"\s")
@@ -2453,13 +2594,17 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             d["kind"] = "place"
     listed = {d["id"] for d in out if _listed_with_acronyms(entities_by_key[d["id"]], d, lang_of, text_of)}
     for d in out:
-        if d["id"] in listed and d["kind"] == "name":
+        if d["kind"] == "person" and _near_first_name_only(entities_by_key[d["id"]], lang_of, text_of):
+            d["kind"] = "name"
+        if d["kind"] == "name" and (d["id"] in listed or _MIXED_ACRONYM.fullmatch(d["variants"][0])):
             d["kind"] = "org"
     named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
                                 or _english_name(entities_by_key[d["id"]], lang_of, text_of) or d["id"] in listed)
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
              and (d["id"] in listed or not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of))
              and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
+             and not _common_word_lead(entities_by_key[d["id"]], d, lang_of, titled_text_of)
+             and not _weekday(entities_by_key[d["id"]], titled_text_of)
              and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}

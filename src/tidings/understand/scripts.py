@@ -69,7 +69,7 @@ MIN_SINGLE_WORD_CITY = 1_000_000
 # match too many ordinary Arabic words.
 MIN_LOOSE = 4
 # Common words that are also the name of a city somewhere, or spell a known name.
-_COMMON_WORDS = set("""مدينة المدينة الخميس بابا امن كامل وكان كان جانب شكل صدر وزير
+_COMMON_WORDS = set("""مدينة المدينة الخميس بابا امن كامل وكان كان جانب شكل صدر وزير كيف
     प्रेस ड्रोन आरोप कदम""".split())
 
 # Words that stand before (ar, zh) or after (ko) a person's name in news text.
