@@ -1013,7 +1013,11 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
         vs, ve = qe + 1 + m.start(), qe + 1 + m.end()
         # '…," Minister Elena Marsh told reporters in Valdora': a name between the quote
         # and the verb is the subject; else the inverted '…», — заявил … Песков'.
-        sp = _subject_speaker(block, spans, vs, qe + 1) or _speaker_after_quote(block, spans, ve)
+        sp = _subject_speaker(block, spans, vs, qe + 1)
+        if sp is None and lang not in _UNSPACED:
+            # Chinese and Japanese never put the speaker after the verb ("…”，罗兰说"):
+            # a name after it ("…”，这些据点据称曾策划青岚山谷的袭击") is what the clause is about.
+            sp = _speaker_after_quote(block, spans, ve)
         if sp:
             return sp.surface, sp.key
         # '…," the minister said' / "…», a écrit le président américain"
