@@ -22,3 +22,20 @@ def test_a_name_after_a_chinese_quotation_does_not_speak_it():
     mentions = [_m("南陆", "place"), _m("青岚", "name")]
     said = _said(text, "zh", mentions)
     assert said and all(speaker != "青岚" for speaker, _ in said)
+
+
+
+def test_a_chinese_verb_in_a_shi_de_frame_reports_who_announced_not_what():
+    # "…是由X宣布的，他将…": the announcer is named, what follows is narration about him.
+    text = "港口关闭的消息是由交通部长林海峰宣布的，他将在下周负责灾后重建的协调工作。"
+    said = _said(text, "zh", [_m("林海峰")])
+    assert not any(t.startswith("的") for _, t in said)
+    assert not any("负责灾后重建" in t for _, t in said)
+
+
+
+def test_a_chinese_time_clause_ends_the_statement_of_its_own_verb():
+    # "A宣布不再参选后，B宣布…": what A announced ends at 后; B's clause is not A's words.
+    text = "前任市长周文清宣布不会再次参加明年的市长选举之后，议员陈立宣布重新参加竞选活动。"
+    said = _said(text, "zh", [_m("周文清"), _m("陈立")])
+    assert all("陈立" not in t for s, t in said if s == "周文清")

@@ -1177,8 +1177,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         verb_lang = next((k[2:] for k, v in m.groupdict().items() if v), lang)
         rest = block[ve:end]
         if verb_lang in _UNSPACED:
-            if re.match(r"[了过過着著]", rest):
-                continue  # "宣布了停火协议": announced a thing, not a statement
+            if re.match(r"[了过過着著的]", rest):
+                # "宣布了停火协议": announced a thing, not a statement; "消息是由…宣布的，":
+                # the verb in a relative or "是…的" frame reports who announced, not what.
+                continue
             # "…表示，…": the clause follows the verb after a comma or colon, or at once.
             that = re.match(r"[，,：:\s]*", rest)
         else:
@@ -1306,6 +1308,12 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 continue
         else:
             clause = rest[that.end():].strip()
+            if verb_lang in _UNSPACED and not that.group():
+                # "周市长宣布不再参选后，陈议员宣布…": a clause closed by "after/when" holds
+                # the verb itself, so the statement ends there and the main clause is not hers.
+                timed = re.match(r"([^，,；;。：:]+?)(?:之后|以后|後|后|之時|之时|时|時)[，,]", clause)
+                if timed:
+                    clause = timed.group(1)
         if account_from is not None:
             clause = re.sub(r"\s+(?:reportedly|allegedly|apparently)\s+", " ", block[account_from:end].strip(),
                             flags=re.IGNORECASE)
