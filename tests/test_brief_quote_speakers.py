@@ -34,6 +34,16 @@ def test_a_chinese_verb_in_a_shi_de_frame_reports_who_announced_not_what():
 
 
 
+def test_a_chinese_full_name_known_by_its_given_name_is_found_by_its_surname():
+    # The entities know "凯文" only; "凯文·罗兰" in the text makes a later "罗兰说" the same
+    # person, and the quotation his rather than the last person named before it.
+    text = ("码头关闭的消息是由港务长凯文·罗兰宣布的。\n"
+            "“今天凌晨三点，最后一艘货轮已经离开了码头，”罗兰说。")
+    said = _said(text, "zh", [_m("凯文")])
+    assert [s for s, t in said if "最后一艘货轮" in t] in (["罗兰"], ["凯文·罗兰"])
+
+
+
 def test_a_chinese_time_clause_ends_the_statement_of_its_own_verb():
     # "A宣布不再参选后，B宣布…": what A announced ends at 后; B's clause is not A's words.
     text = "前任市长周文清宣布不会再次参加明年的市长选举之后，议员陈立宣布重新参加竞选活动。"

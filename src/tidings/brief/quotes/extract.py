@@ -77,10 +77,11 @@ _WORD = re.compile(r"[^\W_][\w\u0300-\u036F\u064B-\u065F\u0900-\u0DFF'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 # A Chinese name right after a title; a time word there is no name ("發言人今天表示" is
 # "the spokesman said today", not a spokesman called 今天).
+_ZH_AFTER_NAME = (r"(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
+                  r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
 _ZH_TITLED = re.compile(
     rf"(?:{_ZH_TITLES})(?!今|昨|明天|前天|周|週|星期|当天|當天|日前|此前|稍早|本月|上月)"
-    rf"([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
-    r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
+    rf"([\u4e00-\u9fff·]{{2,5}}?){_ZH_AFTER_NAME}")
 # A Turkish nominalised clause right before its verb of saying: "…onarılacağını söyledi",
 # "…olduğunu belirtti", "…planlanmadığını açıkladı".
 _TR_NOMINAL = re.compile(r"\w(?:[dt][ıiuü]ğ[ıiuü]|[ae]c[ae]ğ[ıi])n[ıiuü]\s*$")
@@ -260,6 +261,21 @@ def find_names(text: str, mentions: list[Mention], index: _NameIndex | None = No
                 spans.append(_Span(s, e, hit.group(1), key, "person"))
     spans.sort(key=lambda sp: sp.start)
     return spans
+
+
+def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Chinese and Japanese full names of persons known by one part ("凯文" in the text's
+    "凯文·罗兰"): the name runs on past its "·", so that the surname alone, as a later
+    "…”，罗兰说" gives it, is found as the same person."""
+    out = []
+    for m in mentions:
+        if m.kind != "person" or "·" in m.surface or not _CJK.match(m.surface):
+            continue
+        hit = re.search(re.escape(m.surface) + rf"·([\u4e00-\u9fff]{{2,5}}?)(?:{_ZH_AFTER_NAME}|(?=[(（\s·]|$))",
+                        text)
+        if hit:
+            out.append(Mention(key=m.key, surface=hit.group(0), kind="person"))
+    return out
 
 
 def _is_mark(ch: str) -> bool:
@@ -670,7 +686,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
     if blocks:
         blocks[0] = _reopened(blocks[0])
-    index = _NameIndex(mentions)
+    index = _NameIndex(mentions + _joined_names(text or "", mentions))
     block_spans = [find_names(b, mentions, index) for b in blocks]
     titles = _Titles()
     lead = " ".join((lead or "").split())
