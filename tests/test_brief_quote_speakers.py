@@ -49,3 +49,19 @@ def test_a_chinese_time_clause_ends_the_statement_of_its_own_verb():
     text = "前任市长周文清宣布不会再次参加明年的市长选举之后，议员陈立宣布重新参加竞选活动。"
     said = _said(text, "zh", [_m("周文清"), _m("陈立")])
     assert all("陈立" not in t for s, t in said if s == "周文清")
+
+
+
+def test_a_statement_cut_by_the_end_of_the_text_ends_at_a_word_and_says_so():
+    # The crawl stopped mid-word: the statement ends at the last whole word, marked cut.
+    text = ("وأكد الجيش أنه لم تسقط أي قذيفة على المدينة خلال الليل، "
+            "وأن الرحلات التي كانت في الجو قد عادت بالفع")
+    said = _said(text, "ar", [_m("الجيش", "org")])
+    assert [t for _, t in said] == ["لم تسقط أي قذيفة على المدينة خلال الليل، وأن الرحلات التي كانت في الجو قد عادت …"]
+
+
+
+def test_a_statement_that_ends_its_sentence_is_kept_whole():
+    text = "وأكد الجيش أنه لم تسقط أي قذيفة على المدينة خلال الليل، وأن الطرق مفتوحة."
+    said = _said(text, "ar", [_m("الجيش", "org")])
+    assert any(t.endswith("الطرق مفتوحة") for _, t in said)

@@ -858,6 +858,17 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
         elif unique[at].carried and not q.carried and q.kind == "direct":
             q.position = unique[at].position
             unique[at] = q
+    tail = (text or "").rstrip()
+    for q in list(unique):
+        if tail.endswith(q.text) and not re.search(r"[.!?।。！？؟۔…\"'”’»)）]$", tail):
+            # The text stops inside its last sentence (a crawl or a length limit cut it,
+            # "…عادت الرحلات إلى الم"): its last word may be a piece of one, so the statement
+            # ends at the word before, marked as cut, as a quote too long to show is.
+            cut = q.text.rfind(" ") if _CJK.search(q.text) is None else len(q.text) - 1
+            if cut < 0 or _word_count(q.text[:cut]) < config.quote_min_words:
+                unique.remove(q)
+            else:
+                q.text = q.text[:cut].rstrip(" ,;:،") + " …"
     for q in unique:
         if q.kind == "reported" and _holds_quotation(q.text):
             # 'said Russia would give "all guarantees" to them': the speaker's own words
