@@ -65,3 +65,18 @@ def test_a_statement_that_ends_its_sentence_is_kept_whole():
     text = "وأكد الجيش أنه لم تسقط أي قذيفة على المدينة خلال الليل، وأن الطرق مفتوحة."
     said = _said(text, "ar", [_m("الجيش", "org")])
     assert any(t.endswith("الطرق مفتوحة") for _, t in said)
+
+
+
+def test_a_country_speaks_through_a_verb_joined_to_its_own():
+    # "Valdora confirmed the strikes and said that…": the second verb shares the subject.
+    text = "Валдора підтвердила удари по трьох містах і заявила, що сусід відповість за цей напад."
+    said = _said(text, "uk", [_m("Валдора", "place")])
+    assert ("Валдора", "сусід відповість за цей напад") in said
+
+
+
+def test_a_place_after_a_clause_of_its_own_still_does_not_speak():
+    text = "Валдора втратила три села, і заявила, що сусід відповість за цей напад."
+    said = _said(text, "uk", [_m("Валдора", "place")])
+    assert all(s != "Валдора" for s, _ in said)

@@ -89,6 +89,10 @@ _TR_NOMINAL = re.compile(r"\w(?:[dt][ıiuü]ğ[ıiuü]|[ae]c[ae]ğ[ıi])n[ıiuü
 # "la India, por su parte, dijo", "la Russie, de son côté, a affirmé" (lower-case words only).
 _ASIDE = re.compile(r"\s*,\s*(?:[^\W\d_A-Z\u0400-\u042F]+\s+){0,3}[^\W\d_A-Z\u0400-\u042F]+\s*,\s*"
                     r"(?:(?:has|have|had|also|a|ha|hat|ont|han)\s+)?")
+# "Pakistan confirmed the strikes and said that…": a verb of saying joined by "and" to the
+# one right after a place shares its subject (one clause, no punctuation between).
+_COORDINATED = re.compile(r"\s*(?:" + "|".join(f"(?:{v})" for v in _VERBS.values()) + r")(?!\w)[^,;:.!?\"«»“”„]{0,80}?"
+                          r"\s(?:and|і|й|та|и|et|y|e|und|și|şi|i|ve|oraz)\s+", re.IGNORECASE)
 # Institutions a country speaks through, right after its name (English possessive allowed).
 _INSTITUTION = re.compile(
     r"(?:['’]s)?\s*(?:(?:military|army|armed forces|government|foreign ministry|defen[cs]e ministry|"
@@ -320,7 +324,8 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
         # "the Kremlin announced", "Russia is demanding": a place speaks only as the
         # verb's immediate subject.
         if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES \
-                and not _ASIDE.fullmatch(text[sp.end:verb_start]):
+                and not _ASIDE.fullmatch(text[sp.end:verb_start]) \
+                and not _COORDINATED.fullmatch(text[sp.end:verb_start]):
             continue
         if sp.kind in ("person", "name") and _PARTICIPLE.search(text[verb_start:verb_start + 20].split(" ")[0]) \
                 and re.search(r"\b(?:with|cu|avec|con|mit)\s+$", text[max(floor, sp.start - 6):sp.start]) \
