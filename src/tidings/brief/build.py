@@ -25,6 +25,7 @@ from tidings.brief import quotes as quotes_mod
 from tidings.brief import sources as sources_mod
 from tidings.brief import summary as summary_mod
 from tidings.brief import timeline as timeline_mod
+from tidings.brief.quotes.lexicons import COLLECTIVE
 from tidings.brief.quotes.merge import content_words, copy_key
 from tidings.brief.records import Brief
 from tidings.clean.sentences import split as split_sentences
@@ -576,6 +577,10 @@ def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Arti
     if speaker is None and not keys:
         # Nobody named: an unnamed source described in the text ("a US official").
         speaker = next((q.speaker_label for q in group if q.speaker_label), None)
+        if speaker and not speaker.startswith(("a ", "an ", "the ")) and speaker not in COLLECTIVE:
+            # A bare plural ("sources", "officials") reads as a name in the speaker's
+            # place: it says who is not named.
+            speaker = f"unnamed {speaker}"
     sources, seen = [], set()
     for q in sorted(group, key=lambda q: q.position):
         if (q.article, q.text) in seen:

@@ -77,10 +77,11 @@ _WORD = re.compile(r"[^\W_][\w\u0300-\u036F\u064B-\u065F\u0900-\u0DFF'’\-]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 # A Chinese name right after a title; a time word there is no name ("發言人今天表示" is
 # "the spokesman said today", not a spokesman called 今天).
+_ZH_AFTER_NAME = (r"(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
+                  r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
 _ZH_TITLED = re.compile(
     rf"(?:{_ZH_TITLES})(?!今|昨|明天|前天|周|週|星期|当天|當天|日前|此前|稍早|本月|上月)"
-    rf"([\u4e00-\u9fff·]{{2,5}}?)(?=在|于|於|对|對|表示|称|稱|说|說|认为|認為|指出|强调|強調|"
-    r"也|则|則|还|還|曾|已|将|將|向|透过|透過|发表|發表|宣布|重申|今|周|週|星期|昨|的|和|与|與|，|,|：|:|。)")
+    rf"([\u4e00-\u9fff·]{{2,5}}?){_ZH_AFTER_NAME}")
 # A Turkish nominalised clause right before its verb of saying: "…onarılacağını söyledi",
 # "…olduğunu belirtti", "…planlanmadığını açıkladı".
 _TR_NOMINAL = re.compile(r"\w(?:[dt][ıiuü]ğ[ıiuü]|[ae]c[ae]ğ[ıi])n[ıiuü]\s*$")
@@ -88,6 +89,10 @@ _TR_NOMINAL = re.compile(r"\w(?:[dt][ıiuü]ğ[ıiuü]|[ae]c[ae]ğ[ıi])n[ıiuü
 # "la India, por su parte, dijo", "la Russie, de son côté, a affirmé" (lower-case words only).
 _ASIDE = re.compile(r"\s*,\s*(?:[^\W\d_A-Z\u0400-\u042F]+\s+){0,3}[^\W\d_A-Z\u0400-\u042F]+\s*,\s*"
                     r"(?:(?:has|have|had|also|a|ha|hat|ont|han)\s+)?")
+# "Pakistan confirmed the strikes and said that…": a verb of saying joined by "and" to the
+# one right after a place shares its subject (one clause, no punctuation between).
+_COORDINATED = re.compile(r"\s*(?:" + "|".join(f"(?:{v})" for v in _VERBS.values()) + r")(?!\w)[^,;:.!?\"«»“”„]{0,80}?"
+                          r"\s(?:and|і|й|та|и|et|y|e|und|și|şi|i|ve|oraz)\s+", re.IGNORECASE)
 # Institutions a country speaks through, right after its name (English possessive allowed).
 _INSTITUTION = re.compile(
     r"(?:['’]s)?\s*(?:(?:military|army|armed forces|government|foreign ministry|defen[cs]e ministry|"
@@ -262,6 +267,21 @@ def find_names(text: str, mentions: list[Mention], index: _NameIndex | None = No
     return spans
 
 
+def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Chinese and Japanese full names of persons known by one part ("凯文" in the text's
+    "凯文·罗兰"): the name runs on past its "·", so that the surname alone, as a later
+    "…”，罗兰说" gives it, is found as the same person."""
+    out = []
+    for m in mentions:
+        if m.kind != "person" or "·" in m.surface or not _CJK.match(m.surface):
+            continue
+        hit = re.search(re.escape(m.surface) + rf"·([\u4e00-\u9fff]{{2,5}}?)(?:{_ZH_AFTER_NAME}|(?=[(（\s·]|$))",
+                        text)
+        if hit:
+            out.append(Mention(key=m.key, surface=hit.group(0), kind="person"))
+    return out
+
+
 def _is_mark(ch: str) -> bool:
     import unicodedata
 
@@ -304,7 +324,8 @@ def _subject_speaker(text: str, spans: list[_Span], verb_start: int, floor: int)
         # "the Kremlin announced", "Russia is demanding": a place speaks only as the
         # verb's immediate subject.
         if sp.kind == "place" and text[sp.end:verb_start].strip().lower() not in _AUXILIARIES \
-                and not _ASIDE.fullmatch(text[sp.end:verb_start]):
+                and not _ASIDE.fullmatch(text[sp.end:verb_start]) \
+                and not _COORDINATED.fullmatch(text[sp.end:verb_start]):
             continue
         if sp.kind in ("person", "name") and _PARTICIPLE.search(text[verb_start:verb_start + 20].split(" ")[0]) \
                 and re.search(r"\b(?:with|cu|avec|con|mit)\s+$", text[max(floor, sp.start - 6):sp.start]) \
@@ -670,7 +691,7 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
     blocks = [b for b in (" ".join(x.split()) for x in re.split(r"\n+", text or "")) if b]
     if blocks:
         blocks[0] = _reopened(blocks[0])
-    index = _NameIndex(mentions)
+    index = _NameIndex(mentions + _joined_names(text or "", mentions))
     block_spans = [find_names(b, mentions, index) for b in blocks]
     titles = _Titles()
     lead = " ".join((lead or "").split())
@@ -842,6 +863,17 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
         elif unique[at].carried and not q.carried and q.kind == "direct":
             q.position = unique[at].position
             unique[at] = q
+    tail = (text or "").rstrip()
+    for q in list(unique):
+        if tail.endswith(q.text) and not re.search(r"[.!?।。！？؟۔…\"'”’»)）]$", tail):
+            # The text stops inside its last sentence (a crawl or a length limit cut it,
+            # "…عادت الرحلات إلى الم"): its last word may be a piece of one, so the statement
+            # ends at the word before, marked as cut, as a quote too long to show is.
+            cut = q.text.rfind(" ") if _CJK.search(q.text) is None else len(q.text) - 1
+            if cut < 0 or _word_count(q.text[:cut]) < config.quote_min_words:
+                unique.remove(q)
+            else:
+                q.text = q.text[:cut].rstrip(" ,;:،") + " …"
     for q in unique:
         if q.kind == "reported" and _holds_quotation(q.text):
             # 'said Russia would give "all guarantees" to them': the speaker's own words
@@ -1013,7 +1045,11 @@ def _direct_speaker(block, spans, qs, qe, s0, e0, verbs, lang, titles=None, offs
         vs, ve = qe + 1 + m.start(), qe + 1 + m.end()
         # '…," Minister Elena Marsh told reporters in Valdora': a name between the quote
         # and the verb is the subject; else the inverted '…», — заявил … Песков'.
-        sp = _subject_speaker(block, spans, vs, qe + 1) or _speaker_after_quote(block, spans, ve)
+        sp = _subject_speaker(block, spans, vs, qe + 1)
+        if sp is None and lang not in _UNSPACED:
+            # Chinese and Japanese never put the speaker after the verb ("…”，罗兰说"):
+            # a name after it ("…”，这些据点据称曾策划青岚山谷的袭击") is what the clause is about.
+            sp = _speaker_after_quote(block, spans, ve)
         if sp:
             return sp.surface, sp.key
         # '…," the minister said' / "…», a écrit le président américain"
@@ -1173,8 +1209,10 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
         verb_lang = next((k[2:] for k, v in m.groupdict().items() if v), lang)
         rest = block[ve:end]
         if verb_lang in _UNSPACED:
-            if re.match(r"[了过過着著]", rest):
-                continue  # "宣布了停火协议": announced a thing, not a statement
+            if re.match(r"[了过過着著的]", rest):
+                # "宣布了停火协议": announced a thing, not a statement; "消息是由…宣布的，":
+                # the verb in a relative or "是…的" frame reports who announced, not what.
+                continue
             # "…表示，…": the clause follows the verb after a comma or colon, or at once.
             that = re.match(r"[，,：:\s]*", rest)
         else:
@@ -1302,6 +1340,12 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
                 continue
         else:
             clause = rest[that.end():].strip()
+            if verb_lang in _UNSPACED and not that.group():
+                # "周市长宣布不再参选后，陈议员宣布…": a clause closed by "after/when" holds
+                # the verb itself, so the statement ends there and the main clause is not hers.
+                timed = re.match(r"([^，,；;。：:]+?)(?:之后|以后|後|后|之時|之时|时|時)[，,]", clause)
+                if timed:
+                    clause = timed.group(1)
         if account_from is not None:
             clause = re.sub(r"\s+(?:reportedly|allegedly|apparently)\s+", " ", block[account_from:end].strip(),
                             flags=re.IGNORECASE)
