@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tidings.clean.dates import MONTHS, _fold
 
 # What cleaning sometimes takes for a page's title when the page has none of its own:
 # a link, a URL slug, an agency tag, a photo credit, a byline or a browser notice.
-_URL = re.compile(r"(?i)https?://|www\.\w")
+# (LINK: also what marks a brief's line as no news, brief/lines.py)
+LINK = re.compile(r"(?i)https?://|www\.\w|\b[\w-]+\.(?:com|org|net|co\.uk|in|ru|de|fr)/\S")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 _AGENCY_TAG = re.compile(r"/\s*[A-ZА-Я]{2,12}\s*/|\((?:[A-Z]{2,12}|WAM|AFP|AP|dpa)\)")
 _BRACKETED = re.compile(r"^\s*[\[【〔(<«][^\]】〕)>»]{0,60}[\]】〕)>»]\s*$")
@@ -69,7 +71,7 @@ def not_a_headline(title: str) -> bool:
     date with no news ("MOSCOW, May 7. /TASS/", "12.03.2025 09:40"), a photo credit or
     byline, a site name in brackets, a browser notice or section label."""
     t = title.strip()
-    if _URL.search(t) or _SLUG.match(t) or _BRACKETED.match(t) or _BYLINE.match(t) \
+    if LINK.search(t) or _SLUG.match(t) or _BRACKETED.match(t) or _BYLINE.match(t) \
             or _LEAD_IN.search(t) or dateline_only(t):
         return True
     if len(t) <= _SHORT and (_CREDIT.search(t) or _NOTICE.search(t)):
@@ -146,5 +148,13 @@ def title_rank(title: str, lang: str | None, prefer: str | None, centrality: flo
     language (the reader's, or `Config.title_lang` for lists), then one in its script (an
     English reader can read a Spanish title's names, not a Chinese one's), then an original
     before a syndicated copy, then the one nearest the event's centre."""
-    return (reads_as_headline(title), bool(prefer) and lang == prefer,
-            bool(prefer) and script_of(title) == reader_script(prefer), original, centrality)
+    headline, script = _traits(title)
+    return (headline, bool(prefer) and lang == prefer,
+            bool(prefer) and script == reader_script(prefer), original, centrality)
+
+
+@lru_cache(maxsize=8192)
+def _traits(title: str) -> tuple[bool, str]:
+    # The clusterer ranks its sample's titles again at every article it assigns: read
+    # afresh, 24 titles took 0.7 ms of an assignment (30 µs each). Each is read once.
+    return reads_as_headline(title), script_of(title)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from tidings.titles import dateline_only, without_dateline
+from tidings.titles import LINK, dateline_only, without_dateline
 
-_URL = re.compile(r"(?i)https?://|www\.\w|\b[\w-]+\.(?:com|org|net|co\.uk|in|ru|de|fr)/\S")
 # "@PMOIndia", "via @Reuters": a social account, copied from an embedded post.
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@])")
 # An editor's note about the page, not the news: "(Statement added)", "Updated at 14:05",
@@ -37,7 +36,7 @@ def junk_line(text: str) -> bool:
     a list."""
     t = (text or "").strip()
     # A line ending on a colon introduces what follows it (a list, a quotation).
-    return not t or t[-1] in ":：" or bool(_URL.search(t) or _HANDLE.search(t) or _NOTE.search(t)) \
+    return not t or t[-1] in ":：" or bool(LINK.search(t) or _HANDLE.search(t) or _NOTE.search(t)) \
         or dateline_only(t)
 
 
