@@ -161,7 +161,8 @@ class Found:
 
 
 # Units of time: a number counting days or years ("60 дней после голосования", "79 años")
-# counts those, whatever lexicon word stands near it ("голосования" is no count of votes).
+# counts those, whatever lexicon word stands near it ("голосования" is no count of votes),
+# and says how long or how old ("26 jam", "88 वर्षीय"), which the figures list leaves out.
 _TIME_UNITS = set("""
 day days week weeks month months year years hour hours minute minutes decade decades
 tag tage tagen woche wochen monat monate monaten jahr jahre jahren stunde stunden minuten
@@ -175,6 +176,17 @@ dzień dni tydzień tygodnie tygodni miesiąc miesiące miesięcy rok lata lat g
 gün hafta yıl saat dakika
 दिन दिनों सप्ताह हफ्ते हफ़्ते महीने महीनों साल सालों वर्ष वर्षों घंटे मिनट
 يوم أيام يوما أسبوع أسابيع شهر أشهر شهور سنة سنوات عام أعوام ساعة ساعات دقيقة دقائق
+second seconds sekunden secondes segundos secondi секунд секунды minuti minuto
+jam menit detik tahun hari bulan minggu taon taong araw oras buwan linggo
+dager døgn uker måneder år timer dage
+ani luni zile ore minute
+година години годины сутки суток
+yaşında saatlik dakikalık
+वर्षीय वर्ष साल घंटों मिनटों सेकंड
+منٹ منٹوں گھنٹے گھنٹوں سال سالہ دن دنوں ہفتے مہینے
+ساعت دقیقه روز سال ماه هفته
+ชม ชั่วโมง นาที ปี วัน เดือน สัปดาห์
+χρόνια χρονών ώρες λεπτά ημέρες μέρες
 """.split())
 
 
@@ -478,21 +490,6 @@ def _src(x: Found) -> dict:
             "text": x.figure.text}
 
 
-# Units of time beyond _TIME_UNITS that say how long or how old ("26 jam", "69 tahun",
-# "88 वर्षीय", "5 ชม"): figures of them are durations and ages, which the list leaves out.
-_MORE_TIME_UNITS = set("""
-second seconds sekunden secondes segundos secondi секунд секунды minuti minuto
-jam menit detik tahun hari bulan minggu taon taong araw oras buwan linggo
-dager døgn uker måneder år timer dage
-ani luni zile ore minute
-година години годины сутки суток
-yaşında saatlik dakikalık
-वर्षीय वर्ष साल घंटों मिनटों सेकंड
-منٹ منٹوں گھنٹے گھنٹوں سال سالہ دن دنوں ہفتے مہینے
-ساعت دقیقه روز سال ماه هفته
-ชม ชั่วโมง นาที ปี วัน เดือน สัปดาห์
-χρόνια χρονών ώρες λεπτά ημέρες μέρες
-""".split())
 # A clock written as four digits with its zone or "hours": "0800 GMT", "1430 hrs".
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
 _ZONE_AFTER = re.compile(
@@ -535,7 +532,7 @@ def listed(x: Found) -> bool:
     fig = x.figure
     words = _TOKEN.findall(fig.what or "")
     head = next((w.lower() for w in words if w.lower() not in _STOP), "")
-    if not fig.unit and (head in _TIME_UNITS or head in _MORE_TIME_UNITS):
+    if not fig.unit and (head in _TIME_UNITS):
         return False
     number = re.match(r"\d[\d.,]*", fig.text or "")
     at = _number_in(fig, x.sentence)
