@@ -2,6 +2,7 @@
 _quotes_worth_embedding): the budget goes to quotes that have something to pair with."""
 
 import numpy as np
+import pytest
 
 from tidings.brief.build import _quotes_worth_embedding
 from tidings.brief.quotes import Quote, merge
@@ -73,3 +74,68 @@ def test_within_one_language_an_articles_next_statement_comes_before_another_out
               _q("a3", "en", name, 1, "the two military chiefs will speak again on Monday")]
     chosen = _chosen(quotes, 4)
     assert ("a1", 1) in chosen and ("a2", 0) not in chosen
+
+
+def test_the_budget_counts_words_so_short_quotations_fit_where_a_long_one_does_not():
+    # A 27-word statement of the minister in a1 and a2, short quotations of the mayor in a1
+    # and a2: with 48 words to spend (each text costs four more), the minister's first long
+    # quote fits, the second would not, and the mayor's short pair still does.
+    from tidings.brief.build import Vectors
+
+    long_words = ("the government will rebuild every house and every bridge of the valley before the "
+                  "winter comes and no family will be left without a roof this year")
+    assert len(long_words.split()) == 27
+    quotes = [_q("a1", "en", "Elena Marsh", 0, long_words),
+              _q("a2", "de", "Elena Marsh", 0, long_words.replace("the government", "our government")),
+              _q("a1", "en", "Tomas Brill", 1, "four villages cut off"),
+              _q("a2", "de", "Tomas Brill", 1, "vier Dörfer abgeschnitten bleiben")]
+    cost = Vectors(None, Config()).cost
+    chosen = _quotes_worth_embedding(quotes, Config(quote_embed_words=48), cost)
+    assert [(q.article, q.position) for q in chosen] == [("a1", 0), ("a1", 1), ("a2", 1)]
+    # Counted by texts alone, three quotes would have left out one of the mayor's pair.
+    assert len(_quotes_worth_embedding(quotes, Config(quote_max_embedded=3))) == 3
+
+
+def test_a_sentence_without_spaces_is_cut_like_the_others_before_the_model_reads_it():
+    # A Chinese quotation of 200 characters is one whitespace "word": cut by words alone it
+    # went to the model whole (about 140 tokens, five times a cut English sentence).
+    from tidings.brief.build import Vectors
+    from tidings.understand.embed import HashingEmbedderForTests
+
+    sent: list[str] = []
+
+    class Recording(HashingEmbedderForTests):
+        def passage(self, texts):
+            sent.extend(texts)
+            return super().passage(texts)
+
+    config = Config()
+    vectors = Vectors(Recording(), config)
+    chinese = "外交部长表示两国已同意立即全面停火并将在中立地点就广泛议题展开对话" * 6
+    english = " ".join(f"word{i}" for i in range(60))
+    vectors.need([chinese, english])
+    assert len(sent) == 2
+    by_script = {t[:4]: t for t in sent}
+    assert len(by_script["外交部长"]) == int(config.embed_sentence_words * config.embed_han_chars_per_word)
+    assert len(by_script["word"].split()) == config.embed_sentence_words
+    # What the budget counts for it is what the model is given.
+    assert vectors.cost(chinese) == pytest.approx(4 + config.embed_sentence_words)
+
+
+def test_summary_candidates_are_given_to_the_model_at_their_own_length():
+    from tidings.brief.build import Vectors
+    from tidings.understand.embed import HashingEmbedderForTests
+
+    sent: list[str] = []
+
+    class Recording(HashingEmbedderForTests):
+        def passage(self, texts):
+            sent.extend(texts)
+            return super().passage(texts)
+
+    config = Config()
+    vectors = Vectors(Recording(), config)
+    text = " ".join(f"w{i}" for i in range(40))
+    vectors.start([text], config.summary_embed_words)
+    vectors.need([text])
+    assert sent == [" ".join(f"w{i}" for i in range(config.summary_embed_words))]

@@ -139,9 +139,13 @@ class Config:
     """Quote text beyond this is cut at a word (bounds untrusted input in every brief)."""
     quote_max_per_article: int = 20
     """Quotes taken from one article (the lead ones); a long report quotes fifteen people."""
-    quote_max_embedded: int = 48
-    """Quotes embedded for the cross-lingual merge per brief (bounds brief time: ~26 ms CPU each on
-    2 cores; 24 left most of a 20-article, 13-language event's statements unmerged)."""
+    quote_max_embedded: int = 80
+    """Quotes embedded for the cross-lingual merge per brief at most (with quote_embed_words)."""
+    quote_embed_words: int = 1100
+    """Words the quotes embedded for the merge may cost in all (bounds brief time: model time grows
+    with a text's words, four words more for any text; see build._quotes_worth_embedding). 1100
+    costs a 100-article brief the model time 48 quotes did, and embeds 57 of them instead of 48;
+    on the ceasefire reference 950 found 0.76 of the statements, 1100 0.91, 1250 0.93."""
     quote_merge_similarity: float = 0.83
     """Cosine at least which two quotes by one speaker, each the other's closest in its article, are one statement."""
     quote_merge_similarity_unattributed: float = 0.88
@@ -272,6 +276,10 @@ class Config:
     """Figures listed in a brief, most widely reported first."""
     embed_sentence_words: int = 28
     """Words of a sentence given to the embedding model in briefs (cost grows with length)."""
+    summary_embed_words: int = 24
+    """Words of a summary candidate given to the embedding model. On the reference briefs 24
+    covered the key facts 28 did (20 lost one on two references); quotes keep
+    embed_sentence_words (24 lost a merge)."""
     digest_recent_days: float = 1.0
     """Digest growth: articles in this many last days of the period count as recent."""
     digest_weight_articles: float = 1.0

@@ -34,6 +34,7 @@ from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features
 from tidings.titles import reads_as_headline, without_dateline
 from tidings.understand import names as names_mod
+from tidings.understand.embed import lead_words, words_of
 
 if TYPE_CHECKING:
     from tidings.store import Store
@@ -58,6 +59,7 @@ class Vectors:
     def __init__(self, embedder: Any, config: Config) -> None:
         self.embedder = embedder
         self.words = config.embed_sentence_words
+        self.chars_per_word = (config.embed_han_chars_per_word, config.embed_sea_chars_per_word)
         self._vec: dict[str, np.ndarray] = {}
         self._started: set[str] = set()
         self._pending: list[tuple[list[str], Callable[[], Any]]] = []
@@ -65,18 +67,25 @@ class Vectors:
         # time, part of which the brief's other work hides).
         self.seconds = 0.0
 
-    def _cut(self, text: str) -> str:
-        words = text.split()
-        return " ".join(words[: self.words])
+    def _cut(self, text: str, words: int | None = None) -> str:
+        # A sentence in a script without spaces is one "word": it is cut by characters.
+        return lead_words(text, words or self.words, None, self.chars_per_word)
 
-    def start(self, texts: list[str]) -> None:
+    def cost(self, text: str) -> float:
+        """What embedding `text` costs, in words of the cut text (model time grows with
+        them), and the fixed cost of a text (its special tokens: about four words)."""
+        return 4.0 + words_of(self._cut(text), self.chars_per_word)
+
+    def start(self, texts: list[str], words: int | None = None) -> None:
+        """Hand `texts` to the model, each cut to `words` (embed_sentence_words unless given;
+        a text already started keeps its first cut)."""
         todo = [t for t in dict.fromkeys(texts) if t and t not in self._vec and t not in self._started]
         if not todo:
             return
         started = time.perf_counter()
         # Similar lengths batch together: the model pads a batch to its longest text.
         todo.sort(key=len)
-        cut = [self._cut(t) for t in todo]
+        cut = [self._cut(t, words) for t in todo]
         later = getattr(self.embedder, "embed_later", None)
         if later is not None:
             self._pending.append((todo, later(cut)))
@@ -182,7 +191,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # them while the entities are collected (the texts the final pass below gives, except
     # when a rewritten sentence repeats another: then a few more or fewer).
     early = _summary_candidates(summary_pool, features, sentences_of, config, depth, lambda m: m.surface)
-    vectors.start([c["text"] for c in early if c["text"] == c["original"]])
+    vectors.start([c["text"] for c in early if c["text"] == c["original"]], config.summary_embed_words)
 
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
@@ -197,7 +206,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     # own span may be a fragment, "Namen Leo XIV").
     cands = _summary_candidates(summary_pool, features, sentences_of, config, depth,
                                 lambda m: entity_name.get(key_to_entity.get(m.key, m.key), m.surface))
-    vectors.start([c["text"] for c in cands])
+    vectors.start([c["text"] for c in cands], config.summary_embed_words)
 
     all_quotes: list[quotes_mod.Quote] = []
     held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
@@ -213,7 +222,7 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                 # An ordinary word read as a name says nothing ("ein Rat in Großbuchstaben:
                 # ..."): the quote is unattributed rather than given to it.
                 q.speaker, q.speaker_key = None, None
-    to_embed_quotes = _quotes_worth_embedding(all_quotes, config)
+    to_embed_quotes = _quotes_worth_embedding(all_quotes, config, vectors.cost)
     vectors.start([q.text for q in to_embed_quotes])
     if first_report is not None and first_report.get("inferred"):
         # What the earliest dated report already carries that the undated first one lacks.
@@ -370,10 +379,13 @@ def _summary_candidates(summary_pool: list[Article], features: dict[str, Feature
     return cands
 
 
-def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> list[quotes_mod.Quote]:
-    """The quotes embedded for the merge, at most `quote_max_embedded` texts, chosen by what
-    each can merge with: quotes_mod.merge links a quote only to a quote of the same speaker
-    (or of none) in another article, one to one between two articles.
+def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config,
+                            cost: Callable[[str], float] | None = None) -> list[quotes_mod.Quote]:
+    """The quotes embedded for the merge, at most `quote_max_embedded` texts costing at most
+    `quote_embed_words` in all (`cost(text)`, words: model time grows with them, so a
+    five-word quotation takes a fifth of a long one's place), chosen by what each can merge
+    with: quotes_mod.merge links a quote only to a quote of the same speaker (or of none) in
+    another article, one to one between two articles.
 
     - A speaker's quotes in one article can pair with at most as many as that speaker has
       in all other articles: a minister quoted four times in one report and once in
@@ -417,6 +429,7 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
     chosen: list[Any] = []
     texts: set[str] = set()
     embedded: set[int] = set()
+    spent = 0.0
     for q in _speakers_in_turn(shared, speaker, order) + rest:
         if q.text in texts:
             embedded.add(id(q))
@@ -426,8 +439,10 @@ def _quotes_worth_embedding(quotes: list[quotes_mod.Quote], config: Config) -> l
         twin = first[key]
         if id(twin) in embedded and twin.article != q.article and len(key[2].split()) >= 4:
             continue  # a wire copy: merge joins it to its twin
-        if len(texts) >= config.quote_max_embedded:
-            continue
+        price = cost(q.text) if cost is not None else 0.0
+        if len(texts) >= config.quote_max_embedded or spent + price > config.quote_embed_words:
+            continue  # a shorter quote further on may still fit
+        spent += price
         texts.add(q.text)
         embedded.add(id(q))
         chosen.append(q)

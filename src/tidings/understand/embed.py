@@ -104,6 +104,20 @@ def lead_words(text: str, n: int, max_chars: int | None = None,
     return out[:max_chars] if max_chars else out
 
 
+def words_of(text: str, chars_per_word: tuple[float, float] = (0.0, 0.0)) -> float:
+    """The words `text` counts as in lead_words: in a script without spaces, every so
+    many characters are one."""
+    han, sea = chars_per_word
+    used = 0.0
+    for m in re.finditer(r"\S+", text or ""):
+        run = m.group()
+        if (han or sea) and (_HAN.search(run) or _SEA.search(run)):
+            used += _cut_unspaced(run, float("inf"), han, sea)[1]
+        else:
+            used += 1.0
+    return used
+
+
 def _cut_unspaced(run: str, budget: float, han: float, sea: float) -> tuple[str, float]:
     """The start of `run` costing at most `budget` words (one at least), and its cost."""
     cost = 0.0
