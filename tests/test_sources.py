@@ -123,6 +123,34 @@ def test_folder_mix_recursive_sorted_hidden_skipped(tmp_path, monkeypatch):
     assert items[0].html and items[1].text and items[3].text == RO_TEXT
 
 
+def test_a_datasets_own_documentation_in_a_folder_is_not_read_as_articles(tmp_path, monkeypatch):
+    # A crawl export as people ship it: the articles in events.jsonl, a README.md and a
+    # notes file describing them, a LICENSE; and a folder of plain articles with a README.
+    data = tmp_path / "export"
+    data.mkdir()
+    (data / "events.jsonl").write_text(json.dumps({"text": EN_TEXT}) + "\n" + json.dumps({"text": RO_TEXT}) + "\n",
+                                       encoding="utf-8")
+    (data / "README.md").write_text("# Export\n\nOne article per line, crawled in May.\n", encoding="utf-8")
+    (data / "EVENTS.md").write_text("# Events\n\n| event | articles |\n| flood | 2 |\n", encoding="utf-8")
+    (data / "LICENSE").write_text("Permission is hereby granted, free of charge...\n", encoding="utf-8")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "README.txt").write_text("These are the articles we saved on Tuesday.\n", encoding="utf-8")
+    (texts / "flood.md").write_text(EN_TEXT, encoding="utf-8")
+    (texts / "readme-the-river.txt").write_text(RO_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    items = list(read(["export", "texts"]))
+    articles = [x for x in items if isinstance(x, RawArticle)]
+    notes = {x.origin: x for x in items if isinstance(x, Problem)}
+    assert [a.origin for a in articles] == ["export/events.jsonl:1", "export/events.jsonl:2",
+                                            "texts/flood.md", "texts/readme-the-river.txt"]
+    assert set(notes) == {"export/README.md", "export/EVENTS.md", "export/LICENSE", "texts/README.txt"}
+    assert all(not n.fatal and "not an article" in n.reason and "give the file itself" in n.reason
+               for n in notes.values())
+    # Named on its own, a file is read whatever its name.
+    assert [type(x) for x in read(["export/README.md"])] == [RawArticle]
+
+
 def _stdin(monkeypatch, data: bytes) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
 

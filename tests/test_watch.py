@@ -210,6 +210,21 @@ def test_watched_folders_are_read_once_per_change(tmp_path, store):
     assert report.files == 1 and report.ingested == 1 and store.count_articles() == 2
 
 
+def test_a_watched_folder_leaves_its_readme_out_as_an_ingest_does(tmp_path, store):
+    import json
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    title, paragraphs = story(52)
+    (folder / "articles.jsonl").write_text(json.dumps({"title": title, "text": "\n\n".join(paragraphs)}) + "\n",
+                                           encoding="utf-8")
+    (folder / "README.md").write_text("# Drop folder\n\nThe crawler writes one JSON line per article here.\n",
+                                      encoding="utf-8")
+    (folder / "NOTES.md").write_text("Crawled from the regional feeds every ten minutes.\n", encoding="utf-8")
+    report = monitor(store, folders=[str(folder)]).poll()
+    assert report.files == 1 and report.ingested == 1 and store.count_articles() == 1
+
+
 def test_urls_ingest_once(server, store):
     from tidings.watch import ingest_urls
 

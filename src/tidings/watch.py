@@ -431,14 +431,19 @@ _TRIM: Any = None
 
 
 def _files_under(folder: str) -> list[str]:
-    """Files under `folder` in sorted order, hidden ones (and hidden folders) left out."""
+    """Files under `folder` in sorted order, hidden ones (and hidden folders) left out, and
+    the folders' own documentation (as an ingest of the folder leaves it)."""
+    from tidings.sources.files import documentation, holds_data
+
     root = Path(folder)
     if root.is_file():
         return [str(root)]
     out: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        out.extend(os.path.join(dirpath, f) for f in sorted(filenames) if not f.startswith("."))
+        data = holds_data(filenames)
+        out.extend(os.path.join(dirpath, f) for f in sorted(filenames)
+                   if not f.startswith(".") and not documentation(f, data))
     return out
 
 

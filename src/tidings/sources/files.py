@@ -13,7 +13,7 @@ import select
 import stat
 import sys
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, TypeVar
+from typing import IO, Any, Callable, Iterable, Iterator, TypeVar
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Problem, RawArticle
@@ -36,6 +36,11 @@ TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
+# A folder's own documentation is not news: a project's README or LICENSE, and the notes
+# (.md) beside a dataset's JSON files (a README.md and EVENTS.md describing events.jsonl).
+DOC_STEMS = {"readme", "license", "licence", "copying", "notice", "changelog", "changes", "history",
+             "contributing", "authors", "code_of_conduct", "security"}
+NOTE_EXT = {".md", ".markdown", ".rst"}
 
 
 def read(paths: list[str] | str, config: Config = DEFAULT) -> Iterator[Item]:
@@ -122,10 +127,16 @@ def walk_folder(folder: Path, given: str, seen: dict[tuple[int, int], str],
     except OSError as e:
         yield Problem((Path(given)).as_posix(), f"cannot read folder: {_os_reason(e, 'folder')}")
         return
+    with_data = holds_data(e.name for e in entries)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         origin = (Path(given) / _printable_name(entry.name)).as_posix()
+        doc = documentation(entry.name, with_data)
+        if doc:
+            yield Problem(origin, f"{doc}, not an article: not read (give the file itself to read it)",
+                          fatal=False)
+            continue
         try:
             is_dir = entry.is_dir()  # follows symlinks; loops end at the OS's depth limit
         except OSError as e:
@@ -144,6 +155,22 @@ def walk_folder(folder: Path, given: str, seen: dict[tuple[int, int], str],
                           fatal=False)
         else:
             yield Problem(origin, "a symbolic link to nothing (its target is gone); skipped")
+
+
+def holds_data(names: Iterable[str]) -> bool:
+    """Whether a folder holding files of these names holds JSON article data."""
+    return any(Path(n).suffix.lower() in JSON_EXT | JSONL_EXT for n in names)
+
+
+def documentation(name: str, beside_data: bool) -> str:
+    """Why a file met in a folder is documentation rather than an article ("" if not)."""
+    path = Path(name)
+    stem = path.stem.lower().replace("-", "_")
+    if stem in DOC_STEMS and path.suffix.lower() in NOTE_EXT | TEXT_EXT | {""}:
+        return f"a {path.stem} file"
+    if beside_data and path.suffix.lower() in NOTE_EXT:
+        return "notes beside the folder's JSON data"
+    return ""
 
 
 def read_file(path: Path, origin: str, config: Config = DEFAULT) -> Iterator[Item]:
