@@ -96,9 +96,8 @@ def test_the_budget_counts_words_so_short_quotations_fit_where_a_long_one_does_n
     assert len(_quotes_worth_embedding(quotes, Config(quote_max_embedded=3))) == 3
 
 
-def test_a_sentence_without_spaces_is_cut_like_the_others_before_the_model_reads_it():
-    # A Chinese quotation of 200 characters is one whitespace "word": cut by words alone it
-    # went to the model whole (about 140 tokens, five times a cut English sentence).
+def _recorded_vectors(config):
+    """A brief's Vectors over a stand-in model, with the list of texts the model was given."""
     from tidings.brief.build import Vectors
     from tidings.understand.embed import HashingEmbedderForTests
 
@@ -109,8 +108,14 @@ def test_a_sentence_without_spaces_is_cut_like_the_others_before_the_model_reads
             sent.extend(texts)
             return super().passage(texts)
 
+    return Vectors(Recording(), config), sent
+
+
+def test_a_sentence_without_spaces_is_cut_like_the_others_before_the_model_reads_it():
+    # A Chinese quotation of 200 characters is one whitespace "word": cut by words alone it
+    # went to the model whole (about 140 tokens, five times a cut English sentence).
     config = Config()
-    vectors = Vectors(Recording(), config)
+    vectors, sent = _recorded_vectors(config)
     chinese = "外交部长表示两国已同意立即全面停火并将在中立地点就广泛议题展开对话" * 6
     english = " ".join(f"word{i}" for i in range(60))
     vectors.need([chinese, english])
@@ -123,18 +128,8 @@ def test_a_sentence_without_spaces_is_cut_like_the_others_before_the_model_reads
 
 
 def test_summary_candidates_are_given_to_the_model_at_their_own_length():
-    from tidings.brief.build import Vectors
-    from tidings.understand.embed import HashingEmbedderForTests
-
-    sent: list[str] = []
-
-    class Recording(HashingEmbedderForTests):
-        def passage(self, texts):
-            sent.extend(texts)
-            return super().passage(texts)
-
     config = Config()
-    vectors = Vectors(Recording(), config)
+    vectors, sent = _recorded_vectors(config)
     text = " ".join(f"w{i}" for i in range(40))
     vectors.start([text], config.summary_embed_words)
     vectors.need([text])
