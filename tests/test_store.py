@@ -119,6 +119,12 @@ def test_brief_cache(store):
     store.put_brief("ev-1", "en", {"headline": {"text": "Zelensky invited"}}, 4)
     assert store.get_brief("ev-1", "en") == ({"headline": {"text": "Zelensky invited"}}, 4)
     assert store.get_brief("ev-1", "ro") is None
+    store.put_brief("ev-1", "ro", {"headline": {"text": "Zelenski invitat"}}, 4)
+    store.put_brief("ev-2", "en", {"headline": {"text": "Talks in Istanbul"}}, 2)
+    store.forget_briefs(["ev-1", "ev-9"])
+    assert store.get_brief("ev-1", "en") is None and store.get_brief("ev-1", "ro") is None
+    assert store.get_brief("ev-2", "en") == ({"headline": {"text": "Talks in Istanbul"}}, 2)
+    store.forget_briefs([])
 
 
 def test_nul_characters_do_not_break_a_write(store):

@@ -22,6 +22,7 @@ from tidings.api import (  # noqa: E402
     ingest,
     ingest_raw,
     open_store,
+    reread,
     understand_article,
 )
 from tidings.brief.evaluate import evaluate_brief  # noqa: E402
@@ -34,5 +35,5 @@ __all__ = [
     "Article", "Config", "DEFAULT", "Event", "Features", "Figure", "IngestReport", "Mention",
     "Pipeline", "Problem", "RawArticle", "backfill", "cluster_records", "compare", "digest",
     "event_brief", "evaluate", "evaluate_brief", "ingest", "ingest_raw", "open_store",
-    "understand_article",
+    "reread", "understand_article",
 ]

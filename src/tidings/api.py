@@ -14,14 +14,23 @@ import os
 from collections.abc import Callable, Iterable
 
 from tidings.config import DEFAULT, Config
-from tidings.pipeline import IngestReport, Pipeline, cluster_records, cluster_records_with_stories, ingest, ingest_raw
+from tidings.pipeline import (
+    IngestReport,
+    Pipeline,
+    RereadReport,
+    cluster_records,
+    cluster_records_with_stories,
+    ingest,
+    ingest_raw,
+    reread,
+)
 from tidings.records import Article, Features, Problem, RawArticle
 from tidings.store import Store, open_store
 
 __all__ = [
     "open_store", "ingest", "ingest_raw", "cluster_records", "evaluate", "compare",
     "event_brief", "digest", "understand_article", "IngestReport", "Pipeline", "backfill",
-    "stories", "cluster_records_with_stories",
+    "stories", "cluster_records_with_stories", "reread", "RereadReport",
 ]
 
 

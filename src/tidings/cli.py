@@ -301,6 +301,16 @@ def cmd_brief(args) -> int:
     return 0
 
 
+def cmd_reread(args) -> int:
+    store = _open(args)
+    if args.event is not None and store.get_event(args.event) is None:
+        print(f"tidings: no event {args.event!r} in {args.db}; `tidings events` lists them.",
+              file=sys.stderr)
+        return 2
+    print(f"tidings: {api.reread(store, event_id=args.event).summary()}", file=sys.stderr)
+    return 0
+
+
 def cmd_digest(args) -> int:
     store = _open(args)
     print(api.digest(store, since=args.since, fmt=args.format, lang=args.lang))
@@ -700,6 +710,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", type=_lang, default="en", help="reader's language (default: en)")
     db(s)
     s.set_defaults(func=cmd_brief)
+
+    s = sub.add_parser("reread", help="read stored articles' names, figures and dates again with this "
+                       "version's readers (after an upgrade); events are kept")
+    s.add_argument("--event", help="only this event's articles")
+    db(s)
+    s.set_defaults(func=cmd_reread)
 
     s = sub.add_parser("digest", help="the period's events ranked by coverage and growth")
     s.add_argument("--since", type=_day, help="YYYY-MM-DD")

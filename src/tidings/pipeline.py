@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Prepared, Problem, RawArticle
 from tidings.store import SQLiteStore, Store, StoreError
-
-if TYPE_CHECKING:
-    from tidings.understand.embed import Embedder
+from tidings.understand.embed import Embedder
 
 BATCH = 32
 STALE_RETRIES = 3  # tries to commit on an up-to-date clusterer before rebuilding it under the lock
@@ -450,6 +448,75 @@ def ingest_raw(
 ) -> IngestReport:
     """Ingest records already read (the HTTP API's way in)."""
     return (pipeline or Pipeline(store, config)).run(items)
+
+
+@dataclass
+class RereadReport:
+    articles: int = 0  # read again
+    changed: int = 0  # whose names, figures or dates now read differently
+    events: int = 0  # whose stored briefs were dropped
+
+    def summary(self) -> str:
+        def n(count: int, what: str) -> str:
+            return f"{count} {what}{'' if count == 1 else 's'}"
+
+        return (f"read {n(self.articles, 'article')} again, {self.changed} with new readings; "
+                f"the briefs of {n(self.events, 'event')} are rebuilt when next asked for")
+
+
+class _KeptVectors(Embedder):
+    """The embedder of a re-read: the model is not asked (each article keeps its stored
+    vector, which its event was clustered on)."""
+
+    def __init__(self) -> None:
+        super().__init__(None, model=self)
+
+    def passage(self, texts: list[str]) -> np.ndarray:
+        return np.zeros((len(texts), self.dim), dtype=np.float32)
+
+
+def reread(store: Store, config: Config = DEFAULT, event_id: str | None = None) -> RereadReport:
+    """Read the names, figures and dates of stored articles again, with this version's
+    readers: ingest reads them once, so a database ingested by an older Tidings keeps the
+    readings of its day. Articles are read in batches as an ingest reads them (names are
+    told from common words by the batch); their vectors and events stay as they are. An
+    event whose articles now read differently has its stored briefs dropped, to be rebuilt
+    when next asked for. Features are written one article a transaction, so ingests may
+    run beside it."""
+    from tidings.understand import understand_batch
+
+    report = RereadReport()
+    changed: list[str] = []
+    kept = _KeptVectors()
+
+    def batches() -> Iterator[list[Article]]:
+        if event_id is not None:
+            ids = store.event_article_ids(event_id)
+            for i in range(0, len(ids), BATCH):
+                yield store.get_articles(ids[i:i + BATCH])
+            return
+        offset = 0
+        while batch := store.articles(limit=BATCH, offset=offset):
+            yield batch
+            offset += len(batch)
+
+    for articles in batches():
+        old = store.get_features(a.id for a in articles)
+        articles = [a for a in articles if a.id in old]  # never understood (not an article)
+        for a, f in zip(articles, understand_batch(articles, kept, config, store=store)):
+            before = old[a.id]
+            report.articles += 1
+            if (f.names, f.figures, f.dates_mentioned, f.event_time) == \
+                    (before.names, before.figures, before.dates_mentioned, before.event_time):
+                continue
+            f.embedding = before.embedding
+            store.put_features(f)
+            changed.append(a.id)
+    report.changed = len(changed)
+    events = sorted(set(store.events_of_articles(changed).values()))
+    store.forget_briefs(events)
+    report.events = len(events)
+    return report
 
 
 def cluster_records(

@@ -719,6 +719,11 @@ class PostgresStore:
                        (event_id, lang))
         return (json.loads(rows[0]["body"]), int(rows[0]["n_articles"])) if rows else None
 
+    def forget_briefs(self, event_ids: Iterable[str]) -> None:
+        ids = list(event_ids)
+        if ids:
+            self._x("DELETE FROM briefs WHERE event_id = ANY(%s)", ([_t(i) for i in ids],))
+
     # --- stories ---
     def set_event_story(self, event_id: str, story_id: str | None) -> None:
         self._x("UPDATE events SET story = %s WHERE id = %s", (story_id, event_id))

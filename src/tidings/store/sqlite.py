@@ -867,6 +867,10 @@ class SQLiteStore:
         )
         return (json.loads(rows[0]["body"]), rows[0]["n_articles"]) if rows else None
 
+    def forget_briefs(self, event_ids: Iterable[str]) -> None:
+        for chunk in _chunks(list(event_ids), 500):
+            self._x(f"DELETE FROM briefs WHERE event_id IN ({','.join('?' * len(chunk))})", chunk)
+
     # --- live sources: feeds, article pages to fetch, watched files ---
     def add_feed(self, url: str, name: str | None = None) -> bool:
         """Add a feed to poll; False when it is already there (its name is then updated
