@@ -482,7 +482,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     # Titles too: a photo credit ("Фото: Getty Images") is often only there.
     titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles
               if _CREDIT_CUE.search(a.title or "")
-              or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))}
+              or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))
+              or _has_credit_line(f"{a.title or ''}\n{text_of[a.id]}")}
     lang_of = {a.id: a.lang or "und" for a in articles}
     for e in entities:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
@@ -929,12 +930,38 @@ _CREDIT_CUE = re.compile(_CREDIT_WORDS)
 _CREDIT_TOKENS = frozenset(re.findall(r"[^\W\d_]+", _CREDIT_WORDS.split("(?:", 1)[1].split(")", 1)[0]))
 
 
+# A picture's credit as a line of its own, photographer and agencies joined by slashes or
+# "via" ("Anna Berg / Picture Alliance via Getty Images", "Foto: Anna Berg / Picture
+# Alliance / dpa"): names only, capitalised, or an agency's lower-case acronym after a
+# slash (dpa, epa). A sentence has lower-case words and punctuation a credit has not.
+_CREDIT_NAME = r"[A-ZÀ-ÞА-ЯЁІЇЄ][^\W\d_]*(?:[.\-'’][^\W\d_]+)*\.?"
+_CREDIT_PART = rf"{_CREDIT_NAME}(?:[ \t]+{_CREDIT_NAME}){{0,4}}"
+_CREDIT_LINE = re.compile(
+    rf"[ \t]*(?:(?i:{_CREDIT_WORDS.removeprefix('(?i)')})[ \t]*)?{_CREDIT_PART}"
+    rf"(?:[ \t]*/[ \t]*(?:{_CREDIT_PART}|[a-z]{{2,4}})|[ \t]+via[ \t]+{_CREDIT_PART})+[ \t.]*")
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 40  # what `_occurrences` gives around a name
+
+
+def _credit_line(before: str, s: str, after: str) -> bool:
+    """Whether the line this occurrence stands on, whole within the context, is a credit."""
+    head, tail = before.rsplit("\n", 1), after.split("\n", 1)
+    if len(head) == 1 and len(before) >= _CONTEXT_BEFORE or len(tail) == 1 and len(after) >= _CONTEXT_AFTER:
+        return False
+    return bool(_CREDIT_LINE.fullmatch(head[-1] + s + tail[0]))
+
+
+def _has_credit_line(text: str) -> bool:
+    return any(_CREDIT_LINE.fullmatch(line) for line in text.splitlines() if "/" in line or " via " in line)
+
+
 def _credit(e: Entity, titled: dict[str, str]) -> bool:
-    """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters")."""
+    """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters", "Anna Berg /
+    Picture Alliance via Getty Images")."""
     if not e.articles <= titled.keys():
         return False
     seen = _occurrences(e, titled)
-    return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) for before, _, _ in seen)
+    return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) or _credit_line(before, s, after)
+                              for before, s, after in seen)
 
 
 def _post(e: Entity, text_of: dict[str, str]) -> bool:
@@ -1034,7 +1061,7 @@ def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]
             foreign = [span for o in (others or {}).get(aid, ()) if len(o) > len(s) and s in o
                        for span in _spans(o, text, False)]
             for start, end in _spans(s, text, True):
-                occurrence = (text[max(0, start - 60):start], s, text[end:end + 40])
+                occurrence = (text[max(0, start - _CONTEXT_BEFORE):start], s, text[end:end + _CONTEXT_AFTER])
                 if any(a <= start and end <= b for a, b in mine):
                     continue
                 if any(a <= start and end <= b for a, b in foreign):
