@@ -2251,14 +2251,17 @@ def _title_keys(title: str) -> set[str]:
     return {k for k in keys if k}
 
 
-def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
+def _unsupported(e: Entity, d: dict, lang_of: dict[str, str], bodies: dict[str, str]) -> bool:
     """A single capitalised word with no evidence of being a name: no type (not a place
     or institution the gazetteer knows, no title or first name before it, no organisation
     word or acronym), one word in every spelling, and written in one language only. Such
     a word is mostly an ordinary noun capitalised by custom or position ("Chiesa",
     "Conseil"); a name is written in the other languages' articles too. A name written
     with inner capitals or a hyphen (TruthSocial, Lashkar-e-Toiba) keeps its shape as
-    evidence, and one in a title stays.
+    evidence, and one in a title stays when an article's text names it too (`bodies`: the
+    texts without their titles): a headline's name is the news, which the text goes on to
+    tell, while a word only a title holds ("nel centro del Paese", a country) was
+    capitalised by custom, as a body's would be.
 
     German capitalises every noun, so there a capital, a title, a hyphenated compound
     (Energie-Infrastruktur) or a title word before it ("Thema" after a cue) prove nothing:
@@ -2272,7 +2275,9 @@ def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
         return d["kind"] in ("name", "person") and not any(_spelt_as_first_name(s) for s in e.surfaces)
     # A title mention counts in a cased script only: a word of an uncased one ("नदी", river)
     # was taken for a name by where it stood, which a title says nothing about.
-    if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)):
+    if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)
+                               and any(_spans(s, bodies.get(aid, ""), True)
+                                       for s, aids in e.surface_articles.items() for aid in aids)):
         return False
     return not any(_shaped(s) for s in e.surfaces)
 
@@ -2625,7 +2630,10 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             d["kind"] = "name"
         if d["kind"] == "name" and (d["id"] in listed or _MIXED_ACRONYM.fullmatch(d["variants"][0])):
             d["kind"] = "org"
-    named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
+    # (a text may open with its title, which it then names no second time)
+    bodies = {a.id: t[len(title):] if title and t.startswith(title) else t
+              for a in articles for t, title in [(text_of[a.id].lstrip(), (a.title or "").strip())]}
+    named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of, bodies)
                                 or _english_name(entities_by_key[d["id"]], lang_of, text_of) or d["id"] in listed)
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
              and (d["id"] in listed or not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of))
