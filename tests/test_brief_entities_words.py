@@ -194,3 +194,19 @@ def test_word_capitalised_only_in_a_title_is_no_name():
     variants = _variants(out)
     assert "Paese" not in variants, _names(out)
     assert "Corvallina" in variants, _names(out)
+
+
+def test_a_feast_day_is_no_name():
+    # French capitalises Pâques everywhere in a sentence, and a title names it: the weekday
+    # before it ("lundi de Pâques") tells a day of the calendar. A town named with a
+    # weekday after it stays.
+    texts = [("f1", "fr", "Le cardinal Tomas Ferreira a parlé aux fidèles en ce lundi de Pâques",
+              "Des milliers de fidèles avaient célébré Pâques la veille à Corvallina. "
+              "« Joyeuses Pâques », avait lancé Tomas Ferreira depuis le balcon."),
+             ("e1", "en", "Cardinal speaks in Corvallina",
+              "Cardinal Tomas Ferreira spoke to the faithful in Corvallina Monday, officials said.")]
+    out = ranked_entities([(aid, lang, body) for aid, lang, _, body in texts],
+                          titles={aid: title for aid, _, title, _ in texts})
+    variants = _variants(out)
+    assert "Pâques" not in variants, _names(out)
+    assert {"Tomas Ferreira", "Corvallina"} <= variants, _names(out)

@@ -16,6 +16,7 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from tidings.clean.dates import weekday_of
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer, scripts
@@ -2511,6 +2512,23 @@ def _weekday(e: Entity, text_of: dict[str, str]) -> bool:
     return bool(seen) and all(_DATE_AFTER.match(after) for _, _, after in seen)
 
 
+# A weekday and "of" before a word: the day of a feast ("lundi de Pâques", "lunedì
+# dell'Angelo", "Monday of Holy Week").
+_DAY_OF = re.compile(r"(?<![^\W\d_])([^\W\d_][\w\-]*)[ \t]+(?i:de|di|del|della|dell['’]|du|des|da|do|of|"
+                     r"de la|de l['’])[ \t]*$")
+
+
+def _feast_day(e: Entity, d: dict, text_of: dict[str, str]) -> bool:
+    """An untyped word that names a day: somewhere it follows a weekday and "of" ("en ce
+    lundi de Pâques"). A feast is capitalised by custom everywhere in a sentence and makes
+    the news in a title, yet it is a date of the calendar, no party to the event. (A
+    weekday after a word proves nothing: "hit Norville Monday".)"""
+    if d["kind"] != "name" or not e.surfaces:
+        return False
+    return any((m := _DAY_OF.search(before)) and weekday_of(m.group(1)) is not None
+               for before, _, _ in _occurrences(e, text_of))
+
+
 def _near_first_name_only(e: Entity, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
     """A lone Latin word taken for a person only because its letters are near a first
     name's ("Rafale", a fighter jet, and Rafael are both "rfl"): written in one language,
@@ -2640,6 +2658,7 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
              and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
              and not _common_word_lead(entities_by_key[d["id"]], d, lang_of, titled_text_of)
              and not _weekday(entities_by_key[d["id"]], titled_text_of)
+             and not _feast_day(entities_by_key[d["id"]], d, titled_text_of)
              and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}
