@@ -6,16 +6,18 @@ from tidings.records import Article, Features
 from tidings.understand.names import extract
 
 
-def ranked_entities(texts, *, lang=None, authors=None, raws=None, outlets=False):
+def ranked_entities(texts, *, lang=None, authors=None, raws=None, outlets=False, titles=None):
     """`texts`: (article id, language, text) triples. Names known from earlier articles help
-    read later ones, as in a batch. `authors` and `raws` (by article id) give bylines and
-    raw text; `outlets` names each article's outlet "<id>-daily"; `lang` is the reader's."""
+    read later ones, as in a batch. `authors`, `raws` and `titles` (by article id) give
+    bylines, raw text and titles (whose names are read with the text, as at ingest);
+    `outlets` names each article's outlet "<id>-daily"; `lang` is the reader's."""
     arts, feats, known = [], {}, set()
     for aid, alang, text in texts:
-        arts.append(Article(id=aid, origin=aid, title="", text=text, raw=(raws or {}).get(aid, text),
+        title = (titles or {}).get(aid, "")
+        arts.append(Article(id=aid, origin=aid, title=title, text=text, raw=(raws or {}).get(aid, text),
                             content_hash=aid, lang=alang, author=(authors or {}).get(aid),
                             source=f"{aid}-daily" if outlets else None))
-        ms = extract(text, alang, known)
+        ms = extract(f"{title}\n{text}" if title else text, alang, known)
         known |= {m.key for m in ms}
         feats[aid] = Features(aid, names=ms)
     ents, _ = entities.collect(arts, feats)

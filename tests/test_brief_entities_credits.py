@@ -144,3 +144,22 @@ def test_a_copyright_notice_names_no_agency():
     ranked = brief([("a", "en", text), EN], raws={"a": text + "\n© All Rights Reserved\n© Copyright\n"})
     names = {v for e in ranked for v in e["variants"]}
     assert not names & {"All Rights Reserved", "Copyright", "All"}, names
+
+
+def test_a_picture_credit_line_of_names_and_slashes_names_no_entity():
+    # Photographer and agencies joined by a slash or "via", on a line of their own, with
+    # or without a cue, in the text or taken for the article's title.
+    fr = ("f1", "fr", "Des milliers de fidèles ont attendu devant la cathédrale de Norville.\n"
+                      "Anna Berglund / Picture Alliance via Getty Images\n"
+                      "Le cardinal Tomas Ferreira a présidé la messe devant la cathédrale.")
+    de = ("d1", "de", "Tausende Gläubige warteten am Sonntag vor dem Dom von Norville.\n"
+                      "Foto: Jonas Wirth / Picture Alliance / dpa\n"
+                      "Kardinal Tomas Ferreira leitete die Messe vor dem Dom.")
+    it = ("i1", "it", "Migliaia di fedeli hanno atteso davanti alla cattedrale di Norville. "
+                      "Il cardinale Tomas Ferreira ha presieduto la messa.")
+    ranked = ranked_entities([fr, de, it], titles={"i1": "Lucia Moretti / Picture Alliance via Getty Images"})
+    names = {v for e in ranked for v in [e["name"], *e["variants"]]}
+    for junk in ("Anna Berglund", "Berglund", "Jonas Wirth", "Wirth", "Lucia Moretti", "Moretti",
+                 "Picture Alliance", "Alliance", "Getty Images"):
+        assert junk not in names, (junk, names)
+    assert "Tomas Ferreira" in names and "Norville" in names

@@ -180,3 +180,33 @@ def test_institution_named_before_its_acronym_joins_the_acronym():
     assert "USGS" in by_variant and "Geological Survey" in by_variant, _names(out)
     assert by_variant["USGS"] is by_variant["Geological Survey"], _names(out)
     assert by_variant["USGS"]["kind"] != "person"
+
+
+def test_word_capitalised_only_in_a_title_is_no_name():
+    # Italian writes "Paese" for the country it speaks of; only the title holds it. The
+    # town the title names is named again in the text and stays.
+    texts = [("i1", "it", "Forte scossa di terremoto a Corvallina, nel nord del Paese",
+              "La scossa è stata avvertita alle 12:40 a Corvallina e nei villaggi vicini. "
+              "A Corvallina alcune case sono crollate, secondo la protezione civile."),
+             ("e1", "en", "Quake hits Norland", "A strong earthquake hit Norland on Friday, officials said.")]
+    out = ranked_entities([(aid, lang, body) for aid, lang, _, body in texts],
+                          titles={aid: title for aid, _, title, _ in texts})
+    variants = _variants(out)
+    assert "Paese" not in variants, _names(out)
+    assert "Corvallina" in variants, _names(out)
+
+
+def test_a_feast_day_is_no_name():
+    # French capitalises Pâques everywhere in a sentence, and a title names it: the weekday
+    # before it ("lundi de Pâques") tells a day of the calendar. A town named with a
+    # weekday after it stays.
+    texts = [("f1", "fr", "Le cardinal Tomas Ferreira a parlé aux fidèles en ce lundi de Pâques",
+              "Des milliers de fidèles avaient célébré Pâques la veille à Corvallina. "
+              "« Joyeuses Pâques », avait lancé Tomas Ferreira depuis le balcon."),
+             ("e1", "en", "Cardinal speaks in Corvallina",
+              "Cardinal Tomas Ferreira spoke to the faithful in Corvallina Monday, officials said.")]
+    out = ranked_entities([(aid, lang, body) for aid, lang, _, body in texts],
+                          titles={aid: title for aid, _, title, _ in texts})
+    variants = _variants(out)
+    assert "Pâques" not in variants, _names(out)
+    assert {"Tomas Ferreira", "Corvallina"} <= variants, _names(out)

@@ -177,6 +177,18 @@ def test_inflected_places_in_latin_scripts_fold():
     assert name_key("Misri") != name_key("Egypt")
 
 
+def test_soft_stem_places_in_the_genitive_are_places_not_people():
+    # Шанхай, Израиль and Китай take -я where a hard stem takes -а.
+    assert name_key("Шанхая") == name_key("Шанхай") == name_key("Shanghai")
+    assert name_key("Китая") == name_key("China")
+    assert name_key("Израиля") == name_key("Israel")
+    be = extract("Па словах сінаптыкаў, хваля можа дасягнуць узбярэжжа Шанхая ўжо ўвечары.", "be")
+    assert [(m.surface, m.kind) for m in be] == [("Шанхая", "place")]
+    # A feminine adjective ends in -ая too: "new" is no small town's genitive.
+    from tidings.understand import gazetteer
+    assert gazetteer.lookup("Новая") is None
+
+
 def test_connectors_join_one_name_but_not_a_person_and_a_place():
     text = ("The Order of Saint Augustine welcomed the news. Ursula von der Leyen spoke later. "
             "Putin of Russia called the Bank of England.")

@@ -16,6 +16,7 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from tidings.clean.dates import weekday_of
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Mention
 from tidings.understand import gazetteer, scripts
@@ -482,7 +483,8 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     # Titles too: a photo credit ("Фото: Getty Images") is often only there.
     titled = {a.id: f"{a.title or ''}\n{text_of[a.id]}" for a in articles
               if _CREDIT_CUE.search(a.title or "")
-              or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))}
+              or (words_of[a.id] & _CREDIT_TOKENS and _CREDIT_CUE.search(text_of[a.id]))
+              or _has_credit_line(f"{a.title or ''}\n{text_of[a.id]}")}
     lang_of = {a.id: a.lang or "und" for a in articles}
     for e in entities:
         if id(e) not in gone and (_operation(e, op_text) or _portfolio(e, text_of, longer)
@@ -929,12 +931,38 @@ _CREDIT_CUE = re.compile(_CREDIT_WORDS)
 _CREDIT_TOKENS = frozenset(re.findall(r"[^\W\d_]+", _CREDIT_WORDS.split("(?:", 1)[1].split(")", 1)[0]))
 
 
+# A picture's credit as a line of its own, photographer and agencies joined by slashes or
+# "via" ("Anna Berg / Picture Alliance via Getty Images", "Foto: Anna Berg / Picture
+# Alliance / dpa"): names only, capitalised, or an agency's lower-case acronym after a
+# slash (dpa, epa). A sentence has lower-case words and punctuation a credit has not.
+_CREDIT_NAME = r"[A-ZÀ-ÞА-ЯЁІЇЄ][^\W\d_]*(?:[.\-'’][^\W\d_]+)*\.?"
+_CREDIT_PART = rf"{_CREDIT_NAME}(?:[ \t]+{_CREDIT_NAME}){{0,4}}"
+_CREDIT_LINE = re.compile(
+    rf"[ \t]*(?:(?i:{_CREDIT_WORDS.removeprefix('(?i)')})[ \t]*)?{_CREDIT_PART}"
+    rf"(?:[ \t]*/[ \t]*(?:{_CREDIT_PART}|[a-z]{{2,4}})|[ \t]+via[ \t]+{_CREDIT_PART})+[ \t.]*")
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 40  # what `_occurrences` gives around a name
+
+
+def _credit_line(before: str, s: str, after: str) -> bool:
+    """Whether the line this occurrence stands on, whole within the context, is a credit."""
+    head, tail = before.rsplit("\n", 1), after.split("\n", 1)
+    if len(head) == 1 and len(before) >= _CONTEXT_BEFORE or len(tail) == 1 and len(after) >= _CONTEXT_AFTER:
+        return False
+    return bool(_CREDIT_LINE.fullmatch(head[-1] + s + tail[0]))
+
+
+def _has_credit_line(text: str) -> bool:
+    return any(_CREDIT_LINE.fullmatch(line) for line in text.splitlines() if "/" in line or " via " in line)
+
+
 def _credit(e: Entity, titled: dict[str, str]) -> bool:
-    """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters")."""
+    """Named only in credit lines ("Фото: Getty Images", "Photo: Reuters", "Anna Berg /
+    Picture Alliance via Getty Images")."""
     if not e.articles <= titled.keys():
         return False
     seen = _occurrences(e, titled)
-    return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) for before, _, _ in seen)
+    return bool(seen) and all(_CREDIT.search(before.rsplit("\n", 1)[-1]) or _credit_line(before, s, after)
+                              for before, s, after in seen)
 
 
 def _post(e: Entity, text_of: dict[str, str]) -> bool:
@@ -1034,7 +1062,7 @@ def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]
             foreign = [span for o in (others or {}).get(aid, ()) if len(o) > len(s) and s in o
                        for span in _spans(o, text, False)]
             for start, end in _spans(s, text, True):
-                occurrence = (text[max(0, start - 60):start], s, text[end:end + 40])
+                occurrence = (text[max(0, start - _CONTEXT_BEFORE):start], s, text[end:end + _CONTEXT_AFTER])
                 if any(a <= start and end <= b for a, b in mine):
                     continue
                 if any(a <= start and end <= b for a, b in foreign):
@@ -2224,14 +2252,17 @@ def _title_keys(title: str) -> set[str]:
     return {k for k in keys if k}
 
 
-def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
+def _unsupported(e: Entity, d: dict, lang_of: dict[str, str], bodies: dict[str, str]) -> bool:
     """A single capitalised word with no evidence of being a name: no type (not a place
     or institution the gazetteer knows, no title or first name before it, no organisation
     word or acronym), one word in every spelling, and written in one language only. Such
     a word is mostly an ordinary noun capitalised by custom or position ("Chiesa",
     "Conseil"); a name is written in the other languages' articles too. A name written
     with inner capitals or a hyphen (TruthSocial, Lashkar-e-Toiba) keeps its shape as
-    evidence, and one in a title stays.
+    evidence, and one in a title stays when an article's text names it too (`bodies`: the
+    texts without their titles): a headline's name is the news, which the text goes on to
+    tell, while a word only a title holds ("nel centro del Paese", a country) was
+    capitalised by custom, as a body's would be.
 
     German capitalises every noun, so there a capital, a title, a hyphenated compound
     (Energie-Infrastruktur) or a title word before it ("Thema" after a cue) prove nothing:
@@ -2245,7 +2276,9 @@ def _unsupported(e: Entity, d: dict, lang_of: dict[str, str]) -> bool:
         return d["kind"] in ("name", "person") and not any(_spelt_as_first_name(s) for s in e.surfaces)
     # A title mention counts in a cased script only: a word of an uncased one ("नदी", river)
     # was taken for a name by where it stood, which a title says nothing about.
-    if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)):
+    if d["kind"] != "name" or (d["title_mentions"] and any(_cased(s) for s in e.surfaces)
+                               and any(_spans(s, bodies.get(aid, ""), True)
+                                       for s, aids in e.surface_articles.items() for aid in aids)):
         return False
     return not any(_shaped(s) for s in e.surfaces)
 
@@ -2479,6 +2512,23 @@ def _weekday(e: Entity, text_of: dict[str, str]) -> bool:
     return bool(seen) and all(_DATE_AFTER.match(after) for _, _, after in seen)
 
 
+# A weekday and "of" before a word: the day of a feast ("lundi de Pâques", "lunedì
+# dell'Angelo", "Monday of Holy Week").
+_DAY_OF = re.compile(r"(?<![^\W\d_])([^\W\d_][\w\-]*)[ \t]+(?i:de|di|del|della|dell['’]|du|des|da|do|of|"
+                     r"de la|de l['’])[ \t]*$")
+
+
+def _feast_day(e: Entity, d: dict, text_of: dict[str, str]) -> bool:
+    """An untyped word that names a day: somewhere it follows a weekday and "of" ("en ce
+    lundi de Pâques"). A feast is capitalised by custom everywhere in a sentence and makes
+    the news in a title, yet it is a date of the calendar, no party to the event. (A
+    weekday after a word proves nothing: "hit Norville Monday".)"""
+    if d["kind"] != "name" or not e.surfaces:
+        return False
+    return any((m := _DAY_OF.search(before)) and weekday_of(m.group(1)) is not None
+               for before, _, _ in _occurrences(e, text_of))
+
+
 def _near_first_name_only(e: Entity, lang_of: dict[str, str], text_of: dict[str, str]) -> bool:
     """A lone Latin word taken for a person only because its letters are near a first
     name's ("Rafale", a fighter jet, and Rafael are both "rfl"): written in one language,
@@ -2598,13 +2648,17 @@ def rank(entities: list[Entity], articles: list[Article], config: Config = DEFAU
             d["kind"] = "name"
         if d["kind"] == "name" and (d["id"] in listed or _MIXED_ACRONYM.fullmatch(d["variants"][0])):
             d["kind"] = "org"
-    named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of)
+    # (a text may open with its title, which it then names no second time)
+    bodies = {a.id: t[len(title):] if title and t.startswith(title) else t
+              for a in articles for t, title in [(text_of[a.id].lstrip(), (a.title or "").strip())]}
+    named = [d for d in out if (not _unsupported(entities_by_key[d["id"]], d, lang_of, bodies)
                                 or _english_name(entities_by_key[d["id"]], lang_of, text_of) or d["id"] in listed)
              and not _noun_phrase(entities_by_key[d["id"]], d, lang_of)
              and (d["id"] in listed or not _german_noun_use(entities_by_key[d["id"]], d, lang_of, text_of))
              and not _german_sentence_lead(entities_by_key[d["id"]], d, lang_of, text_of)
              and not _common_word_lead(entities_by_key[d["id"]], d, lang_of, titled_text_of)
              and not _weekday(entities_by_key[d["id"]], titled_text_of)
+             and not _feast_day(entities_by_key[d["id"]], d, titled_text_of)
              and not _in_links(entities_by_key[d["id"]], titled_text_of)]
     if rejected is not None:
         rejected |= {d["id"] for d in out} - {d["id"] for d in named}

@@ -132,6 +132,13 @@ _ENDINGS = sorted(set("""
 # vowel: "Francis" is not Franci(a) + s.
 _WHOLE_WORD_ENDINGS = frozenset({"s"})
 
+# A name ending in a soft sign or й takes я in place of it where a hard stem takes а
+# (Шанхай -> Шанхая, Израиль -> Израиля). Only these two letters are put back, and only
+# for a country, an institution or a big city: -ая also ends a feminine adjective, which
+# small towns' aliases spell (Новая, "new", would be Novi, Michigan's "Новай").
+_SOFT_GENITIVE = "я"
+_SOFT_ENDS = ("й", "ь")
+
 
 @dataclass(frozen=True)
 class Place:
@@ -386,6 +393,11 @@ def lookup(surface: str, inflected: bool = True) -> Place | None:
             hit = t.stems.get(stem)
         if hit is not None:
             return hit
+    if n.endswith(_SOFT_GENITIVE) and len(n) > 4:
+        for soft in _SOFT_ENDS:
+            hit = t.exact.get(n[:-1] + soft)
+            if hit is not None and (hit.kind != "city" or hit.rank >= MIN_TWO_CHAR_CITY):
+                return hit
     return None
 
 
