@@ -31,6 +31,7 @@ from anyascii import anyascii
 from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Figure
+from tidings.understand.figures import MARKS
 
 # concept -> stems (lower-case word prefixes, any language).
 _LEXICON: list[tuple[str, tuple[str, ...]]] = [
@@ -111,7 +112,8 @@ _COUNTED = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|(?<!\w)(?:and|but|while|whereas|und|aber|während|sowie|et|mais|tandis que|y|pero|"
     r"mientras|și|iar|dar|и|а|но|і|та|але|و|और|लेकिन|जबकि)(?!\w)")
-_TOKEN = re.compile(r"[\w\u0900-\u097F%]+")
+# Words with their combining marks: "กิโลเมตร", not "ก" and "โลเมตร" (see understand.figures).
+_TOKEN = re.compile(rf"[\w\u0900-\u097F{MARKS}%]+")
 _WINDOW = 6  # words either side of the number searched for what it counts
 _STRONG_DISTANCE = 3
 _STOP = {"de", "of", "the", "la", "le", "les", "des", "del", "der", "die", "das", "a", "an",
@@ -122,7 +124,7 @@ _STOP = {"de", "of", "the", "la", "le", "les", "des", "del", "der", "die", "das"
 # Words that join clauses: what is counted is named in the number's own clause.
 _CONJUNCTIONS = set("""and but while whereas und aber während et mais tandis y pero mientras
 și iar dar ci и а но і та але और लेकिन जबकि""".split())
-_CLAUSE_TOKEN = re.compile(r"[\w\u0900-\u097F%]+|[,;:()\[\]—–]")
+_CLAUSE_TOKEN = re.compile(rf"[\w\u0900-\u097F{MARKS}%]+|[,;:()\[\]—–]")
 
 
 def _clauses(sentence: str) -> tuple[list[str], list[int]]:
