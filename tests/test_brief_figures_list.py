@@ -121,3 +121,24 @@ def test_a_past_tense_or_a_joined_and_after_the_counted_noun_starts_another_clau
 def test_serbo_croatian_auxiliaries_end_the_counted_phrase():
     groups = listed(art("bs", "Zemljotres jačine 5,8 stepeni je pogodio sjever zemlje, a povrijeđeno je 14 rudara.", "bs"))
     assert {g["text"] for g in groups} == {"5,8 stepeni", "14 rudara"}, groups
+
+
+def test_a_word_of_an_unspaced_script_is_cut_to_its_classifier_or_left_out():
+    groups = listed(art("th", "หลังแผ่นดินไหวเกิดอาฟเตอร์ช็อก 18 ครั้งขนาดตั้งแต่ 3 ขึ้นไป "
+                              "มีผู้บาดเจ็บ 42 รายและสูญหาย 15 คน ความลึก 9 กิโลเมตรจากผิวดิน "
+                              "ตึกสูง 27 ชั้นถล่ม", "th"))
+    texts = {g["value"]: g["text"] for g in groups}
+    assert texts == {18: "18 ครั้ง", 42: "42 ราย", 15: "15 คน", 9: "9 กิโลเมตร", 27: "27 ชั้น"}, texts
+    # No classifier we know opens the run: no sure word of what it counts.
+    groups = listed(art("th2", "ทางการยืนยันว่า 64 ผู้ประสบภัยได้รับการช่วยเหลือแล้ว", "th"))
+    assert groups == [], groups
+
+
+def test_the_words_a_number_counts_end_at_the_next_number():
+    groups = listed(art("bn", "হামলায় ৩ বিদেশিসহ ৩১ জন পর্যটক নিহত হয়েছেন।", "bn"),
+                    art("pt", "As ondas chegaram a 2 a 5 metros de altura.", "pt"),
+                    art("en", "Between 40 and 60 soldiers were wounded."))
+    texts = {g["text"] for g in groups}
+    assert "৩ বিদেশিসহ" in texts, texts
+    assert "5 metros de altura" in texts and not any(t.startswith("2 ") and "metros" in t for t in texts), texts
+    assert "60 soldiers" in texts and not any(t.startswith("40 ") and "soldiers" in t for t in texts), texts

@@ -467,13 +467,73 @@ def _holder(fig: Figure, sentence: str, names: list) -> str | None:
     return (before or after or (None, None))[1]
 
 
+# Scripts written without spaces between words (Thai, Lao, Burmese, Khmer): the reader's
+# "word" after a number runs on to the next space, over several words ("ครั้งขนาดตั้งแต่":
+# times, magnitude, from), so it is cut to the word of counting it opens with.
+_UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]")
+# Thai classifiers and units, which follow the number ("สูญหาย 70 คน": missing, 70 people;
+# the thing counted comes before it). Longest first, so "หลังคาเรือน" wins over "หลัง".
+_THAI_COUNTERS = sorted("""
+คน ราย ศพ ครั้ง หลังคาเรือน หลัง แห่ง คัน ลำ ตัว ชั้น อาคาร จังหวัด อำเภอ ประเทศ หมู่บ้าน
+ครอบครัว กิโลเมตร เมตร เซนติเมตร องศา ริกเตอร์ ชั่วโมง นาที วินาที วัน ปี เดือน สัปดาห์
+บาท ดอลลาร์ ล้าน พัน หมื่น แสน เปอร์เซ็นต์ เสียง ที่นั่ง ลูก นัด
+""".split(), key=len, reverse=True)
+# Abbreviations, ended by their dot (which ends the reader's word): "326 กม.", "5 ชม.".
+_THAI_ABBR = {"กม", "ม", "ชม", "ซม"}
+
+
+def unspaced(fig: Figure) -> Figure:
+    """The figure with a counted word of an unspaced script cut to the classifier it opens
+    with ("14 ครั้งขนาดตั้งแต่" -> "14 ครั้ง"), or to nothing when none is known: a run of
+    words we cannot cut says nothing sure of what the number counts."""
+    what, text = fig.what or "", fig.text or ""
+    head = what.split(" ")[0] if what else ""
+    if not head or not _UNSPACED.match(head) or not text.endswith(what):
+        return fig
+    counter = head if head in _THAI_ABBR else next((c for c in _THAI_COUNTERS if head.startswith(c)), "")
+    number = text[: len(text) - len(what)].rstrip()
+    return Figure(fig.value, f"{number} {counter}" if counter else number, counter, fig.unit)
+
+
+def before_next_number(fig: Figure, sentence: str) -> Figure:
+    """The figure with the words it counts cut where the next number stands. The reader at
+    ingest takes the words after a number passing over the numbers between them, so "80
+    থেকে 90 জন" (80 to 90 people) gave 80 "থেকে জন" and "2 বিদেশিসহ 26 জন পর্যটক" (26
+    tourists, 2 foreigners among them) gave 2 "বিদেশিসহ জন পর্যটক": words the
+    sentence says of the other number, and a text it does not hold."""
+    number = re.match(r"\d[\d.,]*", fig.text or "")
+    if number is None or not fig.what or (fig.text or "") in sentence:
+        return fig
+    at = _number_in(fig, sentence)
+    if at < 0:
+        return fig
+    after = sentence[at + len(number.group()):]
+    nxt = re.search(r"\d", after)
+    if nxt is None:
+        return fig
+    span, pos = after[: nxt.start()].lower(), 0
+    words = (fig.text or "")[len(number.group()):].split()
+    kept = 0
+    for w in words:
+        hit = span.find(w.lower(), pos)
+        if hit < 0:
+            break
+        pos, kept = hit + len(w), kept + 1
+    if kept == len(words):
+        return fig
+    what_words = fig.what.split()
+    own = words[len(words) - len(what_words):kept] if kept > len(words) - len(what_words) else []
+    return Figure(fig.value, " ".join([number.group(), *words[:kept]]), " ".join(own).lower(), fig.unit)
+
+
 def collect(articles: list[Article], features: dict[str, Features], sentences_of) -> list[Found]:
     out: list[Found] = []
     for a in articles:
         f = features.get(a.id)
         sentences = sentences_of(a) if f and f.figures else []
-        for fig in (read_value(x) for x in (f.figures if f else [])):
+        for fig in (unspaced(read_value(x)) for x in (f.figures if f else [])):
             sentence = _sentence_of(a, fig, sentences_of)
+            fig = before_next_number(fig, sentence)
             if when_not_how_many(fig, sentence, a.lang):
                 continue
             concept, strong = concept_and_strength(fig, sentence)
