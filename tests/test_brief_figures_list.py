@@ -123,6 +123,27 @@ def test_serbo_croatian_auxiliaries_end_the_counted_phrase():
     assert {g["text"] for g in groups} == {"5,8 stepeni", "14 rudara"}, groups
 
 
+def test_a_finite_verb_after_the_number_is_not_what_it_counts():
+    # What the number counts was named before it ("de magnitud 6,9"); the verb after it
+    # is what the quake did.
+    groups = listed(
+        art("es", "Un fuerte sismo de magnitud 6,9 sacudió el sur de Perú y dejó 12 muertos.", "es"),
+        art("pt", "Um sismo de magnitude 6,2 atingiu a costa e deixou 8 feridos.", "pt"),
+        art("fr", "Un séisme de magnitude 6,4 a frappé la région, faisant 5 blessés.", "fr"),
+        art("ru", "Землетрясение магнитудой 6,1 произошло у побережья, пострадали 3 человека.", "ru"),
+        art("en", "A magnitude 6.7 quake struck the coast, and 40 homes collapsed."))
+    texts = {g["value"]: (g["text"], g["what"], g["concept"]) for g in groups}
+    assert texts[6.9] == ("6,9", "", "magnitude"), texts
+    assert texts[6.2] == ("6,2", "", "magnitude"), texts
+    assert texts[6.4] == ("6,4", "", "magnitude"), texts
+    assert texts[6.1] == ("6,1", "", "magnitude"), texts
+    assert texts[6.7][:2] == ("6.7 quake", "quake"), texts
+    assert texts[12][1] == "muertos" and texts[8][1] == "feridos", texts
+    # Participles used as nouns stay: "200 displaced" counts people.
+    groups = listed(art("en2", "The floods left 200 displaced in the valley."))
+    assert [g["text"] for g in groups] == ["200 displaced"], groups
+
+
 def test_a_word_of_an_unspaced_script_is_cut_to_its_classifier_or_left_out():
     groups = listed(art("th", "หลังแผ่นดินไหวเกิดอาฟเตอร์ช็อก 18 ครั้งขนาดตั้งแต่ 3 ขึ้นไป "
                               "มีผู้บาดเจ็บ 42 รายและสูญหาย 15 คน ความลึก 9 กิโลเมตรจากผิวดิน "

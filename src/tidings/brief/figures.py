@@ -672,8 +672,21 @@ _OF = set("of de di del della dei degli delle des du do da dos das der".split())
 # an Arabic word carrying a joined "and" or "for the" ("610 أشخاص وإصابة آخرين": 610 people
 # and the injury of others). A toll word or a word of need of that shape ("10 people
 # injured", "316 seats needed") is the count's.
-_CLAUSE_VERB = re.compile(r"^(?!hundred$)[a-z]{3,}(?<!e)ed$|^\w{2,}(?:aron|ieron|aram|eram|iram|arono|erono|irono)$|"
-                          r"^(?:و|لل|بال|فال)[\u0621-\u064A]{3,}$")
+_CLAUSE_VERB = re.compile(r"^(?!hundred$)[a-z]{3,}(?<!e)ed$|^(?:و|لل|بال|فال)[\u0621-\u064A]{3,}$")
+# Finite verbs by their shape, which no counted noun has, so not even as the first word
+# after the number: what was counted was named before it ("un sismo de magnitud 7,7
+# sacudió", "magnitudo 5,9 provocò", "magnitude 6,0 atingiu", "магнитудой 6,2 произошло",
+# "8,8 вызвало цунами"). Past tenses of Spanish, Portuguese and Italian (third person),
+# Russian past tenses and short passives, and the English verbs of a quake's report that
+# are no "-ed" (that ending also makes nouns of participles: "200 displaced").
+_FINITE_VERB = re.compile(
+    r"^\w{2,}(?:aron|ieron|aram|eram|iram|arono|erono|irono)$|^\w{3,}[óò]$|^\w{3,}(?:ou|iu)$|"
+    r"^[а-яё]{2,}л(?:ся|ась|ось|ись)$|^[а-яё]{5,}ло$|^[а-яё]{5,}(?:ано|ено|ены|аны)$|"
+    r"^(?:occurred|struck|hit|shook|rocked|jolted|triggered|happened|caused|left|took|came)$")
+# "8,8 a frappé": the reader at ingest skips "a" as an article, but before a participle
+# it is the French or Romanian auxiliary ("a frappé", "a zguduit"), and what follows a verb.
+_AUX_PARTICIPLE = re.compile(r"(?i)(?<!\w)a\s+$")
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|it|at)$")
 
 
 def _phrase(words: list[str]) -> int:
@@ -694,7 +707,8 @@ def _phrase(words: list[str]) -> int:
             if nxt and nxt not in _PHRASE_END and nxt not in _OF and nxt.isalpha():
                 return n + 2
             break
-        if w in _PHRASE_END or (n > 0 and _CLAUSE_VERB.search(w) and not _lexicon(w) and not _NEED.match(w)):
+        verb = _FINITE_VERB.search(w) or (n > 0 and _CLAUSE_VERB.search(w))
+        if w in _PHRASE_END or (verb and not _lexicon(w) and not _NEED.match(w)):
             break
         n += 1
     return n
@@ -712,6 +726,9 @@ def tidy(fig: Figure) -> Figure:
     if fig.unit:
         content = [w for w in _TOKEN.findall(what) if w.lower() not in _STOP]
         keep = len(words) if content and _lexicon(content[0]) else 0
+    elif _AUX_PARTICIPLE.search(prefix) and words and _PARTICIPLE.search(words[0].lower()) \
+            and not _lexicon(words[0]):
+        keep = 0
     else:
         keep = _phrase(words)
     if keep == len(words) and (what or not fig.unit):
