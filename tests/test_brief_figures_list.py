@@ -144,6 +144,21 @@ def test_a_finite_verb_after_the_number_is_not_what_it_counts():
     assert [g["text"] for g in groups] == ["200 displaced"], groups
 
 
+def test_latitudes_and_longitudes_are_positions_not_counts():
+    groups = listed(
+        art("en", "The epicentre was at 19.5°N, 97.2°E, and 30 people were hurt."),
+        art("en2", "It struck at latitude 19.5 and longitude 97.2; 14 buildings fell."),
+        art("ru", "Эпицентр находился в точке 19,5 градуса северной широты и 97,2 градуса "
+                  "восточной долготы, ранены 6 человек.", "ru"),
+        art("es", "El epicentro se situó a 19,5 grados de latitud norte; hubo 9 heridos.", "es"),
+        art("th", "ศูนย์กลางอยู่ที่ละติจูด 19.512 องศาเหนือ ลองจิจูด 97.245 องศาตะวันออก "
+                  "บาดเจ็บ 11 ราย", "th"))
+    assert values(groups) == [6, 9, 11, 14, 30], groups
+    # A distance in a direction is a count of kilometres, not a position.
+    groups = listed(art("en3", "The quake struck 35 kilometres north of the city."))
+    assert [g["text"] for g in groups] == ["35 kilometres"], groups
+
+
 def test_a_word_of_an_unspaced_script_is_cut_to_its_classifier_or_left_out():
     groups = listed(art("th", "หลังแผ่นดินไหวเกิดอาฟเตอร์ช็อก 18 ครั้งขนาดตั้งแต่ 3 ขึ้นไป "
                               "มีผู้บาดเจ็บ 42 รายและสูญหาย 15 คน ความลึก 9 กิโลเมตรจากผิวดิน "

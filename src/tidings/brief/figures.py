@@ -583,6 +583,31 @@ def _number_in(fig: Figure, sentence: str) -> int:
     return hit.start() if hit else -1
 
 
+# A latitude or a longitude: degrees with a direction ("21.9°N", "21,9 градуса северной",
+# "21.682 องศาเหนือ") or a number beside the word ("latitude 21.9", "ละติจูด 21.682").
+# (Thai writes the direction on after "องศา" with no space.)
+_DEGREES = (r"(?:°|º|องศา|(?:degrees?|deg|grados?|graus?|degrés?|gradi|grad(?:e|en)?|градус\w*|"
+            r"डिग्री|درج\w*)(?!\w))")
+_DIRECTION = (r"(?:(?-i:[NSEW])(?![^\W\d_])|north|south|east|west|norte|sur|este|oeste|nord|sud|est|ouest|"
+              r"nördlich\w*|südlich\w*|östlich\w*|westlich\w*|северн\w*|южн\w*|восточн\w*|"
+              r"западн\w*|північн\w*|південн\w*|східн\w*|західн\w*|เหนือ|ใต้|ตะวันออก|ตะวันตก|"
+              r"उत्तर|दक्षिण|पूर्व|पश्चिम|شمال\w*|جنوب\w*|شرق\w*|غرب\w*)")
+_LATLONG = (r"(?:latitude|longitude|latitud|longitud|latitudine|longitudine|breite|länge|"
+            r"широт\w*|долгот\w*|ละติจูด|ลองจิจูด|ลองติจูด|अक्षांश|देशांतर|देशान्तर|خط العرض|خط الطول)")
+_COORD_AFTER = re.compile(rf"(?i)^\s*{_DEGREES}\s*(?:de\s+|of\s+)?(?:{_DIRECTION}|{_LATLONG})")
+_COORD_BEFORE = re.compile(rf"(?i){_LATLONG}\W{{0,3}}\s*$")
+
+
+def coordinate(x: Found) -> bool:
+    """Whether the figure is a latitude or a longitude: a position, not a count."""
+    number = re.match(r"\d[\d.,]*", x.figure.text or "")
+    at = _number_in(x.figure, x.sentence)
+    if number is None or at < 0:
+        return False
+    after = x.sentence[at + len(number.group()):]
+    return bool(_COORD_AFTER.match(after) or _COORD_BEFORE.search(x.sentence[max(0, at - 30):at]))
+
+
 def listed(x: Found) -> bool:
     """Whether the figure belongs in the brief's list of figures: a count of something.
     Durations and ages (a number of units of time: "12 minutos después", "88 anos"), a
@@ -602,6 +627,8 @@ def listed(x: Found) -> bool:
     if not fig.unit and number and _HHMM.match(number.group()) and _ZONE_AFTER.match(after):
         return False
     if at >= 0 and (_ORDINAL_AFTER.match(after) or _CITED_BEFORE.search(x.sentence[:at])):
+        return False
+    if coordinate(x):
         return False
     whole = not fig.unit and fig.value == int(fig.value)
     if whole and words and 1 <= fig.value <= 31:
