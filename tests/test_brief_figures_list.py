@@ -173,8 +173,10 @@ def test_a_word_of_an_unspaced_script_is_cut_to_its_classifier_or_left_out():
 def test_the_words_a_number_counts_end_at_the_next_number():
     groups = listed(art("bn", "হামলায় ৩ বিদেশিসহ ৩১ জন পর্যটক নিহত হয়েছেন।", "bn"),
                     art("pt", "As ondas chegaram a 2 a 5 metros de altura.", "pt"),
-                    art("en", "Between 40 and 60 soldiers were wounded."))
+                    art("en", "Between 40 and 60 soldiers were wounded."),
+                    art("es", "Luego hubo una réplica de magnitud 5,9 unos 14 minutos después.", "es"))
     texts = {g["text"] for g in groups}
     assert "৩ বিদেশিসহ" in texts, texts
     assert "5 metros de altura" in texts and not any(t.startswith("2 ") and "metros" in t for t in texts), texts
+    assert "5,9" in texts, texts
     assert "60 soldiers" in texts and not any(t.startswith("40 ") and "soldiers" in t for t in texts), texts

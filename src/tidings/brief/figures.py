@@ -31,7 +31,7 @@ from anyascii import anyascii
 from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Figure
-from tidings.understand.figures import MARKS
+from tidings.understand.figures import FILLERS, MARKS
 
 # concept -> stems (lower-case word prefixes, any language).
 _LEXICON: list[tuple[str, tuple[str, ...]]] = [
@@ -523,6 +523,11 @@ def before_next_number(fig: Figure, sentence: str) -> Figure:
         return fig
     what_words = fig.what.split()
     own = words[len(words) - len(what_words):kept] if kept > len(words) - len(what_words) else []
+    if not own:
+        # "6,4 unos 12 minutos": the word between the numbers that led to the counted
+        # thing leads to nothing now.
+        while kept and words[kept - 1].lower() in FILLERS | _PHRASE_END:
+            kept -= 1
     return Figure(fig.value, " ".join([number.group(), *words[:kept]]), " ".join(own).lower(), fig.unit)
 
 

@@ -52,7 +52,7 @@ _MONTHS = set(
     """.split()
 )
 # Words between the number and the thing counted: "6.000 de drone", "6000 से अधिक ड्रोन".
-_FILLERS = set(
+FILLERS = set(
     "of the de des du d la le les a an more than over about some से अधिक ज्यादा ज़्यादा "
     "करीब लगभग का के की से mehr als über rund etwa plus de mai mult peste aproximativ "
     "más de unos unas около более".split()
@@ -172,7 +172,7 @@ def extract(text: str, lang: str | None = None) -> list[Figure]:
         if i < len(words) and words[i].lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[words[i].lower()]
             i += 1
-        while i < len(words) and words[i].lower() in _FILLERS:
+        while i < len(words) and words[i].lower() in FILLERS:
             i += 1
         if not unit and i < len(words) and words[i].lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[words[i].lower()]  # "1,5 milioane de lei"
