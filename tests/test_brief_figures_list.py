@@ -180,3 +180,12 @@ def test_the_words_a_number_counts_end_at_the_next_number():
     assert "5 metros de altura" in texts and not any(t.startswith("2 ") and "metros" in t for t in texts), texts
     assert "5,9" in texts, texts
     assert "60 soldiers" in texts and not any(t.startswith("40 ") and "soldiers" in t for t in texts), texts
+
+
+def test_a_preposition_after_the_number_counts_nothing():
+    # "frente a" (off), "থেকে" (from): the number's counted thing is named elsewhere.
+    groups = listed(art("es", "Un sismo de magnitud 7,1 frente a las costas de Chile dejó 3 heridos.", "es"),
+                    art("bn", "অভিযানে ৪০ থেকে ৫০ জন জঙ্গি নিহত হয়েছে।", "bn"))
+    texts = {g["value"]: g["text"] for g in groups}
+    assert texts[7.1] == "7,1" and texts[3] == "3 heridos", texts
+    assert 40 not in texts, texts

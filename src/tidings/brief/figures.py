@@ -675,7 +675,7 @@ waren wurde wurden hat haben hatte nicht noch auch nur so wie
 le la les l un une et ou mais quand alors que qui dont où à au aux en dans sur sous par pour
 avec sans entre vers chez est sont était étaient a ont avait seraient serait sera s se ne pas
 el los las unos unas y o pero cuando que quien donde al en con sin por para sobre hacia desde
-es son fue fueron ha han había se más
+es son fue fueron ha han había se más frente
 o os as um uma e mas em no na nos nas com sem pelo pela é são foi foram há não mais
 il lo gli i ma che chi dove al alla nel nella con senza per dal dalla su sul tra fra è sono
 era fu hanno si non più
@@ -691,6 +691,7 @@ je su se sa iz za na od do po ali kao što koji koja bio bila bili nije
 سے کے کی کا کو میں پر اور یا جب جو کہ ہے ہیں تھا تھے تھی نے بھی ہو ہوا ہوئے ہوئی ہوگئی گئی گئے
 در به از با که را این آن است بود شد د په له چې
 ve veya ama ile için gibi bu bir
+থেকে এবং ও বা কিন্তু যে যা এর করে হয়
 dan atau tetapi yang ke dari untuk dengan pada dalam itu ini tersebut sa ng at ang mga ay
 και ή αλλά ο η το οι τα στο στη στην σε από με για τη την τον να που
 """.split())
