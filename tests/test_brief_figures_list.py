@@ -121,3 +121,71 @@ def test_a_past_tense_or_a_joined_and_after_the_counted_noun_starts_another_clau
 def test_serbo_croatian_auxiliaries_end_the_counted_phrase():
     groups = listed(art("bs", "Zemljotres jačine 5,8 stepeni je pogodio sjever zemlje, a povrijeđeno je 14 rudara.", "bs"))
     assert {g["text"] for g in groups} == {"5,8 stepeni", "14 rudara"}, groups
+
+
+def test_a_finite_verb_after_the_number_is_not_what_it_counts():
+    # What the number counts was named before it ("de magnitud 6,9"); the verb after it
+    # is what the quake did.
+    groups = listed(
+        art("es", "Un fuerte sismo de magnitud 6,9 sacudió el sur de Perú y dejó 12 muertos.", "es"),
+        art("pt", "Um sismo de magnitude 6,2 atingiu a costa e deixou 8 feridos.", "pt"),
+        art("fr", "Un séisme de magnitude 6,4 a frappé la région, faisant 5 blessés.", "fr"),
+        art("ru", "Землетрясение магнитудой 6,1 произошло у побережья, пострадали 3 человека.", "ru"),
+        art("en", "A magnitude 6.7 quake struck the coast, and 40 homes collapsed."))
+    texts = {g["value"]: (g["text"], g["what"], g["concept"]) for g in groups}
+    assert texts[6.9] == ("6,9", "", "magnitude"), texts
+    assert texts[6.2] == ("6,2", "", "magnitude"), texts
+    assert texts[6.4] == ("6,4", "", "magnitude"), texts
+    assert texts[6.1] == ("6,1", "", "magnitude"), texts
+    assert texts[6.7][:2] == ("6.7 quake", "quake"), texts
+    assert texts[12][1] == "muertos" and texts[8][1] == "feridos", texts
+    # Participles used as nouns stay: "200 displaced" counts people.
+    groups = listed(art("en2", "The floods left 200 displaced in the valley."))
+    assert [g["text"] for g in groups] == ["200 displaced"], groups
+
+
+def test_latitudes_and_longitudes_are_positions_not_counts():
+    groups = listed(
+        art("en", "The epicentre was at 19.5°N, 97.2°E, and 30 people were hurt."),
+        art("en2", "It struck at latitude 19.5 and longitude 97.2; 14 buildings fell."),
+        art("ru", "Эпицентр находился в точке 19,5 градуса северной широты и 97,2 градуса "
+                  "восточной долготы, ранены 6 человек.", "ru"),
+        art("es", "El epicentro se situó a 19,5 grados de latitud norte; hubo 9 heridos.", "es"),
+        art("th", "ศูนย์กลางอยู่ที่ละติจูด 19.512 องศาเหนือ ลองจิจูด 97.245 องศาตะวันออก "
+                  "บาดเจ็บ 11 ราย", "th"))
+    assert values(groups) == [6, 9, 11, 14, 30], groups
+    # A distance in a direction is a count of kilometres, not a position.
+    groups = listed(art("en3", "The quake struck 35 kilometres north of the city."))
+    assert [g["text"] for g in groups] == ["35 kilometres"], groups
+
+
+def test_a_word_of_an_unspaced_script_is_cut_to_its_classifier_or_left_out():
+    groups = listed(art("th", "หลังแผ่นดินไหวเกิดอาฟเตอร์ช็อก 18 ครั้งขนาดตั้งแต่ 3 ขึ้นไป "
+                              "มีผู้บาดเจ็บ 42 รายและสูญหาย 15 คน ความลึก 9 กิโลเมตรจากผิวดิน "
+                              "ตึกสูง 27 ชั้นถล่ม", "th"))
+    texts = {g["value"]: g["text"] for g in groups}
+    assert texts == {18: "18 ครั้ง", 42: "42 ราย", 15: "15 คน", 9: "9 กิโลเมตร", 27: "27 ชั้น"}, texts
+    # No classifier we know opens the run: no sure word of what it counts.
+    groups = listed(art("th2", "ทางการยืนยันว่า 64 ผู้ประสบภัยได้รับการช่วยเหลือแล้ว", "th"))
+    assert groups == [], groups
+
+
+def test_the_words_a_number_counts_end_at_the_next_number():
+    groups = listed(art("bn", "হামলায় ৩ বিদেশিসহ ৩১ জন পর্যটক নিহত হয়েছেন।", "bn"),
+                    art("pt", "As ondas chegaram a 2 a 5 metros de altura.", "pt"),
+                    art("en", "Between 40 and 60 soldiers were wounded."),
+                    art("es", "Luego hubo una réplica de magnitud 5,9 unos 14 minutos después.", "es"))
+    texts = {g["text"] for g in groups}
+    assert "৩ বিদেশিসহ" in texts, texts
+    assert "5 metros de altura" in texts and not any(t.startswith("2 ") and "metros" in t for t in texts), texts
+    assert "5,9" in texts, texts
+    assert "60 soldiers" in texts and not any(t.startswith("40 ") and "soldiers" in t for t in texts), texts
+
+
+def test_a_preposition_after_the_number_counts_nothing():
+    # "frente a" (off), "থেকে" (from): the number's counted thing is named elsewhere.
+    groups = listed(art("es", "Un sismo de magnitud 7,1 frente a las costas de Chile dejó 3 heridos.", "es"),
+                    art("bn", "অভিযানে ৪০ থেকে ৫০ জন জঙ্গি নিহত হয়েছে।", "bn"))
+    texts = {g["value"]: g["text"] for g in groups}
+    assert texts[7.1] == "7,1" and texts[3] == "3 heridos", texts
+    assert 40 not in texts, texts

@@ -63,3 +63,17 @@ def test_years_times_dates_and_ordinals_are_not_figures(text, lang):
 def test_bare_numbers_without_a_counted_thing_are_skipped():
     assert extract("Article 5.", "en") == []
     assert extract("", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, what",
+    [
+        # Vowel signs and tone marks are combining marks, which str.isalnum() leaves out.
+        ("มีผู้บาดเจ็บ 35 คน", "th", "คน"),
+        ("เกิดอาฟเตอร์ช็อก 12 ครั้ง", "th", "ครั้ง"),
+        ("நிலநடுக்கத்தில் 45 பேர் உயிரிழந்தனர்", "ta", "பேர் உயிரிழந்தனர்"),
+        ("ভূমিকম্পে 18 জন নিহত", "bn", "জন নিহত"),
+    ],
+)
+def test_words_of_abugidas_are_read_whole(text, lang, what):
+    assert one(text, lang).what == what

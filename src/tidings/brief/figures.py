@@ -31,6 +31,7 @@ from anyascii import anyascii
 from tidings.brief.timeline import parse_date, parsed_time
 from tidings.config import DEFAULT, Config
 from tidings.records import Article, Features, Figure
+from tidings.understand.figures import FILLERS, MARKS
 
 # concept -> stems (lower-case word prefixes, any language).
 _LEXICON: list[tuple[str, tuple[str, ...]]] = [
@@ -111,7 +112,8 @@ _COUNTED = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|(?<!\w)(?:and|but|while|whereas|und|aber|während|sowie|et|mais|tandis que|y|pero|"
     r"mientras|și|iar|dar|и|а|но|і|та|але|و|और|लेकिन|जबकि)(?!\w)")
-_TOKEN = re.compile(r"[\w\u0900-\u097F%]+")
+# Words with their combining marks: "กิโลเมตร", not "ก" and "โลเมตร" (see understand.figures).
+_TOKEN = re.compile(rf"[\w\u0900-\u097F{MARKS}%]+")
 _WINDOW = 6  # words either side of the number searched for what it counts
 _STRONG_DISTANCE = 3
 _STOP = {"de", "of", "the", "la", "le", "les", "des", "del", "der", "die", "das", "a", "an",
@@ -122,7 +124,7 @@ _STOP = {"de", "of", "the", "la", "le", "les", "des", "del", "der", "die", "das"
 # Words that join clauses: what is counted is named in the number's own clause.
 _CONJUNCTIONS = set("""and but while whereas und aber während et mais tandis y pero mientras
 și iar dar ci и а но і та але और लेकिन जबकि""".split())
-_CLAUSE_TOKEN = re.compile(r"[\w\u0900-\u097F%]+|[,;:()\[\]—–]")
+_CLAUSE_TOKEN = re.compile(rf"[\w\u0900-\u097F{MARKS}%]+|[,;:()\[\]—–]")
 
 
 def _clauses(sentence: str) -> tuple[list[str], list[int]]:
@@ -465,13 +467,78 @@ def _holder(fig: Figure, sentence: str, names: list) -> str | None:
     return (before or after or (None, None))[1]
 
 
+# Scripts written without spaces between words (Thai, Lao, Burmese, Khmer): the reader's
+# "word" after a number runs on to the next space, over several words ("ครั้งขนาดตั้งแต่":
+# times, magnitude, from), so it is cut to the word of counting it opens with.
+_UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]")
+# Thai classifiers and units, which follow the number ("สูญหาย 70 คน": missing, 70 people;
+# the thing counted comes before it). Longest first, so "หลังคาเรือน" wins over "หลัง".
+_THAI_COUNTERS = sorted("""
+คน ราย ศพ ครั้ง หลังคาเรือน หลัง แห่ง คัน ลำ ตัว ชั้น อาคาร จังหวัด อำเภอ ประเทศ หมู่บ้าน
+ครอบครัว กิโลเมตร เมตร เซนติเมตร องศา ริกเตอร์ ชั่วโมง นาที วินาที วัน ปี เดือน สัปดาห์
+บาท ดอลลาร์ ล้าน พัน หมื่น แสน เปอร์เซ็นต์ เสียง ที่นั่ง ลูก นัด
+""".split(), key=len, reverse=True)
+# Abbreviations, ended by their dot (which ends the reader's word): "326 กม.", "5 ชม.".
+_THAI_ABBR = {"กม", "ม", "ชม", "ซม"}
+
+
+def unspaced(fig: Figure) -> Figure:
+    """The figure with a counted word of an unspaced script cut to the classifier it opens
+    with ("14 ครั้งขนาดตั้งแต่" -> "14 ครั้ง"), or to nothing when none is known: a run of
+    words we cannot cut says nothing sure of what the number counts."""
+    what, text = fig.what or "", fig.text or ""
+    head = what.split(" ")[0] if what else ""
+    if not head or not _UNSPACED.match(head) or not text.endswith(what):
+        return fig
+    counter = head if head in _THAI_ABBR else next((c for c in _THAI_COUNTERS if head.startswith(c)), "")
+    number = text[: len(text) - len(what)].rstrip()
+    return Figure(fig.value, f"{number} {counter}" if counter else number, counter, fig.unit)
+
+
+def before_next_number(fig: Figure, sentence: str) -> Figure:
+    """The figure with the words it counts cut where the next number stands. The reader at
+    ingest takes the words after a number passing over the numbers between them, so "80
+    থেকে 90 জন" (80 to 90 people) gave 80 "থেকে জন" and "2 বিদেশিসহ 26 জন পর্যটক" (26
+    tourists, 2 foreigners among them) gave 2 "বিদেশিসহ জন পর্যটক": words the
+    sentence says of the other number, and a text it does not hold."""
+    number = re.match(r"\d[\d.,]*", fig.text or "")
+    if number is None or not fig.what or (fig.text or "") in sentence:
+        return fig
+    at = _number_in(fig, sentence)
+    if at < 0:
+        return fig
+    after = sentence[at + len(number.group()):]
+    nxt = re.search(r"\d", after)
+    if nxt is None:
+        return fig
+    span, pos = after[: nxt.start()].lower(), 0
+    words = (fig.text or "")[len(number.group()):].split()
+    kept = 0
+    for w in words:
+        hit = span.find(w.lower(), pos)
+        if hit < 0:
+            break
+        pos, kept = hit + len(w), kept + 1
+    if kept == len(words):
+        return fig
+    what_words = fig.what.split()
+    own = words[len(words) - len(what_words):kept] if kept > len(words) - len(what_words) else []
+    if not own:
+        # "6,4 unos 12 minutos": the word between the numbers that led to the counted
+        # thing leads to nothing now.
+        while kept and words[kept - 1].lower() in FILLERS | _PHRASE_END:
+            kept -= 1
+    return Figure(fig.value, " ".join([number.group(), *words[:kept]]), " ".join(own).lower(), fig.unit)
+
+
 def collect(articles: list[Article], features: dict[str, Features], sentences_of) -> list[Found]:
     out: list[Found] = []
     for a in articles:
         f = features.get(a.id)
         sentences = sentences_of(a) if f and f.figures else []
-        for fig in (read_value(x) for x in (f.figures if f else [])):
+        for fig in (unspaced(read_value(x)) for x in (f.figures if f else [])):
             sentence = _sentence_of(a, fig, sentences_of)
+            fig = before_next_number(fig, sentence)
             if when_not_how_many(fig, sentence, a.lang):
                 continue
             concept, strong = concept_and_strength(fig, sentence)
@@ -521,6 +588,31 @@ def _number_in(fig: Figure, sentence: str) -> int:
     return hit.start() if hit else -1
 
 
+# A latitude or a longitude: degrees with a direction ("21.9°N", "21,9 градуса северной",
+# "21.682 องศาเหนือ") or a number beside the word ("latitude 21.9", "ละติจูด 21.682").
+# (Thai writes the direction on after "องศา" with no space.)
+_DEGREES = (r"(?:°|º|องศา|(?:degrees?|deg|grados?|graus?|degrés?|gradi|grad(?:e|en)?|градус\w*|"
+            r"डिग्री|درج\w*)(?!\w))")
+_DIRECTION = (r"(?:(?-i:[NSEW])(?![^\W\d_])|north|south|east|west|norte|sur|este|oeste|nord|sud|est|ouest|"
+              r"nördlich\w*|südlich\w*|östlich\w*|westlich\w*|северн\w*|южн\w*|восточн\w*|"
+              r"западн\w*|північн\w*|південн\w*|східн\w*|західн\w*|เหนือ|ใต้|ตะวันออก|ตะวันตก|"
+              r"उत्तर|दक्षिण|पूर्व|पश्चिम|شمال\w*|جنوب\w*|شرق\w*|غرب\w*)")
+_LATLONG = (r"(?:latitude|longitude|latitud|longitud|latitudine|longitudine|breite|länge|"
+            r"широт\w*|долгот\w*|ละติจูด|ลองจิจูด|ลองติจูด|अक्षांश|देशांतर|देशान्तर|خط العرض|خط الطول)")
+_COORD_AFTER = re.compile(rf"(?i)^\s*{_DEGREES}\s*(?:de\s+|of\s+)?(?:{_DIRECTION}|{_LATLONG})")
+_COORD_BEFORE = re.compile(rf"(?i){_LATLONG}\W{{0,3}}\s*$")
+
+
+def coordinate(x: Found) -> bool:
+    """Whether the figure is a latitude or a longitude: a position, not a count."""
+    number = re.match(r"\d[\d.,]*", x.figure.text or "")
+    at = _number_in(x.figure, x.sentence)
+    if number is None or at < 0:
+        return False
+    after = x.sentence[at + len(number.group()):]
+    return bool(_COORD_AFTER.match(after) or _COORD_BEFORE.search(x.sentence[max(0, at - 30):at]))
+
+
 def listed(x: Found) -> bool:
     """Whether the figure belongs in the brief's list of figures: a count of something.
     Durations and ages (a number of units of time: "12 minutos después", "88 anos"), a
@@ -540,6 +632,8 @@ def listed(x: Found) -> bool:
     if not fig.unit and number and _HHMM.match(number.group()) and _ZONE_AFTER.match(after):
         return False
     if at >= 0 and (_ORDINAL_AFTER.match(after) or _CITED_BEFORE.search(x.sentence[:at])):
+        return False
+    if coordinate(x):
         return False
     whole = not fig.unit and fig.value == int(fig.value)
     if whole and words and 1 <= fig.value <= 31:
@@ -581,7 +675,7 @@ waren wurde wurden hat haben hatte nicht noch auch nur so wie
 le la les l un une et ou mais quand alors que qui dont où à au aux en dans sur sous par pour
 avec sans entre vers chez est sont était étaient a ont avait seraient serait sera s se ne pas
 el los las unos unas y o pero cuando que quien donde al en con sin por para sobre hacia desde
-es son fue fueron ha han había se más
+es son fue fueron ha han había se más frente
 o os as um uma e mas em no na nos nas com sem pelo pela é são foi foram há não mais
 il lo gli i ma che chi dove al alla nel nella con senza per dal dalla su sul tra fra è sono
 era fu hanno si non più
@@ -597,6 +691,7 @@ je su se sa iz za na od do po ali kao što koji koja bio bila bili nije
 سے کے کی کا کو میں پر اور یا جب جو کہ ہے ہیں تھا تھے تھی نے بھی ہو ہوا ہوئے ہوئی ہوگئی گئی گئے
 در به از با که را این آن است بود شد د په له چې
 ve veya ama ile için gibi bu bir
+থেকে এবং ও বা কিন্তু যে যা এর করে হয়
 dan atau tetapi yang ke dari untuk dengan pada dalam itu ini tersebut sa ng at ang mga ay
 και ή αλλά ο η το οι τα στο στη στην σε από με για τη την τον να που
 """.split())
@@ -610,8 +705,21 @@ _OF = set("of de di del della dei degli delle des du do da dos das der".split())
 # an Arabic word carrying a joined "and" or "for the" ("610 أشخاص وإصابة آخرين": 610 people
 # and the injury of others). A toll word or a word of need of that shape ("10 people
 # injured", "316 seats needed") is the count's.
-_CLAUSE_VERB = re.compile(r"^(?!hundred$)[a-z]{3,}(?<!e)ed$|^\w{2,}(?:aron|ieron|aram|eram|iram|arono|erono|irono)$|"
-                          r"^(?:و|لل|بال|فال)[\u0621-\u064A]{3,}$")
+_CLAUSE_VERB = re.compile(r"^(?!hundred$)[a-z]{3,}(?<!e)ed$|^(?:و|لل|بال|فال)[\u0621-\u064A]{3,}$")
+# Finite verbs by their shape, which no counted noun has, so not even as the first word
+# after the number: what was counted was named before it ("un sismo de magnitud 7,7
+# sacudió", "magnitudo 5,9 provocò", "magnitude 6,0 atingiu", "магнитудой 6,2 произошло",
+# "8,8 вызвало цунами"). Past tenses of Spanish, Portuguese and Italian (third person),
+# Russian past tenses and short passives, and the English verbs of a quake's report that
+# are no "-ed" (that ending also makes nouns of participles: "200 displaced").
+_FINITE_VERB = re.compile(
+    r"^\w{2,}(?:aron|ieron|aram|eram|iram|arono|erono|irono)$|^\w{3,}[óò]$|^\w{3,}(?:ou|iu)$|"
+    r"^[а-яё]{2,}л(?:ся|ась|ось|ись)$|^[а-яё]{5,}ло$|^[а-яё]{5,}(?:ано|ено|ены|аны)$|"
+    r"^(?:occurred|struck|hit|shook|rocked|jolted|triggered|happened|caused|left|took|came)$")
+# "8,8 a frappé": the reader at ingest skips "a" as an article, but before a participle
+# it is the French or Romanian auxiliary ("a frappé", "a zguduit"), and what follows a verb.
+_AUX_PARTICIPLE = re.compile(r"(?i)(?<!\w)a\s+$")
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|it|at)$")
 
 
 def _phrase(words: list[str]) -> int:
@@ -632,7 +740,8 @@ def _phrase(words: list[str]) -> int:
             if nxt and nxt not in _PHRASE_END and nxt not in _OF and nxt.isalpha():
                 return n + 2
             break
-        if w in _PHRASE_END or (n > 0 and _CLAUSE_VERB.search(w) and not _lexicon(w) and not _NEED.match(w)):
+        verb = _FINITE_VERB.search(w) or (n > 0 and _CLAUSE_VERB.search(w))
+        if w in _PHRASE_END or (verb and not _lexicon(w) and not _NEED.match(w)):
             break
         n += 1
     return n
@@ -650,6 +759,9 @@ def tidy(fig: Figure) -> Figure:
     if fig.unit:
         content = [w for w in _TOKEN.findall(what) if w.lower() not in _STOP]
         keep = len(words) if content and _lexicon(content[0]) else 0
+    elif _AUX_PARTICIPLE.search(prefix) and words and _PARTICIPLE.search(words[0].lower()) \
+            and not _lexicon(words[0]):
+        keep = 0
     else:
         keep = _phrase(words)
     if keep == len(words) and (what or not fig.unit):

@@ -6,6 +6,7 @@ they say when, not how many, and dates.py reads them.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from tidings.records import Figure
 
@@ -51,7 +52,7 @@ _MONTHS = set(
     """.split()
 )
 # Words between the number and the thing counted: "6.000 de drone", "6000 से अधिक ड्रोन".
-_FILLERS = set(
+FILLERS = set(
     "of the de des du d la le les a an more than over about some से अधिक ज्यादा ज़्यादा "
     "करीब लगभग का के की से mehr als über rund etwa plus de mai mult peste aproximativ "
     "más de unos unas около более".split()
@@ -65,8 +66,27 @@ _NUMBER = re.compile(
     r"(\d{1,3}(?:(?:[,.]|\s|\u00a0|\u202f)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\w/:-]|[.,]\d)"
 )
-# Letters plus Devanagari vowel signs and virama, which str.isalnum() leaves out.
-_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u097F])+|%")
+
+
+def _marks() -> str:
+    """A character class of the combining marks (vowel signs, tone marks, viramas) of the
+    Basic Multilingual Plane, as ranges."""
+    codes = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc")]
+    ranges: list[tuple[int, int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                   for a, b in ranges)
+
+
+# Letters plus combining marks, which str.isalnum() leaves out: without them a word of an
+# abugida breaks at every vowel sign ("ครั้ง" read as "คร" and "ง", "ตะวันออก" as "ตะว" and
+# "นออก"; Devanagari, Bengali, Tamil and Burmese alike).
+MARKS = _marks()
+_WORD = re.compile(rf"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u097F{MARKS}])+|%")
 # Where the counted thing ends: "drones last month" -> "drones", "लोगों की मौत" -> "लोगों".
 _CUT = set(
     """
@@ -152,7 +172,7 @@ def extract(text: str, lang: str | None = None) -> list[Figure]:
         if i < len(words) and words[i].lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[words[i].lower()]
             i += 1
-        while i < len(words) and words[i].lower() in _FILLERS:
+        while i < len(words) and words[i].lower() in FILLERS:
             i += 1
         if not unit and i < len(words) and words[i].lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[words[i].lower()]  # "1,5 milioane de lei"
