@@ -184,6 +184,16 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     early = _summary_candidates(summary_pool, features, sentences_of, config, depth, lambda m: m.surface)
     vectors.start([c["text"] for c in early if c["text"] == c["original"]])
 
+    # --- quotes, read before the entities: a speaker is a person, which tells the
+    # entities that its name is no town's the key happens to join it with ---
+    all_quotes: list[quotes_mod.Quote] = []
+    held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
+    for a in sample:
+        f = features.get(a.id)
+        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config,
+                                             lead=a.title or "", held=held))
+    features = entities_mod.speakers_apart(features, all_quotes)
+
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
     no_names: set[str] = set()
@@ -199,12 +209,6 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                                 lambda m: entity_name.get(key_to_entity.get(m.key, m.key), m.surface))
     vectors.start([c["text"] for c in cands])
 
-    all_quotes: list[quotes_mod.Quote] = []
-    held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
-    for a in sample:
-        f = features.get(a.id)
-        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config,
-                                             lead=a.title or "", held=held))
     quotes_mod.resolve_titles(all_quotes, held, key_to_entity)
     for q in all_quotes:
         if q.speaker_key:
