@@ -1186,8 +1186,12 @@ def _according(block, spans, s0, e0, lang) -> _Span | None:
 _ZH_ACCORDING = re.compile(
     r"(?:^|(?<=[，,；;：:。\s]))(?:根據|根据|依據|依据|據|据)(?![称稱说說报報悉])"
     r"(?P<src>[^，,。；;：:「」“”《》]{1,24}?|《[^》]{1,20}》)\s*(?:的)?"
-    r"(?:說法|说法|報導|報道|报道|报导|稱|称|表示|指出|透露|通報|通报|消息|聲明|声明)"
+    r"(?P<cue>說法|说法|報導|報道|报道|报导|稱|称|表示|指出|透露|通報|通报|消息|聲明|声明)"
     r"\s*(?:[，,：:]\s*|(?=[「“]))")
+# A news outlet ("《北港日报》", "美联社", "电视台"): what it reports (据…报道) is the reporter's
+# narration credited to another newsroom, not anyone's statement.
+_ZH_OUTLET = re.compile(r"^《|(?:社|台|臺|报|報|电视|電視|网|網)$")
+_ZH_REPORTS = {"報導", "報道", "报道", "报导"}
 # Sources the frame leaves unnamed: "据官方通报" is an official notice, no office named.
 _ZH_UNNAMED = {"官方": "officials", "官員": "officials", "官员": "officials", "消息人士": "sources",
                "知情人士": "sources", "媒體": "the media", "媒体": "the media"}
@@ -1209,7 +1213,13 @@ def _zh_according(block, spans, start, end, lang, article, config) -> Quote | No
         return None
     src0, src1 = m.start("src"), m.end("src")
     src = m.group("src").strip()
+    if m.group("cue") in _ZH_REPORTS and _ZH_OUTLET.search(src):
+        return None
     sp = _subject_speaker(block, spans, src1, src0)
+    if sp is not None and sp.kind == "name" and sp.surface.endswith("官方"):
+        # "根據巴基斯坦官方說法": 官方 is the official side, the state itself, not one of its
+        # institutions speaking apart from it.
+        sp = next((x for x in spans if x.start == sp.start and x.kind == "place"), sp)
     q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
               sentence=_bound(block[start:end].strip(), config), kind="reported")
     if sp is not None:
