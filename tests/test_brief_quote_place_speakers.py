@@ -48,3 +48,21 @@ def test_a_state_spoken_for_in_other_languages_is_shown_by_the_words_they_use(tm
     ])
     said = [q for q in brief["quotes"] if "informe final" in q["text"]]
     assert said and said[0]["speaker"] == "Vatican", brief["quotes"]
+
+
+
+def test_a_capital_speaking_for_its_country_does_not_rename_it():
+    from tidings.brief.build import _place_speaker_names
+    from tidings.brief.entities import Entity
+    from tidings.brief.quotes import Quote
+    from tidings.understand.names import name_key
+
+    country = name_key("Pakistan")
+    e = Entity(key=country, keys={country})
+    said = [Quote(article="a1", lang="en", text="talks will go on", sentence="", kind="reported",
+                  speaker="Islamabad", speaker_key=country)]
+    assert _place_speaker_names(said, [e], {country: "Pakistan"}, {country: "place"}, "en") == {}
+    said.append(Quote(article="a2", lang="en", text="talks will go on", sentence="", kind="reported",
+                      speaker="Pakistan", speaker_key=country))
+    assert _place_speaker_names(said, [e], {country: "Pakistan"}, {country: "place"}, "en") == \
+        {country: "Pakistan"}

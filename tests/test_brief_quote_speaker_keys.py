@@ -40,3 +40,23 @@ def test_a_chinese_speaker_keyed_like_a_town_stays_a_person_and_keeps_his_quote(
     town = [e for e in brief["entities"] if "Kodar" in e["variants"]]
     assert town and town[0]["kind"] == "place"
     assert "乔达里" not in town[0]["variants"]
+
+
+def test_a_chinese_speaker_keyed_like_a_person_of_other_reports_is_still_that_person(tmp_path):
+    # The sound is the only cue across scripts; where the key names a person elsewhere,
+    # he is the one the Chinese report quotes.
+    store = SQLiteStore(tmp_path / "t.db")
+    raws = [RawArticle(origin="fixture-en", id="e1", url="https://news1.example.org/world/1", lang="en",
+                       date="2026-03-04T08:00:00+00:00", title="Army says shelling has stopped",
+                       text="Army spokesman Ahmed Kodar said that the shelling had stopped before dawn "
+                            "and that troops would stay on alert along the border."),
+            RawArticle(origin="fixture-zh", id="z1", url="https://zh.example.org/world/1", lang="zh",
+                       date="2026-03-04T09:00:00+00:00", title=_ZH[0], text=_ZH[1])]
+    ingest_raw(raws, store)
+    ids = [a.id for a in store.articles()]
+    store.put_event(Event(id="ev", title="shelling", article_ids=ids))
+    for aid in ids:
+        store.assign(aid, "ev")
+    brief = build_brief(store, "ev", "en", force=True)
+    said = [q for q in brief["quotes"] if any("炮击已经在凌晨停止" in s["text"] for s in q["sources"])]
+    assert said and said[0]["speaker"] == "Ahmed Kodar", brief["quotes"]
