@@ -81,3 +81,44 @@ def test_a_bare_plural_label_is_shown_as_unnamed():
     assert _quote_entry([q], "en", {}, {})["speaker"] == "unnamed sources"
     q.speaker_label = "an official"
     assert _quote_entry([q], "en", {}, {})["speaker"] == "an official"
+
+
+def test_chinese_according_to_frames_give_the_source_as_the_speaker():
+    # 根據…的說法 / 据…称 / 据…报道 / 據…表示, traditional and simplified: the source after
+    # 根據/据 speaks, the clause after the frame is what it said.
+    cases = [
+        ("根据外交部长王立明的说法，两国将在下周恢复边境贸易。", [_m("王立明")], "王立明",
+         "两国将在下周恢复边境贸易"),
+        ("根據瓦爾多拉軍方的說法，這次襲擊已造成至少十二人死亡、三十人受傷。", [_m("瓦爾多拉", "place")],
+         "瓦爾多拉軍方", "這次襲擊已造成至少十二人死亡"),
+        ("據《北港日報》稱，兩國將在下週恢復邊境貿易並重開口岸。", [], "北港日報",
+         "兩國將在下週恢復邊境貿易並重開口岸"),
+        # An outlet's report credits the narration; a statement inside it is its speaker's.
+        ("据北港日报报道，外交部长王立明表示，两国将在下周恢复边境贸易。", [_m("王立明")], "王立明",
+         "两国将在下周恢复边境贸易"),
+        ("據外交部表示，雙方將在下週舉行新一輪會談並簽署協議。", [], "外交部", "雙方將在下週舉行新一輪會談"),
+    ]
+    for text, mentions, speaker, said in cases:
+        qs = extract(text, "zh", mentions, article="a1")
+        assert [(q.kind, q.speaker) for q in qs] == [("reported", speaker)], text
+        assert qs[0].text.startswith(said), qs[0].text
+
+
+def test_a_chinese_according_to_frame_holding_a_quotation_is_direct_speech_of_the_source():
+    text = "根據瓦爾多拉官方說法，這波攻擊已造成至少十九人死亡，並聲明表示「這是戰爭行為，我們將擇時回應」。"
+    qs = extract(text, "zh-tw", [_m("瓦爾多拉", "place")], article="a1")
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "瓦爾多拉")]
+    assert qs[0].text.startswith("這是戰爭行為")
+
+
+def test_chinese_according_to_words_that_name_no_source_attribute_nothing():
+    # 据称 is "reportedly"; 占据 (occupy) and 数据 (data) hold 据 inside a word; a law is no
+    # speaker; what an outlet reports (据…报道) is narration credited to another newsroom.
+    for text in ("据称这些据点曾策划针对游客的袭击，造成二十六人死亡。",
+                 "据《北港日报》报道，此前两国边境已经爆发了持续数周的冲突。",
+                 "據北港電視台報導，邊境口岸在週二清晨重新開放並恢復通行。",
+                 "根据宪法规定，总统必须在六十天内举行新的选举。",
+                 "两党占据了二百零八个席位，据此可以组成联合政府并选出总理。"):
+        assert extract(text, "zh", [], article="a1") == [], text
+    qs = extract("据官方通报，导弹分别打击了边境附近的三座城市。", "zh", [], article="a1")
+    assert [(q.speaker, q.speaker_label) for q in qs] == [(None, "officials")]

@@ -13,9 +13,12 @@ import logging
 import re
 import threading
 import time
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
+from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from tidings.brief import align as align_mod
 from tidings.brief import entities as entities_mod
@@ -193,6 +196,16 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
     early = _summary_candidates(summary_pool, features, sentences_of, config, depth, lambda m: m.surface)
     vectors.start([c["text"] for c in early if c["text"] == c["original"]], config.summary_embed_words)
 
+    # --- quotes, read before the entities: a speaker is a person, which tells the
+    # entities that its name is no town's the key happens to join it with ---
+    all_quotes: list[quotes_mod.Quote] = []
+    held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
+    for a in sample:
+        f = features.get(a.id)
+        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config,
+                                             lead=a.title or "", held=held))
+    features = entities_mod.speakers_apart(features, all_quotes)
+
     # --- entities ---
     ents, key_to_entity = entities_mod.collect(articles, features, config)
     no_names: set[str] = set()
@@ -208,12 +221,6 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
                                 lambda m: entity_name.get(key_to_entity.get(m.key, m.key), m.surface))
     vectors.start([c["text"] for c in cands], config.summary_embed_words)
 
-    all_quotes: list[quotes_mod.Quote] = []
-    held: list[tuple[str, str, str, str]] = []  # who holds which title, per article
-    for a in sample:
-        f = features.get(a.id)
-        all_quotes.extend(quotes_mod.extract(_body(a), a.lang, f.names if f else [], a.id, config,
-                                             lead=a.title or "", held=held))
     quotes_mod.resolve_titles(all_quotes, held, key_to_entity)
     for q in all_quotes:
         if q.speaker_key:
@@ -292,7 +299,9 @@ def compose(articles: list[Article], features: dict[str, Features], lang: str = 
         q.vector = vectors(q.text)
     groups = quotes_mod.merge(all_quotes, {}, config, _quote_units(features, key_to_entity),
                               _quote_words(features))
-    quotes = [_quote_entry(g, lang, by_id, entity_name, 2 * config.quote_max_chars)
+    speaker_name = {**entity_name, **_place_speaker_names(all_quotes, ents, entity_name,
+                                                          {e["id"]: e.get("kind") or "" for e in entity_list}, lang)}
+    quotes = [_quote_entry(g, lang, by_id, speaker_name, 2 * config.quote_max_chars)
               for g in groups[: config.brief_max_quotes]]
 
     # --- figures and disagreements ---
@@ -564,6 +573,36 @@ def _quote_units(features: dict[str, Features], key_to_entity: dict[str, str]):
         return {"name:" + key_to_entity.get(u[5:], u[5:]) if u.startswith("name:") else u
                 for u in summary_mod.units_of(q.text, named, f.figures)}
     return units
+
+
+def _place_speaker_names(quotes: list[quotes_mod.Quote], ents: list[entities_mod.Entity], entity_names: dict[str, str],
+                         kinds: dict[str, str], lang: str) -> dict[str, str]:
+    """The name a place or a state speaks under, by entity key, where it is not the entry's.
+
+    An entry's name is its fullest form ("Vatican City", the state, the dateline of wire
+    reports), but a report giving a state's words names it as a speaker ("the Vatican
+    said", "según el Vaticano"): the form the quotes write in the speaker's place in the
+    reader's language, the most frequent; without one, the words of the entry's name that
+    the other languages' speaker forms spell (Vaticano, Vatikán: Vatican), when they still
+    name the entry. Only forms that name the entry by their own key count (a capital
+    speaking for its country, "Islamabad said", is the country's voice, not its name)."""
+    out: dict[str, str] = {}
+    for e in ents:
+        if kinds.get(e.key) != "place" or e.key not in entity_names:
+            continue
+        said = [q for q in quotes if q.speaker and q.speaker_key == e.key
+                and names_mod.name_key(q.speaker) in e.keys | {e.key}]
+        own = Counter(q.speaker or "" for q in said if q.lang == lang)
+        if own:
+            out[e.key] = min(own, key=lambda s: (-own[s], len(s), s))
+            continue
+        spoken = {anyascii(w).lower() for q in said for w in (q.speaker or "").split()}
+        words = entity_names[e.key].split()
+        kept = [w for w in words
+                if any(Levenshtein.normalized_similarity(anyascii(w).lower(), x) >= 0.7 for x in spoken)]
+        if kept and len(kept) < len(words) and names_mod.name_key(" ".join(kept)) in e.keys | {e.key}:
+            out[e.key] = " ".join(kept)
+    return out
 
 
 def _quote_entry(group: list[quotes_mod.Quote], lang: str, by_id: dict[str, Article],

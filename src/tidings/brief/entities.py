@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -248,6 +248,38 @@ def collect(articles: list[Article], features: dict[str, Features],
     kept = tidy(_split_first_names(list(entities.values())), articles)
     alias = {k: e.key for e in kept for k in e.keys}
     return kept, {k: alias.get(rep, rep) for k, rep in parent.items()}
+
+
+def speakers_apart(features: dict[str, Features], quotes: list[Any]) -> dict[str, Features]:
+    """The features with each quoted person taken off a key it holds by sound alone.
+
+    A name in a script without capitals is keyed by another article's name when their loose
+    skeletons meet (scripts.loose_lexicon: 乔杜里, Chaudhry, takes the key of Kotli, a
+    town); nothing but that key joins them. A quote's speaker is a person: where its name
+    keys otherwise (name_key of its own surface) and no other name of the key is a person
+    or speaks, the speaker keeps its own key, in the mentions and in its quotes (rewritten
+    in place), and the town stays a place."""
+    spoken = {(q.speaker, q.speaker_key) for q in quotes if q.speaker and q.speaker_key}
+    kinds: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for f in features.values():
+        for m in f.names:
+            kinds[m.key][m.surface].add(m.kind)
+    moved: dict[tuple[str, str], str] = {}
+    for surface, key in spoken:
+        own = name_key(surface)
+        others = {s: ks for s, ks in kinds.get(key, {}).items() if s != surface}
+        if not own or own == key or "person" not in kinds.get(key, {}).get(surface, set()) or not others \
+                or gazetteer.lookup(surface) is not None:
+            continue
+        if any("person" in ks or (s, key) in spoken for s, ks in others.items()):
+            continue  # the key names a person elsewhere too: the same one, spelt otherwise
+        moved[(surface, key)] = own
+    if not moved:
+        return features
+    for q in quotes:
+        q.speaker_key = moved.get((q.speaker, q.speaker_key), q.speaker_key)
+    return {aid: replace(f, names=[replace(m, key=moved.get((m.surface, m.key), m.key)) for m in f.names])
+            for aid, f in features.items()}
 
 
 def _noun_keys(articles: list[Article], features: dict[str, Features], key_of: Any) -> set[str]:

@@ -725,6 +725,11 @@ def extract(text: str, lang: str | None, mentions: list[Mention], article: str =
             titles.last_speaker = last_speaker
             carried = False
             speaker = _direct_speaker(block, outside, qs, qe, s0, e0, verbs, lex, titles, offset)
+            if speaker is None and lex in _UNSPACED:
+                # "根據巴基斯坦官方說法，…並聲明表示「…」": the quotation is the source's words.
+                framed = _zh_according(block, outside, s0, e0, lex, article, config)
+                if framed is not None and framed.speaker_key:
+                    speaker = (framed.speaker, framed.speaker_key)
             if speaker is None and lex not in _VERBS:
                 # No verbs of saying known for this language: the one person named in the
                 # sentence outside the quotation (several: nobody) is taken as the speaker.
@@ -1174,6 +1179,62 @@ def _according(block, spans, s0, e0, lang) -> _Span | None:
     return None
 
 
+# Chinese "according to" frames opening a clause: 根據X的說法, 據X稱, 据X报道, 據X表示. The
+# source is who speaks, the words after the frame's comma are theirs. 據 alone only at the
+# clause's start: inside a word it is 占据 (occupy), 数据 (data), 证据 (evidence); right
+# before 称 it is "reportedly", naming nobody.
+_ZH_ACCORDING = re.compile(
+    r"(?:^|(?<=[，,；;：:。\s]))(?:根據|根据|依據|依据|據|据)(?![称稱说說报報悉])"
+    r"(?P<src>[^，,。；;：:「」“”《》]{1,24}?|《[^》]{1,20}》)\s*(?:的)?"
+    r"(?P<cue>說法|说法|報導|報道|报道|报导|稱|称|表示|指出|透露|通報|通报|消息|聲明|声明)"
+    r"\s*(?:[，,：:]\s*|(?=[「“]))")
+# A news outlet ("《北港日报》", "美联社", "电视台"): what it reports (据…报道) is the reporter's
+# narration credited to another newsroom, not anyone's statement.
+_ZH_OUTLET = re.compile(r"^《|(?:社|台|臺|报|報|电视|電視|网|網)$")
+_ZH_REPORTS = {"報導", "報道", "报道", "报导"}
+# Sources the frame leaves unnamed: "据官方通报" is an official notice, no office named.
+_ZH_UNNAMED = {"官方": "officials", "官員": "officials", "官员": "officials", "消息人士": "sources",
+               "知情人士": "sources", "媒體": "the media", "媒体": "the media"}
+# A source named by its office, not by a name the articles give: "外交部", "巴基斯坦三军新闻局".
+_ZH_OFFICE = re.compile(r"(?:部|局|署|院|委员会|委員會|办公室|辦公室|军方|軍方|政府|官方|社|台|臺|报|報|电视|電視)$")
+
+
+def _zh_according(block, spans, start, end, lang, article, config) -> Quote | None:
+    """The statement of a sentence opened by a Chinese "according to" frame, and its source:
+    a name (or a country's institution) among the source's words, an outlet in 《》, an
+    office named by its words, else an unnamed source the words describe."""
+    m = _ZH_ACCORDING.match(block, start)
+    if m is None:
+        m = _ZH_ACCORDING.match(block, start + len(block[start:end]) - len(block[start:end].lstrip()))
+    if m is None:
+        return None
+    clause = block[m.end():end].strip().rstrip(" .。")
+    if _word_count(clause) < config.quote_min_words:
+        return None
+    src0, src1 = m.start("src"), m.end("src")
+    src = m.group("src").strip()
+    if m.group("cue") in _ZH_REPORTS and _ZH_OUTLET.search(src):
+        return None
+    sp = _subject_speaker(block, spans, src1, src0)
+    if sp is not None and sp.kind == "name" and sp.surface.endswith("官方"):
+        # "根據巴基斯坦官方說法": 官方 is the official side, the state itself, not one of its
+        # institutions speaking apart from it.
+        sp = next((x for x in spans if x.start == sp.start and x.kind == "place"), sp)
+    q = Quote(article=article, lang=lang or "und", text=_bound(clause, config),
+              sentence=_bound(block[start:end].strip(), config), kind="reported")
+    if sp is not None:
+        q.speaker, q.speaker_key = sp.surface, sp.key
+    elif src.startswith("《") or (_ZH_OFFICE.search(src) and src not in _ZH_UNNAMED and not _described(src)):
+        name = src.strip("《》")
+        q.speaker, q.speaker_key = name, _word_key(name)
+    else:
+        label = _ZH_UNNAMED.get(src) or _described(src)
+        if label is None:
+            return None  # "根据宪法规定": a law, a count or a rule, nobody's words
+        q.speaker_label = label
+    return q
+
+
 def _open_quotation(text: str) -> bool:
     """Whether `text` ends inside a quotation opened by a typographic mark (“ „ «) and not
     closed yet. Straight quotes are left out: they open and close alike."""
@@ -1195,6 +1256,12 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
     """
     sentence = block[start:end]
     heard = None  # a speaker found without a statement, for the next sentence's "he"
+    if lang in _UNSPACED or (lang is None and _CJK.search(sentence)):
+        framed = _zh_according(block, spans, start, end, lang, article, config)
+        if framed is not None:
+            # "根據X的說法，…": the frame names the source; a verb of saying in the source's
+            # words (说 of 说法) or in the statement says nothing of who speaks.
+            return framed, ((framed.speaker, framed.speaker_key) if framed.speaker_key else None)
     for m in verbs.finditer(sentence):
         vs, ve = start + m.start(), start + m.end()
         if _open_quotation(block[:vs]):
