@@ -21,6 +21,16 @@ _ZH = ("边境村镇遭炮击",
        "当地居民说，市场和两所学校受到损坏。")
 
 
+def _brief_of(store, raws):
+    """The brief of `raws` ingested and put into one event by hand."""
+    ingest_raw(raws, store)
+    ids = [a.id for a in store.articles()]
+    store.put_event(Event(id="ev", title="shelling", article_ids=ids))
+    for aid in ids:
+        store.assign(aid, "ev")
+    return build_brief(store, "ev", "en", force=True)
+
+
 def test_a_chinese_speaker_keyed_like_a_town_stays_a_person_and_keeps_his_quote(tmp_path):
     store = SQLiteStore(tmp_path / "t.db")
     raws = [RawArticle(origin=f"fixture-{i}", id=f"e{i}", url=f"https://news{i}.example.org/world/{i}",
@@ -28,12 +38,7 @@ def test_a_chinese_speaker_keyed_like_a_town_stays_a_person_and_keeps_his_quote(
             for i, (t, b) in enumerate(_EN)]
     raws.append(RawArticle(origin="fixture-zh", id="z1", url="https://zh.example.org/world/1", lang="zh",
                            date="2026-03-04T09:00:00+00:00", title=_ZH[0], text=_ZH[1]))
-    ingest_raw(raws, store)
-    ids = [a.id for a in store.articles()]
-    store.put_event(Event(id="ev", title="shelling", article_ids=ids))
-    for aid in ids:
-        store.assign(aid, "ev")
-    brief = build_brief(store, "ev", "en", force=True)
+    brief = _brief_of(store, raws)
     said = [q for q in brief["quotes"] if "炮击已经在凌晨停止" in q["text"]]
     assert said, brief["quotes"]
     assert said[0]["speaker"] == "乔达里"
@@ -52,11 +57,6 @@ def test_a_chinese_speaker_keyed_like_a_person_of_other_reports_is_still_that_pe
                             "and that troops would stay on alert along the border."),
             RawArticle(origin="fixture-zh", id="z1", url="https://zh.example.org/world/1", lang="zh",
                        date="2026-03-04T09:00:00+00:00", title=_ZH[0], text=_ZH[1])]
-    ingest_raw(raws, store)
-    ids = [a.id for a in store.articles()]
-    store.put_event(Event(id="ev", title="shelling", article_ids=ids))
-    for aid in ids:
-        store.assign(aid, "ev")
-    brief = build_brief(store, "ev", "en", force=True)
+    brief = _brief_of(store, raws)
     said = [q for q in brief["quotes"] if any("炮击已经在凌晨停止" in s["text"] for s in q["sources"])]
     assert said and said[0]["speaker"] == "Ahmed Kodar", brief["quotes"]
