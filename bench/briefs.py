@@ -238,7 +238,9 @@ def main() -> None:
         rows.append(_row(("ours: " if is_ours else "") + name, scores, seconds))
         print(rows[-1], flush=True)
         if args.verbose:
-            _print_entity_misses(scores["entities"])
+            _print_misses(scores["entities"], ("junk", "unmatched", "split", "merged", "missed",
+                                               "wrong_kinds", "bad_names"))
+            _print_misses(scores["quotes"], ("missed", "unmerged", "wrong_speakers"))
     langs: dict[str, str] = {}
     for name, _, _ in ours:
         db = CACHE / f"{name}.db"
@@ -272,10 +274,10 @@ def main() -> None:
                                         encoding="utf-8")
 
 
-def _print_entity_misses(e: dict) -> None:
-    """What the entity scores count against the brief, listed (printed, never written:
-    for the analysts' references these are their strings)."""
-    for part in ("junk", "unmatched", "split", "merged", "missed", "wrong_kinds", "bad_names"):
+def _print_misses(e: dict, parts: tuple[str, ...]) -> None:
+    """What the entity or quote scores count against the brief, listed (printed, never
+    written: for the analysts' references these are their strings)."""
+    for part in parts:
         items = e.get(part) or []
         print(f"  {part} ({len(items)}):")
         for x in items:
