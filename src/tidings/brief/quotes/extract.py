@@ -47,6 +47,7 @@ from tidings.brief.quotes.lexicons import (
     _VERBS,
     _ZH_TITLES,
 )
+from tidings.clean.dates import month_of
 from tidings.clean.sentences import split as split_sentences
 from tidings.config import DEFAULT, Config
 from tidings.records import Mention
@@ -1422,6 +1423,7 @@ def _reported(block, start, end, spans, verbs, langs, lang, last_speaker, articl
             # strikes": a closing participle of consequence is the reporter's
             # framing of the statement, not part of what was said.
             clause = _REPORTERS_TAIL.sub("", clause)
+        clause = _without_dated_background(clause, verb_lang)
         kind = "reported"
         closers = _PAIRS.get(clause[:1])
         if closers and not any(c in clause[1:].rstrip(closers + " .।。۔") for c in closers):
@@ -1632,6 +1634,41 @@ _REPORTERS_TAIL = re.compile(r",\s+(?:bringing|ending|marking|capping|sparking|p
                              # "…until further notice, Reuters reported": whose report it is.
                              r"|,\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+reported|"
                              r"reported\s+(?:by\s+)?(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s*$")
+
+
+# A relative clause after a comma: "…, which erupted on 22 April", "…, que se desató el pasado
+# 22 de abril", "…, которая началась 22 апреля".
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|que|qui|che|la quale|il quale|die|der|das|welche|"
+                             r"который|которая|которое|которые|який|яка|яке|які|który|która|które)\b",
+                             re.IGNORECASE)
+_DAY = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?!\d)")
+# Words that may open the next comma's part of a relative clause that runs to the sentence's
+# end (", in which 26 people died, and which the capital blamed on…"); any other word there
+# is the sentence's own predicate coming back ("the truce, which began on 10 May, was
+# holding"; "В первом туре, который прошел 6 мая, Мерцу не удалось…"): the clause was inside.
+_CLAUSE_GOES_ON = frozenset("""and or but in on at after before with where when which who whom whose
+    that as y e o u pero en tras con donde cuando que quien quienes cuyo del de la el los las
+    et ou mais dans à après avant avec où qui dont que und oder aber in nach vor mit wo als die
+    der das dem den deren dessen e o ma in dopo prima con dove quando che cui и или но а в на
+    после до с где когда который которая которое которые которого которой котором""".split())
+
+
+def _without_dated_background(clause: str, lang: str | None) -> str:
+    """A reported statement without the relative clause with which the reporter dates what
+    it is about ("…following the tension between the two countries, which erupted on 22
+    April after an attack…"): a calendar date in the clause's first words (a day beside a
+    month's name), and the sentence's predicate not coming back after it. A relative clause
+    without a date, or one the statement goes on after, is kept."""
+    for m in _RELATIVE_AFTER.finditer(clause):
+        words = clause[m.end():].split()[:8]
+        dated = any(_DAY.fullmatch(w.strip(".,º")) and any(
+            month_of(x.strip(".,;"), lang) for x in words[max(0, i - 2):i + 3])
+            for i, w in enumerate(words))
+        later = re.findall(r",\s*([^\W\d_]+)", clause[m.end():])
+        goes_on = all(w.lower() in _CLAUSE_GOES_ON for w in later)
+        if dated and goes_on and _word_count(clause[:m.start()]) >= 3:
+            return clause[:m.start()].rstrip()
+    return clause
 
 
 def _word_count(text: str) -> int:
