@@ -129,18 +129,16 @@ class E5Encoder:
         pieces = [blob[a:b].decode("utf-8", "surrogateescape") for a, b in zip(offsets, offsets[1:])]
         # The first piece of a spelling wins, as in the engine's table; the unknown piece
         # and empty ones are never matched.
-        ids = {p: i for i, p in reversed(list(enumerate(pieces))) if p}
+        ids = dict(zip(reversed(pieces), range(n - 1, -1, -1)))
+        ids.pop("", None)
         ids.pop(pieces[self.unk], None)
         self._ids = ids
         self._scores = scores.astype(np.float64).tolist()
         self._unk_score = float(scores.min()) - 10.0
         # How far a piece can reach from its first two characters: most pairs start no
         # long piece, so the segmentation tries few lengths per position.
-        reach: dict[str, int] = {}
-        for p in ids:
-            if len(p) > 1 and reach.get(p[:2], 0) < len(p):
-                reach[p[:2]] = len(p)
-        self._reach = reach
+        # (Longest last, so each pair keeps its longest.)
+        self._reach = {p[:2]: len(p) for p in sorted(ids, key=len) if len(p) > 1}
         count, size = r.take("iI")
         end = r.pos + size
         table: dict[int, str] = {}
