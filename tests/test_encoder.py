@@ -123,3 +123,18 @@ def test_a_file_that_is_not_a_model_is_refused_naming_it(tmp_path):
     bad.write_bytes(b"GGUF" + bytes(100))
     with pytest.raises(ValueError, match="weights.bin"):
         E5Encoder(bad)
+
+
+def test_a_very_long_text_goes_through_in_chunks_with_the_same_vector(encoder, monkeypatch):
+    import tidings.understand.encoder as enc
+
+    long = " ".join(demo_texts()[:40])
+    whole = encoder.passage([long, "a short one"])
+    monkeypatch.setattr(enc, "_CHUNK_TOKENS", 600)  # one 512-token window at a time
+    sizes = []
+    real = encoder._means
+    monkeypatch.setattr(encoder, "_means", lambda ws: sizes.append(sum(map(len, ws))) or real(ws))
+    chunked = encoder.passage([long, "a short one"])
+    assert encoder.token_count(long) > 1200
+    assert len(sizes) >= 3 and max(sizes) <= 600
+    assert (whole * chunked).sum(axis=1).min() > 0.99999

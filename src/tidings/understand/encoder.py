@@ -35,6 +35,7 @@ _Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (QK // 2,))])
 _META = "\u2581"  # SentencePiece's word-start mark
 _SPACES = re.compile("  +")
 _GROUP = 8  # texts of similar length whose attention is computed as one padded block
+_CHUNK_TOKENS = 16_384  # tokens through the network at once (about 100 MB of activations)
 
 
 def model_file() -> Path:
@@ -238,7 +239,16 @@ class E5Encoder:
             for a in range(0, max(len(ids), 1), width):
                 windows.append(np.array([self.bos, *ids[a : a + width], self.eos], dtype=np.int64))
                 owner.append(t)
-        means = self._means(windows)
+        # At most _CHUNK_TOKENS tokens go through the network at once: a very long text
+        # (many windows) runs in bounded memory.
+        means = np.empty((len(windows), self.dim), dtype=np.float32)
+        start = used = 0
+        for i, w in enumerate(windows):
+            if i > start and used + len(w) > _CHUNK_TOKENS:
+                means[start:i] = self._means(windows[start:i])
+                start, used = i, 0
+            used += len(w)
+        means[start:] = self._means(windows[start:])
         weights = np.array([len(w) - 2 for w in windows], dtype=np.float32)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         np.add.at(out, np.array(owner), means * np.maximum(weights, 1.0)[:, None])
