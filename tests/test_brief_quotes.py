@@ -1,6 +1,8 @@
 """Quote extraction per language (direct and reported speech, with the speaker) and the
 merge of one statement reported in several languages. Fixture sentences are our own."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -784,3 +786,44 @@ def test_a_verb_inside_a_quotation_running_over_paragraphs_gives_no_speaker():
     qs = quotes_of(text, "en")
     assert qs and all(q.speaker != "Anna Kovac" for q in qs), qs
     assert any(q.text.startswith("Thankful for all") and q.speaker and "Girard" in q.speaker for q in qs), qs
+
+
+def test_the_statements_left_over_from_one_briefing_in_two_reports_are_one():
+    # Two reports (en, ro) of one briefing share a statement (0.99). Each has one more
+    # quote of the speaker that matched nothing, at 0.81: a paraphrase of the other's
+    # quotation. The paraphrase is closer (0.84) to the shared statement, so it is no
+    # mutual nearest pair and joins only as the last one left.
+    shared_en = _q("a1", "en", "askv", [1.0, 0.0, 0.0], position=0)
+    shared_ro = _q("a2", "ro", "askv", [0.99, 0.141, 0.0], position=0)
+    para_en = _q("a1", "en", "askv", [0.84, 0.0, 0.5426], position=1)
+    quote_ro = _q("a2", "ro", "askv", [0.59, 0.55, 0.5911], position=1)
+    assert 0.80 < float(para_en.vector @ quote_ro.vector) < 0.83
+    assert float(para_en.vector @ shared_ro.vector) > float(para_en.vector @ quote_ro.vector)
+    groups = merge([shared_en, para_en, shared_ro, quote_ro], {})
+    assert sorted(map(len, groups)) == [2, 2]
+    assert any(para_en in g and quote_ro in g for g in groups)
+
+
+def test_lone_quotes_of_reports_that_share_no_statement_stay_apart():
+    # As above, but what the reports share is another speaker's statement, and a second
+    # quote of the speaker's in the Romanian report (0.80 to the English one) leaves
+    # neither the clear closest: nothing says the two reports hold one appearance.
+    shared_en = _q("a1", "en", "pskv", [1.0, 0.0, 0.0, 0.0], position=0)
+    shared_ro = _q("a2", "ro", "pskv", [0.99, 0.141, 0.0, 0.0], position=0)
+    para_en = _q("a1", "en", "askv", [0.84, 0.0, 0.5426, 0.0], position=1)
+    quote_ro = _q("a2", "ro", "askv", [0.59, 0.55, 0.5911, 0.0], position=1)
+    other_ro = _q("a2", "ro", "askv", [0.55, 0.0, 0.62, 0.56], position=2)
+    assert 0.79 < float(para_en.vector @ other_ro.vector) < 0.80
+    quotes = [shared_en, para_en, shared_ro, quote_ro, other_ro]
+    assert sorted(map(len, merge(quotes, {}))) == [1, 1, 1, 2]
+    # The same quotes once the shared statement is the speaker's: the closest pair joins.
+    shared_en.speaker_key = shared_ro.speaker_key = "askv"
+    groups = merge(quotes, {})
+    assert sorted(map(len, groups)) == [1, 2, 2]
+    assert any(para_en in g and quote_ro in g for g in groups)
+    # Never within one language, nor below quote_merge_similarity_evidenced.
+    same_lang = [replace(q, lang="en") for q in quotes]
+    assert sorted(map(len, merge(same_lang, {}))) == [1, 1, 1, 2]
+    far_ro = _q("a2", "ro", "askv", [0.3, 0.8, 0.52, 0.0], position=1)
+    assert float(para_en.vector @ far_ro.vector) < 0.80
+    assert sorted(map(len, merge([shared_en, para_en, shared_ro, far_ro], {}))) == [1, 1, 2]

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("tidings.brief")
 
 # Bumped when the brief's shape or method changes, so stored briefs are rebuilt.
-BRIEF_VERSION = 12
+BRIEF_VERSION = 13
 # Only the start of very long articles is read: briefs quote leads, and it bounds time.
 MAX_TEXT_CHARS = 20_000
 

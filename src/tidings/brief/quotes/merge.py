@@ -31,7 +31,8 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     it names, its figures, clock times). Linked groups merge while their average cross
     cosine stays at least `quote_group_similarity`, and while two of their quotes in one
     language from two articles share a content word (_Wording; `words(quote)` gives a
-    quote's content words, by default content_words of its text).
+    quote's content words, by default content_words of its text). Last, two reports of one
+    appearance pair the speaker's quotes that matched nothing (_join_last_left).
 
     Quotes need `.vector` set (L2-normalised) to merge. Returns groups, largest first.
     """
@@ -163,6 +164,7 @@ def merge(quotes: list[Quote], speaker_entity: dict[str, str], config: Config = 
     _best_fit(quotes, group_of, members, contested, ent, config, wording)
     _join_pieces(quotes, group_of, members, ent, config, wording)
     _join_copies(quotes, group_of, members)
+    _join_last_left(quotes, group_of, members, ent, config)
     out = [[quotes[i] for i in sorted(m)] for m in members.values()]
     out.sort(key=lambda g: (-len({q.article for q in g}), -len({q.lang for q in g}),
                             min(q.position for q in g)))
@@ -462,6 +464,60 @@ def _leftover_links(sims: np.ndarray, thresh: np.ndarray, eid: np.ndarray, art: 
                 used |= {a, b}
                 out.append((sim, have[a], have[b]))
     return out
+
+
+def _join_last_left(quotes: list[Quote], group_of: list[int], members: dict[int, list[int]], ent,
+                    config: Config) -> None:
+    """The statements of one speaker's briefing left without a counterpart in two reports of
+    it. When two articles in two languages already share a statement of a speaker, they
+    report the same appearance; a quote of that speaker in each that matched nothing
+    anywhere is most often the same statement, put in other words: an English "any
+    discussion between Putin and Zelensky would require thorough planning" against the
+    Romanian quotation "it is important that these contacts be well prepared" (0.81, while
+    it sits at 0.84-0.89 to the briefing's other statements, each matched elsewhere).
+    Such lone quotes pair greedily, closest first, each once, at
+    `quote_merge_similarity_evidenced` or more. Articles that share no statement of the
+    speaker may hold two appearances: their lone quotes can sit as close (0.81 for two
+    different statements of Zelensky's in an English and a Hindi report of one event), and
+    they never pair. Not when some quote of the speaker
+    was left unembedded (how close it is is unknown)."""
+    unseen = {e for q in quotes if q.vector is None and (e := ent(q))}
+    lone: list[tuple[int, str]] = []
+    for m in members.values():
+        e = ent(quotes[m[0]]) if len(m) == 1 else None
+        if e and not e.startswith(("#", "~")) and quotes[m[0]].vector is not None and \
+                not any(same_speaker(e, u, config) for u in unseen):
+            lone.append((m[0], e))
+    if len(lone) < 2:
+        return
+    # Pairs of articles that share a statement, with the speaker it is by.
+    shared: list[tuple[frozenset[str], str]] = []
+    for m in members.values():
+        arts = sorted({quotes[i].article for i in m})
+        e = next((x for x in (ent(quotes[i]) for i in m) if x), None)
+        if e and len(arts) > 1:
+            shared += [(frozenset((a, b)), e) for ia, a in enumerate(arts) for b in arts[ia + 1:]]
+    pairs = []
+    for ia, (a, ea) in enumerate(lone):
+        qa = quotes[a]
+        for b, eb in lone[ia + 1:]:
+            qb = quotes[b]
+            if qa.article == qb.article or qa.lang == qb.lang or not same_speaker(ea, eb, config):
+                continue
+            sim = float(np.asarray(qa.vector) @ np.asarray(qb.vector))
+            if sim < config.quote_merge_similarity_evidenced:
+                continue
+            both = frozenset((qa.article, qb.article))
+            if any(arts == both and same_speaker(ea, e, config) for arts, e in shared):
+                pairs.append((sim, a, b))
+    used: set[int] = set()
+    for _sim, a, b in sorted(pairs, reverse=True):
+        if a in used or b in used:
+            continue
+        used |= {a, b}
+        ga, gb = group_of[a], group_of[b]
+        group_of[b] = ga
+        members[ga] += members.pop(gb)
 
 
 def _speakers_agree(names: list[str | None], config: Config) -> bool:
