@@ -490,13 +490,15 @@ def _join_last_left(quotes: list[Quote], group_of: list[int], members: dict[int,
             lone.append((m[0], e))
     if len(lone) < 2:
         return
-    # Pairs of articles that share a statement, with the speaker it is by.
-    shared: list[tuple[frozenset[str], str]] = []
+    # Pairs of articles that share a statement, with the speakers it is by.
+    shared: dict[frozenset[str], set[str]] = {}
     for m in members.values():
         arts = sorted({quotes[i].article for i in m})
         e = next((x for x in (ent(quotes[i]) for i in m) if x), None)
         if e and len(arts) > 1:
-            shared += [(frozenset((a, b)), e) for ia, a in enumerate(arts) for b in arts[ia + 1:]]
+            for ix, x in enumerate(arts):
+                for y in arts[ix + 1:]:
+                    shared.setdefault(frozenset((x, y)), set()).add(e)
     pairs = []
     for ia, (a, ea) in enumerate(lone):
         qa = quotes[a]
@@ -507,8 +509,7 @@ def _join_last_left(quotes: list[Quote], group_of: list[int], members: dict[int,
             sim = float(np.asarray(qa.vector) @ np.asarray(qb.vector))
             if sim < config.quote_merge_similarity_evidenced:
                 continue
-            both = frozenset((qa.article, qb.article))
-            if any(arts == both and same_speaker(ea, e, config) for arts, e in shared):
+            if any(same_speaker(ea, e, config) for e in shared.get(frozenset((qa.article, qb.article)), ())):
                 pairs.append((sim, a, b))
     used: set[int] = set()
     for _sim, a, b in sorted(pairs, reverse=True):
