@@ -43,7 +43,11 @@ _HANGUL = re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]")
 @lru_cache(maxsize=16_384)
 def word_pattern(s: str) -> re.Pattern[str]:
     """`s` as a whole word."""
-    return re.compile(rf"(?<!\w){re.escape(s)}(?!\w)")
+    # The word first, its left edge checked behind it: a pattern that opens with the
+    # literal is searched for as a literal (fast), one that opens with a lookbehind is
+    # tried at every position of the text, and that cost a brief a fifth of its time.
+    e = re.escape(s)
+    return re.compile(rf"{e}(?<!\w{e})(?!\w)")
 
 
 @lru_cache(maxsize=16_384)
@@ -54,7 +58,8 @@ def plain_pattern(s: str) -> re.Pattern[str]:
 @lru_cache(maxsize=16_384)
 def followed_pattern(s: str) -> re.Pattern[str]:
     """`s` as a word start, and the word after it (group 1)."""
-    return re.compile(rf"(?<!\w){re.escape(s)}\s+([^\W\d_][\w'’\-]*)")
+    e = re.escape(s)
+    return re.compile(rf"{e}(?<!\w{e})\s+([^\W\d_][\w'’\-]*)")  # the word first: see word_pattern
 
 
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
