@@ -88,10 +88,21 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
     # Most frequent first, so the representative is the common spelling.
     parent: dict[str, str] = {}
     reps: list[str] = []
+    # A key is tried only against the representatives that could pass, in the order they
+    # came, so the first that passes is the one a scan of them all finds: `_near` needs the
+    # same first letter and both keys of one word or both of several, the alef and Hangul
+    # folds an Arabic-script or Hangul key on one side. Comparing every key with every
+    # representative was most of this function's time.
+    by_start: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    folded: list[int] = []  # representatives in Arabic script or Hangul
+    people, places = apart
     for k in keys:
         target = None
-        people, places = apart
-        for r in reps:
+        bare = k.removesuffix(_PERSON_MARK)
+        start = (bare[:1], " " in bare)
+        tried = range(len(reps)) if k in arabic or k in hangul else sorted(by_start[start] + folded)
+        for i in tried:
+            r = reps[i]
             if (r in people and k in places) or (r in places and k in people):
                 continue
             if _near(r.removesuffix(_PERSON_MARK), k.removesuffix(_PERSON_MARK), config, devanagari) \
@@ -100,6 +111,9 @@ def _merge_near_keys(keys: list[str], config: Config, devanagari: frozenset[str]
                 target = r
                 break
         if target is None:
+            by_start[start].append(len(reps))
+            if k in arabic or k in hangul:
+                folded.append(len(reps))
             reps.append(k)
             parent[k] = k
         else:
