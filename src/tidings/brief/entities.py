@@ -456,6 +456,7 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
         by_words[tuple(words)].append(t)
         by_first[words[0]].append(t)
     by_id = {id(e): e for e in entities}
+    order = {i: n for n, i in enumerate(by_id)}
     text_of = {a.id: (a.text or "")[:20_000] for a in articles}
     for e in entities:
         surfaces = list(e.surfaces)
@@ -472,7 +473,9 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
                         seen += 1
                         nxt = by_surface.get(m.group(1))
                         followers.add(id(nxt) if nxt is not None and nxt is not e else 0)
-            people = {i: t for i, t in by_id.items() if i in followers and _kind(t) in ("person", "name")}
+            # (only where they may decide below; in the entries' order, which breaks ties)
+            people = {i: by_id[i] for i in sorted(followers, key=order.__getitem__)
+                      if _kind(by_id[i]) in ("person", "name")} if seen and 0 not in followers else {}
             # A first name mistaken for a place ("Andrii") counts when a person follows.
             first_name = _kind(e) in ("person", "name") or all(_kind(t) == "person" for t in people.values())
             if seen and 0 not in followers and first_name and people \
@@ -513,8 +516,9 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
     # furniture, not a party to the event.
     outlets = {_fold(x) for a in articles for x in (a.source, _host(a.url)) if x}
     outlets = {o for o in outlets if len(o) >= 5}
+    outlet_starts = {o[:i] for o in outlets for i in range(5, len(o) + 1)}
     for e in entities:
-        if id(e) not in gone and any(_is_outlet(s, outlets) for s in e.surfaces):
+        if id(e) not in gone and any(_is_outlet(s, outlets, outlet_starts) for s in e.surfaces):
             gone.add(id(e))
     _institutions_of_places(entities, text_of)
     entities = _lower_case_heads(entities, text_of, {aid for aid, w in words_of.items() if w & _PLACE_WORDS})
@@ -1856,15 +1860,18 @@ def _regnal_surface(s: str) -> bool:
     return len(words) >= 2 and bool(scripts.roman_value(words[-1].rstrip(".")))
 
 
-def _is_outlet(surface: str, outlets: set[str]) -> bool:
+def _is_outlet(surface: str, outlets: set[str], starts: set[str]) -> bool:
     """The outlet's name itself, or the start of it in two words or more ("Metro Ledger"
-    of Metro Ledger India); a one-word place inside an outlet name ("India") is not."""
+    of Metro Ledger India); a one-word place inside an outlet name ("India") is not.
+    `starts`: the outlets' starts of five letters or more (a look-up, not a scan of the
+    outlets for every surface)."""
     f = _fold(surface)
     if len(f) < 5:
         return False
-    return f in outlets or (len(surface.split()) > 1 and any(o.startswith(f) for o in outlets))
+    return f in outlets or (len(surface.split()) > 1 and f in starts)
 
 
+@lru_cache(maxsize=65_536)  # the same surfaces are folded by rule after rule
 def _fold(s: str) -> str:
     return re.sub(r"[\W_]+", "", anyascii(s).lower())
 
@@ -1882,9 +1889,10 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
         # Every full spelling of a cased script: an entry shown by its Arabic name may
         # hold the Cyrillic one that meets the Latin.
         out = []
-        for s in [display_name(e), *e.surfaces]:
+        shown = display_name(e)
+        for s in [shown, *e.surfaces]:
             words = anyascii(s).lower().split()
-            if len(words) in (2, 3) and (s == display_name(e) or _CASED_LETTER.search(s)):
+            if len(words) in (2, 3) and (s == shown or _CASED_LETTER.search(s)):
                 out.append((words[0], words[-1]))
         return list(dict.fromkeys(out))
 
@@ -1924,16 +1932,19 @@ def _same_people(entities: list[Entity]) -> list[Entity]:
             if p or ar:
                 people.append((e, p, ar, la))
     gone: set[int] = set()
+    # Kinds read once: an entry's kind changes only when another is merged into it, below.
+    kind = {id(e): _kind(e) for e, *_ in people}
     for i, (a, pa, ara, lata) in enumerate(people):
         if id(a) in gone:
             continue
         for b, pb, arb, latb in people[i + 1:]:
-            if id(b) in gone or "person" not in (_kind(a), _kind(b)):
+            if id(b) in gone or "person" not in (kind[id(a)], kind[id(b)]):
                 continue  # (two unknowns alike are not evidence enough)
             if any(alike(fa, la, fb, lb) for fa, la in pa for fb, lb in pb) \
                     or any(keys_alike(*x, *y) for x in ara for y in latb) \
                     or any(keys_alike(*x, *y) for x in arb for y in lata):
                 _merge_into(a, b)
+                kind[id(a)] = _kind(a)
                 gone.add(id(b))
     return [e for e in entities if id(e) not in gone]
 
