@@ -38,28 +38,58 @@ from tidings.understand.names import (
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _HANGUL = re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]")
-# A brief looks surfaces up by pattern thousands of times, more distinct patterns than re's
-# own cache holds (512): compiled once here, recompiling took a third of a 100-article brief.
-@lru_cache(maxsize=16_384)
-def word_pattern(s: str) -> re.Pattern[str]:
-    """`s` as a whole word."""
-    # The word first, its left edge checked behind it: a pattern that opens with the
-    # literal is searched for as a literal (fast), one that opens with a lookbehind is
-    # tried at every position of the text, and that cost a brief a fifth of its time.
-    e = re.escape(s)
-    return re.compile(rf"{e}(?<!\w{e})(?!\w)")
+# A brief looks thousands of its names up in its articles: by str.find, not by a pattern
+# per name, as compiling those took a new event's brief a quarter of a second (and pushed
+# every other pattern out of re's own cache, 512 patterns, to be compiled again).
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what re's \w matches, character for character
 
 
-@lru_cache(maxsize=16_384)
-def plain_pattern(s: str) -> re.Pattern[str]:
-    return re.compile(re.escape(s))
+def word_spans(s: str, text: str) -> list[tuple[int, int]]:
+    r"""(start, end) of `s` as a whole word in `text`, left to right, none overlapping: what
+    the pattern (?<!\w)s(?!\w) finds."""
+    if not s:
+        return [m.span() for m in re.finditer(r"(?<!\w)(?!\w)", text)]
+    out = []
+    i = text.find(s)
+    while i >= 0:
+        end = i + len(s)
+        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
+            out.append((i, end))
+            i = text.find(s, end)
+        else:
+            i = text.find(s, i + 1)
+    return out
 
 
-@lru_cache(maxsize=16_384)
-def followed_pattern(s: str) -> re.Pattern[str]:
-    """`s` as a word start, and the word after it (group 1)."""
-    e = re.escape(s)
-    return re.compile(rf"{e}(?<!\w{e})\s+([^\W\d_][\w'’\-]*)")  # the word first: see word_pattern
+def plain_spans(s: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) of `s` in `text`, left to right, none overlapping."""
+    if not s:
+        return [(i, i) for i in range(len(text) + 1)]
+    out = []
+    i = text.find(s)
+    while i >= 0:
+        out.append((i, i + len(s)))
+        i = text.find(s, i + len(s))
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’\-]*)")
+
+
+def words_after(s: str, text: str) -> list[str]:
+    r"""The word after each occurrence of `s` that starts a word and has one after it: what
+    the pattern (?<!\w)s\s+([^\W\d_][\w'’\-]*) finds as its group."""
+    out = []
+    i = text.find(s)
+    while i >= 0:
+        m = _NEXT_WORD.match(text, i + len(s)) if i == 0 or not _word_char(text[i - 1]) else None
+        if m is not None:
+            out.append(m.group(1))
+            i = text.find(s, m.end())
+        else:
+            i = text.find(s, i + 1)
+    return out
 
 
 _LATIN_ONLY = re.compile(r"^[A-Za-z\u00C0-\u024F\s'’.\-]+$")
@@ -323,8 +353,8 @@ def _noun_keys(articles: list[Article], features: dict[str, Features], key_of: A
     for k, seen in surfaces.items():
         if k in others:
             continue
-        befores = [text_of[aid][max(0, m.start() - 60):m.start()] for aid, s in seen
-                   for m in word_pattern(s).finditer(text_of[aid])]
+        befores = [text_of[aid][max(0, start - 60):start] for aid, s in seen
+                   for start, _ in word_spans(s, text_of[aid])]
         if befores and 2 * sum(map(_after_a_modifier, befores)) >= len(befores):
             out.add(k)
     return out
@@ -469,9 +499,9 @@ def tidy(entities: list[Entity], articles: list[Article]) -> list[Entity]:
             seen = 0
             for aid in e.articles:
                 for s in surfaces:
-                    for m in followed_pattern(s).finditer(text_of.get(aid, "")):
+                    for word in words_after(s, text_of.get(aid, "")):
                         seen += 1
-                        nxt = by_surface.get(m.group(1))
+                        nxt = by_surface.get(word)
                         followers.add(id(nxt) if nxt is not None and nxt is not e else 0)
             # (only where they may decide below; in the entries' order, which breaks ties)
             people = {i: by_id[i] for i in sorted(followers, key=order.__getitem__)
@@ -622,13 +652,13 @@ def _lower_case_heads(entities: list[Entity], text_of: dict[str, str], with_head
                 if not _cased(s):
                     bare += 1
                     continue
-                for m in word_pattern(s).finditer(text):
-                    if any(x <= m.start() and m.end() <= y for x, y in mine):
+                for start, end in word_spans(s, text):
+                    if any(x <= start and end <= y for x, y in mine):
                         continue
-                    mine.append(m.span())
+                    mine.append((start, end))
                     # (on the name's line: a title's last word is no head of the text's first,
                     # "second place" / "Germany's")
-                    window = text[max(0, m.start() - 40):m.start()].rsplit("\n", 1)[-1]
+                    window = text[max(0, start - 40):start].rsplit("\n", 1)[-1]
                     words = window.split() if window[-1:].isspace() else []
                     conn = words.pop() if len(words) >= 2 and words[-1] in _HEAD_CONNECTORS else ""
                     head = words[-1] if words else ""
@@ -944,8 +974,8 @@ def _nouns_after_articles(entities: list[Entity], text_of: dict[str, str], lang_
             aids = [a for a in e.surface_articles[s] if a in text_of]
             if not aids or any(lang_of.get(a) not in _ROMANCE for a in aids):
                 continue
-            befores = [text_of[a][max(0, m.start() - 30):m.start()] for a in aids
-                       for m in word_pattern(s).finditer(text_of[a])]
+            befores = [text_of[a][max(0, start - 30):start] for a in aids
+                       for start, _ in word_spans(s, text_of[a])]
             lasts = [re.search(r"(\S+)[ \t]+$", b) for b in befores]
             if befores and all(m is not None and m.group(1) in _ROMANCE_ARTICLES for m in lasts):
                 del e.surfaces[s]
@@ -1089,8 +1119,7 @@ def _spans(s: str, text: str, whole_word: bool) -> tuple[tuple[int, int], ...]:
     """Where `s` stands in `text`: a brief asks this of one surface and article several
     times (each test of an entity reads its occurrences again). `collect` empties the
     cache, so it holds one event's texts at most."""
-    pattern = word_pattern(s) if whole_word else plain_pattern(s)
-    return tuple(m.span() for m in pattern.finditer(text))
+    return tuple(word_spans(s, text) if whole_word else plain_spans(s, text))
 
 
 def _occurrences(e: Entity, text_of: dict[str, str], others: dict[str, list[str]] | None = None,
@@ -1442,14 +1471,14 @@ def _regnal_and_birth_names(entities: list[Entity], text_of: dict[str, str]) -> 
         for aid in r.articles:
             text = text_of.get(aid, "")
             for s in r.surfaces:
-                for m in word_pattern(s).finditer(text):
-                    if not _after_name_word(text, m.start()):
+                for at, after in word_spans(s, text):
+                    if not _after_name_word(text, at):
                         continue
-                    start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-                    ends = [i for i in (text.find(c, m.end()) for c in ("!", "?", "\n", ". ")) if i >= 0]
+                    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+                    ends = [i for i in (text.find(c, after) for c in ("!", "?", "\n", ". ")) if i >= 0]
                     sentence = text[start:min(ends, default=len(text))]
                     for p in people:
-                        if id(p) not in gone and p is not r and any(len(ps) >= 3 and word_pattern(ps).search(sentence)
+                        if id(p) not in gone and p is not r and any(len(ps) >= 3 and word_spans(ps, sentence)
                                                      for ps in p.surfaces):
                             votes[id(p)] += 1
         ranked = votes.most_common(2)
@@ -1476,9 +1505,9 @@ def _overlapping_readings(entities: list[Entity], text_of: dict[str, str]) -> se
         mine = []
         for s in e.surfaces:
             for aid in e.surface_articles[s]:
-                for m in word_pattern(s).finditer(text_of.get(aid, "")):
-                    mine.append((aid, m.start(), m.end()))
-                    by_article[aid].append((id(e), m.start(), m.end()))
+                for start, end in word_spans(s, text_of.get(aid, "")):
+                    mine.append((aid, start, end))
+                    by_article[aid].append((id(e), start, end))
         if mine:
             spans[id(e)] = mine
     out: set[int] = set()
@@ -1546,8 +1575,8 @@ def _cut_cjk_name(e: Entity, text_of: dict[str, str]) -> bool:
     if len(e.articles) != 1 or _kind(e) == "place" or not all(_CJK_LETTER.fullmatch(s[-1:]) for s in e.surfaces):
         return False  # (a place is known to the gazetteer whole: 澳門時間 is Macau's time)
     # (found in plain text: such scripts put no space, so no word boundary, around names)
-    nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
-             for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
+    nexts = [text_of.get(aid, "")[end:end + 1] for s in e.surfaces for aid in e.surface_articles[s]
+             for _, end in plain_spans(s, text_of.get(aid, ""))]
     return len(nexts) >= 2 and len(set(nexts)) == 1 and bool(_CJK_LETTER.fullmatch(nexts[0]))
 
 
@@ -1562,8 +1591,8 @@ def _cjk_names_made_whole(entities: list[Entity], text_of: dict[str, str]) -> li
         if len(e.articles) < 2 or _kind(e) == "place" or not e.surfaces \
                 or not all(_CJK_LETTER.fullmatch(c) for s in e.surfaces for c in s):
             continue
-        nexts = [text_of.get(aid, "")[m.end():m.end() + 1] for s in e.surfaces for aid in e.surface_articles[s]
-                 for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
+        nexts = [text_of.get(aid, "")[end:end + 1] for s in e.surfaces for aid in e.surface_articles[s]
+                 for _, end in plain_spans(s, text_of.get(aid, ""))]
         if len(nexts) < 2 or len(set(nexts)) != 1 or not _CJK_LETTER.fullmatch(nexts[0]):
             continue
         for s in list(e.surfaces):
@@ -1689,9 +1718,9 @@ def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[En
     found = []  # (entry, surface, whole name, Latin spellings, spans)
     for e in entities:
         for s in [s for s in e.surfaces if len(s) <= 4 and all(_CJK_LETTER.fullmatch(c) for c in s)]:
-            seen = [(aid, m) for aid in e.surface_articles[s]
-                    for m in plain_pattern(s).finditer(text_of.get(aid, ""))]
-            fulls = [(aid, m, _CJK_FULL_NAME.match(text_of[aid], m.end())) for aid, m in seen]
+            seen = [(aid, span) for aid in e.surface_articles[s]
+                    for span in plain_spans(s, text_of.get(aid, ""))]
+            fulls = [(aid, span, _CJK_FULL_NAME.match(text_of[aid], span[1])) for aid, span in seen]
             if not seen or not all(f for _, _, f in fulls):
                 continue
             first = fulls[0][2]
@@ -1702,7 +1731,7 @@ def _cjk_first_names(entities: list[Entity], text_of: dict[str, str]) -> list[En
             second = _HAN_FUNCTION.split(first.group(2))[0] or first.group(2)
             found.append((e, s, f"{s}{first.group(1)}·{second}",
                           {f.group(3).strip() for _, _, f in fulls if f and f.group(3)},
-                          {(aid, m.start(), f.end()) for aid, m, f in fulls if f}))
+                          {(aid, span[0], f.end()) for aid, span, f in fulls if f}))
     new: list[Entity] = []
     for e, s, full, latins, spans in found:
         inner = all(any(a == aid and b < start and end_ == stop for _, _, _, _, other in found for a, b, stop in other)
@@ -1795,8 +1824,8 @@ def _hungarian_remits(entities: list[Entity], text_of: dict[str, str], lang_of: 
             remits = set()
             for aid in e.surface_articles[s]:
                 text = text_of.get(aid, "")
-                for m in word_pattern(s).finditer(text):
-                    r = _HU_REMIT.search(text[max(0, m.start() - 60):m.start()])
+                for start, _ in word_spans(s, text):
+                    r = _HU_REMIT.search(text[max(0, start - 60):start])
                     remits.add(" ".join(r.group(1).split()) if r else None)
             if len(remits) == 1 and None not in remits:
                 whole = f"{remits.pop()} {s}"
@@ -2620,9 +2649,9 @@ def _in_links(e: Entity, text_of: dict[str, str]) -> bool:
     for s in e.surfaces:
         for aid in e.surface_articles[s]:
             text = text_of.get(aid, "")
-            for m in plain_pattern(s).finditer(text):
-                start = max(text.rfind(c, 0, m.start()) for c in " \n\t") + 1
-                end = next((i.start() for i in _SPACE.finditer(text, m.end())), len(text))
+            for at, after in plain_spans(s, text):
+                start = max(text.rfind(c, 0, at) for c in " \n\t") + 1
+                end = next((i.start() for i in _SPACE.finditer(text, after)), len(text))
                 if not _LINK.search(text[start:end]):
                     return False
                 found = True

@@ -19,7 +19,7 @@ from tidings.records import Article
 from tidings.understand import gazetteer
 from tidings.understand.names import _PLACE_WORDS, _is_title, is_first_name, is_head_word, name_key
 
-# Patterns built from the event's own names, compiled once each (see entities.word_pattern).
+# Patterns built from the event's own names, compiled once each (see entities.word_spans).
 _compiled = lru_cache(maxsize=16_384)(re.compile)
 
 # Titles written in lower case before a name that the extractor's list (capitalised
@@ -141,8 +141,8 @@ def names_before_full_names(entities: list[E.Entity], text_of: dict[str, str]) -
             target.articles |= aids
             titled = any(before[-1:].isspace() and _words(before) and _words(before)[-1].casefold() in _AIDES
                          for aid in aids
-                         for before in (text_of.get(aid, "")[max(0, m.start() - 40):m.start()]
-                                        for m in E.plain_pattern(s).finditer(text_of.get(aid, ""))))
+                         for before in (text_of.get(aid, "")[max(0, start - 40):start]
+                                        for start, _ in E.plain_spans(s, text_of.get(aid, ""))))
             target.kinds["person" if titled else "name"] += n
     return entities + new
 
@@ -456,9 +456,9 @@ def institutions_of_countries(entities: list[E.Entity], text_of: dict[str, str],
             for s in p.surfaces:
                 if lang in ("zh", "ja") and _CJK_RUN.match(s) and len(s) >= 2 and s in text:
                     for head, concept in _ZH_INSTITUTIONS.items():
-                        for m in E.plain_pattern(s + head).finditer(text):
-                            if not _ZH_NOT_AFTER.match(text, m.end()):
-                                add(p, concept, m.group(), aid)
+                        for _, end in E.plain_spans(s + head, text):
+                            if not _ZH_NOT_AFTER.match(text, end):
+                                add(p, concept, s + head, aid)
                 elif lang == "ar" and _AR_WORD.match(s):
                     # A clitic conjunction or preposition may be written on the name (ومصر,
                     # "and Egypt"); the adjective is made of the bare name.
