@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -433,10 +434,18 @@ def _frame(sentences: list[str], i: int) -> str | None:
     projection, the Union has 29 percent" goes on giving the projection's shares in the
     sentences after ("the AfD reached 19.6 percent") without repeating it."""
     for j in range(i, -1, -1):
-        if _PROJECTION.search(sentences[j]):
-            return "projection"
-        if _COUNTED.search(sentences[j]):
-            return "count"
+        framing = _framing(sentences[j])
+        if framing is not None:
+            return framing
+    return None
+
+
+@lru_cache(maxsize=4_096)  # asked of a sentence again for every figure after it
+def _framing(sentence: str) -> str | None:
+    if _PROJECTION.search(sentence):
+        return "projection"
+    if _COUNTED.search(sentence):
+        return "count"
     return None
 
 
