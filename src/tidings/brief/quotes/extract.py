@@ -65,6 +65,7 @@ _AUXILIARIES = {"", "is", "was", "has", "have", "had", "will", "would", "has als
 _ABBREVIATED = re.compile(r"(?<!\w)(?:M|MM|Mr|Mrs|Ms|Dr|Mme|Mlle|St|Gen|Sen|Prof|Sr|Sra|Hr|Fr|г)\.")  # verb-subject order: "قال الوزير إن…"
 _ACCORDING_ANY = re.compile(r"(?<!\w)(?:" + "|".join(_ACCORDING.values()) + r"|के\s+(?:अनुसार|मुताबिक))(?!\w)",
                             re.IGNORECASE)
+_ACCORDING_FORM = re.compile("|".join(_ACCORDING.values()), re.IGNORECASE)  # anywhere, even inside a word
 # An opening "according to X," phrase, to cut from the statement it attributes.
 _ACCORDING_LEAD = re.compile(r"^(?:(?:" + "|".join(_ACCORDING.values()) + r")(?:\s+[^,]{1,80})?,|[^,]{1,90}के\s+(?:अनुसार|मुताबिक)\s*,?)",
                              re.IGNORECASE)
@@ -1176,6 +1177,8 @@ def _subject_dropped(block: str, qe: int, vs: int, ve: int, e0: int, lang: str |
 
 def _according(block, spans, s0, e0, lang) -> _Span | None:
     langs = [lang] if lang in _ACCORDING else list(_ACCORDING)
+    if len(langs) > 1 and _ACCORDING_ANY.search(block[s0:e0]) is None:
+        langs = []  # no language's form in the sentence: one search, not one per language
     for lg in langs:
         for m in re.finditer(rf"(?<!\w)(?:{_ACCORDING[lg]})(?!\w)", block[s0:e0], re.IGNORECASE):
             sp = _inverted_speaker(block, spans, s0 + m.end())
@@ -1593,6 +1596,8 @@ def _trailing_according(block, spans, start, end, lang, article, config) -> Quot
     none of these ("according to the report") attributes nothing."""
     langs = [lang] if lang in _ACCORDING else list(_ACCORDING)
     sentence = block[start:end].rstrip()
+    if len(langs) > 1 and _ACCORDING_FORM.search(sentence) is None:
+        return None  # no language's form in the sentence: one search, not one per language
     for lg in langs:
         m = re.search(rf"\s*[,，،—–]\s*(?:{_ACCORDING[lg]})\s*(?P<src>[^,，،;:!?«»„“”\"]{{1,80}}?)[.!।۔]?$",
                       sentence, re.IGNORECASE)
