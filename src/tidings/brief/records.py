@@ -249,19 +249,25 @@ def _build(cls: Any, data: Any, where: str) -> Any:
     return cls(**kwargs)
 
 
+@functools.cache  # a brief holds thousands of values of a few dozen types
+def _shape(tp: Any) -> tuple[Any, tuple[Any, ...], bool]:
+    """A type's origin, arguments and whether it is a dataclass."""
+    return typing.get_origin(tp), typing.get_args(tp), dataclasses.is_dataclass(tp)
+
+
 def _value(tp: Any, value: Any, where: str) -> Any:
-    origin = typing.get_origin(tp)
+    origin, tp_args, is_dataclass = _shape(tp)
     if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        args = [a for a in tp_args if a is not type(None)]
         if value is None:
             return None
         return _value(args[0], value, where) if len(args) == 1 else value
     if origin is list:
         if not isinstance(value, list):
             raise BriefFormatError(f"{where}: expected a list, got {type(value).__name__}")
-        (item,) = typing.get_args(tp)
+        (item,) = tp_args
         return [_value(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
-    if dataclasses.is_dataclass(tp):
+    if is_dataclass:
         return _build(tp, value, where)
     if tp is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
