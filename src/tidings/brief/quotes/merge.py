@@ -479,8 +479,8 @@ def _join_last_left(quotes: list[Quote], group_of: list[int], members: dict[int,
     `quote_merge_similarity_evidenced` or more. Articles that share no statement of the
     speaker may hold two appearances: their lone quotes can sit as close (0.81 for two
     different statements of Zelensky's in an English and a Hindi report of one event), and
-    they never pair. Not when some quote of the speaker
-    was left unembedded (how close it is is unknown)."""
+    they never pair. Not when some quote of the speaker was left unembedded (how close it
+    is is unknown)."""
     unseen = {e for q in quotes if q.vector is None and (e := ent(q))}
     lone: list[tuple[int, str]] = []
     for m in members.values():
