@@ -19,7 +19,8 @@ from tidings.records import Article
 from tidings.understand import gazetteer
 from tidings.understand.names import _PLACE_WORDS, _is_title, is_first_name, is_head_word, name_key
 
-# Patterns built from the event's own names, compiled once each (see entities.word_spans).
+# Patterns built from the event's own names, compiled once each: these need more than a name
+# found as a word (entities.word_spans does that by str.find, no pattern).
 _compiled = lru_cache(maxsize=16_384)(re.compile)
 
 # Titles written in lower case before a name that the extractor's list (capitalised
